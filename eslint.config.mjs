@@ -1,0 +1,75 @@
+// Lint is where the dependency rule lives: each folder's runtime is checked here, not in a README.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
+import globals from 'globals';
+
+const nodeModules = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const dbModules = ['better-sqlite3', 'drizzle-orm/better-sqlite3', 'drizzle-orm/better-sqlite3/*', 'ws'];
+const uiModules = ['react', 'react-dom', 'react-dom/*', 'react-leaflet', 'leaflet', 'zustand', 'zustand/*'];
+
+const restrict = (paths, patterns = []) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: paths.map((name) => ({ name, message: 'This folder may not import that module (see README: dependency rule).' })),
+      patterns,
+    },
+  ],
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'data/**', '**/migrations/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  { files: ['**/*.mjs', '**/*.cjs'], languageOptions: { globals: globals.node } },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Only main/electron-shell.ts and preload/ may import electron.' }] },
+      ],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      ...restrict(['electron', ...nodeModules, ...dbModules, ...uiModules, 'drizzle-orm/sqlite-core'], [
+        { group: ['../main/*', '../server/*', '../renderer/*', '../preload/*', '**/main/**', '**/server/**', '**/renderer/**'], message: 'shared/ imports nothing outside shared/.' },
+      ]),
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'process', 'Buffer', 'require', '__dirname'],
+    },
+  },
+  {
+    // drizzle's sqlite-core declarations are pure; only shared/schema may use them.
+    files: ['shared/schema/**/*.ts'],
+    rules: {
+      ...restrict(['electron', ...nodeModules, ...dbModules, ...uiModules]),
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: restrict(['electron', ...nodeModules, ...dbModules, 'drizzle-orm'], [
+      { group: ['**/main/**', '**/server/**', '**/preload/**'], message: 'The renderer talks to main only through the typed API.' },
+    ]),
+  },
+  {
+    files: ['main/**/*.ts'],
+    ignores: ['main/electron-shell.ts'],
+    rules: restrict(['electron'], [
+      { group: ['**/server/**', '**/renderer/**'], message: 'main/ imports only shared/ and its own modules.' },
+    ]),
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: restrict(['electron'], [
+      { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'server/ imports only shared/ and its own modules.' },
+    ]),
+  },
+  {
+    files: ['main/electron-shell.ts', 'preload/**/*.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+);

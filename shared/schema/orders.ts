@@ -1,0 +1,98 @@
+// Tables that server and desktop replica both hold, in the same shape, so a synced row
+// can be written on either side without translation. Times are Unix milliseconds (UTC).
+import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import {
+  ACTORS,
+  EVENT_SOURCES,
+  ORDER_STATUSES,
+  PROBLEM_REASONS,
+  SERVICE_TYPES,
+  SUB_MARKS,
+} from '../domain/vocabulary';
+
+export const orders = sqliteTable(
+  'orders',
+  {
+    id: text('id').primaryKey(),
+    /** The number people say on the phone and print on the label (Code 128). */
+    number: text('number').notNull().unique(),
+    customerId: text('customer_id'),
+    customerName: text('customer_name').notNull(),
+    customerPhone: text('customer_phone').notNull().default(''),
+    customerEmail: text('customer_email'),
+    pickupAddress: text('pickup_address').notNull(),
+    pickupLat: real('pickup_lat').notNull(),
+    pickupLon: real('pickup_lon').notNull(),
+    deliveryAddress: text('delivery_address').notNull(),
+    deliveryCity: text('delivery_city').notNull(),
+    deliveryLat: real('delivery_lat').notNull(),
+    deliveryLon: real('delivery_lon').notNull(),
+    warehouseId: text('warehouse_id'),
+    regionId: text('region_id').notNull(),
+    serviceType: text('service_type', { enum: SERVICE_TYPES }).notNull(),
+    /** VIP contract norm in minutes; overrides the service type's norm when set. */
+    vipNormMinutes: integer('vip_norm_minutes'),
+    cargoDescription: text('cargo_description').notNull().default(''),
+    weightKg: real('weight_kg').notNull().default(0),
+    volumeM3: real('volume_m3').notNull().default(0),
+    places: integer('places').notNull().default(1),
+    status: text('status', { enum: ORDER_STATUSES }).notNull(),
+    subMark: text('sub_mark', { enum: SUB_MARKS }),
+    problemReason: text('problem_reason', { enum: PROBLEM_REASONS }),
+    problemComment: text('problem_comment'),
+    /** Status the order had before it became a problem; resolving may return to it. */
+    statusBeforeProblem: text('status_before_problem', { enum: ORDER_STATUSES }),
+    driverId: text('driver_id'),
+    carrierId: text('carrier_id'),
+    courierProvider: text('courier_provider'),
+    courierTrackingNumber: text('courier_tracking_number'),
+    assignedBy: text('assigned_by'),
+    assignedAt: integer('assigned_at'),
+    slaDeadline: integer('sla_deadline'),
+    createdAt: integer('created_at').notNull(),
+    confirmedAt: integer('confirmed_at'),
+    pickedAt: integer('picked_at'),
+    deliveredAt: integer('delivered_at'),
+    statusChangedAt: integer('status_changed_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    /** Bumped by every server-side change; assignment compares it (compare-and-set). */
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('orders_status_idx').on(t.status),
+    index('orders_driver_idx').on(t.driverId),
+    index('orders_warehouse_idx').on(t.warehouseId),
+    index('orders_deadline_idx').on(t.slaDeadline),
+    index('orders_updated_idx').on(t.updatedAt),
+  ],
+);
+
+export const EVENT_KINDS = ['created', 'status', 'sub_mark', 'assign', 'unassign', 'comment', 'edit'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+/** The order's timeline: append-only; `at` is when it happened, not when it synced. */
+export const orderEvents = sqliteTable(
+  'order_events',
+  {
+    id: text('id').primaryKey(),
+    orderId: text('order_id').notNull(),
+    kind: text('kind', { enum: EVENT_KINDS }).notNull(),
+    at: integer('at').notNull(),
+    fromStatus: text('from_status', { enum: ORDER_STATUSES }),
+    toStatus: text('to_status', { enum: ORDER_STATUSES }),
+    subMark: text('sub_mark', { enum: SUB_MARKS }),
+    actor: text('actor', { enum: ACTORS }).notNull(),
+    /** The user (dispatcher name), device or provider behind the actor. */
+    actorId: text('actor_id'),
+    actorName: text('actor_name'),
+    source: text('source', { enum: EVENT_SOURCES }).notNull(),
+    reason: text('reason'),
+    comment: text('comment'),
+    driverId: text('driver_id'),
+  },
+  (t) => [index('order_events_order_idx').on(t.orderId, t.at)],
+);
+
+export type OrderRow = typeof orders.$inferSelect;
+export type NewOrderRow = typeof orders.$inferInsert;
+export type OrderEventRow = typeof orderEvents.$inferSelect;
