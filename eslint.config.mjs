@@ -69,6 +69,13 @@ export default tseslint.config(
     ]),
   },
   {
+    // The simulator stands in for drivers' phones and courier services: it only speaks the wire.
+    files: ['simulator/**/*.ts'],
+    rules: restrict(['electron'], [
+      { group: ['**/main/**', '**/server/**', '**/renderer/**', '**/preload/**'], message: 'simulator/ imports only shared/.' },
+    ]),
+  },
+  {
     files: ['main/electron-shell.ts', 'preload/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
