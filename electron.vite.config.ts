@@ -15,7 +15,8 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
-      externalizeDeps: true,
+      // A sandboxed preload can require only 'electron': bundle zod and shared/api into it.
+      externalizeDeps: false,
       rolldownOptions: { input: { index: resolve(__dirname, 'preload/index.ts') } },
     },
   },

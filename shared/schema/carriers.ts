@@ -28,7 +28,14 @@ export const carriers = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
     version: integer('version').notNull().default(1),
   },
-  (t) => [index('carriers_tax_idx').on(t.taxId), index('carriers_phone_idx').on(t.phoneNormalized)],
+  (t) => [
+    index('carriers_tax_idx').on(t.taxId),
+    index('carriers_phone_idx').on(t.phoneNormalized),
+    // Carrier search (issue 6): "at or announced near the loading city", soonest available first,
+    // and the no-direction ranking by rating.
+    index('carriers_current_city_idx').on(t.currentCity, t.availableFrom),
+    index('carriers_rating_idx').on(t.rating),
+  ],
 );
 
 export const carrierVehicles = sqliteTable(

@@ -1,0 +1,26 @@
+import { mkdtempSync } from 'node:fs';
+import { startServer } from './server/server';
+import { putWorld, ORDER_ARGS } from './shared/mutators/fake-world';
+(async () => {
+  const D = mkdtempSync('/tmp/c1-perf-');
+  const s = await startServer({ port: 0, dbFile: D + '/s.db', logger: () => undefined, synchronous: 'NORMAL' });
+  if (process.argv[2] !== '0') s.db.sqlite.pragma('wal_autocheckpoint = ' + process.argv[2]);
+  if (process.argv[3]) s.db.sqlite.pragma('synchronous = OFF');
+  s.engine.writeRows((tx) => putWorld(tx));
+  const actor = { id: 'u-dispatcher', name: 'D', actor: 'dispatcher' as const, role: 'dispatcher' as const };
+  s.engine.hello('bench', 'u-dispatcher');
+  const muts = Array.from({ length: 2000 }, (_, i) => ({ mid: i + 1, name: 'createOrder', args: { ...ORDER_ARGS, number: 'B' + i }, at: 1 }));
+  let t0 = Date.now();
+  let rej = 0;
+  for (let i = 0; i < 2000; i += 1) rej += s.engine.applyPush('bench', actor, [muts[i]!]).acks.filter((a) => a.result === 'rejected').length;
+  console.log(process.argv.slice(2).join(' '), '2000 single createOrder pushes ms', Date.now() - t0, 'rejected', rej);
+  t0 = Date.now();
+  const m2 = Array.from({ length: 2000 }, (_, i) => ({ mid: 2001 + i, name: 'assignDriver', args: { orderId: 'bench:' + (i+1) + ':0', driverId: 'd1', seenVersion: 1 }, at: 1 }));
+  for (let i = 0; i < 2000; i += 1) rej += s.engine.applyPush('bench', actor, [m2[i]!]).acks.filter((a) => a.result === 'rejected').length;
+  console.log('2000 single assign pushes ms', Date.now() - t0, rej);
+  t0 = Date.now();
+  const raw = s.db.sqlite.prepare('UPDATE orders SET driver_id = ?, version = version + 1 WHERE id = ?');
+  for (let i = 0; i < 2000; i++) raw.run('d2', 'bench:' + (i+1) + ':0');
+  console.log('2000 raw autocommit updates ms', Date.now() - t0);
+  await s.close();
+})();

@@ -1,0 +1,25 @@
+import { mkdtempSync } from 'node:fs';
+import { startServer } from './server/server';
+import { putWorld, ORDER_ARGS } from './shared/mutators/fake-world';
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+(async () => {
+  const D = mkdtempSync('/tmp/c1-perf-');
+  const s = await startServer({ port: 0, dbFile: D + '/s.db', logger: () => undefined, synchronous: 'NORMAL' });
+  s.engine.writeRows((tx) => putWorld(tx));
+  const actor = { id: 'u-dispatcher', name: 'D', actor: 'dispatcher' as const, role: 'dispatcher' as const };
+  s.engine.hello('bench', 'u-dispatcher');
+  const N = 5000;
+  const muts = Array.from({ length: N }, (_, i) => ({ mid: i + 1, name: 'createOrder', args: { ...ORDER_ARGS, number: 'B' + i }, at: 1 }));
+  let t0 = cpu();
+  for (let i = 0; i < N; i += 1000) s.engine.applyPush('bench', actor, muts.slice(i, i + 1000));
+  console.log('createOrder batched µs/mut', ((cpu() - t0) * 1000 / N).toFixed(0));
+  const m2 = Array.from({ length: N }, (_, i) => ({ mid: N + 1 + i, name: 'assignDriver', args: { orderId: 'bench:' + (i+1) + ':0', driverId: 'd1', seenVersion: 1 }, at: 1 }));
+  t0 = cpu();
+  for (let i = 0; i < N; i += 1000) s.engine.applyPush('bench', actor, m2.slice(i, i + 1000));
+  console.log('assign batched µs/mut', ((cpu() - t0) * 1000 / N).toFixed(0));
+  t0 = cpu();
+  const raw = s.db.sqlite.prepare('UPDATE orders SET driver_id = ?, version = version + 1 WHERE id = ?');
+  for (let i = 0; i < N; i++) raw.run('d2', 'bench:' + (i+1) + ':0');
+  console.log('raw autocommit µs/update', ((cpu() - t0) * 1000 / N).toFixed(0));
+  await s.close();
+})();

@@ -1,0 +1,33 @@
+// The primary console (browser host + embedded demo server): it loads the demo data, the SLA
+// countdowns tick, and the main window is saved as a screenshot artefact.
+import { expect, test } from '@playwright/test';
+
+test('the console loads the demo data', async ({ page }, info) => {
+  await page.goto('/');
+  const queue = page.getByRole('listbox', { name: 'Order queue' });
+  await expect(queue.getByRole('option').first()).toBeVisible();
+  await expect(page.getByRole('status', { name: 'Connection status: Online' })).toBeVisible();
+  // Demo data: hundreds of orders, a non-empty problem queue, orders with drivers.
+  const count = page.getByText(/^\d+ orders$/);
+  await expect(count).toBeVisible();
+  expect(Number((await count.innerText()).split(' ')[0])).toBeGreaterThan(100);
+  await expect(page.getByRole('region', { name: 'Problem queue' }).getByRole('listitem').first()).toBeVisible();
+  await expect(page.getByRole('tab', { name: /Console/ })).toHaveAttribute('aria-selected', 'true');
+  await page.screenshot({ path: info.outputPath('console-main-window.png') });
+});
+
+test('the SLA countdown ticks every second', async ({ page }, info) => {
+  await page.goto('/');
+  // Orders inside their warning window show h:mm:ss.
+  await page.getByRole('combobox', { name: 'SLA' }).selectOption('at_risk');
+  const queue = page.getByRole('listbox', { name: 'Order queue' });
+  const timer = queue.getByText(/^\d+:\d{2}:\d{2}$/).first();
+  await expect(timer).toBeVisible();
+  const before = await timer.innerText();
+  await expect.poll(async () => timer.innerText(), { timeout: 5_000 }).not.toBe(before);
+  const after = await timer.innerText();
+  const secs = (s: string): number => s.split(':').reduce((acc, x) => acc * 60 + Number(x), 0);
+  expect(secs(before) - secs(after)).toBeGreaterThanOrEqual(1);
+  expect(secs(before) - secs(after)).toBeLessThanOrEqual(5);
+  await page.screenshot({ path: info.outputPath('console-at-risk.png') });
+});

@@ -1,0 +1,121 @@
+// What the end-to-end specs start and drive: the primary console (Playwright's webServer, an
+// embedded demo server on a fixed port), further consoles on that server, isolated
+// server+console pairs, and direct API calls to a console's host (as another user would).
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import WebSocket from 'ws';
+import type { ApiResponse, MethodName } from '../shared/api/contract';
+import type { Reply } from '../shared/api/wire';
+import { killOnExit, startEmbeddedServer, tsxCommand, type DemoToken, type EmbeddedServer } from '../main/start/embedded-server';
+import { projectRoot } from '../main/start/paths';
+
+export const E2E_DIR = '/tmp/marshrut-e2e';
+export const PRIMARY = {
+  hostPort: 5190,
+  serverPort: 5191,
+  userData: path.join(E2E_DIR, 'primary'),
+  get url(): string {
+    return `http://127.0.0.1:${this.hostPort}/`;
+  },
+  get serverUrl(): string {
+    return `http://127.0.0.1:${this.serverPort}`;
+  },
+};
+
+/** Quiet settings for tests: no tile server on the internet, English UI. */
+export function prepareUserData(dir: string): void {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ tileUrl: '', language: 'en' }));
+}
+
+export function primaryTokens(): DemoToken[] {
+  return JSON.parse(fs.readFileSync(path.join(PRIMARY.userData, 'embedded-server', 'demo-tokens.json'), 'utf8')) as DemoToken[];
+}
+
+export function tokenFor(tokens: DemoToken[], roleOrId: string): string {
+  const t = tokens.find((x) => x.userId === roleOrId) ?? tokens.find((x) => x.role === roleOrId);
+  if (!t) throw new Error(`no demo token for ${roleOrId}`);
+  return t.token;
+}
+
+export interface HostProcess {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** A browser-host console (its own replica) signed in to `serverUrl` with `token`. */
+export async function startHost(opts: { serverUrl: string; token: string; port: number; name: string }): Promise<HostProcess> {
+  const userData = path.join(E2E_DIR, opts.name);
+  prepareUserData(userData);
+  const cmd = tsxCommand('main/hosts/web-cli.ts', ['--server', opts.serverUrl, '--token', opts.token, '--port', String(opts.port), '--user-data', userData]);
+  const child = spawn(cmd.command, cmd.args, { cwd: projectRoot(), stdio: ['ignore', 'pipe', 'pipe'] });
+  killOnExit(child);
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`console ${opts.name} did not start:\n${out}`)), 60_000);
+    const on = (c: Buffer): void => {
+      out += c.toString();
+      const m = /open (http:\/\/\S+)/.exec(out);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    child.stdout.on('data', on);
+    child.stderr.on('data', on);
+    child.once('exit', (code) => reject(new Error(`console ${opts.name} exited ${code}:\n${out}`)));
+  });
+  return {
+    url,
+    port: opts.port,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** A central server with demo data of its own (for tests that stop and restart it). */
+export function startIsolatedServer(name: string, port: number, fresh = true): Promise<EmbeddedServer> {
+  const dir = path.join(E2E_DIR, name);
+  if (fresh) fs.rmSync(dir, { recursive: true, force: true });
+  return startEmbeddedServer({ dir, port, timeoutMs: 120_000 });
+}
+
+/** Calls a console host's typed API the way its renderer does (one WebSocket, one call). */
+export async function callHost<K extends MethodName>(hostUrl: string, method: K, args: unknown): Promise<ApiResponse<K>> {
+  const ws = new WebSocket(`${hostUrl.replace(/^http/, 'ws').replace(/\/$/, '')}/api`);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('error', reject);
+    });
+    const reply = await new Promise<Reply<unknown>>((resolve) => {
+      ws.on('message', (d) => {
+        const f = JSON.parse(d.toString()) as { type: string; id?: number; reply?: Reply<unknown> };
+        if (f.type === 'reply' && f.id === 1 && f.reply) resolve(f.reply);
+      });
+      ws.send(JSON.stringify({ type: 'call', id: 1, method, args }));
+    });
+    if (!reply.ok) throw new Error(`${method}: ${reply.error.code}: ${reply.error.message}`);
+    return reply.value as ApiResponse<K>;
+  } finally {
+    ws.close();
+  }
+}
+
+/** Polls until `fn` returns a value (not undefined/false) or times out. */
+export async function eventually<T>(fn: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}

@@ -1,0 +1,113 @@
+// The wire misbehaves: frames duplicated, pushes reordered, the connection cut between a
+// commit and its ack. Each mutation still takes effect exactly once and replicas converge.
+import { afterEach, beforeEach, describe, it, expect } from 'vitest';
+import type { MarshrutServer } from '../../server/server';
+import { FaultyNetwork } from './faulty-network';
+import { addUser, databases, replicaDifference, openClient, seedServer, startTestServer, testDir, waitConverged, waitFor, type TestClient, type TestDir } from './harness';
+
+let dir: TestDir;
+let server: MarshrutServer;
+let clients: TestClient[] = [];
+
+beforeEach(async () => {
+  dir = testDir();
+  server = await startTestServer(dir.file('server.db'));
+  seedServer(server, 5);
+});
+
+afterEach(async () => {
+  for (const c of clients) c.close();
+  clients = [];
+  await server.close();
+  dir.cleanup();
+});
+
+const tick = () => new Promise((r) => setTimeout(r, 20));
+const typeOf = (text: string): string => (JSON.parse(text) as { type: string }).type;
+const serverComments = () => server.db.sqlite.prepare("SELECT comment FROM order_events WHERE kind = 'comment' ORDER BY comment").pluck().all();
+
+async function twoClients(net: FaultyNetwork): Promise<[TestClient, TestClient]> {
+  const a = openClient(dir.file('a.db'), server.url, addUser(server, 'Dispatcher Aigerim').token, { transport: net.transport });
+  const b = openClient(dir.file('b.db'), server.url, addUser(server, 'Dispatcher Yerlan').token);
+  clients.push(a, b);
+  await waitConverged(server, clients);
+  return [a, b];
+}
+
+describe('delivery faults', () => {
+  it('a duplicated push changes nothing', async () => {
+    const net = new FaultyNetwork();
+    const [a, b] = await twoClients(net);
+    net.plan.outbound = (text) => (typeOf(text) === 'push' ? [text, text, text] : [text]);
+    a.sync.mutate('addComment', { orderId: 'o100', text: 'once' });
+    a.sync.mutate('setStatus', { orderId: 'o101', to: 'cancelled', comment: 'customer called' });
+    await waitConverged(server, clients);
+    await tick();
+    expect(serverComments()).toEqual(['once']);
+    expect(server.db.sqlite.prepare("SELECT count(*) FROM order_events WHERE order_id = 'o101'").pluck().get()).toBe(1);
+    expect(a.sync.conflicts()).toEqual([]);
+    expect(replicaDifference(databases([a, b], server))).toBeNull();
+  });
+
+  it('duplicated server frames (changes and acks) change nothing', async () => {
+    const net = new FaultyNetwork();
+    const [a, b] = await twoClients(net);
+    net.plan.inbound = (text) => [text, text];
+    a.sync.mutate('addComment', { orderId: 'o100', text: 'x' });
+    b.sync.mutate('assignDriver', { orderId: 'o102', driverId: 'd2', seenVersion: 1 });
+    await waitConverged(server, clients);
+    expect(replicaDifference(databases([a, b], server))).toBeNull();
+    expect(a.sync.conflicts()).toEqual([]);
+  });
+
+  it('reordered pushes: the server asks for the gap and the client resends in order', async () => {
+    const net = new FaultyNetwork();
+    const [a, b] = await twoClients(net);
+    // Hold back the first push, send it after the second.
+    let held: string | null = null;
+    let pushes = 0;
+    net.plan.outbound = (text) => {
+      if (typeOf(text) !== 'push') return [text];
+      pushes++;
+      if (pushes === 1) {
+        held = text;
+        return [];
+      }
+      if (pushes === 2 && held !== null) return [text, held];
+      return [text];
+    };
+    a.sync.mutate('addComment', { orderId: 'o100', text: 'first' });
+    await tick();
+    a.sync.mutate('addComment', { orderId: 'o100', text: 'second' });
+    await waitConverged(server, clients);
+    expect(serverComments()).toEqual(['first', 'second']);
+    const [firstAt, secondAt] = server.db.sqlite
+      .prepare("SELECT id FROM order_events WHERE kind = 'comment' ORDER BY rowid")
+      .pluck()
+      .all() as string[];
+    // Applied in mid order although mid 2 arrived first.
+    expect(firstAt?.endsWith(':1:0')).toBe(true);
+    expect(secondAt?.endsWith(':2:0')).toBe(true);
+    expect(replicaDifference(databases([a, b], server))).toBeNull();
+  });
+
+  it('connection cut after the commit but before the ack: the resend is acknowledged, not re-run', async () => {
+    const net = new FaultyNetwork();
+    const [a, b] = await twoClients(net);
+    net.plan.inbound = (text) => {
+      if (typeOf(text) === 'ack') {
+        setImmediate(() => net.dropConnections());
+        return [];
+      }
+      return [text];
+    };
+    a.sync.mutate('setStatus', { orderId: 'o103', to: 'cancelled', comment: 'customer called' });
+    await waitFor('the commit', () => server.db.sqlite.prepare("SELECT status FROM orders WHERE id = 'o103'").pluck().get() === 'cancelled');
+    expect(a.sync.state().pendingCount).toBe(1);
+    net.plan.inbound = undefined;
+    await waitConverged(server, clients);
+    expect(server.db.sqlite.prepare("SELECT count(*) FROM order_events WHERE order_id = 'o103'").pluck().get()).toBe(1);
+    expect(a.sync.conflicts()).toEqual([]);
+    expect(replicaDifference(databases([a, b], server))).toBeNull();
+  });
+});

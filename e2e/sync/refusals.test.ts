@@ -1,0 +1,75 @@
+// States only the user can fix: a server of another protocol version ('incompatible') and
+// a refused token ('unauthorized'). The client stops hammering the server and keeps its
+// outbox; a fixed token resumes syncing.
+import { afterEach, beforeEach, describe, it, expect } from 'vitest';
+import type { MarshrutServer } from '../../server/server';
+import { FaultyNetwork } from './faulty-network';
+import { addUser, openClient, seedServer, startTestServer, testDir, waitConverged, waitFor, type TestClient, type TestDir } from './harness';
+
+let dir: TestDir;
+let server: MarshrutServer;
+let clients: TestClient[] = [];
+
+beforeEach(async () => {
+  dir = testDir();
+  server = await startTestServer(dir.file('server.db'));
+  seedServer(server, 3);
+});
+
+afterEach(async () => {
+  for (const c of clients) c.close();
+  clients = [];
+  await server.close();
+  dir.cleanup();
+});
+
+describe('refusals', () => {
+  it('a protocol version the server does not speak: incompatible, with its message, outbox kept', async () => {
+    const user = addUser(server, 'Dispatcher Aigerim');
+    const net = new FaultyNetwork();
+    const a = openClient(dir.file('a.db'), server.url, user.token, { transport: net.transport });
+    clients.push(a);
+    await waitConverged(server, clients);
+    net.goOffline();
+    a.sync.mutate('addComment', { orderId: 'o100', text: 'waiting for the update' });
+    // The next connection speaks "protocol 99" (an app newer than the server).
+    net.plan.outbound = (text) => {
+      const msg = JSON.parse(text) as { type: string };
+      return msg.type === 'hello' ? [JSON.stringify({ ...msg, protocolVersion: 99 })] : [text];
+    };
+    net.goOnline();
+    await waitFor('incompatible', () => a.sync.state().connection === 'incompatible');
+    const state = a.sync.state();
+    expect(state.lastError).toMatch(/protocol 99/);
+    expect(state.lastError).toMatch(/unsent changes are kept/);
+    expect(state.pendingCount).toBe(1);
+    // No reconnect storm.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(a.sync.state().connection).toBe('incompatible');
+    expect(server.hub.counts().connected).toBe(0);
+  });
+
+  it('a wrong token: unauthorized, no retries; the right token resumes and pushes the outbox', async () => {
+    const user = addUser(server, 'Dispatcher Aigerim');
+    const a = openClient(dir.file('a.db'), server.url, 'not-a-token', { user: { id: user.id, name: user.name, role: 'dispatcher' } });
+    clients.push(a);
+    await waitFor('unauthorized', () => a.sync.state().connection === 'unauthorized');
+    expect(a.sync.state().lastError).toMatch(/401/);
+    // Offline-first: the user works before ever connecting (no rows yet, so a rejection is local).
+    expect(() => a.sync.mutate('addComment', { orderId: 'o100', text: 'x' })).toThrow(/does not exist/);
+    a.sync.setToken(user.token);
+    await waitConverged(server, clients);
+    a.sync.mutate('addComment', { orderId: 'o100', text: 'now it works' });
+    await waitConverged(server, clients);
+    expect(server.db.sqlite.prepare("SELECT count(*) FROM order_events WHERE comment = 'now it works'").pluck().get()).toBe(1);
+  });
+
+  it('a role that may not make a change is refused locally, before anything is queued', async () => {
+    const user = addUser(server, 'Storekeeper Nurlan', 'warehouse');
+    const a = openClient(dir.file('a.db'), server.url, user.token);
+    clients.push(a);
+    await waitConverged(server, clients);
+    expect(() => a.sync.mutate('assignDriver', { orderId: 'o100', driverId: 'd1', seenVersion: 1 })).toThrow(/A warehouse user can't assign drivers/);
+    expect(a.sync.state().pendingCount).toBe(0);
+  });
+});

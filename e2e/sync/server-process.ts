@@ -1,0 +1,22 @@
+// Runs the real server as its own process so a test can SIGKILL it (a crash, not a close).
+// Usage: tsx e2e/sync/server-process.ts DB_FILE [PORT] [FULL|NORMAL]; prints {"port":N} once listening.
+import { startServer } from '../../server/server';
+
+async function main(): Promise<void> {
+  const [dbFile, port, synchronous] = process.argv.slice(2);
+  if (dbFile === undefined) throw new Error('usage: server-process.ts DB_FILE [PORT] [FULL|NORMAL]');
+  const server = await startServer({
+    dbFile,
+    port: Number(port ?? 0),
+    host: '127.0.0.1',
+    logger: () => undefined,
+    pumpIntervalMs: 50,
+    synchronous: synchronous === 'NORMAL' ? 'NORMAL' : 'FULL',
+  });
+  process.stdout.write(`${JSON.stringify({ port: server.port })}\n`);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(1);
+});

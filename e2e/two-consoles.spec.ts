@@ -1,0 +1,84 @@
+// Two consoles on one central server, each with its own replica: an assignment made in one
+// shows up in the other, and a problem reported through the server (by another user's
+// console) appears in the first console's problem queue.
+import { expect, test, type Page } from '@playwright/test';
+import type { OrderListRow } from '../shared/api/orders-api';
+import { callHost, PRIMARY, primaryTokens, startHost, tokenFor, type HostProcess } from './harness';
+
+let second: HostProcess;
+
+test.beforeAll(async () => {
+  second = await startHost({ serverUrl: PRIMARY.serverUrl, token: tokenFor(primaryTokens(), 'u-dispatcher-2'), port: 5192, name: 'second' });
+});
+test.afterAll(async () => {
+  await second?.stop();
+});
+
+async function someOrder(filters: object): Promise<OrderListRow> {
+  const page = await callHost(PRIMARY.url, 'listOrders', { ...filters, limit: 50 });
+  const row = page.rows[page.rows.length - 1];
+  if (!row) throw new Error(`no demo order matching ${JSON.stringify(filters)}`);
+  return row;
+}
+
+async function findInQueue(page: Page, number: string) {
+  await page.getByRole('searchbox', { name: 'Search orders' }).or(page.getByRole('textbox', { name: 'Search orders' })).fill(number);
+  const row = page.getByRole('listbox', { name: 'Order queue' }).getByRole('option', { name: new RegExp(`^${number},`) });
+  await expect(row).toBeVisible();
+  return row;
+}
+
+test('assigning a driver in one console shows in a second console', async ({ page, browser }, info) => {
+  const order = await someOrder({ status: ['confirmed'], driverId: 'none' });
+  await page.goto('/');
+  const rowA = await findInQueue(page, order.number);
+  await rowA.click();
+  const card = page.getByRole('article', { name: `Order card ${order.number}` });
+  await expect(card).toBeVisible();
+  await card.getByRole('toolbar', { name: 'Order card' }).getByRole('button', { name: 'Assign driver' }).click();
+  const dialog = page.getByRole('dialog', { name: `Assign a driver to ${order.number}` });
+  const choice = dialog.getByRole('list', { name: 'Suggested drivers' }).getByRole('button', { name: /^Assign / }).first();
+  await expect(choice).toBeEnabled();
+  const driverName = ((await choice.getAttribute('aria-label')) ?? '').replace(/^Assign /, '');
+  expect(driverName).not.toBe('');
+  await choice.click();
+  await expect(rowA).toContainText(driverName);
+  await page.screenshot({ path: info.outputPath('console-a-after-assign.png') });
+
+  const other = await browser.newPage();
+  await other.goto(second.url);
+  const rowB = await findInQueue(other, order.number);
+  await expect(rowB).toContainText(driverName, { timeout: 30_000 });
+  await other.screenshot({ path: info.outputPath('console-b-sees-assignment.png') });
+  await other.close();
+});
+
+test('a problem reported through the server appears in the problem queue', async ({ page }, info) => {
+  const order = await someOrder({ status: ['at_warehouse'] });
+  await page.goto('/');
+  const queue = page.getByRole('region', { name: 'Problem queue' });
+  await expect(queue.getByRole('listitem').first()).toBeVisible();
+  // Another dispatcher's console reports it; it travels through the central server.
+  const result = await callHost(second.url, 'reportProblem', { orderId: order.id, reason: 'damaged', comment: 'Box crushed (e2e)' });
+  expect(result).toMatchObject({ ok: true });
+
+  const item = queue.getByRole('button', { name: `Open ${order.number}: Problem` });
+  const list = queue.getByRole('list', { name: 'Problem queue' });
+  // The queue is virtualised and most urgent first: scroll until the new problem is rendered.
+  await expect
+    .poll(
+      async () => {
+        if (await item.isVisible()) return true;
+        await list.evaluate((el) => {
+          el.scrollTop = el.scrollTop + el.clientHeight >= el.scrollHeight ? 0 : el.scrollTop + el.clientHeight;
+        });
+        return false;
+      },
+      { timeout: 30_000, intervals: [300] },
+    )
+    .toBe(true);
+  await item.click();
+  const card = page.getByRole('article', { name: `Order card ${order.number}` });
+  await expect(card).toContainText('Box crushed (e2e)');
+  await page.screenshot({ path: info.outputPath('problem-from-server.png') });
+});

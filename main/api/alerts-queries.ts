@@ -1,0 +1,161 @@
+// The alert list and SLA settings, read from the replica (alerts arrive as synced rows from
+// the server's scheduler). Counts and filters are SQL; the list is capped.
+import type { AlertCounts, AlertList, AlertListState, AlertView, CustomerVipView, RegionCalendarView, SlaSettingsView } from '../../shared/api/alerts-api';
+import { alertTaskSchema, type AlertTask } from '../../shared/alerts/alert-vocabulary';
+import { slaPoliciesFromRows } from '../../shared/alerts/sla-policy-rows';
+import { SLA_POLICY_KEYS } from '../../shared/domain/sla-policy';
+import type { Actor } from '../../shared/domain/vocabulary';
+import type { SlaPolicyRow } from '../../shared/schema';
+import type { ReadonlyReplica } from '../db/open-replica';
+
+interface RawAlert {
+  id: string;
+  orderId: string;
+  orderNumber: string;
+  orderStatus: AlertView['orderStatus'];
+  kind: AlertView['kind'];
+  state: AlertView['state'];
+  audience: AlertView['audience'];
+  assigneeId: string | null;
+  assigneeName: string | null;
+  priority: number;
+  customerName: string;
+  messageRu: string;
+  messageEn: string;
+  tasks: string;
+  dueAt: number;
+  triggeredAt: number;
+  acknowledgedAt: number | null;
+  acknowledgedByName: string | null;
+  resolvedAt: number | null;
+  resolution: AlertView['resolution'];
+}
+
+const STATE_SQL: Record<AlertListState, string> = {
+  active: "a.state IN ('open', 'acknowledged')",
+  open: "a.state = 'open'",
+  acknowledged: "a.state = 'acknowledged'",
+  resolved: "a.state = 'resolved'",
+  all: '1 = 1',
+};
+
+/** Alert ids with a local acknowledgement still in the outbox. */
+function pendingAlertIds(replica: ReadonlyReplica): Set<string> {
+  const rows = replica
+    .prepareRead("SELECT json_extract(args, '$.alertId') AS id FROM outbox WHERE name = 'acknowledgeAlert' AND json_valid(args)")
+    .all() as { id: unknown }[];
+  return new Set(rows.map((r) => r.id).filter((id): id is string => typeof id === 'string'));
+}
+
+function parseTasks(json: string): AlertTask[] {
+  try {
+    const parsed = alertTaskSchema.array().safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
+}
+
+export interface AlertQuery {
+  state: AlertListState;
+  mine?: boolean | undefined;
+  priority?: boolean | undefined;
+  limit: number;
+}
+
+export function listAlerts(replica: ReadonlyReplica, q: AlertQuery, userId: string | null): AlertList {
+  const where = [STATE_SQL[q.state]];
+  if (q.mine) where.push('a.assignee_id = @user');
+  if (q.priority) where.push("a.priority = 1 AND a.state != 'resolved'");
+  const rows = replica
+    .prepareRead(
+      `SELECT a.id, a.order_id AS orderId, a.order_number AS orderNumber, o.status AS orderStatus, a.kind, a.state,
+         a.audience, a.assignee_id AS assigneeId, u.name AS assigneeName, a.priority, a.customer_name AS customerName,
+         a.message_ru AS messageRu, a.message_en AS messageEn, a.tasks, a.due_at AS dueAt, a.triggered_at AS triggeredAt,
+         a.acknowledged_at AS acknowledgedAt, a.acknowledged_by_name AS acknowledgedByName, a.resolved_at AS resolvedAt,
+         a.resolution
+       FROM alerts a LEFT JOIN orders o ON o.id = a.order_id LEFT JOIN users u ON u.id = a.assignee_id
+       WHERE ${where.join(' AND ')}
+       ORDER BY (a.state = 'open') DESC, a.priority DESC, a.triggered_at DESC, a.id LIMIT @limit`,
+    )
+    .all({ user: userId ?? '', limit: q.limit }) as RawAlert[];
+  const pending = pendingAlertIds(replica);
+  const items: AlertView[] = rows.map((r) => ({
+    ...r,
+    priority: r.priority === 1,
+    tasks: parseTasks(r.tasks),
+    mine: userId !== null && r.assigneeId === userId,
+    pending: pending.has(r.id),
+  }));
+  return { items, counts: alertCounts(replica, userId) };
+}
+
+export function alertCounts(replica: ReadonlyReplica, userId: string | null): AlertCounts {
+  const r = replica
+    .prepareRead(
+      `SELECT
+         coalesce(sum(state = 'open'), 0) AS open,
+         coalesce(sum(state = 'open' AND assignee_id = @user), 0) AS openMine,
+         coalesce(sum(priority = 1 AND state != 'resolved'), 0) AS priority,
+         coalesce(sum(state = 'acknowledged'), 0) AS acknowledged
+       FROM alerts WHERE state != 'resolved'`,
+    )
+    .get({ user: userId ?? '' }) as AlertCounts;
+  return r;
+}
+
+export function slaSettings(replica: ReadonlyReplica, actor: Actor | null): SlaSettingsView {
+  const policyRows = (replica.prepareRead('SELECT * FROM sla_policies').all() as Record<string, unknown>[]).map(policyRowOf);
+  const effective = slaPoliciesFromRows(policyRows);
+  const regions = (
+    replica
+      .prepareRead(
+        `SELECT id, name, utc_offset_minutes AS utcOffsetMinutes, working_days AS workingDays, work_start_minute AS workStartMinute,
+           work_end_minute AS workEndMinute, holidays FROM regions ORDER BY name, id`,
+      )
+      .all() as Array<Omit<RegionCalendarView, 'workingDays' | 'holidays'> & { workingDays: string; holidays: string }>
+  ).map((r) => ({ ...r, workingDays: jsonArray<number>(r.workingDays), holidays: jsonArray<string>(r.holidays) }));
+  const vipCustomers = replica
+    .prepareRead('SELECT id, name, phone, email, vip_norm_minutes AS vipNormMinutes FROM customers WHERE vip_norm_minutes IS NOT NULL ORDER BY name, id LIMIT 500')
+    .all() as CustomerVipView[];
+  return {
+    policies: SLA_POLICY_KEYS.map((k) => effective[k]),
+    customized: policyRows.map((r) => r.id),
+    regions,
+    vipCustomers,
+    canEdit: actor === 'admin',
+  };
+}
+
+export function findCustomers(replica: ReadonlyReplica, search: string): CustomerVipView[] {
+  const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return replica
+    .prepareRead(
+      `SELECT id, name, phone, email, vip_norm_minutes AS vipNormMinutes FROM customers
+       WHERE name LIKE @like ESCAPE '\\' OR phone LIKE @like ESCAPE '\\' OR id = @exact ORDER BY name, id LIMIT 20`,
+    )
+    .all({ like, exact: search }) as CustomerVipView[];
+}
+
+function policyRowOf(r: Record<string, unknown>): SlaPolicyRow {
+  return {
+    id: r['id'] as SlaPolicyRow['id'],
+    normMinutes: (r['norm_minutes'] as number | null) ?? null,
+    warnBeforeMinutes: r['warn_before_minutes'] as number,
+    supervisorWarnBeforeMinutes: r['supervisor_warn_before_minutes'] as number,
+    timeBasis: r['time_basis'] as SlaPolicyRow['timeBasis'],
+    breachActions: jsonArray<SlaPolicyRow['breachActions'][number]>(r['breach_actions']),
+    updatedBy: (r['updated_by'] as string | null) ?? null,
+    updatedAt: r['updated_at'] as number,
+  };
+}
+
+function jsonArray<T>(value: unknown): T[] {
+  if (typeof value !== 'string') return [];
+  try {
+    const v: unknown = JSON.parse(value);
+    return Array.isArray(v) ? (v as T[]) : [];
+  } catch {
+    return [];
+  }
+}

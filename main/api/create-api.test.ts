@@ -1,0 +1,277 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ListOrdersResponse, OrderCounts, OrderDetail, ProblemQueue } from '../../shared/api/orders-api';
+import type { DriverListRow, DriverSuggestions } from '../../shared/api/drivers-api';
+import type { SessionView } from '../../shared/api/session-api';
+import type { Reply } from '../../shared/api/wire';
+import { createApi, type Api } from './create-api';
+import { createFakeSync, type FakeSync } from './fake-sync';
+import { fixtureReplica, HOUR, T0, type FixtureReplica } from './fixture-replica';
+import { memorySettings } from './settings-store';
+
+function value<T>(reply: Reply<unknown>): T {
+  if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
+  return reply.value as T;
+}
+
+describe('createApi', () => {
+  let fx: FixtureReplica;
+  let sync: FakeSync;
+  let api: Api;
+  let now = T0;
+
+  beforeEach(() => {
+    now = T0;
+    fx = fixtureReplica();
+    sync = createFakeSync();
+    api = createApi({
+      replica: fx.replica,
+      settings: memorySettings({ serverUrl: 'http://127.0.0.1:1', token: 't' }),
+      connect: () => sync,
+      now: () => now,
+      noticeIntervalMs: 0,
+    });
+  });
+  afterEach(async () => {
+    await api.close();
+    fx.cleanup();
+  });
+
+  describe('dispatch validates every call', () => {
+    it('refuses an unknown method', async () => {
+      const r = await api.dispatch('dropTables', {});
+      expect(r).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    });
+
+    it('refuses bad arguments with the field named, and changes nothing', async () => {
+      fx.addOrder({ id: 'o1' });
+      const r = await api.dispatch('assignDriver', { orderId: 'o1', driverId: '', seenVersion: 'x' });
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.error.code).toBe('invalid_request');
+        expect(r.error.message).toMatch(/driverId/);
+        expect(r.error.message).toMatch(/seenVersion/);
+      }
+      expect(sync.calls).toHaveLength(0);
+    });
+
+    it('refuses unknown fields (strict schemas)', async () => {
+      const r = await api.dispatch('listOrders', { limit: 10, dropTable: true });
+      expect(r).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    });
+
+    it('accepts a missing argument object for no-argument methods', async () => {
+      expect(value<SessionView>(await api.dispatch('session', undefined)).user?.role).toBe('dispatcher');
+    });
+  });
+
+  describe('listOrders', () => {
+    beforeEach(() => {
+      fx.addOrder({ id: 'late', status: 'confirmed', confirmedAt: T0 - 30 * HOUR, slaDeadline: T0 - HOUR, driverId: 'd1' });
+      fx.addOrder({ id: 'risk', status: 'at_warehouse', confirmedAt: T0 - 20 * HOUR, slaDeadline: T0 + HOUR, serviceType: 'standard' });
+      fx.addOrder({ id: 'fine', status: 'confirmed', confirmedAt: T0, slaDeadline: T0 + 20 * HOUR, warehouseId: 'w2' });
+      fx.addOrder({ id: 'fresh', status: 'new', customerName: 'Magnum Cash', deliveryAddress: 'Mangilik El 55' });
+      fx.addOrder({ id: 'done', status: 'delivered', slaDeadline: T0 - 50 * HOUR, deliveredAt: T0 - 51 * HOUR });
+    });
+
+    it('pages slim rows with the total, most urgent first, finished orders last', async () => {
+      const page = value<ListOrdersResponse>(await api.dispatch('listOrders', { limit: 2 }));
+      expect(page.total).toBe(5);
+      expect(page.rows.map((r) => r.id)).toEqual(['late', 'risk']);
+      expect(page.rows[0]).toMatchObject({ driverName: 'Berik', vip: false, pending: false });
+      const next = value<ListOrdersResponse>(await api.dispatch('listOrders', { limit: 10, offset: 2 }));
+      expect(next.rows.map((r) => r.id)).toEqual(['fine', 'fresh', 'done']);
+    });
+
+    it('filters by status, warehouse, driver and SLA bucket', async () => {
+      const ids = async (args: object) =>
+        value<ListOrdersResponse>(await api.dispatch('listOrders', args)).rows.map((r) => r.id).sort();
+      expect(await ids({ status: ['confirmed'] })).toEqual(['fine', 'late']);
+      expect(await ids({ warehouseId: 'w2' })).toEqual(['fine']);
+      expect(await ids({ driverId: 'd1' })).toEqual(['late']);
+      expect(await ids({ driverId: 'none', status: ['new'] })).toEqual(['fresh']);
+      expect(await ids({ slaBucket: 'breached' })).toEqual(['late']);
+      expect(await ids({ slaBucket: 'at_risk' })).toEqual(['risk']);
+    });
+
+    it('searches by customer, address and number through the FTS index', async () => {
+      const search = async (text: string) =>
+        value<ListOrdersResponse>(await api.dispatch('listOrders', { search: text })).rows.map((r) => r.id);
+      expect(await search('magn')).toEqual(['fresh']);
+      expect(await search('Mangilik')).toEqual(['fresh']);
+      expect(await search('"()')).toEqual([]);
+    });
+
+    it('marks orders with an unacknowledged local edit as pending', async () => {
+      fx.replica.sqlite
+        .prepare('INSERT INTO outbox (mid, name, args, created_at) VALUES (1, ?, ?, ?)')
+        .run('assignDriver', JSON.stringify({ orderId: 'fine', driverId: 'd2', seenVersion: 1 }), T0);
+      const rows = value<ListOrdersResponse>(await api.dispatch('listOrders', {})).rows;
+      expect(rows.filter((r) => r.pending).map((r) => r.id)).toEqual(['fine']);
+    });
+
+    it('counts per status (ignoring the status filter itself), breached and at risk', async () => {
+      const c = value<OrderCounts>(await api.dispatch('orderCounts', { status: ['confirmed'] }));
+      expect(c.byStatus).toMatchObject({ confirmed: 2, at_warehouse: 1, new: 1, delivered: 1 });
+      expect(c).toMatchObject({ total: 2, breached: 1, atRisk: 0 });
+    });
+
+    it('gives the map only open orders, columnar', async () => {
+      const p = value<{ ids: string[]; pickup: number[] }>(await api.dispatch('orderPoints', {}));
+      expect(p.ids.sort()).toEqual(['fine', 'fresh', 'late', 'risk']);
+      expect(p.pickup).toHaveLength(8);
+    });
+  });
+
+  describe('problemQueue', () => {
+    it('lists each order once under its most urgent kind, breached first', async () => {
+      fx.addOrder({ id: 'prob', status: 'problem', problemReason: 'damaged', statusBeforeProblem: 'in_transit', statusChangedAt: T0 - 10 * 60_000 });
+      fx.addOrder({ id: 'late', status: 'in_transit', confirmedAt: T0 - 30 * HOUR, slaDeadline: T0 - HOUR });
+      fx.addOrder({ id: 'risk', status: 'confirmed', confirmedAt: T0 - 20 * HOUR, slaDeadline: T0 + 30 * 60_000 });
+      fx.addOrder({ id: 'stale', status: 'new', createdAt: T0 - 3 * HOUR });
+      fx.addOrder({ id: 'unpicked', status: 'confirmed', confirmedAt: T0 - 25 * HOUR, slaDeadline: T0 + 20 * HOUR });
+      fx.addOrder({ id: 'ok', status: 'new', createdAt: T0 - HOUR });
+      const q = value<ProblemQueue>(await api.dispatch('problemQueue', {}));
+      expect(q.items.map((i) => [i.orderId, i.kind])).toEqual([
+        ['late', 'breached'],
+        ['prob', 'problem'],
+        ['risk', 'at_risk'],
+        ['stale', 'untouched_new'],
+        ['unpicked', 'unpicked_confirmed'],
+      ]);
+      expect(q.items[1]).toMatchObject({ reason: 'damaged', since: T0 - 10 * 60_000 });
+      expect(q.items[1]?.actions).toContain('resolve_problem');
+      expect(q.counts).toMatchObject({ breached: 1, problem: 1, at_risk: 1, untouched_new: 1, unpicked_confirmed: 1 });
+    });
+  });
+
+  describe('getOrder and actions by role', () => {
+    beforeEach(() => {
+      fx.addOrder({ id: 'c1', status: 'confirmed', confirmedAt: T0, slaDeadline: T0 + 24 * HOUR });
+    });
+
+    it('returns the card with timeline, warehouse and the SLA policy', async () => {
+      const d = value<OrderDetail>(await api.dispatch('getOrder', { orderId: 'c1' }));
+      expect(d.order.id).toBe('c1');
+      expect(d.events).toHaveLength(1);
+      expect(d.warehouse?.name).toBe('Astana North');
+      expect(d.sla.policy).toMatch(/^standard: 24 h/);
+      expect(d.actions).toEqual(expect.arrayContaining(['assign', 'report_problem', 'comment', 'cancel', 'mark_picked']));
+      expect(d.actions).not.toContain('confirm');
+    });
+
+    it('answers null for an order that does not exist', async () => {
+      expect(value(await api.dispatch('getOrder', { orderId: 'nope' }))).toBeNull();
+    });
+
+    it('never offers a warehouse user assignment, confirmation or cancelling', async () => {
+      sync.setUser({ id: 'u-wh', name: 'Saule', role: 'warehouse' });
+      const d = value<OrderDetail>(await api.dispatch('getOrder', { orderId: 'c1' }));
+      expect(d.actions.sort()).toEqual(['mark_picked', 'report_problem']);
+      const s = value<SessionView>(await api.dispatch('session', {}));
+      expect(s.user).toMatchObject({ role: 'warehouse', warehouseId: 'w1' });
+      expect(s.actions).not.toContain('assign');
+      expect(s.actions).not.toContain('confirm');
+    });
+  });
+
+  describe('commands', () => {
+    beforeEach(() => {
+      fx.addOrder({ id: 'p1', status: 'problem', problemReason: 'delay', statusBeforeProblem: 'at_warehouse' });
+    });
+
+    it('runs the matching mutation and answers its mid', async () => {
+      const r = value(await api.dispatch('assignDriver', { orderId: 'p1', driverId: 'd1', seenVersion: 1 }));
+      expect(r).toEqual({ ok: true, mid: 1 });
+      expect(sync.calls).toEqual([{ name: 'assignDriver', args: { orderId: 'p1', driverId: 'd1', seenVersion: 1 } }]);
+    });
+
+    it('resolves a problem back to the status before it unless told otherwise', async () => {
+      value(await api.dispatch('resolveProblem', { orderId: 'p1' }));
+      value(await api.dispatch('resolveProblem', { orderId: 'p1', to: 'cancelled', comment: 'customer gone' }));
+      expect(sync.calls.map((c) => c.args)).toEqual([
+        { orderId: 'p1', to: 'at_warehouse', comment: null },
+        { orderId: 'p1', to: 'cancelled', comment: 'customer gone' },
+      ]);
+    });
+
+    it('maps shift and problem commands onto the mutators’ argument names', async () => {
+      value(await api.dispatch('setDriverShift', { driverId: 'd3', shiftState: 'on_shift' }));
+      value(await api.dispatch('reportProblem', { orderId: 'p1', reason: 'damaged' }));
+      expect(sync.calls).toEqual([
+        { name: 'setDriverShift', args: { driverId: 'd3', state: 'on_shift' } },
+        { name: 'reportProblem', args: { orderId: 'p1', reason: 'damaged', comment: null, source: 'manual' } },
+      ]);
+    });
+
+    it('passes a local refusal on as a clear result', async () => {
+      sync.refuseNext('assign_conflict', 'Order MR-1 was assigned to Dana by Aigerim');
+      const r = value(await api.dispatch('assignDriver', { orderId: 'p1', driverId: 'd1', seenVersion: 1 }));
+      expect(r).toMatchObject({ ok: false, code: 'conflict', message: 'Order MR-1 was assigned to Dana by Aigerim', details: { code: 'assign_conflict' } });
+    });
+
+    it('says so when no server is configured', async () => {
+      const offline = createApi({ replica: fx.replica, settings: memorySettings(), connect: () => sync, noticeIntervalMs: 0 });
+      const r = value(await offline.dispatch('confirmOrder', { orderId: 'p1' }));
+      expect(r).toMatchObject({ ok: false, code: 'unavailable' });
+      expect(value<{ status: string; error: string }>(await offline.dispatch('connectionState', {}))).toMatchObject({
+        status: 'offline',
+        error: 'No server configured',
+      });
+      await offline.close();
+    });
+  });
+
+  describe('drivers', () => {
+    it('lists drivers with load, and ranks suggestions by distance and load', async () => {
+      fx.addOrder({ id: 'a', status: 'in_transit', driverId: 'd1', assignedAt: T0 - HOUR, pickupLat: 51.17, pickupLon: 71.43 });
+      const list = value<DriverListRow[]>(await api.dispatch('listDrivers', {}));
+      expect(list.find((d) => d.id === 'd1')).toMatchObject({ load: 1, assignedToday: 1, battery: 80 });
+      const s = value<DriverSuggestions>(await api.dispatch('suggestDrivers', { orderId: 'a' }));
+      expect(s.suggestions.map((x) => x.driverId)).toEqual(['d1', 'd2']);
+      expect(s.excluded).toEqual([{ driverId: 'd3', name: 'Yerlan', reason: 'off_shift' }]);
+      const missing = await api.dispatch('suggestDrivers', { orderId: 'nope' });
+      expect(missing).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    });
+  });
+
+  describe('settings and events', () => {
+    it('reconnects when the server changes and never returns the token', async () => {
+      let connects = 0;
+      const settings = memorySettings();
+      const a = createApi({
+        replica: fx.replica,
+        settings,
+        connect: () => {
+          connects += 1;
+          return createFakeSync();
+        },
+        noticeIntervalMs: 0,
+      });
+      expect(connects).toBe(0);
+      value(await a.dispatch('setSettings', { serverUrl: 'http://10.0.0.5:8080', token: 'secret' }));
+      expect(connects).toBe(1);
+      value(await a.dispatch('setSettings', { language: 'en' }));
+      expect(connects).toBe(1);
+      const view = value<Record<string, unknown>>(await a.dispatch('getSettings', {}));
+      expect(view).toMatchObject({ serverUrl: 'http://10.0.0.5:8080', hasToken: true, language: 'en' });
+      expect(JSON.stringify(view)).not.toContain('secret');
+      const bad = await a.dispatch('setSettings', { serverUrl: 'ftp://x' });
+      expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+      await a.close();
+    });
+
+    it('forwards the sync client’s events and notices what gets worse', async () => {
+      fx.addOrder({ id: 'x', status: 'confirmed', confirmedAt: T0 - 20 * HOUR, slaDeadline: T0 + 90 * 60_000 });
+      const seen: string[] = [];
+      api.events.onAny((e, p) => seen.push(e === 'notice' ? `notice:${(p as { kind: string }).kind}` : e));
+      sync.setConnection({ status: 'offline' });
+      sync.pushPositions([{ driverId: 'd1', lat: 1, lon: 2, headingDeg: null, speedKmh: null, battery: null, fixAt: T0 }]);
+      now = T0 + 45 * 60_000; // inside the 2 h warning window
+      sync.pushChanges({ tables: ['orders'], ids: { orders: ['x'] }, all: false });
+      now = T0 + 2 * HOUR; // past the deadline
+      sync.pushChanges({ tables: ['orders'], ids: { orders: ['x'] }, all: false });
+      sync.pushChanges({ tables: ['orders'], ids: { orders: ['x'] }, all: false });
+      expect(seen).toEqual(['connection', 'positions', 'notice:sla_warning', 'changes', 'notice:sla_breach', 'changes', 'changes']);
+    });
+  });
+});

@@ -1,0 +1,165 @@
+// One API for both hosts: handlers for every method of the contract over the replica and the
+// sync client, and `dispatch`, which validates every call's arguments with the method's schema
+// before any handler runs. Hosts only move (method, args) in and the Reply out.
+import { carriersApi } from '../../shared/api/carriers-api';
+import { API_METHODS, type ApiHandlers, type CarrierMethodName, type MethodName } from '../../shared/api/contract';
+import type { Reply } from '../../shared/api/wire';
+import { roleToActor } from '../../shared/domain/order-status';
+import type { Actor } from '../../shared/domain/vocabulary';
+import type { ReadonlyReplica } from '../db/open-replica';
+import { ApiFailure } from './api-failure';
+import { listDrivers, suggestDrivers } from './driver-queries';
+import { createEventHub, type EventHub } from './event-hub';
+import { createNoticeWatcher } from './notice-watcher';
+import { resolveNoticeLanguage } from './notice-text';
+import { roleActions } from './order-actions';
+import type { HandlerContext } from './handler-context';
+import { orderCommands, runCommand } from './order-commands';
+import { orderDetail } from './order-detail';
+import { listOrders, orderCounts, orderPoints } from './order-queries';
+import { pendingOrderIds } from './pending-orders';
+import { problemQueue } from './problem-queue';
+import type { SettingsStore } from './settings-store';
+import { createSyncLink, type SyncConnector, type SyncLink } from './sync-link';
+import { listWarehouses, pickList } from './warehouse-queries';
+import { alertsHandlers, warehouseScanHandlers } from './alerts-handlers';
+import { sessionHandlers } from './session-handlers';
+import { describeZodError } from './zod-message';
+
+export interface ApiDeps {
+  replica: ReadonlyReplica;
+  settings: SettingsStore;
+  /** Makes a sync client for a server; null = read-only console (no server at all). */
+  connect: SyncConnector | null;
+  /** 'embedded' when this process started the demo server itself. */
+  serverMode?: 'configured' | 'embedded' | 'none';
+  now?: () => number;
+  log?: (msg: string) => void;
+  /** The carrier database's handlers (main/carriers); without them those methods answer 'unavailable'. */
+  carrierHandlers?: (ctx: HandlerContext) => Pick<ApiHandlers, CarrierMethodName>;
+  /** How often deadlines are checked for notices (ms); 0 = only on changes. Default 15 s. */
+  noticeIntervalMs?: number;
+  /** The system's locale ('ru-RU'), for the language of notices when set to 'auto'. */
+  systemLocale?: string;
+}
+
+type CarrierHandlers = Pick<ApiHandlers, CarrierMethodName>;
+
+function unavailableCarrierHandlers(): CarrierHandlers {
+  const out: Record<string, () => never> = {};
+  for (const name of Object.keys(carriersApi)) {
+    out[name] = () => fail('unavailable', 'The carrier database is not available in this build');
+  }
+  return out as unknown as CarrierHandlers;
+}
+
+export interface Api {
+  handlers: ApiHandlers;
+  events: EventHub;
+  link: SyncLink;
+  /** Validates `args` against the method's schema, runs it, and wraps the answer. Never throws. */
+  dispatch(method: string, args: unknown): Promise<Reply<unknown>>;
+  close(): Promise<void>;
+}
+
+function fail(code: ApiFailure['code'], message: string): never {
+  throw new ApiFailure(code, message);
+}
+
+export function createApi(deps: ApiDeps): Api {
+  const now = deps.now ?? Date.now;
+  const log = deps.log ?? (() => {});
+  const { replica, settings } = deps;
+  const events = createEventHub(log);
+  const link = createSyncLink({ settings, connect: deps.connect, hub: events, replica, log });
+  const actor = (): Actor | null => {
+    const u = link.user();
+    return u ? roleToActor(u.role) : null;
+  };
+  const warehouseOfUser = (): string | null => {
+    const u = link.user();
+    if (!u) return null;
+    const r = replica.prepareRead('SELECT warehouse_id AS w FROM users WHERE id = ?').get(u.id) as { w: string | null } | undefined;
+    return r?.w ?? null;
+  };
+  const pending = (): Set<string> => pendingOrderIds(replica);
+  const ctx: HandlerContext = {
+    replica,
+    mutate: (name, args) => runCommand(link, name, args),
+    now,
+    actor,
+    userId: () => link.user()?.id ?? null,
+    log,
+  };
+  const carriers = deps.carrierHandlers?.(ctx) ?? unavailableCarrierHandlers();
+  const notices = createNoticeWatcher({
+    replica,
+    now,
+    emit: (n) => events.emit('notice', n),
+    language: () => resolveNoticeLanguage(settings.get().language, deps.systemLocale ?? 'ru'),
+    intervalMs: deps.noticeIntervalMs ?? 15_000,
+  });
+  notices.scan();
+  const stopNoticeOnChanges = events.on('changes', (c) => {
+    if (c.all || c.tables.includes('orders')) notices.scan();
+  });
+
+  const handlers: ApiHandlers = {
+    listOrders: (a) => listOrders(replica, a, now(), pending()),
+    orderCounts: (a) => orderCounts(replica, a ?? {}, now()),
+    orderPoints: (a) => orderPoints(replica, a ?? {}, now()),
+    problemQueue: (a) => problemQueue(replica, { now: now(), limit: a?.limit ?? 500, actor: actor(), pending: pending() }),
+    getOrder: (a) => orderDetail(replica, a.orderId, actor(), pending()),
+    listDrivers: () => listDrivers(replica, now()),
+    suggestDrivers: (a) =>
+      suggestDrivers(replica, a.orderId, a.limit, now()) ?? fail('not_found', `Order ${a.orderId} does not exist`),
+    listWarehouses: () => listWarehouses(replica),
+    pickList: (a) => pickList(replica, a?.warehouseId ?? warehouseOfUser(), pending()),
+    ...warehouseScanHandlers(ctx, warehouseOfUser),
+    ...alertsHandlers(ctx),
+    ...orderCommands(link, replica),
+    ...carriers,
+    ...sessionHandlers({
+      link,
+      settings,
+      replica,
+      serverMode: deps.serverMode ?? 'configured',
+      now,
+      sessionActions: () => roleActions(actor()),
+      warehouseOfUser,
+      actor,
+    }),
+  };
+
+  async function dispatch(method: string, args: unknown): Promise<Reply<unknown>> {
+    if (!Object.prototype.hasOwnProperty.call(API_METHODS, method)) {
+      return { ok: false, error: { code: 'unknown_method', message: `Unknown method "${method.slice(0, 64)}"` } };
+    }
+    const name = method as MethodName;
+    const parsed = API_METHODS[name].request.safeParse(args);
+    if (!parsed.success) {
+      return { ok: false, error: { code: 'invalid_request', message: `${name}: ${describeZodError(parsed.error)}` } };
+    }
+    try {
+      // The schema just checked the arguments for exactly this method's handler.
+      const handler = handlers[name] as (a: unknown) => unknown;
+      return { ok: true, value: await handler(parsed.data) };
+    } catch (err) {
+      if (err instanceof ApiFailure) return { ok: false, error: err.toBody() };
+      log(`api ${name} failed: ${(err as Error).stack ?? String(err)}`);
+      return { ok: false, error: { code: 'internal', message: `${name} failed: ${(err as Error).message}` } };
+    }
+  }
+
+  return {
+    handlers,
+    events,
+    link,
+    dispatch,
+    async close() {
+      stopNoticeOnChanges();
+      notices.stop();
+      await link.stop();
+    },
+  };
+}

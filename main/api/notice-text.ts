@@ -1,0 +1,37 @@
+// The words of a desktop notification, in the console's language (Russian by default).
+import type { NoticeEvent } from '../../shared/api/events';
+
+export type NoticeLanguage = 'ru' | 'en';
+
+const REASONS_RU: Record<string, string> = {
+  refused: 'отказ',
+  damaged: 'повреждение',
+  short_delivery: 'недовложение',
+  address_not_found: 'адрес не найден',
+  recipient_unreachable: 'получатель недоступен',
+  vehicle_breakdown: 'поломка ТС',
+  delay: 'задержка',
+  other: 'другое',
+};
+
+export function noticeText(
+  lang: NoticeLanguage,
+  kind: NoticeEvent['kind'],
+  order: { number: string; customer: string; reason: string | null },
+): { title: string; body: string } {
+  const reason = order.reason ?? 'other';
+  if (lang === 'ru') {
+    if (kind === 'problem') return { title: `Проблема: заказ ${order.number}`, body: `${order.customer}: ${REASONS_RU[reason] ?? reason}` };
+    if (kind === 'sla_breach') return { title: `Просрочен: заказ ${order.number}`, body: `${order.customer}: срок SLA нарушен` };
+    return { title: `Скоро срок: заказ ${order.number}`, body: `${order.customer}: до срока SLA осталось мало времени` };
+  }
+  if (kind === 'problem') return { title: `Problem: order ${order.number}`, body: `${order.customer}: ${reason.replace(/_/g, ' ')}` };
+  if (kind === 'sla_breach') return { title: `Overdue: order ${order.number}`, body: `${order.customer}: the SLA deadline has passed` };
+  return { title: `Due soon: order ${order.number}`, body: `${order.customer}: the SLA deadline is close` };
+}
+
+/** 'auto' follows the system: Russian where the system is Russian (or Kazakh), else English. */
+export function resolveNoticeLanguage(setting: 'auto' | 'ru' | 'en', systemLocale: string): NoticeLanguage {
+  if (setting !== 'auto') return setting;
+  return /^(ru|kk)\b/i.test(systemLocale) ? 'ru' : 'en';
+}

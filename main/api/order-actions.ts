@@ -1,0 +1,47 @@
+// What a user may do to an order, from the same rules the server enforces: the mutators'
+// actor lists (coarse) and the status machine (per status). The UI offers only these.
+import { ORDER_ACTIONS, type OrderAction } from '../../shared/api/orders-api';
+import { allowedTransitions, isOpenStatus, problemResolutionTargets, type TransitionContext } from '../../shared/domain/order-status';
+import { ORDER_STATUSES, type Actor, type OrderStatus } from '../../shared/domain/vocabulary';
+import { MUTATORS, type MutatorName } from '../../shared/mutators/registry';
+
+export interface ActionSubject extends TransitionContext {
+  status: OrderStatus;
+  driverId: string | null;
+}
+
+function may(actor: Actor, mutator: MutatorName): boolean {
+  return (MUTATORS[mutator].actors as readonly Actor[]).includes(actor);
+}
+
+export function orderActions(order: ActionSubject, actor: Actor | null): OrderAction[] {
+  if (actor === null) return [];
+  const ctx: TransitionContext = { warehouseId: order.warehouseId, statusBeforeProblem: order.statusBeforeProblem };
+  const to = new Set(allowedTransitions(order.status, actor, ctx));
+  const open = isOpenStatus(order.status);
+  const can: Record<OrderAction, boolean> = {
+    confirm: may(actor, 'confirmOrder') && to.has('confirmed') && order.status === 'new',
+    assign: may(actor, 'assignDriver') && open,
+    // Goods on the road stay with their driver (the mutator refuses in_transit).
+    unassign: may(actor, 'unassignDriver') && open && order.driverId !== null && order.status !== 'in_transit',
+    report_problem: may(actor, 'reportProblem') && to.has('problem'),
+    resolve_problem:
+      may(actor, 'resolveProblem') && order.status === 'problem' && problemResolutionTargets(ctx).some((s) => to.has(s)),
+    comment: may(actor, 'addComment'),
+    cancel: may(actor, 'cancelOrder') && to.has('cancelled') && order.status !== 'problem',
+    mark_picked: may(actor, 'markPicked') && order.status === 'confirmed' && to.has('at_warehouse'),
+  };
+  return ORDER_ACTIONS.filter((a) => can[a]);
+}
+
+/** Everything the role may do to some order: the session's coarse list. */
+export function roleActions(actor: Actor | null): OrderAction[] {
+  if (actor === null) return [];
+  const all = new Set<OrderAction>();
+  for (const status of ORDER_STATUSES) {
+    for (const warehouseId of ['w', null]) {
+      for (const a of orderActions({ status, driverId: 'd', warehouseId, statusBeforeProblem: null }, actor)) all.add(a);
+    }
+  }
+  return ORDER_ACTIONS.filter((a) => all.has(a));
+}

@@ -1,0 +1,56 @@
+// The order card: the row, its whole timeline, who drives it, where it ships from, and the
+// SLA policy that set its deadline, plus what this user may do to it now.
+import { asc, eq } from 'drizzle-orm';
+import type { OrderDetail, SlaView } from '../../shared/api/orders-api';
+import { DEFAULT_SLA_POLICIES, resolveSlaPolicy, type SlaPolicies } from '../../shared/domain/sla-policy';
+import type { Actor } from '../../shared/domain/vocabulary';
+import { customers, drivers, orderEvents, orders, warehouses, type CustomerRow, type OrderRow } from '../../shared/schema';
+import type { ReadonlyReplica } from '../db/open-replica';
+import { orderActions } from './order-actions';
+
+function hours(minutes: number): string {
+  return minutes % 60 === 0 ? `${minutes / 60} h` : `${minutes} min`;
+}
+
+export function slaView(order: OrderRow, customer: CustomerRow | null, policies: SlaPolicies = DEFAULT_SLA_POLICIES): SlaView {
+  try {
+    const p = resolveSlaPolicy(
+      { serviceType: order.serviceType, vipNormMinutes: order.vipNormMinutes, customerVipNormMinutes: customer?.vipNormMinutes ?? null },
+      policies,
+    );
+    const basis = p.timeBasis.replace('_', ' ');
+    return {
+      deadline: order.slaDeadline,
+      policy: `${p.key}: ${hours(p.normMinutes)} from confirmation (${basis}), warn ${hours(p.warnBeforeMinutes)} before`,
+      warnBeforeMinutes: p.warnBeforeMinutes,
+    };
+  } catch (err) {
+    // A broken policy is a configuration error; the card still opens and says so.
+    return { deadline: order.slaDeadline, policy: `no policy: ${(err as Error).message}`, warnBeforeMinutes: null };
+  }
+}
+
+export function orderDetail(
+  replica: ReadonlyReplica,
+  orderId: string,
+  actor: Actor | null,
+  pending: ReadonlySet<string>,
+): OrderDetail | null {
+  const db = replica.db;
+  const order = db.select().from(orders).where(eq(orders.id, orderId)).get();
+  if (!order) return null;
+  const events = db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId)).orderBy(asc(orderEvents.at), asc(orderEvents.id)).all();
+  const driver = order.driverId ? (db.select().from(drivers).where(eq(drivers.id, order.driverId)).get() ?? null) : null;
+  const warehouse = order.warehouseId ? (db.select().from(warehouses).where(eq(warehouses.id, order.warehouseId)).get() ?? null) : null;
+  const customer = order.customerId ? (db.select().from(customers).where(eq(customers.id, order.customerId)).get() ?? null) : null;
+  return {
+    order,
+    events,
+    driver,
+    warehouse,
+    customer,
+    sla: slaView(order, customer),
+    actions: orderActions(order, actor),
+    pending: pending.has(order.id),
+  };
+}

@@ -1,0 +1,102 @@
+// The console's settings (server URL, token, language, map tiles) in a JSON file in the user
+// data dir. Read through a schema: a hand-edited or corrupt file falls back to defaults for
+// the bad fields and says so, instead of stopping the app.
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_TILE_ATTRIBUTION, DEFAULT_TILE_URL, LANGUAGES, type SettingsPatch } from '../../shared/api/session-api';
+import { USER_ROLES } from '../../shared/domain/vocabulary';
+
+const storedSchema = z.object({
+  serverUrl: z.string().nullable().catch(null).default(null),
+  token: z.string().nullable().catch(null).default(null),
+  language: z.enum(LANGUAGES).catch('auto').default('auto'),
+  tileUrl: z.string().catch(DEFAULT_TILE_URL).default(DEFAULT_TILE_URL),
+  tileAttribution: z.string().catch(DEFAULT_TILE_ATTRIBUTION).default(DEFAULT_TILE_ATTRIBUTION),
+  /** Who the server last welcomed us as: the role is known before the first connect, offline. */
+  lastUser: z
+    .object({ id: z.string(), name: z.string(), role: z.enum(USER_ROLES) })
+    .nullable()
+    .catch(null)
+    .default(null),
+});
+export type StoredSettings = z.infer<typeof storedSchema>;
+
+export interface SettingsStore {
+  get(): StoredSettings;
+  /** Saves at once (atomic rename); returns the new settings. */
+  update(patch: SettingsPatch | Pick<StoredSettings, 'lastUser'>): StoredSettings;
+  readonly file: string | null;
+}
+
+export function defaultSettings(): StoredSettings {
+  return storedSchema.parse({});
+}
+
+/** Settings kept in memory only (tests, `--server` on the command line without saving). */
+export function memorySettings(initial: Partial<StoredSettings> = {}): SettingsStore {
+  let current: StoredSettings = { ...defaultSettings(), ...initial };
+  return {
+    file: null,
+    get: () => current,
+    update(patch) {
+      current = { ...current, ...patch };
+      return current;
+    },
+  };
+}
+
+export function fileSettings(file: string, log: (msg: string) => void = () => {}): SettingsStore {
+  let current = read(file, log);
+  return {
+    file,
+    get: () => current,
+    update(patch) {
+      current = { ...current, ...patch };
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      // The token is a secret: readable by this user only.
+      fs.writeFileSync(tmp, `${JSON.stringify(current, null, 2)}\n`, { mode: 0o600 });
+      fs.renameSync(tmp, file);
+      return current;
+    },
+  };
+}
+
+function read(file: string, log: (msg: string) => void): StoredSettings {
+  let raw: unknown = {};
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') log(`settings: ${file} is unreadable (${(err as Error).message}); using defaults`);
+  }
+  const parsed = storedSchema.safeParse(raw);
+  return parsed.success ? parsed.data : defaultSettings();
+}
+
+/**
+ * Settings with a server given for this run only (`--server`/`--token`, or the embedded demo
+ * server): they win until the user saves another server in the settings screen, which then
+ * persists as usual. The run-only server is never written to the file.
+ */
+export function overlaySettings(base: SettingsStore, overlay: Pick<StoredSettings, 'serverUrl' | 'token'>): SettingsStore {
+  let active = true;
+  let lastUser: StoredSettings['lastUser'] = null;
+  return {
+    file: base.file,
+    get: () => (active ? { ...base.get(), ...overlay, lastUser } : base.get()),
+    update(patch) {
+      if ('serverUrl' in patch || 'token' in patch) {
+        const p = patch as SettingsPatch;
+        if (p.serverUrl !== undefined || p.token !== undefined) active = false;
+      }
+      if (active && 'lastUser' in patch && Object.keys(patch).length === 1) {
+        // Who the run-only server says we are is not who the saved server knows.
+        lastUser = patch.lastUser ?? null;
+        return this.get();
+      }
+      base.update(patch);
+      return this.get();
+    },
+  };
+}

@@ -1,0 +1,94 @@
+// Holds the current sync client and swaps it when the server URL or token changes, forwarding
+// its events to the hub. Without a configured server there is no client: the console reads
+// the replica and says it is offline.
+import type { ConnectionView } from '../../shared/api/session-api';
+import type { SessionUser } from '../../shared/protocol/messages';
+import type { ReadonlyReplica } from '../db/open-replica';
+import type { EventHub } from './event-hub';
+import type { SettingsStore } from './settings-store';
+import type { SyncPort } from './sync-port';
+
+export interface SyncTarget {
+  serverUrl: string;
+  token: string;
+}
+
+export type SyncConnector = (target: SyncTarget) => SyncPort;
+
+export interface SyncLink {
+  current(): SyncPort | null;
+  connection(): ConnectionView;
+  user(): SessionUser | null;
+  /** Stops the current client and starts one for the saved settings (if complete). */
+  reconnect(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createSyncLink(deps: {
+  settings: SettingsStore;
+  connect: SyncConnector | null;
+  hub: EventHub;
+  replica: ReadonlyReplica;
+  log?: (msg: string) => void;
+}): SyncLink {
+  const { settings, hub, replica } = deps;
+  let sync: SyncPort | null = null;
+  let unsubscribe: (() => void)[] = [];
+
+  const offline = (): ConnectionView => {
+    const pending = (replica.prepareRead('SELECT COUNT(*) AS n FROM outbox').get() as { n: number }).n;
+    const s = settings.get();
+    return {
+      status: 'offline',
+      pending,
+      lastSyncAt: null,
+      serverUrl: s.serverUrl,
+      error: s.serverUrl === null || s.token === null ? 'No server configured' : 'Not connected',
+    };
+  };
+
+  const rememberUser = (): void => {
+    const u = sync?.user() ?? null;
+    const last = settings.get().lastUser;
+    if (u && (last?.id !== u.id || last.role !== u.role || last.name !== u.name)) {
+      settings.update({ lastUser: { id: u.id, name: u.name, role: u.role } });
+    }
+  };
+
+  const start = (): void => {
+    const s = settings.get();
+    if (!deps.connect || s.serverUrl === null || s.token === null) return;
+    sync = deps.connect({ serverUrl: s.serverUrl, token: s.token });
+    const client = sync;
+    unsubscribe = [
+      client.onConnection((state) => {
+        rememberUser();
+        hub.emit('connection', state);
+      }),
+      client.onChanges((change) => hub.emit('changes', change)),
+      client.onPositions((fixes) => hub.emit('positions', { fixes })),
+      client.onConflicts((list) => hub.emit('conflicts', list)),
+    ];
+  };
+
+  const stopCurrent = async (): Promise<void> => {
+    for (const u of unsubscribe) u();
+    unsubscribe = [];
+    const old = sync;
+    sync = null;
+    if (old) await old.stop();
+  };
+
+  start();
+  return {
+    current: () => sync,
+    connection: () => sync?.connection() ?? offline(),
+    user: () => sync?.user() ?? settings.get().lastUser,
+    async reconnect() {
+      await stopCurrent();
+      start();
+      hub.emit('connection', sync?.connection() ?? offline());
+    },
+    stop: stopCurrent,
+  };
+}

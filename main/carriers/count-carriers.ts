@@ -1,0 +1,47 @@
+// How many carriers match a search, counted up to a cap ("1,000+"). A separate call from the
+// search itself: counting must visit every match (and check its vehicles), while the ranked
+// page stops after the first rows, so the list appears first and the count follows.
+import type { CarrierCount, CarrierFilters } from '../../shared/api/carriers-api';
+import type { ReadonlyReplica } from '../db/open-replica';
+import { statsKey, textPart, type Direction } from './search-candidates';
+import { carrierConditionSql, textMatch } from './search-filters-sql';
+
+
+export const COUNT_CAP = 1000;
+
+export function countCarriers(replica: ReadonlyReplica, d: Direction, f: CarrierFilters, cap = COUNT_CAP): CarrierCount {
+  const cond = carrierConditionSql(f);
+  const text = textPart(f);
+  const filter = `${cond.sql} ${text.sql}`;
+  const params = [...cond.params, ...text.params];
+  let total: number;
+  if (d.fromCity !== null || d.toCity !== null) {
+    const key = statsKey(d);
+    total = (
+      replica
+        .prepareRead(
+          `SELECT count(*) AS n FROM (SELECT 1 FROM carrier_direction_stats s JOIN carriers c ON c.id = s.carrier_id
+            WHERE s.from_city = ? AND s.to_city = ? AND ${filter} LIMIT ?)`,
+        )
+        .get(...key, ...params, cap + 1) as { n: number }
+    ).n;
+    for (const n of d.fromCity === null ? [] : d.nearLoading) {
+      if (total > cap) break;
+      total += (
+        replica
+          .prepareRead(
+            `SELECT count(*) AS n FROM (SELECT 1 FROM carriers c INDEXED BY carriers_current_city_idx WHERE c.current_city = ? AND ${filter}
+              AND NOT EXISTS (SELECT 1 FROM carrier_direction_stats s WHERE s.from_city = ? AND s.to_city = ? AND s.carrier_id = c.id) LIMIT ?)`,
+          )
+          .get(n.city, ...params, ...key, cap + 1 - total) as { n: number }
+      ).n;
+    }
+  } else if (textMatch(f) === null && (f.text ?? '').trim() !== '') {
+    total = 0;
+  } else {
+    total = (
+      replica.prepareRead(`SELECT count(*) AS n FROM (SELECT 1 FROM carriers c WHERE ${filter} LIMIT ?)`).get(...params, cap + 1) as { n: number }
+    ).n;
+  }
+  return { total: Math.min(total, cap), capped: total > cap };
+}

@@ -1,0 +1,131 @@
+// The import wizard's server side: read a file once (step 1), preview it under a column
+// mapping as often as the user changes the mapping (step 2), then commit (step 3): the rows
+// become importCarriers mutations, batch by batch, and every row is accounted for in the
+// report (created, updated, skipped as a duplicate, or rejected with its reasons).
+import { randomUUID } from 'node:crypto';
+import type {
+  ImportDuplicateAction,
+  ImportFileInfo,
+  ImportMapping,
+  ImportPreview,
+  ImportReport,
+  ImportRowView,
+} from '../../../shared/api/carriers-api';
+import type { CommandResult } from '../../../shared/api/define';
+import { IMPORT_BATCH_SIZE, type ImportRowArgs } from '../../../shared/carriers/carrier-args';
+import { suggestMapping } from '../../../shared/carriers/import-fields';
+import type { ReadonlyReplica } from '../../db/open-replica';
+import { classifyRows, type ClassifiedRow } from './classify-rows';
+import { readSheet, type Sheet } from './read-sheet';
+
+/** Files kept between the wizard's steps; an older one must be read again. */
+const KEEP_FILES = 4;
+const PREVIEW_ROWS = 500;
+
+export interface ImportDeps {
+  replica: ReadonlyReplica;
+  knownCities: () => readonly string[];
+  mutate(name: 'importCarriers', args: { source: string; rows: ImportRowArgs[] }): Promise<CommandResult>;
+}
+
+interface OpenFile {
+  fileName: string;
+  sheet: Sheet;
+}
+
+/** A wizard step that cannot run: 'not_found' = the file expired; 'invalid_request' = bad mapping. */
+export class ImportStepError extends Error {
+  override name = 'ImportStepError';
+  constructor(
+    readonly code: 'not_found' | 'invalid_request',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function createImportSession(deps: ImportDeps) {
+  // Per console (the handler context), not module state: two consoles in one test never share files.
+  const files = new Map<string, OpenFile>();
+
+  function file(importId: string): OpenFile {
+    const f = files.get(importId);
+    if (!f) throw new ImportStepError('not_found', 'This import has expired: choose the file again');
+    return f;
+  }
+
+  function classify(importId: string, mapping: ImportMapping): { f: OpenFile; rows: ClassifiedRow[] } {
+    const f = file(importId);
+    if (mapping.name === undefined || mapping.name === null) {
+      // Without a name column every row would be rejected; say it once instead.
+      throw new ImportStepError('invalid_request', 'Choose the column that holds the carrier name');
+    }
+    return { f, rows: classifyRows(deps.replica, f.sheet.rows.slice(1), mapping, deps.knownCities()) };
+  }
+
+  return {
+    async readFile(fileName: string, dataBase64: string): Promise<ImportFileInfo> {
+      const sheet = await readSheet(fileName, Buffer.from(dataBase64, 'base64'));
+      const importId = randomUUID();
+      files.set(importId, { fileName, sheet });
+      while (files.size > KEEP_FILES) files.delete(files.keys().next().value as string);
+      const headers = sheet.rows[0] ?? [];
+      return {
+        importId,
+        fileName,
+        sheetName: sheet.sheetName,
+        headers,
+        sampleRows: sheet.rows.slice(1, 6),
+        rowCount: sheet.rows.length - 1,
+        suggestedMapping: suggestMapping(headers),
+      };
+    },
+
+    preview(importId: string, mapping: ImportMapping): ImportPreview {
+      const { rows } = classify(importId, mapping);
+      const counts = { new: 0, duplicate: 0, rejected: 0 };
+      for (const r of rows) counts[r.view.status] += 1;
+      // Problems first (all of them), then as many new rows as fit.
+      const problems = rows.filter((r) => r.view.status !== 'new').map((r) => r.view);
+      const fresh = rows.filter((r) => r.view.status === 'new').map((r) => r.view);
+      return { importId, counts, rows: [...problems, ...fresh].slice(0, Math.max(PREVIEW_ROWS, problems.length)) };
+    },
+
+    async commit(importId: string, mapping: ImportMapping, duplicates: ImportDuplicateAction): Promise<ImportReport> {
+      const { f, rows } = classify(importId, mapping);
+      const report: ImportReport = { created: 0, updated: 0, skippedDuplicates: [], rejected: [], mids: [] };
+      const toSend: ClassifiedRow[] = [];
+      for (const r of rows) {
+        if (r.view.status === 'rejected') report.rejected.push(r.view);
+        else if (r.view.status === 'duplicate' && !(duplicates === 'update' && r.view.duplicateOf?.carrierId)) report.skippedDuplicates.push(r.view);
+        else toSend.push(r);
+      }
+      for (let i = 0; i < toSend.length; i += IMPORT_BATCH_SIZE) {
+        const batch = toSend.slice(i, i + IMPORT_BATCH_SIZE);
+        const result = await deps.mutate('importCarriers', {
+          source: f.fileName,
+          rows: batch.map((r) => (r.view.status === 'duplicate' ? { ...(r.args as ImportRowArgs), existingId: r.view.duplicateOf?.carrierId ?? '' } : (r.args as ImportRowArgs))),
+        });
+        if (result.ok) {
+          if (result.mid !== null) report.mids.push(result.mid);
+          for (const r of batch) {
+            if (r.view.status === 'duplicate') report.updated += 1;
+            else report.created += 1;
+          }
+        } else {
+          // The whole batch was refused (rare: the checks above ran first); nothing of it is
+          // queued, and each of its rows says why.
+          for (const r of batch) report.rejected.push(rejectedView(r.view, result.message));
+        }
+      }
+      files.delete(importId);
+      return report;
+    },
+  };
+}
+
+function rejectedView(view: ImportRowView, reason: string): ImportRowView {
+  return { ...view, status: 'rejected', errors: [...view.errors, reason] };
+}
+
+export type ImportSession = ReturnType<typeof createImportSession>;

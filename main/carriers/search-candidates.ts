@@ -1,0 +1,165 @@
+// The candidates of a carrier search, as SQL on the replica. A search needs the first page in
+// ranking order plus a count, never all matches ranked, so every query reads an index in (or
+// close to) ranking order and stops early:
+//   - direction: carrier_direction_stats (migration 0003), whose rank index lists a direction's
+//     carriers as deals > offers > lane, more deals / fresher offer first; then carriers at or
+//     announced near the loading city, per nearby city, soonest available first;
+//   - free text only: the FTS hits by relevance;
+//   - neither: carriers by rating, from the rating index.
+// Blacklisted carriers and failed checks rank after all others, so each step reads the clean
+// carriers first and the flagged ones only when the page is not full.
+import type { CarrierFilters } from '../../shared/api/carriers-api';
+import type { RankInput } from '../../shared/carriers/rank-carriers';
+import type { SecurityCheckState } from '../../shared/domain/vocabulary';
+import type { ReadonlyReplica } from '../db/open-replica';
+import { carrierConditionSql, textMatch, type SqlParam } from './search-filters-sql';
+
+export interface Direction {
+  fromCity: string | null;
+  toCity: string | null;
+  /** Cities within reach of the loading city (itself first), with their distance. */
+  nearLoading: { city: string; distanceKm: number }[];
+}
+
+export interface Candidate extends RankInput {
+  currentCity: string | null;
+  baseCity: string;
+  availableFrom: number | null;
+}
+
+/**
+ * At least the first `want + 1` in ranking order when that many match (so "more than a page"
+ * is known), maybe more. Counting all matches is count-carriers.ts, a separate, slower call.
+ */
+export type CandidateSet = Candidate[];
+
+interface CandidateRow {
+  id: string;
+  name: string;
+  rating: number;
+  blacklisted: number;
+  securityCheck: SecurityCheckState;
+  currentCity: string | null;
+  baseCity: string;
+  availableFrom: number | null;
+  dealsOk: number;
+  lastDealAt: number | null;
+  offers: number;
+  lastOfferAt: number | null;
+  lanes: number;
+  textRank: number | null;
+}
+
+const CARRIER_COLUMNS = `c.id AS id, c.name AS name, c.rating AS rating, c.blacklisted AS blacklisted,
+  c.security_check AS securityCheck, c.current_city AS currentCity, c.base_city AS baseCity,
+  c.available_from AS availableFrom`;
+const NO_LANE_COLUMNS = '0 AS dealsOk, NULL AS lastDealAt, 0 AS offers, NULL AS lastOfferAt, 0 AS lanes';
+const FLAGGED = "(c.blacklisted = 1 OR c.security_check = 'failed')";
+const PASSES = [`NOT ${FLAGGED}`, FLAGGED] as const;
+
+/** The FTS hits as a set of carrier rowids (no ranking: with a direction, relevance does not order). */
+export function textPart(f: CarrierFilters): { sql: string; params: SqlParam[] } {
+  const match = textMatch(f);
+  return match === null ? { sql: '', params: [] } : { sql: 'AND c.rowid IN (SELECT rowid FROM carriers_fts WHERE carriers_fts MATCH ?)', params: [match] };
+}
+
+export function statsKey(d: Direction): [string, string] {
+  return [d.fromCity ?? '', d.toCity ?? ''];
+}
+
+/** Candidates of a search with a direction (from and/or to city), enough for the first `want`. */
+export function directionCandidates(replica: ReadonlyReplica, d: Direction, f: CarrierFilters, want: number): CandidateSet {
+  const key = statsKey(d);
+  const cond = carrierConditionSql(f);
+  const text = textPart(f);
+  const filter = `${cond.sql} ${text.sql}`;
+  const filterParams = [...cond.params, ...text.params];
+  const near = d.fromCity === null ? [] : d.nearLoading;
+  const rows: CandidateRow[] = [];
+
+  const statsSql = (tierSql: string, pass: string, ordered: boolean) => `SELECT ${CARRIER_COLUMNS}, s.deals_ok AS dealsOk,
+    s.last_deal_at AS lastDealAt, s.offers AS offers, s.last_offer_at AS lastOfferAt, s.lanes AS lanes, NULL AS textRank
+  FROM carrier_direction_stats s JOIN carriers c ON c.id = s.carrier_id
+  WHERE s.from_city = ? AND s.to_city = ? AND ${tierSql} AND ${pass} AND ${filter}
+  ${ordered ? 'ORDER BY s.tier DESC, s.k1 DESC, s.k2 DESC' : ''} LIMIT ?`;
+  const nearSql = (pass: string) => `SELECT ${CARRIER_COLUMNS}, ${NO_LANE_COLUMNS}, NULL AS textRank
+  FROM carriers c INDEXED BY carriers_current_city_idx
+  WHERE c.current_city = ? AND ${pass} AND ${filter}
+    AND NOT EXISTS (SELECT 1 FROM carrier_direction_stats s WHERE s.from_city = ? AND s.to_city = ? AND s.carrier_id = c.id)
+  ORDER BY c.available_from LIMIT ?`;
+
+  for (const pass of PASSES) {
+    // Deals and offers: read in ranking order; one extra row shows whether the tier goes on.
+    rows.push(...(replica.prepareRead(statsSql('s.tier >= 2', pass, true)).all(...key, ...filterParams, want + 1) as CandidateRow[]));
+    if (rows.length > want) break;
+    // Declared lanes tie on everything but rating: read them all (a bounded set) and let the ranking sort.
+    rows.push(...(replica.prepareRead(statsSql('s.tier = 1', pass, false)).all(...key, ...filterParams, 5000) as CandidateRow[]));
+    if (rows.length > want) break;
+    // Within one city the ranking is "soonest available, then rating": each nearby city's first
+    // `want` by availability hold every carrier of that city that can make the page.
+    for (const n of near) {
+      rows.push(...(replica.prepareRead(nearSql(pass)).all(n.city, ...filterParams, ...key, want + 1) as CandidateRow[]));
+    }
+    if (rows.length > want) break;
+  }
+  return rows.map((r) => toCandidate(r, d));
+}
+
+/** Free text without a direction: the FTS hits passing the filters, most relevant first. */
+export function textCandidates(replica: ReadonlyReplica, f: CarrierFilters, want: number): CandidateSet {
+  const match = textMatch(f);
+  if (match === null) return [];
+  const cond = carrierConditionSql(f);
+  // MATERIALIZED: MATCH and bm25 run once; the order is what rankCarriers gives a tier-less
+  // search (flagged last, then relevance), so the first `want` rows are the page.
+  const sql = `WITH hits AS MATERIALIZED (SELECT rowid AS r, rank AS text_rank FROM carriers_fts WHERE carriers_fts MATCH ?)
+SELECT ${CARRIER_COLUMNS}, ${NO_LANE_COLUMNS}, hits.text_rank AS textRank
+FROM hits JOIN carriers c ON c.rowid = hits.r
+WHERE ${cond.sql}
+ORDER BY ${FLAGGED}, hits.text_rank, c.rating DESC
+LIMIT ?`;
+  const rows = replica.prepareRead(sql).all(match, ...cond.params, want + 1) as CandidateRow[];
+  const none: Direction = { fromCity: null, toCity: null, nearLoading: [] };
+  return rows.map((r) => toCandidate(r, none));
+}
+
+/** Neither direction nor text: the best-rated carriers passing the filters, from the rating index. */
+export function ratedCandidates(replica: ReadonlyReplica, f: CarrierFilters, want: number): CandidateSet {
+  const cond = carrierConditionSql(f);
+  const none: Direction = { fromCity: null, toCity: null, nearLoading: [] };
+  const rows: CandidateRow[] = [];
+  for (const pass of PASSES) {
+    const sql = `SELECT ${CARRIER_COLUMNS}, ${NO_LANE_COLUMNS}, NULL AS textRank
+FROM carriers c INDEXED BY carriers_rating_idx
+WHERE ${pass} AND ${cond.sql}
+ORDER BY c.rating DESC LIMIT ?`;
+    rows.push(...(replica.prepareRead(sql).all(...cond.params, want + 1 - rows.length) as CandidateRow[]));
+    if (rows.length > want) break;
+  }
+  return rows.map((r) => toCandidate(r, none));
+}
+
+function toCandidate(r: CandidateRow, d: Direction): Candidate {
+  const near = d.fromCity === null || r.currentCity === null ? undefined : d.nearLoading.find((n) => n.city === r.currentCity);
+  return {
+    id: r.id,
+    name: r.name,
+    rating: r.rating,
+    blacklisted: r.blacklisted === 1,
+    securityCheck: r.securityCheck,
+    dealsOk: 0,
+    dealsProblem: 0,
+    laneDealsOk: r.dealsOk,
+    laneLastDealRate: null,
+    laneLastDealAt: r.lastDealAt,
+    laneOffers: r.offers,
+    laneLastOfferRate: null,
+    laneLastOfferAt: r.lastOfferAt,
+    declaredLane: r.lanes > 0,
+    nearLoading: near === undefined ? null : { city: near.city, distanceKm: near.distanceKm, availableFrom: r.availableFrom },
+    textRank: r.textRank,
+    currentCity: r.currentCity,
+    baseCity: r.baseCity,
+    availableFrom: r.availableFrom,
+  };
+}

@@ -1,0 +1,38 @@
+// Turns what a user typed into a safe FTS5 MATCH expression. User text is never passed to
+// MATCH as is: quotes, parentheses, NEAR, column filters and AND/OR/NOT would be syntax.
+
+/** Longest input we bother with; the rest of a pasted paragraph is ignored. */
+const MAX_INPUT = 200;
+const MAX_TOKENS = 8;
+
+/** Spaces, plus and the separators people put in phone numbers: "+7 (701) 123-45-67". */
+const PHONE_LIKE = /^[\d\s+()\-.\u00a0]+$/;
+const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** One quoted prefix phrase: FTS5 tokenizes inside the quotes, so "MR-1002"* is "mr" then "1002"*. */
+function prefixPhrase(token: string): string {
+  return `"${token.replace(/"/g, '""')}"*`;
+}
+
+/**
+ * `"tok1"* "tok2"*` (every token must match as a prefix), or null when the text has nothing
+ * searchable. Text that looks like a phone is also tried as one run of digits, because the
+ * index stores phones as digit runs ("+7 701 123 45 67" -> 77011234567, 87011234567, 7011234567).
+ */
+export function toFtsMatchQuery(text: string): string | null {
+  const trimmed = text.slice(0, MAX_INPUT).trim();
+  if (trimmed === '') return null;
+  const tokens = trimmed
+    .split(/\s+/)
+    .filter((t) => HAS_WORD_CHAR.test(t))
+    .slice(0, MAX_TOKENS);
+  if (tokens.length === 0) return null;
+  const words = tokens.map(prefixPhrase).join(' ');
+  if (PHONE_LIKE.test(trimmed)) {
+    const digits = trimmed.replace(/\D/g, '');
+    if (digits.length === 0) return words;
+    const run = prefixPhrase(digits);
+    return tokens.length === 1 && tokens[0] === digits ? run : `${run} OR (${words})`;
+  }
+  return words;
+}

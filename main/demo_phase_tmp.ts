@@ -1,0 +1,30 @@
+import { openReplica } from './db/open-replica';
+import { bulkInserter } from './db/bulk-insert';
+import * as s from '../shared/schema';
+import { demoDataStreams } from '../shared/demo';
+import fs from 'node:fs';
+const folder = process.argv[2]!;
+const dropIdx = process.argv[3] === 'drop';
+const f = '/tmp/b_demo/p.db'; for (const x of [f, f + '-wal', f + '-shm']) fs.rmSync(x, { force: true });
+const r = openReplica(f, { migrationsFolder: folder === 'default' ? undefined : folder });
+const st = demoDataStreams({ now: Date.UTC(2026, 2, 4, 7, 30), orders: 20000, carriers: 20000 });
+const orders = [...st.orders()]; const carriers = [...st.carriers()];
+const time: Record<string, number> = {};
+const T = (k: string, fn: () => void) => { const t = performance.now(); fn(); time[k] = (time[k] ?? 0) + performance.now() - t; };
+const t0 = performance.now();
+r.sqlite.transaction(() => {
+  let idx: { name: string; sql: string }[] = [];
+  if (dropIdx) { idx = r.sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type='index' AND sql IS NOT NULL").all() as never; for (const i of idx) r.sqlite.exec(`DROP INDEX "${i.name}"`); }
+  const o = bulkInserter(r.sqlite, s.orders), e = bulkInserter(r.sqlite, s.orderEvents), c = bulkInserter(r.sqlite, s.carriers), v = bulkInserter(r.sqlite, s.carrierVehicles), l = bulkInserter(r.sqlite, s.carrierLanes), of = bulkInserter(r.sqlite, s.carrierOffers), d = bulkInserter(r.sqlite, s.carrierDeals);
+  T('orders', () => { for (const x of orders) o.insert(x.order); });
+  T('events', () => { for (const x of orders) for (const y of x.events) e.insert(y); });
+  T('carriers', () => { for (const x of carriers) c.insert(x.carrier); });
+  T('vehicles', () => { for (const x of carriers) for (const y of x.vehicles) v.insert(y); });
+  T('lanes', () => { for (const x of carriers) for (const y of x.lanes) l.insert(y); });
+  T('offers', () => { for (const x of carriers) for (const y of x.offers) of.insert(y); });
+  T('deals', () => { for (const x of carriers) for (const y of x.deals) d.insert(y); });
+  T('reindex', () => { for (const i of idx) r.sqlite.exec(i.sql); });
+})();
+T('checkpoint', () => r.sqlite.pragma('wal_checkpoint(TRUNCATE)'));
+console.log(folder, dropIdx, Math.round(performance.now() - t0), Object.fromEntries(Object.entries(time).map(([k, v]) => [k, Math.round(v)])));
+r.close();

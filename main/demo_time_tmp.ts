@@ -1,0 +1,11 @@
+import { openReplica } from './db/open-replica';
+import { loadDemoData } from './db/load-demo-data';
+import fs from 'node:fs';
+const folder = process.argv[2];
+const n = Number(process.argv[3]);
+const f = '/tmp/b_demo/t.db'; for (const x of [f, f + '-wal', f + '-shm']) fs.rmSync(x, { force: true });
+const r = openReplica(f, { migrationsFolder: folder === 'default' ? undefined : folder });
+const res = loadDemoData(r, { now: Date.UTC(2026, 2, 4, 7, 30), orders: n, carriers: n });
+const cu = process.cpuUsage(); console.log(folder, n, res.ms, "ms wall", Math.round((cu.user + cu.system) / 1000), "ms cpu");
+r.close();
+console.log('size', fs.statSync(f).size);

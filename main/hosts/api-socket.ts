@@ -1,0 +1,47 @@
+// The typed API over the browser host's WebSocket (`/api`, frames in shared/api/wire.ts).
+// Every frame is parsed first; a bad one is answered (when it has an id) and changes nothing.
+import type { WebSocket, WebSocketServer } from 'ws';
+import { callFrameSchema, type HostFrame } from '../../shared/api/wire';
+import type { Api } from '../api/create-api';
+
+/** Events pile up for a browser that stops reading; past this it is dropped and reconnects. */
+const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+
+export function serveApiSocket(wss: WebSocketServer, api: Api, log: (msg: string) => void): () => void {
+  const send = (ws: WebSocket, frame: HostFrame): void => {
+    if (ws.readyState !== ws.OPEN) return;
+    if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+      log('api socket: a browser is not reading; closing it');
+      ws.terminate();
+      return;
+    }
+    ws.send(JSON.stringify(frame));
+  };
+
+  wss.on('connection', (ws) => {
+    ws.on('message', (data, isBinary) => {
+      if (isBinary) return;
+      let raw: unknown;
+      try {
+        raw = JSON.parse(data.toString());
+      } catch {
+        return; // not JSON: nothing to answer to
+      }
+      const parsed = callFrameSchema.safeParse(raw);
+      if (!parsed.success) {
+        const id = (raw as { id?: unknown } | null)?.id;
+        if (typeof id === 'number') {
+          send(ws, { type: 'reply', id, reply: { ok: false, error: { code: 'invalid_request', message: 'Malformed call frame' } } });
+        }
+        return;
+      }
+      const { id, method, args } = parsed.data;
+      void api.dispatch(method, args).then((reply) => send(ws, { type: 'reply', id, reply }));
+    });
+  });
+
+  return api.events.onAny((event, payload) => {
+    // The Electron shell shows notices natively; here the browser shows them (Notification API).
+    for (const ws of wss.clients) send(ws, { type: 'event', event, payload });
+  });
+}

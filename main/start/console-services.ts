@@ -1,0 +1,56 @@
+// The console's main-side services in one place, for both hosts: the replica, the settings,
+// the sync client, and the API over them. The Electron shell and the browser host differ only
+// in how they carry the API to the renderer.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ApiHandlers, CarrierMethodName } from '../../shared/api/contract';
+import { createApi, type Api } from '../api/create-api';
+import type { HandlerContext } from '../api/handler-context';
+import { fileSettings, overlaySettings, type SettingsStore } from '../api/settings-store';
+import { realSyncConnector } from '../api/sync-adapter';
+import { openReplica, type Replica } from '../db/open-replica';
+
+export interface ConsoleServicesOptions {
+  replicaFile: string;
+  settingsFile: string;
+  /** A server for this run only (command line or embedded demo); not saved. */
+  server?: { url: string; token: string; mode: 'configured' | 'embedded' };
+  /** For bundled builds, where main/db/migrations is not beside the code. */
+  migrationsFolder?: string;
+  systemLocale?: string;
+  carrierHandlers?: (ctx: HandlerContext) => Pick<ApiHandlers, CarrierMethodName>;
+  log?: (msg: string) => void;
+}
+
+export interface ConsoleServices {
+  api: Api;
+  replica: Replica;
+  settings: SettingsStore;
+  close(): Promise<void>;
+}
+
+export function startConsoleServices(opts: ConsoleServicesOptions): ConsoleServices {
+  const log = opts.log ?? ((m: string) => console.error(m));
+  fs.mkdirSync(path.dirname(opts.replicaFile), { recursive: true });
+  const replica = openReplica(opts.replicaFile, opts.migrationsFolder ? { migrationsFolder: opts.migrationsFolder } : {});
+  const saved = fileSettings(opts.settingsFile, log);
+  const settings = opts.server ? overlaySettings(saved, { serverUrl: opts.server.url, token: opts.server.token }) : saved;
+  const api = createApi({
+    replica,
+    settings,
+    connect: realSyncConnector(replica),
+    serverMode: opts.server?.mode ?? 'configured',
+    log,
+    ...(opts.systemLocale ? { systemLocale: opts.systemLocale } : {}),
+    ...(opts.carrierHandlers ? { carrierHandlers: opts.carrierHandlers } : {}),
+  });
+  return {
+    api,
+    replica,
+    settings,
+    async close() {
+      await api.close();
+      replica.close();
+    },
+  };
+}

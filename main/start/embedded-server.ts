@@ -1,0 +1,109 @@
+// Starts the central server as a CHILD PROCESS (`tsx server/cli.ts --demo`): main/ never
+// imports server/. With --demo the server seeds an empty database and writes the demo users'
+// tokens to demo-tokens.json beside it; we read the token of the role we sign in as.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { USER_ROLES, type UserRole } from '../../shared/domain/vocabulary';
+import { projectRoot } from './paths';
+
+const demoTokensSchema = z.array(z.object({ userId: z.string(), name: z.string(), role: z.enum(USER_ROLES), token: z.string().min(1) }));
+export type DemoToken = z.infer<typeof demoTokensSchema>[number];
+
+export interface EmbeddedServer {
+  /** http://127.0.0.1:PORT */
+  url: string;
+  port: number;
+  dbFile: string;
+  tokens: DemoToken[];
+  /** The first demo user with this role (or this user id). */
+  tokenFor(roleOrUserId: UserRole | string): string;
+  /** SIGTERM (or SIGKILL with `kill: true`, like a crash) and wait for the exit. */
+  stop(opts?: { kill?: boolean }): Promise<void>;
+  child: ChildProcess;
+}
+
+export interface EmbeddedServerOptions {
+  /** Folder for server.db and demo-tokens.json. */
+  dir: string;
+  /** 0 = any free port. */
+  port?: number;
+  demo?: boolean;
+  log?: (line: string) => void;
+  /** How long to wait for "listening" (the first demo seed takes a few seconds). */
+  timeoutMs?: number;
+}
+
+export function tsxCommand(script: string, args: string[]): { command: string; args: string[] } {
+  const tsxCli = require.resolve('tsx/cli', { paths: [projectRoot()] });
+  return { command: process.execPath, args: [tsxCli, path.join(projectRoot(), script), ...args] };
+}
+
+/** Kills the child when this process exits for any reason, so no server outlives its console. */
+export function killOnExit(child: ChildProcess): void {
+  const kill = (): void => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+  };
+  process.once('exit', kill);
+  child.once('exit', () => process.off('exit', kill));
+}
+
+export async function startEmbeddedServer(opts: EmbeddedServerOptions): Promise<EmbeddedServer> {
+  fs.mkdirSync(opts.dir, { recursive: true });
+  const dbFile = path.join(opts.dir, 'server.db');
+  const log = opts.log ?? (() => {});
+  const args = ['--port', String(opts.port ?? 0), '--db', dbFile, ...(opts.demo === false ? [] : ['--demo'])];
+  const cmd = tsxCommand('server/cli.ts', args);
+  const child = spawn(cmd.command, cmd.args, { cwd: projectRoot(), stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+  killOnExit(child);
+
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => fail(new Error(`the embedded server did not start within ${opts.timeoutMs ?? 60_000} ms`)), opts.timeoutMs ?? 60_000);
+    const fail = (err: Error): void => {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(err);
+    };
+    const onData = (chunk: Buffer): void => {
+      const text = chunk.toString();
+      for (const line of text.split('\n')) if (line.trim() !== '') log(`[server] ${line}`);
+      out += text;
+      const m = /Marshrut server on (http:\/\/[^\s]+)/.exec(out);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1].replace(/\/$/, ''));
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code, signal) => fail(new Error(`the embedded server exited (${signal ?? code}) before listening:\n${out.slice(-2000)}`)));
+  });
+  // Keep draining output so a chatty child never blocks on a full pipe.
+  child.stdout?.on('data', () => {});
+  child.stderr?.on('data', () => {});
+
+  const tokensFile = path.join(opts.dir, 'demo-tokens.json');
+  const tokens = fs.existsSync(tokensFile) ? demoTokensSchema.parse(JSON.parse(fs.readFileSync(tokensFile, 'utf8'))) : [];
+  const port = Number(new URL(url).port);
+  return {
+    url,
+    port,
+    dbFile,
+    tokens,
+    child,
+    tokenFor(roleOrUserId) {
+      const t = tokens.find((x) => x.userId === roleOrUserId) ?? tokens.find((x) => x.role === roleOrUserId);
+      if (!t) throw new Error(`no demo token for "${roleOrUserId}" in ${tokensFile}`);
+      return t.token;
+    },
+    stop({ kill = false } = {}) {
+      if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill(kill ? 'SIGKILL' : 'SIGTERM');
+      });
+    },
+  };
+}

@@ -1,0 +1,271 @@
+// Applying what the server sends, and the rebase. Each batch of frames is applied in ONE
+// transaction: restore the confirmed layer (shadow.ts), write the server's rows, advance
+// the cursor, drop acknowledged mutations (recording rejections as conflicts), and re-run
+// what is still pending on top. A crash at any point leaves the replica at a frame boundary.
+import type { MutationActor } from '../../shared/mutators';
+import type { Ack, CaughtUp, Changes, Positions, SnapshotBegin } from '../../shared/protocol';
+import { SYNCED_TABLE_KEYS } from '../../shared/schema';
+import { ChangeSet } from './change-set';
+import { lineageRange } from './lineage';
+import { affectedMutations, DirtyKeys, rowKey, type Footprint } from './footprints';
+import { rerunPending } from './outbox';
+import { validateRow, type AppRow } from './row-codec';
+import type { SyncStore } from './sync-store';
+
+export type InboundFrame = Changes | SnapshotBegin | CaughtUp | Ack;
+
+/** Per-connection state of the inbound stream; a new connection starts a new one. */
+export interface InboundSession {
+  /** The identity the connection said hello with: acks name its wire mids. */
+  clientId: string;
+  /** Set between snapshot-begin and caught-up. `tracking`: remember ids to delete the rest at the end. */
+  snapshot: { tracking: boolean } | null;
+  /** 'applied' acks whose rows have not arrived yet (ack.cursor > cursor): dropping the pending
+   * mutation before its effects are confirmed would make the edit flicker away and back. */
+  heldAcks: Ack[];
+}
+
+export function newInboundSession(clientId: string): InboundSession {
+  return { clientId, snapshot: null, heldAcks: [] };
+}
+
+export interface BatchResult {
+  changes: ChangeSet;
+  caughtUp: boolean;
+  /** Outbox rows dropped because the server acknowledged them. */
+  acknowledged: number;
+  /** Rejections recorded in `conflicts`. */
+  rejected: number;
+  /** Highest wire mid of the session's identity acknowledged so far. */
+  lastAckedMid: number;
+}
+
+/** A server frame that does not fit the replica; the batch is not applied. */
+export class BadFrameError extends Error {
+  override readonly name = 'BadFrameError';
+}
+
+export function applyServerBatch(
+  store: SyncStore,
+  session: InboundSession,
+  frames: readonly InboundFrame[],
+  actor: MutationActor | null,
+  now: number,
+): BatchResult {
+  const snapshotting = session.snapshot !== null || frames.some((f) => f.type === 'snapshot-begin');
+  if (!snapshotting && store.footprints !== null && store.outbox.count() > 0) {
+    const saved = { snapshot: session.snapshot, heldAcks: [...session.heldAcks] };
+    try {
+      return store.transaction(() => applyBatch(store, session, frames, actor, now, 'incremental'));
+    } catch (e) {
+      if (!(e instanceof NeedsFullRebase)) throw e;
+      session.snapshot = saved.snapshot;
+      session.heldAcks = saved.heldAcks;
+    }
+  }
+  return store.transaction(() => applyBatch(store, session, frames, actor, now, 'full'));
+}
+
+/** Thrown inside the incremental path when it can't be sure; the batch is redone in full. */
+class NeedsFullRebase extends Error {}
+
+function applyBatch(
+  store: SyncStore,
+  session: InboundSession,
+  frames: readonly InboundFrame[],
+  actor: MutationActor | null,
+  now: number,
+  mode: 'full' | 'incremental',
+): BatchResult {
+  const changes = new ChangeSet();
+  const { rows, meta, outbox } = store;
+  const cursorBefore = meta.cursor();
+  const pending = outbox.count() > 0;
+  let affected: number[] = [];
+  if (mode === 'full') {
+    // Fast path when nothing is pending: the tables ARE the confirmed state.
+    if (pending || store.shadow.count() > 0) store.shadow.restoreAll(changes);
+  } else {
+    // Only rows this batch changes, plus everything the mutations they affect touched.
+    const settling = new Set(planAcks(store, session, frames, cursorAfter(frames, cursorBefore)));
+    const dirty = new DirtyKeys();
+    for (const f of frames) {
+      if (f.type !== 'changes') continue;
+      for (const c of f.rows) if (c.seq > cursorBefore) dirty.add(rowKey(c.table, c.id));
+    }
+    const footprints = store.footprints ?? new Map<number, Footprint>();
+    for (const mid of settling) {
+      const f = footprints.get(mid);
+      if (f === undefined) throw new NeedsFullRebase();
+      dirty.absorb(f);
+    }
+    const order = outbox.allLocalMids().filter((m) => !settling.has(m));
+    affected = affectedMutations(order, footprints, dirty);
+    store.shadow.restoreKeys(dirty.keys, changes);
+  }
+
+  let cursor = cursorBefore;
+  let caughtUp = false;
+  const seen = store.sqlite.prepare('INSERT OR IGNORE INTO temp.sync_snapshot_seen (tbl, id) VALUES (?, ?)');
+  for (const frame of frames) {
+    if (frame.type === 'snapshot-begin') {
+      const tracking = SYNCED_TABLE_KEYS.some((t) => rows.hasRows(t));
+      store.sqlite.exec('DELETE FROM temp.sync_snapshot_seen');
+      session.snapshot = { tracking };
+    } else if (frame.type === 'changes') {
+      const snap = session.snapshot;
+      for (const change of frame.rows) {
+        // Outside a snapshot a row at or below the cursor is already here (duplicate frame).
+        if (snap === null && change.seq <= cursor) continue;
+        if (change.row === null) {
+          rows.delete(change.table, change.id);
+        } else {
+          const problem = validateRow(change.table, change.id, change.row as AppRow);
+          if (problem !== null) throw new BadFrameError(`server sent a row that does not fit: ${problem}`);
+          const evicted = rows.putConfirmed(change.table, change.row as AppRow);
+          // An evicted row may be one a pending mutation touched: only a full rebase is sure.
+          if (evicted.length > 0 && mode === 'incremental') throw new NeedsFullRebase();
+          for (const id of evicted) changes.add(change.table, id);
+          if (snap?.tracking === true) seen.run(change.table, change.id);
+        }
+        changes.add(change.table, change.id);
+      }
+      // In a snapshot the cursor moves only at caught-up: an interrupted snapshot restarts.
+      if (snap === null) cursor = Math.max(cursor, frame.cursor);
+    } else if (frame.type === 'caught-up') {
+      if (session.snapshot !== null) {
+        if (session.snapshot.tracking) deleteUnseen(store, changes);
+        session.snapshot = null;
+        cursor = frame.cursor;
+      } else {
+        cursor = Math.max(cursor, frame.cursor);
+      }
+      caughtUp = true;
+    } else {
+      session.heldAcks.push(frame);
+    }
+  }
+  meta.setCursor(cursor);
+
+  const acks = settleAcks(store, session, cursor, now);
+  if (outbox.count() > 0 && (mode === 'incremental' ? affected.length > 0 : pending)) {
+    if (actor === null) throw new Error('pending mutations but no signed-in user to re-run them as');
+    rerunPending(store, actor, now, changes, mode === 'incremental' ? affected : undefined);
+  } else if (outbox.count() === 0) {
+    store.footprints = new Map();
+  }
+  return { changes, caughtUp, ...acks };
+}
+
+/** The cursor a batch leads to outside snapshots (what decides which acks settle). */
+function cursorAfter(frames: readonly InboundFrame[], cursor: number): number {
+  let c = cursor;
+  for (const f of frames) if (f.type === 'changes' || f.type === 'caught-up') c = Math.max(c, f.cursor);
+  return c;
+}
+
+/** Local mids of the outbox rows the session's held acks (plus this batch's) will settle. */
+function planAcks(store: SyncStore, session: InboundSession, frames: readonly InboundFrame[], cursor: number): number[] {
+  const lineages = store.meta.lineages();
+  const i = lineages.findIndex((l) => l.clientId === session.clientId);
+  if (i < 0) return [];
+  const { base, upTo } = lineageRange(lineages, i);
+  const acks = [...session.heldAcks, ...frames.filter((f): f is Ack => f.type === 'ack')];
+  return acks
+    .filter((a) => a.result === 'rejected' || a.cursor <= cursor)
+    .map((a) => base + a.mid)
+    .filter((m) => m <= upTo && store.outbox.get(m) !== undefined);
+}
+
+function settleAcks(
+  store: SyncStore,
+  session: InboundSession,
+  cursor: number,
+  now: number,
+): { acknowledged: number; rejected: number; lastAckedMid: number } {
+  const lineages = store.meta.lineages();
+  const i = lineages.findIndex((l) => l.clientId === session.clientId);
+  const lineage = lineages[i];
+  if (lineage === undefined) {
+    session.heldAcks = [];
+    return { acknowledged: 0, rejected: 0, lastAckedMid: 0 };
+  }
+  const { base, upTo } = lineageRange(lineages, i);
+  let acknowledged = 0;
+  let rejected = 0;
+  let lastAcked = lineage.lastAcked;
+  const held: Ack[] = [];
+  for (const ack of session.heldAcks) {
+    if (ack.result === 'applied' && ack.cursor > cursor) {
+      held.push(ack);
+      continue;
+    }
+    const localMid = base + ack.mid;
+    const row = localMid <= upTo ? store.outbox.get(localMid) : undefined;
+    // No row: a duplicate ack of something already settled.
+    if (row === undefined) continue;
+    store.outbox.remove(localMid);
+    store.footprints?.delete(localMid);
+    acknowledged++;
+    lastAcked = Math.max(lastAcked, ack.mid);
+    if (ack.result === 'rejected') {
+      rejected++;
+      store.conflicts.record({
+        mid: ack.mid,
+        name: row.name,
+        args: row.args,
+        code: ack.error?.code ?? 'rejected',
+        message: ack.error?.message ?? 'The server refused this change',
+        at: now,
+      });
+    }
+  }
+  session.heldAcks = held;
+  if (lastAcked !== lineage.lastAcked) {
+    store.meta.setLineages(lineages.map((l, j) => (j === i ? { ...l, lastAcked } : l)));
+  }
+  return { acknowledged, rejected, lastAckedMid: lastAcked };
+}
+
+function deleteUnseen(store: SyncStore, changes: ChangeSet): void {
+  for (const table of SYNCED_TABLE_KEYS) {
+    const gone = store.sqlite
+      .prepare(`SELECT id FROM "${table}" WHERE id NOT IN (SELECT id FROM temp.sync_snapshot_seen WHERE tbl = ?)`)
+      .pluck(true)
+      .all(table) as string[];
+    for (const id of gone) {
+      store.rows.delete(table, id);
+      changes.add(table, id);
+    }
+  }
+  store.sqlite.exec('DELETE FROM temp.sync_snapshot_seen');
+}
+
+/**
+ * Writes live driver positions into the drivers' rows (and into their confirmed copies, so a
+ * rebase does not roll a marker back). Positions are not in the change log: no cursor moves.
+ * Returns the drivers that exist in the replica.
+ */
+export function applyPositions(store: SyncStore, positions: Positions): string[] {
+  return store.transaction(() => {
+    const known: string[] = [];
+    for (const p of positions.drivers) {
+      const row = store.rows.get('drivers', p.driverId);
+      if (row === undefined) continue;
+      const patch: AppRow = {
+        lat: p.lat,
+        lon: p.lon,
+        headingDeg: p.headingDeg,
+        speedKmh: p.speedKmh,
+        accuracyM: p.accuracyM,
+        battery: p.battery,
+        charging: p.charging,
+        fixAt: p.fixAt,
+      };
+      store.rows.put('drivers', { ...row, ...patch });
+      store.shadow.patchConfirmed('drivers', p.driverId, patch);
+      known.push(p.driverId);
+    }
+    return known;
+  });
+}

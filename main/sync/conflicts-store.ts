@@ -1,0 +1,61 @@
+// Mutations the server rejected, kept in the replica's `conflicts` table until the user has
+// seen them: a rejected edit is rolled back, never dropped without a trace.
+import type Database from 'better-sqlite3';
+
+export interface SyncConflict {
+  id: number;
+  /** The mutation's wire mid (per client identity). */
+  mid: number;
+  name: string;
+  args: unknown;
+  /** The server's machine code: 'assign_conflict', 'forbidden', 'invalid_transition', ... */
+  code: string;
+  /** The server's sentence: "order 123 was assigned to Driver X by Dispatcher Y". */
+  message: string;
+  /** When the rejection arrived (ms). */
+  at: number;
+  acknowledged: boolean;
+}
+
+export interface ConflictStore {
+  record(c: Omit<SyncConflict, 'id' | 'acknowledged'>): number;
+  /** Newest first; acknowledged ones only when asked. */
+  list(includeAcknowledged: boolean): SyncConflict[];
+  acknowledge(id: number): boolean;
+  unacknowledgedCount(): number;
+}
+
+interface RawConflict {
+  id: number;
+  mid: number;
+  name: string;
+  args: string;
+  code: string;
+  message: string;
+  at: number;
+  acknowledged: number;
+}
+
+export function createConflictStore(sqlite: Database.Database): ConflictStore {
+  const insert = sqlite.prepare('INSERT INTO conflicts (mid, name, args, code, message, at, acknowledged) VALUES (?, ?, ?, ?, ?, ?, 0)');
+  const listAll = sqlite.prepare('SELECT * FROM conflicts ORDER BY id DESC');
+  const listOpen = sqlite.prepare('SELECT * FROM conflicts WHERE acknowledged = 0 ORDER BY id DESC');
+  const ack = sqlite.prepare('UPDATE conflicts SET acknowledged = 1 WHERE id = ? AND acknowledged = 0');
+  const countOpen = sqlite.prepare('SELECT count(*) FROM conflicts WHERE acknowledged = 0').pluck(true);
+  const fromRaw = (r: RawConflict): SyncConflict => ({
+    id: r.id,
+    mid: r.mid,
+    name: r.name,
+    args: JSON.parse(r.args) as unknown,
+    code: r.code,
+    message: r.message,
+    at: r.at,
+    acknowledged: r.acknowledged === 1,
+  });
+  return {
+    record: (c) => Number(insert.run(c.mid, c.name, JSON.stringify(c.args), c.code, c.message, c.at).lastInsertRowid),
+    list: (includeAcknowledged) => ((includeAcknowledged ? listAll : listOpen).all() as RawConflict[]).map(fromRaw),
+    acknowledge: (id) => ack.run(id).changes > 0,
+    unacknowledgedCount: () => countOpen.get() as number,
+  };
+}

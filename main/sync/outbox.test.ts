@@ -1,0 +1,100 @@
+import { afterEach, describe, it, expect } from 'vitest';
+import { MutationRejection } from '../../shared/mutators';
+import { fakeWorld, orderAt, T0, ORDER_ARGS } from '../../shared/mutators/fake-world';
+import type { OrderRow } from '../../shared/schema';
+import { applyServerBatch, newInboundSession } from './apply-frames';
+import { enqueueMutation, pendingMutations } from './outbox';
+import { replicaFixture, type ReplicaFixture } from './replica-fixture';
+import type { AppRow } from './row-codec';
+import { actorOf, openSyncStore, type SyncStore } from './sync-store';
+
+const dispatcher = actorOf({ id: 'u-dispatcher', name: 'Dispatcher Aigerim', role: 'dispatcher' });
+const warehouse = actorOf({ id: 'u-warehouse', name: 'Storekeeper Nurlan', role: 'warehouse' });
+
+let fixtures: ReplicaFixture[] = [];
+afterEach(() => {
+  for (const f of fixtures) f.cleanup();
+  fixtures = [];
+});
+
+function setup(): { fx: ReplicaFixture; store: SyncStore; order: OrderRow } {
+  const fx = replicaFixture();
+  fixtures.push(fx);
+  let n = 0;
+  const store = openSyncStore(fx.replica.sqlite, { mintClientId: () => `client-${++n}` });
+  // A confirmed order, as the server would have sent it.
+  const world = fakeWorld();
+  const order = orderAt(world, '100', 'confirmed');
+  store.rows.put('orders', order as AppRow);
+  return { fx, store, order };
+}
+
+const getOrder = (store: SyncStore, id: string) => store.rows.get('orders', id) as OrderRow | undefined;
+
+describe('enqueueMutation', () => {
+  it('applies optimistically and enqueues in the same transaction; mids go up by one', () => {
+    const { store, order } = setup();
+    const a = enqueueMutation(store, { name: 'assignDriver', args: { orderId: order.id, driverId: 'd1', seenVersion: order.version }, actor: dispatcher, now: T0 + 1 });
+    const b = enqueueMutation(store, { name: 'addComment', args: { orderId: order.id, text: 'call first' }, actor: dispatcher, now: T0 + 2 });
+    expect([a.mid, b.mid]).toEqual([1, 2]);
+    expect(a.clientId).toBe('client-1');
+    expect(getOrder(store, order.id)?.driverId).toBe('d1');
+    expect(store.outbox.count()).toBe(2);
+    expect(a.changes.toEvent().tables.sort()).toEqual(['order_events', 'orders']);
+    // Ids minted from (clientId, mid, n): the server will mint the same.
+    expect(store.rows.get('order_events', 'client-1:2:0')).toMatchObject({ kind: 'comment', comment: 'call first' });
+    expect(pendingMutations(store, 'client-1', 0, 10).map((m) => [m.mid, m.name, m.at])).toEqual([
+      [1, 'assignDriver', T0 + 1],
+      [2, 'addComment', T0 + 2],
+    ]);
+  });
+
+  it('a local rejection throws the reason and changes nothing', () => {
+    const { store, order } = setup();
+    expect(() => enqueueMutation(store, { name: 'confirmOrder', args: { orderId: order.id }, actor: warehouse, now: T0 })).toThrow(
+      MutationRejection,
+    );
+    expect(() => enqueueMutation(store, { name: 'assignDriver', args: { orderId: order.id }, actor: dispatcher, now: T0 })).toThrow(/Invalid assignDriver/);
+    expect(store.outbox.count()).toBe(0);
+    expect(store.shadow.count()).toBe(0);
+    expect(getOrder(store, order.id)).toEqual(order);
+    expect(store.meta.nextLocalMid()).toBe(1);
+  });
+
+  it('survives a restart: outbox, optimistic rows and confirmed copies are on disk; a new session gets a new id', () => {
+    const { fx, store, order } = setup();
+    enqueueMutation(store, { name: 'assignDriver', args: { orderId: order.id, driverId: 'd1', seenVersion: order.version }, actor: dispatcher, now: T0 });
+    const replica = fx.reopen();
+    const again = openSyncStore(replica.sqlite, { mintClientId: () => 'client-after-restart' });
+    expect(again.outbox.count()).toBe(1);
+    expect((again.rows.get('orders', order.id) as OrderRow).driverId).toBe('d1');
+    expect(again.shadow.count()).toBeGreaterThan(0);
+    expect(again.meta.lineages().map((l) => l.clientId)).toEqual(['client-1', 'client-after-restart']);
+    // The old row still goes out under the old id, as mid 1; new ones start at 1 under the new id.
+    expect(pendingMutations(again, 'client-1', 0, 10).map((m) => m.mid)).toEqual([1]);
+    const next = enqueueMutation(again, { name: 'addComment', args: { orderId: order.id, text: 'x' }, actor: dispatcher, now: T0 });
+    expect([next.clientId, next.mid]).toEqual(['client-after-restart', 1]);
+    expect(pendingMutations(again, 'client-1', 0, 10).map((m) => m.mid)).toEqual([1]);
+    expect(pendingMutations(again, 'client-after-restart', 0, 10).map((m) => m.mid)).toEqual([1]);
+  });
+
+  it('forgets identities with nothing left to send at the next open', () => {
+    const { fx, store, order } = setup();
+    enqueueMutation(store, { name: 'addComment', args: { orderId: order.id, text: 'x' }, actor: dispatcher, now: T0 });
+    const session = newInboundSession('client-1');
+    applyServerBatch(store, session, [{ type: 'ack', mid: 1, result: 'applied', cursor: 0 }], dispatcher, T0);
+    const again = openSyncStore(fx.reopen().sqlite, { mintClientId: () => 'fresh' });
+    expect(again.meta.lineages()).toEqual([{ clientId: 'fresh', base: 1, lastAcked: 0 }]);
+  });
+
+  it('JSON-normalizes args so the local run sees what the server will', () => {
+    const { store } = setup();
+    const r = enqueueMutation(store, {
+      name: 'createOrder',
+      args: { ...ORDER_ARGS, number: '555', customerEmail: undefined },
+      actor: dispatcher,
+      now: T0,
+    });
+    expect(store.outbox.get(r.localMid)?.args).not.toHaveProperty('customerEmail');
+  });
+});

@@ -1,0 +1,73 @@
+// The sync client's bookkeeping in `replica_meta` (key/value text): cursor, the next local
+// outbox number, the client identities ("lineages") and the signed-in user.
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import { sessionUserSchema, type SessionUser } from '../../shared/protocol';
+
+/**
+ * One client identity. Outbox rows are numbered by a local sequence (`outbox.mid`) that never
+ * restarts; a lineage owns the rows after its `base` (up to the next lineage's base) and
+ * sends row `m` as wire mid `m - base`, so its wire mids start at 1 and go up by one.
+ */
+export const lineageSchema = z.object({
+  clientId: z.string().min(1),
+  base: z.number().int().nonnegative(),
+  /** Highest wire mid of this lineage the server has acknowledged. */
+  lastAcked: z.number().int().nonnegative(),
+});
+export type Lineage = z.infer<typeof lineageSchema>;
+
+const lineagesSchema = z.array(lineageSchema);
+
+export interface MetaStore {
+  cursor(): number;
+  setCursor(cursor: number): void;
+  /** The local number the next outbox row takes. */
+  nextLocalMid(): number;
+  setNextLocalMid(mid: number): void;
+  /** Oldest first; the last one is current (new mutations go to it). */
+  lineages(): Lineage[];
+  setLineages(lineages: Lineage[]): void;
+  user(): SessionUser | null;
+  setUser(user: SessionUser): void;
+}
+
+export function createMetaStore(sqlite: Database.Database): MetaStore {
+  const read = sqlite.prepare('SELECT value FROM replica_meta WHERE key = ?').pluck(true);
+  const write = sqlite.prepare(
+    'INSERT INTO replica_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  );
+  const get = (key: string): string | undefined => read.get(key) as string | undefined;
+  const num = (key: string, fallback: number): number => {
+    const v = get(key);
+    if (v === undefined) return fallback;
+    const n = Number(v);
+    if (!Number.isSafeInteger(n) || n < 0) throw new Error(`replica_meta ${key} is not a count: ${v}`);
+    return n;
+  };
+  const json = <T>(key: string, schema: z.ZodType<T>, fallback: T): T => {
+    const v = get(key);
+    if (v === undefined) return fallback;
+    const parsed = schema.safeParse(JSON.parse(v));
+    if (!parsed.success) throw new Error(`replica_meta ${key} is damaged: ${parsed.error.message}`);
+    return parsed.data;
+  };
+  const outboxTop = sqlite.prepare('SELECT max(mid) FROM outbox').pluck(true);
+
+  return {
+    cursor: () => num('cursor', 0),
+    setCursor: (c) => void write.run('cursor', String(c)),
+    // Never below the outbox's top row: a replica written by an older build still numbers on.
+    nextLocalMid: () => Math.max(num('nextMid', 1), ((outboxTop.get() as number | null) ?? 0) + 1),
+    setNextLocalMid: (m) => void write.run('nextMid', String(m)),
+    lineages: () => json('lineages', lineagesSchema, []),
+    setLineages: (ls) => {
+      write.run('lineages', JSON.stringify(ls));
+      const current = ls[ls.length - 1];
+      // `clientId` names the current identity for anyone reading the replica (diagnostics).
+      if (current !== undefined) write.run('clientId', current.clientId);
+    },
+    user: () => json('user', sessionUserSchema.nullable(), null),
+    setUser: (u) => void write.run('user', JSON.stringify(u)),
+  };
+}

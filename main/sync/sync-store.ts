@@ -1,0 +1,80 @@
+// The sync client's context object over one replica connection: every store the outbox and
+// rebase code needs, created once and passed explicitly (no module-level sync state).
+import type Database from 'better-sqlite3';
+import { actorForRole, type MutationActor } from '../../shared/mutators';
+import type { SessionUser } from '../../shared/protocol';
+import { createConflictStore, type ConflictStore } from './conflicts-store';
+import type { Footprint } from './footprints';
+import { startLineageSession } from './lineage';
+import { createOutboxStore, type OutboxStore } from './outbox-store';
+import { createMetaStore, type MetaStore } from './replica-meta';
+import { createRowStore, type RowStore } from './row-codec';
+import { createShadowStore, ensureSyncTables, type ShadowStore } from './shadow';
+
+export interface SyncStore {
+  sqlite: Database.Database;
+  rows: RowStore;
+  shadow: ShadowStore;
+  meta: MetaStore;
+  outbox: OutboxStore;
+  conflicts: ConflictStore;
+  /**
+   * Footprint of each pending mutation (by local mid) from its latest local run; null when
+   * unknown (pending rows from before this start-up): the next rebase then re-runs them all.
+   */
+  footprints: Map<number, Footprint> | null;
+  findOrderIdByNumber(number: string): string | undefined;
+  /** Runs `fn` in one transaction whose commit is fsynced (synchronous=FULL): outbox writes. */
+  durableTransaction<T>(fn: () => T): T;
+  /** Runs `fn` in one ordinary transaction (server frames: losing the last one only means re-fetching it). */
+  transaction<T>(fn: () => T): T;
+  /** Runs `fn` in a savepoint inside the current transaction; a throw undoes only its writes. */
+  savepoint<T>(fn: () => T): T;
+}
+
+export interface OpenSyncStoreOptions {
+  mintClientId: () => string;
+}
+
+/** Prepares the sync tables and starts a client identity session (see lineage.ts). */
+export function openSyncStore(sqlite: Database.Database, options: OpenSyncStoreOptions): SyncStore {
+  ensureSyncTables(sqlite);
+  const rows = createRowStore(sqlite);
+  const meta = createMetaStore(sqlite);
+  const outbox = createOutboxStore(sqlite);
+  const byNumber = sqlite.prepare('SELECT id FROM orders WHERE number = ?').pluck(true);
+  const syncFull = sqlite.prepare('PRAGMA synchronous = FULL');
+  const syncNormal = sqlite.prepare('PRAGMA synchronous = NORMAL');
+  const store: SyncStore = {
+    sqlite,
+    rows,
+    shadow: createShadowStore(sqlite, rows),
+    meta,
+    outbox,
+    conflicts: createConflictStore(sqlite),
+    footprints: outbox.count() === 0 ? new Map() : null,
+    findOrderIdByNumber: (n) => byNumber.get(n) as string | undefined,
+    durableTransaction(fn) {
+      // The pragma cannot change inside a transaction, so it wraps it.
+      syncFull.run();
+      try {
+        return sqlite.transaction(fn).immediate();
+      } finally {
+        syncNormal.run();
+      }
+    },
+    transaction(fn) {
+      return sqlite.transaction(fn).immediate();
+    },
+    savepoint(fn) {
+      // better-sqlite3 turns a nested transaction() call into a SAVEPOINT.
+      return sqlite.transaction(fn)();
+    },
+  };
+  store.durableTransaction(() => startLineageSession(meta, outbox, options.mintClientId));
+  return store;
+}
+
+export function actorOf(user: SessionUser): MutationActor {
+  return { id: user.id, name: user.name, actor: actorForRole(user.role), role: user.role };
+}

@@ -1,0 +1,149 @@
+// A FAKE MarshrutApi over an in-memory world, for renderer tests and the dev preview
+// (`?fake` in the URL) before a real host is running. It validates arguments with the contract's
+// schemas like main does, but its queries are naive loops and its rules are simplified.
+import { buildApiClient, type ApiTransport } from '../../../shared/api/client';
+import { API_METHODS, type ApiHandlers, type MarshrutApi, type MethodName } from '../../../shared/api/contract';
+import type { EventName } from '../../../shared/api/events';
+import type { ConflictView, ConnectionView, SettingsView } from '../../../shared/api/session-api';
+import type { Reply } from '../../../shared/api/wire';
+import type { OrderEventRow } from '../../../shared/schema';
+import type { FakeWorld } from './fake-data';
+import { fakeQueries, type FakeClock } from './fake-queries';
+
+export interface FakeApi {
+  api: MarshrutApi;
+  world: FakeWorld;
+  /** Sends an event as main would. */
+  emit(event: EventName, payload: unknown): void;
+  /** Every call made, for tests: [method, args]. */
+  calls: [MethodName, unknown][];
+  connection: ConnectionView;
+  conflicts: ConflictView[];
+  settings: SettingsView;
+}
+
+export function createFakeApi(world: FakeWorld, clock: FakeClock, opts: { role?: 'dispatcher' | 'warehouse' } = {}): FakeApi {
+  const listeners = new Map<string, Set<(p: unknown) => void>>();
+  const emit = (event: EventName, payload: unknown): void => {
+    for (const l of listeners.get(event) ?? []) l(payload);
+  };
+  const role = opts.role ?? 'dispatcher';
+  const pending = new Set<string>();
+  let mid = 0;
+  const fake: FakeApi = {
+    api: null as unknown as MarshrutApi, // set below, once the transport exists
+    world,
+    emit,
+    calls: [],
+    connection: { status: 'online', pending: 0, lastSyncAt: clock(), serverUrl: 'ws://fake', error: null },
+    conflicts: [],
+    settings: { serverUrl: 'ws://fake', hasToken: true, language: 'auto', tileUrl: '', tileAttribution: '', serverMode: 'embedded' },
+  };
+  const q = fakeQueries(world, clock, role, pending);
+
+  /** A local edit: applied at once, pending until the fake "server" acks it a moment later. */
+  const mutate = (orderId: string, change: (o: FakeWorld['orders'][number]) => Partial<OrderEventRow> | null) => {
+    const order = world.orders.find((o) => o.id === orderId);
+    if (!order) return { ok: false as const, code: 'not_found' as const, message: `No order ${orderId}` };
+    const event = change(order);
+    order.version += 1;
+    order.updatedAt = clock();
+    if (event) {
+      world.events.push({
+        id: `${orderId}-local-${mid + 1}`, orderId, kind: 'status', at: clock(), fromStatus: null, toStatus: null, subMark: null,
+        actor: role, actorId: 'u-1', actorName: 'Fake User', source: 'manual', reason: null, comment: null, driverId: null, ...event,
+      });
+    }
+    mid += 1;
+    pending.add(orderId);
+    fake.connection = { ...fake.connection, pending: pending.size };
+    emit('changes', { tables: ['orders', 'order_events'], ids: { orders: [orderId] }, all: false });
+    emit('connection', fake.connection);
+    setTimeout(() => {
+      pending.delete(orderId);
+      fake.connection = { ...fake.connection, pending: pending.size, lastSyncAt: clock() };
+      emit('changes', { tables: ['orders'], ids: { orders: [orderId] }, all: false });
+      emit('connection', fake.connection);
+    }, 1500);
+    return { ok: true as const, mid };
+  };
+
+  const handlers: Partial<ApiHandlers> = {
+    ...q,
+    confirmOrder: ({ orderId }) =>
+      mutate(orderId, (o) => {
+        const from = o.status;
+        o.status = 'confirmed';
+        o.confirmedAt = clock();
+        return { fromStatus: from, toStatus: 'confirmed' };
+      }),
+    assignDriver: ({ orderId, driverId }) =>
+      mutate(orderId, (o) => {
+        o.driverId = driverId;
+        const d = world.drivers.find((x) => x.id === driverId);
+        return { kind: 'assign', driverId, comment: d?.name ?? null };
+      }),
+    unassignDriver: ({ orderId }) =>
+      mutate(orderId, (o) => {
+        o.driverId = null;
+        return { kind: 'unassign' };
+      }),
+    reportProblem: ({ orderId, reason, comment }) =>
+      mutate(orderId, (o) => {
+        const from = o.status;
+        o.statusBeforeProblem = from;
+        o.status = 'problem';
+        o.problemReason = reason;
+        o.problemComment = comment;
+        o.statusChangedAt = clock();
+        return { fromStatus: from, toStatus: 'problem', reason, comment };
+      }),
+    resolveProblem: ({ orderId, to: toStatus, comment }) =>
+      mutate(orderId, (o) => {
+        const to = toStatus ?? o.statusBeforeProblem ?? 'confirmed';
+        o.status = to;
+        o.problemReason = null;
+        return { fromStatus: 'problem', toStatus: to, comment };
+      }),
+    addComment: ({ orderId, text }) => mutate(orderId, () => ({ kind: 'comment', comment: text })),
+    cancelOrder: ({ orderId, comment: reason }) =>
+      mutate(orderId, (o) => {
+        const from = o.status;
+        o.status = 'cancelled';
+        return { fromStatus: from, toStatus: 'cancelled', comment: reason };
+      }),
+    connectionState: () => fake.connection,
+    listConflicts: () => fake.conflicts,
+    acknowledgeConflict: ({ id }) => {
+      fake.conflicts = fake.conflicts.filter((c) => c.id !== id);
+      emit('conflicts', fake.conflicts);
+      return { ok: true, mid: null };
+    },
+    getSettings: () => fake.settings,
+    setSettings: (patch) => {
+      const { token, ...rest } = patch;
+      fake.settings = { ...fake.settings, ...rest, hasToken: token ? true : fake.settings.hasToken } as SettingsView;
+      return { ok: true, mid: null };
+    },
+    now: () => ({ now: clock() }),
+  };
+
+  const transport: ApiTransport = {
+    async call(method, args): Promise<Reply<unknown>> {
+      fake.calls.push([method, args]);
+      const parsed = API_METHODS[method].request.safeParse(args);
+      if (!parsed.success) return { ok: false, error: { code: 'invalid_request', message: parsed.error.message } };
+      const handler = handlers[method] as ((a: unknown) => unknown) | undefined;
+      if (!handler) return { ok: false, error: { code: 'unknown_method', message: `The fake has no ${method}` } };
+      return { ok: true, value: await handler(parsed.data) };
+    },
+    subscribe(event, listener) {
+      let set = listeners.get(event);
+      if (!set) listeners.set(event, (set = new Set()));
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+  };
+  fake.api = buildApiClient(transport);
+  return fake;
+}

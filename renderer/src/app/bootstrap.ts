@@ -1,0 +1,80 @@
+// Start-up and the event wiring: load every store once, then keep them fresh from main's
+// subscriptions (changes, connection, positions, conflicts, notices). Returns the teardown.
+import { api, isHostLinkUp, onHostLink } from '../api/client';
+import { setClockSkew, startTicker } from '../features/clock/store';
+import { applyConflicts, applyConnection, applyHostLink, loadConnection } from '../features/connection/store';
+import { applyFixes, loadDrivers } from '../features/drivers/store';
+import { loadOrderPoints } from '../features/map/store';
+import { showNotice } from '../features/notifications/store';
+import { openOrder, refreshOpenOrder, useOrderCardStore } from '../features/order-card/store';
+import { refreshVisibleOrders, reloadOrders } from '../features/orders/store';
+import { loadWarehouses } from '../features/orders/warehouses-store';
+import { loadProblems, PROBLEMS_REFRESH_MS } from '../features/problems/store';
+import { loadSession } from '../features/session/store';
+import { loadSettings, useSettingsStore } from '../features/settings/store';
+import { makeTranslator } from '../i18n/translate';
+import { createRefreshScheduler, planRefresh, type RefreshTarget } from './refresh-plan';
+
+const RUN: Readonly<Record<RefreshTarget, () => Promise<void>>> = {
+  orders: refreshVisibleOrders,
+  problems: loadProblems,
+  points: loadOrderPoints,
+  drivers: loadDrivers,
+  card: refreshOpenOrder,
+  warehouses: loadWarehouses,
+  session: loadSession,
+};
+
+export async function loadEverything(): Promise<void> {
+  await Promise.all([loadSettings(), loadSession(), loadConnection(), reloadOrders(), loadProblems(), loadDrivers(), loadWarehouses(), loadOrderPoints()]);
+}
+
+async function syncClock(): Promise<void> {
+  try {
+    const before = Date.now();
+    const { now } = await api().now();
+    setClockSkew(now + (Date.now() - before) / 2);
+  } catch {
+    // Keep the local clock: a countdown off by the skew beats no countdown.
+  }
+}
+
+export function startConsole(): () => void {
+  const a = api();
+  const stopTicker = startTicker();
+  const scheduler = createRefreshScheduler((target) => void RUN[target]());
+  let lastStatus: string | null = null;
+
+  const offs = [
+    a.on('changes', (e) => scheduler.schedule(planRefresh(e, useOrderCardStore.getState().orderId))),
+    a.on('connection', (view) => {
+      applyConnection(view);
+      // Who we are is known once the server welcomed us: re-ask when the link changes.
+      if (view.status !== lastStatus) void loadSession();
+      lastStatus = view.status;
+    }),
+    a.on('positions', ({ fixes }) => applyFixes(fixes)),
+    a.on('conflicts', (list) => {
+      applyConflicts(list);
+      void refreshOpenOrder();
+    }),
+    a.on('notice', (n) => showNotice(n, makeTranslator(useSettingsStore.getState().language), (id) => void openOrder(id))),
+    a.on('openOrder', ({ orderId }) => void openOrder(orderId)),
+    onHostLink((up) => {
+      applyHostLink(up);
+      // The host may have restarted: what we hold may be stale.
+      if (up) void loadEverything();
+    }),
+  ];
+  applyHostLink(isHostLinkUp());
+  void syncClock();
+  void loadEverything();
+  const problemsTimer = setInterval(() => void loadProblems(), PROBLEMS_REFRESH_MS);
+
+  return () => {
+    stopTicker();
+    scheduler.cancel();
+    clearInterval(problemsTimer);
+    for (const off of offs) off();
+  };
+}

@@ -1,0 +1,46 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createRefreshScheduler, planRefresh, REFRESH_DELAY_MS } from './refresh-plan';
+
+describe('planRefresh', () => {
+  it('refreshes the order views on order changes, the card only if it is the open order', () => {
+    const e = { tables: ['orders' as const], ids: { orders: ['o1'] }, all: false };
+    expect([...planRefresh(e, null)].sort()).toEqual(['drivers', 'orders', 'points', 'problems']);
+    expect(planRefresh(e, 'o1').has('card')).toBe(true);
+    expect(planRefresh(e, 'o2').has('card')).toBe(false);
+  });
+
+  it('refreshes the open card on any timeline change', () => {
+    expect([...planRefresh({ tables: ['order_events'], ids: { order_events: ['e1'] }, all: false }, 'o1')]).toEqual(['card']);
+    expect(planRefresh({ tables: ['order_events'], ids: {}, all: false }, null).size).toBe(0);
+  });
+
+  it('maps reference tables to their views and ignores carriers', () => {
+    expect(planRefresh({ tables: ['warehouses'], ids: {}, all: false }, null)).toEqual(new Set(['warehouses']));
+    expect(planRefresh({ tables: ['users'], ids: {}, all: false }, null)).toEqual(new Set(['session']));
+    expect(planRefresh({ tables: ['drivers'], ids: {}, all: false }, null)).toEqual(new Set(['drivers', 'orders']));
+    expect(planRefresh({ tables: ['carriers'], ids: {}, all: false }, 'o1').size).toBe(0);
+  });
+
+  it('reloads everything after a snapshot', () => {
+    expect(planRefresh({ tables: [], ids: {}, all: true }, null).size).toBe(Object.keys(REFRESH_DELAY_MS).length);
+  });
+});
+
+describe('refresh scheduler', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('runs each target once per window, the urgent ones first', () => {
+    vi.useFakeTimers();
+    const ran: string[] = [];
+    const s = createRefreshScheduler((t) => ran.push(t));
+    for (let i = 0; i < 50; i++) s.schedule(['orders', 'drivers']);
+    vi.advanceTimersByTime(REFRESH_DELAY_MS.orders);
+    expect(ran).toEqual(['orders']);
+    vi.advanceTimersByTime(REFRESH_DELAY_MS.drivers);
+    expect(ran).toEqual(['orders', 'drivers']);
+    s.schedule(['orders']);
+    s.cancel();
+    vi.advanceTimersByTime(10_000);
+    expect(ran).toEqual(['orders', 'drivers']);
+  });
+});

@@ -1,0 +1,62 @@
+// What to refetch when main says rows changed. Events carry table names and row ids; each
+// view refetches only if its tables changed, after a delay that matches how urgent it is
+// (the queue at once, the map's 20k points and 2k drivers at most every second or two).
+import type { ChangesEvent } from '../../../shared/api/events';
+
+export type RefreshTarget = 'orders' | 'problems' | 'points' | 'drivers' | 'card' | 'warehouses' | 'session';
+
+export const REFRESH_DELAY_MS: Readonly<Record<RefreshTarget, number>> = {
+  orders: 100,
+  card: 100,
+  problems: 300,
+  session: 300,
+  warehouses: 1000,
+  points: 1000,
+  drivers: 2000,
+};
+
+export function planRefresh(e: ChangesEvent, openOrderId: string | null): Set<RefreshTarget> {
+  const out = new Set<RefreshTarget>();
+  if (e.all) {
+    for (const k of Object.keys(REFRESH_DELAY_MS) as RefreshTarget[]) out.add(k);
+    return out;
+  }
+  const tables = new Set(e.tables);
+  if (tables.has('orders')) {
+    out.add('orders').add('problems').add('points').add('drivers'); // drivers: their load counts
+    if (openOrderId && (e.ids.orders ?? []).includes(openOrderId)) out.add('card');
+  }
+  // Event rows have their own ids, not the order's: any timeline change may be the open card's.
+  if (tables.has('order_events') && openOrderId) out.add('card');
+  if (tables.has('drivers')) {
+    out.add('drivers').add('orders'); // the queue shows driver names
+    if (openOrderId) out.add('card');
+  }
+  if (tables.has('customers') && openOrderId) out.add('card');
+  if (tables.has('warehouses')) out.add('warehouses');
+  if (tables.has('users')) out.add('session');
+  return out;
+}
+
+/** Runs each target at most once per its delay window, however many events arrive. */
+export function createRefreshScheduler(run: (target: RefreshTarget) => void) {
+  const timers = new Map<RefreshTarget, ReturnType<typeof setTimeout>>();
+  return {
+    schedule(targets: Iterable<RefreshTarget>): void {
+      for (const target of targets) {
+        if (timers.has(target)) continue;
+        timers.set(
+          target,
+          setTimeout(() => {
+            timers.delete(target);
+            run(target);
+          }, REFRESH_DELAY_MS[target]),
+        );
+      }
+    },
+    cancel(): void {
+      for (const timer of timers.values()) clearTimeout(timer);
+      timers.clear();
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { SCREENS, visibleScreens, type ScreenSpec } from './screens';
+
+describe('tab slots', () => {
+  it('always shows Console, Carriers and Settings; Warehouse only once its feature plugs in', () => {
+    const ids = visibleScreens('dispatcher').map((s) => s.id);
+    expect(ids.slice(0, 2)).toEqual(['console', 'carriers']);
+    expect(ids).toContain('settings');
+    const warehouse = SCREENS.find((s) => s.id === 'warehouse');
+    expect(ids.includes('warehouse')).toBe(Boolean(warehouse?.component));
+  });
+
+  it('hides a role-limited tab from other roles', () => {
+    const screens: ScreenSpec[] = [{ id: 'warehouse', label: 'tabs.warehouse', component: null, always: true, roles: ['warehouse'] }];
+    expect(visibleScreens('dispatcher', screens)).toEqual([]);
+    expect(visibleScreens('warehouse', screens)).toHaveLength(1);
+    expect(visibleScreens(null, screens)).toEqual([]);
+  });
+});

@@ -1,0 +1,115 @@
+// Drivers at a glance: state (free / busy / off shift / no signal), shift, load, last fix age,
+// battery. Virtualised: 2,000 drivers, of which ~20 rows exist in the DOM.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef } from 'react';
+import { driverMapState, type DriverMapState } from '../../../../shared/api/driver-map-state';
+import type { DriverListRow } from '../../../../shared/api/drivers-api';
+import { formatDuration } from '../../i18n/format-time';
+import type { Translator } from '../../i18n/translate';
+import { useT } from '../../i18n/use-t';
+import { useClockStore } from '../clock/store';
+import { focusMap } from '../map/store';
+import { useDriversStore } from './store';
+
+const STATE_KEY = {
+  free: 'driverState.free',
+  busy: 'driverState.busy',
+  off_shift: 'driverState.off',
+  no_signal: 'driverState.noSignal',
+} as const;
+
+/** Order of the list: who can take work first, then busy, then the silent and the absent. */
+const STATE_RANK: Readonly<Record<DriverMapState, number>> = { free: 0, busy: 1, no_signal: 2, off_shift: 3 };
+
+export function sortDriversForPanel(drivers: readonly DriverListRow[], now: number): DriverListRow[] {
+  return drivers
+    .map((d) => ({ d, rank: STATE_RANK[driverMapState(d, now)] }))
+    .sort((a, b) => a.rank - b.rank || a.d.load - b.d.load || a.d.name.localeCompare(b.d.name))
+    .map((x) => x.d);
+}
+
+export function countByState(drivers: readonly DriverListRow[], now: number): Record<DriverMapState, number> {
+  const out: Record<DriverMapState, number> = { free: 0, busy: 0, off_shift: 0, no_signal: 0 };
+  for (const d of drivers) out[driverMapState(d, now)] += 1;
+  return out;
+}
+
+function fixAge(d: DriverListRow, now: number, t: Translator): string {
+  if (d.fixAt === null) return t('drivers.never');
+  const age = now - d.fixAt;
+  return age < 10_000 ? t('time.justNow') : t('time.ago', { time: formatDuration(age, t) });
+}
+
+function DriverRowView({ d, now, top }: { d: DriverListRow; now: number; top: number }) {
+  const t = useT();
+  const state = driverMapState(d, now);
+  const low = d.battery !== null && d.battery < 20;
+  return (
+    <div
+      role="listitem"
+      className="driver-row"
+      style={{ transform: `translateY(${top}px)` }}
+      aria-label={`${d.name}: ${t(STATE_KEY[state])}`}
+      onClick={() => d.lat !== null && d.lon !== null && focusMap(d.lat, d.lon)}
+    >
+      <span className={`dot dot-${state}`} title={t(STATE_KEY[state])} />
+      <div style={{ minWidth: 0 }}>
+        <div className="name">{d.name}</div>
+        <div className="meta">
+          {t(STATE_KEY[state])} · {t.dyn(`shift.${d.shiftState}`, d.shiftState)} · {d.vehiclePlate}
+        </div>
+      </div>
+      <div className="right-meta tabular">
+        <div>{t('assign.load', { n: d.load })}</div>
+        <div>
+          {fixAge(d, now, t)}
+          {d.battery !== null && (
+            <span className={low ? 'battery-low' : ''} aria-label={`${t('drivers.col.battery')} ${Math.round(d.battery)}%`}>
+              {' '}
+              · {Math.round(d.battery)}%
+            </span>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export function DriversPanel() {
+  const t = useT();
+  const drivers = useDriversStore((s) => s.drivers);
+  const now = useClockStore((s) => s.now);
+  // Re-sorting 2,000 drivers every second would reshuffle the list under the mouse; sort on
+  // the minute and when the list itself changes, and let the rows' text tick.
+  const minute = Math.floor(now / 60_000);
+  const sorted = useMemo(() => sortDriversForPanel(drivers, minute * 60_000), [drivers, minute]);
+  const counts = useMemo(() => countByState(drivers, now), [drivers, now]);
+  const ref = useRef<HTMLDivElement>(null);
+  const v = useVirtualizer({ count: sorted.length, getScrollElement: () => ref.current, estimateSize: () => 44, overscan: 6 });
+  return (
+    <section aria-label={t('drivers.label')} style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
+      <div className="drivers-summary">
+        <span>
+          <span className="dot dot-free" /> {counts.free} {t('driverState.free')}
+        </span>
+        <span>
+          <span className="dot dot-busy" /> {counts.busy} {t('driverState.busy')}
+        </span>
+        <span>
+          <span className="dot dot-no_signal" /> {counts.no_signal} {t('driverState.noSignal')}
+        </span>
+        <span>
+          <span className="dot dot-off_shift" /> {counts.off_shift} {t('driverState.off')}
+        </span>
+      </div>
+      <div ref={ref} className="drivers-list" role="list" aria-label={t('drivers.title')}>
+        <div style={{ height: v.getTotalSize(), position: 'relative' }}>
+          {v.getVirtualItems().map((vi) => {
+            const d = sorted[vi.index];
+            return d ? <DriverRowView key={d.id} d={d} now={now} top={vi.start} /> : null;
+          })}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+// Drivers for the panel and the map. The list is loaded whole (2,000 rows fit one answer);
+// position fixes arrive about once a second and are merged in place of a refetch.
+import { create } from 'zustand';
+import type { DriverListRow } from '../../../../shared/api/drivers-api';
+import type { PositionFix } from '../../../../shared/api/events';
+import { api, errorMessage } from '../../api/client';
+
+export interface DriversState {
+  drivers: DriverListRow[];
+  /** id -> index into `drivers`. */
+  index: ReadonlyMap<string, number>;
+  loaded: boolean;
+  error: string | null;
+}
+
+function indexOf(drivers: DriverListRow[]): Map<string, number> {
+  return new Map(drivers.map((d, i) => [d.id, i]));
+}
+
+export const useDriversStore = create<DriversState>(() => ({ drivers: [], index: new Map(), loaded: false, error: null }));
+
+export function resetDriversStore(): void {
+  useDriversStore.setState({ drivers: [], index: new Map(), loaded: false, error: null });
+}
+
+export async function loadDrivers(): Promise<void> {
+  try {
+    const drivers = await api().listDrivers();
+    useDriversStore.setState({ drivers, index: indexOf(drivers), loaded: true, error: null });
+  } catch (err) {
+    useDriversStore.setState({ error: errorMessage(err), loaded: true });
+  }
+}
+
+/**
+ * Merges fixes into the list. Fixes for drivers we don't know yet (added since the last load)
+ * can't be shown without their names, so they trigger a reload instead of being dropped.
+ */
+export function applyFixes(fixes: readonly PositionFix[]): void {
+  if (fixes.length === 0) return;
+  const { drivers, index } = useDriversStore.getState();
+  const next = drivers.slice();
+  let unknown = false;
+  for (const f of fixes) {
+    const i = index.get(f.driverId);
+    if (i === undefined) {
+      unknown = true;
+      continue;
+    }
+    const d = next[i];
+    if (!d || (d.fixAt !== null && f.fixAt < d.fixAt)) continue; // an older fix arriving late
+    next[i] = { ...d, lat: f.lat, lon: f.lon, headingDeg: f.headingDeg, speedKmh: f.speedKmh, battery: f.battery, fixAt: f.fixAt };
+  }
+  useDriversStore.setState({ drivers: next });
+  if (unknown) void loadDrivers();
+}
+
+export function driverById(s: Pick<DriversState, 'drivers' | 'index'>, id: string | null | undefined): DriverListRow | undefined {
+  if (!id) return undefined;
+  const i = s.index.get(id);
+  return i === undefined ? undefined : s.drivers[i];
+}

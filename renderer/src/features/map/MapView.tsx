@@ -1,0 +1,140 @@
+// The live map: tiles (configurable, OpenStreetMap by default; without them a plain background),
+// order points and driver arrows on canvas, and the selected order's route with its ETA.
+import L from 'leaflet';
+import { useCallback, useEffect, useState } from 'react';
+import { CircleMarker, MapContainer, Polyline, Popup, TileLayer, Tooltip, useMap } from 'react-leaflet';
+import { driverMapState } from '../../../../shared/api/driver-map-state';
+import type { DriverListRow } from '../../../../shared/api/drivers-api';
+import { DEFAULT_TILE_ATTRIBUTION, DEFAULT_TILE_URL } from '../../../../shared/api/session-api';
+import { formatClock, formatDuration } from '../../i18n/format-time';
+import { useT } from '../../i18n/use-t';
+import { useClockStore } from '../clock/store';
+import { driverById, useDriversStore } from '../drivers/store';
+import { driverEta } from './eta';
+import { useOrderCardStore } from '../order-card/store';
+import { useSettingsStore } from '../settings/store';
+import { DRIVER_COLOURS } from './draw-map';
+import { MarkersLayer } from './MarkersLayer';
+import { setTilesFailing, toggleLayer, useMapStore } from './store';
+
+/** Almaty; the map recentres on the data once something is selected. */
+const START: [number, number] = [43.2389, 76.8897];
+
+function FocusFollower() {
+  const map = useMap();
+  const focus = useMapStore((s) => s.focus);
+  useEffect(() => {
+    if (focus) map.flyTo([focus.lat, focus.lon], Math.max(map.getZoom(), 14), { duration: 0.5 });
+  }, [focus, map]);
+  return null;
+}
+
+function SelectedRoute() {
+  const t = useT();
+  const detail = useOrderCardStore((s) => s.detail);
+  const driver = useDriversStore((s) => driverById(s, detail?.order.driverId));
+  const now = useClockStore((s) => s.now);
+  if (!detail) return null;
+  const o = detail.order;
+  const to: [number, number] = [o.deliveryLat, o.deliveryLon];
+  const eta = driverEta(driver, { lat: o.deliveryLat, lon: o.deliveryLon }, now);
+  const from: [number, number] | null = driver && driver.lat !== null && driver.lon !== null ? [driver.lat, driver.lon] : null;
+  return (
+    <>
+      <CircleMarker center={[o.pickupLat, o.pickupLon]} radius={7} pathOptions={{ color: '#2f6fde', weight: 2, fillColor: '#fff', fillOpacity: 1 }}>
+        <Tooltip direction="top">{`${t('map.pickup')}: ${o.pickupAddress}`}</Tooltip>
+      </CircleMarker>
+      <CircleMarker center={to} radius={8} pathOptions={{ color: '#fff', weight: 2, fillColor: '#2f6fde', fillOpacity: 1 }}>
+        <Tooltip direction="top">{`${t('map.deliveryPoint')}: ${o.deliveryAddress}`}</Tooltip>
+      </CircleMarker>
+      {from && (
+        <Polyline positions={[from, to]} pathOptions={{ color: '#2f6fde', weight: 3, dashArray: '6 6', opacity: 0.9 }}>
+          {eta && (
+            <Tooltip permanent direction="center" className="map-eta-tooltip">
+              {`${t('map.eta', { time: formatClock(eta.arrivesAt) })} · ${eta.km.toFixed(1)} km`}
+            </Tooltip>
+          )}
+        </Polyline>
+      )}
+    </>
+  );
+}
+
+function DriverPopup({ driver, onClose }: { driver: DriverListRow; onClose: () => void }) {
+  const t = useT();
+  const live = useDriversStore((s) => driverById(s, driver.id)) ?? driver;
+  const now = useClockStore((s) => s.now);
+  const state = driverMapState(live, now);
+  if (live.lat === null || live.lon === null) return null;
+  return (
+    <Popup position={[live.lat, live.lon]} eventHandlers={{ remove: onClose }}>
+      <strong>{live.name}</strong>
+      <br />
+      {t(`driverState.${state === 'off_shift' ? 'off' : state === 'no_signal' ? 'noSignal' : state}`)} · {t('assign.load', { n: live.load })}
+      <br />
+      {live.fixAt !== null && t('time.ago', { time: formatDuration(now - live.fixAt, t) })}
+      {live.battery !== null && ` · ${Math.round(live.battery)}%`}
+    </Popup>
+  );
+}
+
+export function MapView() {
+  const t = useT();
+  const settings = useSettingsStore((s) => s.settings);
+  const tilesFailing = useMapStore((s) => s.tilesFailing);
+  const showOrders = useMapStore((s) => s.showOrders);
+  const showDrivers = useMapStore((s) => s.showDrivers);
+  const [popupDriver, setPopupDriver] = useState<DriverListRow | null>(null);
+  const onDriverClick = useCallback((d: DriverListRow) => setPopupDriver(d), []);
+  // Until settings load, use the default; an explicitly empty URL means "no tiles".
+  const tileUrl = settings ? settings.tileUrl : DEFAULT_TILE_URL;
+  const attribution = settings?.tileAttribution || DEFAULT_TILE_ATTRIBUTION;
+
+  return (
+    <div className="map" role="region" aria-label={t('map.label')}>
+      <MapContainer center={START} zoom={12} preferCanvas style={{ height: '100%', width: '100%' }} renderer={L.canvas()}>
+        {tileUrl && (
+          <TileLayer
+            key={tileUrl}
+            url={tileUrl}
+            attribution={attribution}
+            eventHandlers={{ tileerror: () => setTilesFailing(true), tileload: () => setTilesFailing(false) }}
+          />
+        )}
+        <MarkersLayer onDriverClick={onDriverClick} />
+        <SelectedRoute />
+        <FocusFollower />
+        {popupDriver && <DriverPopup driver={popupDriver} onClose={() => setPopupDriver(null)} />}
+      </MapContainer>
+      {(tilesFailing || !tileUrl) && (
+        <div className="map-overlay map-notice" role="status">
+          {t('map.noTiles')}
+        </div>
+      )}
+      <div className="map-overlay map-layers" role="group" aria-label={t('map.legend')}>
+        <button type="button" className="btn btn-small" aria-pressed={showDrivers} onClick={() => toggleLayer('drivers')}>
+          {t('drivers.title')}
+        </button>
+        <button type="button" className="btn btn-small" aria-pressed={showOrders} onClick={() => toggleLayer('orders')}>
+          {t('queue.title')}
+        </button>
+      </div>
+      <div className="map-overlay map-legend" aria-label={t('map.legend')}>
+        {(['free', 'busy', 'no_signal', 'off_shift'] as const).map((s) => (
+          <span key={s}>
+            <span className="dot" style={{ background: DRIVER_COLOURS[s] }} />
+            {t(`driverState.${s === 'off_shift' ? 'off' : s === 'no_signal' ? 'noSignal' : s}`)}
+          </span>
+        ))}
+        <span>
+          <span className="pin-sq" style={{ borderColor: '#5b6b80' }} />
+          {t('map.pickup')}
+        </span>
+        <span>
+          <span className="dot" style={{ border: '2px solid #5b6b80', background: '#fff' }} />
+          {t('map.deliveryPoint')}
+        </span>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { makeTranslator } from '../../i18n/translate';
+import type { Notifier } from './notifier';
+import { installNotifier, noticeTitle, requestNotificationPermission, showNotice, useNotificationsStore } from './store';
+
+function fakeNotifier() {
+  const shown: { title: string; body: string; tag: string; onClick: () => void }[] = [];
+  let permission: 'default' | 'granted' = 'default';
+  const n: Notifier = {
+    permission: () => permission,
+    request: async () => (permission = 'granted'),
+    show: (x) => shown.push(x),
+  };
+  return { n, shown };
+}
+
+const notice = { kind: 'sla_breach' as const, orderId: 'o1', number: 'AL-1', title: 'SLA breached', body: 'Express, 12 min late', at: 0 };
+
+describe('notifications', () => {
+  it('titles notices in the UI language', () => {
+    expect(noticeTitle(notice, makeTranslator('ru'))).toBe('SLA нарушен: AL-1');
+    expect(noticeTitle({ ...notice, kind: 'problem' }, makeTranslator('en'))).toBe('New problem: AL-1');
+  });
+
+  it('shows through the adapter, one per order and kind, and a click opens the order', async () => {
+    const { n, shown } = fakeNotifier();
+    installNotifier(n);
+    expect(useNotificationsStore.getState().permission).toBe('default');
+    await requestNotificationPermission();
+    expect(useNotificationsStore.getState().permission).toBe('granted');
+    const opened: string[] = [];
+    showNotice(notice, makeTranslator('en'), (id) => opened.push(id));
+    expect(shown[0]).toMatchObject({ title: 'SLA breached: AL-1', body: 'Express, 12 min late', tag: 'sla_breach:o1' });
+    shown[0]?.onClick();
+    expect(opened).toEqual(['o1']);
+  });
+});

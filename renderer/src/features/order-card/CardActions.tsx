@@ -1,0 +1,56 @@
+// The card's buttons: exactly the actions main says this user may take on this order now.
+// A warehouse user never sees Assign or Cancel, because main never lists them for that role.
+import type { OrderAction, OrderDetail } from '../../../../shared/api/orders-api';
+import type { MessageKey } from '../../i18n/translate';
+import { useT } from '../../i18n/use-t';
+import { confirmOrder, openDialog, unassignDriver, useOrderCardStore, type CardDialog } from './store';
+
+type ButtonSpec = { action: OrderAction; label: MessageKey; run: () => void; primary?: boolean; danger?: boolean; kbd?: string };
+
+export function cardButtons(detail: OrderDetail): ButtonSpec[] {
+  const has = (a: OrderAction) => detail.actions.includes(a);
+  const dialog = (d: CardDialog) => () => void openDialog(d);
+  const out: ButtonSpec[] = [];
+  if (has('confirm')) out.push({ action: 'confirm', label: 'action.confirm', run: () => void confirmOrder(), primary: true });
+  if (has('assign')) {
+    const re = detail.order.driverId !== null;
+    out.push({ action: 'assign', label: re ? 'action.reassign' : 'action.assign', run: dialog('assign'), primary: !has('confirm') && !re, kbd: 'A' });
+  }
+  if (has('resolve_problem')) out.push({ action: 'resolve_problem', label: 'action.resolve', run: dialog('resolve'), primary: true });
+  if (has('report_problem')) out.push({ action: 'report_problem', label: 'action.reportProblem', run: dialog('problem') });
+  if (has('comment')) out.push({ action: 'comment', label: 'action.comment', run: dialog('comment') });
+  if (has('unassign')) out.push({ action: 'unassign', label: 'action.unassign', run: () => void unassignDriver() });
+  if (has('cancel')) out.push({ action: 'cancel', label: 'action.cancel', run: dialog('cancel'), danger: true });
+  return out;
+}
+
+export function CardActions({ detail }: { detail: OrderDetail }) {
+  const t = useT();
+  const busy = useOrderCardStore((s) => s.busy);
+  const error = useOrderCardStore((s) => s.commandError);
+  const dialog = useOrderCardStore((s) => s.dialog);
+  const buttons = cardButtons(detail);
+  if (buttons.length === 0) return null;
+  return (
+    <div className="card-actions" role="toolbar" aria-label={t('card.label')}>
+      {buttons.map((b) => (
+        <button
+          key={b.action}
+          type="button"
+          className={`btn${b.primary ? ' btn-primary' : ''}${b.danger ? ' btn-danger' : ''}`}
+          disabled={busy}
+          onClick={b.run}
+          aria-keyshortcuts={b.kbd}
+        >
+          {t(b.label)}
+          {b.kbd && <span className="kbd" aria-hidden="true">{b.kbd}</span>}
+        </button>
+      ))}
+      {error && !dialog && (
+        <p className="card-rejected" role="alert" style={{ width: '100%' }}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+// @vitest-environment happy-dom
+// The card rendered for real: every control has an accessible name, and a role sees only the
+// actions main allows it. Elements are found by role and name, as the e2e tests do.
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { installApi } from '../../api/client';
+import { createFakeApi, type FakeApi } from '../../api/fake-api';
+import { makeFakeWorld } from '../../api/fake-data';
+import { useClockStore } from '../clock/store';
+import { useSettingsStore } from '../settings/store';
+import { OrderCard } from './OrderCard';
+import { openOrder, resetOrderCardStore } from './store';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const NOW = Date.UTC(2026, 1, 10, 5, 0, 0);
+let fake: FakeApi;
+let root: Root;
+let host: HTMLElement;
+
+function setup(role: 'dispatcher' | 'warehouse'): void {
+  fake = createFakeApi(makeFakeWorld({ orders: 200, drivers: 10, now: NOW }), () => NOW, { role });
+  installApi(fake.api);
+  resetOrderCardStore();
+  useSettingsStore.setState({ language: 'en' });
+  useClockStore.setState({ now: NOW, skewMs: 0 });
+  host = document.createElement('div');
+  document.body.appendChild(host);
+  root = createRoot(host);
+}
+
+async function show(orderId: string): Promise<void> {
+  await act(async () => {
+    root.render(<OrderCard />);
+    await openOrder(orderId);
+  });
+}
+
+const buttonNames = () =>
+  Array.from(host.querySelectorAll('button')).map((b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim());
+
+afterEach(() => {
+  act(() => root.unmount());
+  host.remove();
+});
+
+describe('order card (rendered)', () => {
+  beforeEach(() => setup('dispatcher'));
+
+  it('shows a new order with Confirm and every button named', async () => {
+    const o = fake.world.orders.find((x) => x.status === 'new');
+    if (!o) throw new Error('no new order');
+    await show(o.id);
+    expect(host.textContent).toContain(o.number);
+    expect(host.textContent).toContain(o.customerName);
+    const names = buttonNames();
+    expect(names).toContain('Confirm');
+    expect(names).toContain('Close the order card');
+    expect(names.every((n) => n.length > 0)).toBe(true);
+    expect(host.querySelector('[role="toolbar"]')?.getAttribute('aria-label')).toBe('Order card');
+  });
+
+  it('ticks the countdown from the shared clock', async () => {
+    const o = fake.world.orders.find((x) => x.status === 'in_transit' && x.slaDeadline !== null && x.slaDeadline > NOW + 3_600_000 && x.slaDeadline < NOW + 86_400_000);
+    if (!o) throw new Error('no running order');
+    await show(o.id);
+    const cell = () => host.querySelector('.card-sla .sla')?.textContent;
+    const before = cell();
+    act(() => useClockStore.setState({ now: NOW + 1000 }));
+    expect(cell()).not.toBe(before);
+    expect(cell()).toMatch(/^\d+:\d\d:\d\d$/);
+  });
+});
+
+describe('order card for a warehouse user (rendered)', () => {
+  beforeEach(() => setup('warehouse'));
+
+  it('does not offer assign or cancel', async () => {
+    const o = fake.world.orders.find((x) => x.status === 'confirmed');
+    if (!o) throw new Error('no confirmed order');
+    await show(o.id);
+    const names = buttonNames();
+    expect(names).toContain('Report problem');
+    expect(names.some((n) => /assign|cancel order|confirm/i.test(n))).toBe(false);
+  });
+});

@@ -1,0 +1,187 @@
+// The order card: everything a dispatcher needs to answer "where is my order?" and the actions
+// this user's role allows on it (main computes them from the status machine; we only show them).
+import type { OrderDetail } from '../../../../shared/api/orders-api';
+import { DEFAULT_SLA_POLICIES, resolveSlaPolicy } from '../../../../shared/domain/sla-policy';
+import { formatClock, formatDateTime, formatDuration } from '../../i18n/format-time';
+import { useT } from '../../i18n/use-t';
+import { useClockStore } from '../clock/store';
+import { acknowledgeConflict, useConnectionStore } from '../connection/store';
+import { driverById, useDriversStore } from '../drivers/store';
+import { driverEta } from '../map/eta';
+import { SlaCountdown } from '../orders/SlaCountdown';
+import { StatusChip } from '../orders/StatusChip';
+import { useSessionStore } from '../session/store';
+import { AssignDialog } from './AssignDialog';
+import { CardActions } from './CardActions';
+import { NoteDialog } from './NoteDialogs';
+import { closeOrder, useOrderCardStore } from './store';
+import { Timeline } from './Timeline';
+
+/**
+ * The policy in the UI's language: norm and basis from the shared policy table, the warning
+ * window from main's answer. main's own sentence (English) stays in the tooltip.
+ */
+function PolicyLine({ detail }: { detail: OrderDetail }) {
+  const t = useT();
+  const o = detail.order;
+  let text = detail.sla.policy;
+  try {
+    const p = resolveSlaPolicy(o, DEFAULT_SLA_POLICIES);
+    const service = p.key === 'vip' ? `${t('service.vip')} (${t.dyn(`service.${o.serviceType}`, o.serviceType)})` : t.dyn(`service.${o.serviceType}`, o.serviceType);
+    const warn = detail.sla.warnBeforeMinutes ?? p.warnBeforeMinutes;
+    text = t('card.policyNorm', { service, norm: formatDuration(p.normMinutes * 60_000, t), warning: formatDuration(warn * 60_000, t) });
+  } catch {
+    // An unknown service type: main's sentence is all we have.
+  }
+  return <span title={detail.sla.policy}>{text}</span>;
+}
+
+function DriverLine({ detail }: { detail: OrderDetail }) {
+  const t = useT();
+  const o = detail.order;
+  const live = useDriversStore((s) => driverById(s, o.driverId));
+  const now = useClockStore((s) => s.now);
+  if (!o.driverId) return <span className="muted">{t('queue.unassigned')}</span>;
+  const name = live?.name ?? detail.driver?.name ?? o.driverId;
+  const phone = live?.phone ?? detail.driver?.phone ?? '';
+  const eta = o.status === 'in_transit' ? driverEta(live, { lat: o.deliveryLat, lon: o.deliveryLon }, now) : null;
+  return (
+    <span>
+      {name}
+      {phone && <span className="muted"> · {phone}</span>}
+      {eta && (
+        <>
+          <br />
+          <span className="tabular">
+            {t('card.distance', { km: eta.km.toFixed(1) })} · {t('card.eta', { time: formatClock(eta.arrivesAt) })}
+          </span>
+        </>
+      )}
+    </span>
+  );
+}
+
+function Conflicts({ orderId }: { orderId: string }) {
+  const t = useT();
+  const all = useConnectionStore((s) => s.conflicts);
+  const mine = all.filter((c) => c.orderId === orderId);
+  if (mine.length === 0) return null;
+  return (
+    <>
+      {mine.map((c) => (
+        <div key={c.id} className="card-rejected" role="alert">
+          <strong>{t('card.rejected')}:</strong> {c.message}{' '}
+          <button type="button" className="btn btn-small btn-ghost" aria-label={t('conflicts.dismiss')} onClick={() => void acknowledgeConflict(c.id)}>
+            {t('action.dismiss')}
+          </button>
+        </div>
+      ))}
+    </>
+  );
+}
+
+function CardBody({ detail }: { detail: OrderDetail }) {
+  const t = useT();
+  const o = detail.order;
+  const dialog = useOrderCardStore((s) => s.dialog);
+  const actor = useSessionStore((s) => s.session?.actor ?? null);
+  const slaInput = { ...o, vip: (o.vipNormMinutes ?? 0) > 0 };
+  return (
+    <article aria-label={`${t('card.label')} ${o.number}`}>
+      <header className="card-head">
+        <h2 className="card-title">
+          <span className="tabular">{o.number}</span>
+          <StatusChip status={o.status} subMark={o.subMark} />
+          {slaInput.vip && <span className="vip">VIP</span>}
+          <button type="button" className="btn btn-ghost btn-small" aria-label={t('card.close')} onClick={closeOrder}>
+            ✕
+          </button>
+        </h2>
+        <div className="card-sla">
+          <SlaCountdown row={slaInput} />
+          {detail.sla.deadline !== null && (
+            <span className="muted tabular">
+              {t('card.deadline')}: {formatDateTime(detail.sla.deadline)}
+            </span>
+          )}
+        </div>
+        {detail.pending && (
+          <div className="card-pending" role="status">
+            <span className="pending-dot" /> {t('card.pending')}
+          </div>
+        )}
+        <Conflicts orderId={o.id} />
+      </header>
+      <CardActions detail={detail} />
+      {o.status === 'problem' && (
+        <section className="card-section" aria-label={t('card.problem')}>
+          <h3>{t('card.problem')}</h3>
+          <div className="error-text" style={{ padding: 0 }}>
+            {o.problemReason ? t.dyn(`reason.${o.problemReason}`, o.problemReason) : '—'}
+          </div>
+          {o.problemComment && <div className="tl-note">{o.problemComment}</div>}
+        </section>
+      )}
+      <section className="card-section">
+        <dl className="kv">
+          <dt>{t('card.customer')}</dt>
+          <dd>{o.customerName}</dd>
+          <dt>{t('card.phone')}</dt>
+          <dd className="tabular">{o.customerPhone || '—'}</dd>
+          <dt>{t('card.pickup')}</dt>
+          <dd>{o.pickupAddress}</dd>
+          <dt>{t('card.delivery')}</dt>
+          <dd>
+            {o.deliveryAddress}, {o.deliveryCity}
+          </dd>
+          <dt>{t('card.warehouse')}</dt>
+          <dd>{detail.warehouse?.name ?? '—'}</dd>
+          <dt>{t('card.service')}</dt>
+          <dd>{t.dyn(`service.${o.serviceType}`, o.serviceType)}</dd>
+          <dt>{t('card.cargo')}</dt>
+          <dd>
+            {o.cargoDescription ? `${o.cargoDescription}, ` : ''}
+            {t('card.weight', { kg: o.weightKg, places: o.places })}
+          </dd>
+          <dt>{t('card.driver')}</dt>
+          <dd>
+            <DriverLine detail={detail} />
+          </dd>
+          {o.courierProvider && (
+            <>
+              <dt>{t('card.courier')}</dt>
+              <dd>
+                {o.courierProvider} {o.courierTrackingNumber ?? ''}
+              </dd>
+            </>
+          )}
+          <dt>{t('card.policy')}</dt>
+          <dd>
+            <PolicyLine detail={detail} />
+          </dd>
+          <dt>{t('card.created')}</dt>
+          <dd className="tabular">{formatDateTime(o.createdAt)}</dd>
+        </dl>
+      </section>
+      <section className="card-section">
+        <h3>{t('card.timeline')}</h3>
+        <Timeline events={detail.events} />
+      </section>
+      {dialog === 'assign' && <AssignDialog number={o.number} />}
+      {dialog && dialog !== 'assign' && <NoteDialog key={dialog} kind={dialog} detail={detail} actor={actor} />}
+    </article>
+  );
+}
+
+export function OrderCard() {
+  const t = useT();
+  const orderId = useOrderCardStore((s) => s.orderId);
+  const detail = useOrderCardStore((s) => s.detail);
+  const loading = useOrderCardStore((s) => s.loading);
+  const error = useOrderCardStore((s) => s.error);
+  if (!orderId) return <div className="empty">{t('card.empty')}</div>;
+  if (detail && detail.order.id === orderId) return <CardBody detail={detail} />;
+  if (error === 'not_found') return <div className="empty">{t('card.notFound')}</div>;
+  if (error) return <div className="error-text">{t('error.generic', { message: error })}</div>;
+  return <div className="empty">{loading ? t('card.loading') : ''}</div>;
+}

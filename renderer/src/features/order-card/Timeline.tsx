@@ -1,0 +1,67 @@
+// The order's full history, oldest first: what happened, when (region time), who or what did
+// it (a dispatcher's name, GPS, a scan, a courier service) and why.
+import { useShallow } from 'zustand/react/shallow';
+import type { OrderEventRow } from '../../../../shared/schema';
+import { formatDateTime } from '../../i18n/format-time';
+import type { Translator } from '../../i18n/translate';
+import { useT } from '../../i18n/use-t';
+import { driverById, useDriversStore } from '../drivers/store';
+
+export function eventTitle(e: OrderEventRow, t: Translator, driverName: (id: string | null) => string): string {
+  switch (e.kind) {
+    case 'created':
+      return t('event.created');
+    case 'status': {
+      const to = e.toStatus ? t.dyn(`status.${e.toStatus}`, e.toStatus) : '?';
+      return e.fromStatus ? `${t.dyn(`status.${e.fromStatus}`, e.fromStatus)} → ${to}` : to;
+    }
+    case 'sub_mark':
+      return e.subMark ? t.dyn(`subMark.${e.subMark}`, e.subMark) : '';
+    case 'assign':
+      return t('event.assign', { driver: driverName(e.driverId) });
+    case 'unassign':
+      return t('event.unassign');
+    case 'comment':
+      return t('event.comment');
+    case 'edit':
+      return t('event.edit');
+    default:
+      return String(e.kind);
+  }
+}
+
+/** "Айгерим Садыкова · manually", "GPS", "courier service · CDEK". */
+export function eventWho(e: OrderEventRow, t: Translator): string {
+  const actor = t.dyn(`actor.${e.actor}`, e.actor);
+  const source = t.dyn(`source.${e.source}`, e.source);
+  const who = e.actorName ?? actor;
+  if (e.source === 'manual') return `${who} · ${source}`;
+  if (who === source || e.actor === e.source) return source;
+  return `${who} · ${source}`;
+}
+
+export function Timeline({ events }: { events: OrderEventRow[] }) {
+  const t = useT();
+  // Only the names of drivers on this timeline, so position updates don't re-render it.
+  const ids = events.map((e) => e.driverId);
+  const names = useDriversStore(useShallow((s) => ids.map((id) => driverById(s, id)?.name ?? null)));
+  const name = (id: string | null) => names[ids.indexOf(id)] ?? id ?? '?';
+  if (events.length === 0) return <p className="muted">{t('card.noEvents')}</p>;
+  return (
+    <ol className="timeline" aria-label={t('card.timeline')}>
+      {events.map((e) => {
+        const reason = e.reason ? t.dyn(`reason.${e.reason}`, e.reason) : null;
+        const cls = e.toStatus === 'problem' ? 'tl-problem' : e.kind === 'status' ? 'tl-status' : '';
+        return (
+          <li key={e.id} className={cls}>
+            <div className="tl-what">{eventTitle(e, t, name)}</div>
+            <div className="tl-meta tabular">
+              {formatDateTime(e.at)} · {eventWho(e, t)}
+            </div>
+            {(reason || e.comment) && <div className="tl-note">{[reason, e.comment].filter(Boolean).join(': ')}</div>}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,164 @@
+// The open order card: its detail, the dialog on top of it, driver suggestions, and the
+// dispatcher's commands. A command answers at once (main applied it to the replica and queued
+// it); the server's verdict comes later as a change (pending mark gone) or a conflict.
+import { create } from 'zustand';
+import type { CommandResult } from '../../../../shared/api/define';
+import type { DriverSuggestions } from '../../../../shared/api/drivers-api';
+import type { OrderDetail } from '../../../../shared/api/orders-api';
+import type { OrderStatus, ProblemReason } from '../../../../shared/domain/vocabulary';
+import { api, errorMessage } from '../../api/client';
+import { showRightPanel, useLayoutStore } from '../../app/layout-store';
+import { focusMap } from '../map/store';
+
+export type CardDialog = 'assign' | 'problem' | 'resolve' | 'comment' | 'cancel';
+
+export interface OrderCardState {
+  orderId: string | null;
+  detail: OrderDetail | null;
+  loading: boolean;
+  error: string | null;
+  dialog: CardDialog | null;
+  suggestions: DriverSuggestions | null;
+  suggestionsLoading: boolean;
+  /** A command in flight (buttons disable). */
+  busy: boolean;
+  /** Why main refused the last command right away (forbidden, invalid transition...). */
+  commandError: string | null;
+}
+
+const initial = (): OrderCardState => ({
+  orderId: null,
+  detail: null,
+  loading: false,
+  error: null,
+  dialog: null,
+  suggestions: null,
+  suggestionsLoading: false,
+  busy: false,
+  commandError: null,
+});
+
+export const useOrderCardStore = create<OrderCardState>(initial);
+
+export function resetOrderCardStore(): void {
+  useOrderCardStore.setState(initial(), true);
+}
+
+async function loadDetail(orderId: string): Promise<OrderDetail | null> {
+  useOrderCardStore.setState({ loading: true });
+  try {
+    const detail = await api().getOrder({ orderId });
+    if (useOrderCardStore.getState().orderId !== orderId) return null;
+    useOrderCardStore.setState({ detail, loading: false, error: detail ? null : 'not_found' });
+    return detail;
+  } catch (err) {
+    if (useOrderCardStore.getState().orderId === orderId) {
+      useOrderCardStore.setState({ loading: false, error: errorMessage(err) });
+    }
+    return null;
+  }
+}
+
+/** Opens the card (queue Enter, map click, problem queue, notification click). */
+export async function openOrder(orderId: string, options: { focusOnMap?: boolean } = {}): Promise<void> {
+  const same = useOrderCardStore.getState().orderId === orderId;
+  useOrderCardStore.setState({
+    orderId,
+    detail: same ? useOrderCardStore.getState().detail : null,
+    dialog: same ? useOrderCardStore.getState().dialog : null,
+    suggestions: same ? useOrderCardStore.getState().suggestions : null,
+    commandError: null,
+    error: null,
+  });
+  showRightPanel('card');
+  if (useLayoutStore.getState().screen !== 'console') useLayoutStore.setState({ screen: 'console' });
+  const detail = await loadDetail(orderId);
+  if (detail && options.focusOnMap !== false) {
+    const o = detail.order;
+    const lat = detail.driver?.lat ?? o.deliveryLat;
+    const lon = detail.driver?.lon ?? o.deliveryLon;
+    focusMap(lat, lon);
+  }
+}
+
+export function closeOrder(): void {
+  useOrderCardStore.setState(initial());
+}
+
+/** A change event touched the open order (or its timeline): refetch it. */
+export async function refreshOpenOrder(): Promise<void> {
+  const { orderId } = useOrderCardStore.getState();
+  if (orderId) await loadDetail(orderId);
+}
+
+export async function openDialog(dialog: CardDialog): Promise<void> {
+  useOrderCardStore.setState({ dialog, commandError: null });
+  if (dialog === 'assign') await loadSuggestions();
+}
+
+export function closeDialog(): void {
+  useOrderCardStore.setState({ dialog: null, commandError: null });
+}
+
+export async function loadSuggestions(): Promise<void> {
+  const { orderId } = useOrderCardStore.getState();
+  if (!orderId) return;
+  useOrderCardStore.setState({ suggestionsLoading: true });
+  try {
+    const suggestions = await api().suggestDrivers({ orderId, limit: 10 });
+    if (useOrderCardStore.getState().orderId === orderId) {
+      useOrderCardStore.setState({ suggestions, suggestionsLoading: false });
+    }
+  } catch (err) {
+    useOrderCardStore.setState({ suggestionsLoading: false, commandError: errorMessage(err) });
+  }
+}
+
+/** Runs a command on the open order; on success closes the dialog and refetches the card. */
+async function run(call: (orderId: string, detail: OrderDetail) => Promise<CommandResult>): Promise<boolean> {
+  const { orderId, detail } = useOrderCardStore.getState();
+  if (!orderId || !detail) return false;
+  useOrderCardStore.setState({ busy: true, commandError: null });
+  try {
+    const result = await call(orderId, detail);
+    if (!result.ok) {
+      useOrderCardStore.setState({ busy: false, commandError: result.message });
+      return false;
+    }
+    useOrderCardStore.setState({ busy: false, dialog: null });
+    await refreshOpenOrder();
+    return true;
+  } catch (err) {
+    useOrderCardStore.setState({ busy: false, commandError: errorMessage(err) });
+    return false;
+  }
+}
+
+export function confirmOrder(): Promise<boolean> {
+  return run((orderId) => api().confirmOrder({ orderId }));
+}
+
+export function assignDriver(driverId: string): Promise<boolean> {
+  // seenVersion: if someone else changed the order since this card loaded, the server says so.
+  return run((orderId, d) => api().assignDriver({ orderId, driverId, seenVersion: d.order.version }));
+}
+
+export function unassignDriver(): Promise<boolean> {
+  return run((orderId) => api().unassignDriver({ orderId }));
+}
+
+export function reportProblem(reason: ProblemReason, comment: string): Promise<boolean> {
+  return run((orderId) => api().reportProblem({ orderId, reason, comment }));
+}
+
+export function resolveProblem(comment: string, toStatus?: OrderStatus): Promise<boolean> {
+  return run((orderId) => api().resolveProblem({ orderId, comment, ...(toStatus ? { to: toStatus } : {}) }));
+}
+
+export function addComment(text: string): Promise<boolean> {
+  return run((orderId) => api().addComment({ orderId, text }));
+}
+
+export function cancelOrder(reason: string): Promise<boolean> {
+  return run((orderId) => api().cancelOrder({ orderId, comment: reason }));
+}

@@ -1,0 +1,25 @@
+// One countdown cell. It selects the shared ticker's `now`, so all countdowns on screen tick
+// together from one timer; rows outside the virtualised window don't exist and cost nothing.
+import { useClockStore } from '../clock/store';
+import { formatDateTime } from '../../i18n/format-time';
+import { useT } from '../../i18n/use-t';
+import { rowSla, slaText, slaTone, type SlaRowInput } from './sla-view';
+
+export function SlaCountdown({ row, className = '' }: { row: SlaRowInput; className?: string }) {
+  const now = useClockStore((s) => s.now);
+  const t = useT();
+  const status = rowSla(row, now);
+  const text = slaText(status, t);
+  const state = t(`sla.state.${status.state}`);
+  const deadline = status.deadline === null ? '' : `, ${t('card.deadline')} ${formatDateTime(status.deadline)}`;
+  return (
+    <span
+      className={`sla sla-${slaTone(status.state)} ${className}`}
+      data-sla-state={status.state}
+      title={`${state}${deadline}`}
+      aria-label={`${state}: ${text}`}
+    >
+      {text}
+    </span>
+  );
+}

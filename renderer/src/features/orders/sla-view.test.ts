@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { makeTranslator } from '../../i18n/translate';
+import { rowSla, slaText, slaTone, type SlaRowInput } from './sla-view';
+
+const H = 3_600_000;
+const MIN = 60_000;
+// A Tuesday, 10:00 in Almaty: inside working hours, so working-time windows equal clock time.
+const NOW = Date.UTC(2026, 1, 10, 5, 0, 0);
+const en = makeTranslator('en');
+const ru = makeTranslator('ru');
+
+function row(patch: Partial<SlaRowInput>): SlaRowInput {
+  return { status: 'in_transit', serviceType: 'express', vip: false, slaDeadline: NOW + 3 * H, confirmedAt: NOW - H, ...patch };
+}
+
+describe('SLA countdown', () => {
+  it('ticks with seconds while running', () => {
+    const s = rowSla(row({ slaDeadline: NOW + 3 * H + 7 * MIN + 45_000 }), NOW);
+    expect(s.state).toBe('ok');
+    expect(slaText(s, en)).toBe('3:07:45');
+    expect(slaText(rowSla(row({ slaDeadline: NOW + 3 * H + 7 * MIN + 45_000 }), NOW + 1000), en)).toBe('3:07:44');
+  });
+
+  it('turns amber at the warning and red at the supervisor warning (express: 1 h, 30 min)', () => {
+    expect(rowSla(row({ slaDeadline: NOW + 61 * MIN }), NOW).state).toBe('ok');
+    expect(rowSla(row({ slaDeadline: NOW + 59 * MIN }), NOW).state).toBe('warning');
+    expect(rowSla(row({ slaDeadline: NOW + 29 * MIN }), NOW).state).toBe('critical');
+    expect(slaTone('warning')).toBe('warning');
+    expect(slaTone('critical')).toBe('critical');
+  });
+
+  it('uses the VIP warning window for VIP rows (2 h)', () => {
+    expect(rowSla(row({ slaDeadline: NOW + 90 * MIN }), NOW).state).toBe('ok');
+    expect(rowSla(row({ vip: true, slaDeadline: NOW + 90 * MIN }), NOW).state).toBe('warning');
+  });
+
+  it('says how long overdue once breached', () => {
+    const s = rowSla(row({ slaDeadline: NOW - 72 * MIN }), NOW);
+    expect(s.state).toBe('breached');
+    expect(slaText(s, en)).toBe('overdue 1 h 12 min');
+    expect(slaText(s, ru)).toBe('просрочено 1 ч 12 мин');
+    expect(slaTone('breached')).toBe('breached');
+  });
+
+  it('shows nothing to count for unconfirmed and cancelled orders', () => {
+    const none = rowSla(row({ slaDeadline: null, confirmedAt: null, status: 'new' }), NOW);
+    expect(none.state).toBe('none');
+    expect(slaText(none, en)).toBe('—');
+    expect(rowSla(row({ status: 'cancelled' }), NOW).state).toBe('none');
+    expect(slaTone('none')).toBe('muted');
+  });
+
+  it('judges delivered orders by their delivery time, not the running clock', () => {
+    const met = rowSla(row({ status: 'delivered', deliveredAt: NOW - H, slaDeadline: NOW - 30 * MIN }), NOW);
+    expect(met.state).toBe('met');
+    expect(slaText(met, en)).toBe('on time');
+  });
+
+  it('does not crash the list on a service type it does not know', () => {
+    expect(rowSla(row({ serviceType: 'teleport' as 'express' }), NOW).state).toBe('none');
+  });
+});

@@ -1,0 +1,89 @@
+// The live SLA countdown: the same slaStatus the server and main use, at the shared ticker's
+// `now`, turned into text and a tone. The deadline itself is the stored one (orders.slaDeadline),
+// so the renderer and the server never disagree about when an order is due.
+import type { OrderListRow } from '../../../../shared/api/orders-api';
+import { slaStatus, type SlaState, type SlaStatus } from '../../../../shared/domain/sla-engine';
+import { DEFAULT_SLA_POLICIES, type SlaPolicies } from '../../../../shared/domain/sla-policy';
+import { DEFAULT_KZ_CALENDAR, type WorkingCalendar } from '../../../../shared/domain/working-calendar';
+import { formatDuration, formatTimer } from '../../i18n/format-time';
+import type { Translator } from '../../i18n/translate';
+
+const NONE: SlaStatus = {
+  state: 'none',
+  deadline: null,
+  msLeft: null,
+  warnAt: null,
+  criticalAt: null,
+  nextChangeAt: null,
+  policy: null,
+};
+
+/**
+ * A queue row carries `vip` rather than the contract's norm. With the deadline stored, the norm
+ * only selects the VIP policy (its warning window); its value is not used, so any positive
+ * number stands in for it.
+ */
+const VIP_NORM_STAND_IN = 1;
+
+export type SlaRowInput = Pick<OrderListRow, 'status' | 'serviceType' | 'vip' | 'slaDeadline' | 'confirmedAt'> & {
+  deliveredAt?: number | null;
+  vipNormMinutes?: number | null;
+};
+
+export function rowSla(
+  row: SlaRowInput,
+  now: number,
+  policies: SlaPolicies = DEFAULT_SLA_POLICIES,
+  calendar: WorkingCalendar = DEFAULT_KZ_CALENDAR,
+): SlaStatus {
+  try {
+    return slaStatus(
+      {
+        status: row.status,
+        serviceType: row.serviceType,
+        vipNormMinutes: row.vipNormMinutes ?? (row.vip ? VIP_NORM_STAND_IN : null),
+        confirmedAt: row.confirmedAt,
+        deliveredAt: row.deliveredAt ?? null,
+        slaDeadline: row.slaDeadline,
+      },
+      now,
+      policies,
+      calendar,
+    );
+  } catch {
+    // An order of a service type this build doesn't know: show no countdown rather than crash the list.
+    return NONE;
+  }
+}
+
+/** The countdown cell: "3:07:45" while running, "overdue 1 h 12 min" once breached. */
+export function slaText(s: Pick<SlaStatus, 'state' | 'msLeft'>, t: Translator): string {
+  switch (s.state) {
+    case 'none':
+      return t('sla.none');
+    case 'met':
+      return t('sla.met');
+    case 'breached':
+      return t('sla.overdue', { time: formatDuration(s.msLeft ?? 0, t) });
+    default:
+      return formatTimer(s.msLeft ?? 0, t);
+  }
+}
+
+export type SlaTone = 'ok' | 'warning' | 'critical' | 'breached' | 'muted';
+
+/** Amber from the warning, red from the supervisor's warning and on breach. */
+export function slaTone(state: SlaState): SlaTone {
+  switch (state) {
+    case 'ok':
+      return 'ok';
+    case 'warning':
+      return 'warning';
+    case 'critical':
+      return 'critical';
+    case 'breached':
+      return 'breached';
+    default:
+      return 'muted';
+  }
+}

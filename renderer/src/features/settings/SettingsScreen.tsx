@@ -1,0 +1,107 @@
+// Settings: the central server and token (saved by main, which reconnects), the language, the
+// map tiles, and desktop notifications. The token is write-only: main never sends it back.
+import { useEffect, useState, type FormEvent } from 'react';
+import type { Language as SettingLanguage, SettingsPatch, SettingsView } from '../../../../shared/api/session-api';
+import { useT } from '../../i18n/use-t';
+import { requestNotificationPermission, useNotificationsStore } from '../notifications/store';
+import { saveSettings, useSettingsStore } from './store';
+
+/** Only what the user changed, so saving the form doesn't reconnect for nothing. */
+export function settingsPatch(
+  before: SettingsView,
+  form: { serverUrl: string; token: string; language: SettingLanguage; tileUrl: string },
+): SettingsPatch {
+  const patch: SettingsPatch = {};
+  const url = form.serverUrl.trim();
+  if (url !== (before.serverUrl ?? '')) patch.serverUrl = url === '' ? null : url;
+  if (form.token.trim() !== '') patch.token = form.token.trim();
+  if (form.language !== before.language) patch.language = form.language;
+  if (form.tileUrl.trim() !== before.tileUrl) patch.tileUrl = form.tileUrl.trim();
+  return patch;
+}
+
+export function SettingsScreen() {
+  const t = useT();
+  const settings = useSettingsStore((s) => s.settings);
+  const saving = useSettingsStore((s) => s.saving);
+  const result = useSettingsStore((s) => s.saveResult);
+  const permission = useNotificationsStore((s) => s.permission);
+  const [serverUrl, setServerUrl] = useState('');
+  const [token, setToken] = useState('');
+  const [language, setLanguage] = useState<SettingLanguage>('auto');
+  const [tileUrl, setTileUrl] = useState('');
+
+  useEffect(() => {
+    if (!settings) return;
+    setServerUrl(settings.serverUrl ?? '');
+    setLanguage(settings.language);
+    setTileUrl(settings.tileUrl);
+  }, [settings]);
+
+  const submit = (e: FormEvent): void => {
+    e.preventDefault();
+    if (!settings) return;
+    void saveSettings(settingsPatch(settings, { serverUrl, token, language, tileUrl })).then((ok) => ok && setToken(''));
+  };
+
+  return (
+    <div className="screen">
+      <form className="settings" onSubmit={submit} aria-label={t('settings.title')}>
+        <h1>{t('settings.title')}</h1>
+        {settings && (
+          <p className="hint">
+            {t('settings.mode')}: {t(`settings.mode.${settings.serverMode}`)}
+          </p>
+        )}
+        <label className="field">
+          <span>{t('settings.serverUrl')}</span>
+          <input className="input" type="url" value={serverUrl} placeholder="wss://marshrut.example.kz" onChange={(e) => setServerUrl(e.target.value)} />
+          {serverUrl.trim() === '' && <small className="hint">{t('settings.embedded')}</small>}
+        </label>
+        <label className="field">
+          <span>{t('settings.token')}</span>
+          <input className="input" type="password" value={token} autoComplete="off" onChange={(e) => setToken(e.target.value)} />
+          {settings?.hasToken && <small className="hint">{t('settings.tokenSet')}</small>}
+        </label>
+        <label className="field">
+          <span>{t('settings.language')}</span>
+          <select className="select" value={language} onChange={(e) => setLanguage(e.target.value as SettingLanguage)}>
+            <option value="auto">{t('settings.langAuto')}</option>
+            <option value="ru">Русский</option>
+            <option value="en">English</option>
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('settings.tileUrl')}</span>
+          <input className="input" type="text" value={tileUrl} placeholder="https://tile.openstreetmap.org/{z}/{x}/{y}.png" onChange={(e) => setTileUrl(e.target.value)} />
+          <small className="hint">{t('settings.tileHint')}</small>
+        </label>
+        <div className="field">
+          <span>{t('settings.notifications')}</span>
+          {permission === 'granted' && <small className="ok-text">{t('settings.notificationsOn')}</small>}
+          {permission === 'denied' && <small className="hint">{t('settings.notificationsOff')}</small>}
+          {permission === 'default' && (
+            <button type="button" className="btn" style={{ alignSelf: 'flex-start' }} onClick={() => void requestNotificationPermission()}>
+              {t('settings.notificationsEnable')}
+            </button>
+          )}
+        </div>
+        <div style={{ display: 'flex', gap: 10, alignItems: 'center' }}>
+          <button type="submit" className="btn btn-primary" disabled={saving || !settings}>
+            {t('settings.save')}
+          </button>
+          {result?.ok && (
+            <span className="ok-text" role="status">
+              {t('settings.saved')}
+            </span>
+          )}
+          {result && !result.ok && (
+            <span className="error-text" role="alert">
+              {result.message}
+            </span>
+          )}
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+// Renderer entry. `?fake` (dev preview and screenshots only) runs on the in-memory fake API
+// instead of a host; otherwise client.ts picks the Electron preload or the browser host.
+import 'leaflet/dist/leaflet.css';
+import './styles/app.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { installApi } from './api/client';
+import { App } from './app/App';
+import { startConsole } from './app/bootstrap';
+
+async function main(): Promise<void> {
+  const params = new URLSearchParams(location.search);
+  if (params.has('fake')) {
+    const { startFakePreview } = await import('./api/fake-preview');
+    installApi(startFakePreview(params));
+  }
+  startConsole();
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root');
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
+
+void main();

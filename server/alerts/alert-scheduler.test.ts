@@ -1,0 +1,217 @@
+// The scheduler against a real server and SQLite file, with a fake clock and manual ticks:
+// alert moments across a weekend and a holiday, exactly-once recording across restarts,
+// resolution when the order moves on, and deadlines recomputed after an admin's change.
+import { afterEach, describe, it, expect } from 'vitest';
+import { rmSync } from 'node:fs';
+import { ORDER_ARGS } from '../../shared/mutators/fake-world';
+import type { MutationActor } from '../../shared/mutators';
+import type { AlertRow } from '../../shared/schema';
+import { startTestServer, type TestServer } from '../testing/test-server';
+import type { AlertScheduler, SchedulerTimers } from './alert-scheduler';
+import { attachAlerts } from './attach-alerts';
+
+/** Astana local time (UTC+5) as epoch ms. */
+const local = (d: string, hhmm: string): number => Date.parse(`${d}T${hhmm}:00+05:00`);
+const actor = (id: string, role: MutationActor['actor'] & MutationActor['role'] & string): MutationActor => ({ id, name: id, actor: role, role: role as MutationActor['role'] });
+const dispatcher = actor('u-dispatcher', 'dispatcher');
+const admin = actor('u-admin', 'admin');
+const warehouse = actor('u-warehouse', 'warehouse');
+const manualTimers: SchedulerTimers = { set: () => 0, clear: () => undefined };
+
+let clock = 0;
+let t: TestServer | null = null;
+let sched: AlertScheduler;
+const dirs: string[] = [];
+
+async function boot(dir?: string): Promise<void> {
+  t = await startTestServer({ clock: () => clock }, ...(dir === undefined ? [] : [dir]));
+  dirs.push(t.dir);
+  sched = attachAlerts(t.server, { clock: () => clock, timers: manualTimers, log: () => undefined });
+}
+
+afterEach(async () => {
+  await t?.server.close();
+  t = null;
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function server() {
+  if (t === null) throw new Error('no server');
+  return t.server;
+}
+
+function at(ms: number): void {
+  clock = ms;
+  sched.tick();
+}
+
+function alerts(): AlertRow[] {
+  const rows = server().db.sqlite.prepare('SELECT * FROM alerts ORDER BY triggered_at, kind').all() as Record<string, unknown>[];
+  return rows.map((r) => server().engine.tables.alerts.codec.fromRecord(r) as AlertRow);
+}
+
+const summary = (): string[] => alerts().map((a) => `${a.kind}:${a.state}${a.resolution ? `/${a.resolution}` : ''}`);
+
+function createConfirmed(number: string, createdAt: number, confirmedAt: number, extra: Record<string, unknown> = {}): string {
+  clock = createdAt;
+  expect(server().runMutation('createOrder', { ...ORDER_ARGS, number, ...extra }, dispatcher, createdAt).result).toBe('applied');
+  const id = server().engine.newTx().findOrderByNumber(number)?.id as string;
+  clock = confirmedAt;
+  expect(server().runMutation('confirmOrder', { orderId: id }, dispatcher, confirmedAt).result).toBe('applied');
+  return id;
+}
+
+describe('alert timing across a weekend and a holiday', () => {
+  it('warns, escalates and records the breach at the working-hours moments, each once', async () => {
+    clock = local('2025-03-07', '09:00');
+    await boot();
+    // Monday 10 March is made a holiday by the admin (a government day swap).
+    expect(server().runMutation('updateRegionCalendar', { regionId: 'astana', holidays: ['2025-03-10'] }, admin).result).toBe('applied');
+    // Express (4 working hours) confirmed Friday 16:30: 1.5 h on Friday, Monday off, 2.5 h on Tuesday.
+    const id = createConfirmed('MR-1', local('2025-03-07', '16:00'), local('2025-03-07', '16:30'));
+    const order = server().engine.newTx().get('orders', id);
+    expect(order?.slaDeadline).toBe(local('2025-03-11', '11:30'));
+    at(local('2025-03-07', '16:31'));
+    expect(alerts()).toEqual([]);
+    // The scheduler sleeps until the order's next moment, not a tick per order per second.
+    expect(sched.nextDueAt()).toBe(local('2025-03-08', '16:30') + 1); // the not-picked reminder (calendar time)
+
+    at(local('2025-03-08', '16:31'));
+    expect(summary()).toEqual(['not_picked:open']);
+    expect(sched.nextDueAt()).toBe(local('2025-03-11', '10:30')); // warning: 1 working hour before
+
+    at(local('2025-03-10', '12:00')); // the holiday: nothing new
+    at(local('2025-03-11', '10:29'));
+    expect(summary()).toEqual(['not_picked:open']);
+
+    at(local('2025-03-11', '10:30'));
+    expect(summary()).toEqual(['not_picked:open', 'sla_warning:open']);
+    const warning = alerts().find((a) => a.kind === 'sla_warning') as AlertRow;
+    expect(warning).toMatchObject({ audience: 'dispatcher', assigneeId: 'u-dispatcher', triggeredAt: local('2025-03-11', '10:30'), dueAt: local('2025-03-11', '11:30'), priority: false });
+    expect(warning.messageRu).toContain('11:30 11.03.2025');
+
+    at(local('2025-03-11', '11:00'));
+    expect(summary()).toEqual(['not_picked:open', 'sla_warning:open', 'sla_critical:open']);
+    expect(alerts().find((a) => a.kind === 'sla_critical')).toMatchObject({ audience: 'supervisor', assigneeId: 'u-supervisor' });
+
+    at(local('2025-03-11', '11:30')); // the deadline instant itself is still on time
+    expect(alerts()).toHaveLength(3);
+    at(local('2025-03-11', '11:30') + 1);
+    const breach = alerts().find((a) => a.kind === 'sla_breach') as AlertRow;
+    expect(breach).toMatchObject({ state: 'open', priority: true, audience: 'supervisor' });
+    // Express breach actions: notify the manager and call the customer, plus the supervisor's task.
+    expect(breach.tasks.map((x) => `${x.action}:${x.channel}:${x.to ?? '-'}`)).toEqual([
+      'supervisor_task:task:-',
+      'notify_manager:task:-',
+      'call_customer:phone:+7 701 111 22 33',
+    ]);
+    expect(breach.tasks[2]?.text.ru).toContain('MR-1');
+    expect(breach.tasks[2]?.text.en).toContain('MR-1');
+
+    // Ticks and full scans later: still one of each.
+    sched.requestFullScan();
+    at(local('2025-03-11', '15:00'));
+    at(local('2025-03-12', '15:00'));
+    expect(alerts()).toHaveLength(4);
+
+    // Picked and delivered: the reminders and SLA alerts are resolved, never deleted.
+    expect(server().runMutation('markPicked', { orderId: id, source: 'scan' }, warehouse, clock).result).toBe('applied');
+    at(clock + 1000);
+    expect(summary()).toContain('not_picked:resolved/condition_cleared');
+    expect(server().runMutation('setStatus', { orderId: id, to: 'in_transit' }, dispatcher, clock).result).toBe('applied');
+    expect(server().runMutation('setStatus', { orderId: id, to: 'delivered' }, dispatcher, clock).result).toBe('applied');
+    at(clock + 1000);
+    expect(alerts().every((a) => a.state === 'resolved')).toBe(true);
+  });
+
+  it('a standard order confirmed before a weekend is due the next working day at the same time', async () => {
+    clock = local('2025-03-07', '09:00');
+    await boot();
+    const id = createConfirmed('MR-2', local('2025-03-07', '14:00'), local('2025-03-07', '15:00'), { serviceType: 'standard' });
+    expect(server().engine.newTx().get('orders', id)?.slaDeadline).toBe(local('2025-03-10', '15:00'));
+    at(local('2025-03-10', '12:59'));
+    expect(summary()).toEqual(['not_picked:open']);
+    at(local('2025-03-10', '13:00')); // warn 2 h before
+    expect(summary()).toEqual(['not_picked:open', 'sla_warning:open']);
+  });
+});
+
+describe('restarts', () => {
+  it('neither repeats nor loses alerts when the server restarts on the same file', async () => {
+    clock = local('2025-03-04', '09:00');
+    await boot();
+    createConfirmed('MR-3', local('2025-03-04', '09:00'), local('2025-03-04', '10:00')); // due 14:00
+    at(local('2025-03-04', '13:05'));
+    expect(summary()).toEqual(['sla_warning:open']);
+    const dir = (t as TestServer).dir;
+    await server().close();
+    t = null;
+
+    // Back before the next moment: the start-up scan finds nothing new.
+    clock = local('2025-03-04', '13:10');
+    await boot(dir);
+    expect(summary()).toEqual(['sla_warning:open']);
+    server().kill(); // as if the process died
+    t = null;
+
+    // Down through the supervisor warning and the breach: both recorded at start, the missed
+    // supervisor warning kept for the record but superseded by the breach.
+    clock = local('2025-03-04', '15:00');
+    await boot(dir);
+    expect(summary()).toEqual(['sla_warning:open', 'sla_critical:resolved/superseded', 'sla_breach:open']);
+    const before = alerts();
+    await server().close();
+    t = null;
+    clock = local('2025-03-04', '16:00');
+    await boot(dir);
+    sched.requestFullScan();
+    at(clock);
+    expect(alerts()).toEqual(before);
+  });
+});
+
+describe('acknowledging and admin changes', () => {
+  it('acknowledges once, by desk roles only; an SLA policy change recomputes open deadlines', async () => {
+    clock = local('2025-03-04', '09:00');
+    await boot();
+    const id = createConfirmed('MR-4', local('2025-03-04', '09:00'), local('2025-03-04', '10:00'));
+    at(local('2025-03-04', '13:00'));
+    const warning = alerts()[0] as AlertRow;
+    expect(server().runMutation('acknowledgeAlert', { alertId: warning.id }, warehouse).result).toBe('rejected');
+    expect(server().runMutation('acknowledgeAlert', { alertId: warning.id }, dispatcher, clock).result).toBe('applied');
+    expect(server().runMutation('acknowledgeAlert', { alertId: warning.id }, admin, clock + 5).result).toBe('applied');
+    expect(alerts()[0]).toMatchObject({ state: 'acknowledged', acknowledgedBy: 'u-dispatcher', acknowledgedAt: clock });
+
+    // Only an admin edits SLA rules.
+    const policy = { key: 'express', normMinutes: 6 * 60, warnBeforeMinutes: 60, supervisorWarnBeforeMinutes: 30, timeBasis: 'working_hours', breachActions: ['notify_manager'] };
+    expect(server().runMutation('updateSlaPolicy', { policy }, dispatcher).result).toBe('rejected');
+    expect(server().runMutation('updateSlaPolicy', { policy }, admin, clock).result).toBe('applied');
+    at(clock + 1);
+    // 6 working hours from 10:00 -> 16:00; the old deadline's alert is resolved, not deleted.
+    expect(server().engine.newTx().get('orders', id)?.slaDeadline).toBe(local('2025-03-04', '16:00'));
+    expect(summary()).toEqual(['sla_warning:resolved/deadline_changed']);
+    const events = server().db.sqlite.prepare("SELECT comment FROM order_events WHERE order_id = ? AND kind = 'edit'").all(id) as { comment: string }[];
+    expect(events[0]?.comment).toMatch(/14:00 04\.03\.2025 -> 16:00 04\.03\.2025/);
+    at(local('2025-03-04', '15:00'));
+    expect(summary()).toEqual(['sla_warning:resolved/deadline_changed', 'sla_warning:open']);
+
+    // New confirmations use the edited policy too.
+    server().engine.writeRows((tx) =>
+      tx.put('customers', { id: 'c-1', name: 'ТОО Ромашка', phone: '+7 701 111 22 33', email: 'info@romashka.kz', vipNormMinutes: null, updatedAt: clock }),
+    );
+    const id2 = createConfirmed('MR-5', local('2025-03-04', '15:00'), local('2025-03-04', '15:00'), { customerId: 'c-1' });
+    expect(server().engine.newTx().get('orders', id2)?.slaDeadline).toBe(local('2025-03-05', '12:00'));
+
+    // A VIP contract for the customer moves their open orders' deadlines (2 h, working hours).
+    expect(server().runMutation('setCustomerVip', { customerId: 'c-1', vipNormMinutes: 120 }, dispatcher, clock).result).toBe('rejected');
+    expect(server().runMutation('setCustomerVip', { customerId: 'c-1', vipNormMinutes: 120 }, admin, clock).result).toBe('applied');
+    at(clock + 1);
+    expect(server().engine.newTx().get('orders', id2)).toMatchObject({ vipNormMinutes: 120, slaDeadline: local('2025-03-04', '17:00') });
+    // A holiday on an open order's working day moves it too (only that region's orders).
+    expect(server().runMutation('updateRegionCalendar', { regionId: 'astana', holidays: ['2025-03-05'] }, admin, clock).result).toBe('applied');
+    expect(server().runMutation('updateRegionCalendar', { regionId: 'astana', holidays: ['2025-02-30'] }, admin, clock).result).toBe('rejected');
+    at(clock + 1);
+    // MR-4: 6 working hours from Tue 10:00 is still Tue 16:00; nothing else moves on Tuesday.
+    expect(server().engine.newTx().get('orders', id)?.slaDeadline).toBe(local('2025-03-04', '16:00'));
+  });
+});

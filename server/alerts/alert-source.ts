@@ -1,0 +1,139 @@
+// What the alert scheduler reads from the server database: open orders, an order's alerts,
+// the effective SLA policies, region calendars and the people alerts go to. Policies and
+// calendars are cached until a change to their tables invalidates them: a full scan evaluates
+// thousands of orders against the same few rows.
+import type Database from 'better-sqlite3';
+import { OPEN_STATUSES } from '../../shared/domain/order-status';
+import type { SlaPolicies } from '../../shared/domain/sla-policy';
+import type { WorkingCalendar } from '../../shared/domain/working-calendar';
+import type { AlertOrder, AlertPeople } from '../../shared/alerts/decide-alerts';
+import { calendarOfRegion, slaPoliciesFromRows } from '../../shared/alerts/sla-policy-rows';
+import type { AlertRow, OrderRow, RegionRow, SlaPolicyRow, UserRow } from '../../shared/schema';
+import type { AllTableStatements } from '../sync/table-statements';
+
+export interface PeopleOptions {
+  /** Who gets warnings of orders nobody assigned (default: the first active dispatcher). */
+  defaultDispatcherId?: string;
+  /** Who gets supervisor warnings and breach tasks (default: the first active supervisor, else admin). */
+  supervisorId?: string;
+  /** The director's phone for VIP SMS escalations; null leaves the task without a number. */
+  directorPhone?: string | null;
+}
+
+const OPEN_SQL = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
+const DESK_ROLES = new Set(['dispatcher', 'supervisor', 'admin']);
+
+export class AlertSource {
+  private policiesCache: SlaPolicies | null = null;
+  private readonly calendars = new Map<string, WorkingCalendar>();
+  private readonly stmts;
+
+  constructor(
+    sqlite: Database.Database,
+    private readonly tables: AllTableStatements,
+    private readonly people: PeopleOptions = {},
+  ) {
+    this.stmts = {
+      // Open orders, plus orders whose alerts are still unresolved (they finished meanwhile).
+      scanIds: sqlite.prepare<[], { id: string }>(
+        `SELECT id FROM orders WHERE status IN (${OPEN_SQL})
+         UNION SELECT order_id FROM alerts WHERE state != 'resolved'`,
+      ),
+      alertsOfOrder: sqlite.prepare<[string], Record<string, unknown>>('SELECT * FROM alerts WHERE order_id = ?'),
+      alertsOfOrders: sqlite.prepare<[string], Record<string, unknown>>('SELECT * FROM alerts WHERE order_id IN (SELECT value FROM json_each(?))'),
+      policies: sqlite.prepare<[], Record<string, unknown>>('SELECT * FROM sla_policies'),
+      firstUser: sqlite.prepare<[string], Record<string, unknown>>('SELECT * FROM users WHERE role = ? AND active = 1 ORDER BY id LIMIT 1'),
+      customerVip: sqlite.prepare<[string], { v: number | null }>('SELECT vip_norm_minutes AS v FROM customers WHERE id = ?'),
+    };
+  }
+
+  scanOrderIds(): string[] {
+    return this.stmts.scanIds.all().map((r) => r.id);
+  }
+
+  order(id: string): OrderRow | undefined {
+    const record = this.tables.orders.getById.get(id);
+    return record === undefined ? undefined : (this.tables.orders.codec.fromRecord(record) as OrderRow);
+  }
+
+  /** The order as the SLA engine and templates read it (with its customer's VIP norm). */
+  alertOrder(order: OrderRow): AlertOrder {
+    const customerVip = order.customerId === null ? null : (this.stmts.customerVip.get(order.customerId)?.v ?? null);
+    return { ...order, customerVipNormMinutes: customerVip };
+  }
+
+  /** Orders by id, in one query (a batch of the scheduler). */
+  ordersByIds(ids: readonly string[]): Map<string, OrderRow> {
+    const out = new Map<string, OrderRow>();
+    for (const r of this.tables.orders.getByIds.all(JSON.stringify(ids))) {
+      const o = this.tables.orders.codec.fromRecord(r) as OrderRow;
+      out.set(o.id, o);
+    }
+    return out;
+  }
+
+  /** Every alert (any state) of these orders, grouped by order, in one query. */
+  alertsOfOrders(ids: readonly string[]): Map<string, AlertRow[]> {
+    const out = new Map<string, AlertRow[]>();
+    for (const r of this.stmts.alertsOfOrders.all(JSON.stringify(ids))) {
+      const a = this.tables.alerts.codec.fromRecord(r) as AlertRow;
+      const list = out.get(a.orderId);
+      if (list === undefined) out.set(a.orderId, [a]);
+      else list.push(a);
+    }
+    return out;
+  }
+
+  alertsOfOrder(orderId: string): AlertRow[] {
+    return this.stmts.alertsOfOrder.all(orderId).map((r) => this.tables.alerts.codec.fromRecord(r) as AlertRow);
+  }
+
+  policies(): SlaPolicies {
+    this.policiesCache ??= slaPoliciesFromRows(this.stmts.policies.all().map((r) => this.tables.sla_policies.codec.fromRecord(r) as SlaPolicyRow));
+    return this.policiesCache;
+  }
+
+  /** One object per region, so the engine's per-calendar cache hits across orders. */
+  calendar(regionId: string): WorkingCalendar {
+    let cal = this.calendars.get(regionId);
+    if (cal === undefined) {
+      const record = this.tables.regions.getById.get(regionId);
+      cal = calendarOfRegion(record === undefined ? undefined : (this.tables.regions.codec.fromRecord(record) as RegionRow));
+      this.calendars.set(regionId, cal);
+    }
+    return cal;
+  }
+
+  peopleFor(order: OrderRow): AlertPeople {
+    const assigned = order.assignedBy === null ? undefined : this.user(order.assignedBy);
+    const dispatcher =
+      assigned !== undefined && assigned.active && DESK_ROLES.has(assigned.role)
+        ? assigned
+        : ((this.people.defaultDispatcherId === undefined ? undefined : this.user(this.people.defaultDispatcherId)) ?? this.firstUser('dispatcher'));
+    const supervisor =
+      (this.people.supervisorId === undefined ? undefined : this.user(this.people.supervisorId)) ?? this.firstUser('supervisor') ?? this.firstUser('admin');
+    return {
+      dispatcherId: dispatcher?.id ?? null,
+      dispatcherName: dispatcher?.name ?? null,
+      supervisorId: supervisor?.id ?? null,
+      supervisorName: supervisor?.name ?? null,
+      directorPhone: this.people.directorPhone ?? null,
+    };
+  }
+
+  /** Call when sla_policies, regions or customers change. */
+  invalidateConfig(): void {
+    this.policiesCache = null;
+    this.calendars.clear();
+  }
+
+  private user(id: string): UserRow | undefined {
+    const record = this.tables.users.getById.get(id);
+    return record === undefined ? undefined : (this.tables.users.codec.fromRecord(record) as UserRow);
+  }
+
+  private firstUser(role: string): UserRow | undefined {
+    const record = this.stmts.firstUser.get(role);
+    return record === undefined ? undefined : (this.tables.users.codec.fromRecord(record) as UserRow);
+  }
+}

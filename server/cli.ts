@@ -1,0 +1,121 @@
+// `npm run server -- [serve] [--port 8080] [--db ./data/server.db] [--demo]`
+// `npm run server -- user add --name NAME --role ROLE [--warehouse ID]`   prints a new token
+// `npm run server -- user list` | `user revoke USER_ID` | `user token USER_ID`
+// `npm run server -- compact`   drops deletion tombstones (old clients then get a snapshot)
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { USER_ROLES } from '../shared/domain/vocabulary';
+import { summarize } from '../shared/protocol';
+import { UserDirectory } from './auth/user-tokens';
+import { openServerDb } from './db/open-server-db';
+import { attachAlerts } from './alerts/attach-alerts';
+import { startServer } from './server';
+import { SyncEngine } from './sync/sync-engine';
+
+const USAGE = `Usage:
+  npm run server -- [--port 8080] [--db ./data/server.db] [--demo]
+  npm run server -- user add --name NAME --role ${USER_ROLES.join('|')} [--warehouse ID] [--db FILE]
+  npm run server -- user list [--db FILE]
+  npm run server -- user revoke USER_ID [--db FILE]
+  npm run server -- user token USER_ID [--db FILE]
+  npm run server -- compact [--db FILE]`;
+
+const addUserArgs = z.object({
+  name: z.string().trim().min(1, 'give --name'),
+  role: z.enum(USER_ROLES, { message: `--role must be one of ${USER_ROLES.join(', ')}` }),
+  warehouse: z.string().min(1).optional(),
+});
+
+export async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      port: { type: 'string' },
+      db: { type: 'string' },
+      demo: { type: 'boolean' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      warehouse: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const dbFile = values.db ?? './data/server.db';
+  const [command = 'serve', sub, arg] = positionals;
+  if (values.help === true) return print(USAGE, 0);
+
+  if (command === 'serve') {
+    const port = values.port === undefined ? 8080 : Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) return print(`--port must be 0-65535, got ${values.port}`, 2);
+    const server = await startServer({ port, dbFile, demo: values.demo === true });
+    attachAlerts(server); // SLA alerts and reminders (server/alerts)
+    console.log(`Marshrut server on ${server.url} (ws ${server.url.replace('http', 'ws')}/sync), database ${dbFile}`);
+    const shutdown = (): void => {
+      void server.close().then(() => process.exit(0));
+    };
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+    return new Promise<number>(() => undefined); // serves until a signal
+  }
+
+  const db = openServerDb(dbFile);
+  try {
+    const engine = new SyncEngine(db.sqlite, Date.now);
+    const users = new UserDirectory(db.sqlite, engine, Date.now);
+    if (command === 'compact') {
+      const head = engine.log.headSeq();
+      const { dropped } = engine.log.compact(head + 1);
+      return print(`compacted: ${dropped} tombstones dropped; clients with a cursor below ${head + 1} get a snapshot`, 0);
+    }
+    if (command !== 'user') return print(USAGE, 2);
+    if (sub === 'add') {
+      const parsed = addUserArgs.safeParse({ name: values.name, role: values.role, warehouse: values.warehouse });
+      if (!parsed.success) return print(`user add: ${summarize(parsed.error)}\n\n${USAGE}`, 2);
+      const { name, role, warehouse } = parsed.data;
+      if (warehouse !== undefined && engine.newTx().get('warehouses', warehouse) === undefined) {
+        return print(`user add: no warehouse "${warehouse}"`, 2);
+      }
+      const { user, token } = users.addUser({ name, role, warehouseId: warehouse ?? null });
+      console.error(`Added ${user.role} "${user.name}" (${user.id}). Their token (shown once):`);
+      return print(token, 0);
+    }
+    if (sub === 'list') {
+      for (const u of users.list()) {
+        console.log(`${u.id}\t${u.role}\t${u.active ? 'active' : 'revoked'}\t${u.activeTokens} token(s)\t${u.warehouseId ?? '-'}\t${u.name}`);
+      }
+      return 0;
+    }
+    if (sub === 'revoke') {
+      if (arg === undefined) return print(`user revoke: give the user id\n\n${USAGE}`, 2);
+      return users.revokeUser(arg) ? print(`Revoked ${arg}: their tokens no longer work`, 0) : print(`No user ${arg}`, 1);
+    }
+    if (sub === 'token') {
+      if (arg === undefined) return print(`user token: give the user id\n\n${USAGE}`, 2);
+      try {
+        return print(users.issueToken(arg), 0);
+      } catch (e) {
+        return print(e instanceof Error ? e.message : String(e), 1);
+      }
+    }
+    return print(USAGE, 2);
+  } finally {
+    db.sqlite.close();
+  }
+}
+
+function print(text: string, code: number): number {
+  (code === 0 ? console.log : console.error)(text);
+  return code;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      console.error(e instanceof Error ? e.message : e);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,64 @@
+// Plugs courier webhooks into a running server: the webhook route, the inbox processor
+// (pending rows left by a crash are processed at start), and a /health section.
+import type { MarshrutServer } from '../server';
+import type { GpsFix } from '../gps/gps-fix';
+import { loadCourierConfig, providerSecret, type CourierConfig } from './courier-config';
+import { newCourierCounters, type CourierCounters } from './courier-counters';
+import { CourierInbox, type ReviewView } from './courier-inbox';
+import { CourierProcessor } from './courier-processor';
+import { OrderLookup } from './order-lookup';
+import { webhookRoute } from './webhook-route';
+
+/** The secret demo mode gives every provider that has none, so the simulator can post. */
+export const DEMO_WEBHOOK_SECRET = 'demo-webhook-secret';
+
+export interface AttachCouriersOptions {
+  /** Configuration file (default: the shipped courier-config.default.json). */
+  configFile?: string;
+  config?: CourierConfig;
+  env?: NodeJS.ProcessEnv;
+  /** Providers without a configured secret get DEMO_WEBHOOK_SECRET. */
+  demo?: boolean;
+  clock?: () => number;
+  log?: (message: string, error?: unknown) => void;
+  /** GPS ingest for positions forwarded by Traccar (attachGps(...).ingest). */
+  gps?: { ingest(fix: GpsFix, receivedAt: number): unknown } | null;
+}
+
+export interface AttachedCouriers {
+  counters: CourierCounters;
+  processor: CourierProcessor;
+  openReviews(): ReviewView[];
+}
+
+export function attachCouriers(server: MarshrutServer, opts: AttachCouriersOptions = {}): AttachedCouriers {
+  const clock = opts.clock ?? Date.now;
+  const log = opts.log ?? ((m: string, e?: unknown) => console.error(`[couriers] ${m}`, e ?? ''));
+  const config = opts.config ?? loadCourierConfig(opts.configFile);
+  const env = opts.env ?? process.env;
+  const secrets: Record<string, string | null> = {};
+  for (const [key, cfg] of Object.entries(config.providers)) {
+    secrets[key] = providerSecret(key, cfg, env) ?? (opts.demo === true ? DEMO_WEBHOOK_SECRET : null);
+    if (secrets[key] === null) log(`webhook ${key}: no secret configured (MARSHRUT_WEBHOOK_SECRET_${key.toUpperCase().replace(/[^A-Z0-9]/g, '_')}), it accepts nothing`);
+  }
+  const counters = newCourierCounters();
+  const inbox = new CourierInbox(server.db.sqlite);
+  const lookup = new OrderLookup(server.db.sqlite);
+  const processor = new CourierProcessor(inbox, lookup, config, (n, a, actor, at) => server.runMutation(n, a, actor, at), counters, clock, log);
+  const gps = opts.gps ?? null;
+  server.addRoute(
+    webhookRoute({
+      config,
+      secrets,
+      inbox,
+      lookup,
+      processor,
+      counters,
+      clock,
+      ingestFix: gps === null ? null : (fix, at) => void gps.ingest(fix, at),
+    }),
+  );
+  server.addHealth('couriers', () => ({ ...counters, openReviews: inbox.openReviews().length }));
+  processor.processPending();
+  return { counters, processor, openReviews: () => inbox.openReviews() };
+}

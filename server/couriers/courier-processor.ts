@@ -1,0 +1,134 @@
+// Processing the courier inbox after the webhook was answered: each pending row is adapted
+// again from its stored body, its orders found, the mapping applied through the server's
+// mutators (as the provider's actor, event time = the provider's status time), and the row
+// finished, all in one transaction: a crash mid-way leaves the row pending and it is
+// processed again at start-up (the plan is idempotent, so nothing is applied twice).
+import type { MutationActor, MutationOutcome } from '../../shared/mutators/mutator-tx';
+import { adaptWebhook } from './adapt-webhook';
+import type { CourierConfig, ProviderConfig } from './courier-config';
+import type { CourierCounters } from './courier-counters';
+import type { CourierEvent } from './courier-event';
+import type { CourierInbox } from './courier-inbox';
+import { isIgnoredEvent, planCourierEvent } from './courier-plan';
+import type { CourierInboxRow, InboxState } from './couriers-schema';
+import type { OrderLookup } from './order-lookup';
+
+export type RunMutation = (name: string, args: unknown, actor: MutationActor, at: number) => MutationOutcome;
+
+const BATCH = 100;
+
+export class CourierProcessor {
+  private scheduled = false;
+
+  constructor(
+    private readonly inbox: CourierInbox,
+    private readonly lookup: OrderLookup,
+    private readonly config: CourierConfig,
+    private readonly runMutation: RunMutation,
+    private readonly counters: CourierCounters,
+    private readonly clock: () => number,
+    private readonly log: (message: string, error?: unknown) => void,
+  ) {}
+
+  /** Processes soon, off the request that stored the row (CDEK wants a fast answer). */
+  schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.processPending();
+    });
+  }
+
+  processPending(): number {
+    let done = 0;
+    for (;;) {
+      const rows = this.inbox.pending(BATCH);
+      for (const row of rows) {
+        try {
+          this.processOne(row);
+        } catch (e) {
+          // A bug, not a business rejection: park the row as failed so the queue moves on.
+          this.log(`courier webhook ${row.provider}/${row.eventId} failed`, e);
+          this.counters.failed++;
+          this.inbox.finish(row.id, 'failed', `internal error: ${e instanceof Error ? e.message : String(e)}`, this.clock());
+        }
+        done++;
+      }
+      if (rows.length < BATCH) return done;
+    }
+  }
+
+  private processOne(row: CourierInboxRow): void {
+    const now = this.clock();
+    const cfg = this.config.providers[row.provider];
+    if (cfg === undefined) return this.end(row, 'failed', `provider ${row.provider} is no longer configured`, now);
+    const adapted = adaptWebhook(cfg, JSON.parse(row.body) as unknown);
+    if (adapted.kind !== 'event') return this.end(row, 'failed', `stored body no longer adapts: ${adapted.kind}`, now);
+    const e = adapted.event;
+    if (isIgnoredEvent(cfg, e)) return this.end(row, 'skipped', `code ${e.code} is ignored`, now);
+    const found = this.lookup.find(e);
+    if (!found.ok) {
+      this.review(row, e, 'unknown_order', found.detail, now);
+      return this.end(row, 'review', found.detail, now);
+    }
+    this.inbox.sqlite
+      .transaction(() => {
+      const outcomes: string[] = [];
+      let state: InboxState = 'skipped';
+      for (const o of found.orders) {
+        const current = this.lookup.current(o.id);
+        if (current === null) continue;
+        const plan = planCourierEvent(cfg, e, current, this.lookup.lastManualAt(o.id));
+        if (plan.kind === 'skip') {
+          outcomes.push(`${current.number}: ${plan.why}`);
+          continue;
+        }
+        if (plan.kind === 'review') {
+          this.review(row, e, plan.reason, plan.detail, now);
+          outcomes.push(`${current.number}: ${plan.detail}`);
+          state = 'review';
+          continue;
+        }
+        const outcome = this.runMutation(plan.name, plan.args, actorOf(row.provider, cfg), e.at);
+        if (outcome.result === 'applied') {
+          outcomes.push(`${current.number}: ${plan.name} ${JSON.stringify(plan.args)}`);
+          if (state !== 'review') state = 'applied';
+        } else {
+          this.review(row, e, 'rejected', `${current.number}: ${outcome.error.message}`, now);
+          outcomes.push(`${current.number}: rejected (${outcome.error.code})`);
+          state = 'review';
+        }
+      }
+      this.end(row, state, outcomes.join('; ') || 'no order to change', now);
+      })
+      .immediate();
+  }
+
+  private end(row: CourierInboxRow, state: InboxState, outcome: string, now: number): void {
+    if (state === 'applied') this.counters.applied++;
+    else if (state === 'skipped') this.counters.skipped++;
+    else if (state === 'review') this.counters.review++;
+    else if (state === 'failed') this.counters.failed++;
+    this.inbox.finish(row.id, state, outcome, now);
+  }
+
+  private review(row: CourierInboxRow, e: CourierEvent, reason: 'unknown_order' | 'unmapped_code' | 'rejected', detail: string, now: number): void {
+    this.inbox.addReview({
+      inboxId: row.id,
+      provider: row.provider,
+      eventId: row.eventId,
+      orderNumber: e.orderNumber,
+      trackingNumber: e.trackingNumber,
+      code: e.code,
+      reason,
+      detail,
+      createdAt: now,
+    });
+  }
+}
+
+/** The provider acts as itself on the timeline ("CDEK"), with its configured actor. */
+export function actorOf(key: string, cfg: ProviderConfig): MutationActor {
+  return { id: key, name: cfg.name, actor: cfg.actor, role: null };
+}

@@ -1,0 +1,49 @@
+// Server-only courier webhook tables. Store first, process after: every authentic,
+// well-formed webhook is an inbox row before it is answered; processing reads the inbox.
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const INBOX_STATES = ['pending', 'applied', 'skipped', 'review', 'ignored', 'failed'] as const;
+export type InboxState = (typeof INBOX_STATES)[number];
+
+export const courierInbox = sqliteTable(
+  'courier_inbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    provider: text('provider').notNull(),
+    /** Unique per provider: a repeat is answered and not stored or applied again. */
+    eventId: text('event_id').notNull(),
+    receivedAt: integer('received_at').notNull(),
+    /** The raw body, as received (for audit and re-processing). */
+    body: text('body').notNull(),
+    state: text('state', { enum: INBOX_STATES }).notNull(),
+    /** What processing did or why not: "setStatus delivered", "order already delivered". */
+    outcome: text('outcome'),
+    processedAt: integer('processed_at'),
+  },
+  (t) => [uniqueIndex('courier_inbox_event_idx').on(t.provider, t.eventId), index('courier_inbox_state_idx').on(t.state)],
+);
+
+export const REVIEW_REASONS = ['unknown_order', 'unmapped_code', 'rejected'] as const;
+export type ReviewReason = (typeof REVIEW_REASONS)[number];
+
+/** Webhooks a person must look at: an order we don't know, a code we can't map, a refusal. */
+export const courierReview = sqliteTable(
+  'courier_review',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    inboxId: integer('inbox_id').notNull(),
+    provider: text('provider').notNull(),
+    eventId: text('event_id').notNull(),
+    orderNumber: text('order_number'),
+    trackingNumber: text('tracking_number'),
+    code: text('code').notNull(),
+    reason: text('reason', { enum: REVIEW_REASONS }).notNull(),
+    detail: text('detail').notNull(),
+    createdAt: integer('created_at').notNull(),
+    resolvedAt: integer('resolved_at'),
+  },
+  (t) => [index('courier_review_open_idx').on(t.resolvedAt, t.createdAt)],
+);
+
+export type CourierInboxRow = typeof courierInbox.$inferSelect;
+export type CourierReviewRow = typeof courierReview.$inferSelect;

@@ -1,0 +1,181 @@
+// Courier webhooks on a real server: secrets, store-first inbox, processing through the
+// mutators, idempotent repeats, unknown orders kept for review.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ORDER_ARGS } from '../../shared/mutators/fake-world';
+import type { MutationActor } from '../../shared/mutators/mutator-tx';
+import type { OrderRow } from '../../shared/schema';
+import { startTestServer, type TestServer } from '../testing/test-server';
+import { attachGps, type AttachedGps } from '../gps/attach-gps';
+import { bindDevice } from '../gps/device-bindings';
+import { attachCouriers, type AttachedCouriers } from './attach-couriers';
+import { hmacHex } from './webhook-auth';
+
+const SECRETS = { MARSHRUT_WEBHOOK_SECRET_CDEK: 'cdek-token', MARSHRUT_WEBHOOK_SECRET_GENERIC: 'generic-key', MARSHRUT_WEBHOOK_SECRET_TRACCAR: 'traccar-token' };
+const cdekBody = JSON.parse(readFileSync(join(__dirname, 'fixtures', 'cdek-order-status.json'), 'utf8')) as { attributes: Record<string, unknown> };
+const traccarBody = JSON.parse(readFileSync(join(__dirname, 'fixtures', 'traccar-event.json'), 'utf8')) as Record<string, unknown>;
+
+let now = 0;
+let ts: TestServer;
+let gps: AttachedGps;
+let couriers: AttachedCouriers;
+
+beforeEach(async () => {
+  now = Date.UTC(2024, 6, 1, 8, 0); // before the fixtures' status times: the orders were made by hand earlier
+  ts = await startTestServer({ clock: () => now });
+  gps = await attachGps(ts.server, { port: 0, host: '127.0.0.1', clock: () => now, log: () => undefined });
+  couriers = attachCouriers(ts.server, { env: SECRETS, clock: () => now, log: () => undefined, gps: gps.ingest });
+});
+
+afterEach(async () => {
+  await ts.stop();
+});
+
+function cdek(attributes: Record<string, unknown>): Record<string, unknown> {
+  return { ...cdekBody, attributes: { ...cdekBody.attributes, ...attributes } };
+}
+
+async function post(provider: string, body: unknown, opts: { token?: string; signature?: string; raw?: string } = {}) {
+  const text = opts.raw ?? JSON.stringify(body);
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (opts.signature !== undefined) headers['x-marshrut-signature'] = opts.signature;
+  const q = opts.token === undefined ? '' : `?token=${encodeURIComponent(opts.token)}`;
+  const res = await fetch(`${ts.server.url}/integrations/${provider}/webhook${q}`, { method: 'POST', headers, body: text });
+  const json = (await res.json()) as { status?: string; error?: string; message?: string };
+  await new Promise((r) => setImmediate(r)); // processing runs right after the answer
+  return { status: res.status, body: json };
+}
+
+function runAs(userId: string, name: string, args: unknown): void {
+  const user = ts.server.engine.newTx().get('users', userId);
+  if (user === undefined) throw new Error(`no user ${userId}`);
+  const actor: MutationActor = { id: user.id, name: user.name, actor: user.role, role: user.role };
+  const r = ts.server.runMutation(name, args, actor, now);
+  if (r.result !== 'applied') throw new Error(`${name} rejected: ${JSON.stringify(r)}`);
+}
+
+function order(number: string): OrderRow {
+  const o = ts.server.engine.newTx().findOrderByNumber(number);
+  if (o === undefined) throw new Error(`no order ${number}`);
+  return o;
+}
+
+function orderAt(number: string, status: 'confirmed' | 'at_warehouse' | 'in_transit', driverId: string | null = null): OrderRow {
+  runAs('u-dispatcher', 'createOrder', { ...ORDER_ARGS, number });
+  const id = order(number).id;
+  runAs('u-dispatcher', 'confirmOrder', { orderId: id });
+  if (driverId !== null) runAs('u-dispatcher', 'assignDriver', { orderId: id, driverId, seenVersion: order(number).version });
+  if (status !== 'confirmed') runAs('u-warehouse', 'markPicked', { orderId: id, source: 'scan' });
+  if (status === 'in_transit') runAs('u-dispatcher', 'setStatus', { orderId: id, to: 'in_transit' });
+  return order(number);
+}
+
+const events = (orderId: string) =>
+  ts.server.db.sqlite
+    .prepare<[string], { kind: string; to_status: string | null; sub_mark: string | null; actor: string; actor_name: string; source: string; at: number; comment: string | null }>(
+      "SELECT kind, to_status, sub_mark, actor, actor_name, source, at, comment FROM order_events WHERE order_id = ? AND actor = 'courier' ORDER BY at, id",
+    )
+    .all(orderId);
+const inboxCount = () => ts.server.db.sqlite.prepare<[], { n: number }>('SELECT count(*) AS n FROM courier_inbox').get()?.n;
+
+describe('CDEK webhook', () => {
+  it('applies TAKEN_BY_COURIER as in_transit/on_route by CDEK, at the status time', async () => {
+    const o = orderAt('ALA-10234', 'at_warehouse');
+    const r = await post('cdek', cdekBody, { token: 'cdek-token' });
+    expect(r).toEqual({ status: 200, body: expect.objectContaining({ status: 'accepted' }) });
+    expect(order('ALA-10234')).toMatchObject({ status: 'in_transit', subMark: 'on_route' });
+    expect(events(o.id)).toEqual([
+      { kind: 'status', to_status: 'in_transit', sub_mark: 'on_route', actor: 'courier', actor_name: 'CDEK', source: 'courier', at: Date.UTC(2024, 6, 1, 11, 2, 11), comment: null },
+    ]);
+  });
+
+  it('refuses a wrong or missing token with 401 and stores nothing', async () => {
+    orderAt('ALA-10234', 'at_warehouse');
+    expect((await post('cdek', cdekBody, { token: 'guess' })).status).toBe(401);
+    expect((await post('cdek', cdekBody)).status).toBe(401);
+    expect(order('ALA-10234').status).toBe('at_warehouse');
+    expect(inboxCount()).toBe(0);
+    expect(couriers.counters.unauthorized).toBe(2);
+  });
+
+  it('answers a repeated webhook without applying it again', async () => {
+    const o = orderAt('ALA-10234', 'at_warehouse');
+    await post('cdek', cdekBody, { token: 'cdek-token' });
+    const again = await post('cdek', cdekBody, { token: 'cdek-token' });
+    expect(again).toEqual({ status: 200, body: { status: 'duplicate' } });
+    expect(events(o.id)).toHaveLength(1);
+    expect(inboxCount()).toBe(1);
+  });
+
+  it('keeps a webhook for an unknown order for review and answers 202', async () => {
+    const r = await post('cdek', cdek({ number: 'NOPE-1' }), { token: 'cdek-token' });
+    expect(r.status).toBe(202);
+    expect(r.body).toMatchObject({ status: 'review', message: expect.stringMatching(/no order with number NOPE-1/) });
+    expect(couriers.openReviews()).toEqual([expect.objectContaining({ provider: 'cdek', orderNumber: 'NOPE-1', trackingNumber: '1106207236', reason: 'unknown_order' })]);
+    expect((await post('cdek', cdek({ number: 'NOPE-1' }), { token: 'cdek-token' })).body.status).toBe('duplicate');
+    expect(couriers.openReviews()).toHaveLength(1);
+  });
+
+  it('walks an order to delivered, and NOT_DELIVERED with a reason to a problem', async () => {
+    orderAt('ALA-1', 'in_transit');
+    orderAt('ALA-2', 'in_transit');
+    await post('cdek', cdek({ number: 'ALA-1', code: 'DELIVERED', status_date_time: '2024-07-01T18:00:00+0500' }), { token: 'cdek-token' });
+    await post('cdek', cdek({ number: 'ALA-2', code: 'NOT_DELIVERED', status_reason_code: '2', status_date_time: '2024-07-01T18:05:00+0500' }), { token: 'cdek-token' });
+    expect(order('ALA-1').status).toBe('delivered');
+    expect(order('ALA-2')).toMatchObject({ status: 'problem', problemReason: 'recipient_unreachable' });
+  });
+
+  it('sends a change the status machine refuses to review, and an unmapped code too', async () => {
+    orderAt('ALA-3', 'confirmed');
+    await post('cdek', cdek({ number: 'ALA-3', code: 'DELIVERED' }), { token: 'cdek-token' });
+    await post('cdek', cdek({ number: 'ALA-3', code: 'BRAND_NEW_STATUS' }), { token: 'cdek-token' });
+    expect(order('ALA-3').status).toBe('confirmed');
+    expect(couriers.openReviews().map((r) => r.reason)).toEqual(['rejected', 'unmapped_code']);
+  });
+
+  it('rejects a body that is not JSON or not a CDEK webhook with 400', async () => {
+    expect((await post('cdek', null, { token: 'cdek-token', raw: '{"type":' })).status).toBe(400);
+    expect((await post('cdek', { hello: 'world' }, { token: 'cdek-token' })).status).toBe(400);
+    expect(inboxCount()).toBe(0);
+  });
+
+  it('answers 404 for a provider that is not configured', async () => {
+    expect((await post('dhl', cdekBody, { token: 'x' })).status).toBe(404);
+  });
+});
+
+describe('generic webhook (HMAC)', () => {
+  const body = { eventId: 'g-1', orderNumber: 'AST-7', at: '2024-07-01T15:00:00+05:00', status: 'delivered' };
+
+  it('applies a correctly signed event and refuses a wrong signature', async () => {
+    orderAt('AST-7', 'in_transit');
+    const raw = JSON.stringify(body);
+    expect((await post('generic', body, { raw, signature: hmacHex('wrong', raw) })).status).toBe(401);
+    expect(order('AST-7').status).toBe('in_transit');
+    expect((await post('generic', body, { raw, signature: `sha256=${hmacHex('generic-key', raw)}` })).status).toBe(200);
+    expect(order('AST-7').status).toBe('delivered');
+  });
+
+  it('refuses every request for a provider without a secret', async () => {
+    const raw = JSON.stringify(body);
+    expect((await post('driver-app', body, { raw, signature: hmacHex('', raw) })).status).toBe(401);
+  });
+});
+
+describe('Traccar event forwarding', () => {
+  it('feeds the position to GPS and comments an alarm on the driver\'s orders on the road', async () => {
+    bindDevice(ts.server.db.sqlite, '512874', 'd1', 'test', now);
+    const o = orderAt('AST-9', 'in_transit', 'd1');
+    const r = await post('traccar', traccarBody, { token: 'traccar-token' });
+    expect(r.status).toBe(200);
+    expect(gps.counters.received).toBe(1);
+    expect(events(o.id)).toEqual([expect.objectContaining({ kind: 'comment', actor_name: 'Traccar', comment: 'Traccar: alarm:sos (Truck 12 (Serik))' })]);
+  });
+
+  it('keeps an alarm from an unbound device for review', async () => {
+    const r = await post('traccar', traccarBody, { token: 'traccar-token' });
+    expect(r.status).toBe(202);
+    expect(couriers.openReviews()[0]).toMatchObject({ provider: 'traccar', reason: 'unknown_order', detail: expect.stringMatching(/bound to no driver/) });
+  });
+});

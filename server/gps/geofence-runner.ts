@@ -1,0 +1,144 @@
+// Runs the geofence machines for each accepted position: finds the driver's orders a fence
+// watches (in_transit: delivery circle; at_warehouse: warehouse circle), steps each machine,
+// and when one fires asks the server mutator path for the mark (source gps, event time = the
+// fix time), so it gets change-log rows and reaches every desktop like any other change.
+// Machine state is in memory: after a restart a driver must dwell again, which is harmless
+// because planAutoMark is idempotent.
+import type Database from 'better-sqlite3';
+import type { MutationActor, MutationOutcome } from '../../shared/mutators/mutator-tx';
+import type { OrderStatus, SubMark } from '../../shared/domain/vocabulary';
+import { planAutoMark, fenceKindFor, type FenceKind } from './auto-mark';
+import {
+  ARRIVAL_START,
+  DEPARTURE_START,
+  stepArrival,
+  stepDeparture,
+  type ArrivalState,
+  type DepartureState,
+  type FencePoint,
+  type GeofenceConfig,
+} from './geofence-machine';
+import type { GpsCounters } from './gps-counters';
+
+export type RunMutation = (name: string, args: unknown, actor: MutationActor, at: number) => MutationOutcome;
+
+interface WatchedOrder {
+  id: string;
+  status: OrderStatus;
+  sub_mark: SubMark | null;
+  driver_id: string | null;
+  delivery_lat: number;
+  delivery_lon: number;
+  center_lat: number;
+  center_lon: number;
+}
+
+type FenceState = { kind: 'arrival'; s: ArrivalState } | { kind: 'departure'; s: DepartureState };
+
+export class GeofenceRunner {
+  /** Per driver: orderId -> machine. Orders that drop out of the watch lose their machine. */
+  private readonly machines = new Map<string, Map<string, FenceState>>();
+  /** Watched orders per driver; dropped whenever any order changes (see ordersChanged). */
+  private readonly watchedCache = new Map<string, WatchedOrder[]>();
+  private readonly stmts;
+
+  constructor(
+    sqlite: Database.Database,
+    private readonly cfg: GeofenceConfig,
+    private readonly runMutation: RunMutation,
+    private readonly counters: GpsCounters,
+    private readonly log: (message: string) => void,
+    /** Only when the host calls ordersChanged() on every order change; else a query per fix. */
+    private readonly cacheWatched: boolean,
+  ) {
+    this.stmts = {
+      watched: sqlite.prepare<[string], WatchedOrder>(
+        `SELECT o.id, o.status, o.sub_mark, o.driver_id, o.delivery_lat, o.delivery_lon,
+                coalesce(w.lat, o.pickup_lat) AS center_lat, coalesce(w.lon, o.pickup_lon) AS center_lon
+         FROM orders o LEFT JOIN warehouses w ON w.id = o.warehouse_id
+         WHERE o.driver_id = ? AND o.status IN ('at_warehouse', 'in_transit')`,
+      ),
+      order: sqlite.prepare<[string], WatchedOrder>(
+        `SELECT o.id, o.status, o.sub_mark, o.driver_id, o.delivery_lat, o.delivery_lon, 0 AS center_lat, 0 AS center_lon
+         FROM orders o WHERE o.id = ?`,
+      ),
+      lastManual: sqlite.prepare<[string], { at: number | null }>(
+        `SELECT max(at) AS at FROM order_events WHERE order_id = ? AND source <> 'gps'`,
+      ),
+    };
+  }
+
+  /**
+   * Orders changed (any order, any cause): forget the cached watch lists. Coarse on purpose:
+   * order changes are rare next to fixes, and a missed invalidation would be a wrong mark.
+   */
+  ordersChanged(): void {
+    this.watchedCache.clear();
+  }
+
+  private watched(driverId: string): WatchedOrder[] {
+    if (!this.cacheWatched) return this.stmts.watched.all(driverId);
+    let list = this.watchedCache.get(driverId);
+    if (list === undefined) {
+      list = this.stmts.watched.all(driverId);
+      this.watchedCache.set(driverId, list);
+    }
+    return list;
+  }
+
+  onPosition(driverId: string, deviceId: string, p: FencePoint): void {
+    const orders = this.watched(driverId);
+    let mine = this.machines.get(driverId);
+    if (orders.length === 0) {
+      if (mine !== undefined) this.machines.delete(driverId);
+      return;
+    }
+    if (mine === undefined) {
+      mine = new Map();
+      this.machines.set(driverId, mine);
+    }
+    const seen = new Set<string>();
+    for (const o of orders) {
+      const kind = fenceKindFor({ id: o.id, status: o.status, subMark: o.sub_mark, driverId: o.driver_id });
+      if (kind === null) continue;
+      seen.add(o.id);
+      const prev = mine.get(o.id);
+      const fired = this.step(kind, prev?.kind === kind ? prev : undefined, o, p, mine);
+      if (fired) this.fire(kind, o.id, driverId, deviceId, p.fixAt);
+    }
+    for (const id of mine.keys()) if (!seen.has(id)) mine.delete(id);
+  }
+
+  private step(kind: FenceKind, prev: FenceState | undefined, o: WatchedOrder, p: FencePoint, mine: Map<string, FenceState>): boolean {
+    if (kind === 'arrival') {
+      const s = prev?.kind === 'arrival' ? prev.s : ARRIVAL_START;
+      const r = stepArrival(s, p, { lat: o.delivery_lat, lon: o.delivery_lon }, this.cfg);
+      mine.set(o.id, { kind, s: r.state });
+      return r.fire;
+    }
+    const s = prev?.kind === 'departure' ? prev.s : DEPARTURE_START;
+    const r = stepDeparture(s, p, { lat: o.center_lat, lon: o.center_lon }, this.cfg);
+    mine.set(o.id, { kind, s: r.state });
+    return r.fire;
+  }
+
+  private fire(kind: FenceKind, orderId: string, driverId: string, deviceId: string, fixAt: number): void {
+    const o = this.stmts.order.get(orderId);
+    if (o === undefined) return;
+    const lastManualAt = this.stmts.lastManual.get(orderId)?.at ?? null;
+    const plan = planAutoMark(kind, { id: o.id, status: o.status, subMark: o.sub_mark, driverId: o.driver_id }, driverId, fixAt, lastManualAt);
+    if (!plan.ok) {
+      this.counters.autoMarks.skipped++;
+      return;
+    }
+    const actor: MutationActor = { id: deviceId, name: 'GPS', actor: 'gps', role: null };
+    const outcome = this.runMutation(plan.mutation, plan.args, actor, fixAt);
+    if (outcome.result === 'applied') {
+      if (kind === 'arrival') this.counters.autoMarks.arrived++;
+      else this.counters.autoMarks.leftWarehouse++;
+    } else {
+      this.counters.autoMarks.rejected++;
+      this.log(`GPS ${plan.mutation} for order ${orderId} was rejected: ${outcome.error.message}`);
+    }
+  }
+}

@@ -1,0 +1,180 @@
+// The GPS pipeline's database side. Reads (device binding) are direct; writes are queued and
+// flushed in one transaction per batch: track rows (sorted by driver and fix time: the
+// reorder buffer's order; INSERT OR IGNORE keeps (driver, fix_at) unique), each driver's
+// latest position into its drivers row (no version bump: positions are not change-log
+// changes), and unknown devices aggregated per device. A fix is never a transaction of its own.
+import type Database from 'better-sqlite3';
+import type { GpsFix } from './gps-fix';
+
+export interface TrackRow {
+  driverId: string;
+  fixAt: number;
+  lat: number;
+  lon: number;
+  speedKmh: number | null;
+  headingDeg: number | null;
+  accuracyM: number | null;
+  altitudeM: number | null;
+  battery: number | null;
+  deviceId: string;
+  receivedAt: number;
+}
+
+export interface StoredPosition {
+  driverId: string;
+  lat: number;
+  lon: number;
+  headingDeg: number | null;
+  speedKmh: number | null;
+  accuracyM: number | null;
+  battery: number | null;
+  charging: boolean | null;
+  fixAt: number;
+}
+
+interface UnknownAggregate {
+  firstSeenAt: number;
+  lastSeenAt: number;
+  count: number;
+  fix: GpsFix | null;
+}
+
+interface DriverPositionRecord {
+  id: string;
+  lat: number;
+  lon: number;
+  heading_deg: number | null;
+  speed_kmh: number | null;
+  accuracy_m: number | null;
+  battery: number | null;
+  charging: number | null;
+  fix_at: number;
+}
+
+/** How long a device -> driver answer is reused; a bind from another process (the CLI) applies within it. */
+export const BINDING_TTL_MS = 5_000;
+
+export class GpsStore {
+  private tracks: TrackRow[] = [];
+  private readonly bindings = new Map<string, { driverId: string | null; until: number }>();
+  private positions = new Map<string, StoredPosition>();
+  private unknown = new Map<string, UnknownAggregate>();
+  private readonly stmts;
+  private readonly flushTx: () => number;
+
+  constructor(private readonly sqlite: Database.Database) {
+    this.stmts = {
+      binding: sqlite.prepare<[string], { driver_id: string }>('SELECT driver_id FROM device_bindings WHERE device_id = ?'),
+      insertTrack: sqlite.prepare(
+        `INSERT OR IGNORE INTO driver_tracks (driver_id, fix_at, lat, lon, speed_kmh, heading_deg, accuracy_m, altitude_m, battery, device_id, received_at)
+         VALUES (@driverId, @fixAt, @lat, @lon, @speedKmh, @headingDeg, @accuracyM, @altitudeM, @battery, @deviceId, @receivedAt)`,
+      ),
+      updateDriver: sqlite.prepare(
+        `UPDATE drivers SET lat = @lat, lon = @lon, heading_deg = @headingDeg, speed_kmh = @speedKmh, accuracy_m = @accuracyM,
+         battery = @battery, charging = @charging, fix_at = @fixAt WHERE id = @driverId AND (fix_at IS NULL OR fix_at <= @fixAt)`,
+      ),
+      upsertUnknown: sqlite.prepare(
+        `INSERT INTO unknown_devices (device_id, first_seen_at, last_seen_at, request_count, last_lat, last_lon, last_fix_at, last_accuracy_m, last_battery)
+         VALUES (@deviceId, @firstSeenAt, @lastSeenAt, @count, @lat, @lon, @fixAt, @accuracyM, @battery)
+         ON CONFLICT(device_id) DO UPDATE SET last_seen_at = excluded.last_seen_at,
+           request_count = request_count + excluded.request_count,
+           last_lat = coalesce(excluded.last_lat, last_lat), last_lon = coalesce(excluded.last_lon, last_lon),
+           last_fix_at = coalesce(excluded.last_fix_at, last_fix_at), last_accuracy_m = coalesce(excluded.last_accuracy_m, last_accuracy_m),
+           last_battery = coalesce(excluded.last_battery, last_battery)`,
+      ),
+      positions: sqlite.prepare<[], DriverPositionRecord>(
+        'SELECT id, lat, lon, heading_deg, speed_kmh, accuracy_m, battery, charging, fix_at FROM drivers WHERE lat IS NOT NULL AND lon IS NOT NULL AND fix_at IS NOT NULL',
+      ),
+    };
+    this.flushTx = sqlite.transaction((): number => this.writeQueued());
+  }
+
+  /**
+   * The driver a device reports for, or null. Cached for BINDING_TTL_MS (a query per fix was
+   * the pipeline's biggest cost), so a bind or unbind made by the CLI applies within seconds.
+   */
+  driverFor(deviceId: string, now: number): string | null {
+    const hit = this.bindings.get(deviceId);
+    if (hit !== undefined && hit.until > now) return hit.driverId;
+    const driverId = this.stmts.binding.get(deviceId)?.driver_id ?? null;
+    if (this.bindings.size > 100_000) this.bindings.clear(); // many one-off unknown ids: don't grow forever
+    this.bindings.set(deviceId, { driverId, until: now + BINDING_TTL_MS });
+    return driverId;
+  }
+
+  pendingTrackRows(): number {
+    return this.tracks.length;
+  }
+
+  queueTrack(row: TrackRow): void {
+    this.tracks.push(row);
+  }
+
+  queuePosition(p: StoredPosition): void {
+    this.positions.set(p.driverId, p);
+  }
+
+  /** A request from a device bound to nobody: counted, its last readable fix kept. */
+  queueUnknown(deviceId: string, fix: GpsFix | null, at: number): void {
+    const agg = this.unknown.get(deviceId);
+    if (agg === undefined) {
+      this.unknown.set(deviceId, { firstSeenAt: at, lastSeenAt: at, count: 1, fix });
+      return;
+    }
+    agg.lastSeenAt = at;
+    agg.count += 1;
+    if (fix !== null) agg.fix = fix;
+  }
+
+  /**
+   * Writes everything queued in one transaction; returns the track rows inserted. The queues
+   * are emptied only once the transaction committed: a failed flush (disk full, locked) is
+   * retried with the next one instead of losing fixes.
+   */
+  flush(): number {
+    if (this.tracks.length === 0 && this.positions.size === 0 && this.unknown.size === 0) return 0;
+    const inserted = this.flushTx();
+    this.tracks = [];
+    this.positions.clear();
+    this.unknown.clear();
+    return inserted;
+  }
+
+  private writeQueued(): number {
+    this.tracks.sort((a, b) => (a.driverId < b.driverId ? -1 : a.driverId > b.driverId ? 1 : a.fixAt - b.fixAt));
+    let inserted = 0;
+    for (const row of this.tracks) inserted += this.stmts.insertTrack.run(row).changes;
+    for (const p of this.positions.values()) {
+      this.stmts.updateDriver.run({ ...p, charging: p.charging === null ? null : p.charging ? 1 : 0 });
+    }
+    for (const [deviceId, agg] of this.unknown) {
+      this.stmts.upsertUnknown.run({
+        deviceId,
+        firstSeenAt: agg.firstSeenAt,
+        lastSeenAt: agg.lastSeenAt,
+        count: agg.count,
+        lat: agg.fix?.lat ?? null,
+        lon: agg.fix?.lon ?? null,
+        fixAt: agg.fix?.fixAt ?? null,
+        accuracyM: agg.fix?.accuracyM ?? null,
+        battery: agg.fix?.battery ?? null,
+      });
+    }
+    return inserted;
+  }
+
+  /** Latest stored positions (from the drivers rows), to resume after a restart. */
+  loadPositions(): StoredPosition[] {
+    return this.stmts.positions.all().map((r) => ({
+      driverId: r.id,
+      lat: r.lat,
+      lon: r.lon,
+      headingDeg: r.heading_deg,
+      speedKmh: r.speed_kmh,
+      accuracyM: r.accuracy_m,
+      battery: r.battery,
+      charging: r.charging === null ? null : r.charging !== 0,
+      fixAt: r.fix_at,
+    }));
+  }
+}

@@ -1,0 +1,226 @@
+// The OsmAnd / Traccar Client protocol, decoded the way Traccar's OsmAndProtocolDecoder does:
+// - parameters in the query string, or (when the query has none) in a form body, any method:
+//   id|deviceid, lat+lon or location=lat,lon, timestamp, speed (knots), bearing|heading,
+//   altitude, accuracy, batt (percent), charge, valid. A repeated parameter: the last wins.
+// - the JSON body Traccar Client 9+ POSTs: device_id + location {timestamp (ISO), coords
+//   {latitude, longitude, accuracy, speed (m/s, <0 unknown), heading (<0 unknown), altitude},
+//   is_moving, battery {level 0-1, is_charging}}.
+// Decoding checks syntax only; ranges, 0/0, times and the rest are the filter's business.
+import { z } from 'zod';
+import { KNOTS_TO_KMH, MPS_TO_KMH, type GpsFix } from './gps-fix';
+import { parseDecimal, parseIsoTime, parseOsmAndTimestamp } from './wire-time';
+
+/** Why a request carried no usable fix; each is a /health counter. */
+export type DecodeFailure = 'malformed' | 'invalid_coordinates';
+
+export type DecodeResult =
+  | { ok: true; fix: GpsFix }
+  | { ok: false; reason: DecodeFailure; message: string; deviceId: string | null };
+
+export interface OsmAndRequest {
+  /** Path and query, as in the request line (`/?id=1&lat=...`). */
+  url: string;
+  contentType: string | undefined;
+  body: string;
+}
+
+/** Decodes one request; `receivedAt` stands in for a missing timestamp (as Traccar does). */
+export function decodeOsmAndRequest(req: OsmAndRequest, receivedAt: number): DecodeResult {
+  const q = req.url.indexOf('?');
+  const query = q < 0 ? {} : parseQuery(req.url.slice(q + 1));
+  if (query === null) return fail('malformed', 'query string has bad percent-encoding', null);
+  const body = req.body.trim();
+  const hasQuery = Object.keys(query).length > 0;
+  const isJson = (req.contentType ?? '').toLowerCase().includes('json') || (!hasQuery && body.startsWith('{'));
+  if (isJson && body !== '') {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      return fail('malformed', 'body is not valid JSON', null);
+    }
+    return decodeTraccarJson(parsed);
+  }
+  const params = hasQuery ? query : parseQuery(body);
+  if (params === null) return fail('malformed', 'form body has bad percent-encoding', null);
+  return decodeOsmAndParams(params, receivedAt);
+}
+
+/**
+ * `a=1&b=x+y&b=%41` -> {a: '1', b: 'A'}: form/query decoding with the last value winning
+ * (Traccar's loop overwrites). Hand-written because it runs for every fix and URLSearchParams
+ * was a third of the decode time; null for malformed percent-encoding.
+ */
+export function parseQuery(qs: string): Record<string, string> | null {
+  const out: Record<string, string> = {};
+  if (qs === '') return out;
+  for (const pair of qs.split('&')) {
+    if (pair === '') continue;
+    const eq = pair.indexOf('=');
+    const rawKey = eq < 0 ? pair : pair.slice(0, eq);
+    const rawValue = eq < 0 ? '' : pair.slice(eq + 1);
+    const key = unescapeComponent(rawKey);
+    const value = unescapeComponent(rawValue);
+    if (key === null || value === null) return null;
+    out[key] = value;
+  }
+  return out;
+}
+
+function unescapeComponent(s: string): string | null {
+  if (s.indexOf('%') < 0 && s.indexOf('+') < 0) return s;
+  try {
+    return decodeURIComponent(s.replace(/\+/g, ' '));
+  } catch {
+    return null;
+  }
+}
+
+function fail(reason: DecodeFailure, message: string, deviceId: string | null): DecodeResult {
+  return { ok: false, reason, message, deviceId };
+}
+
+/** The last value of each parameter, as strings; unknown parameters are ignored. */
+const paramsSchema = z.object({
+  id: z.string().optional(),
+  deviceid: z.string().optional(),
+  lat: z.string().optional(),
+  lon: z.string().optional(),
+  location: z.string().optional(),
+  timestamp: z.string().optional(),
+  speed: z.string().optional(),
+  bearing: z.string().optional(),
+  heading: z.string().optional(),
+  altitude: z.string().optional(),
+  accuracy: z.string().optional(),
+  batt: z.string().optional(),
+  charge: z.string().optional(),
+  valid: z.string().optional(),
+  is_moving: z.string().optional(),
+});
+
+export function decodeOsmAndParams(params: Readonly<Record<string, string>>, receivedAt: number): DecodeResult {
+  const p = paramsSchema.parse(params);
+  const deviceId = (p.deviceid ?? p.id ?? '').trim();
+  if (deviceId === '') return fail('malformed', 'device id missing: send id or deviceid', null);
+
+  let latText = p.lat;
+  let lonText = p.lon;
+  if (p.location !== undefined) {
+    const parts = p.location.split(',');
+    if (parts.length < 2) return fail('invalid_coordinates', `location must be "lat,lon", got "${p.location}"`, deviceId);
+    [latText, lonText] = parts;
+  }
+  if (latText === undefined || lonText === undefined) {
+    return fail('malformed', 'coordinates missing: send lat and lon, or location=lat,lon', deviceId);
+  }
+  const lat = parseDecimal(latText);
+  const lon = parseDecimal(lonText);
+  if (lat === null || lon === null) {
+    return fail('invalid_coordinates', `coordinates are not numbers: lat "${latText}", lon "${lonText}"`, deviceId);
+  }
+
+  let fixAt = receivedAt;
+  if (p.timestamp !== undefined) {
+    const t = parseOsmAndTimestamp(p.timestamp);
+    if (t === null) return fail('malformed', `timestamp "${p.timestamp}" is not Unix seconds, milliseconds or ISO 8601`, deviceId);
+    fixAt = t;
+  }
+
+  const numbers: Record<'speed' | 'heading' | 'altitude' | 'accuracy' | 'batt', number | null> = {
+    speed: null,
+    heading: null,
+    altitude: null,
+    accuracy: null,
+    batt: null,
+  };
+  const numeric: [keyof typeof numbers, string | undefined][] = [
+    ['speed', p.speed],
+    ['heading', p.heading ?? p.bearing],
+    ['altitude', p.altitude],
+    ['accuracy', p.accuracy],
+    ['batt', p.batt],
+  ];
+  for (const [name, text] of numeric) {
+    if (text === undefined || text === '') continue;
+    const n = parseDecimal(text);
+    if (n === null) return fail('malformed', `${name} "${text}" is not a number`, deviceId);
+    numbers[name] = n;
+  }
+
+  return {
+    ok: true,
+    fix: {
+      deviceId,
+      fixAt,
+      lat,
+      lon,
+      speedKmh: numbers.speed === null ? null : numbers.speed * KNOTS_TO_KMH,
+      headingDeg: numbers.heading,
+      altitudeM: numbers.altitude,
+      accuracyM: numbers.accuracy,
+      battery: numbers.batt,
+      charging: p.charge === undefined ? null : isTrue(p.charge),
+      moving: p.is_moving === undefined ? null : isTrue(p.is_moving),
+      valid: p.valid === undefined ? true : isTrue(p.valid),
+    },
+  };
+}
+
+function isTrue(text: string): boolean {
+  const t = text.trim().toLowerCase();
+  return t === 'true' || t === '1';
+}
+
+/** Traccar Client 9+ (transistorsoft background geolocation) location upload. */
+const traccarJsonSchema = z.object({
+  device_id: z.union([z.string(), z.number()]).transform((v) => String(v).trim()),
+  location: z.object({
+    timestamp: z.string(),
+    coords: z.object({
+      latitude: z.number(),
+      longitude: z.number(),
+      accuracy: z.number().nullish(),
+      speed: z.number().nullish(),
+      heading: z.number().nullish(),
+      altitude: z.number().nullish(),
+    }),
+    is_moving: z.boolean().nullish(),
+    battery: z.object({ level: z.number().nullish(), is_charging: z.boolean().nullish() }).nullish(),
+  }),
+});
+
+export function decodeTraccarJson(body: unknown): DecodeResult {
+  const bodyDevice =
+    typeof body === 'object' && body !== null && 'device_id' in body ? String((body as { device_id: unknown }).device_id) : null;
+  const r = traccarJsonSchema.safeParse(body);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    const where = issue === undefined ? '' : issue.path.join('.');
+    return fail('malformed', `JSON body does not match Traccar Client's format at "${where}": ${issue?.message ?? ''}`, bodyDevice);
+  }
+  const { device_id: deviceId, location } = r.data;
+  if (deviceId === '') return fail('malformed', 'device_id is empty', null);
+  const fixAt = parseIsoTime(location.timestamp);
+  if (fixAt === null) return fail('malformed', `location.timestamp "${location.timestamp}" is not ISO 8601`, deviceId);
+  const c = location.coords;
+  const level = location.battery?.level;
+  return {
+    ok: true,
+    fix: {
+      deviceId,
+      fixAt,
+      lat: c.latitude,
+      lon: c.longitude,
+      // The library writes -1 for "unknown" speed, heading and battery.
+      speedKmh: c.speed == null || c.speed < 0 ? null : c.speed * MPS_TO_KMH,
+      headingDeg: c.heading == null || c.heading < 0 ? null : c.heading,
+      altitudeM: c.altitude ?? null,
+      accuracyM: c.accuracy == null || c.accuracy < 0 ? null : c.accuracy,
+      battery: level == null || level < 0 ? null : Math.round(level * 1000) / 10,
+      charging: location.battery?.is_charging ?? null,
+      moving: location.is_moving ?? null,
+      valid: true,
+    },
+  };
+}

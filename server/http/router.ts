@@ -1,0 +1,118 @@
+// A tiny HTTP router: routes by method and path pattern (`/api/orders/:number`), with the
+// bearer-token check in front. Other server modules mount their routes through addRoute
+// (e.g. GPS ingest and courier webhooks, which authenticate their own way: auth 'none').
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { SessionUser } from '../../shared/protocol';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RouteContext {
+  req: IncomingMessage;
+  res: ServerResponse;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  /** The authenticated user; null only on routes with auth 'none'. */
+  user: SessionUser | null;
+}
+
+export interface Route {
+  method: HttpMethod;
+  /** Segments; `:name` captures one segment into params. */
+  path: string;
+  /** 'user' (default): a valid bearer token is required. 'none': the handler checks its own credentials. */
+  auth?: 'user' | 'none';
+  handler(ctx: RouteContext): void | Promise<void>;
+}
+
+interface CompiledRoute extends Route {
+  parts: string[];
+}
+
+export class Router {
+  private readonly routes: CompiledRoute[] = [];
+
+  constructor(private readonly authenticate: (token: string | null) => SessionUser | null) {}
+
+  addRoute(route: Route): void {
+    this.routes.push({ ...route, parts: splitPath(route.path) });
+  }
+
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const parts = splitPath(url.pathname);
+    const matches = this.routes
+      .map((r) => ({ route: r, params: matchParts(r.parts, parts) }))
+      .filter((m): m is { route: CompiledRoute; params: Record<string, string> } => m.params !== null);
+    const match = matches.find((m) => m.route.method === req.method);
+    let user: SessionUser | null = null;
+    // The token is checked before anything else, including whether the path exists.
+    if (match?.route.auth !== 'none') {
+      user = this.authenticate(bearerToken(req));
+      if (user === null) return sendJson(res, 401, { error: 'unauthorized', message: 'A valid bearer token is required' });
+    }
+    if (match === undefined) {
+      if (matches.length > 0) return sendJson(res, 405, { error: 'method_not_allowed', message: `${req.method} is not allowed here` });
+      return sendJson(res, 404, { error: 'not_found', message: `No route ${url.pathname}` });
+    }
+    await match.route.handler({ req, res, params: match.params, query: url.searchParams, user });
+  }
+}
+
+function splitPath(path: string): string[] {
+  return path.split('/').filter((p) => p.length > 0);
+}
+
+function matchParts(pattern: string[], parts: string[]): Record<string, string> | null {
+  if (pattern.length !== parts.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < pattern.length; i++) {
+    const p = pattern[i] as string;
+    const v = parts[i] as string;
+    if (p.startsWith(':')) {
+      try {
+        params[p.slice(1)] = decodeURIComponent(v);
+      } catch {
+        return null;
+      }
+    } else if (p !== v) return null;
+  }
+  return params;
+}
+
+/** `Authorization: Bearer TOKEN`, or `?token=` (browsers can't set headers on a WebSocket). */
+export function bearerToken(req: IncomingMessage): string | null {
+  const header = req.headers.authorization;
+  if (typeof header === 'string') {
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    return m ? (m[1] ?? null) : null;
+  }
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  return url.searchParams.get('token');
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+/** Reads a JSON body up to `maxBytes`; resolves to a typed failure instead of throwing. */
+export async function readJsonBody(
+  req: IncomingMessage,
+  maxBytes: number,
+): Promise<{ ok: true; value: unknown } | { ok: false; status: number; message: string }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBytes) return { ok: false, status: 413, message: `Body is larger than ${maxBytes} bytes` };
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.length === 0) return { ok: true, value: undefined };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (e) {
+    return { ok: false, status: 400, message: `Body is not valid JSON: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}

@@ -1,0 +1,156 @@
+// The central server in one process: HTTP (REST, health, module routes) and the /sync
+// WebSocket on one port, over one SQLite file. Constructible in-process for tests
+// (port 0), closable gracefully or killable abruptly.
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { MutationActor, MutationOutcome } from '../shared/mutators';
+import type { ServerMessage } from '../shared/protocol';
+import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../shared/protocol';
+import { UserDirectory } from './auth/user-tokens';
+import { openServerDb, type ServerDb } from './db/open-server-db';
+import { seedDemoIfEmpty, type DemoSeedOptions } from './demo-seed';
+import { healthReport } from './http/health';
+import { mountRestApi, positionFromRow, type LastPositionSource } from './http/rest-api';
+import { Router, sendJson, type Route } from './http/router';
+import { SyncEngine, type Logger } from './sync/sync-engine';
+import { SyncHub } from './sync/sync-hub';
+
+export const SERVER_VERSION = '0.1.0';
+
+export interface ServerOptions {
+  /** 0 picks a free port (tests). Default 8080. */
+  port?: number;
+  host?: string;
+  /** SQLite file; created with its directory if missing. Default ./data/server.db. */
+  dbFile?: string;
+  /** Fill an empty database with demo data; `true` = the default demo size. */
+  demo?: boolean | DemoSeedOptions;
+  clock?: () => number;
+  logger?: Logger;
+  /** SQLite synchronous mode (FULL: acknowledged = on disk). */
+  synchronous?: 'FULL' | 'NORMAL';
+  /** How often to look for changes written by other processes (e.g. the `user` CLI). */
+  pumpIntervalMs?: number;
+  maxMessageBytes?: number;
+}
+
+/** What a server module (GPS, couriers, SLA scheduler) gets to plug into the server. */
+export interface MarshrutServer {
+  port: number;
+  url: string;
+  httpServer: HttpServer;
+  db: ServerDb;
+  engine: SyncEngine;
+  users: UserDirectory;
+  hub: SyncHub;
+  /** Mounts an HTTP route; auth 'none' routes check their own credentials. */
+  addRoute(route: Route): void;
+  /** Sends a message to every connected, welcomed desktop (e.g. `positions`). */
+  broadcast(message: ServerMessage): void;
+  /** Runs a mutator as a machine or user actor; committed and broadcast at once. */
+  runMutation(name: string, args: unknown, actor: MutationActor, at?: number): MutationOutcome;
+  /** Adds a section to GET /health, evaluated per request. */
+  addHealth(name: string, report: () => unknown): void;
+  /** Replaces where GET /api/drivers takes last positions from (default: the drivers row). */
+  setLastPositionSource(source: LastPositionSource): void;
+  /** Runs at close/kill, before the database closes (stop timers, flush batches). */
+  onClose(fn: () => void | Promise<void>): void;
+  close(): Promise<void>;
+  /** As if the process died: sockets destroyed, nothing flushed or said goodbye. */
+  kill(): void;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<MarshrutServer> {
+  const clock = options.clock ?? Date.now;
+  const logger: Logger = options.logger ?? ((m, e) => console.error(`[server] ${m}`, e ?? ''));
+  const startedAt = clock();
+  const db = openServerDb(options.dbFile ?? './data/server.db', options.synchronous ?? 'FULL');
+  const engine = new SyncEngine(db.sqlite, clock, logger);
+  const users = new UserDirectory(db.sqlite, engine, clock);
+  if (options.demo) await seedDemoIfEmpty(db, engine, options.demo === true ? { now: clock() } : options.demo, logger);
+
+  const authenticate = (token: string | null) => users.authenticate(token);
+  const router = new Router(authenticate);
+  const hub = new SyncHub({
+    engine,
+    authenticate,
+    logger,
+    clock,
+    ...(options.maxMessageBytes === undefined ? {} : { maxMessageBytes: options.maxMessageBytes }),
+  });
+  const health = new Map<string, () => unknown>();
+  let lastPosition: LastPositionSource = positionFromRow;
+  const closers: Array<() => void | Promise<void>> = [];
+
+  mountRestApi(router, db.sqlite, engine.tables, () => lastPosition);
+  router.addRoute({
+    method: 'GET',
+    path: '/health',
+    handler: ({ res }) =>
+      sendJson(res, 200, healthReport({ version: SERVER_VERSION, protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, startedAt, now: clock(), engine, hub, sections: health })),
+  });
+
+  const httpServer = createServer((req, res) => {
+    router.handle(req, res).catch((e: unknown) => {
+      logger(`HTTP ${req.method} ${req.url} failed`, e);
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal', message: 'The server failed to handle this request' });
+      else res.destroy();
+    });
+  });
+  hub.attach(httpServer);
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port ?? 8080, options.host ?? '0.0.0.0', () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+
+  // Picks up rows other processes committed (the user CLI) and broadcasts them.
+  const pump = setInterval(() => {
+    try {
+      engine.pumpChanges();
+    } catch (e) {
+      logger('change pump failed', e);
+    }
+  }, options.pumpIntervalMs ?? 1000);
+  pump.unref();
+
+  let stopped = false;
+  const stop = async (graceful: boolean): Promise<void> => {
+    if (stopped) return;
+    stopped = true;
+    clearInterval(pump);
+    // Sockets first, synchronously: a kill must stop traffic at once, like a dead process.
+    if (graceful) hub.close();
+    else hub.kill();
+    for (const fn of closers) {
+      try {
+        await fn();
+      } catch (e) {
+        logger('close hook failed', e);
+      }
+    }
+    httpServer.closeAllConnections();
+    await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    db.sqlite.close();
+  };
+
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    httpServer,
+    db,
+    engine,
+    users,
+    hub,
+    addRoute: (route) => router.addRoute(route),
+    broadcast: (message) => hub.broadcast(message),
+    runMutation: (name, args, actor, at) => engine.runMutation(name, args, actor, at),
+    addHealth: (name, report) => health.set(name, report),
+    setLastPositionSource: (source) => {
+      lastPosition = source;
+    },
+    onClose: (fn) => closers.push(fn),
+    close: () => stop(true),
+    kill: () => void stop(false),
+  };
+}

@@ -1,0 +1,216 @@
+// The server's sync core, free of sockets: applies pushes exactly once, runs server-side
+// mutations, and pumps committed changes to whoever listens (the WebSocket hub). Everything
+// here is synchronous better-sqlite3 work, so a commit and its broadcast happen in one tick.
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { Ack, ChangeRow, Mutation } from '../../shared/protocol';
+import {
+  runMutator,
+  type BusinessErrorBody,
+  type MutationActor,
+  type MutationOutcome,
+  type MutatorTx,
+} from '../../shared/mutators';
+import { mutationIdFactory } from '../../shared/mutators/mutator-tx';
+import { ChangeLog } from './change-log';
+import { ServerMetaStore } from './server-meta';
+import { prepareOrderLookups, ServerMutatorTx, type OrderLookups } from './server-tx';
+import { prepareTableStatements, type AllTableStatements } from './table-statements';
+
+/** Rejections kept per client (by mid distance) for re-acknowledging resent mids. */
+export const KEPT_RESULTS_PER_CLIENT = 20_000;
+
+export interface PushResult {
+  acks: Ack[];
+  /** Set when a mid skipped ahead: the client must resend from here. */
+  expectedMid?: number;
+}
+
+export type ChangeListener = (rows: ChangeRow[]) => void;
+export type Logger = (message: string, error?: unknown) => void;
+
+class Rejected extends Error {
+  constructor(readonly error: BusinessErrorBody) {
+    super(error.message);
+  }
+}
+
+export class SyncEngine {
+  readonly tables: AllTableStatements;
+  readonly log: ChangeLog;
+  readonly meta: ServerMetaStore;
+  readonly serverId: string;
+  private readonly listeners = new Set<ChangeListener>();
+  /** Highest seq handed to listeners; pumpChanges sends what lies beyond. */
+  private pumpedThrough: number;
+  private readonly stmts;
+  private readonly lookups: OrderLookups;
+
+  constructor(
+    readonly sqlite: Database.Database,
+    private readonly clock: () => number,
+    private readonly logger: Logger = (m, e) => console.error(m, e ?? ''),
+  ) {
+    this.tables = prepareTableStatements(sqlite);
+    this.meta = new ServerMetaStore(sqlite);
+    this.log = new ChangeLog(sqlite, this.tables, this.meta, clock);
+    this.serverId = this.meta.serverId();
+    this.pumpedThrough = this.log.headSeq();
+    this.lookups = prepareOrderLookups(sqlite);
+    this.stmts = {
+      getClient: sqlite.prepare<[string], { last_mid: number }>('SELECT last_mid FROM clients WHERE client_id = ?'),
+      upsertClient: sqlite.prepare<[string, string, number]>(
+        `INSERT INTO clients (client_id, last_mid, user_id, last_seen) VALUES (?, 0, ?, ?)
+         ON CONFLICT(client_id) DO UPDATE SET user_id = excluded.user_id, last_seen = excluded.last_seen`,
+      ),
+      setLastMid: sqlite.prepare<[number, number, string]>('UPDATE clients SET last_mid = ?, last_seen = ? WHERE client_id = ?'),
+      putRejection: sqlite.prepare<[string, number, string, string, number, number]>(
+        'INSERT OR REPLACE INTO client_rejections (client_id, mid, name, error, seq, at) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      getRejection: sqlite.prepare<[string, number], { error: string; seq: number }>(
+        'SELECT error, seq FROM client_rejections WHERE client_id = ? AND mid = ?',
+      ),
+      pruneRejections: sqlite.prepare<[string, number]>('DELETE FROM client_rejections WHERE client_id = ? AND mid <= ?'),
+    };
+  }
+
+  onChanges(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Registers (or refreshes) a client; returns its lastMid. */
+  hello(clientId: string, userId: string): number {
+    this.stmts.upsertClient.run(clientId, userId, this.clock());
+    return this.stmts.getClient.get(clientId)?.last_mid ?? 0;
+  }
+
+  lastMid(clientId: string): number {
+    return this.stmts.getClient.get(clientId)?.last_mid ?? 0;
+  }
+
+  /**
+   * Applies a push exactly once: mids <= lastMid are re-acknowledged from the stored result,
+   * lastMid + 1 runs, anything further stops the batch with expectedMid. One transaction for
+   * the batch (each mutation in a savepoint), then the changes are pumped, then the acks
+   * are returned for the caller to send.
+   */
+  applyPush(clientId: string, actor: MutationActor, mutations: readonly Mutation[]): PushResult {
+    const acks: Ack[] = [];
+    let expectedMid: number | undefined;
+    const now = this.clock();
+    this.sqlite
+      .transaction(() => {
+        let lastMid = this.stmts.getClient.get(clientId)?.last_mid ?? 0;
+        const startMid = lastMid;
+        let rejected = false;
+        for (const m of mutations) {
+          if (m.mid <= lastMid) {
+            acks.push(this.storedAck(clientId, m.mid));
+            continue;
+          }
+          if (m.mid !== lastMid + 1) {
+            expectedMid = lastMid + 1;
+            break;
+          }
+          // A user can't act in the future: a fast client clock is clamped to the server's.
+          const at = Math.min(m.at, now);
+          const outcome = this.runInSavepoint(m.name, m.args, actor, at, now, mutationIdFactory(clientId, m.mid));
+          lastMid = m.mid;
+          const seq = this.log.headSeq();
+          if (outcome.result === 'rejected') {
+            // Only rejections are stored: a mid <= lastMid without a row was applied.
+            this.stmts.putRejection.run(clientId, m.mid, m.name, JSON.stringify(outcome.error), seq, now);
+            acks.push({ type: 'ack', mid: m.mid, result: 'rejected', error: outcome.error, cursor: seq });
+            rejected = true;
+          } else {
+            acks.push({ type: 'ack', mid: m.mid, result: 'applied', cursor: seq });
+          }
+        }
+        if (lastMid !== startMid) {
+          this.stmts.setLastMid.run(lastMid, now, clientId);
+          if (rejected) this.stmts.pruneRejections.run(clientId, lastMid - KEPT_RESULTS_PER_CLIENT);
+        }
+      })
+      .immediate();
+    this.pumpChanges();
+    return expectedMid === undefined ? { acks } : { acks, expectedMid };
+  }
+
+  /**
+   * Runs a mutation on the server's own behalf (GPS auto-marks, courier webhooks, the SLA
+   * scheduler): same mutators, same role checks, committed and broadcast at once.
+   */
+  runMutation(name: string, args: unknown, actor: MutationActor, at: number = this.clock()): MutationOutcome {
+    const prefix = `srv-${randomUUID()}`;
+    let n = 0;
+    const outcome = this.sqlite
+      .transaction(() => this.runInSavepoint(name, args, actor, at, this.clock(), () => `${prefix}:${n++}`))
+      .immediate();
+    this.pumpChanges();
+    return outcome;
+  }
+
+  /** Writes synced rows directly (seeding, user admin); recorded in the change log and pumped. */
+  writeRows(write: (tx: MutatorTx) => void): void {
+    this.sqlite.transaction(() => write(this.newTx())).immediate();
+    this.pumpChanges();
+  }
+
+  newTx(): ServerMutatorTx {
+    return new ServerMutatorTx(this.tables, this.lookups, this.log, this.meta);
+  }
+
+  /** Hands every committed change not yet pumped to the listeners (also catches other processes' writes). */
+  pumpChanges(): void {
+    const head = this.log.headSeq();
+    if (head <= this.pumpedThrough) return;
+    const rows = this.log.readAfter(this.pumpedThrough, Number.MAX_SAFE_INTEGER);
+    this.pumpedThrough = head;
+    if (rows.length === 0) return;
+    for (const listener of this.listeners) {
+      try {
+        listener(rows);
+      } catch (e) {
+        this.logger('change listener failed', e);
+      }
+    }
+  }
+
+  private runInSavepoint(
+    name: string,
+    args: unknown,
+    actor: MutationActor,
+    at: number,
+    now: number,
+    newId: () => string,
+  ): MutationOutcome {
+    // better-sqlite3 runs a nested transaction as a savepoint and rolls it back on throw.
+    const attempt = this.sqlite.transaction((): MutationOutcome => {
+      const outcome = runMutator(this.newTx(), name, args, { actor, at, now, newId });
+      if (outcome.result === 'rejected') throw new Rejected(outcome.error);
+      return outcome;
+    });
+    try {
+      return attempt();
+    } catch (e) {
+      if (e instanceof Rejected) return { result: 'rejected', error: e.error };
+      // A bug or a constraint: reject rather than wedge the client's queue behind it.
+      this.logger(`mutation ${name} failed`, e);
+      return {
+        result: 'rejected',
+        error: { code: 'internal', message: `The server could not apply this change (${e instanceof Error ? e.message : String(e)})` },
+      };
+    }
+  }
+
+  private storedAck(clientId: string, mid: number): Ack {
+    const stored = this.stmts.getRejection.get(clientId, mid);
+    if (stored === undefined) {
+      // Applied (or rejected so long ago that every replica has moved on): its rows are in
+      // every replica at the current head, so that cursor is always safe.
+      return { type: 'ack', mid, result: 'applied', cursor: this.log.headSeq() };
+    }
+    return { type: 'ack', mid, result: 'rejected', error: JSON.parse(stored.error) as BusinessErrorBody, cursor: stored.seq };
+  }
+}

@@ -1,0 +1,127 @@
+// The WebSocket side of sync: authenticates upgrades on /sync (401 before anything else),
+// keeps the sessions, fans committed changes out as one frame per commit, and lets other
+// modules broadcast (positions). Dead connections are found by ws ping/pong.
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import {
+  CHANGES_FRAME_ROWS,
+  CLOSE_CODES,
+  MAX_MESSAGE_BYTES,
+  SYNC_PATH,
+  type ChangeRow,
+  type ServerMessage,
+  type SessionUser,
+} from '../../shared/protocol';
+import { bearerToken } from '../http/router';
+import type { SyncEngine } from './sync-engine';
+import { SyncSession } from './sync-session';
+
+const HEARTBEAT_MS = 30_000;
+
+export interface SyncHubOptions {
+  engine: SyncEngine;
+  authenticate: (token: string | null) => SessionUser | null;
+  logger: (message: string, error?: unknown) => void;
+  clock: () => number;
+  maxMessageBytes?: number;
+}
+
+export class SyncHub {
+  readonly sessions = new Set<SyncSession>();
+  private readonly wss: WebSocketServer;
+  private readonly alive = new WeakMap<WebSocket, boolean>();
+  private readonly heartbeat: NodeJS.Timeout;
+  private readonly unsubscribe: () => void;
+
+  constructor(private readonly opts: SyncHubOptions) {
+    const max = opts.maxMessageBytes ?? MAX_MESSAGE_BYTES;
+    // ws itself only cuts frames far beyond the limit; between the two the session answers
+    // too_large and keeps the connection.
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: max * 8 });
+    this.unsubscribe = opts.engine.onChanges((rows) => this.broadcastChanges(rows));
+    this.heartbeat = setInterval(() => this.sweep(), HEARTBEAT_MS);
+    this.heartbeat.unref();
+  }
+
+  attach(http: HttpServer): void {
+    http.on('upgrade', (req, socket, head) => this.onUpgrade(req, socket, head));
+  }
+
+  /** Sends a message to every welcomed session (e.g. positions). */
+  broadcast(message: ServerMessage): void {
+    const text = JSON.stringify(message);
+    for (const s of this.sessions) if (s.welcomed) s.sendText(text);
+  }
+
+  broadcastChanges(rows: ChangeRow[]): void {
+    for (let i = 0; i < rows.length; i += CHANGES_FRAME_ROWS) {
+      const chunk = rows.slice(i, i + CHANGES_FRAME_ROWS);
+      const last = chunk[chunk.length - 1];
+      if (last === undefined) continue;
+      const text = JSON.stringify({ type: 'changes', rows: chunk, cursor: last.seq } satisfies ServerMessage);
+      for (const s of this.sessions) s.sendLive(chunk, text);
+    }
+  }
+
+  counts(): { connected: number; live: number } {
+    let live = 0;
+    for (const s of this.sessions) if (s.state === 'live') live++;
+    return { connected: this.sessions.size, live };
+  }
+
+  /** Graceful: tells clients the server is going away. */
+  close(): void {
+    clearInterval(this.heartbeat);
+    this.unsubscribe();
+    for (const s of this.sessions) s.ws.close(CLOSE_CODES.serverShutdown, 'server shutting down');
+    this.wss.close();
+  }
+
+  /** Abrupt, as if the process died: sockets are destroyed without a close frame. */
+  kill(): void {
+    clearInterval(this.heartbeat);
+    this.unsubscribe();
+    for (const s of this.sessions) s.ws.terminate();
+    this.wss.close();
+  }
+
+  private onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const user = this.opts.authenticate(bearerToken(req));
+    if (user === null) return refuse(socket, 401, 'Unauthorized');
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path !== SYNC_PATH) return refuse(socket, 404, 'Not Found');
+    const token = bearerToken(req);
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      this.alive.set(ws, true);
+      ws.on('pong', () => this.alive.set(ws, true));
+      const session = new SyncSession(ws, user, {
+        engine: this.opts.engine,
+        stillAuthorized: () => this.opts.authenticate(token) !== null,
+        onClose: (s) => this.sessions.delete(s),
+        logger: this.opts.logger,
+        clock: this.opts.clock,
+        ...(this.opts.maxMessageBytes === undefined ? {} : { maxMessageBytes: this.opts.maxMessageBytes }),
+      });
+      this.sessions.add(session);
+    });
+  }
+
+  private sweep(): void {
+    for (const s of this.sessions) {
+      if (this.alive.get(s.ws) === false) {
+        s.ws.terminate();
+        continue;
+      }
+      this.alive.set(s.ws, false);
+      s.ws.ping();
+    }
+  }
+}
+
+function refuse(socket: Duplex, status: number, text: string): void {
+  const body = JSON.stringify({ error: status === 401 ? 'unauthorized' : 'not_found', message: text });
+  socket.end(
+    `HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}

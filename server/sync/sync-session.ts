@@ -1,0 +1,209 @@
+// One WebSocket connection of a desktop: hello -> welcome -> catch-up -> live. Messages are
+// handled one at a time in arrival order (a push waits for the catch-up before it), except
+// ping, which is answered at once. Every bad frame gets a clear error and changes nothing.
+import type { WebSocket, RawData } from 'ws';
+import {
+  CHANGES_FRAME_ROWS,
+  CLOSE_CODES,
+  MAX_MESSAGE_BYTES,
+  PROTOCOL_VERSION,
+  SCHEMA_VERSION,
+  parseClientMessage,
+  type ChangeRow,
+  type Hello,
+  type ProtocolErrorCode,
+  type Push,
+  type ServerMessage,
+  type SessionUser,
+} from '../../shared/protocol';
+import { roleToActor } from '../../shared/domain/order-status';
+import type { SyncEngine } from './sync-engine';
+
+/** Above this many buffered bytes the catch-up waits for the socket to drain. */
+const CATCH_UP_HIGH_WATER = 4 * 1024 * 1024;
+/** A live client this far behind is dropped; it reconnects and catches up from its cursor. */
+const LIVE_MAX_BUFFERED = 64 * 1024 * 1024;
+
+export type SessionState = 'awaiting-hello' | 'catching-up' | 'live' | 'closed';
+
+export interface SessionDeps {
+  engine: SyncEngine;
+  /** Re-checks the connection's token (a revoked token ends the session at its next push). */
+  stillAuthorized: () => boolean;
+  onClose: (session: SyncSession) => void;
+  logger: (message: string, error?: unknown) => void;
+  clock: () => number;
+  maxMessageBytes?: number;
+}
+
+export class SyncSession {
+  state: SessionState = 'awaiting-hello';
+  clientId: string | null = null;
+  /** Highest seq this client has been sent; live frames carry only what lies beyond. */
+  sentThrough = 0;
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly ws: WebSocket,
+    readonly user: SessionUser,
+    private readonly deps: SessionDeps,
+  ) {
+    ws.on('message', (data, isBinary) => this.onFrame(data, isBinary));
+    ws.on('close', () => this.closed());
+    ws.on('error', (e) => deps.logger('sync socket error', e));
+  }
+
+  /** Welcomed sessions receive broadcasts such as positions. */
+  get welcomed(): boolean {
+    return this.state === 'catching-up' || this.state === 'live';
+  }
+
+  send(message: ServerMessage): void {
+    this.sendText(JSON.stringify(message));
+  }
+
+  sendText(text: string, done?: (err?: Error) => void): void {
+    if (this.state === 'closed' || this.ws.readyState !== this.ws.OPEN) {
+      done?.(new Error('socket closed'));
+      return;
+    }
+    this.ws.send(text, done);
+  }
+
+  /** Live changes: only to caught-up sessions, only rows beyond what they have. */
+  sendLive(rows: readonly ChangeRow[], sharedText: string | undefined): void {
+    if (this.state !== 'live') return;
+    const last = rows[rows.length - 1];
+    if (last === undefined || last.seq <= this.sentThrough) return;
+    if (this.ws.bufferedAmount > LIVE_MAX_BUFFERED) {
+      this.deps.logger(`sync client ${this.clientId ?? '?'} is too far behind; dropping the connection`);
+      this.ws.terminate();
+      return;
+    }
+    const first = rows[0];
+    if (sharedText !== undefined && first !== undefined && first.seq > this.sentThrough) {
+      this.sendText(sharedText);
+    } else {
+      const mine = rows.filter((r) => r.seq > this.sentThrough);
+      this.send({ type: 'changes', rows: mine, cursor: last.seq });
+    }
+    this.sentThrough = last.seq;
+  }
+
+  error(code: ProtocolErrorCode, message: string, extra: { expectedMid?: number } = {}): void {
+    this.send({ type: 'error', code, message, ...extra });
+  }
+
+  private onFrame(data: RawData, isBinary: boolean): void {
+    const size = Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : data.byteLength;
+    const max = this.deps.maxMessageBytes ?? MAX_MESSAGE_BYTES;
+    if (size > max) return this.error('too_large', `Message of ${size} bytes is larger than the limit of ${max} bytes`);
+    if (isBinary) return this.error('bad_message', 'Binary frames are not part of the protocol; send JSON text');
+    const text = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data as ArrayBuffer).toString('utf8');
+    const parsed = parseClientMessage(text, max);
+    if (!parsed.ok) return this.error(parsed.code, parsed.message);
+    const message = parsed.message;
+    if (message.type === 'ping') {
+      this.send({ type: 'pong', serverTime: this.deps.clock(), ...(message.t === undefined ? {} : { t: message.t }) });
+      return;
+    }
+    this.chain = this.chain
+      .then(() => (message.type === 'hello' ? this.onHello(message) : this.onPush(message)))
+      .catch((e: unknown) => {
+        this.deps.logger('sync session failed', e);
+        this.error('internal', 'The server failed to handle this message');
+        this.ws.close(CLOSE_CODES.internal, 'internal error');
+      });
+  }
+
+  private async onHello(hello: Hello): Promise<void> {
+    if (this.state !== 'awaiting-hello') return this.error('bad_message', 'hello was already received on this connection');
+    if (hello.protocolVersion !== PROTOCOL_VERSION || hello.schemaVersion !== SCHEMA_VERSION) {
+      this.send({
+        type: 'error',
+        code: 'version_mismatch',
+        message:
+          `This app speaks protocol ${hello.protocolVersion} / schema ${hello.schemaVersion}, the server ` +
+          `${PROTOCOL_VERSION} / ${SCHEMA_VERSION}. Update the app; your unsent changes are kept.`,
+        protocolVersion: PROTOCOL_VERSION,
+        schemaVersion: SCHEMA_VERSION,
+      });
+      this.ws.close(CLOSE_CODES.versionMismatch, 'version mismatch');
+      return;
+    }
+    const { engine } = this.deps;
+    this.clientId = hello.clientId;
+    const lastMid = engine.hello(hello.clientId, this.user.id);
+    const headSeq = engine.log.headSeq();
+    this.state = 'catching-up';
+    this.send({
+      type: 'welcome',
+      serverId: engine.serverId,
+      protocolVersion: PROTOCOL_VERSION,
+      schemaVersion: SCHEMA_VERSION,
+      headSeq,
+      lastMid,
+      user: this.user,
+    });
+    await this.catchUp(hello.cursor, headSeq);
+  }
+
+  private async catchUp(cursor: number, headSeq: number): Promise<void> {
+    const { log } = this.deps.engine;
+    let from = cursor;
+    if (cursor > headSeq) {
+      this.send({ type: 'snapshot-begin', reason: 'cursor_ahead', headSeq });
+      from = 0;
+    } else if (log.needsSnapshot(cursor)) {
+      this.send({ type: 'snapshot-begin', reason: 'compacted', headSeq });
+      from = 0;
+    }
+    for (;;) {
+      if (this.state === 'closed') return;
+      const rows = log.readAfter(from, CHANGES_FRAME_ROWS);
+      const last = rows[rows.length - 1];
+      if (last === undefined) {
+        // Same tick as the empty read: no commit can slip between this and going live.
+        const head = log.headSeq();
+        this.sentThrough = head;
+        this.state = 'live';
+        this.send({ type: 'caught-up', cursor: head });
+        return;
+      }
+      from = last.seq;
+      this.sentThrough = from;
+      const text = JSON.stringify({ type: 'changes', rows, cursor: from } satisfies ServerMessage);
+      if (this.ws.bufferedAmount + text.length > CATCH_UP_HIGH_WATER) {
+        await new Promise<void>((resolve) => this.sendText(text, () => resolve()));
+      } else {
+        this.sendText(text);
+        // Let other clients' pushes and frames through between frames of a long catch-up.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    }
+  }
+
+  private onPush(push: Push): void {
+    if (this.state !== 'live' || this.clientId === null) {
+      return this.error('not_ready', 'Say hello before pushing mutations');
+    }
+    if (!this.deps.stillAuthorized()) {
+      this.error('unauthorized', 'Your token was revoked; sign in again. Your unsent changes are kept.');
+      this.ws.close(CLOSE_CODES.unauthorized, 'unauthorized');
+      return;
+    }
+    const actor = { id: this.user.id, name: this.user.name, actor: roleToActor(this.user.role), role: this.user.role };
+    // applyPush commits and pumps the changes (this session gets its frame first), then acks.
+    const result = this.deps.engine.applyPush(this.clientId, actor, push.mutations);
+    for (const ack of result.acks) this.send(ack);
+    if (result.expectedMid !== undefined) {
+      this.error('mid_gap', `Expected mutation ${result.expectedMid} next; resend from there`, { expectedMid: result.expectedMid });
+    }
+  }
+
+  private closed(): void {
+    if (this.state === 'closed') return;
+    this.state = 'closed';
+    this.deps.onClose(this);
+  }
+}

@@ -1,0 +1,180 @@
+// Which alerts an order should have at `now`, and which recorded ones no longer apply. Pure:
+// the server's scheduler (server/alerts) feeds it rows and writes what it returns; tests drive
+// it with a fake clock. The SLA engine (slaStatus) and the processing reminders decide the
+// moments; this file only names them and keeps each one to a single alert.
+//
+// Identity: (orderId, kind, dueAt), dueAt = the SLA deadline or the reminder's threshold. A
+// deadline moved by a policy change is a new promise, so its alerts are new ones.
+import { isOpenStatus } from '../domain/order-status';
+import { slaStatus, type SlaOrder } from '../domain/sla-engine';
+import type { SlaPolicies } from '../domain/sla-policy';
+import { DEFAULT_REMINDER_THRESHOLDS, nextReminderAt, processingReminders, type ReminderOrder, type ReminderThresholds } from '../domain/processing-reminders';
+import type { WorkingCalendar } from '../domain/working-calendar';
+import type { AlertRow } from '../schema/alerts';
+import { alertMessage, breachTasks, formatLocalTime, type TemplateOrder } from './alert-templates';
+import type { AlertAudience, AlertKind, AlertResolution } from './alert-vocabulary';
+
+export interface AlertOrder extends SlaOrder, ReminderOrder, TemplateOrder {
+  id: string;
+  assignedBy: string | null;
+}
+
+export interface AlertEnv {
+  policies: SlaPolicies;
+  /** The order's region calendar. */
+  calendar: WorkingCalendar;
+  reminders?: ReminderThresholds;
+}
+
+/** Who the alerts go to; the caller resolves users (the order's dispatcher or the default). */
+export interface AlertPeople {
+  dispatcherId: string | null;
+  dispatcherName: string | null;
+  supervisorId: string | null;
+  supervisorName: string | null;
+  directorPhone: string | null;
+}
+
+export interface AlertPlan {
+  /** New rows to record (state 'open', or 'resolved' + 'superseded' when a later stage is due too). */
+  create: AlertRow[];
+  /** Recorded rows, updated to 'resolved'. */
+  resolve: AlertRow[];
+}
+
+const SLA_STAGE: Readonly<Partial<Record<AlertKind, number>>> = { sla_warning: 1, sla_critical: 2, sla_breach: 3 };
+
+export function isSlaKind(kind: AlertKind): boolean {
+  return SLA_STAGE[kind] !== undefined;
+}
+
+export function alertId(orderId: string, kind: AlertKind, dueAt: number): string {
+  return `al:${orderId}:${kind}:${dueAt}`;
+}
+
+interface Due {
+  kind: AlertKind;
+  dueAt: number;
+  triggeredAt: number;
+  /** Reminders: how long the order has waited at `now`. */
+  waitedMs: number;
+}
+
+/** The alert moments that have passed at `now` for the order's current state. */
+export function dueMoments(order: AlertOrder, now: number, env: AlertEnv): Due[] {
+  if (!isOpenStatus(order.status)) return [];
+  const out: Due[] = [];
+  const st = slaStatus(order, now, env.policies, env.calendar);
+  if (st.deadline !== null && st.warnAt !== null && st.criticalAt !== null && (st.state === 'warning' || st.state === 'critical' || st.state === 'breached')) {
+    out.push({ kind: 'sla_warning', dueAt: st.deadline, triggeredAt: st.warnAt, waitedMs: 0 });
+    if (st.state !== 'warning') out.push({ kind: 'sla_critical', dueAt: st.deadline, triggeredAt: st.criticalAt, waitedMs: 0 });
+    if (st.state === 'breached') out.push({ kind: 'sla_breach', dueAt: st.deadline, triggeredAt: st.deadline + 1, waitedMs: 0 });
+  }
+  for (const r of processingReminders(order, now, env.reminders ?? DEFAULT_REMINDER_THRESHOLDS)) {
+    out.push({ kind: r.kind, dueAt: r.dueAt, triggeredAt: r.dueAt + 1, waitedMs: now - r.since });
+  }
+  return out;
+}
+
+/** When this order's alerts can next change if nothing else happens; null = never. */
+export function nextAlertCheckAt(order: AlertOrder, now: number, env: AlertEnv): number | null {
+  if (!isOpenStatus(order.status)) return null;
+  const sla = slaStatus(order, now, env.policies, env.calendar).nextChangeAt;
+  const reminder = nextReminderAt(order, now, env.reminders ?? DEFAULT_REMINDER_THRESHOLDS);
+  if (sla === null) return reminder;
+  if (reminder === null) return sla;
+  return Math.min(sla, reminder);
+}
+
+/**
+ * What to record and what to resolve for one order. `recorded` are ALL of the order's stored
+ * alerts (any state): an alert whose id exists is never recorded again, even once resolved.
+ * `order` null = the order no longer exists.
+ */
+export function planAlerts(
+  order: AlertOrder | null,
+  recorded: readonly AlertRow[],
+  now: number,
+  env: AlertEnv,
+  /** Asked only when something is recorded (it reads users). */
+  people: () => AlertPeople,
+): AlertPlan {
+  const due = order === null ? [] : dueMoments(order, now, env);
+  const dueIds = new Set(due.map((d) => alertId(order?.id ?? '', d.kind, d.dueAt)));
+  const known = new Set(recorded.map((a) => a.id));
+
+  const resolve: AlertRow[] = [];
+  for (const a of recorded) {
+    if (a.state === 'resolved') continue;
+    const why = resolutionFor(a, order, dueIds);
+    if (why !== null) resolve.push({ ...a, state: 'resolved', resolution: why, resolvedAt: now, updatedAt: now });
+  }
+
+  const create: AlertRow[] = [];
+  if (order !== null) {
+    const topStage = Math.max(0, ...due.map((d) => SLA_STAGE[d.kind] ?? 0));
+    let who: AlertPeople | null = null;
+    for (const d of due) {
+      const id = alertId(order.id, d.kind, d.dueAt);
+      if (known.has(id)) continue;
+      who ??= people();
+      const row = buildRow(order, d, now, env, who);
+      // Missed while the server was down: kept for the record, but only the latest stage calls for action.
+      const stage = SLA_STAGE[d.kind] ?? 0;
+      create.push(stage > 0 && stage < topStage ? { ...row, state: 'resolved', resolution: 'superseded', resolvedAt: now } : row);
+    }
+  }
+  return { create, resolve };
+}
+
+function resolutionFor(a: AlertRow, order: AlertOrder | null, dueIds: ReadonlySet<string>): AlertResolution | null {
+  if (order === null || !isOpenStatus(order.status)) return 'order_finished';
+  if (dueIds.has(a.id)) return null;
+  // Still open, but this alert's moment no longer holds: a moved deadline, or a reminder whose
+  // condition cleared (the order was taken into work or picked).
+  return isSlaKind(a.kind) ? 'deadline_changed' : 'condition_cleared';
+}
+
+function audienceOf(kind: AlertKind): AlertAudience {
+  return kind === 'sla_critical' || kind === 'sla_breach' ? 'supervisor' : 'dispatcher';
+}
+
+function buildRow(order: AlertOrder, d: Due, now: number, env: AlertEnv, people: AlertPeople): AlertRow {
+  const audience = audienceOf(d.kind);
+  const deadline = formatLocalTime(d.dueAt, env.calendar.utcOffsetMinutes);
+  const message = alertMessage(d.kind, { order, deadline, waitedMs: d.waitedMs });
+  const tasks =
+    d.kind === 'sla_breach'
+      ? breachTasks({
+          order,
+          deadline,
+          actions: slaStatus(order, now, env.policies, env.calendar).policy?.breachActions ?? [],
+          managerName: people.dispatcherName,
+          supervisorName: people.supervisorName,
+          directorPhone: people.directorPhone,
+        })
+      : [];
+  return {
+    id: alertId(order.id, d.kind, d.dueAt),
+    orderId: order.id,
+    orderNumber: order.number,
+    kind: d.kind,
+    dueAt: d.dueAt,
+    triggeredAt: d.triggeredAt,
+    createdAt: now,
+    audience,
+    assigneeId: audience === 'supervisor' ? people.supervisorId : people.dispatcherId,
+    priority: d.kind === 'sla_breach',
+    customerName: order.customerName,
+    messageRu: message.ru,
+    messageEn: message.en,
+    tasks,
+    state: 'open',
+    acknowledgedAt: null,
+    acknowledgedBy: null,
+    acknowledgedByName: null,
+    resolvedAt: null,
+    resolution: null,
+    updatedAt: now,
+  };
+}

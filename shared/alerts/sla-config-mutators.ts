@@ -1,0 +1,70 @@
+// Admin-only edits of the SLA rules: a policy (norm, thresholds, time basis, breach actions),
+// a region's working calendar (days, hours, holidays) and a customer's VIP contract. The
+// server then recomputes the deadlines of open orders (server/alerts/recompute-deadlines.ts):
+// a mutator sees single rows only, and both sides must run the same code.
+import { z } from 'zod';
+import { slaPolicySchema } from '../domain/sla-policy';
+import { calendarProblems, type WorkingCalendar } from '../domain/working-calendar';
+import { defineMutator } from '../mutators/define-mutator';
+import { reject } from '../mutators/mutator-tx';
+import { rowOfPolicy } from './sla-policy-rows';
+
+const ADMIN = ['admin'] as const;
+const id = z.string().min(1).max(128);
+
+export const updateSlaPolicy = defineMutator({
+  label: 'edit SLA policies',
+  actors: ADMIN,
+  args: z.object({ policy: slaPolicySchema }),
+  run(tx, args, ctx) {
+    tx.put('sla_policies', rowOfPolicy(args.policy, ctx.now, ctx.actor.id));
+  },
+});
+
+/** Fields left out keep their stored value; `holidays` replaces the whole list. */
+export const updateRegionCalendar = defineMutator({
+  label: 'edit working calendars',
+  actors: ADMIN,
+  args: z.object({
+    regionId: id,
+    utcOffsetMinutes: z.number().int().optional(),
+    workingDays: z.array(z.number().int()).max(7).optional(),
+    workStartMinute: z.number().int().optional(),
+    workEndMinute: z.number().int().optional(),
+    holidays: z.array(z.string()).max(1000).optional(),
+  }),
+  run(tx, args, ctx) {
+    const region = tx.get('regions', args.regionId) ?? reject('not_found', `Region ${args.regionId} does not exist`, { regionId: args.regionId });
+    const next: WorkingCalendar = {
+      utcOffsetMinutes: args.utcOffsetMinutes ?? region.utcOffsetMinutes,
+      workingDays: [...new Set(args.workingDays ?? region.workingDays)].sort((a, b) => a - b),
+      workStartMinute: args.workStartMinute ?? region.workStartMinute,
+      workEndMinute: args.workEndMinute ?? region.workEndMinute,
+      holidays: [...new Set(args.holidays ?? region.holidays)].sort(),
+    };
+    // The full check (real dates, start before end) runs here so a bad calendar never lands.
+    const problems = calendarProblems(next);
+    if (problems.length > 0) reject('bad_args', `Invalid calendar for ${region.name}: ${problems.join('; ')}`, { problems });
+    tx.put('regions', {
+      ...region,
+      utcOffsetMinutes: next.utcOffsetMinutes,
+      workingDays: [...next.workingDays],
+      workStartMinute: next.workStartMinute,
+      workEndMinute: next.workEndMinute,
+      holidays: [...next.holidays],
+      updatedAt: ctx.now,
+    });
+  },
+});
+
+/** A VIP contract norm in minutes (null = an ordinary customer). */
+export const setCustomerVip = defineMutator({
+  label: 'edit VIP contracts',
+  actors: ADMIN,
+  args: z.object({ customerId: id, vipNormMinutes: z.number().int().min(1).max(365 * 24 * 60).nullable() }),
+  run(tx, args, ctx) {
+    const customer = tx.get('customers', args.customerId) ?? reject('not_found', `Customer ${args.customerId} does not exist`, { customerId: args.customerId });
+    if (customer.vipNormMinutes === args.vipNormMinutes) return;
+    tx.put('customers', { ...customer, vipNormMinutes: args.vipNormMinutes, updatedAt: ctx.now });
+  },
+});

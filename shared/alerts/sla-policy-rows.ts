@@ -1,0 +1,67 @@
+// SLA policies and calendars as stored rows -> what the SLA engine takes. A policy without a
+// row is the shipped default; a stored row that fails the schema (written by a newer or
+// broken version) falls back to the default too rather than stopping every deadline.
+import { DEFAULT_SLA_POLICIES, SLA_POLICY_KEYS, slaPolicySchema, type SlaPolicies, type SlaPolicy, type SlaPolicyKey } from '../domain/sla-policy';
+import { DEFAULT_KZ_CALENDAR, calendarProblems, type WorkingCalendar } from '../domain/working-calendar';
+import type { RegionRow, SlaPolicyRow } from '../schema';
+
+/** The effective policies: stored rows over the defaults. */
+export function slaPoliciesFromRows(rows: readonly SlaPolicyRow[]): SlaPolicies {
+  const out: Record<SlaPolicyKey, SlaPolicy> = { ...DEFAULT_SLA_POLICIES };
+  for (const row of rows) {
+    const parsed = slaPolicySchema.safeParse(policyOfRow(row));
+    if (parsed.success && parsed.data.key === row.id) out[row.id] = parsed.data;
+  }
+  return out;
+}
+
+export function policyOfRow(row: SlaPolicyRow): SlaPolicy {
+  return {
+    key: row.id,
+    normMinutes: row.normMinutes,
+    warnBeforeMinutes: row.warnBeforeMinutes,
+    supervisorWarnBeforeMinutes: row.supervisorWarnBeforeMinutes,
+    timeBasis: row.timeBasis,
+    breachActions: row.breachActions,
+  };
+}
+
+export function rowOfPolicy(policy: SlaPolicy, updatedAt: number, updatedBy: string | null): SlaPolicyRow {
+  return {
+    id: policy.key,
+    normMinutes: policy.normMinutes,
+    warnBeforeMinutes: policy.warnBeforeMinutes,
+    supervisorWarnBeforeMinutes: policy.supervisorWarnBeforeMinutes,
+    timeBasis: policy.timeBasis,
+    breachActions: [...policy.breachActions],
+    updatedBy,
+    updatedAt,
+  };
+}
+
+/** Reads the four policy rows through anything with a `get` (a MutatorTx, a replica reader). */
+export function slaPoliciesFrom(get: (key: SlaPolicyKey) => SlaPolicyRow | undefined): SlaPolicies {
+  const rows: SlaPolicyRow[] = [];
+  for (const key of SLA_POLICY_KEYS) {
+    const row = get(key);
+    if (row !== undefined) rows.push(row);
+  }
+  return slaPoliciesFromRows(rows);
+}
+
+/**
+ * A region's calendar, or the Kazakhstan default when the region is unknown or its stored
+ * calendar is broken. Returns a fresh object per row: the engine caches by identity, so
+ * callers that evaluate many orders should cache per region themselves.
+ */
+export function calendarOfRegion(region: RegionRow | undefined | null): WorkingCalendar {
+  if (!region) return DEFAULT_KZ_CALENDAR;
+  const cal: WorkingCalendar = {
+    utcOffsetMinutes: region.utcOffsetMinutes,
+    workingDays: region.workingDays,
+    workStartMinute: region.workStartMinute,
+    workEndMinute: region.workEndMinute,
+    holidays: region.holidays,
+  };
+  return calendarProblems(cal).length === 0 ? cal : DEFAULT_KZ_CALENDAR;
+}

@@ -1,0 +1,60 @@
+// Subscriptions main -> renderer. They say WHAT changed (table names and row ids, or small
+// payloads); the renderer re-asks the queries it shows. Payloads come from main (trusted).
+import type { SyncedTableKey } from '../schema/synced-table-keys';
+import type { ConflictView, ConnectionView } from './session-api';
+
+/** Phantom-typed event declaration. */
+export interface EventSpec<Payload> {
+  readonly __payload?: Payload;
+}
+function event<Payload>(): EventSpec<Payload> {
+  return {};
+}
+
+export interface ChangesEvent {
+  /** Tables with at least one changed row. */
+  tables: SyncedTableKey[];
+  /** Changed row ids per table (inserted, updated or deleted). Empty when `all` is set. */
+  ids: Partial<Record<SyncedTableKey, string[]>>;
+  /** Too many to list (catch-up, snapshot): re-read everything shown from these tables. */
+  all: boolean;
+}
+
+export interface PositionFix {
+  driverId: string;
+  lat: number;
+  lon: number;
+  headingDeg: number | null;
+  speedKmh: number | null;
+  battery: number | null;
+  fixAt: number;
+}
+
+/** A desktop notification to show (SLA warning, breach, new problem); click opens the order. */
+export interface NoticeEvent {
+  kind: 'sla_warning' | 'sla_breach' | 'problem';
+  orderId: string;
+  number: string;
+  title: string;
+  body: string;
+  at: number;
+}
+
+export const API_EVENTS = {
+  changes: event<ChangesEvent>(),
+  connection: event<ConnectionView>(),
+  /** About once a second: the drivers whose fix changed. */
+  positions: event<{ fixes: PositionFix[] }>(),
+  conflicts: event<ConflictView[]>(),
+  /**
+   * Browser host only: show it with the browser's Notification API. In Electron the shell shows
+   * a native notification instead and sends `openOrder` when it is clicked.
+   */
+  notice: event<NoticeEvent>(),
+  /** Focus this order (a notification was clicked). */
+  openOrder: event<{ orderId: string }>(),
+} as const;
+
+export type ApiEvents = typeof API_EVENTS;
+export type EventName = keyof ApiEvents;
+export type EventPayload<E extends EventName> = ApiEvents[E] extends EventSpec<infer P> ? P : never;

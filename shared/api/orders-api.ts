@@ -1,0 +1,202 @@
+// Orders: the queue (pages + total, never all 20k rows at once), the map's points (columnar),
+// the problem queue, the order card, and the dispatcher's commands on an order.
+import { z } from 'zod';
+import type { OrderEventRow, OrderRow, DriverRow, WarehouseRow, CustomerRow } from '../schema';
+import { ORDER_STATUSES, PROBLEM_REASONS, SERVICE_TYPES } from '../domain/vocabulary';
+import type { OrderStatus, ProblemReason, ServiceType, SubMark } from '../domain/vocabulary';
+import { command, idSchema, query } from './define';
+
+/** What a user may do to an order; computed in main from the status machine and the role. */
+export const ORDER_ACTIONS = [
+  'confirm',
+  'assign',
+  'unassign',
+  'report_problem',
+  'resolve_problem',
+  'comment',
+  'cancel',
+  'mark_picked',
+] as const;
+export type OrderAction = (typeof ORDER_ACTIONS)[number];
+
+export const SLA_BUCKETS = ['breached', 'at_risk'] as const;
+export type SlaBucket = (typeof SLA_BUCKETS)[number];
+
+export const ORDER_SORTS = ['time_left', 'created', 'number', 'status', 'updated'] as const;
+export type OrderSort = (typeof ORDER_SORTS)[number];
+
+export const orderFiltersSchema = z
+  .object({
+    status: z.array(z.enum(ORDER_STATUSES)).max(ORDER_STATUSES.length).optional(),
+    warehouseId: idSchema.optional(),
+    serviceType: z.enum(SERVICE_TYPES).optional(),
+    /** A driver id, or 'none' for unassigned orders. */
+    driverId: idSchema.optional(),
+    slaBucket: z.enum(SLA_BUCKETS).optional(),
+    /** Free text: number, customer, phone, address (FTS on the replica). */
+    search: z.string().max(200).optional(),
+  })
+  .strict();
+export type OrderFilters = z.infer<typeof orderFiltersSchema>;
+
+export const listOrdersSchema = orderFiltersSchema
+  .extend({
+    sort: z.enum(ORDER_SORTS).default('time_left'),
+    sortDir: z.enum(['asc', 'desc']).default('asc'),
+    offset: z.number().int().nonnegative().default(0),
+    /** A page; the virtualised queue asks for the window it shows (plus some overscan). */
+    limit: z.number().int().positive().max(1000).default(200),
+  })
+  .strict();
+export type ListOrdersRequest = z.input<typeof listOrdersSchema>;
+
+/** One queue row: what the list shows, nothing more (≈ 300 bytes of JSON). */
+export interface OrderListRow {
+  id: string;
+  number: string;
+  customerName: string;
+  customerPhone: string;
+  deliveryAddress: string;
+  deliveryCity: string;
+  warehouseId: string | null;
+  status: OrderStatus;
+  subMark: SubMark | null;
+  problemReason: ProblemReason | null;
+  driverId: string | null;
+  driverName: string | null;
+  serviceType: ServiceType;
+  vip: boolean;
+  slaDeadline: number | null;
+  createdAt: number;
+  confirmedAt: number | null;
+  statusChangedAt: number;
+  /** For assignDriver's compare-and-set. */
+  version: number;
+  /** A local edit to this order is waiting for the server's ack. */
+  pending: boolean;
+}
+
+export interface ListOrdersResponse {
+  rows: OrderListRow[];
+  /** Rows matching the filters (all pages). */
+  total: number;
+  offset: number;
+}
+
+export interface OrderCounts {
+  total: number;
+  byStatus: Record<OrderStatus, number>;
+  /** Open orders past their deadline / inside their warning window (at `now` of the call). */
+  breached: number;
+  atRisk: number;
+  problems: number;
+}
+
+/**
+ * Orders for the map, columnar so 20k of them stay small: index i of every array is one order.
+ * Only open orders (not delivered, closed or cancelled).
+ */
+export interface OrderPoints {
+  ids: string[];
+  numbers: string[];
+  statuses: OrderStatus[];
+  slaDeadlines: (number | null)[];
+  /** [lat0, lon0, lat1, lon1, ...] */
+  pickup: number[];
+  delivery: number[];
+}
+
+export const PROBLEM_KINDS = ['problem', 'breached', 'at_risk', 'untouched_new', 'unpicked_confirmed'] as const;
+export type ProblemKind = (typeof PROBLEM_KINDS)[number];
+
+/** One entry of the problem queue; an order appears once, under its most urgent kind. */
+export interface ProblemItem {
+  orderId: string;
+  number: string;
+  customerName: string;
+  status: OrderStatus;
+  kind: ProblemKind;
+  /** The problem reason for 'problem'; otherwise null (the kind says why). */
+  reason: ProblemReason | null;
+  comment: string | null;
+  /** Since when this is a problem (ms): the renderer shows the age ticking. */
+  since: number;
+  slaDeadline: number | null;
+  driverId: string | null;
+  driverName: string | null;
+  version: number;
+  pending: boolean;
+  actions: OrderAction[];
+}
+
+export interface ProblemQueue {
+  /** Most urgent first. */
+  items: ProblemItem[];
+  counts: Record<ProblemKind, number>;
+}
+
+export interface SlaView {
+  deadline: number | null;
+  /** Human description of the policy: "express: 4 h from confirmation, warn 1 h before". */
+  policy: string;
+  warnBeforeMinutes: number | null;
+}
+
+export interface OrderDetail {
+  order: OrderRow;
+  /** Oldest first. */
+  events: OrderEventRow[];
+  driver: DriverRow | null;
+  warehouse: WarehouseRow | null;
+  customer: CustomerRow | null;
+  sla: SlaView;
+  /** What this user may do now. */
+  actions: OrderAction[];
+  pending: boolean;
+}
+
+export const orderIdSchema = z.object({ orderId: idSchema }).strict();
+
+export const ordersApi = {
+  listOrders: query<ListOrdersResponse>()(listOrdersSchema),
+  orderCounts: query<OrderCounts>()(orderFiltersSchema.optional()),
+  orderPoints: query<OrderPoints>()(orderFiltersSchema.optional()),
+  problemQueue: query<ProblemQueue>()(z.object({ limit: z.number().int().positive().max(5000).optional() }).strict().optional()),
+  /** null when the order does not exist (e.g. deleted, or a stale link). */
+  getOrder: query<OrderDetail | null>()(orderIdSchema),
+
+  confirmOrder: command(z.object({ orderId: idSchema, comment: z.string().max(2000).optional() }).strict()),
+  assignDriver: command(
+    z
+      .object({
+        orderId: idSchema,
+        driverId: idSchema,
+        /** The order version the dispatcher saw; the server rejects if someone else changed it. */
+        seenVersion: z.number().int().positive(),
+      })
+      .strict(),
+  ),
+  unassignDriver: command(z.object({ orderId: idSchema, comment: z.string().max(2000).optional() }).strict()),
+  reportProblem: command(
+    z
+      .object({
+        orderId: idSchema,
+        reason: z.enum(PROBLEM_REASONS),
+        comment: z.string().max(2000).default(''),
+      })
+      .strict(),
+  ),
+  resolveProblem: command(
+    z
+      .object({
+        orderId: idSchema,
+        /** Where the order goes; default: the status it had before the problem. */
+        to: z.enum(ORDER_STATUSES).optional(),
+        comment: z.string().max(2000).default(''),
+      })
+      .strict(),
+  ),
+  addComment: command(z.object({ orderId: idSchema, text: z.string().trim().min(1).max(4000) }).strict()),
+  /** `comment` says why (required). */
+  cancelOrder: command(z.object({ orderId: idSchema, comment: z.string().trim().min(1).max(2000) }).strict()),
+} as const;

@@ -1,0 +1,81 @@
+import { describe, it, expect } from 'vitest';
+import { fakeWorld, order, orderAt, run, T0 } from './fake-world';
+
+describe('assignDriver', () => {
+  it('assigns, bumps the version and writes an assign event at the event time', () => {
+    const tx = fakeWorld();
+    const o = orderAt(tx, '123', 'confirmed');
+    const out = run(tx, 'u-dispatcher', 'assignDriver', { orderId: o.id, driverId: 'd1', seenVersion: o.version }, T0 + 5000);
+    expect(out).toEqual({ result: 'applied' });
+    const after = order(tx, '123');
+    expect(after).toMatchObject({ driverId: 'd1', assignedBy: 'u-dispatcher', assignedAt: T0 + 5000, version: o.version + 1 });
+    const events = tx.all('order_events').filter((e) => e.orderId === o.id && e.kind === 'assign');
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ at: T0 + 5000, driverId: 'd1', actorName: 'Dispatcher Aigerim', source: 'manual' });
+  });
+
+  it('rejects a stale assignment with who won, in words', () => {
+    const tx = fakeWorld();
+    const o = orderAt(tx, '123', 'confirmed');
+    run(tx, 'u-dispatcher2', 'assignDriver', { orderId: o.id, driverId: 'd1', seenVersion: o.version });
+    const out = run(tx, 'u-dispatcher', 'assignDriver', { orderId: o.id, driverId: 'd2', seenVersion: o.version });
+    expect(out).toMatchObject({
+      result: 'rejected',
+      error: {
+        code: 'assign_conflict',
+        message: 'order 123 was assigned to Driver Arman by Dispatcher Yerlan',
+        details: { driverId: 'd1', assignedBy: 'u-dispatcher2' },
+      },
+    });
+    expect(order(tx, '123').driverId).toBe('d1');
+  });
+
+  it('allows a stale version when nobody else holds the order, and a same-driver repeat is a no-op', () => {
+    const tx = fakeWorld();
+    const o = orderAt(tx, '123', 'new');
+    run(tx, 'u-dispatcher', 'addComment', { orderId: o.id, text: 'call first' });
+    run(tx, 'u-dispatcher', 'confirmOrder', { orderId: o.id }); // version moves on, no driver
+    expect(run(tx, 'u-dispatcher', 'assignDriver', { orderId: o.id, driverId: 'd1', seenVersion: o.version }).result).toBe('applied');
+    const v = order(tx, '123').version;
+    expect(run(tx, 'u-dispatcher2', 'assignDriver', { orderId: o.id, driverId: 'd1', seenVersion: 1 }).result).toBe('applied');
+    expect(order(tx, '123').version).toBe(v);
+  });
+
+  it('reassigns when the dispatcher saw the current version', () => {
+    const tx = fakeWorld();
+    const o = orderAt(tx, '123', 'confirmed');
+    run(tx, 'u-dispatcher', 'assignDriver', { orderId: o.id, driverId: 'd1', seenVersion: o.version });
+    const seen = order(tx, '123').version;
+    expect(run(tx, 'u-dispatcher2', 'assignDriver', { orderId: o.id, driverId: 'd2', seenVersion: seen }).result).toBe('applied');
+    expect(order(tx, '123').driverId).toBe('d2');
+    const last = tx.all('order_events').filter((e) => e.kind === 'assign').at(-1);
+    expect(last?.comment).toBe('reassigned from Driver Arman');
+  });
+
+  it('refuses unknown drivers, closed orders and warehouse users', () => {
+    const tx = fakeWorld();
+    const o = orderAt(tx, '123', 'new');
+    expect(run(tx, 'u-dispatcher', 'assignDriver', { orderId: o.id, driverId: 'nope', seenVersion: o.version })).toMatchObject({ error: { code: 'not_found' } });
+    expect(run(tx, 'u-warehouse', 'assignDriver', { orderId: o.id, driverId: 'd1', seenVersion: o.version })).toMatchObject({
+      error: { code: 'forbidden', message: "A warehouse user can't assign drivers" },
+    });
+    run(tx, 'u-dispatcher', 'cancelOrder', { orderId: o.id, comment: 'customer changed mind' });
+    const c = order(tx, '123');
+    expect(run(tx, 'u-dispatcher', 'assignDriver', { orderId: o.id, driverId: 'd1', seenVersion: c.version })).toMatchObject({ error: { code: 'invalid_state' } });
+  });
+});
+
+describe('unassignDriver', () => {
+  it('takes the driver off and records it; refuses in transit', () => {
+    const tx = fakeWorld();
+    const o = orderAt(tx, '123', 'at_warehouse');
+    run(tx, 'u-dispatcher', 'assignDriver', { orderId: o.id, driverId: 'd1', seenVersion: o.version });
+    expect(run(tx, 'u-dispatcher', 'unassignDriver', { orderId: o.id }).result).toBe('applied');
+    expect(order(tx, '123')).toMatchObject({ driverId: null, assignedBy: null });
+    expect(tx.all('order_events').some((e) => e.kind === 'unassign' && e.driverId === 'd1')).toBe(true);
+
+    run(tx, 'u-dispatcher', 'assignDriver', { orderId: o.id, driverId: 'd2', seenVersion: order(tx, '123').version });
+    run(tx, 'u-dispatcher', 'setStatus', { orderId: o.id, to: 'in_transit' });
+    expect(run(tx, 'u-dispatcher', 'unassignDriver', { orderId: o.id })).toMatchObject({ error: { code: 'invalid_state' } });
+  });
+});

@@ -1,0 +1,82 @@
+// Assigning and unassigning drivers. Assignment is compare-and-set on order.version: the
+// dispatcher's client sends the version they saw, and if the order moved on AND someone else's
+// driver is on it now, the later dispatcher is told who won instead of silently overwriting.
+import { z } from 'zod';
+import { isOpenStatus } from '../domain/order-status';
+import { STATUS_LABELS } from '../domain/status-labels';
+import type { OrderRow } from '../schema';
+import { defineMutator, DESK, MACHINES } from './define-mutator';
+import { reject, type MutatorTx } from './mutator-tx';
+import { loadOrder, orderLabel, saveOrder, writeEvent } from './order-writes';
+
+const id = z.string().min(1).max(128);
+
+export const assignDriver = defineMutator({
+  label: 'assign drivers',
+  actors: [...DESK, ...MACHINES],
+  args: z.object({ orderId: id, driverId: id, seenVersion: z.number().int().positive() }),
+  run(tx, args, ctx) {
+    const order = loadOrder(tx, args.orderId);
+    const driver = tx.get('drivers', args.driverId) ?? reject('not_found', `Driver ${args.driverId} does not exist`);
+    if (order.driverId === args.driverId) return; // already so: nothing to do, nothing to fight over
+    if (order.version !== args.seenVersion && order.driverId !== null) {
+      const current = describeAssignment(tx, order);
+      reject(
+        'assign_conflict',
+        `${orderLabel(order)} was assigned to ${current.driverName} by ${current.assignedByName}`,
+        {
+          orderId: order.id,
+          number: order.number,
+          driverId: order.driverId,
+          driverName: current.driverName,
+          assignedBy: order.assignedBy,
+          assignedByName: current.assignedByName,
+          version: order.version,
+        },
+      );
+    }
+    if (!isOpenStatus(order.status)) {
+      reject('invalid_state', `${capitalize(orderLabel(order))} is ${STATUS_LABELS[order.status]}: a driver can't be assigned`, {
+        status: order.status,
+      });
+    }
+    const previous = order.driverId;
+    saveOrder(tx, ctx, { ...order, driverId: driver.id, assignedBy: ctx.actor.id, assignedAt: ctx.at });
+    writeEvent(tx, ctx, order.id, {
+      kind: 'assign',
+      driverId: driver.id,
+      comment: previous === null ? null : `reassigned from ${tx.get('drivers', previous)?.name ?? previous}`,
+    });
+  },
+});
+
+export const unassignDriver = defineMutator({
+  label: 'unassign drivers',
+  actors: [...DESK, ...MACHINES],
+  args: z.object({ orderId: id, comment: z.string().max(2000).optional() }),
+  run(tx, args, ctx) {
+    const order = loadOrder(tx, args.orderId);
+    if (order.driverId === null) return;
+    if (order.status === 'in_transit' || !isOpenStatus(order.status)) {
+      reject(
+        'invalid_state',
+        `${capitalize(orderLabel(order))} is ${STATUS_LABELS[order.status]}: its driver can't be taken off` +
+          (order.status === 'in_transit' ? ' (report a problem first)' : ''),
+        { status: order.status },
+      );
+    }
+    saveOrder(tx, ctx, { ...order, driverId: null, assignedBy: null, assignedAt: null });
+    writeEvent(tx, ctx, order.id, { kind: 'unassign', driverId: order.driverId, comment: args.comment ?? null });
+  },
+});
+
+function describeAssignment(tx: MutatorTx, order: OrderRow): { driverName: string; assignedByName: string } {
+  const driverName = order.driverId === null ? 'nobody' : (tx.get('drivers', order.driverId)?.name ?? order.driverId);
+  const by = order.assignedBy;
+  const assignedByName = by === null ? 'someone' : (tx.get('users', by)?.name ?? by);
+  return { driverName, assignedByName };
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

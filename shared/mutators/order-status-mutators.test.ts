@@ -1,0 +1,147 @@
+import { describe, it, expect } from 'vitest';
+import { fakeWorld, order, orderAt, ORDER_ARGS, run, T0 } from './fake-world';
+import type { MutationActor } from './mutator-tx';
+
+const HOUR = 3_600_000;
+const gps: MutationActor = { id: 'phone-7', name: 'GPS', actor: 'gps', role: null };
+
+describe('createOrder', () => {
+  it('creates a new order with a created event; allocates a number when none is given', () => {
+    const tx = fakeWorld();
+    expect(run(tx, 'u-dispatcher', 'createOrder', { ...ORDER_ARGS })).toEqual({ result: 'applied' });
+    const [o] = tx.all('orders');
+    expect(o).toMatchObject({ number: '1000', status: 'new', version: 1, createdAt: T0, statusChangedAt: T0, driverId: null });
+    expect(tx.all('order_events')).toMatchObject([{ orderId: o?.id, kind: 'created', toStatus: 'new', actor: 'dispatcher', source: 'manual' }]);
+  });
+
+  it('refuses a duplicate number, an unknown region or warehouse, and bad args, writing nothing', () => {
+    const tx = fakeWorld();
+    run(tx, 'u-dispatcher', 'createOrder', { ...ORDER_ARGS, number: '7' });
+    expect(run(tx, 'u-dispatcher', 'createOrder', { ...ORDER_ARGS, number: '7' })).toMatchObject({ error: { code: 'duplicate_number' } });
+    expect(run(tx, 'u-dispatcher', 'createOrder', { ...ORDER_ARGS, regionId: 'mars' })).toMatchObject({ error: { code: 'not_found' } });
+    expect(run(tx, 'u-dispatcher', 'createOrder', { ...ORDER_ARGS, warehouseId: 'w9' })).toMatchObject({ error: { code: 'not_found' } });
+    const bad = run(tx, 'u-dispatcher', 'createOrder', { ...ORDER_ARGS, pickupLat: 200 });
+    expect(bad).toMatchObject({ result: 'rejected', error: { code: 'bad_args' } });
+    expect(bad.result === 'rejected' && bad.error.message).toMatch(/pickupLat/);
+    expect(tx.all('orders')).toHaveLength(1);
+    expect(tx.all('order_events')).toHaveLength(1);
+  });
+});
+
+describe('status mutators', () => {
+  it('confirmOrder sets confirmedAt and the SLA deadline (express: 4 h), bumps version', () => {
+    const tx = fakeWorld();
+    const o = orderAt(tx, '1', 'new');
+    run(tx, 'u-dispatcher', 'confirmOrder', { orderId: o.id }, T0 + HOUR);
+    const c = order(tx, '1');
+    expect(c).toMatchObject({ status: 'confirmed', confirmedAt: T0 + HOUR, statusChangedAt: T0 + HOUR, version: o.version + 1 });
+    expect(c.slaDeadline).toBe(T0 + 5 * HOUR);
+    const ev = tx.all('order_events').find((e) => e.kind === 'status');
+    expect(ev).toMatchObject({ fromStatus: 'new', toStatus: 'confirmed', at: T0 + HOUR, actorId: 'u-dispatcher' });
+  });
+
+  it('markPicked works by scanned number and records the scan source', () => {
+    const tx = fakeWorld();
+    orderAt(tx, 'MR-55', 'confirmed');
+    expect(run(tx, 'u-warehouse', 'markPicked', { number: 'MR-55', source: 'scan' }).result).toBe('applied');
+    expect(order(tx, 'MR-55')).toMatchObject({ status: 'at_warehouse', pickedAt: T0 });
+    expect(tx.all('order_events').at(-1)).toMatchObject({ toStatus: 'at_warehouse', source: 'scan', actor: 'warehouse' });
+    expect(run(tx, 'u-warehouse', 'markPicked', { number: 'MR-404', source: 'scan' })).toMatchObject({ error: { code: 'not_found', message: 'No order with number MR-404' } });
+    expect(run(tx, 'u-warehouse', 'markPicked', { source: 'scan' })).toMatchObject({ error: { code: 'bad_args' } });
+  });
+
+  it("a warehouse user can't pick another warehouse's order", () => {
+    const tx = fakeWorld();
+    expect(run(tx, 'u-dispatcher', 'createOrder', { ...ORDER_ARGS, number: '9', warehouseId: 'w2' }).result).toBe('applied');
+    run(tx, 'u-dispatcher', 'confirmOrder', { orderId: order(tx, '9').id });
+    expect(run(tx, 'u-warehouse', 'markPicked', { number: '9', source: 'scan' })).toMatchObject({ error: { code: 'forbidden', message: 'Order 9 belongs to another warehouse' } });
+  });
+
+  it('the status machine refuses wrong moves with its message; wrong actors are forbidden', () => {
+    const tx = fakeWorld();
+    const o = orderAt(tx, '1', 'new');
+    const skip = run(tx, 'u-dispatcher', 'setStatus', { orderId: o.id, to: 'delivered' });
+    expect(skip).toMatchObject({ result: 'rejected', error: { code: 'forbidden_transition', details: { transitionError: 'forbidden_transition' } } });
+    expect(skip.result === 'rejected' && skip.error.message).toMatch(/^Order 1: /);
+    expect(run(tx, 'u-warehouse', 'markPicked', { orderId: o.id, source: 'manual' })).toMatchObject({ error: { code: 'forbidden_transition' } });
+    run(tx, 'u-dispatcher', 'confirmOrder', { orderId: o.id });
+    run(tx, 'u-warehouse', 'markPicked', { orderId: o.id, source: 'manual' });
+    run(tx, 'u-dispatcher', 'setStatus', { orderId: o.id, to: 'in_transit' });
+    // Only accounting/system/admin close orders; a supervisor may not.
+    run(tx, 'u-dispatcher', 'setStatus', { orderId: o.id, to: 'delivered' });
+    expect(run(tx, 'u-supervisor', 'setStatus', { orderId: o.id, to: 'closed' })).toMatchObject({ error: { code: 'forbidden' } });
+    expect(run(tx, 'u-admin', 'setStatus', { orderId: o.id, to: 'closed' }).result).toBe('applied');
+    expect(order(tx, '1').status).toBe('closed');
+  });
+
+  it('machines record their own source; users may not claim gps', () => {
+    const tx = fakeWorld();
+    const o = orderAt(tx, '1', 'at_warehouse');
+    expect(run(tx, 'u-dispatcher', 'setStatus', { orderId: o.id, to: 'in_transit', source: 'gps' })).toMatchObject({ error: { code: 'bad_args' } });
+    expect(run(tx, gps, 'setStatus', { orderId: o.id, to: 'in_transit', subMark: 'on_route' }, T0 + 60_000).result).toBe('applied');
+    expect(order(tx, '1')).toMatchObject({ status: 'in_transit', subMark: 'on_route' });
+    expect(tx.all('order_events').at(-1)).toMatchObject({ actor: 'gps', source: 'gps', subMark: 'on_route', at: T0 + 60_000 });
+    expect(run(tx, gps, 'setSubMark', { orderId: o.id, subMark: 'arrived' }).result).toBe('applied');
+    expect(run(tx, gps, 'setSubMark', { orderId: o.id, subMark: 'on_route' })).toMatchObject({ error: { code: 'forbidden' } });
+    expect(run(tx, gps, 'setStatus', { orderId: o.id, to: 'delivered' })).toMatchObject({ error: { code: 'forbidden' } });
+  });
+
+  it('reportProblem needs a reason; warehouse users only short delivery or damage', () => {
+    const tx = fakeWorld();
+    const o = orderAt(tx, '1', 'at_warehouse');
+    expect(run(tx, 'u-warehouse', 'reportProblem', { orderId: o.id, reason: 'refused' })).toMatchObject({
+      error: { code: 'forbidden', message: 'A warehouse user can report only a short delivery or damaged goods' },
+    });
+    expect(run(tx, 'u-warehouse', 'reportProblem', { orderId: o.id })).toMatchObject({ error: { code: 'bad_args' } });
+    expect(run(tx, 'u-warehouse', 'reportProblem', { orderId: o.id, reason: 'short_delivery', comment: '2 of 5 boxes' }).result).toBe('applied');
+    expect(order(tx, '1')).toMatchObject({ status: 'problem', problemReason: 'short_delivery', problemComment: '2 of 5 boxes', statusBeforeProblem: 'at_warehouse' });
+  });
+
+  it('resolveProblem returns the order to an allowed status and clears the problem', () => {
+    const tx = fakeWorld();
+    const o = orderAt(tx, '1', 'in_transit');
+    run(tx, 'u-dispatcher', 'reportProblem', { orderId: o.id, reason: 'recipient_unreachable' });
+    expect(run(tx, 'u-warehouse', 'resolveProblem', { orderId: o.id, to: 'in_transit' })).toMatchObject({ error: { code: 'forbidden' } });
+    expect(run(tx, 'u-dispatcher', 'resolveProblem', { orderId: o.id, to: 'closed' })).toMatchObject({ error: { code: 'forbidden_transition' } });
+    expect(run(tx, 'u-dispatcher', 'resolveProblem', { orderId: o.id, to: 'at_warehouse' }).result).toBe('applied');
+    expect(order(tx, '1')).toMatchObject({ status: 'at_warehouse', problemReason: null, statusBeforeProblem: null });
+    expect(run(tx, 'u-dispatcher', 'resolveProblem', { orderId: o.id, to: 'in_transit' })).toMatchObject({ error: { code: 'not_a_problem' } });
+  });
+
+  it('cancelOrder needs a comment; not from in_transit', () => {
+    const tx = fakeWorld();
+    const a = orderAt(tx, '1', 'confirmed');
+    expect(run(tx, 'u-dispatcher', 'cancelOrder', { orderId: a.id, comment: ' ' })).toMatchObject({ error: { code: 'bad_args' } });
+    expect(run(tx, 'u-dispatcher', 'cancelOrder', { orderId: a.id, comment: 'duplicate' }).result).toBe('applied');
+    const b = orderAt(tx, '2', 'in_transit');
+    expect(run(tx, 'u-dispatcher', 'cancelOrder', { orderId: b.id, comment: 'x' })).toMatchObject({ error: { code: 'forbidden_transition' } });
+  });
+
+  it('a refused change leaves version and timeline untouched', () => {
+    const tx = fakeWorld();
+    const o = orderAt(tx, '1', 'new');
+    const events = tx.all('order_events').length;
+    run(tx, 'u-dispatcher', 'setStatus', { orderId: o.id, to: 'in_transit' });
+    expect(order(tx, '1').version).toBe(o.version);
+    expect(tx.all('order_events')).toHaveLength(events);
+  });
+});
+
+describe('addComment and setDriverShift', () => {
+  it('a comment is its own event and does not bump the order version (commutes with assignment)', () => {
+    const tx = fakeWorld();
+    const o = orderAt(tx, '1', 'confirmed');
+    expect(run(tx, 'u-logistician', 'addComment', { orderId: o.id, text: '  call before  ' }).result).toBe('applied');
+    expect(order(tx, '1').version).toBe(o.version);
+    expect(tx.all('order_events').at(-1)).toMatchObject({ kind: 'comment', comment: 'call before' });
+    expect(run(tx, 'u-dispatcher', 'assignDriver', { orderId: o.id, driverId: 'd1', seenVersion: o.version }).result).toBe('applied');
+    expect(run(tx, 'u-warehouse', 'addComment', { orderId: o.id, text: 'x' })).toMatchObject({ error: { code: 'forbidden' } });
+  });
+
+  it('setDriverShift changes the shift state at the event time', () => {
+    const tx = fakeWorld();
+    expect(run(tx, 'u-dispatcher', 'setDriverShift', { driverId: 'd1', state: 'on_break' }, T0 + 5).result).toBe('applied');
+    expect(tx.get('drivers', 'd1')).toMatchObject({ shiftState: 'on_break', shiftChangedAt: T0 + 5, version: 2 });
+    expect(run(tx, 'u-dispatcher', 'setDriverShift', { driverId: 'd1', state: 'lunch' })).toMatchObject({ error: { code: 'bad_args' } });
+  });
+});

@@ -1,0 +1,145 @@
+// Status mutators: confirm, mark picked, set status, sub-marks, problems, cancel. Each is a
+// thin intent over changeStatus (status-change.ts), which runs the status machine.
+import { z } from 'zod';
+import { EVENT_SOURCES, ORDER_STATUSES, PROBLEM_REASONS, SUB_MARKS, type ProblemReason } from '../domain/vocabulary';
+import type { OrderRow } from '../schema';
+import { defineMutator, DESK, MACHINES } from './define-mutator';
+import { reject, type MutatorContext, type MutatorTx } from './mutator-tx';
+import { loadOrder, loadOrderByNumber } from './order-writes';
+import { deadlineOnConfirm } from './sla-deadline';
+import { changeStatus, changeSubMark } from './status-change';
+
+const id = z.string().min(1).max(128);
+const comment = z.string().max(2000).nullable().optional();
+/** People may say "I clicked" or "I scanned"; only machines speak for gps/courier/system. */
+const source = z.enum(EVENT_SOURCES).optional();
+const FIELD_ACTORS = ['driver', 'gps', 'courier', 'accounting'] as const;
+
+export const confirmOrder = defineMutator({
+  label: 'confirm orders',
+  actors: [...DESK, 'logistician', ...MACHINES],
+  args: z.object({ orderId: id, comment }),
+  run(tx, args, ctx) {
+    const order = loadOrder(tx, args.orderId);
+    changeStatus(tx, ctx, order, { to: 'confirmed', comment: args.comment, extra: (next) => deadlineOnConfirm(tx, next) });
+  },
+});
+
+/** Warehouse picking, by scan (the label's number) or by click (the order id). */
+export const markPicked = defineMutator({
+  label: 'mark orders picked',
+  actors: ['warehouse', ...DESK, ...MACHINES],
+  args: z
+    .object({ orderId: id.optional(), number: z.string().trim().min(1).max(32).optional(), source: z.enum(['scan', 'manual']) })
+    .refine((a) => (a.orderId === undefined) !== (a.number === undefined), 'give either orderId or number'),
+  run(tx, args, ctx) {
+    const order = args.orderId !== undefined ? loadOrder(tx, args.orderId) : loadOrderByNumber(tx, args.number ?? '');
+    checkWarehouseScope(tx, ctx, order);
+    changeStatus(tx, ctx, order, { to: 'at_warehouse', source: args.source });
+  },
+});
+
+export const setStatus = defineMutator({
+  label: 'change order statuses',
+  actors: [...DESK, ...FIELD_ACTORS, ...MACHINES],
+  args: z.object({
+    orderId: id,
+    to: z.enum(ORDER_STATUSES),
+    source,
+    reason: z.enum(PROBLEM_REASONS).nullable().optional(),
+    comment,
+    subMark: z.enum(SUB_MARKS).nullable().optional(),
+  }),
+  run(tx, args, ctx) {
+    checkSource(ctx, args.source);
+    const order = loadOrder(tx, args.orderId);
+    changeStatus(tx, ctx, order, {
+      to: args.to,
+      source: args.source,
+      reason: args.reason,
+      comment: args.comment,
+      subMark: args.subMark,
+      extra: args.to === 'confirmed' ? (next) => deadlineOnConfirm(tx, next) : undefined,
+    });
+  },
+});
+
+export const setSubMark = defineMutator({
+  label: 'set in-transit marks',
+  actors: [...DESK, 'warehouse', 'driver', 'gps', 'courier', ...MACHINES],
+  args: z.object({ orderId: id, subMark: z.enum(SUB_MARKS), source, comment }),
+  run(tx, args, ctx) {
+    checkSource(ctx, args.source);
+    const order = loadOrder(tx, args.orderId);
+    if (ctx.actor.actor === 'warehouse') checkWarehouseScope(tx, ctx, order);
+    changeSubMark(tx, ctx, order, args.subMark, { source: args.source, comment: args.comment });
+  },
+});
+
+/** What a warehouse user may report: what they can see in their hands. */
+const WAREHOUSE_REASONS: readonly ProblemReason[] = ['short_delivery', 'damaged'];
+
+export const reportProblem = defineMutator({
+  label: 'report problems',
+  actors: [...DESK, 'warehouse', 'driver', 'courier', ...MACHINES],
+  args: z.object({ orderId: id, reason: z.enum(PROBLEM_REASONS), comment, source }),
+  run(tx, args, ctx) {
+    checkSource(ctx, args.source);
+    const order = loadOrder(tx, args.orderId);
+    if (ctx.actor.actor === 'warehouse') {
+      checkWarehouseScope(tx, ctx, order);
+      if (!WAREHOUSE_REASONS.includes(args.reason)) {
+        reject('forbidden', 'A warehouse user can report only a short delivery or damaged goods', { reason: args.reason });
+      }
+    }
+    changeStatus(tx, ctx, order, { to: 'problem', reason: args.reason, comment: args.comment, source: args.source });
+  },
+});
+
+export const resolveProblem = defineMutator({
+  label: 'resolve problems',
+  actors: [...DESK, ...MACHINES],
+  args: z.object({ orderId: id, to: z.enum(ORDER_STATUSES), comment }),
+  run(tx, args, ctx) {
+    const order = loadOrder(tx, args.orderId);
+    if (order.status !== 'problem') {
+      reject('not_a_problem', `Order ${order.number} is not a problem; there is nothing to resolve`, { status: order.status });
+    }
+    changeStatus(tx, ctx, order, {
+      to: args.to,
+      comment: args.comment,
+      extra: args.to === 'confirmed' ? (next) => deadlineOnConfirm(tx, next) : undefined,
+    });
+  },
+});
+
+export const cancelOrder = defineMutator({
+  label: 'cancel orders',
+  actors: [...DESK, ...MACHINES],
+  args: z.object({ orderId: id, comment: z.string().trim().min(1, 'say why the order is cancelled').max(2000) }),
+  run(tx, args, ctx) {
+    const order = loadOrder(tx, args.orderId);
+    changeStatus(tx, ctx, order, { to: 'cancelled', comment: args.comment });
+  },
+});
+
+/** Users may only claim manual or scan; gps/courier/system sources belong to those machines. */
+function checkSource(ctx: MutatorContext, src: string | undefined): void {
+  if (src === undefined || ctx.actor.role === null) return;
+  if (src !== 'manual' && src !== 'scan') {
+    reject('bad_args', `A desktop user can't record a change as coming from "${src}"`, { source: src });
+  }
+}
+
+/** A warehouse user bound to a warehouse works only on that warehouse's orders. */
+function checkWarehouseScope(tx: MutatorTx, ctx: MutatorContext, order: OrderRow): void {
+  if (ctx.actor.actor !== 'warehouse') return;
+  const user = tx.get('users', ctx.actor.id);
+  const own = user?.warehouseId ?? null;
+  if (own !== null && order.warehouseId !== own) {
+    reject('forbidden', `Order ${order.number} belongs to another warehouse`, {
+      orderWarehouseId: order.warehouseId,
+      userWarehouseId: own,
+    });
+  }
+}

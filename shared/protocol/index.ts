@@ -1,0 +1,5 @@
+// The sync protocol: message schemas, versions and parsing. The protocol itself is stated
+// in the header of ./messages.ts.
+export * from './messages';
+export * from './versions';
+export * from './parse';

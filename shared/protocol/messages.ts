@@ -1,0 +1,237 @@
+/*
+ * The Marshrut sync protocol (WebSocket `/sync`, one JSON object per text frame).
+ *
+ * Model: Replicache's server-authoritative mutators with client rebase, and Linear-style
+ * global sequence numbers. Not a CRDT: the server runs every mutation for real and decides.
+ *
+ * Connection:
+ *   client -> hello {protocolVersion, schemaVersion, clientId, cursor, lastAckedMid}
+ *   server -> welcome {serverId, protocolVersion, schemaVersion, headSeq, lastMid, user}
+ *             (or error version_mismatch, then close 4002; the client keeps its outbox)
+ *   server -> [snapshot-begin]          only when `cursor` is older than the compacted log
+ *   server -> changes {rows, cursor}*   rows changed after `cursor`, ~1,000 per frame,
+ *                                       latest state of each row, ascending seq
+ *   server -> caught-up {cursor}
+ *   then live: changes frames (one per committed batch, any client's), acks, positions.
+ *
+ * Change log: every committed change to a row takes the next global `seq`; only the latest
+ * seq of each row is kept. A client's `cursor` is the highest seq it has applied; the
+ * `cursor` of a frame is the seq to store once the frame is applied (in the same
+ * transaction). `row: null` means the row was deleted.
+ *
+ * Mutations: `push {mutations: [{mid, name, args, at}]}`. `mid` is per clientId and goes up
+ * by one. The server runs `mid` only if it is lastMid + 1, in one transaction with its
+ * change-log rows and the new lastMid; a `mid <= lastMid` is acknowledged again with the
+ * stored result and not re-run (exactly once); a gap answers `error mid_gap {expectedMid}`
+ * and the client resends from expectedMid. A business rejection (ack result 'rejected')
+ * still advances lastMid. `at` is when the user did it (client clock): it becomes the event
+ * time in order_events; server order (not `at`) decides last-writer-wins.
+ * Ordering guarantee: pushes are handled only after the session is caught up (a push sent
+ * during catch-up waits), and for a committed push batch the pushing client first receives
+ * the `changes` frame(s) holding the batch's rows, then the `ack`s of the batch, in mid order.
+ * `ack.cursor` is the head seq once that mutation committed: its effects are in every
+ * replica whose cursor >= ack.cursor.
+ *
+ * Ids: mutators make new row ids with ctx.newId(), deterministic from (clientId, mid, n),
+ * so the optimistic row on the client and the server's row share one id.
+ *
+ * Errors: `error {code, message}` answers protocol faults (bad_json, bad_message,
+ * unknown_type, too_large, mid_gap, not_ready) and leaves the connection open; after
+ * version_mismatch, unauthorized or internal the server closes the socket. An HTTP/WS
+ * request without a valid token never gets this far: the upgrade is refused with 401.
+ */
+import { z } from 'zod';
+import { SYNCED_TABLE_KEYS } from '../schema/synced-table-keys';
+import { USER_ROLES } from '../domain/vocabulary';
+
+const seq = z.number().int().nonnegative();
+const mid = z.number().int().positive();
+/** Unix milliseconds. */
+const epochMs = z.number().int().nonnegative();
+
+// ---------- client -> server ----------
+
+export const helloSchema = z.object({
+  type: z.literal('hello'),
+  protocolVersion: z.number().int(),
+  schemaVersion: z.number().int(),
+  /** Minted once per replica file; a restored backup mints a new one. */
+  clientId: z.string().min(1).max(128),
+  /** Highest seq applied to the replica; 0 for an empty replica. */
+  cursor: seq,
+  /** Highest mid the client has seen acknowledged (informational; the server's lastMid rules). */
+  lastAckedMid: z.number().int().nonnegative(),
+});
+
+export const mutationSchema = z.object({
+  mid,
+  /** A key of MUTATORS (shared/mutators); args are validated by that mutator's schema. */
+  name: z.string().min(1).max(64),
+  args: z.unknown(),
+  /** When the user did it, client clock (ms): the event time of what it records. */
+  at: epochMs,
+});
+
+export const pushSchema = z.object({
+  type: z.literal('push'),
+  mutations: z.array(mutationSchema).min(1).max(1000),
+});
+
+export const pingSchema = z.object({
+  type: z.literal('ping'),
+  /** Echoed back in pong, for round-trip measurement. */
+  t: z.number().optional(),
+});
+
+export const clientMessageSchema = z.discriminatedUnion('type', [helloSchema, pushSchema, pingSchema]);
+
+// ---------- server -> client ----------
+
+export const sessionUserSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.enum(USER_ROLES),
+});
+
+export const welcomeSchema = z.object({
+  type: z.literal('welcome'),
+  serverId: z.string(),
+  protocolVersion: z.number().int(),
+  schemaVersion: z.number().int(),
+  headSeq: seq,
+  /** The server's lastMid for this clientId: outbox entries <= lastMid are already applied. */
+  lastMid: z.number().int().nonnegative(),
+  user: sessionUserSchema,
+});
+
+export const changeRowSchema = z.object({
+  seq,
+  table: z.enum(SYNCED_TABLE_KEYS),
+  id: z.string(),
+  /** The row in drizzle's select shape (camelCase) of SYNCED_TABLES[table]; null = deleted. */
+  row: z.record(z.string(), z.unknown()).nullable(),
+});
+
+export const changesSchema = z.object({
+  type: z.literal('changes'),
+  rows: z.array(changeRowSchema),
+  /** Store this as the replica's cursor once the frame is applied. */
+  cursor: seq,
+});
+
+/**
+ * The client's cursor can't be continued: older than the compacted log ('compacted') or
+ * ahead of the server's head, e.g. a server restored from a backup ('cursor_ahead'). The
+ * changes frames up to the next `caught-up` are the complete state; confirmed rows not
+ * among them no longer exist. (A client at cursor 0 gets the same frames without this.)
+ */
+export const snapshotBeginSchema = z.object({
+  type: z.literal('snapshot-begin'),
+  reason: z.enum(['compacted', 'cursor_ahead']),
+  headSeq: seq,
+});
+
+export const caughtUpSchema = z.object({
+  type: z.literal('caught-up'),
+  cursor: seq,
+});
+
+export const businessErrorSchema = z.object({
+  /** Machine code: 'assign_conflict', 'forbidden', 'invalid_transition', 'not_found', 'bad_args', ... */
+  code: z.string(),
+  /** A sentence a dispatcher understands. */
+  message: z.string(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const ackSchema = z.object({
+  type: z.literal('ack'),
+  mid,
+  result: z.enum(['applied', 'rejected']),
+  error: businessErrorSchema.optional(),
+  /** Head seq after this mutation committed (its rows are included once cursor >= this). */
+  cursor: seq,
+});
+
+export const PROTOCOL_ERROR_CODES = [
+  'bad_json',
+  'bad_message',
+  'unknown_type',
+  'too_large',
+  'version_mismatch',
+  'mid_gap',
+  'not_ready',
+  'unauthorized',
+  'forbidden',
+  'internal',
+] as const;
+export type ProtocolErrorCode = (typeof PROTOCOL_ERROR_CODES)[number];
+
+export const protocolErrorSchema = z.object({
+  type: z.literal('error'),
+  code: z.enum(PROTOCOL_ERROR_CODES),
+  message: z.string(),
+  /** With mid_gap: resend from this mid. */
+  expectedMid: mid.optional(),
+  /** With version_mismatch: what the server speaks. */
+  protocolVersion: z.number().int().optional(),
+  schemaVersion: z.number().int().optional(),
+});
+
+export const driverPositionSchema = z.object({
+  driverId: z.string(),
+  lat: z.number(),
+  lon: z.number(),
+  headingDeg: z.number().nullable(),
+  speedKmh: z.number().nullable(),
+  accuracyM: z.number().nullable(),
+  battery: z.number().nullable(),
+  charging: z.boolean().nullable(),
+  /** When the phone took the fix (ms). */
+  fixAt: epochMs,
+  /** True when the last fix is too old: the marker shows "no signal". */
+  noSignal: z.boolean(),
+});
+
+/** Latest positions, about once a second; not part of the change log (no seq, no cursor). */
+export const positionsSchema = z.object({
+  type: z.literal('positions'),
+  drivers: z.array(driverPositionSchema),
+});
+
+export const pongSchema = z.object({
+  type: z.literal('pong'),
+  t: z.number().optional(),
+  /** Server clock (ms), for display of skew only. */
+  serverTime: z.number(),
+});
+
+export const serverMessageSchema = z.discriminatedUnion('type', [
+  welcomeSchema,
+  changesSchema,
+  snapshotBeginSchema,
+  caughtUpSchema,
+  ackSchema,
+  protocolErrorSchema,
+  positionsSchema,
+  pongSchema,
+]);
+
+export type Hello = z.infer<typeof helloSchema>;
+export type Mutation = z.infer<typeof mutationSchema>;
+export type Push = z.infer<typeof pushSchema>;
+export type Ping = z.infer<typeof pingSchema>;
+export type ClientMessage = z.infer<typeof clientMessageSchema>;
+export type SessionUser = z.infer<typeof sessionUserSchema>;
+export type Welcome = z.infer<typeof welcomeSchema>;
+export type ChangeRow = z.infer<typeof changeRowSchema>;
+export type Changes = z.infer<typeof changesSchema>;
+export type SnapshotBegin = z.infer<typeof snapshotBeginSchema>;
+export type CaughtUp = z.infer<typeof caughtUpSchema>;
+export type BusinessError = z.infer<typeof businessErrorSchema>;
+export type Ack = z.infer<typeof ackSchema>;
+export type ProtocolError = z.infer<typeof protocolErrorSchema>;
+export type DriverPosition = z.infer<typeof driverPositionSchema>;
+export type Positions = z.infer<typeof positionsSchema>;
+export type Pong = z.infer<typeof pongSchema>;
+export type ServerMessage = z.infer<typeof serverMessageSchema>;

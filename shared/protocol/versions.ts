@@ -1,0 +1,23 @@
+// Versions and limits both ends agree on. Bump PROTOCOL_VERSION when a message changes
+// incompatibly; bump SCHEMA_VERSION when a synced table's shape changes (a new column,
+// a new synced table), since an older replica could not store the rows.
+export const PROTOCOL_VERSION = 1;
+export const SCHEMA_VERSION = 2; // 2: alerts, sla_policies (issue 7)
+
+/** Largest text frame either side accepts; larger ones are answered with too_large. */
+export const MAX_MESSAGE_BYTES = 1024 * 1024;
+/** Rows per `changes` frame during catch-up. */
+export const CHANGES_FRAME_ROWS = 1000;
+/** Most mutations in one push message. */
+export const MAX_PUSH_MUTATIONS = 1000;
+
+/** WebSocket close codes the server uses (4000-4999 is the application range). */
+export const CLOSE_CODES = {
+  unauthorized: 4001,
+  versionMismatch: 4002,
+  internal: 4003,
+  serverShutdown: 1001,
+} as const;
+
+/** The WebSocket path on the server's HTTP port. */
+export const SYNC_PATH = '/sync';
