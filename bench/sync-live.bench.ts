@@ -68,7 +68,10 @@ export async function benchLive(clients = 20, samples = 300, synchronous: 'FULL'
       const echo = (await echoRoundTrips(echoPort, samples)).sort((x, y) => x - y);
       times.sort((x, y) => x - y);
       afterCommit.sort((x, y) => x - y);
-      console.log('after local commit p50/p99', percentile(afterCommit, 50), percentile(afterCommit, 99));
+      console.log(
+        `live: from A's committed mutate() (its fsync excluded) to B: p50 ${percentile(afterCommit, 50).toFixed(2)} ms, ` +
+          `p99 ${percentile(afterCommit, 99).toFixed(2)} ms; server synchronous=${synchronous}`,
+      );
       a.close();
       b.close();
       const fig = (p: number, target: number): Figure => {

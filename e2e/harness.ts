@@ -10,10 +10,20 @@ import type { Reply } from '../shared/api/wire';
 import { killOnExit, startEmbeddedServer, tsxCommand, type DemoToken, type EmbeddedServer } from '../main/start/embedded-server';
 import { projectRoot } from '../main/start/paths';
 
-export const E2E_DIR = '/tmp/marshrut-e2e';
+/**
+ * Every port a spec uses is E2E_PORT_BASE + an offset of its own, so two runs on one machine
+ * (several engineers) don't collide: `MARSHRUT_E2E_PORT_BASE=6190 npm run test:e2e`.
+ * Offsets: 0 primary console, 1 its server, 2 second console, 3-4 offline server+console,
+ * 5 warehouse-role console, 7 scanner console; take a free one for a new spec.
+ */
+export const E2E_PORT_BASE = Number(process.env.MARSHRUT_E2E_PORT_BASE ?? 5190);
+export function e2ePort(offset: number): number {
+  return E2E_PORT_BASE + offset;
+}
+export const E2E_DIR = `/tmp/marshrut-e2e-${E2E_PORT_BASE}`;
 export const PRIMARY = {
-  hostPort: 5190,
-  serverPort: 5191,
+  hostPort: e2ePort(0),
+  serverPort: e2ePort(1),
   userData: path.join(E2E_DIR, 'primary'),
   get url(): string {
     return `http://127.0.0.1:${this.hostPort}/`;
@@ -22,6 +32,19 @@ export const PRIMARY = {
     return `http://127.0.0.1:${this.serverPort}`;
   },
 };
+
+/**
+ * The renderer the consoles serve: a copy of out/renderer taken when the run starts, so a
+ * rebuild by someone else mid-run (electron-vite empties out/) can't pull it from under us.
+ */
+export const E2E_RENDERER = path.join(E2E_DIR, 'renderer');
+
+export function snapshotRenderer(): void {
+  const built = path.join(projectRoot(), 'out', 'renderer');
+  if (!fs.existsSync(path.join(built, 'index.html'))) throw new Error('No built renderer: run `npx electron-vite build` first (npm run test:e2e does)');
+  fs.rmSync(E2E_RENDERER, { recursive: true, force: true });
+  fs.cpSync(built, E2E_RENDERER, { recursive: true });
+}
 
 /** Quiet settings for tests: no tile server on the internet, English UI. */
 export function prepareUserData(dir: string): void {
@@ -50,7 +73,14 @@ export interface HostProcess {
 export async function startHost(opts: { serverUrl: string; token: string; port: number; name: string }): Promise<HostProcess> {
   const userData = path.join(E2E_DIR, opts.name);
   prepareUserData(userData);
-  const cmd = tsxCommand('main/hosts/web-cli.ts', ['--server', opts.serverUrl, '--token', opts.token, '--port', String(opts.port), '--user-data', userData]);
+  const cmd = tsxCommand('main/hosts/web-cli.ts', [
+    // `--token=` form: a base64url token may start with "-", which would read as an option.
+    `--server=${opts.serverUrl}`,
+    `--token=${opts.token}`,
+    `--port=${opts.port}`,
+    `--user-data=${userData}`,
+    `--renderer=${E2E_RENDERER}`,
+  ]);
   const child = spawn(cmd.command, cmd.args, { cwd: projectRoot(), stdio: ['ignore', 'pipe', 'pipe'] });
   killOnExit(child);
   const url = await new Promise<string>((resolve, reject) => {
@@ -107,6 +137,14 @@ export async function callHost<K extends MethodName>(hostUrl: string, method: K,
   } finally {
     ws.close();
   }
+}
+
+/** Waits until a console's host is online and has applied the server's data once. */
+export async function untilSynced(hostUrl: string, timeoutMs = 90_000): Promise<void> {
+  await eventually(async () => {
+    const c = await callHost(hostUrl, 'connectionState', {});
+    return c.status === 'online' && c.lastSyncAt !== null;
+  }, timeoutMs);
 }
 
 /** Polls until `fn` returns a value (not undefined/false) or times out. */

@@ -3,15 +3,16 @@
 // has it. A server and console of its own, so stopping it disturbs no other spec.
 import { expect, test } from '@playwright/test';
 import type { EmbeddedServer } from '../main/start/embedded-server';
-import { callHost, startHost, startIsolatedServer, type HostProcess } from './harness';
+import { callHost, startHost, startIsolatedServer, untilSynced, e2ePort, type HostProcess } from './harness';
 
-const SERVER_PORT = 5193;
+const SERVER_PORT = e2ePort(3);
 let server: EmbeddedServer;
 let host: HostProcess;
 
 test.beforeAll(async () => {
   server = await startIsolatedServer('offline-server', SERVER_PORT);
-  host = await startHost({ serverUrl: server.url, token: server.tokenFor('dispatcher'), port: 5194, name: 'offline-console' });
+  host = await startHost({ serverUrl: server.url, token: server.tokenFor('dispatcher'), port: e2ePort(4), name: 'offline-console' });
+  await untilSynced(host.url);
 });
 test.afterAll(async () => {
   await host?.stop();
@@ -19,7 +20,7 @@ test.afterAll(async () => {
 });
 
 test('an edit made offline is pending, then acknowledged when the server returns', async ({ page }, info) => {
-  const list = await callHost(host.url, 'listOrders', { status: ['confirmed'], limit: 20 });
+  const list = await callHost(host.url, 'listOrders', { status: ['confirmed'], driverId: 'none', limit: 20 });
   const order = list.rows[list.rows.length - 1];
   if (!order) throw new Error('no confirmed demo order');
   const status = page.getByRole('status', { name: /^Connection status:/ });

@@ -1,8 +1,9 @@
 // Playwright's webServer: the primary console (browser host) with an embedded demo server on
 // fixed ports and a fresh user data dir, so every run starts from the same demo data.
 import { runWebConsole } from '../main/hosts/web-cli';
-import { PRIMARY, prepareUserData } from './harness';
+import { E2E_RENDERER, PRIMARY, prepareUserData, snapshotRenderer } from './harness';
 
+snapshotRenderer();
 prepareUserData(PRIMARY.userData);
 runWebConsole([
   '--demo',
@@ -13,6 +14,8 @@ runWebConsole([
   String(PRIMARY.serverPort),
   '--user-data',
   PRIMARY.userData,
+  '--renderer',
+  E2E_RENDERER,
 ]).then(
   (r) => {
     if (typeof r === 'number') process.exit(r);

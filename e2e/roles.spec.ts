@@ -1,12 +1,13 @@
 // Roles: a warehouse user's console does not offer what the warehouse role may not do
 // (assign drivers, confirm, cancel), while a dispatcher's does.
 import { expect, test } from '@playwright/test';
-import { callHost, PRIMARY, primaryTokens, startHost, tokenFor, type HostProcess } from './harness';
+import { callHost, PRIMARY, primaryTokens, startHost, tokenFor, untilSynced, e2ePort, type HostProcess } from './harness';
 
 let warehouse: HostProcess;
 
 test.beforeAll(async () => {
-  warehouse = await startHost({ serverUrl: PRIMARY.serverUrl, token: tokenFor(primaryTokens(), 'u-warehouse-almaty-1'), port: 5195, name: 'warehouse' });
+  warehouse = await startHost({ serverUrl: PRIMARY.serverUrl, token: tokenFor(primaryTokens(), 'u-warehouse-almaty-1'), port: e2ePort(5), name: 'warehouse' });
+  await untilSynced(warehouse.url);
 });
 test.afterAll(async () => {
   await warehouse?.stop();

@@ -3,12 +3,13 @@
 // console) appears in the first console's problem queue.
 import { expect, test, type Page } from '@playwright/test';
 import type { OrderListRow } from '../shared/api/orders-api';
-import { callHost, PRIMARY, primaryTokens, startHost, tokenFor, type HostProcess } from './harness';
+import { callHost, PRIMARY, primaryTokens, startHost, tokenFor, untilSynced, e2ePort, type HostProcess } from './harness';
 
 let second: HostProcess;
 
 test.beforeAll(async () => {
-  second = await startHost({ serverUrl: PRIMARY.serverUrl, token: tokenFor(primaryTokens(), 'u-dispatcher-2'), port: 5192, name: 'second' });
+  second = await startHost({ serverUrl: PRIMARY.serverUrl, token: tokenFor(primaryTokens(), 'u-dispatcher-2'), port: e2ePort(2), name: 'second' });
+  await untilSynced(second.url);
 });
 test.afterAll(async () => {
   await second?.stop();
@@ -60,7 +61,7 @@ test('a problem reported through the server appears in the problem queue', async
   await expect(queue.getByRole('listitem').first()).toBeVisible();
   // Another dispatcher's console reports it; it travels through the central server.
   const result = await callHost(second.url, 'reportProblem', { orderId: order.id, reason: 'damaged', comment: 'Box crushed (e2e)' });
-  expect(result).toMatchObject({ ok: true });
+  expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
 
   const item = queue.getByRole('button', { name: `Open ${order.number}: Problem` });
   const list = queue.getByRole('list', { name: 'Problem queue' });

@@ -9,6 +9,8 @@ import { summarize } from '../shared/protocol';
 import { UserDirectory } from './auth/user-tokens';
 import { openServerDb } from './db/open-server-db';
 import { attachAlerts } from './alerts/attach-alerts';
+import { attachIngest } from './gps/attach-ingest';
+import { deviceCommand, DEVICE_USAGE } from './gps/device-command';
 import { startServer } from './server';
 import { SyncEngine } from './sync/sync-engine';
 
@@ -18,7 +20,9 @@ const USAGE = `Usage:
   npm run server -- user list [--db FILE]
   npm run server -- user revoke USER_ID [--db FILE]
   npm run server -- user token USER_ID [--db FILE]
-  npm run server -- compact [--db FILE]`;
+  npm run server -- compact [--db FILE]
+  npm run server -- [serve] [--gps-port 5055] [--courier-config FILE]
+${DEVICE_USAGE.split('\n').map((l) => `  npm run server -- ${l}`).join('\n')}`;
 
 const addUserArgs = z.object({
   name: z.string().trim().min(1, 'give --name'),
@@ -38,6 +42,8 @@ export async function main(argv: string[]): Promise<number> {
       role: { type: 'string' },
       warehouse: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      'gps-port': { type: 'string' },
+      'courier-config': { type: 'string' },
     },
   });
   const dbFile = values.db ?? './data/server.db';
@@ -49,6 +55,13 @@ export async function main(argv: string[]): Promise<number> {
     if (!Number.isInteger(port) || port < 0 || port > 65535) return print(`--port must be 0-65535, got ${values.port}`, 2);
     const server = await startServer({ port, dbFile, demo: values.demo === true });
     attachAlerts(server); // SLA alerts and reminders (server/alerts)
+    // GPS port + courier webhooks (server/gps). --port 0 (tests, embedded servers) also picks a free GPS port.
+    const gpsPort = values['gps-port'] === undefined ? (port === 0 ? 0 : undefined) : Number(values['gps-port']);
+    const ingest = await attachIngest(server, { gpsPort, courierConfigFile: values['courier-config'], demo: values.demo === true }).catch(async (e: unknown) => {
+      await server.close(); // e.g. the GPS port is taken: stop, don't serve half a server
+      throw e;
+    });
+    console.log(`GPS (OsmAnd) on port ${ingest.gps.port}; courier webhooks on ${server.url}/integrations/:provider/webhook`);
     console.log(`Marshrut server on ${server.url} (ws ${server.url.replace('http', 'ws')}/sync), database ${dbFile}`);
     const shutdown = (): void => {
       void server.close().then(() => process.exit(0));
@@ -67,6 +80,7 @@ export async function main(argv: string[]): Promise<number> {
       const { dropped } = engine.log.compact(head + 1);
       return print(`compacted: ${dropped} tombstones dropped; clients with a cursor below ${head + 1} get a snapshot`, 0);
     }
+    if (command === 'device') return deviceCommand(positionals.slice(1), db.sqlite); // GPS devices (server/gps)
     if (command !== 'user') return print(USAGE, 2);
     if (sub === 'add') {
       const parsed = addUserArgs.safeParse({ name: values.name, role: values.role, warehouse: values.warehouse });

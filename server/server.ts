@@ -98,10 +98,17 @@ export async function startServer(options: ServerOptions = {}): Promise<Marshrut
     });
   });
   hub.attach(httpServer);
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(options.port ?? 8080, options.host ?? '0.0.0.0', () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(options.port ?? 8080, options.host ?? '0.0.0.0', () => resolve());
+    });
+  } catch (e) {
+    // E.g. the port is taken: release the database before reporting it.
+    hub.kill();
+    db.sqlite.close();
+    throw e;
+  }
   const port = (httpServer.address() as AddressInfo).port;
 
   // Picks up rows other processes committed (the user CLI) and broadcasts them.

@@ -16,6 +16,10 @@ export class FaultyNetwork {
   plan: FaultPlan = {};
   /** Adds latency to every inbound frame (order preserved): a slow link. */
   inboundDelayMs = 0;
+  /** Duplicate every frame, both ways. */
+  duplicate = false;
+  /** Hold the next push back and send it after the one after it (or after 30 ms). */
+  reorderNextPush = false;
   private readonly sockets = new Set<{ socket: TransportSocket; kill(): void }>();
   private readonly inner: Transport;
 
@@ -45,18 +49,26 @@ export class FaultyNetwork {
     }
     let dead = false;
     let delivering = Promise.resolve();
+    let held: string[] | null = null;
+    const release = (): void => {
+      const h = held;
+      held = null;
+      if (h !== null && !dead) for (const f of h) socket.send(f);
+    };
     const wrapped: TransportHandlers = {
       onOpen: () => !dead && handlers.onOpen(),
       onMessage: (text) => {
         if (dead) return;
-        const frames = this.plan.inbound ? this.plan.inbound(text) : [text];
-        if (this.inboundDelayMs > 0) {
-          delivering = delivering.then(() => new Promise((r) => setTimeout(r, this.inboundDelayMs))).then(() => {
+        const planned = this.plan.inbound ? this.plan.inbound(text) : [text];
+        const frames = this.duplicate ? planned.flatMap((f) => [f, f]) : planned;
+        // One chain for every frame: a delay holds back what follows too (a slow link, not a
+        // reordering one; TCP never reorders within a connection).
+        const delay = this.inboundDelayMs;
+        delivering = delivering
+          .then(() => (delay > 0 ? new Promise((r) => setTimeout(r, delay)) : undefined))
+          .then(() => {
             for (const f of frames) if (!dead) handlers.onMessage(f);
           });
-        } else {
-          for (const f of frames) handlers.onMessage(f);
-        }
       },
       onClose: (info) => {
         if (dead) return;
@@ -77,7 +89,20 @@ export class FaultyNetwork {
     return {
       send: (text) => {
         if (dead) return;
-        const frames = this.plan.outbound ? this.plan.outbound(text) : [text];
+        const planned = this.plan.outbound ? this.plan.outbound(text) : [text];
+        let frames = this.duplicate ? planned.flatMap((f) => [f, f]) : planned;
+        if (text.startsWith('{"type":"push"')) {
+          if (this.reorderNextPush && held === null) {
+            this.reorderNextPush = false;
+            held = frames;
+            setTimeout(() => release(), 30);
+            return;
+          }
+          if (held !== null) {
+            frames = [...frames, ...held];
+            held = null;
+          }
+        }
         for (const f of frames) socket.send(f);
       },
       close: (code, reason) => socket.close(code, reason),

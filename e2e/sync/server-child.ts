@@ -21,7 +21,10 @@ export interface ScriptProcess {
 }
 
 export function spawnScript(script: string, args: string[]): ScriptProcess {
-  const child = spawn(process.execPath, [...TSX_HOOK, script, ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+  // SYNC_CPU_PROF=DIR writes a CPU profile of each child there (profiling the benchmarks).
+  const prof = process.env['SYNC_CPU_PROF'];
+  const profArgs = prof === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${prof}`];
+  const child = spawn(process.execPath, [...profArgs, ...TSX_HOOK, script, ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
   const seen: Record<string, unknown>[] = [];
   const waiters: Array<{ match: (m: Record<string, unknown>) => boolean; resolve: (m: unknown) => void; reject: (e: Error) => void }> = [];
   let buffer = '';

@@ -3,7 +3,7 @@
 import type { AlertCounts, AlertList, AlertListState, AlertView, CustomerVipView, RegionCalendarView, SlaSettingsView } from '../../shared/api/alerts-api';
 import { alertTaskSchema, type AlertTask } from '../../shared/alerts/alert-vocabulary';
 import { slaPoliciesFromRows } from '../../shared/alerts/sla-policy-rows';
-import { SLA_POLICY_KEYS } from '../../shared/domain/sla-policy';
+import { SLA_POLICY_KEYS, type SlaPolicies } from '../../shared/domain/sla-policy';
 import type { Actor } from '../../shared/domain/vocabulary';
 import type { SlaPolicyRow } from '../../shared/schema';
 import type { ReadonlyReplica } from '../db/open-replica';
@@ -104,9 +104,18 @@ export function alertCounts(replica: ReadonlyReplica, userId: string | null): Al
   return r;
 }
 
+/** The SLA policies in force (admin edits over the defaults): for SLA SQL, notices and the card. */
+export function effectiveSlaPolicies(replica: ReadonlyReplica): SlaPolicies {
+  return slaPoliciesFromRows(policyRows(replica));
+}
+
+function policyRows(replica: ReadonlyReplica): SlaPolicyRow[] {
+  return (replica.prepareRead('SELECT * FROM sla_policies').all() as Record<string, unknown>[]).map(policyRowOf);
+}
+
 export function slaSettings(replica: ReadonlyReplica, actor: Actor | null): SlaSettingsView {
-  const policyRows = (replica.prepareRead('SELECT * FROM sla_policies').all() as Record<string, unknown>[]).map(policyRowOf);
-  const effective = slaPoliciesFromRows(policyRows);
+  const rows = policyRows(replica);
+  const effective = slaPoliciesFromRows(rows);
   const regions = (
     replica
       .prepareRead(
@@ -120,7 +129,7 @@ export function slaSettings(replica: ReadonlyReplica, actor: Actor | null): SlaS
     .all() as CustomerVipView[];
   return {
     policies: SLA_POLICY_KEYS.map((k) => effective[k]),
-    customized: policyRows.map((r) => r.id),
+    customized: rows.map((r) => r.id),
     regions,
     vipCustomers,
     canEdit: actor === 'admin',

@@ -1,12 +1,12 @@
 // One API for both hosts: handlers for every method of the contract over the replica and the
 // sync client, and `dispatch`, which validates every call's arguments with the method's schema
 // before any handler runs. Hosts only move (method, args) in and the Reply out.
-import { carriersApi } from '../../shared/api/carriers-api';
 import { API_METHODS, type ApiHandlers, type CarrierMethodName, type MethodName } from '../../shared/api/contract';
 import type { Reply } from '../../shared/api/wire';
 import { roleToActor } from '../../shared/domain/order-status';
 import type { Actor } from '../../shared/domain/vocabulary';
 import type { ReadonlyReplica } from '../db/open-replica';
+import { carriersHandlers } from '../carriers/carriers-handlers';
 import { ApiFailure } from './api-failure';
 import { listDrivers, suggestDrivers } from './driver-queries';
 import { createEventHub, type EventHub } from './event-hub';
@@ -35,7 +35,7 @@ export interface ApiDeps {
   serverMode?: 'configured' | 'embedded' | 'none';
   now?: () => number;
   log?: (msg: string) => void;
-  /** The carrier database's handlers (main/carriers); without them those methods answer 'unavailable'. */
+  /** The carrier database's handlers; default main/carriers (tests may swap them). */
   carrierHandlers?: (ctx: HandlerContext) => Pick<ApiHandlers, CarrierMethodName>;
   /** How often deadlines are checked for notices (ms); 0 = only on changes. Default 15 s. */
   noticeIntervalMs?: number;
@@ -43,15 +43,6 @@ export interface ApiDeps {
   systemLocale?: string;
 }
 
-type CarrierHandlers = Pick<ApiHandlers, CarrierMethodName>;
-
-function unavailableCarrierHandlers(): CarrierHandlers {
-  const out: Record<string, () => never> = {};
-  for (const name of Object.keys(carriersApi)) {
-    out[name] = () => fail('unavailable', 'The carrier database is not available in this build');
-  }
-  return out as unknown as CarrierHandlers;
-}
 
 export interface Api {
   handlers: ApiHandlers;
@@ -59,6 +50,11 @@ export interface Api {
   link: SyncLink;
   /** Validates `args` against the method's schema, runs it, and wraps the answer. Never throws. */
   dispatch(method: string, args: unknown): Promise<Reply<unknown>>;
+  /**
+   * Runs the console's start-up queries once, so the replica's pages are in memory and the
+   * statements prepared before the window asks (the first, cold run costs several times more).
+   */
+  warmUp(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -91,7 +87,7 @@ export function createApi(deps: ApiDeps): Api {
     userId: () => link.user()?.id ?? null,
     log,
   };
-  const carriers = deps.carrierHandlers?.(ctx) ?? unavailableCarrierHandlers();
+  const carriers = (deps.carrierHandlers ?? carriersHandlers)(ctx);
   const notices = createNoticeWatcher({
     replica,
     now,
@@ -151,11 +147,21 @@ export function createApi(deps: ApiDeps): Api {
     }
   }
 
+  async function warmUp(): Promise<void> {
+    const calls: [string, unknown][] = [['listOrders', {}], ['problemQueue', {}], ['orderCounts', {}], ['orderPoints', {}], ['listDrivers', {}]];
+    for (const [method, args] of calls) {
+      await dispatch(method, args);
+      // Between queries, let anything that arrived meanwhile (a real call) go first.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+
   return {
     handlers,
     events,
     link,
     dispatch,
+    warmUp,
     async close() {
       stopNoticeOnChanges();
       notices.stop();

@@ -1,12 +1,13 @@
 // The problem queue: problem orders, breached and at-risk orders, and the processing
 // reminders (new and untouched for 2 h, confirmed and unpicked for a day). Each order once,
-// under its most urgent kind; most urgent first. One SQL pass over the replica.
+// under its most urgent kind; most urgent first. One SQL pass over the open orders (every
+// kind needs an open status, so finished orders are skipped through the status index).
 import { PROBLEM_KINDS, type ProblemItem, type ProblemKind, type ProblemQueue } from '../../shared/api/orders-api';
 import type { Actor, OrderStatus } from '../../shared/domain/vocabulary';
 import type { ReadonlyReplica } from '../db/open-replica';
 import { orderActions } from './order-actions';
 import { ORDER_LIST_COLUMNS, type RawListRow } from './order-queries';
-import { BREACHED_SQL, atRiskSql, warnWindowSql } from './sla-sql';
+import { BREACHED_SQL, OPEN_STATUS_SQL, atRiskSql, warnWindowSql } from './sla-sql';
 
 import { DEFAULT_REMINDER_THRESHOLDS } from '../../shared/domain/processing-reminders';
 
@@ -35,7 +36,8 @@ const PRIORITY_SQL = `CASE kind WHEN 'breached' THEN 0 WHEN 'problem' THEN 1 WHE
 
 const BASE = `SELECT ${ORDER_LIST_COLUMNS}, o.problem_comment AS comment, o.status_before_problem AS statusBeforeProblem,
   ${warnWindowSql()} AS warnMs, ${KIND_SQL} AS kind
-  FROM orders o LEFT JOIN drivers d ON d.id = o.driver_id`;
+  FROM orders o LEFT JOIN drivers d ON d.id = o.driver_id
+  WHERE o.status IN ${OPEN_STATUS_SQL}`;
 
 interface RawProblemRow extends RawListRow {
   comment: string | null;

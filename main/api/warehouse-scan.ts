@@ -18,6 +18,7 @@ export interface ScanDeps {
 
 /** Scanners add prefixes/suffixes or send lower case; labels are printed upper case. */
 export function normalizeScannedNumber(raw: string): string {
+  // eslint-disable-next-line no-control-regex -- scanners may send STX/ETX and other control bytes
   return raw.replace(/[\u0000-\u001f\u007f]/g, '').trim().toUpperCase();
 }
 

@@ -1,6 +1,10 @@
 // Test fixtures: a migrated in-memory replica and terse builders for carrier rows. Rows are
 // written straight to the tables, as the sync client does when the server's changes arrive.
-import { carrierDeals, carrierLanes, carrierOffers, carriers, carrierVehicles } from '../../shared/schema';
+import { eq } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTableWithColumns, TableConfig } from 'drizzle-orm/sqlite-core';
+import type { CommandResult } from '../../shared/api/define';
+import { mutationIdFactory, runMutator, type MutationActor, type MutatorTx } from '../../shared/mutators';
+import { carrierDeals, carrierLanes, carrierOffers, carriers, carrierVehicles, SYNCED_TABLES } from '../../shared/schema';
 import type { CarrierDealRow, CarrierOfferRow, CarrierRow, CarrierVehicleRow } from '../../shared/schema';
 import { normalizePhone } from '../../shared/carriers/normalize-phone';
 import { openReplica, type Replica } from '../db/open-replica';
@@ -98,4 +102,46 @@ export function addDeal(r: Replica, carrierId: string, over: Partial<CarrierDeal
   };
   r.db.insert(carrierDeals).values(row).run();
   return row;
+}
+
+/**
+ * A fake sync client's `mutate` for tests: runs the real mutator straight on the replica (no
+ * outbox, no server), so what a command or an import queues is visible to the next query.
+ */
+export function fakeMutate(r: Replica, at = T0): (name: string, args: unknown) => Promise<CommandResult> {
+  let mid = 0;
+  const tx: MutatorTx = {
+    get: (table, id) => {
+      const t = SYNCED_TABLES[table] as unknown as SQLiteTableWithColumns<TableConfig> & { id: SQLiteColumn };
+      return r.db.select().from(t).where(eq(t.id, id)).get() as never;
+    },
+    put: (table, row) => {
+      const t = SYNCED_TABLES[table] as unknown as SQLiteTableWithColumns<TableConfig> & { id: SQLiteColumn };
+      r.db.insert(t).values(row).onConflictDoUpdate({ target: t.id, set: row }).run();
+    },
+    delete: (table, id) => {
+      const t = SYNCED_TABLES[table] as unknown as SQLiteTableWithColumns<TableConfig> & { id: SQLiteColumn };
+      r.db.delete(t).where(eq(t.id, id)).run();
+    },
+    findOrderByNumber: () => undefined,
+    allocateOrderNumber: () => 'T-1',
+  };
+  const actor: MutationActor = { id: 'u-logistician', name: 'Logistician Dana', actor: 'logistician', role: 'logistician' };
+  return async (name, args) => {
+    mid += 1;
+    const outcome = r.sqlite.transaction(() => {
+      const o = runMutator(tx, name, args, { actor, at, now: at, newId: mutationIdFactory('test', mid) });
+      // Roll the writes back like a savepoint would.
+      if (o.result === 'rejected') throw Object.assign(new Error(o.error.message), { outcome: o });
+      return o;
+    });
+    try {
+      outcome();
+      return { ok: true, mid };
+    } catch (e) {
+      const o = (e as { outcome?: { error: { code: string; message: string } } }).outcome;
+      if (!o) throw e;
+      return { ok: false, code: 'conflict', message: o.error.message, details: { code: o.error.code } };
+    }
+  };
 }

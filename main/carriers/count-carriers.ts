@@ -7,11 +7,13 @@ import { statsKey, textPart, type Direction } from './search-candidates';
 import { carrierConditionSql, textMatch } from './search-filters-sql';
 
 
-export const COUNT_CAP = 1000;
+/** Counting walks every match (and its vehicles): past this, "500+" is all a logistician needs. */
+export const COUNT_CAP = 500;
 
 export function countCarriers(replica: ReadonlyReplica, d: Direction, f: CarrierFilters, cap = COUNT_CAP): CarrierCount {
   const cond = carrierConditionSql(f);
-  const text = textPart(f);
+  const statsCond = carrierConditionSql(f, 's.carrier_id');
+  const text = textPart(replica, f);
   const filter = `${cond.sql} ${text.sql}`;
   const params = [...cond.params, ...text.params];
   let total: number;
@@ -21,9 +23,9 @@ export function countCarriers(replica: ReadonlyReplica, d: Direction, f: Carrier
       replica
         .prepareRead(
           `SELECT count(*) AS n FROM (SELECT 1 FROM carrier_direction_stats s JOIN carriers c ON c.id = s.carrier_id
-            WHERE s.from_city = ? AND s.to_city = ? AND ${filter} LIMIT ?)`,
+            WHERE s.from_city = ? AND s.to_city = ? AND ${statsCond.sql} ${text.sql} LIMIT ?)`,
         )
-        .get(...key, ...params, cap + 1) as { n: number }
+        .get(...key, ...statsCond.params, ...text.params, cap + 1) as { n: number }
     ).n;
     for (const n of d.fromCity === null ? [] : d.nearLoading) {
       if (total > cap) break;

@@ -57,21 +57,39 @@ const NO_LANE_COLUMNS = '0 AS dealsOk, NULL AS lastDealAt, 0 AS offers, NULL AS 
 const FLAGGED = "(c.blacklisted = 1 OR c.security_check = 'failed')";
 const PASSES = [`NOT ${FLAGGED}`, FLAGGED] as const;
 
-/** The FTS hits as a set of carrier rowids (no ranking: with a direction, relevance does not order). */
-export function textPart(f: CarrierFilters): { sql: string; params: SqlParam[] } {
+/**
+ * The free-text condition of a direction search (no ranking: with a direction, relevance does
+ * not order). Usually the hits are listed once and each carrier the search reaches is looked up
+ * in that list. When the text matches a large share of the base ("тоо", "+7 7"), listing costs
+ * more than the search; then nearly every carrier the search reaches matches, the walk is
+ * short, and each one is probed in the FTS index by rowid (a doclist seek) instead. Probing
+ * when hits are sparse would walk the whole direction, so the share decides.
+ */
+export function textPart(replica: ReadonlyReplica, f: CarrierFilters, hitListMax?: number): { sql: string; params: SqlParam[] } {
   const match = textMatch(f);
-  return match === null ? { sql: '', params: [] } : { sql: 'AND c.rowid IN (SELECT rowid FROM carriers_fts WHERE carriers_fts MATCH ?)', params: [match] };
+  if (match === null) return { sql: '', params: [] };
+  // max(rowid) is the size of the base give or take deletions: enough for a share.
+  const size = (replica.prepareRead('SELECT coalesce(max(rowid), 0) AS n FROM carriers').get() as { n: number }).n;
+  const listMax = hitListMax ?? Math.max(1000, Math.floor(size * PROBE_SHARE));
+  const hits = (replica.prepareRead('SELECT count(*) AS k FROM (SELECT 1 FROM carriers_fts WHERE carriers_fts MATCH ? LIMIT ?)').get(match, listMax + 1) as { k: number }).k;
+  return hits <= listMax
+    ? { sql: 'AND c.rowid IN (SELECT rowid FROM carriers_fts WHERE carriers_fts MATCH ?)', params: [match] }
+    : { sql: 'AND EXISTS (SELECT 1 FROM carriers_fts WHERE carriers_fts MATCH ? AND carriers_fts.rowid = c.rowid)', params: [match] };
 }
+
+/** Above this share of the base matching the text, a direction search probes instead of listing. */
+const PROBE_SHARE = 0.25;
 
 export function statsKey(d: Direction): [string, string] {
   return [d.fromCity ?? '', d.toCity ?? ''];
 }
 
 /** Candidates of a search with a direction (from and/or to city), enough for the first `want`. */
-export function directionCandidates(replica: ReadonlyReplica, d: Direction, f: CarrierFilters, want: number): CandidateSet {
+export function directionCandidates(replica: ReadonlyReplica, d: Direction, f: CarrierFilters, want: number, hitListMax?: number): CandidateSet {
   const key = statsKey(d);
-  const cond = carrierConditionSql(f);
-  const text = textPart(f);
+  const cond = carrierConditionSql(f, 's.carrier_id');
+  const nearCond = carrierConditionSql(f);
+  const text = textPart(replica, f, hitListMax);
   const filter = `${cond.sql} ${text.sql}`;
   const filterParams = [...cond.params, ...text.params];
   const near = d.fromCity === null ? [] : d.nearLoading;
@@ -82,9 +100,10 @@ export function directionCandidates(replica: ReadonlyReplica, d: Direction, f: C
   FROM carrier_direction_stats s JOIN carriers c ON c.id = s.carrier_id
   WHERE s.from_city = ? AND s.to_city = ? AND ${tierSql} AND ${pass} AND ${filter}
   ${ordered ? 'ORDER BY s.tier DESC, s.k1 DESC, s.k2 DESC' : ''} LIMIT ?`;
+  const nearFilter = `${nearCond.sql} ${text.sql}`;
   const nearSql = (pass: string) => `SELECT ${CARRIER_COLUMNS}, ${NO_LANE_COLUMNS}, NULL AS textRank
   FROM carriers c INDEXED BY carriers_current_city_idx
-  WHERE c.current_city = ? AND ${pass} AND ${filter}
+  WHERE c.current_city = ? AND ${pass} AND ${nearFilter}
     AND NOT EXISTS (SELECT 1 FROM carrier_direction_stats s WHERE s.from_city = ? AND s.to_city = ? AND s.carrier_id = c.id)
   ORDER BY c.available_from LIMIT ?`;
 
@@ -98,29 +117,36 @@ export function directionCandidates(replica: ReadonlyReplica, d: Direction, f: C
     // Within one city the ranking is "soonest available, then rating": each nearby city's first
     // `want` by availability hold every carrier of that city that can make the page.
     for (const n of near) {
-      rows.push(...(replica.prepareRead(nearSql(pass)).all(n.city, ...filterParams, ...key, want + 1) as CandidateRow[]));
+      rows.push(...(replica.prepareRead(nearSql(pass)).all(n.city, ...nearCond.params, ...text.params, ...key, want + 1) as CandidateRow[]));
     }
     if (rows.length > want) break;
   }
   return rows.map((r) => toCandidate(r, d));
 }
 
-/** Free text without a direction: the FTS hits passing the filters, most relevant first. */
+/**
+ * Free text without a direction: the FTS hits passing the filters, most relevant first. Reads
+ * the best `n` hits by bm25 (FTS5 keeps only the top n while scoring) and widens n until the
+ * page is full of carriers that pass the filters and are not flagged, or the hits run out:
+ * a broad prefix ("тоо") matches most of the base, and looking all of it up would be slow.
+ */
 export function textCandidates(replica: ReadonlyReplica, f: CarrierFilters, want: number): CandidateSet {
   const match = textMatch(f);
   if (match === null) return [];
   const cond = carrierConditionSql(f);
-  // MATERIALIZED: MATCH and bm25 run once; the order is what rankCarriers gives a tier-less
-  // search (flagged last, then relevance), so the first `want` rows are the page.
-  const sql = `WITH hits AS MATERIALIZED (SELECT rowid AS r, rank AS text_rank FROM carriers_fts WHERE carriers_fts MATCH ?)
-SELECT ${CARRIER_COLUMNS}, ${NO_LANE_COLUMNS}, hits.text_rank AS textRank
-FROM hits JOIN carriers c ON c.rowid = hits.r
-WHERE ${cond.sql}
-ORDER BY ${FLAGGED}, hits.text_rank, c.rating DESC
-LIMIT ?`;
-  const rows = replica.prepareRead(sql).all(match, ...cond.params, want + 1) as CandidateRow[];
+  const sql = `SELECT ${CARRIER_COLUMNS}, ${NO_LANE_COLUMNS}, hits.text_rank AS textRank
+FROM (SELECT rowid AS r, rank AS text_rank FROM carriers_fts WHERE carriers_fts MATCH ? ORDER BY rank LIMIT ?) hits
+JOIN carriers c ON c.rowid = hits.r
+WHERE ${cond.sql}`;
   const none: Direction = { fromCity: null, toCity: null, nearLoading: [] };
-  return rows.map((r) => toCandidate(r, none));
+  for (let n = Math.ceil((want + 1) * 1.25) + 10; ; n *= 4) {
+    const rows = replica.prepareRead(sql).all(match, n, ...cond.params) as CandidateRow[];
+    const clean = rows.filter((r) => !(r.blacklisted === 1 || r.securityCheck === 'failed')).length;
+    if (clean > want) return rows.map((r) => toCandidate(r, none));
+    // Fewer hits than asked for: that was all of them.
+    const hits = (replica.prepareRead('SELECT count(*) AS k FROM (SELECT 1 FROM carriers_fts WHERE carriers_fts MATCH ? LIMIT ?)').get(match, n + 1) as { k: number }).k;
+    if (hits <= n) return rows.map((r) => toCandidate(r, none));
+  }
 }
 
 /** Neither direction nor text: the best-rated carriers passing the filters, from the rating index. */

@@ -162,6 +162,19 @@ describe('searchCarriers free text', () => {
     expect(found({ fromCity: 'Алматы', toCity: 'Астана', text: 'транс' })).toEqual(['deal']);
     expect(found({ fromCity: 'Алматы', toCity: 'Астана', text: 'транс', vehicleType: 'van' })).toEqual([]);
   });
+  it('gives the same answer whether it lists the text hits or probes them per carrier', () => {
+    const probe = (req: SearchCarriersRequest) =>
+      searchCarriers({ replica: r, knownCities: () => readCarrierCities(r), hitListMax: 0 }, req).results.map((x) => x.id);
+    for (const req of [
+      { fromCity: 'Алматы', toCity: 'Астана', text: 'т' },
+      { fromCity: 'Алматы', toCity: 'Астана', text: 'транс' },
+      { toCity: 'Астана', text: '7' },
+    ]) {
+      expect(probe(req)).toEqual(search(req).results.map((x) => x.id));
+    }
+    expect(probe({ fromCity: 'Алматы', toCity: 'Астана', text: 'транс' })).toEqual([ids.deal]);
+  });
+
   it('punctuation only finds nothing instead of everything', () => {
     expect(search({ text: '"()*' }).results).toEqual([]);
     expect(count({ text: '"()*' }).total).toBe(0);

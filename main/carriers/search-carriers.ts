@@ -23,6 +23,8 @@ export interface SearchContext {
   knownCities: () => readonly string[];
   /** Monotonic ms clock, for tookMs only. */
   clock?: () => number;
+  /** Tests: below how many FTS hits a direction search lists them (above, it probes per carrier). */
+  hitListMax?: number;
 }
 
 type ParsedSearch = ReturnType<typeof searchCarriersSchema.parse>;
@@ -39,16 +41,20 @@ export function resolveDirection(f: CarrierFilters, known: readonly string[]): D
 }
 
 export function searchCarriers(ctx: SearchContext, request: SearchCarriersRequest | ParsedSearch): CarrierSearchResponse {
+  const { offset, limit, ...filters } = searchCarriersSchema.parse(request);
+  return runSearch(ctx, filters, offset, limit);
+}
+
+/** The search without the API's page-size limit (export reads up to 10,000 at once). */
+export function runSearch(ctx: SearchContext, filters: CarrierFilters, offset: number, limit: number): CarrierSearchResponse {
   const clock = ctx.clock ?? (() => performance.now());
   const started = clock();
-  const req = searchCarriersSchema.parse(request);
-  const { offset, limit, ...filters } = req;
   const direction = resolveDirection(filters, ctx.knownCities());
   const want = offset + limit;
 
   let found: CandidateSet;
   if (direction.fromCity !== null || direction.toCity !== null) {
-    found = directionCandidates(ctx.replica, direction, filters, want);
+    found = directionCandidates(ctx.replica, direction, filters, want, ctx.hitListMax);
   } else if (textMatch(filters) !== null) {
     found = textCandidates(ctx.replica, filters, want);
   } else if (filters.text !== undefined && filters.text.trim() !== '') {

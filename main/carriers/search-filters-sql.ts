@@ -40,8 +40,13 @@ export function vehicleConditionSql(f: CarrierFilters): SqlPart | null {
   return { sql: where.join(' AND '), params };
 }
 
-/** Conditions on the carrier row `c` (vehicles included as EXISTS); '1' when there are none. */
-export function carrierConditionSql(f: CarrierFilters): SqlPart {
+/**
+ * Conditions on the carrier row `c` (vehicles included as EXISTS); '1' when there are none.
+ * `carrierIdSql` names the carrier id the vehicle check joins on: a query driven by
+ * carrier_direction_stats passes `s.carrier_id`, so SQLite checks vehicles before it even
+ * looks the carrier up, and skips that lookup for carriers without a fitting vehicle.
+ */
+export function carrierConditionSql(f: CarrierFilters, carrierIdSql = 'c.id'): SqlPart {
   const where: string[] = [];
   const params: SqlParam[] = [];
   if (f.securityPassed === true) where.push("c.security_check = 'passed'");
@@ -51,7 +56,7 @@ export function carrierConditionSql(f: CarrierFilters): SqlPart {
   }
   const vehicle = vehicleConditionSql(f);
   if (vehicle) {
-    where.push(`EXISTS (SELECT 1 FROM carrier_vehicles v WHERE v.carrier_id = c.id AND ${vehicle.sql})`);
+    where.push(`EXISTS (SELECT 1 FROM carrier_vehicles v WHERE v.carrier_id = ${carrierIdSql} AND ${vehicle.sql})`);
     params.push(...vehicle.params);
   }
   return { sql: where.length > 0 ? where.join(' AND ') : '1', params };

@@ -9,8 +9,8 @@ describe('toFtsMatchQuery', () => {
 
   it('escapes quotes and neutralises FTS syntax', () => {
     expect(toFtsMatchQuery('say "hi"')).toBe('"say"* """hi"""*');
-    expect(toFtsMatchQuery('a OR b')).toBe('"a"* "OR"* "b"*');
-    expect(toFtsMatchQuery('number:5')).toBe('"number:5"*');
+    expect(toFtsMatchQuery('ab OR cd')).toBe('"ab"* "OR"* "cd"*');
+    expect(toFtsMatchQuery('number:55')).toBe('"number:55"*');
   });
 
   it('returns null when there is nothing to search', () => {
@@ -18,9 +18,16 @@ describe('toFtsMatchQuery', () => {
   });
 
   it('tries phone-looking text as one digit run and as separate groups', () => {
-    expect(toFtsMatchQuery('+7 701 123')).toBe('"7701123"* OR ("+7"* "701"* "123"*)');
+    expect(toFtsMatchQuery('+7 701 123')).toBe('"7701123"* OR ("+7" "701"* "123"*)');
     expect(toFtsMatchQuery('87011234567')).toBe('"87011234567"*');
-    expect(toFtsMatchQuery('8 (701) 123-45-67')).toBe('"87011234567"* OR ("8"* "(701)"* "123-45-67"*)');
+    expect(toFtsMatchQuery('8 (701) 123-45-67')).toBe('"87011234567"* OR ("8" "(701)"* "123-45-67"*)');
+  });
+
+  it('matches a last word of one character whole, not as a prefix', () => {
+    expect(toFtsMatchQuery('а')).toBe('"а"');
+    expect(toFtsMatchQuery('MR-1')).toBe('"MR-1"');
+    expect(toFtsMatchQuery('MR-')).toBe('"MR-"*');
+    expect(toFtsMatchQuery('ул. Абая 5')).toBe('"ул."* "Абая"* "5"');
   });
 
   it('caps the number of words', () => {

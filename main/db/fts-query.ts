@@ -8,10 +8,18 @@ const MAX_TOKENS = 8;
 /** Spaces, plus and the separators people put in phone numbers: "+7 (701) 123-45-67". */
 const PHONE_LIKE = /^[\d\s+()\-.\u00a0]+$/;
 const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
+const WORD_RUNS = /[\p{L}\p{N}]+/gu;
 
-/** One quoted prefix phrase: FTS5 tokenizes inside the quotes, so "MR-1002"* is "mr" then "1002"*. */
+/**
+ * One quoted prefix phrase: FTS5 tokenizes inside the quotes, so "MR-1002"* is "mr" then "1002"*.
+ * When the last word is a single character ("а", "+7", "MR-1") it is matched whole: as a prefix
+ * it would merge the doclists of every term starting with it, a whole alphabet's worth of work
+ * per keystroke that finds nothing useful. The prefix index covers two characters and up.
+ */
 function prefixPhrase(token: string): string {
-  return `"${token.replace(/"/g, '""')}"*`;
+  const quoted = `"${token.replace(/"/g, '""')}"`;
+  const words = token.match(WORD_RUNS) ?? [];
+  return (words[words.length - 1]?.length ?? 0) < 2 ? quoted : `${quoted}*`;
 }
 
 /**

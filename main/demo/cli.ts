@@ -11,10 +11,11 @@ import { openReplica } from '../db/open-replica';
 
 const USAGE = 'Usage: npm run demo-data -- --out FILE [--seed N] [--orders N] [--carriers N] [--drivers N] [--now ISO-or-ms] [--force]';
 
-const count = z.coerce.number().int().min(0);
+/** A whole number written in digits: "", "1e3" and "-3" are refused rather than coerced. */
+const count = z.string().regex(/^\d+$/, 'expected a whole number').transform(Number);
 const argsSchema = z.object({
   out: z.string().min(1, '--out FILE is required'),
-  seed: count.max(0xffffffff).default(DEMO_DEFAULTS.seed),
+  seed: count.refine((n) => n <= 0xffffffff, 'at most 4294967295').optional().transform((n) => n ?? DEMO_DEFAULTS.seed),
   orders: count.optional(),
   carriers: count.optional(),
   drivers: count.optional(),
@@ -33,19 +34,21 @@ const argsSchema = z.object({
   force: z.boolean().default(false),
 });
 
+const OPTIONS = {
+  out: { type: 'string' }, seed: { type: 'string' }, orders: { type: 'string' }, carriers: { type: 'string' },
+  drivers: { type: 'string' }, now: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean' },
+} as const;
+
 function removeDbFiles(file: string): void {
   for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
 }
 
 function main(argv: string[]): number {
-  let raw;
+  let raw: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; strict: true }>>['values'];
   try {
     raw = parseArgs({
       args: argv,
-      options: {
-        out: { type: 'string' }, seed: { type: 'string' }, orders: { type: 'string' }, carriers: { type: 'string' },
-        drivers: { type: 'string' }, now: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean' },
-      },
+      options: OPTIONS,
       strict: true,
     }).values;
   } catch (err) {

@@ -19,6 +19,26 @@ export function serveApiSocket(wss: WebSocketServer, api: Api, log: (msg: string
   };
 
   wss.on('connection', (ws) => {
+    // One call per macrotask: a burst of calls arrives in one TCP read, and the handlers are
+    // synchronous SQL, so without yielding no reply would leave before the whole burst ran.
+    // Yielding lets the first answers (the queue's first page) reach the browser early.
+    const queue: (() => Promise<void>)[] = [];
+    let running = false;
+    const pump = (): void => {
+      const next = queue.shift();
+      if (!next) {
+        running = false;
+        return;
+      }
+      void next().finally(() => setImmediate(pump));
+    };
+    const enqueue = (job: () => Promise<void>): void => {
+      queue.push(job);
+      if (!running) {
+        running = true;
+        setImmediate(pump);
+      }
+    };
     ws.on('message', (data, isBinary) => {
       if (isBinary) return;
       let raw: unknown;
@@ -36,7 +56,7 @@ export function serveApiSocket(wss: WebSocketServer, api: Api, log: (msg: string
         return;
       }
       const { id, method, args } = parsed.data;
-      void api.dispatch(method, args).then((reply) => send(ws, { type: 'reply', id, reply }));
+      enqueue(() => api.dispatch(method, args).then((reply) => send(ws, { type: 'reply', id, reply })));
     });
   });
 

@@ -70,7 +70,7 @@ export async function runWebConsole(argv: string[], log: (m: string) => void = (
     if (!Number.isInteger(serverPort) || serverPort < 0 || serverPort > 65535) return usage(`--server-port must be 0-65535`);
     server = await startEmbeddedServer({ dir: paths.embeddedServerDir, port: serverPort, log: () => {} });
     run = { url: server.url, token: server.tokenFor(values.role ?? 'dispatcher'), mode: 'embedded' };
-    if (!values['no-simulator']) simulator = startSimulatorChild({ serverUrl: server.url, log });
+    if (!values['no-simulator']) simulator = startSimulatorChild({ apiUrl: server.url, gpsPort: server.gpsPort, tokensFile: server.tokensFile, log });
   } else if (values.server && values.token) {
     run = { url: values.server, token: values.token, mode: 'configured' };
   }

@@ -9,6 +9,7 @@ import type { HandlerContext } from '../api/handler-context';
 import { fileSettings, overlaySettings, type SettingsStore } from '../api/settings-store';
 import { realSyncConnector } from '../api/sync-adapter';
 import { openReplica, type Replica } from '../db/open-replica';
+import { carriersHandlers } from '../carriers/carriers-handlers';
 
 export interface ConsoleServicesOptions {
   replicaFile: string;
@@ -42,8 +43,10 @@ export function startConsoleServices(opts: ConsoleServicesOptions): ConsoleServi
     serverMode: opts.server?.mode ?? 'configured',
     log,
     ...(opts.systemLocale ? { systemLocale: opts.systemLocale } : {}),
-    ...(opts.carrierHandlers ? { carrierHandlers: opts.carrierHandlers } : {}),
+    // The carrier database (main/carriers) unless a caller plugs in its own (tests).
+    carrierHandlers: opts.carrierHandlers ?? carriersHandlers,
   });
+  void api.warmUp();
   return {
     api,
     replica,

@@ -15,7 +15,11 @@ export interface EmbeddedServer {
   /** http://127.0.0.1:PORT */
   url: string;
   port: number;
+  /** The OsmAnd GPS ingest port (the simulator sends fixes there). */
+  gpsPort: number | null;
   dbFile: string;
+  /** demo-tokens.json beside the database (written by --demo). */
+  tokensFile: string;
   tokens: DemoToken[];
   /** The first demo user with this role (or this user id). */
   tokenFor(roleOrUserId: UserRole | string): string;
@@ -29,38 +33,64 @@ export interface EmbeddedServerOptions {
   dir: string;
   /** 0 = any free port. */
   port?: number;
+  /** GPS ingest port; default 0 (any free port), so two embedded servers never collide on 5055. */
+  gpsPort?: number;
   demo?: boolean;
   log?: (line: string) => void;
   /** How long to wait for "listening" (the first demo seed takes a few seconds). */
   timeoutMs?: number;
 }
 
+/**
+ * `node --import tsx SCRIPT`: ONE process (the tsx CLI would add a parent that does not pass
+ * SIGKILL on, leaving an orphan server behind a "crash"). Spawn with cwd = projectRoot().
+ */
 export function tsxCommand(script: string, args: string[]): { command: string; args: string[] } {
-  const tsxCli = require.resolve('tsx/cli', { paths: [projectRoot()] });
-  return { command: process.execPath, args: [tsxCli, path.join(projectRoot(), script), ...args] };
+  return { command: process.execPath, args: ['--import', 'tsx', path.join(projectRoot(), script), ...args] };
 }
 
-/** Kills the child when this process exits for any reason, so no server outlives its console. */
+const children = new Set<ChildProcess>();
+let signalsHooked = false;
+
+function killChildren(): void {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGTERM');
+}
+
+/**
+ * Kills the child when this process exits, including on SIGINT/SIGTERM/SIGHUP that arrive
+ * before the caller installed its own handlers (e.g. while the server is still starting), so
+ * no server outlives its console.
+ */
 export function killOnExit(child: ChildProcess): void {
-  const kill = (): void => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-  };
-  process.once('exit', kill);
-  child.once('exit', () => process.off('exit', kill));
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  if (signalsHooked) return;
+  signalsHooked = true;
+  process.on('exit', killChildren);
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    const onSignal = (): void => {
+      // Someone else handles this signal (a graceful stop): leave the exit to them.
+      if (process.listenerCount(sig) > 1) return;
+      killChildren();
+      process.off(sig, onSignal);
+      process.kill(process.pid, sig);
+    };
+    process.on(sig, onSignal);
+  }
 }
 
 export async function startEmbeddedServer(opts: EmbeddedServerOptions): Promise<EmbeddedServer> {
   fs.mkdirSync(opts.dir, { recursive: true });
   const dbFile = path.join(opts.dir, 'server.db');
   const log = opts.log ?? (() => {});
-  const args = ['--port', String(opts.port ?? 0), '--db', dbFile, ...(opts.demo === false ? [] : ['--demo'])];
+  const args = ['--port', String(opts.port ?? 0), '--gps-port', String(opts.gpsPort ?? 0), '--db', dbFile, ...(opts.demo === false ? [] : ['--demo'])];
   const cmd = tsxCommand('server/cli.ts', args);
   const child = spawn(cmd.command, cmd.args, { cwd: projectRoot(), stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
   killOnExit(child);
 
+  let out = '';
   const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => fail(new Error(`the embedded server did not start within ${opts.timeoutMs ?? 60_000} ms`)), opts.timeoutMs ?? 60_000);
+    const timer = setTimeout(() => fail(new Error(`the embedded server did not start within ${opts.timeoutMs ?? 180_000} ms`)), opts.timeoutMs ?? 180_000);
     const fail = (err: Error): void => {
       clearTimeout(timer);
       child.kill('SIGKILL');
@@ -87,10 +117,13 @@ export async function startEmbeddedServer(opts: EmbeddedServerOptions): Promise<
   const tokensFile = path.join(opts.dir, 'demo-tokens.json');
   const tokens = fs.existsSync(tokensFile) ? demoTokensSchema.parse(JSON.parse(fs.readFileSync(tokensFile, 'utf8'))) : [];
   const port = Number(new URL(url).port);
+  const gps = /GPS \(OsmAnd\) on port (\d+)/.exec(out);
   return {
     url,
     port,
+    gpsPort: gps?.[1] ? Number(gps[1]) : null,
     dbFile,
+    tokensFile,
     tokens,
     child,
     tokenFor(roleOrUserId) {

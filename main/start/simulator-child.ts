@@ -13,12 +13,27 @@ export interface SimulatorChild {
 
 const SCRIPT = 'simulator/cli.ts';
 
-export function startSimulatorChild(opts: { serverUrl: string; log: (m: string) => void; args?: string[] }): SimulatorChild | null {
+export interface SimulatorTarget {
+  /** The central server (REST and webhooks). */
+  apiUrl: string;
+  /** Its OsmAnd GPS port. */
+  gpsPort: number | null;
+  /** The demo users' tokens (demo-tokens.json): read by the simulator, kept off the command line. */
+  tokensFile: string;
+}
+
+export function startSimulatorChild(opts: SimulatorTarget & { log: (m: string) => void; args?: string[] }): SimulatorChild | null {
   if (!fs.existsSync(path.join(projectRoot(), SCRIPT))) {
     opts.log('The fleet simulator is not available in this checkout; the demo map will not move.');
     return null;
   }
-  const cmd = tsxCommand(SCRIPT, ['--server', opts.serverUrl, ...(opts.args ?? [])]);
+  if (opts.gpsPort === null) {
+    opts.log('The server did not say where its GPS port is; the demo map will not move.');
+    return null;
+  }
+  const host = new URL(opts.apiUrl).hostname;
+  // Fixes once a second: the map moves the way the console is meant to be watched.
+  const cmd = tsxCommand(SCRIPT, ['--server', `http://${host}:${opts.gpsPort}`, '--api', opts.apiUrl, '--tokens-file', opts.tokensFile, '--interval', '1', ...(opts.args ?? [])]);
   const child = spawn(cmd.command, cmd.args, { cwd: projectRoot(), stdio: ['ignore', 'ignore', 'pipe'] });
   killOnExit(child);
   let tail = '';

@@ -100,13 +100,13 @@ function applyBatch(
       dirty.absorb(f);
     }
     const order = outbox.allLocalMids().filter((m) => !settling.has(m));
+    if (order.some((m) => !footprints.has(m))) throw new NeedsFullRebase();
     affected = affectedMutations(order, footprints, dirty);
     store.shadow.restoreKeys(dirty.keys, changes);
   }
 
   let cursor = cursorBefore;
   let caughtUp = false;
-  const seen = store.sqlite.prepare('INSERT OR IGNORE INTO temp.sync_snapshot_seen (tbl, id) VALUES (?, ?)');
   for (const frame of frames) {
     if (frame.type === 'snapshot-begin') {
       const tracking = SYNCED_TABLE_KEYS.some((t) => rows.hasRows(t));
@@ -126,7 +126,7 @@ function applyBatch(
           // An evicted row may be one a pending mutation touched: only a full rebase is sure.
           if (evicted.length > 0 && mode === 'incremental') throw new NeedsFullRebase();
           for (const id of evicted) changes.add(change.table, id);
-          if (snap?.tracking === true) seen.run(change.table, change.id);
+          if (snap?.tracking === true) store.markSnapshotSeen(change.table, change.id);
         }
         changes.add(change.table, change.id);
       }
@@ -150,7 +150,7 @@ function applyBatch(
   const acks = settleAcks(store, session, cursor, now);
   if (outbox.count() > 0 && (mode === 'incremental' ? affected.length > 0 : pending)) {
     if (actor === null) throw new Error('pending mutations but no signed-in user to re-run them as');
-    rerunPending(store, actor, now, changes, mode === 'incremental' ? affected : undefined);
+    rerunPending(store, actor, changes, mode === 'incremental' ? affected : undefined);
   } else if (outbox.count() === 0) {
     store.footprints = new Map();
   }
@@ -191,6 +191,7 @@ function settleAcks(
     return { acknowledged: 0, rejected: 0, lastAckedMid: 0 };
   }
   const { base, upTo } = lineageRange(lineages, i);
+  const nextBefore = store.meta.nextLocalMid();
   let acknowledged = 0;
   let rejected = 0;
   let lastAcked = lineage.lastAcked;
@@ -221,6 +222,8 @@ function settleAcks(
     }
   }
   session.heldAcks = held;
+  // Outbox rows carry the local numbering; once they are gone, replica_meta must hold it.
+  if (acknowledged > 0) store.meta.setNextLocalMid(nextBefore);
   if (lastAcked !== lineage.lastAcked) {
     store.meta.setLineages(lineages.map((l, j) => (j === i ? { ...l, lastAcked } : l)));
   }

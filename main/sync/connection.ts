@@ -7,62 +7,16 @@
 //   -> online: push pending (window of MAX_IN_FLIGHT), apply live changes/acks, ping.
 //   mid_gap {expectedMid}: resend from expectedMid. version_mismatch: 'incompatible', stop
 //   retrying (the outbox stays). 401 / unauthorized: 'unauthorized', stop retrying.
-import {
-  MAX_PUSH_MUTATIONS,
-  PROTOCOL_VERSION,
-  SCHEMA_VERSION,
-  encodeMessage,
-  type Mutation,
-  type Positions,
-  type Welcome,
-} from '../../shared/protocol';
+import { MAX_PUSH_MUTATIONS, PROTOCOL_VERSION, SCHEMA_VERSION, encodeMessage, type Mutation } from '../../shared/protocol';
 import type { InboundFrame } from './apply-frames';
+import type { ConnectionDelegate, ConnectionStatus, FramesOutcome, HelloParams } from './connection-delegate';
+import type { Timers } from './timers';
 import { parseInbound } from './parse-inbound';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import type { Transport, TransportCloseInfo, TransportSocket } from './transport';
 
-export type ConnectionStatus = 'offline' | 'connecting' | 'catching_up' | 'online' | 'incompatible' | 'unauthorized';
-
-export interface HelloParams {
-  clientId: string;
-  cursor: number;
-  lastAckedMid: number;
-}
-
-export interface FramesOutcome {
-  caughtUp: boolean;
-  /** Highest wire mid of the connection's identity the server has acknowledged. */
-  lastAckedMid: number;
-  /** This identity has nothing left to send but another one has: reconnect as that one. */
-  switchIdentity: boolean;
-}
-
-export interface ConnectionDelegate {
-  /** Called before each hello; starts a new inbound session. */
-  hello(): HelloParams;
-  /** 'reconnect' when the delegate changed identity or cursor after reading the welcome. */
-  welcome(welcome: Welcome, hello: HelloParams): 'proceed' | 'reconnect';
-  /** Applies a batch of frames in one transaction; throws if they cannot be applied. */
-  frames(frames: InboundFrame[]): FramesOutcome;
-  pending(clientId: string, afterMid: number, limit: number): Mutation[];
-  positions(positions: Positions): void;
-  status(status: ConnectionStatus, error: string | null): void;
-}
-
-export interface Timers {
-  set(fn: () => void, ms: number): unknown;
-  clear(handle: unknown): void;
-  /** Runs fn soon, after the current I/O callbacks (setImmediate): batches bursts of frames. */
-  defer(fn: () => void): void;
-  now(): number;
-}
-
-export const realTimers: Timers = {
-  set: (fn, ms) => setTimeout(fn, ms),
-  clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-  defer: (fn) => void setImmediate(fn),
-  now: () => Date.now(),
-};
+export type { ConnectionDelegate, ConnectionStatus, FramesOutcome, HelloParams } from './connection-delegate';
+export { realTimers, type Timers } from './timers';
 
 export interface ConnectionOptions {
   url: string;

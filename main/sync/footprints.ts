@@ -61,9 +61,10 @@ export function affectedMutations(order: readonly number[], footprints: Readonly
     for (const mid of order) {
       if (affected.has(mid)) continue;
       const f = footprints.get(mid);
-      if (f === undefined || dirty.touches(f)) {
+      if (f === undefined) throw new Error(`pending mutation ${mid} has no footprint`);
+      if (dirty.touches(f)) {
         affected.add(mid);
-        if (f !== undefined) dirty.absorb(f);
+        dirty.absorb(f);
       }
     }
     if (affected.size === before) break;

@@ -55,6 +55,7 @@ describe('enqueueMutation', () => {
       MutationRejection,
     );
     expect(() => enqueueMutation(store, { name: 'assignDriver', args: { orderId: order.id }, actor: dispatcher, now: T0 })).toThrow(/Invalid assignDriver/);
+    expect(() => enqueueMutation(store, { name: 'addComment', args: { orderId: order.id, text: 'x'.repeat(300_000) }, actor: dispatcher, now: T0 })).toThrow(/too large/);
     expect(store.outbox.count()).toBe(0);
     expect(store.shadow.count()).toBe(0);
     expect(getOrder(store, order.id)).toEqual(order);
@@ -85,6 +86,16 @@ describe('enqueueMutation', () => {
     applyServerBatch(store, session, [{ type: 'ack', mid: 1, result: 'applied', cursor: 0 }], dispatcher, T0);
     const again = openSyncStore(fx.reopen().sqlite, { mintClientId: () => 'fresh' });
     expect(again.meta.lineages()).toEqual([{ clientId: 'fresh', base: 1, lastAcked: 0 }]);
+  });
+
+  it('never reuses a mid once the outbox has drained', () => {
+    const { store, order } = setup();
+    const session = newInboundSession('client-1');
+    for (let i = 0; i < 2; i++) enqueueMutation(store, { name: 'addComment', args: { orderId: order.id, text: `x${i}` }, actor: dispatcher, now: T0 });
+    applyServerBatch(store, session, [1, 2].map((mid) => ({ type: 'ack' as const, mid, result: 'applied' as const, cursor: 0 })), dispatcher, T0);
+    expect(store.outbox.count()).toBe(0);
+    const next = enqueueMutation(store, { name: 'addComment', args: { orderId: order.id, text: 'y' }, actor: dispatcher, now: T0 });
+    expect([next.clientId, next.mid]).toEqual(['client-1', 3]);
   });
 
   it('JSON-normalizes args so the local run sees what the server will', () => {

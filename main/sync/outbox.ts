@@ -11,6 +11,9 @@ import { createReplicaTx } from './replica-tx';
 import type { Lineage } from './replica-meta';
 import type { SyncStore } from './sync-store';
 
+/** Largest JSON of one mutation's args; a push frame (1 MiB) must hold it with room to spare. */
+export const MAX_ARGS_CHARS = 256 * 1024;
+
 export interface EnqueueResult {
   /** Wire mid under `clientId`. */
   mid: number;
@@ -28,7 +31,12 @@ export function enqueueMutation(
   input: { name: string; args: unknown; actor: MutationActor; now: number },
 ): EnqueueResult {
   // What the server will see: JSON drops undefined fields, and the local run must match it.
-  const args: unknown = input.args === undefined ? null : JSON.parse(JSON.stringify(input.args));
+  const text = input.args === undefined ? 'null' : JSON.stringify(input.args);
+  // A mutation the server would refuse as too large would sit at the head of the outbox forever.
+  if (text.length > MAX_ARGS_CHARS) {
+    throw new MutationRejection('too_large', `This change is too large to send (${text.length} characters of data; the limit is ${MAX_ARGS_CHARS})`);
+  }
+  const args: unknown = JSON.parse(text);
   return store.durableTransaction(() => {
     const lineages = store.meta.lineages();
     const current = lineages[lineages.length - 1];
@@ -37,11 +45,12 @@ export function enqueueMutation(
     const row: OutboxRow = { localMid, name: input.name, args, at: input.now, actorId: input.actor.id };
     const changes = new ChangeSet();
     const footprint = new Footprint();
-    const outcome = runOne(store, current, row, input.actor, input.now, changes, footprint);
+    const outcome = runOne(store, current, row, input.actor, changes, footprint);
     if (outcome !== null) throw new MutationRejection(outcome.code, outcome.message, outcome.details);
     store.outbox.insert(row);
     store.footprints?.set(localMid, footprint);
-    store.meta.setNextLocalMid(localMid + 1);
+    // No replica_meta write here: the new row itself advances nextLocalMid (one page fewer in
+    // the fsynced commit); settleAcks records the number when it empties the outbox.
     return { mid: localMid - current.base, clientId: current.clientId, localMid, changes };
   });
 }
@@ -56,7 +65,6 @@ function runOne(
   lineage: Lineage,
   row: OutboxRow,
   actor: MutationActor,
-  now: number,
   changes: ChangeSet,
   footprint: Footprint,
 ): { code: string; message: string; details?: Record<string, unknown> } | null {
@@ -70,7 +78,9 @@ function runOne(
     findOrderIdByNumber: store.findOrderIdByNumber,
     provisionalOrderNumber: () => `~${lineage.clientId.slice(0, 6)}-${wireMid}`,
   });
-  const ctx = { actor, at: row.at, now, newId: mutationIdFactory(lineage.clientId, wireMid) };
+  // now = at: a re-run is a replay of the same local action, so it writes the same rows
+  // (a fresh clock would churn updatedAt of optimistic rows on every rebase).
+  const ctx = { actor, at: row.at, now: row.at, newId: mutationIdFactory(lineage.clientId, wireMid) };
   try {
     return store.savepoint(() => {
       const outcome = runMutator(tx, row.name, row.args, ctx);
@@ -89,7 +99,7 @@ function runOne(
  * (`only` undefined), or the given local mids. The caller has restored the confirmed state of
  * every row they touch and holds the transaction. Records each run's footprint.
  */
-export function rerunPending(store: SyncStore, actor: MutationActor, now: number, changes: ChangeSet, only?: readonly number[]): void {
+export function rerunPending(store: SyncStore, actor: MutationActor, changes: ChangeSet, only?: readonly number[]): void {
   const lineages = store.meta.lineages();
   const rows = only === undefined ? store.outbox.all() : only.map((m) => store.outbox.get(m)).filter((r) => r !== undefined);
   const footprints = only === undefined ? new Map<number, Footprint>() : (store.footprints ?? new Map<number, Footprint>());
@@ -97,7 +107,7 @@ export function rerunPending(store: SyncStore, actor: MutationActor, now: number
     const lineage = lineages[lineageIndexFor(lineages, row.localMid)];
     if (lineage === undefined) continue;
     const footprint = new Footprint();
-    runOne(store, lineage, row, actor, now, changes, footprint);
+    runOne(store, lineage, row, actor, changes, footprint);
     footprints.set(row.localMid, footprint);
   }
   store.footprints = footprints;

@@ -53,6 +53,9 @@ export function createMetaStore(sqlite: Database.Database): MetaStore {
     return parsed.data;
   };
   const outboxTop = sqlite.prepare('SELECT max(mid) FROM outbox').pluck(true);
+  // Parsed lineages keyed by their stored text: re-read on every call (so a rolled-back
+  // transaction can't leave a stale copy) but parsed only when the text changed.
+  let lineagesCache: { text: string; value: Lineage[] } | null = null;
 
   return {
     cursor: () => num('cursor', 0),
@@ -60,7 +63,12 @@ export function createMetaStore(sqlite: Database.Database): MetaStore {
     // Never below the outbox's top row: a replica written by an older build still numbers on.
     nextLocalMid: () => Math.max(num('nextMid', 1), ((outboxTop.get() as number | null) ?? 0) + 1),
     setNextLocalMid: (m) => void write.run('nextMid', String(m)),
-    lineages: () => json('lineages', lineagesSchema, []),
+    lineages: () => {
+      const text = get('lineages');
+      if (text === undefined) return [];
+      if (lineagesCache?.text !== text) lineagesCache = { text, value: json('lineages', lineagesSchema, []) };
+      return lineagesCache.value.map((l) => ({ ...l }));
+    },
     setLineages: (ls) => {
       write.run('lineages', JSON.stringify(ls));
       const current = ls[ls.length - 1];

@@ -136,7 +136,14 @@ export function createRowStore(sqlite: Database.Database): RowStore {
 
   const put = (table: SyncedTableKey, row: AppRow): void => {
     const s = prepared(table);
-    s.upsert.run(s.codec.columns.map((c) => toDriver(c, row[c.key])));
+    const cols = s.codec.columns;
+    const params = new Array<unknown>(cols.length);
+    for (let i = 0; i < cols.length; i++) {
+      const c = cols[i] as ColumnCodec;
+      const v = row[c.key];
+      params[i] = v === undefined || v === null ? null : c.kind === 'boolean' || c.kind === 'json' ? toDriver(c, v) : v;
+    }
+    s.upsert.run(params);
   };
 
   return {

@@ -24,6 +24,8 @@ export interface SyncStore {
    */
   footprints: Map<number, Footprint> | null;
   findOrderIdByNumber(number: string): string | undefined;
+  /** Remembers that a snapshot in progress delivered this row (see apply-frames.ts). */
+  markSnapshotSeen(table: string, id: string): void;
   /** Runs `fn` in one transaction whose commit is fsynced (synchronous=FULL): outbox writes. */
   durableTransaction<T>(fn: () => T): T;
   /** Runs `fn` in one ordinary transaction (server frames: losing the last one only means re-fetching it). */
@@ -43,6 +45,7 @@ export function openSyncStore(sqlite: Database.Database, options: OpenSyncStoreO
   const meta = createMetaStore(sqlite);
   const outbox = createOutboxStore(sqlite);
   const byNumber = sqlite.prepare('SELECT id FROM orders WHERE number = ?').pluck(true);
+  const seen = sqlite.prepare('INSERT OR IGNORE INTO temp.sync_snapshot_seen (tbl, id) VALUES (?, ?)');
   const syncFull = sqlite.prepare('PRAGMA synchronous = FULL');
   const syncNormal = sqlite.prepare('PRAGMA synchronous = NORMAL');
   const store: SyncStore = {
@@ -54,6 +57,7 @@ export function openSyncStore(sqlite: Database.Database, options: OpenSyncStoreO
     conflicts: createConflictStore(sqlite),
     footprints: outbox.count() === 0 ? new Map() : null,
     findOrderIdByNumber: (n) => byNumber.get(n) as string | undefined,
+    markSnapshotSeen: (t, id) => void seen.run(t, id),
     durableTransaction(fn) {
       // The pragma cannot change inside a transaction, so it wraps it.
       syncFull.run();

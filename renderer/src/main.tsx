@@ -1,5 +1,6 @@
-// Renderer entry. `?fake` (dev preview and screenshots only) runs on the in-memory fake API
-// instead of a host; otherwise client.ts picks the Electron preload or the browser host.
+// Renderer entry. client.ts picks the Electron preload or the browser host. `?fake` runs on the
+// in-memory fake API instead, only in `vite` dev or a build made with VITE_FAKE_PREVIEW=1
+// (screenshots before a host exists): production bundles don't contain the fake at all.
 import 'leaflet/dist/leaflet.css';
 import './styles/app.css';
 import { StrictMode } from 'react';
@@ -10,7 +11,7 @@ import { startConsole } from './app/bootstrap';
 
 async function main(): Promise<void> {
   const params = new URLSearchParams(location.search);
-  if (params.has('fake')) {
+  if ((import.meta.env.DEV || import.meta.env.VITE_FAKE_PREVIEW === '1') && params.has('fake')) {
     const { startFakePreview } = await import('./api/fake-preview');
     installApi(startFakePreview(params));
   }

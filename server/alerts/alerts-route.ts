@@ -25,15 +25,24 @@ export const alertsQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(5000).default(500),
 });
 
+interface AlertsSqlParams {
+  states: string | null;
+  kinds: string | null;
+  priority: number | null;
+  number: string | null;
+  since: number;
+  limit: number;
+}
+
 export function mountAlertsRoute(router: Pick<Router, 'addRoute'>, sqlite: Database.Database, tables: AllTableStatements): void {
-  const select = sqlite.prepare<[string | null, string | null, number | null, string | null, number, number], Record<string, unknown>>(
+  const select = sqlite.prepare<[AlertsSqlParams], Record<string, unknown>>(
     `SELECT * FROM alerts
-     WHERE (?1 IS NULL OR state IN (SELECT value FROM json_each(?1)))
-       AND (?2 IS NULL OR kind IN (SELECT value FROM json_each(?2)))
-       AND (?3 IS NULL OR priority = ?3)
-       AND (?4 IS NULL OR order_number = ?4)
-       AND triggered_at >= ?5
-     ORDER BY triggered_at DESC, id LIMIT ?6`,
+     WHERE (@states IS NULL OR state IN (SELECT value FROM json_each(@states)))
+       AND (@kinds IS NULL OR kind IN (SELECT value FROM json_each(@kinds)))
+       AND (@priority IS NULL OR priority = @priority)
+       AND (@number IS NULL OR order_number = @number)
+       AND triggered_at >= @since
+     ORDER BY triggered_at DESC, id LIMIT @limit`,
   );
   router.addRoute({
     method: 'GET',
@@ -42,14 +51,14 @@ export function mountAlertsRoute(router: Pick<Router, 'addRoute'>, sqlite: Datab
       const parsed = alertsQuerySchema.safeParse(Object.fromEntries(query));
       if (!parsed.success) return sendJson(res, 400, { error: 'bad_request', message: summarize(parsed.error) });
       const q = parsed.data;
-      const rows = select.all(
-        q.state ? JSON.stringify(q.state) : null,
-        q.kind ? JSON.stringify(q.kind) : null,
-        q.priority === undefined ? null : q.priority === 'true' ? 1 : 0,
-        q.order ?? null,
-        q.since ?? 0,
-        q.limit + 1,
-      );
+      const rows = select.all({
+        states: q.state ? JSON.stringify(q.state) : null,
+        kinds: q.kind ? JSON.stringify(q.kind) : null,
+        priority: q.priority === undefined ? null : q.priority === 'true' ? 1 : 0,
+        number: q.order ?? null,
+        since: q.since ?? 0,
+        limit: q.limit + 1,
+      });
       const alerts = rows.slice(0, q.limit).map((r) => tables.alerts.codec.fromRecord(r) as AlertRow);
       sendJson(res, 200, { alerts, truncated: rows.length > q.limit });
     },

@@ -120,6 +120,16 @@ describe('GPS ingest over HTTP', () => {
     expect(noAuth.status).toBe(401);
   });
 
+  it('gives a desktop that connects the positions of every driver', async () => {
+    await send(at(0, 0));
+    const client = await connectTestClient(ts.server.url, ts.tokens['u-dispatcher'] ?? '');
+    clients.push(client);
+    client.hello({ clientId: 'desk-2', cursor: 0 });
+    await client.next('caught-up');
+    const snapshot = await client.next('positions');
+    expect(snapshot.drivers).toEqual([expect.objectContaining({ driverId: 'd1', fixAt: T0, noSignal: false })]);
+  });
+
   it('marks an in-transit order "arrived" (source gps) after 60 s inside the delivery circle, once', async () => {
     const o = orderFor('G-1', 'in_transit');
     for (const [sec, north] of [[0, -2000], [60, -400], [90, -60], [120, -95], [150, -130], [160, -80]] as const) await send(at(sec, north));

@@ -31,7 +31,10 @@ export interface GpsOptions {
   filter?: Partial<FilterConfig>;
   geofence?: Partial<GeofenceConfig>;
   positions?: Partial<PositionsHubConfig>;
-  /** How often queued track rows and positions are written (ms). */
+  /**
+   * How often queued track rows and positions are written (ms). Short, so each write is small:
+   * it runs on the event loop, and a long one would delay positions frames.
+   */
   flushMs?: number;
 }
 
@@ -46,7 +49,7 @@ export interface GpsService {
   mountRoutes(router: Pick<Router, 'addRoute'>): void;
   /** Opens the OsmAnd port; resolves to the port actually bound (0 picks a free one). */
   listen(port: number, host?: string): Promise<number>;
-  /** Writes what is queued now. */
+  /** Writes everything queued now, latest positions included. */
   flush(): void;
   /** Stops timers and the port, and writes what is queued. */
   close(): Promise<void>;
@@ -72,14 +75,14 @@ export function startGps(opts: GpsOptions): GpsService {
   ingest.restore(store.loadPositions(), opts.clock());
   hub.start();
 
-  const flush = (): void => {
+  const write = (force: boolean): void => {
     try {
-      counters.trackRowsWritten += store.flush();
+      counters.trackRowsWritten += store.flush(force);
     } catch (e) {
       opts.log('GPS batch write failed; kept for the next flush', e);
     }
   };
-  const flushTimer = setInterval(flush, opts.flushMs ?? 1000);
+  const flushTimer = setInterval(() => write(false), opts.flushMs ?? 250);
   flushTimer.unref();
 
   let http: Server | null = null;
@@ -89,8 +92,8 @@ export function startGps(opts: GpsOptions): GpsService {
     counters,
     snapshot: () => hub.snapshot(opts.clock()),
     position: (driverId) => hub.get(driverId, opts.clock()),
-    mountRoutes: (router) => mountTrackRoute(router, opts.sqlite, flush, opts.clock),
-    flush,
+    mountRoutes: (router) => mountTrackRoute(router, opts.sqlite, () => write(false), opts.clock),
+    flush: () => write(true),
     listen(port, host) {
       const server = createGpsHttpServer({ ingest, store, counters, clock: opts.clock });
       http = server;
@@ -111,7 +114,7 @@ export function startGps(opts: GpsOptions): GpsService {
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
       }
-      flush();
+      write(true);
     },
   };
 }

@@ -51,20 +51,26 @@ interface DriverPositionRecord {
   fix_at: number;
 }
 
-/** How long a device -> driver answer is reused; a bind from another process (the CLI) applies within it. */
+/** How often the device -> driver map is reloaded; a bind from another process (the CLI) applies within it. */
 export const BINDING_TTL_MS = 5_000;
+/**
+ * Latest positions written to the drivers rows per flush at most (they live in memory; the
+ * rows are for restarts). Spread over flushes so no single write stalls the event loop.
+ */
+export const POSITIONS_PER_FLUSH = 500;
 
 export class GpsStore {
   private tracks: TrackRow[] = [];
-  private readonly bindings = new Map<string, { driverId: string | null; until: number }>();
+  private bindings = new Map<string, string>();
+  private bindingsUntil = 0;
   private positions = new Map<string, StoredPosition>();
   private unknown = new Map<string, UnknownAggregate>();
   private readonly stmts;
-  private readonly flushTx: () => number;
+  private readonly flushTx: (positions: readonly StoredPosition[]) => number;
 
   constructor(private readonly sqlite: Database.Database) {
     this.stmts = {
-      binding: sqlite.prepare<[string], { driver_id: string }>('SELECT driver_id FROM device_bindings WHERE device_id = ?'),
+      allBindings: sqlite.prepare<[], { device_id: string; driver_id: string }>('SELECT device_id, driver_id FROM device_bindings'),
       insertTrack: sqlite.prepare(
         `INSERT OR IGNORE INTO driver_tracks (driver_id, fix_at, lat, lon, speed_kmh, heading_deg, accuracy_m, altitude_m, battery, device_id, received_at)
          VALUES (@driverId, @fixAt, @lat, @lon, @speedKmh, @headingDeg, @accuracyM, @altitudeM, @battery, @deviceId, @receivedAt)`,
@@ -86,20 +92,23 @@ export class GpsStore {
         'SELECT id, lat, lon, heading_deg, speed_kmh, accuracy_m, battery, charging, fix_at FROM drivers WHERE lat IS NOT NULL AND lon IS NOT NULL AND fix_at IS NOT NULL',
       ),
     };
-    this.flushTx = sqlite.transaction((): number => this.writeQueued());
+    this.flushTx = sqlite.transaction((positions: readonly StoredPosition[]): number => this.writeQueued(positions));
   }
 
   /**
-   * The driver a device reports for, or null. Cached for BINDING_TTL_MS (a query per fix was
-   * the pipeline's biggest cost), so a bind or unbind made by the CLI applies within seconds.
+   * The driver a device reports for, or null. From a map of all bindings reloaded every
+   * BINDING_TTL_MS (a query per fix was the pipeline's biggest cost, and an unknown device
+   * must not cost a query per request), so a CLI bind or unbind applies within seconds.
    */
   driverFor(deviceId: string, now: number): string | null {
-    const hit = this.bindings.get(deviceId);
-    if (hit !== undefined && hit.until > now) return hit.driverId;
-    const driverId = this.stmts.binding.get(deviceId)?.driver_id ?? null;
-    if (this.bindings.size > 100_000) this.bindings.clear(); // many one-off unknown ids: don't grow forever
-    this.bindings.set(deviceId, { driverId, until: now + BINDING_TTL_MS });
-    return driverId;
+    if (now >= this.bindingsUntil) this.reloadBindings(now);
+    return this.bindings.get(deviceId) ?? null;
+  }
+
+  /** Re-reads the bindings now (after a bind in this process). */
+  reloadBindings(now: number): void {
+    this.bindings = new Map(this.stmts.allBindings.all().map((r) => [r.device_id, r.driver_id]));
+    this.bindingsUntil = now + BINDING_TTL_MS;
   }
 
   pendingTrackRows(): number {
@@ -127,24 +136,30 @@ export class GpsStore {
   }
 
   /**
-   * Writes everything queued in one transaction; returns the track rows inserted. The queues
-   * are emptied only once the transaction committed: a failed flush (disk full, locked) is
-   * retried with the next one instead of losing fixes.
+   * Writes what is queued in one transaction: track rows and unknown devices, and up to
+   * POSITIONS_PER_FLUSH latest positions (all when forced: close, explicit flush). Returns the
+   * track rows inserted. Queues are emptied only once the transaction committed: a failed
+   * flush (disk full, locked) is retried with the next one instead of losing fixes.
    */
-  flush(): number {
+  flush(force = false): number {
     if (this.tracks.length === 0 && this.positions.size === 0 && this.unknown.size === 0) return 0;
-    const inserted = this.flushTx();
+    const positions: StoredPosition[] = [];
+    for (const p of this.positions.values()) {
+      if (!force && positions.length >= POSITIONS_PER_FLUSH) break;
+      positions.push(p);
+    }
+    const inserted = this.flushTx(positions);
     this.tracks = [];
-    this.positions.clear();
+    for (const p of positions) this.positions.delete(p.driverId);
     this.unknown.clear();
     return inserted;
   }
 
-  private writeQueued(): number {
+  private writeQueued(positions: readonly StoredPosition[]): number {
     this.tracks.sort((a, b) => (a.driverId < b.driverId ? -1 : a.driverId > b.driverId ? 1 : a.fixAt - b.fixAt));
     let inserted = 0;
     for (const row of this.tracks) inserted += this.stmts.insertTrack.run(row).changes;
-    for (const p of this.positions.values()) {
+    for (const p of positions) {
       this.stmts.updateDriver.run({ ...p, charging: p.charging === null ? null : p.charging ? 1 : 0 });
     }
     for (const [deviceId, agg] of this.unknown) {

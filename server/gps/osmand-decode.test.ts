@@ -94,6 +94,11 @@ describe('OsmAnd query parameters', () => {
     expect(r.message).toMatch(message);
   });
 
+  it('rejects coordinates with bad percent-encoding and ignores a __proto__ parameter', () => {
+    expect(get('/?id=1&lat=1&lon=%E0%A4%A').ok).toBe(false);
+    expect(fixOf(get('/?__proto__=x&id=1&lat=1&lon=2')).deviceId).toBe('1');
+  });
+
   it('still names the device of a fix with bad coordinates (for the unknown-devices list)', () => {
     const r = get('/?id=dev-9&lat=x&lon=1');
     expect(r.ok ? null : r.deviceId).toBe('dev-9');

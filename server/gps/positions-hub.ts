@@ -4,7 +4,7 @@
 //   ten fixes a second still moves its marker once a second;
 // - a frame holds only drivers that moved (or whose no-signal state flipped, or whose fix time
 //   advanced while parked, refreshed every `parkedRefreshMs`);
-// - frames go out `flushDelayMs` after the first pending change (default 50 ms), so a fix
+// - frames go out `flushDelayMs` after the first pending change (default 25 ms), so a fix
 //   reaches the map within tens of milliseconds, not up to a second later; set flushDelayMs
 //   to 1000 for strictly one frame per second;
 // - a desktop that connects gets the full snapshot.
@@ -22,7 +22,7 @@ export interface PositionsHubConfig {
 
 export const DEFAULT_POSITIONS_CONFIG: PositionsHubConfig = {
   perDriverIntervalMs: 1000,
-  flushDelayMs: 50,
+  flushDelayMs: 25,
   parkedRefreshMs: 30_000,
   noSignalAfterMs: 5 * 60_000,
   repeatsForNoSignal: 3,
@@ -113,14 +113,16 @@ export class PositionsHub {
         this.dirty.delete(id);
         continue;
       }
-      const view = this.view(e, now);
-      if (!this.isNews(e, view, now)) {
-        this.dirty.delete(id);
-        continue;
-      }
+      // Throttled drivers wait without building their view: at thousands of fixes a second
+      // most dirty drivers are in this branch on every flush.
       const readyAt = e.sentAt + this.cfg.perDriverIntervalMs;
       if (e.sent !== null && readyAt > now) {
         nextDue = Math.min(nextDue, readyAt);
+        continue;
+      }
+      const view = this.view(e, now);
+      if (!this.isNews(e, view, now)) {
+        this.dirty.delete(id);
         continue;
       }
       due.push(view);

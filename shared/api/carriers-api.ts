@@ -6,7 +6,7 @@ import { VEHICLE_TYPES } from '../domain/vocabulary';
 import type { SecurityCheckState, VehicleType } from '../domain/vocabulary';
 import type { CarrierFlag, RankReason } from '../carriers/rank-carriers';
 import type { CarrierDealRow, CarrierLaneRow, CarrierOfferRow, CarrierRow, CarrierVehicleRow } from '../schema';
-import type { CarrierImportField } from '../carriers/import-fields';
+import { CARRIER_IMPORT_FIELDS, type CarrierImportField } from '../carriers/import-fields';
 import {
   blacklistArgs,
   carrierFields,
@@ -148,7 +148,7 @@ export const IMPORT_DUPLICATE_ACTIONS = ['skip', 'update'] as const;
 export type ImportDuplicateAction = (typeof IMPORT_DUPLICATE_ACTIONS)[number];
 
 /** Spreadsheet column index (0-based) for each field; a field left out is not imported. */
-export const importMappingSchema = z.record(z.string(), z.number().int().nonnegative().max(500).nullable());
+export const importMappingSchema = z.partialRecord(z.enum(CARRIER_IMPORT_FIELDS), z.number().int().nonnegative().max(500).nullable());
 export type ImportMapping = Partial<Record<CarrierImportField, number | null>>;
 
 /** Files up to 10 MB; base64 grows that by a third. */
@@ -240,5 +240,5 @@ export const carriersApi = {
     z.object({ importId: idSchema, mapping: importMappingSchema, duplicates: z.enum(IMPORT_DUPLICATE_ACTIONS).default('skip') }).strict(),
   ),
   /** The current search (all pages, up to 10,000 carriers) as an XLSX file. */
-  exportCarriers: query<ExportFile>()(carrierFiltersSchema),
+  exportCarriers: query<ExportFile>()(carrierFiltersSchema.extend({ language: z.enum(['ru', 'en']).default('ru') }).strict()),
 } as const;

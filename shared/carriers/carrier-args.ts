@@ -1,7 +1,10 @@
 // The fields of carrier edits, one zod schema each, shared by the typed API (renderer -> main)
 // and the sync mutators (client and server), so an edit is checked the same way everywhere.
 import { z } from 'zod';
-import { DEAL_OUTCOMES, SECURITY_CHECK_STATES, VEHICLE_TYPES } from '../domain/vocabulary';
+import { DEAL_OUTCOMES, SECURITY_CHECK_STATES, VEHICLE_TYPES, type UserRole } from '../domain/vocabulary';
+
+/** Who edits the carrier base (the mutators add the system); the UI hides edits from others. */
+export const CARRIER_EDITOR_ROLES = ['logistician', 'supervisor', 'admin'] as const satisfies readonly UserRole[];
 
 export const carrierIdSchema = z.string().min(1).max(128);
 const text = (max: number) => z.string().trim().max(max);

@@ -35,7 +35,7 @@ const HEADER_HINTS: ReadonlyArray<readonly [CarrierImportField, readonly string[
   ['tonnage', ['тоннаж', 'грузоподъем', 'тонн', 'tonnage', 'capacity', 'tons']],
   ['volumeM3', ['объем', 'объём', 'volume', 'м3', 'm3']],
   ['refrigerated', ['реф', 'холод', 'refrig', 'reefer']],
-  ['adrClasses', ['adr', 'допог', 'опасн', 'hazard']],
+  ['adrClasses', ['adr', 'допог', 'опасные', 'опасный', 'hazard']],
   ['oversize', ['негабарит', 'oversize', 'крупногабарит']],
   ['plate', ['госномер', 'номер тс', 'гос', 'plate']],
   ['rating', ['рейтинг', 'rating', 'оценка']],

@@ -8,7 +8,7 @@ import { carrierFields, vehicleFields, type ImportRowArgs } from './carrier-args
 import { resolveCityName } from './city-names';
 import type { CarrierImportField } from './import-fields';
 import { normalizePhone } from './normalize-phone';
-import { checkTaxId } from './tax-id';
+import { checkTaxId, cleanTaxId } from './tax-id';
 
 export type ImportMapping = Partial<Record<CarrierImportField, number | null>>;
 
@@ -79,7 +79,16 @@ function zodMessage(e: z.ZodError): string {
   return e.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ');
 }
 
-export function parseImportRow(cells: readonly string[], mapping: ImportMapping, knownCities: readonly string[]): ParsedRow {
+/**
+ * `isKnownTaxId`: a tax id the base already holds passes even with a wrong check digit (old
+ * records), so re-importing an export finds the duplicate instead of rejecting the row.
+ */
+export function parseImportRow(
+  cells: readonly string[],
+  mapping: ImportMapping,
+  knownCities: readonly string[],
+  isKnownTaxId: (taxId: string) => boolean = () => false,
+): ParsedRow {
   const cell = (f: CarrierImportField): string => {
     const i = mapping[f];
     return i === undefined || i === null ? '' : (cells[i] ?? '').trim();
@@ -93,6 +102,7 @@ export function parseImportRow(cells: readonly string[], mapping: ImportMapping,
   if (rawTax !== '') {
     const check = checkTaxId(rawTax);
     if (check.ok) taxId = check.value;
+    else if (check.reason === 'checksum' && isKnownTaxId(cleanTaxId(rawTax))) taxId = cleanTaxId(rawTax);
     else errors.push(check.reason === 'format' ? `Tax id "${rawTax}" must be 10 or 12 digits` : `Tax id "${rawTax}" has a wrong check digit`);
   }
   const phone = cell('phone');

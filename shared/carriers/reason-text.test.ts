@@ -6,8 +6,8 @@ const AT = Date.UTC(2026, 2, 12, 10);
 describe('reasonText', () => {
   it('says why, with the figures, in Russian and English', () => {
     const deals = { tier: 'deals', dealsOk: 3, lastRate: 450_000, lastAt: AT } as const;
-    expect(reasonText(deals, 'ru')).toBe('3 успешные сделки по направлению, последняя 450 000 KZT (12.03.2026)');
-    expect(reasonText(deals, 'en')).toBe('3 successful deals on this direction, last 450 000 KZT on 12.03.2026');
+    expect(reasonText(deals, 'ru')).toBe('3 успешные сделки по направлению, последняя 450 000 ₸ (12.03.2026)');
+    expect(reasonText(deals, 'en')).toBe('3 successful deals on this direction, last 450 000 ₸ on 12.03.2026');
     expect(reasonText({ tier: 'offers', offers: 1, lastRate: null, lastAt: null }, 'ru')).toBe('1 предложение по направлению');
     expect(reasonText({ tier: 'location', city: 'Каскелен', distanceKm: 24.6, availableFrom: null }, 'ru')).toBe('Сейчас в Каскелен, 25 km');
     expect(reasonText({ tier: 'location', city: 'Алматы', distanceKm: 0, availableFrom: AT }, 'en')).toBe('In Алматы from 12.03.2026');

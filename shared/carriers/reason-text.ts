@@ -5,7 +5,7 @@ import type { RankReason } from './rank-carriers';
 export type ReasonLanguage = 'ru' | 'en';
 
 function money(n: number, currency: string): string {
-  return `${Math.round(n).toLocaleString('ru-RU').replace(/\u00a0|\u202f/g, ' ')} ${currency}`;
+  return `${Math.round(n).toLocaleString('ru-RU').replace(/\u00a0|\u202f/g, ' ')} ${currency === 'KZT' ? '₸' : currency}`;
 }
 
 /** dd.mm.yyyy in UTC+5 (Astana and Almaty), the only calendar the logisticians use. */

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Actor } from '../domain/vocabulary';
 import type { CarrierRow, CarrierVehicleRow } from '../schema';
 import {
+  CARRIER_EDITOR_ROLES,
   blacklistArgs,
   carrierFields,
   carrierIdSchema,
@@ -25,7 +26,7 @@ import { reject, type MutatorContext, type MutatorTx } from './mutator-tx';
 
 export { normalizePhone };
 
-const CARRIER_ACTORS: readonly Actor[] = ['logistician', 'supervisor', 'admin', ...MACHINES];
+const CARRIER_ACTORS: readonly Actor[] = [...CARRIER_EDITOR_ROLES, ...MACHINES];
 /** Blacklisting and the security verdict are a supervisor's call as much as a logistician's. */
 const VERDICT_ACTORS = CARRIER_ACTORS;
 

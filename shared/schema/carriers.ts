@@ -53,7 +53,12 @@ export const carrierVehicles = sqliteTable(
     plate: text('plate').notNull().default(''),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [index('carrier_vehicles_carrier_idx').on(t.carrierId)],
+  (t) => [
+    index('carrier_vehicles_carrier_idx').on(t.carrierId),
+    // Covers the carrier search's vehicle check (one vehicle meeting every requirement), so the
+    // check reads the index alone, never the table.
+    index('carrier_vehicles_match_idx').on(t.carrierId, t.type, t.tonnage, t.volumeM3, t.refrigerated, t.oversize, t.adrClasses),
+  ],
 );
 
 export const carrierLanes = sqliteTable(

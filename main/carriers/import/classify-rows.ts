@@ -52,7 +52,7 @@ export function classifyRows(replica: ReadonlyReplica, dataRows: string[][], map
     };
     // A blank separator row holds no data to lose; it is not a carrier and not a rejection.
     if (cells.every((c) => c.trim() === '')) return;
-    const parsed = parseImportRow(cells, mapping, knownCities);
+    const parsed = parseImportRow(cells, mapping, knownCities, (taxId) => findExisting(replica, taxId, '') !== null);
     if (!parsed.ok) {
       out.push({ view: { ...base, status: 'rejected', errors: parsed.errors, duplicateOf: null }, args: null });
       return;

@@ -40,9 +40,10 @@ export function createWebTransport(options: WebTransportOptions = {}): ApiTransp
     socket = ws;
     ws.onopen = () => {
       delay = RECONNECT_MIN_MS;
-      options.onHostLink?.(true);
+      // Calls made while connecting go first, before anything the link listener asks for.
       for (const frame of queue) ws.send(frame);
       queue = [];
+      options.onHostLink?.(true);
     };
     ws.onmessage = (msg) => {
       let data: unknown;

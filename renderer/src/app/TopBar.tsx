@@ -6,6 +6,7 @@ import { problemCount, useProblemsStore } from '../features/problems/store';
 import { LANGUAGES } from '../i18n/translate';
 import { showScreen, useLayoutStore } from './layout-store';
 import { visibleScreens } from './screens';
+import { AlertsBadge } from '../features/alerts/AlertsBadge';
 
 export function TopBar() {
   const t = useT();
@@ -25,6 +26,7 @@ export function TopBar() {
         {visibleScreens(user?.role ?? null).map((s) => (
           <button key={s.id} type="button" role="tab" className="tab" aria-selected={screen === s.id} onClick={() => showScreen(s.id)}>
             {t(s.label)}
+            {s.id === 'alerts' && <AlertsBadge />}
             {s.id === 'console' && problems > 0 && (
               <span className="count-badge hot" aria-label={`${t('problems.title')}: ${problems}`}>
                 {problems}

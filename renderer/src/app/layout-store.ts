@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 
 /** Top-level screens; 'carriers' and 'warehouse' are filled by their features when present. */
-export type ScreenId = 'console' | 'carriers' | 'warehouse' | 'settings';
+export type ScreenId = 'console' | 'carriers' | 'warehouse' | 'alerts' | 'sla-settings' | 'settings';
 export type RightPanel = 'card' | 'drivers';
 
 export interface LayoutState {

@@ -28,7 +28,9 @@ export interface ScreenSpec {
 export const SCREENS: readonly ScreenSpec[] = [
   { id: 'console', label: 'tabs.console', component: null, always: true },
   { id: 'carriers', label: 'tabs.carriers', component: pluggedScreen('carriers'), always: true },
-  { id: 'warehouse', label: 'tabs.warehouse', component: pluggedScreen('warehouse') },
+  { id: 'warehouse', label: 'tabs.warehouse', component: pluggedScreen('warehouse'), roles: ['warehouse', 'dispatcher', 'supervisor', 'admin'] },
+  { id: 'alerts', label: 'tabs.alerts', component: pluggedScreen('alerts'), roles: ['dispatcher', 'supervisor', 'admin'] },
+  { id: 'sla-settings', label: 'tabs.slaSettings', component: pluggedScreen('sla-settings'), roles: ['supervisor', 'admin'] },
   { id: 'settings', label: 'tabs.settings', component: null, always: true },
 ];
 

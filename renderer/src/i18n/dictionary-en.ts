@@ -6,6 +6,8 @@ export const EN = {
   'tabs.console': 'Console',
   'tabs.carriers': 'Carriers',
   'tabs.warehouse': 'Warehouse',
+  'tabs.alerts': 'Alerts',
+  'tabs.slaSettings': 'SLA rules',
   'tabs.settings': 'Settings',
   'tabs.notAvailable': 'This section is not available yet.',
   'user.role': 'Role',

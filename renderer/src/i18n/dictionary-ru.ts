@@ -8,6 +8,8 @@ export const RU = {
   'tabs.console': 'Диспетчерская',
   'tabs.carriers': 'Перевозчики',
   'tabs.warehouse': 'Склад',
+  'tabs.alerts': 'Оповещения',
+  'tabs.slaSettings': 'Правила SLA',
   'tabs.settings': 'Настройки',
   'tabs.notAvailable': 'Этот раздел пока недоступен.',
   'user.role': 'Роль',

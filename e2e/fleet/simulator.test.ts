@@ -1,13 +1,14 @@
+// (Lives in e2e/: the simulator may import only shared/, and this test hosts a real server.)
 // The simulator against a real in-process server: its phones' fixes are accepted by the GPS
 // port and its CDEK webhooks by the courier integration, with no errors.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ORDER_ARGS } from '../shared/mutators/fake-world';
-import type { MutationActor } from '../shared/mutators/mutator-tx';
-import { attachCouriers, DEMO_WEBHOOK_SECRET } from '../server/couriers/attach-couriers';
-import { attachGps, type AttachedGps } from '../server/gps/attach-gps';
-import { startTestServer, type TestServer } from '../server/testing/test-server';
-import { DEMO_WEBHOOK_SECRET as SIM_DEMO_SECRET } from './cli';
-import { startSimulator } from './simulator';
+import { ORDER_ARGS } from '../../shared/mutators/fake-world';
+import type { MutationActor } from '../../shared/mutators/mutator-tx';
+import { attachCouriers, DEMO_WEBHOOK_SECRET } from '../../server/couriers/attach-couriers';
+import { attachGps, type AttachedGps } from '../../server/gps/attach-gps';
+import { startTestServer, type TestServer } from '../../server/testing/test-server';
+import { DEMO_WEBHOOK_SECRET as SIM_DEMO_SECRET } from '../../simulator/cli';
+import { startSimulator } from '../../simulator/simulator';
 
 let ts: TestServer;
 let gps: AttachedGps;

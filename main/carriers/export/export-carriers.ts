@@ -1,0 +1,67 @@
+// Export of the current search to XLSX: the ranked results (up to 10,000), one carrier per
+// row, with the ranking reason, contacts, last rate and matching vehicles. The carrier columns
+// use the headers the import recognises, so an exported file imports back (as duplicates, or
+// as updates).
+import ExcelJS from 'exceljs';
+import type { CarrierFilters, CarrierSearchResult, ExportFile } from '../../../shared/api/carriers-api';
+import { formatDay, reasonText, type ReasonLanguage } from '../../../shared/carriers/reason-text';
+import { runSearch, type SearchContext } from '../search-carriers';
+
+export const EXPORT_MAX_ROWS = 10_000;
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const HEADERS: Record<ReasonLanguage, string[]> = {
+  ru: ['№', 'Название', 'БИН/ИНН', 'Телефон', 'Контактное лицо', 'E-mail', 'Город', 'Текущий город', 'Свободен с', 'Рейтинг', 'Надёжность, %', 'Проверка безопасности', 'Чёрный список', 'Почему в списке', 'Последняя ставка', 'Дата ставки', 'Тип кузова', 'Тоннаж', 'Объём, м3', 'Машины'],
+  en: ['#', 'Name', 'BIN/INN', 'Phone', 'Contact person', 'E-mail', 'City', 'Current city', 'Available from', 'Rating', 'Reliability, %', 'Security check', 'Blacklisted', 'Why listed', 'Last rate', 'Rate date', 'Vehicle type', 'Tonnage', 'Volume, m3', 'Vehicles'],
+};
+const CHECK: Record<ReasonLanguage, Record<string, string>> = {
+  ru: { pending: 'ожидает', passed: 'пройдена', failed: 'не пройдена' },
+  en: { pending: 'pending', passed: 'passed', failed: 'failed' },
+};
+const YES_NO: Record<ReasonLanguage, [string, string]> = { ru: ['да', 'нет'], en: ['yes', 'no'] };
+
+function row(r: CarrierSearchResult, index: number, lang: ReasonLanguage): (string | number | null)[] {
+  const first = r.vehicles[0];
+  return [
+    index + 1,
+    r.name,
+    r.taxId,
+    r.phone,
+    r.contactPerson,
+    r.email ?? '',
+    r.baseCity,
+    r.currentCity ?? '',
+    r.availableFrom === null ? '' : formatDay(r.availableFrom),
+    r.rating,
+    r.reliability === null ? null : Math.round(r.reliability * 100),
+    CHECK[lang][r.securityCheck] ?? r.securityCheck,
+    r.blacklisted ? YES_NO[lang][0] : YES_NO[lang][1],
+    reasonText(r.reason, lang, r.lastRate?.currency),
+    r.lastRate?.rate ?? null,
+    r.lastRate ? formatDay(r.lastRate.at) : '',
+    first?.type ?? '',
+    first?.tonnage ?? null,
+    first?.volumeM3 ?? null,
+    r.vehicles.map((v) => `${v.type} ${v.tonnage} t${v.plate ? ` ${v.plate}` : ''}`).join('; '),
+  ];
+}
+
+export async function exportCarriers(ctx: SearchContext, filters: CarrierFilters, lang: ReasonLanguage, now: number): Promise<ExportFile> {
+  const { results } = runSearch(ctx, filters, 0, EXPORT_MAX_ROWS);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Marshrut';
+  wb.created = new Date(now);
+  const ws = wb.addWorksheet(lang === 'ru' ? 'Перевозчики' : 'Carriers', { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.addRow(HEADERS[lang]);
+  ws.getRow(1).font = { bold: true };
+  results.forEach((r, i) => ws.addRow(row(r, i, lang)));
+  ws.columns.forEach((col, i) => {
+    col.width = [5, 32, 15, 18, 22, 22, 14, 14, 12, 8, 12, 14, 10, 48, 14, 12, 12, 8, 10, 40][i] ?? 14;
+  });
+  // Tax ids and phones are text: Excel must not turn 990340001234 into 9.9E+11.
+  for (const c of [3, 4]) ws.getColumn(c).numFmt = '@';
+  const data = Buffer.from(await wb.xlsx.writeBuffer());
+  const day = formatDay(now).split('.').reverse().join('-');
+  return { fileName: `carriers-${day}.xlsx`, mimeType: XLSX_MIME, dataBase64: data.toString('base64'), rows: results.length };
+}

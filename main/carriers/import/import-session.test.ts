@@ -1,0 +1,143 @@
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { binCheckDigit } from '../../../shared/carriers/tax-id';
+import type { Replica } from '../../db/open-replica';
+import { ApiFailure } from '../../api/api-failure';
+import type { HandlerContext } from '../../api/handler-context';
+import { addCarrier, fakeMutate, memoryReplica, T0 } from '../carrier-fixtures';
+import { carriersHandlers } from '../carriers-handlers';
+import { readSheet } from './read-sheet';
+
+const bin = (first11: string) => `${first11}${binCheckDigit(first11)}`;
+const BIN_A = bin('99034000123');
+const BIN_B = bin('05124000777');
+const BIN_OLD = bin('11114000222');
+
+const HEADER = ['Наименование', 'БИН', 'Телефон', 'Контактное лицо', 'Город', 'Тип кузова', 'Тоннаж', 'Направления'];
+const ROWS: string[][] = [
+  ['ТОО Жол Транс', BIN_A, '+7 701 111 22 33', 'Серик', 'Алматы', 'тент', '20', 'Алматы - Астана'], // 2: new
+  ['', BIN_B, '+7 701 000 00 01', '', '', '', '', ''], // 3: no name
+  ['ИП Плохой БИН', '123456789012', '+7 701 000 00 02', '', '', '', '', ''], // 4: bad tax id
+  ['Дубль по телефону', '', '8 (701) 111-22-33', '', '', '', '', ''], // 5: same phone as row 2
+  ['Кривые числа', '', '+7 701 000 00 03', '', '', 'тент', 'двадцать', ''], // 6: bad number
+  ['Старый знакомый', BIN_OLD, '', '', 'Астана', 'реф', '10', ''], // 7: already in the base
+  ['ТОО Новый Путь', BIN_B, '+7 777 123 45 67', 'Айгуль', 'Шымкент', 'борт', '25,5', 'Шымкент → Алматы'], // 8: new
+];
+
+async function xlsx(rows: string[][]): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('База');
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+}
+
+let r: Replica;
+let handlers: ReturnType<typeof carriersHandlers>;
+let oldId: string;
+
+beforeEach(() => {
+  r = memoryReplica();
+  oldId = addCarrier(r, { name: 'Старый знакомый ТОО', taxId: BIN_OLD, baseCity: 'Астана', rating: 4 }).id;
+  const mutate = fakeMutate(r);
+  const ctx: HandlerContext = {
+    replica: r,
+    mutate: (name, args) => mutate(name, args),
+    now: () => T0,
+    actor: () => 'logistician',
+    userId: () => 'u-logistician',
+    log: () => {},
+  };
+  handlers = carriersHandlers(ctx);
+});
+afterEach(() => r.close());
+
+describe('carrier import', () => {
+  it('reads the file, guesses the mapping, previews every row with its status', async () => {
+    const info = await handlers.readCarrierImportFile({ fileName: 'перевозчики.xlsx', dataBase64: await xlsx([HEADER, ...ROWS]) });
+    expect(info).toMatchObject({ sheetName: 'База', rowCount: 7, headers: HEADER });
+    expect(info.suggestedMapping).toEqual({ name: 0, taxId: 1, phone: 2, contactPerson: 3, baseCity: 4, vehicleType: 5, tonnage: 6, lanes: 7 });
+    const preview = await handlers.previewCarrierImport({ importId: info.importId, mapping: info.suggestedMapping });
+    expect(preview.counts).toEqual({ new: 2, duplicate: 2, rejected: 3 });
+    const byRow = Object.fromEntries(preview.rows.map((v) => [v.rowNumber, v]));
+    expect(byRow[3]?.errors).toEqual(['Name is empty']);
+    expect(byRow[4]?.errors).toEqual(['Tax id "123456789012" has a wrong check digit']);
+    expect(byRow[5]).toMatchObject({ status: 'duplicate', duplicateOf: { rowNumber: 2, carrierId: null, by: 'phone' } });
+    expect(byRow[6]?.errors).toEqual(['Tonnage "двадцать" is not a number']);
+    expect(byRow[7]).toMatchObject({ status: 'duplicate', duplicateOf: { carrierId: oldId, by: 'tax_id', name: 'Старый знакомый ТОО' } });
+    expect(byRow[2]?.status).toBe('new');
+  });
+
+  it('commits the new rows as mutations and reports every other row', async () => {
+    const info = await handlers.readCarrierImportFile({ fileName: 'base.xlsx', dataBase64: await xlsx([HEADER, ...ROWS]) });
+    const report = await handlers.commitCarrierImport({ importId: info.importId, mapping: info.suggestedMapping, duplicates: 'skip' });
+    expect(report).toMatchObject({ created: 2, updated: 0, mids: [1] });
+    expect(report.rejected.map((v) => v.rowNumber)).toEqual([3, 4, 6]);
+    expect(report.skippedDuplicates.map((v) => v.rowNumber)).toEqual([5, 7]);
+    // Every data row is accounted for: nothing silently dropped.
+    expect(report.created + report.updated + report.rejected.length + report.skippedDuplicates.length).toBe(ROWS.length);
+
+    const found = handlers.searchCarriers({ text: 'Жол', offset: 0, limit: 50 });
+    const jol = (await found).results[0];
+    expect(jol).toMatchObject({ name: 'ТОО Жол Транс', phoneNormalized: '77011112233', taxId: BIN_A, baseCity: 'Алматы' });
+    expect(jol?.vehicles).toMatchObject([{ type: 'tent', tonnage: 20 }]);
+    const lane = await handlers.searchCarriers({ fromCity: 'Шымкент', toCity: 'Алматы', offset: 0, limit: 50 });
+    expect(lane.results.map((x) => x.name)).toEqual(['ТОО Новый Путь']);
+    // The file is gone after the commit: a second commit cannot double the rows.
+    await expect(handlers.commitCarrierImport({ importId: info.importId, mapping: info.suggestedMapping, duplicates: 'skip' })).rejects.toBeInstanceOf(ApiFailure);
+  });
+
+  it('updates duplicates from the base when asked, without wiping what the file leaves empty', async () => {
+    const info = await handlers.readCarrierImportFile({ fileName: 'base.xlsx', dataBase64: await xlsx([HEADER, ...ROWS]) });
+    const report = await handlers.commitCarrierImport({ importId: info.importId, mapping: info.suggestedMapping, duplicates: 'update' });
+    expect(report).toMatchObject({ created: 2, updated: 1 });
+    expect(report.skippedDuplicates.map((v) => v.rowNumber)).toEqual([5]);
+    const card = await handlers.getCarrier({ carrierId: oldId });
+    expect(card?.carrier).toMatchObject({ name: 'Старый знакомый', rating: 4, baseCity: 'Астана', version: 2 });
+    expect(card?.vehicles).toMatchObject([{ type: 'refrigerator', tonnage: 10, refrigerated: true }]);
+  });
+
+  it('knows a legacy tax id with a wrong check digit as a duplicate, not a rejection', async () => {
+    const legacy = addCarrier(r, { name: 'Старая запись', taxId: '000000000001' });
+    const info = await handlers.readCarrierImportFile({ fileName: 'legacy.xlsx', dataBase64: await xlsx([HEADER, ['Старая запись', '000000000001', '', '', '', '', '', ''], ['Новая запись', '000000000002', '', '', '', '', '', '']]) });
+    const preview = await handlers.previewCarrierImport({ importId: info.importId, mapping: info.suggestedMapping });
+    expect(preview.rows.map((v) => [v.rowNumber, v.status, v.duplicateOf?.carrierId ?? v.errors[0]])).toEqual([
+      [2, 'duplicate', legacy.id],
+      [3, 'rejected', 'Tax id "000000000002" has a wrong check digit'],
+    ]);
+  });
+
+  it('reads CSV with semicolons, and refuses what it cannot read', async () => {
+    const csv = [HEADER, ROWS[0] ?? []].map((row) => row.map((c) => `"${c}"`).join(';')).join('\r\n');
+    const info = await handlers.readCarrierImportFile({ fileName: 'base.csv', dataBase64: Buffer.from(`\uFEFF${csv}`).toString('base64') });
+    expect(info.headers).toEqual(HEADER);
+    expect(info.sampleRows[0]?.[0]).toBe('ТОО Жол Транс');
+    await expect(handlers.readCarrierImportFile({ fileName: 'old.xls', dataBase64: Buffer.from('garbage').toString('base64') })).rejects.toThrow(/\.xls/);
+    expect(() => handlers.previewCarrierImport({ importId: info.importId, mapping: { phone: 2 } })).toThrow(/name/);
+    expect(() => handlers.previewCarrierImport({ importId: 'nope', mapping: { name: 0 } })).toThrow(/expired/);
+  });
+});
+
+describe('carrier export', () => {
+  it('exports the current search to XLSX, and the file imports back as the same carriers', async () => {
+    const info = await handlers.readCarrierImportFile({ fileName: 'base.xlsx', dataBase64: await xlsx([HEADER, ...ROWS]) });
+    await handlers.commitCarrierImport({ importId: info.importId, mapping: info.suggestedMapping, duplicates: 'skip' });
+
+    const file = await handlers.exportCarriers({ language: 'ru' });
+    expect(file).toMatchObject({ fileName: 'carriers-2026-03-01.xlsx', rows: 3 });
+    const sheet = await readSheet(file.fileName, Buffer.from(file.dataBase64, 'base64'));
+    const search = await handlers.searchCarriers({ offset: 0, limit: 50 });
+    expect(sheet.rows.slice(1).map((row) => row[1])).toEqual(search.results.map((x) => x.name));
+    const jol = sheet.rows.find((row) => row[1] === 'ТОО Жол Транс');
+    expect(jol?.slice(2, 7)).toEqual([BIN_A, '+7 701 111 22 33', 'Серик', '', 'Алматы']);
+
+    // Round trip: every exported carrier is recognised as already in the base.
+    const back = await handlers.readCarrierImportFile({ fileName: file.fileName, dataBase64: file.dataBase64 });
+    const preview = await handlers.previewCarrierImport({ importId: back.importId, mapping: back.suggestedMapping });
+    expect(preview.counts).toEqual({ new: 0, duplicate: 3, rejected: 0 });
+
+    const filtered = await handlers.exportCarriers({ fromCity: 'Алматы', toCity: 'Астана', language: 'en' });
+    const rows = (await readSheet('x.xlsx', Buffer.from(filtered.dataBase64, 'base64'))).rows;
+    expect(rows[0]?.[1]).toBe('Name');
+    expect(rows.slice(1).map((row) => [row[1], row[13]])).toEqual([['ТОО Жол Транс', 'Runs this direction (declared)']]);
+  });
+});

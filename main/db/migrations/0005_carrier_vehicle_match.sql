@@ -1,0 +1,1 @@
+CREATE INDEX `carrier_vehicles_match_idx` ON `carrier_vehicles` (`carrier_id`,`type`,`tonnage`,`volume_m3`,`refrigerated`,`oversize`,`adr_classes`);

@@ -1,0 +1,255 @@
+// The carrier card beside the results: contacts, security check and blacklist, vehicles,
+// directions, offers and deals (newest first), notes; every edit opens a dialog that sends one
+// sync mutation.
+import { useState } from 'react';
+import type { CarrierCard } from '../../../../shared/api/carriers-api';
+import { api } from '../../api/client';
+import { copyText, openCarrier, openDialog, runEdit, useCanEditCarriers, useCarriersStore } from './store';
+import { useCarrierText, type CarrierText } from './carriers-text';
+import { displayPhone, formatDay, formatMoney, telHref } from './format';
+
+type Section = 'vehicles' | 'lanes' | 'offers' | 'deals';
+
+function Verdicts({ card, t, canEdit }: { card: CarrierCard; t: CarrierText; canEdit: boolean }) {
+  const c = card.carrier;
+  const check = (state: 'passed' | 'failed') => runEdit(() => api().setCarrierSecurityCheck({ carrierId: c.id, state }), t('saved'));
+  return (
+    <div className="cr-verdicts">
+      <div>
+        <span className="muted">{t('securityCheck')}: </span>
+        <strong className={`cr-check-${c.securityCheck}`}>{t(`check_${c.securityCheck}`)}</strong>
+        {c.securityCheckedAt !== null && <span className="muted"> · {t('checkedAt', { day: formatDay(c.securityCheckedAt) })}</span>}
+      </div>
+      {canEdit && (
+        <div className="cr-actions">
+          {c.securityCheck !== 'passed' && (
+            <button type="button" className="btn btn-small" onClick={() => void check('passed')}>
+              {t('setPassed')}
+            </button>
+          )}
+          {c.securityCheck !== 'failed' && (
+            <button type="button" className="btn btn-small btn-danger" onClick={() => void check('failed')}>
+              {t('setFailed')}
+            </button>
+          )}
+          {c.blacklisted ? (
+            <button type="button" className="btn btn-small" onClick={() => void runEdit(() => api().setCarrierBlacklisted({ carrierId: c.id, blacklisted: false }), t('saved'))}>
+              {t('unblacklist')}
+            </button>
+          ) : (
+            <button type="button" className="btn btn-small btn-danger" onClick={() => openDialog({ kind: 'blacklist' })}>
+              {t('blacklist')}
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Vehicles({ card, t, canEdit }: { card: CarrierCard; t: CarrierText; canEdit: boolean }) {
+  if (card.vehicles.length === 0) return <p className="muted">{t('empty')}</p>;
+  return (
+    <table className="cr-table">
+      <thead>
+        <tr>
+          <th>{t('type')}</th>
+          <th>{t('tonnage')}</th>
+          <th>{t('volume')}</th>
+          <th>ADR</th>
+          <th>{t('plate')}</th>
+          <th />
+        </tr>
+      </thead>
+      <tbody>
+        {card.vehicles.map((v) => (
+          <tr key={v.id}>
+            <td>
+              {t(`vt_${v.type}`)}
+              {v.refrigerated && v.type !== 'refrigerator' ? ` · ${t('refrigerated').toLowerCase()}` : ''}
+              {v.oversize ? ` · ${t('oversize').toLowerCase()}` : ''}
+            </td>
+            <td className="tabular">{v.tonnage}</td>
+            <td className="tabular">{v.volumeM3 || ''}</td>
+            <td>{v.adrClasses}</td>
+            <td>{v.plate}</td>
+            <td className="cr-row-actions">
+              {canEdit && (
+                <>
+                  <button type="button" className="btn btn-small btn-ghost" onClick={() => openDialog({ kind: 'vehicle', vehicle: v })}>
+                    {t('edit')}
+                  </button>
+                  <button
+                    type="button"
+                    className="btn btn-small btn-ghost btn-danger"
+                    aria-label={t('removeVehicleOf', { plate: v.plate || t(`vt_${v.type}`) })}
+                    onClick={() => void runEdit(() => api().removeCarrierVehicle({ vehicleId: v.id }), t('saved'))}
+                  >
+                    ×
+                  </button>
+                </>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Lanes({ card, t, canEdit }: { card: CarrierCard; t: CarrierText; canEdit: boolean }) {
+  if (card.lanes.length === 0) return <p className="muted">{t('empty')}</p>;
+  return (
+    <ul className="cr-lanes">
+      {card.lanes.map((l) => (
+        <li key={l.id}>
+          {l.fromCity} → {l.toCity}
+          {canEdit && (
+            <button
+              type="button"
+              className="btn btn-small btn-ghost btn-danger"
+              aria-label={t('removeLaneOf', { from: l.fromCity, to: l.toCity })}
+              onClick={() => void runEdit(() => api().removeCarrierLane({ laneId: l.id }), t('saved'))}
+            >
+              ×
+            </button>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function History({ card, kind, t }: { card: CarrierCard; kind: 'offers' | 'deals'; t: CarrierText }) {
+  const rows =
+    kind === 'offers'
+      ? card.offers.map((o) => ({ id: o.id, at: o.offeredAt, from: o.fromCity, to: o.toCity, rate: o.rate, currency: o.currency, type: o.vehicleType, extra: '' }))
+      : card.deals.map((d) => ({ id: d.id, at: d.dealAt, from: d.fromCity, to: d.toCity, rate: d.rate, currency: d.currency, type: d.vehicleType, extra: `${t(`outcome_${d.outcome}`)}${d.note ? `: ${d.note}` : ''}` }));
+  const total = kind === 'offers' ? card.offersTotal : card.dealsTotal;
+  if (rows.length === 0) return <p className="muted">{t('empty')}</p>;
+  return (
+    <>
+      {total > rows.length && <p className="muted">{t('historyOf', { shown: rows.length, total })}</p>}
+      <table className="cr-table">
+        <thead>
+          <tr>
+            <th>{t('date')}</th>
+            <th>{t('from')} → {t('to')}</th>
+            <th>{t('rate')}</th>
+            <th>{t('type')}</th>
+            {kind === 'deals' && <th>{t('outcome')}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td className="tabular">{formatDay(r.at)}</td>
+              <td>
+                {r.from} → {r.to}
+              </td>
+              <td className="tabular">{formatMoney(r.rate, r.currency)}</td>
+              <td>{r.type ? t(`vt_${r.type}`) : ''}</td>
+              {kind === 'deals' && <td>{r.extra}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+export function CarrierCardPanel() {
+  const t = useCarrierText();
+  const card = useCarriersStore((s) => s.card);
+  const canEdit = useCanEditCarriers();
+  const [section, setSection] = useState<Section>('vehicles');
+  if (!card) return <aside className="cr-card" aria-label={t('card')} />;
+  const c = card.carrier;
+  const phone = displayPhone(c.phone, c.phoneNormalized);
+  const add: Record<Section, () => void> = {
+    vehicles: () => openDialog({ kind: 'vehicle', vehicle: null }),
+    lanes: () => openDialog({ kind: 'lane' }),
+    offers: () => openDialog({ kind: 'offer' }),
+    deals: () => openDialog({ kind: 'deal' }),
+  };
+  const addLabel: Record<Section, string> = { vehicles: t('addVehicle'), lanes: t('addLane'), offers: t('addOffer'), deals: t('addDeal') };
+  const counts: Record<Section, number> = { vehicles: card.vehicles.length, lanes: card.lanes.length, offers: card.offersTotal, deals: card.dealsTotal };
+  return (
+    <aside className="cr-card" aria-label={t('card')}>
+      <div className="cr-card-head">
+        <h2>{c.name}</h2>
+        {canEdit && (
+          <button type="button" className="btn btn-small" onClick={() => openDialog({ kind: 'edit' })}>
+            {t('edit')}
+          </button>
+        )}
+        <button type="button" className="btn btn-small btn-ghost" onClick={() => void openCarrier(null)} aria-label={t('close')}>
+          ×
+        </button>
+      </div>
+      <div className="cr-card-flags">
+        {card.flags.map((f) => (
+          <span key={f} className={`cr-flag cr-flag-${f}`}>
+            {t(f)}
+          </span>
+        ))}
+      </div>
+      <dl className="kv cr-kv">
+        <dt>{t('phone')}</dt>
+        <dd>
+          {phone ? (
+            <>
+              <a href={telHref(c.phoneNormalized, c.phone)}>{phone}</a>{' '}
+              <button type="button" className="btn btn-small btn-ghost" onClick={() => void copyText(phone, t('copied', { text: phone }))} aria-label={t('copyPhoneOf', { name: c.name })}>
+                {t('copy')}
+              </button>
+            </>
+          ) : (
+            '—'
+          )}
+        </dd>
+        <dt>{t('contactPerson')}</dt>
+        <dd>{c.contactPerson || '—'}</dd>
+        <dt>{t('email')}</dt>
+        <dd>{c.email ? <a href={`mailto:${c.email}`}>{c.email}</a> : '—'}</dd>
+        <dt>{t('taxId')}</dt>
+        <dd className="tabular">{c.taxId || '—'}</dd>
+        <dt>{t('baseCity')}</dt>
+        <dd>{c.baseCity || '—'}</dd>
+        <dt>{t('currentCity')}</dt>
+        <dd>
+          {c.currentCity ?? '—'}
+          {c.availableFrom !== null ? ` · ${t('availableFrom').toLowerCase()} ${formatDay(c.availableFrom)}` : ''}
+        </dd>
+        <dt>{t('rating')}</dt>
+        <dd className="tabular">★ {c.rating.toFixed(1)}</dd>
+        <dt>{t('reliability')}</dt>
+        <dd>{card.reliability === null ? t('noDeals') : t('reliabilityValue', { pct: Math.round(card.reliability * 100), n: card.dealsOk + card.dealsProblem })}</dd>
+      </dl>
+      <Verdicts card={card} t={t} canEdit={canEdit} />
+      <div className="cr-sections" role="tablist" aria-label={t('card')}>
+        {(['vehicles', 'lanes', 'offers', 'deals'] as const).map((s) => (
+          <button key={s} type="button" role="tab" aria-selected={section === s} className="cr-section-tab" onClick={() => setSection(s)}>
+            {t(s)} <span className="muted">{counts[s]}</span>
+          </button>
+        ))}
+      </div>
+      <div className="cr-section" role="tabpanel">
+        {canEdit && (
+          <button type="button" className="btn btn-small cr-add" onClick={add[section]}>
+            + {addLabel[section]}
+          </button>
+        )}
+        {section === 'vehicles' && <Vehicles card={card} t={t} canEdit={canEdit} />}
+        {section === 'lanes' && <Lanes card={card} t={t} canEdit={canEdit} />}
+        {(section === 'offers' || section === 'deals') && <History card={card} kind={section} t={t} />}
+      </div>
+      {c.notes !== '' && (
+        <div className="cr-notes">
+          <h3>{t('notes')}</h3>
+          <p>{c.notes}</p>
+        </div>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,22 @@
+// Numbers and dates as the Carriers tab shows them.
+import { formatDay } from '../../../../shared/carriers/reason-text';
+
+export { formatDay };
+
+export function formatMoney(n: number, currency: string): string {
+  return `${Math.round(n).toLocaleString('ru-RU')} ${currency === 'KZT' ? '₸' : currency}`;
+}
+
+/** "+7 701 123 45 67" from the canonical 77011234567; other numbers as stored. */
+export function displayPhone(phone: string, normalized: string): string {
+  if (/^7\d{10}$/.test(normalized)) {
+    const d = normalized;
+    return `+7 ${d.slice(1, 4)} ${d.slice(4, 7)} ${d.slice(7, 9)} ${d.slice(9)}`;
+  }
+  return phone;
+}
+
+export function telHref(normalized: string, phone: string): string {
+  const digits = normalized !== '' ? normalized : phone.replace(/\D/g, '');
+  return `tel:+${digits}`;
+}

@@ -1,0 +1,98 @@
+// A region's working calendar: working days, working hours and the holiday list (government
+// day swaps and Kurban Ait are announced yearly, so admins add them here).
+import { useEffect, useState } from 'react';
+import type { RegionCalendarView } from '../../../../shared/api/alerts-api';
+import { saveCalendar } from './store';
+import { useSlaText, type SlaTextKey } from './sla-text';
+
+const hhmm = (m: number): string => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+const minutes = (v: string): number => {
+  const [h, m] = v.split(':').map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+};
+
+export function CalendarEditor({ regions, canEdit }: { regions: RegionCalendarView[]; canEdit: boolean }) {
+  const s = useSlaText();
+  const [regionId, setRegionId] = useState(regions[0]?.id ?? '');
+  const region = regions.find((r) => r.id === regionId) ?? regions[0];
+  const [draft, setDraft] = useState(region);
+  const [newDate, setNewDate] = useState('');
+  useEffect(() => setDraft(region), [region]);
+  if (!region || !draft) return null;
+  const toggleDay = (d: number): void =>
+    setDraft({ ...draft, workingDays: draft.workingDays.includes(d) ? draft.workingDays.filter((x) => x !== d) : [...draft.workingDays, d].sort() });
+  return (
+    <div className="sla-calendar">
+      <label className="sla-inline">
+        <span>{s('region')}</span>
+        <select className="select" value={region.id} onChange={(e) => setRegionId(e.target.value)}>
+          {regions.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <fieldset className="sla-days">
+        <legend>{s('days')}</legend>
+        {[1, 2, 3, 4, 5, 6, 7].map((d) => (
+          <label key={d} className="check">
+            <input type="checkbox" disabled={!canEdit} checked={draft.workingDays.includes(d)} onChange={() => toggleDay(d)} />
+            {s(`d${d}` as SlaTextKey)}
+          </label>
+        ))}
+      </fieldset>
+      <div className="sla-inline">
+        <label className="sla-inline">
+          <span>{s('from')}</span>
+          <input className="input" type="time" disabled={!canEdit} value={hhmm(draft.workStartMinute)} onChange={(e) => setDraft({ ...draft, workStartMinute: minutes(e.target.value) })} />
+        </label>
+        <label className="sla-inline">
+          <span>{s('until')}</span>
+          <input className="input" type="time" disabled={!canEdit} value={hhmm(draft.workEndMinute)} onChange={(e) => setDraft({ ...draft, workEndMinute: minutes(e.target.value) })} />
+        </label>
+      </div>
+      <div>
+        <div className="sla-subtitle">{s('holidays')}</div>
+        <ul className="sla-holidays" aria-label={s('holidays')}>
+          {draft.holidays.map((h) => (
+            <li key={h} className="sla-chip">
+              {h}
+              {canEdit && (
+                <button type="button" className="link" aria-label={s('removeHoliday', { date: h })} onClick={() => setDraft({ ...draft, holidays: draft.holidays.filter((x) => x !== h) })}>
+                  ✕
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+        {canEdit && (
+          <form
+            className="sla-inline"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (/^\d{4}-\d{2}-\d{2}$/.test(newDate) && !draft.holidays.includes(newDate)) setDraft({ ...draft, holidays: [...draft.holidays, newDate].sort() });
+              setNewDate('');
+            }}
+          >
+            <input className="input" type="date" aria-label={s('holidayDate')} value={newDate} onChange={(e) => setNewDate(e.target.value)} />
+            <button type="submit" className="btn btn-small">
+              {s('addHoliday')}
+            </button>
+          </form>
+        )}
+      </div>
+      {canEdit && (
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() =>
+            void saveCalendar(region.id, { workingDays: draft.workingDays, workStartMinute: draft.workStartMinute, workEndMinute: draft.workEndMinute, holidays: draft.holidays })
+          }
+        >
+          {s('saveCalendar')}
+        </button>
+      )}
+    </div>
+  );
+}

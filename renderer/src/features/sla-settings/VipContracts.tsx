@@ -1,0 +1,79 @@
+// VIP contracts per customer: the contract's norm (hours) replaces the service type's norm for
+// that customer's orders (the VIP policy's thresholds and breach actions apply).
+import { useEffect, useState } from 'react';
+import type { CustomerVipView } from '../../../../shared/api/alerts-api';
+import { findCustomers, saveVip, useSlaSettingsStore } from './store';
+import { useSlaText } from './sla-text';
+
+function VipRow({ c, canEdit }: { c: CustomerVipView; canEdit: boolean }) {
+  const s = useSlaText();
+  const [hours, setHours] = useState(c.vipNormMinutes === null ? '' : String(c.vipNormMinutes / 60));
+  useEffect(() => setHours(c.vipNormMinutes === null ? '' : String(c.vipNormMinutes / 60)), [c.vipNormMinutes]);
+  const minutes = Math.round(Number(hours) * 60);
+  return (
+    <tr>
+      <th scope="row">
+        {c.name}
+        <div className="muted">{c.phone}</div>
+      </th>
+      <td>
+        <input className="input num-input" type="number" min={0.5} step={0.5} aria-label={`${c.name}: ${s('vipNorm')}`} disabled={!canEdit} value={hours} onChange={(e) => setHours(e.target.value)} />
+      </td>
+      <td>
+        <div className="sla-row-actions">
+          {canEdit && (
+            <>
+              <button type="button" className="btn btn-small btn-primary" disabled={!(minutes > 0)} aria-label={s('saveVipOf', { name: c.name })} onClick={() => void saveVip(c.id, minutes)}>
+                {s('saveVip')}
+              </button>
+              {c.vipNormMinutes !== null && (
+                <button type="button" className="btn btn-small" aria-label={s('removeVipOf', { name: c.name })} onClick={() => void saveVip(c.id, null)}>
+                  {s('removeVip')}
+                </button>
+              )}
+            </>
+          )}
+        </div>
+      </td>
+    </tr>
+  );
+}
+
+export function VipContracts({ customers, canEdit }: { customers: CustomerVipView[]; canEdit: boolean }) {
+  const s = useSlaText();
+  const found = useSlaSettingsStore((st) => st.found);
+  const [search, setSearch] = useState('');
+  const extra = found.filter((f) => !customers.some((c) => c.id === f.id));
+  return (
+    <div>
+      {canEdit && (
+        <input
+          className="input sla-search"
+          type="search"
+          aria-label={s('findCustomer')}
+          placeholder={s('findCustomer')}
+          value={search}
+          onChange={(e) => {
+            setSearch(e.target.value);
+            void findCustomers(e.target.value);
+          }}
+        />
+      )}
+      <table className="sla-table" aria-label={s('vip')}>
+        <thead>
+          <tr>
+            <th scope="col">{s('customer')}</th>
+            <th scope="col">{s('vipNorm')}</th>
+            <th scope="col" />
+          </tr>
+        </thead>
+        <tbody>
+          {[...customers, ...extra].map((c) => (
+            <VipRow key={c.id} c={c} canEdit={canEdit} />
+          ))}
+        </tbody>
+      </table>
+      {customers.length === 0 && extra.length === 0 && <div className="muted">{s('noVip')}</div>}
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import { describe, it, expect } from 'vitest';
+import { DEFAULT_SLA_POLICIES } from '../domain/sla-policy';
+import { DEFAULT_KZ_CALENDAR } from '../domain/working-calendar';
+import type { AlertRow } from '../schema/alerts';
+import { breachTasks } from './alert-templates';
+import { alertId, nextAlertCheckAt, planAlerts, type AlertOrder, type AlertPeople } from './decide-alerts';
+
+const local = (d: string, hhmm: string): number => Date.parse(`${d}T${hhmm}:00+05:00`);
+const env = { policies: DEFAULT_SLA_POLICIES, calendar: DEFAULT_KZ_CALENDAR };
+const people: AlertPeople = { dispatcherId: 'u-d', dispatcherName: 'Aigerim', supervisorId: 'u-s', supervisorName: 'Gulnara', directorPhone: '+7 700 000 00 01' };
+
+function order(patch: Partial<AlertOrder> = {}): AlertOrder {
+  return {
+    id: 'o1', number: 'MR-1', customerName: 'Kaspi', customerPhone: '+7 701 111 22 33', customerEmail: 'a@b.kz', assignedBy: null,
+    serviceType: 'express', vipNormMinutes: null, status: 'confirmed', createdAt: local('2026-03-03', '09:00'),
+    confirmedAt: local('2026-03-03', '10:00'), pickedAt: null, deliveredAt: null, slaDeadline: local('2026-03-03', '14:00'), ...patch,
+  };
+}
+
+describe('planAlerts', () => {
+  it('records each moment once and never again, even after it is resolved', () => {
+    const o = order();
+    const first = planAlerts(o, [], local('2026-03-03', '13:00'), env, () => people);
+    expect(first.create.map((a) => a.kind)).toEqual(['sla_warning']);
+    expect(first.create[0]?.id).toBe(alertId('o1', 'sla_warning', local('2026-03-03', '14:00')));
+    const again = planAlerts(o, first.create, local('2026-03-03', '13:10'), env, () => people);
+    expect(again).toEqual({ create: [], resolve: [] });
+    const resolved: AlertRow[] = first.create.map((a) => ({ ...a, state: 'resolved', resolution: 'order_finished' }));
+    expect(planAlerts(o, resolved, local('2026-03-03', '13:20'), env, () => people).create).toEqual([]);
+  });
+
+  it('asks for people only when it records something', () => {
+    let asked = 0;
+    planAlerts(order(), [], local('2026-03-03', '11:00'), env, () => (asked++, people));
+    expect(asked).toBe(0);
+  });
+
+  it('resolves alerts of a delivered order and of a moved deadline', () => {
+    const o = order();
+    const { create } = planAlerts(o, [], local('2026-03-03', '13:00'), env, () => people);
+    const moved = planAlerts({ ...o, slaDeadline: local('2026-03-03', '16:00') }, create, local('2026-03-03', '13:05'), env, () => people);
+    expect(moved.resolve.map((a) => a.resolution)).toEqual(['deadline_changed']);
+    const done = planAlerts({ ...o, status: 'delivered', deliveredAt: local('2026-03-03', '13:30') }, create, local('2026-03-03', '13:31'), env, () => people);
+    expect(done.resolve.map((a) => a.resolution)).toEqual(['order_finished']);
+    expect(planAlerts(null, create, local('2026-03-03', '13:31'), env, () => people).resolve).toHaveLength(1);
+  });
+
+  it('wakes at the next moment: warnAt, then criticalAt, then just after the deadline', () => {
+    expect(nextAlertCheckAt(order(), local('2026-03-03', '11:00'), env)).toBe(local('2026-03-03', '13:00'));
+    expect(nextAlertCheckAt(order(), local('2026-03-03', '13:00'), env)).toBe(local('2026-03-03', '13:30'));
+    // The not-picked reminder (24 h calendar) is later than the breach: next is the breach.
+    expect(nextAlertCheckAt(order(), local('2026-03-03', '13:45'), env)).toBe(local('2026-03-03', '14:00') + 1);
+    expect(nextAlertCheckAt(order({ status: 'cancelled' }), local('2026-03-03', '13:45'), env)).toBeNull();
+  });
+});
+
+describe('breach tasks', () => {
+  const o = { number: 'MR-7', customerName: 'ТОО Ромашка', customerPhone: '+7 701 111 22 33', customerEmail: 'info@romashka.kz' };
+  it('turns the policy actions into one-click tasks in Russian and English', () => {
+    const tasks = breachTasks({ order: o, deadline: '14:00 03.03.2026', actions: ['sms_director', 'call_customer', 'notify_customer'], managerName: 'Aigerim', supervisorName: 'Gulnara', directorPhone: '+7 700 000 00 01' });
+    expect(tasks.map((t) => `${t.action}/${t.channel}/${t.to}`)).toEqual([
+      'supervisor_task/task/null',
+      'sms_director/sms/+7 700 000 00 01',
+      'call_customer/phone/+7 701 111 22 33',
+      'sms_customer/sms/+7 701 111 22 33',
+      'email_customer/email/info@romashka.kz',
+    ]);
+    for (const t of tasks) {
+      expect(t.text.ru).toMatch(/MR-7/);
+      expect(t.text.en).toMatch(/MR-7/);
+      expect(t.text.ru).not.toEqual(t.text.en);
+    }
+    expect(tasks[4]?.subject).toEqual({ ru: 'Задержка заказа MR-7', en: 'Order MR-7 is delayed' });
+  });
+
+  it('always apologises to the customer, by SMS or else by e-mail', () => {
+    const sms = breachTasks({ order: o, deadline: 'x', actions: ['email_manager'], managerName: null, supervisorName: null, directorPhone: null });
+    expect(sms.map((t) => t.action)).toEqual(['supervisor_task', 'email_manager', 'sms_customer']);
+    const email = breachTasks({ order: { ...o, customerPhone: '' }, deadline: 'x', actions: [], managerName: null, supervisorName: null, directorPhone: null });
+    expect(email.map((t) => t.action)).toEqual(['supervisor_task', 'email_customer']);
+  });
+});
