@@ -48,7 +48,8 @@ function pct(sorted: number[], p: number): number {
 const f1 = (n: number): string => n.toFixed(1);
 
 async function main(): Promise<void> {
-  const rendererDir = path.join(projectRoot(), 'out', 'renderer');
+  // MARSHRUT_BENCH_RENDERER: a copy of a build, to compare before/after while others rebuild out/.
+  const rendererDir = process.env.MARSHRUT_BENCH_RENDERER ?? path.join(projectRoot(), 'out', 'renderer');
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) throw new Error('Build the renderer first: npx electron-vite build');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'marshrut-bench-console-'));
   const replica = openReplica(path.join(dir, 'replica.db'));

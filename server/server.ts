@@ -49,6 +49,8 @@ export interface MarshrutServer {
   broadcast(message: ServerMessage): void;
   /** Runs a mutator as a machine or user actor; committed and broadcast at once. */
   runMutation(name: string, args: unknown, actor: MutationActor, at?: number): MutationOutcome;
+  /** Calls fn with a send for each desktop once its sync session is live (after caught-up). */
+  onClientReady(fn: (send: (message: ServerMessage) => void) => void): void;
   /** Adds a section to GET /health, evaluated per request. */
   addHealth(name: string, report: () => unknown): void;
   /** Replaces where GET /api/drivers takes last positions from (default: the drivers row). */
@@ -151,6 +153,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Marshrut
     hub,
     addRoute: (route) => router.addRoute(route),
     broadcast: (message) => hub.broadcast(message),
+    onClientReady: (fn) => hub.onClientReady(fn),
     runMutation: (name, args, actor, at) => engine.runMutation(name, args, actor, at),
     addHealth: (name, report) => health.set(name, report),
     setLastPositionSource: (source) => {

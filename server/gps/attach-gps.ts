@@ -1,7 +1,6 @@
 // Plugs the GPS module into a running server (server/server.ts): the OsmAnd port, the track
 // route, a /health section, the positions channel and GET /api/drivers positions.
 // Demo mode also binds `sim-<driverId>` devices so the simulator's phones are known.
-import type { ServerMessage } from '../../shared/protocol';
 import type { MarshrutServer } from '../server';
 import { bindSimulatorDevices } from './device-bindings';
 import { startGps, type GpsOptions, type GpsService } from './gps-service';
@@ -52,34 +51,8 @@ export async function attachGps(server: MarshrutServer, opts: AttachGpsOptions =
     return { lat: p.lat, lon: p.lon, headingDeg: p.headingDeg, speedKmh: p.speedKmh, accuracyM: p.accuracyM, battery: p.battery, charging: p.charging, fixAt: p.fixAt };
   });
   server.onClose(() => gps.close());
-  sendSnapshotOnConnect(server, () => gps.snapshot());
+  // A desktop gets every driver's position once caught up (its replica then holds the drivers).
+  server.onClientReady((send) => send(gps.snapshot()));
   const port = await gps.listen(opts.port ?? DEFAULT_GPS_PORT, opts.host);
   return Object.assign(gps, { port });
-}
-
-type ReadyHook = (fn: (send: (message: ServerMessage) => void) => void) => void;
-
-/**
- * A desktop that connects gets every driver's position at once, once it is caught up (so
- * its replica holds the driver rows). Uses the server's onClientReady hook when it has one;
- * otherwise watches the hub's sessions (public) every 200 ms and greets each new live one.
- */
-function sendSnapshotOnConnect(server: MarshrutServer, snapshot: () => ServerMessage): void {
-  const onClientReady = (server as MarshrutServer & { onClientReady?: ReadyHook }).onClientReady;
-  if (onClientReady !== undefined) {
-    onClientReady((send) => send(snapshot()));
-    return;
-  }
-  const greeted = new WeakSet<object>();
-  const timer = setInterval(() => {
-    let text: string | null = null;
-    for (const session of server.hub.sessions) {
-      if (session.state !== 'live' || greeted.has(session)) continue;
-      greeted.add(session);
-      text ??= JSON.stringify(snapshot());
-      session.sendText(text);
-    }
-  }, 200);
-  timer.unref();
-  server.onClose(() => clearInterval(timer));
 }

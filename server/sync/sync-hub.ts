@@ -33,6 +33,7 @@ export class SyncHub {
   private readonly alive = new WeakMap<WebSocket, boolean>();
   private readonly heartbeat: NodeJS.Timeout;
   private readonly unsubscribe: () => void;
+  private readonly readyListeners: Array<(send: (message: ServerMessage) => void) => void> = [];
 
   constructor(private readonly opts: SyncHubOptions) {
     const max = opts.maxMessageBytes ?? MAX_MESSAGE_BYTES;
@@ -52,6 +53,14 @@ export class SyncHub {
   broadcast(message: ServerMessage): void {
     const text = JSON.stringify(message);
     for (const s of this.sessions) if (s.welcomed) s.sendText(text);
+  }
+
+  /**
+   * Calls fn for every session that goes live (after its caught-up), with a send bound to
+   * that session: modules greet a desktop once its replica holds the rows (positions).
+   */
+  onClientReady(fn: (send: (message: ServerMessage) => void) => void): void {
+    this.readyListeners.push(fn);
   }
 
   broadcastChanges(rows: ChangeRow[]): void {
@@ -99,12 +108,24 @@ export class SyncHub {
         engine: this.opts.engine,
         stillAuthorized: () => this.opts.authenticate(token) !== null,
         onClose: (s) => this.sessions.delete(s),
+        onLive: (s) => this.greet(s),
         logger: this.opts.logger,
         clock: this.opts.clock,
         ...(this.opts.maxMessageBytes === undefined ? {} : { maxMessageBytes: this.opts.maxMessageBytes }),
       });
       this.sessions.add(session);
     });
+  }
+
+  private greet(session: SyncSession): void {
+    for (const fn of this.readyListeners) {
+      try {
+        fn((message) => session.send(message));
+      } catch (e) {
+        // One module's failure must not keep the others' greetings from this desktop.
+        this.opts.logger('client-ready hook failed', e);
+      }
+    }
   }
 
   private sweep(): void {

@@ -31,6 +31,8 @@ export interface SessionDeps {
   /** Re-checks the connection's token (a revoked token ends the session at its next push). */
   stillAuthorized: () => boolean;
   onClose: (session: SyncSession) => void;
+  /** Called once the session is live (caught-up sent), e.g. to greet it with positions. */
+  onLive?: (session: SyncSession) => void;
   logger: (message: string, error?: unknown) => void;
   clock: () => number;
   maxMessageBytes?: number;
@@ -168,6 +170,7 @@ export class SyncSession {
         this.sentThrough = head;
         this.state = 'live';
         this.send({ type: 'caught-up', cursor: head });
+        this.deps.onLive?.(this);
         return;
       }
       from = last.seq;

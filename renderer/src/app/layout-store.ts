@@ -1,5 +1,6 @@
 // Which screen and panels are showing. Not data: nothing here talks to the API.
 import { create } from 'zustand';
+import type { UserRole } from '../../../shared/domain/vocabulary';
 
 /** Top-level screens; 'carriers' and 'warehouse' are filled by their features when present. */
 export type ScreenId = 'console' | 'carriers' | 'warehouse' | 'alerts' | 'sla-settings' | 'settings';
@@ -13,6 +14,8 @@ export interface LayoutState {
   focusSearchSeq: number;
   /** Bumped to move focus into the queue list. */
   focusQueueSeq: number;
+  /** The user we last chose a landing screen for; a new sign-in lands again. */
+  landedUserId: string | null;
 }
 
 export const useLayoutStore = create<LayoutState>(() => ({
@@ -21,7 +24,25 @@ export const useLayoutStore = create<LayoutState>(() => ({
   problemsOpen: true,
   focusSearchSeq: 0,
   focusQueueSeq: 0,
+  landedUserId: null,
 }));
+
+/** Where a role starts its day: a storekeeper works the pick list, everyone else the console. */
+export function landingScreen(role: UserRole): ScreenId {
+  return role === 'warehouse' ? 'warehouse' : 'console';
+}
+
+/**
+ * Shows the user's landing screen once per signed-in user, and only while they are still on
+ * the default console: a session that loads while they sit in Settings must not move them.
+ */
+export function landForUser(user: { id: string; role: UserRole } | null): void {
+  if (user === null) return;
+  useLayoutStore.setState((s) => {
+    if (s.landedUserId === user.id) return {};
+    return s.screen === 'console' ? { landedUserId: user.id, screen: landingScreen(user.role) } : { landedUserId: user.id };
+  });
+}
 
 export function showScreen(screen: ScreenId): void {
   useLayoutStore.setState({ screen });

@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import type { SessionView } from '../../../../shared/api/session-api';
 import { api, errorMessage } from '../../api/client';
+import { landForUser } from '../../app/layout-store';
 
 export interface SessionState {
   session: SessionView | null;
@@ -15,6 +16,7 @@ export async function loadSession(): Promise<void> {
   try {
     const session = await api().session();
     useSessionStore.setState({ session, error: null });
+    landForUser(session.user);
   } catch (err) {
     useSessionStore.setState({ error: errorMessage(err) });
   }
