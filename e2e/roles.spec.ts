@@ -20,6 +20,8 @@ test('a forbidden action is not offered to a warehouse user', async ({ page }, i
 
   await page.goto(warehouse.url);
   await expect(page.getByLabel('Role: Warehouse')).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Warehouse' })).toHaveAttribute('aria-selected', 'true'); // where a storekeeper lands
+  await page.getByRole('tab', { name: /^Console/ }).click();
   await page.getByRole('textbox', { name: 'Search orders' }).or(page.getByRole('searchbox', { name: 'Search orders' })).fill(order.number);
   await page.getByRole('listbox', { name: 'Order queue' }).getByRole('option', { name: new RegExp(`^${order.number},`) }).click();
   const actions = page.getByRole('article', { name: `Order card ${order.number}` }).getByRole('toolbar', { name: 'Order card' });

@@ -3,13 +3,13 @@
 // unknown and repeated scans, reports damage and prints a label. Then the alerts panel of the
 // dispatcher's console: the server's SLA alerts, acknowledged from the list.
 import { expect, test, type Page } from '@playwright/test';
-import { callHost, eventually, PRIMARY, primaryTokens, startHost, tokenFor, type HostProcess } from './harness';
+import { callHost, e2ePort, eventually, PRIMARY, primaryTokens, startHost, tokenFor, type HostProcess } from './harness';
 
 const WAREHOUSE_USER = 'u-warehouse-astana-1';
 let warehouse: HostProcess;
 
 test.beforeAll(async () => {
-  warehouse = await startHost({ serverUrl: PRIMARY.serverUrl, token: tokenFor(primaryTokens(), WAREHOUSE_USER), port: 5197, name: 'warehouse-scanner' });
+  warehouse = await startHost({ serverUrl: PRIMARY.serverUrl, token: tokenFor(primaryTokens(), WAREHOUSE_USER), port: e2ePort(7), name: 'warehouse-scanner' });
 });
 test.afterAll(async () => {
   await warehouse?.stop();
@@ -32,7 +32,8 @@ test('scanner: a good scan marks picked, unknown and repeated scans change nothi
   });
   await page.goto(warehouse.url);
   await expect(page.getByLabel('Role: Warehouse')).toBeVisible();
-  await page.getByRole('tab', { name: 'Warehouse' }).click();
+  // A storekeeper lands on the Warehouse screen without looking for it.
+  await expect(page.getByRole('tab', { name: 'Warehouse' })).toHaveAttribute('aria-selected', 'true');
   const list = page.getByRole('table', { name: 'Pick list' });
   await expect(list.getByRole('rowheader').first()).toBeVisible();
   const rowNumbers = async (): Promise<string[]> => (await list.getByRole('rowheader').allInnerTexts()).map((t) => t.trim().split(/\s/)[0] ?? '');

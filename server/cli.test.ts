@@ -76,9 +76,10 @@ describe('npm run server', () => {
       cwd: join(__dirname, '..'),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    let text = '';
+    const stdout = (): string => text;
     try {
       const url = await new Promise<string>((resolve, reject) => {
-        let text = '';
         child.stdout.on('data', (d: Buffer) => {
           text += String(d);
           const m = /on (http:\/\/[\d.]+:\d+)/.exec(text);
@@ -92,6 +93,9 @@ describe('npm run server', () => {
       const health = (await res.json()) as { counts: { orders: number; drivers: number } };
       expect(health.counts.orders).toBeGreaterThan(0);
       expect(health.counts.drivers).toBeGreaterThan(0);
+      // Sync and webhooks stay on this machine unless --host says otherwise.
+      expect(new URL(url).hostname).toBe('127.0.0.1');
+      expect(stdout()).toMatch(/Bound to 127\.0\.0\.1 only: .*--host 0\.0\.0\.0/);
     } finally {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');

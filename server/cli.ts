@@ -1,4 +1,4 @@
-// `npm run server -- [serve] [--port 8080] [--db ./data/server.db] [--demo]`
+// `npm run server -- [serve] [--port 8080] [--host 127.0.0.1] [--db ./data/server.db] [--demo] [--gps-port 5055] [--gps-host 0.0.0.0]`
 // `npm run server -- user add --name NAME --role ROLE [--warehouse ID]`   prints a new token
 // `npm run server -- user list` | `user revoke USER_ID` | `user token USER_ID`
 // `npm run server -- compact`   drops deletion tombstones (old clients then get a snapshot)
@@ -9,20 +9,26 @@ import { summarize } from '../shared/protocol';
 import { UserDirectory } from './auth/user-tokens';
 import { openServerDb } from './db/open-server-db';
 import { attachAlerts } from './alerts/attach-alerts';
+import { DEFAULT_GPS_HOST } from './gps/attach-gps';
 import { attachIngest } from './gps/attach-ingest';
 import { deviceCommand, DEVICE_USAGE } from './gps/device-command';
-import { startServer } from './server';
+import { DEFAULT_SERVER_HOST, startServer } from './server';
 import { SyncEngine } from './sync/sync-engine';
 
 const USAGE = `Usage:
-  npm run server -- [--port 8080] [--db ./data/server.db] [--demo]
+  npm run server -- [--port 8080] [--host 127.0.0.1] [--db ./data/server.db] [--demo]
   npm run server -- user add --name NAME --role ${USER_ROLES.join('|')} [--warehouse ID] [--db FILE]
   npm run server -- user list [--db FILE]
   npm run server -- user revoke USER_ID [--db FILE]
   npm run server -- user token USER_ID [--db FILE]
   npm run server -- compact [--db FILE]
-  npm run server -- [serve] [--gps-port 5055] [--courier-config FILE]
-${DEVICE_USAGE.split('\n').map((l) => `  npm run server -- ${l}`).join('\n')}`;
+  npm run server -- [serve] [--gps-port 5055] [--gps-host 0.0.0.0] [--courier-config FILE]
+${DEVICE_USAGE.split('\n').map((l) => `  npm run server -- ${l}`).join('\n')}
+
+  --host ADDR      sync, REST and courier webhooks (default ${DEFAULT_SERVER_HOST}: this machine only;
+                   --host 0.0.0.0 for desktops on other machines and couriers' webhooks)
+  --gps-host ADDR  the OsmAnd GPS port (default ${DEFAULT_GPS_HOST}: drivers' phones must reach it;
+                   it accepts fixes only from devices an admin bound)`;
 
 const addUserArgs = z.object({
   name: z.string().trim().min(1, 'give --name'),
@@ -43,6 +49,8 @@ export async function main(argv: string[]): Promise<number> {
       warehouse: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       'gps-port': { type: 'string' },
+      host: { type: 'string' },
+      'gps-host': { type: 'string' },
       'courier-config': { type: 'string' },
     },
   });
@@ -53,16 +61,22 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'serve') {
     const port = values.port === undefined ? 8080 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) return print(`--port must be 0-65535, got ${values.port}`, 2);
-    const server = await startServer({ port, dbFile, demo: values.demo === true });
+    const host = values.host ?? DEFAULT_SERVER_HOST;
+    const gpsHost = values['gps-host'] ?? DEFAULT_GPS_HOST;
+    if (host.trim() === '' || gpsHost.trim() === '') return print('--host and --gps-host need an address (e.g. 127.0.0.1 or 0.0.0.0)', 2);
+    const server = await startServer({ port, host, dbFile, demo: values.demo === true });
     attachAlerts(server); // SLA alerts and reminders (server/alerts)
     // GPS port + courier webhooks (server/gps). --port 0 (tests, embedded servers) also picks a free GPS port.
     const gpsPort = values['gps-port'] === undefined ? (port === 0 ? 0 : undefined) : Number(values['gps-port']);
-    const ingest = await attachIngest(server, { gpsPort, courierConfigFile: values['courier-config'], demo: values.demo === true }).catch(async (e: unknown) => {
+    const ingest = await attachIngest(server, { gpsPort, host: gpsHost, courierConfigFile: values['courier-config'], demo: values.demo === true }).catch(async (e: unknown) => {
       await server.close(); // e.g. the GPS port is taken: stop, don't serve half a server
       throw e;
     });
     console.log(`GPS (OsmAnd) on port ${ingest.gps.port}; courier webhooks on ${server.url}/integrations/:provider/webhook`);
     console.log(`Marshrut server on ${server.url} (ws ${server.url.replace('http', 'ws')}/sync), database ${dbFile}`);
+    if (host === '127.0.0.1' || host === 'localhost' || host === '::1') {
+      console.log(`Bound to ${host} only: desktops on other machines and courier webhooks need --host 0.0.0.0`);
+    }
     const shutdown = (): void => {
       void server.close().then(() => process.exit(0));
     };

@@ -16,10 +16,18 @@ import { SyncEngine, type Logger } from './sync/sync-engine';
 import { SyncHub } from './sync/sync-hub';
 
 export const SERVER_VERSION = '0.1.0';
+export const DEFAULT_SERVER_HOST = '127.0.0.1';
+
+/** How this process reaches its own socket: a wildcard bind is reached on loopback. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}
 
 export interface ServerOptions {
   /** 0 picks a free port (tests). Default 8080. */
   port?: number;
+  /** Bind address. Default 127.0.0.1: other machines reach the server only when asked (`--host 0.0.0.0`). */
   host?: string;
   /** SQLite file; created with its directory if missing. Default ./data/server.db. */
   dbFile?: string;
@@ -66,6 +74,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Marshrut
   const clock = options.clock ?? Date.now;
   const logger: Logger = options.logger ?? ((m, e) => console.error(`[server] ${m}`, e ?? ''));
   const startedAt = clock();
+  const host = options.host ?? DEFAULT_SERVER_HOST;
   const db = openServerDb(options.dbFile ?? './data/server.db', options.synchronous ?? 'FULL');
   const engine = new SyncEngine(db.sqlite, clock, logger);
   const users = new UserDirectory(db.sqlite, engine, clock);
@@ -103,7 +112,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Marshrut
   try {
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
-      httpServer.listen(options.port ?? 8080, options.host ?? '0.0.0.0', () => resolve());
+      httpServer.listen(options.port ?? 8080, host, () => resolve());
     });
   } catch (e) {
     // E.g. the port is taken: release the database before reporting it.
@@ -145,7 +154,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Marshrut
 
   return {
     port,
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${urlHost(host)}:${port}`,
     httpServer,
     db,
     engine,

@@ -4,6 +4,7 @@
 // notices for what was already late.
 import type { NoticeEvent } from '../../shared/api/events';
 import type { ReadonlyReplica } from '../db/open-replica';
+import { effectiveSlaPolicies } from './alerts-queries';
 import { noticeText, type NoticeLanguage } from './notice-text';
 import { BREACHED_SQL, atRiskSql } from './sla-sql';
 
@@ -31,11 +32,13 @@ export function createNoticeWatcher(deps: {
 
   const scan = (): void => {
     const now = deps.now();
+    // Read each scan: an admin's policy edit changes who is at risk from the next scan on.
+    const atRisk = atRiskSql(effectiveSlaPolicies(replica));
     const rows = replica
       .prepareRead(
         `SELECT o.id, o.number, o.customer_name AS customer, o.status, o.problem_reason AS reason,
-           CASE WHEN ${BREACHED_SQL} THEN 2 WHEN ${atRiskSql()} THEN 1 ELSE 0 END AS level
-         FROM orders o WHERE o.status = 'problem' OR ${BREACHED_SQL} OR ${atRiskSql()}`,
+           CASE WHEN ${BREACHED_SQL} THEN 2 WHEN ${atRisk} THEN 1 ELSE 0 END AS level
+         FROM orders o WHERE o.status = 'problem' OR ${BREACHED_SQL} OR ${atRisk}`,
       )
       .all({ now }) as { id: string; number: string; customer: string; status: string; reason: string | null; level: 0 | 1 | 2 }[];
     const nextProblems = new Set<string>();

@@ -2,17 +2,18 @@
 // SLA policy that set its deadline, plus what this user may do to it now.
 import { asc, eq } from 'drizzle-orm';
 import type { OrderDetail, SlaView } from '../../shared/api/orders-api';
-import { DEFAULT_SLA_POLICIES, resolveSlaPolicy, type SlaPolicies } from '../../shared/domain/sla-policy';
+import { resolveSlaPolicy, type SlaPolicies } from '../../shared/domain/sla-policy';
 import type { Actor } from '../../shared/domain/vocabulary';
 import { customers, drivers, orderEvents, orders, warehouses, type CustomerRow, type OrderRow } from '../../shared/schema';
 import type { ReadonlyReplica } from '../db/open-replica';
+import { effectiveSlaPolicies } from './alerts-queries';
 import { orderActions } from './order-actions';
 
 function hours(minutes: number): string {
   return minutes % 60 === 0 ? `${minutes / 60} h` : `${minutes} min`;
 }
 
-export function slaView(order: OrderRow, customer: CustomerRow | null, policies: SlaPolicies = DEFAULT_SLA_POLICIES): SlaView {
+export function slaView(order: OrderRow, customer: CustomerRow | null, policies: SlaPolicies): SlaView {
   try {
     const p = resolveSlaPolicy(
       { serviceType: order.serviceType, vipNormMinutes: order.vipNormMinutes, customerVipNormMinutes: customer?.vipNormMinutes ?? null },
@@ -49,7 +50,7 @@ export function orderDetail(
     driver,
     warehouse,
     customer,
-    sla: slaView(order, customer),
+    sla: slaView(order, customer, effectiveSlaPolicies(replica)),
     actions: orderActions(order, actor),
     pending: pending.has(order.id),
   };

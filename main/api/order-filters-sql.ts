@@ -1,6 +1,7 @@
 // Turns the queue's filters into one WHERE clause with named parameters. The SQL text depends
 // only on which filters are set (never on their values), so prepared statements are reused.
 import type { OrderFilters } from '../../shared/api/orders-api';
+import type { SlaPolicies } from '../../shared/domain/sla-policy';
 import { toFtsMatchQuery } from '../db/fts-query';
 import { BREACHED_SQL, atRiskSql } from './sla-sql';
 
@@ -11,7 +12,8 @@ export interface WhereClause {
   empty: boolean;
 }
 
-export function orderWhere(filters: OrderFilters, now: number): WhereClause {
+/** `policies`: the ones in force (effectiveSlaPolicies), for the at-risk bucket. */
+export function orderWhere(filters: OrderFilters, now: number, policies: SlaPolicies): WhereClause {
   const parts: string[] = [];
   const params: Record<string, string | number> = { now };
   let empty = false;
@@ -35,7 +37,7 @@ export function orderWhere(filters: OrderFilters, now: number): WhereClause {
     }
   }
   if (filters.slaBucket === 'breached') parts.push(BREACHED_SQL);
-  if (filters.slaBucket === 'at_risk') parts.push(atRiskSql());
+  if (filters.slaBucket === 'at_risk') parts.push(atRiskSql(policies));
   if (filters.search !== undefined && filters.search.trim() !== '') {
     const match = toFtsMatchQuery(filters.search);
     if (match === null) empty = true;

@@ -11,6 +11,7 @@ import type {
 import type { ListOrdersRequest } from '../../shared/api/orders-api';
 import { ORDER_STATUSES, type OrderStatus, type ProblemReason, type ServiceType, type SubMark } from '../../shared/domain/vocabulary';
 import type { ReadonlyReplica } from '../db/open-replica';
+import { effectiveSlaPolicies } from './alerts-queries';
 import { orderWhere } from './order-filters-sql';
 import { BREACHED_SQL, OPEN_STATUS_SQL, atRiskSql } from './sla-sql';
 
@@ -72,7 +73,7 @@ export function listOrders(
   now: number,
   pending: ReadonlySet<string>,
 ): ListOrdersResponse {
-  const where = orderWhere(req, now);
+  const where = orderWhere(req, now, effectiveSlaPolicies(replica));
   if (where.empty) return { rows: [], total: 0, offset: req.offset };
   const total = (
     replica.prepareRead(`SELECT COUNT(*) AS n FROM orders o WHERE ${where.sql}`).get(where.params) as { n: number }
@@ -90,11 +91,12 @@ export function orderCounts(replica: ReadonlyReplica, filters: OrderFilters, now
   const byStatus = Object.fromEntries(ORDER_STATUSES.map((s) => [s, 0])) as Record<OrderStatus, number>;
   const counts: OrderCounts = { total: 0, byStatus, breached: 0, atRisk: 0, problems: 0 };
   // Status chips show how many each status WOULD have, so the status filter itself is left out.
-  const where = orderWhere({ ...filters, status: undefined }, now);
+  const policies = effectiveSlaPolicies(replica);
+  const where = orderWhere({ ...filters, status: undefined }, now, policies);
   if (where.empty) return counts;
   const rows = replica
     .prepareRead(
-      `SELECT o.status AS status, COUNT(*) AS n, SUM(${BREACHED_SQL}) AS breached, SUM(${atRiskSql()}) AS atRisk
+      `SELECT o.status AS status, COUNT(*) AS n, SUM(${BREACHED_SQL}) AS breached, SUM(${atRiskSql(policies)}) AS atRisk
        FROM orders o WHERE ${where.sql} GROUP BY o.status`,
     )
     .all(where.params) as { status: OrderStatus; n: number; breached: number; atRisk: number }[];
@@ -112,7 +114,7 @@ export function orderCounts(replica: ReadonlyReplica, filters: OrderFilters, now
 
 export function orderPoints(replica: ReadonlyReplica, filters: OrderFilters, now: number): OrderPoints {
   const points: OrderPoints = { ids: [], numbers: [], statuses: [], slaDeadlines: [], pickup: [], delivery: [] };
-  const where = orderWhere(filters, now);
+  const where = orderWhere(filters, now, effectiveSlaPolicies(replica));
   if (where.empty) return points;
   const rows = replica
     .prepareRead(

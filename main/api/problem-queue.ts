@@ -4,7 +4,9 @@
 // kind needs an open status, so finished orders are skipped through the status index).
 import { PROBLEM_KINDS, type ProblemItem, type ProblemKind, type ProblemQueue } from '../../shared/api/orders-api';
 import type { Actor, OrderStatus } from '../../shared/domain/vocabulary';
+import type { SlaPolicies } from '../../shared/domain/sla-policy';
 import type { ReadonlyReplica } from '../db/open-replica';
+import { effectiveSlaPolicies } from './alerts-queries';
 import { orderActions } from './order-actions';
 import { ORDER_LIST_COLUMNS, type RawListRow } from './order-queries';
 import { BREACHED_SQL, OPEN_STATUS_SQL, atRiskSql, warnWindowSql } from './sla-sql';
@@ -15,10 +17,10 @@ import { DEFAULT_REMINDER_THRESHOLDS } from '../../shared/domain/processing-remi
 const UNTOUCHED_NEW_MS = DEFAULT_REMINDER_THRESHOLDS.notTakenMinutes * 60_000;
 const UNPICKED_CONFIRMED_MS = DEFAULT_REMINDER_THRESHOLDS.notPickedMinutes * 60_000;
 
-const KIND_SQL = `CASE
+const kindSql = (policies: SlaPolicies): string => `CASE
   WHEN o.status = 'problem' THEN 'problem'
   WHEN ${BREACHED_SQL} THEN 'breached'
-  WHEN ${atRiskSql()} THEN 'at_risk'
+  WHEN ${atRiskSql(policies)} THEN 'at_risk'
   WHEN o.status = 'new' AND o.created_at < @now - ${UNTOUCHED_NEW_MS} THEN 'untouched_new'
   WHEN o.status = 'confirmed' AND o.confirmed_at IS NOT NULL AND o.confirmed_at < @now - ${UNPICKED_CONFIRMED_MS} THEN 'unpicked_confirmed'
 END`;
@@ -34,8 +36,9 @@ END`;
 /** Breached first (the promise is already broken), then problems, then what is about to break. */
 const PRIORITY_SQL = `CASE kind WHEN 'breached' THEN 0 WHEN 'problem' THEN 1 WHEN 'at_risk' THEN 2 WHEN 'untouched_new' THEN 3 ELSE 4 END`;
 
-const BASE = `SELECT ${ORDER_LIST_COLUMNS}, o.problem_comment AS comment, o.status_before_problem AS statusBeforeProblem,
-  ${warnWindowSql()} AS warnMs, ${KIND_SQL} AS kind
+/** The policies in force are inlined; the text (and so the prepared statement) only changes when they do. */
+const baseSql = (policies: SlaPolicies): string => `SELECT ${ORDER_LIST_COLUMNS}, o.problem_comment AS comment, o.status_before_problem AS statusBeforeProblem,
+  ${warnWindowSql(policies)} AS warnMs, ${kindSql(policies)} AS kind
   FROM orders o LEFT JOIN drivers d ON d.id = o.driver_id
   WHERE o.status IN ${OPEN_STATUS_SQL}`;
 
@@ -50,14 +53,15 @@ export function problemQueue(
   replica: ReadonlyReplica,
   opts: { now: number; limit: number; actor: Actor | null; pending: ReadonlySet<string> },
 ): ProblemQueue {
+  const base = baseSql(effectiveSlaPolicies(replica));
   const counts = Object.fromEntries(PROBLEM_KINDS.map((k) => [k, 0])) as Record<ProblemKind, number>;
   const countRows = replica
-    .prepareRead(`SELECT kind, COUNT(*) AS n FROM (${BASE}) WHERE kind IS NOT NULL GROUP BY kind`)
+    .prepareRead(`SELECT kind, COUNT(*) AS n FROM (${base}) WHERE kind IS NOT NULL GROUP BY kind`)
     .all({ now: opts.now }) as { kind: ProblemKind; n: number }[];
   for (const r of countRows) counts[r.kind] = r.n;
   const rows = replica
     .prepareRead(
-      `SELECT *, ${SINCE_SQL} AS since FROM (${BASE}) WHERE kind IS NOT NULL
+      `SELECT *, ${SINCE_SQL} AS since FROM (${base}) WHERE kind IS NOT NULL
        ORDER BY ${PRIORITY_SQL}, since ASC, id ASC LIMIT @limit`,
     )
     .all({ now: opts.now, limit: opts.limit }) as RawProblemRow[];

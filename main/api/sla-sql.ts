@@ -2,12 +2,16 @@
 // "breached" are filters and counts the replica answers, not loops over 20k rows in JS.
 // The window is counted in calendar time; slaStatus counts it in working time for working-hours
 // policies, so around nights and weekends "at risk" here can start earlier than the card's amber.
-import { DEFAULT_SLA_POLICIES, type SlaPolicies } from '../../shared/domain/sla-policy';
+import type { SlaPolicies } from '../../shared/domain/sla-policy';
 import { OPEN_STATUSES } from '../../shared/domain/order-status';
 import { SERVICE_TYPES } from '../../shared/domain/vocabulary';
 
-/** `o.` columns; numbers only are inlined (policies are validated numbers, never user text). */
-export function warnWindowSql(policies: SlaPolicies = DEFAULT_SLA_POLICIES): string {
+/**
+ * `o.` columns; numbers only are inlined (policies are validated numbers, never user text).
+ * Callers pass the policies in force (effectiveSlaPolicies), never the shipped defaults: an
+ * admin's edit must move "at risk" in the queue, the notices and the problem queue alike.
+ */
+export function warnWindowSql(policies: SlaPolicies): string {
   const ms = (minutes: number): number => Math.round(minutes) * 60_000;
   const byType = SERVICE_TYPES.map((t) => `WHEN '${t}' THEN ${ms(policies[t].warnBeforeMinutes)}`).join(' ');
   return `(CASE WHEN o.vip_norm_minutes IS NOT NULL AND o.vip_norm_minutes > 0 THEN ${ms(policies.vip.warnBeforeMinutes)} ELSE (CASE o.service_type ${byType} ELSE 0 END) END)`;
@@ -18,6 +22,6 @@ export const OPEN_STATUS_SQL = `(${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')
 /** Open, with a deadline before @now (strictly, as slaStatus in shared/domain/sla-engine.ts). */
 export const BREACHED_SQL = `(o.status IN ${OPEN_STATUS_SQL} AND o.sla_deadline IS NOT NULL AND o.sla_deadline < @now)`;
 
-export function atRiskSql(policies?: SlaPolicies): string {
+export function atRiskSql(policies: SlaPolicies): string {
   return `(o.status IN ${OPEN_STATUS_SQL} AND o.sla_deadline IS NOT NULL AND o.sla_deadline >= @now AND o.sla_deadline - @now <= ${warnWindowSql(policies)})`;
 }

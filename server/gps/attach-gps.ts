@@ -6,6 +6,8 @@ import { bindSimulatorDevices } from './device-bindings';
 import { startGps, type GpsOptions, type GpsService } from './gps-service';
 
 export const DEFAULT_GPS_PORT = 5055;
+/** `npm run server`'s GPS bind address: all interfaces, since drivers' phones must reach it. */
+export const DEFAULT_GPS_HOST = '0.0.0.0';
 
 export interface AttachGpsOptions extends Pick<GpsOptions, 'filter' | 'geofence' | 'positions' | 'flushMs'> {
   /** OsmAnd port; 0 picks a free one (tests). Default 5055. */

@@ -1,6 +1,7 @@
 // Who is using the console, what they may do, the connection to the central server,
 // conflicts to show, and the settings screen.
 import { z } from 'zod';
+import type { SlaPolicies } from '../domain/sla-policy';
 import type { Actor, UserRole } from '../domain/vocabulary';
 import { command, idSchema, noArgs, query } from './define';
 import type { OrderAction } from './orders-api';
@@ -13,6 +14,8 @@ export interface SessionView {
   actions: OrderAction[];
   /** Whether a server URL and token are configured at all. */
   configured: boolean;
+  /** The SLA policies in force (admin edits over the defaults), for the live countdowns. */
+  slaPolicies: SlaPolicies;
 }
 
 export const CONNECTION_STATUSES = ['online', 'offline', 'catching_up'] as const;

@@ -20,12 +20,17 @@ export function binCheckDigit(first11: string): number | null {
   return c === 10 ? null : c;
 }
 
+/** The check digit of a Russian company INN (10 digits) for its first 9 digits. */
+export function inn10CheckDigit(first9: string): number {
+  return (weighted([...first9].map(Number), INN10_WEIGHTS) % 11) % 10;
+}
+
 function isValidBin(d: number[]): boolean {
   return binCheckDigit(d.slice(0, 11).join('')) === d[11];
 }
 
 function isValidInn(d: number[]): boolean {
-  if (d.length === 10) return (weighted(d, INN10_WEIGHTS) % 11) % 10 === d[9];
+  if (d.length === 10) return inn10CheckDigit(d.slice(0, 9).join('')) === d[9];
   return (weighted(d, INN12_WEIGHTS_1) % 11) % 10 === d[10] && (weighted(d, INN12_WEIGHTS_2) % 11) % 10 === d[11];
 }
 

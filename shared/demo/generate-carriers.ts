@@ -3,6 +3,7 @@
 // million lanes and offers, and a loader can stream them straight into SQLite.
 import type { carrierDeals, carrierLanes, carrierOffers, carriers, carrierVehicles } from '../schema';
 import { normalizePhone } from '../carriers/normalize-phone';
+import { binCheckDigit, inn10CheckDigit } from '../carriers/tax-id';
 import { distanceMeters } from '../domain/geo';
 import type { DealOutcome, SecurityCheckState, VehicleType } from '../domain/vocabulary';
 import type { ResolvedDemoOptions } from './demo-options';
@@ -61,12 +62,35 @@ const RU_CITY_WEIGHTS = RU_LANE_CITIES.map((c) => [c, c.weight] as const);
 const LANE_CITY_BY_NAME: ReadonlyMap<string, LaneCity> = new Map(LANE_CITIES.map((c) => [c.name, c]));
 const KZ_PLATE_REGION_BY_NAME: ReadonlyMap<string, string> = new Map(KZ_CITIES.map((c) => [c.name, c.plateRegion]));
 
+/**
+ * A tax id that passes checkTaxId, so demo carriers import and dedupe like real ones. The
+ * random draws are the same as before check digits existed (the last drawn digit is replaced),
+ * so every other generated value stays where it was for a given seed.
+ */
 function taxId(rng: Rng, russian: boolean, individual: boolean): string {
-  if (russian) return rng.digits(10); // INN of a Russian company
+  if (russian) {
+    const first9 = rng.digits(10).slice(0, 9); // INN of a Russian company
+    return `${first9}${inn10CheckDigit(first9)}`;
+  }
   // BIN: registration year and month, entity type (4 = legal entity), branch flag, serial, check.
+  // IIN: birth date, then serial, check.
   const yy = String(rng.int(0, 24)).padStart(2, '0');
   const mm = String(rng.int(1, 12)).padStart(2, '0');
-  return individual ? `${String(rng.int(60, 99))}${mm}${String(rng.int(1, 28)).padStart(2, '0')}${rng.digits(6)}` : `${yy}${mm}40${rng.digits(6)}`;
+  const head = individual ? `${String(rng.int(60, 99))}${mm}${String(rng.int(1, 28)).padStart(2, '0')}${rng.digits(6)}` : `${yy}${mm}40${rng.digits(6)}`;
+  return withBinCheckDigit(head.slice(0, 11));
+}
+
+/** Appends the check digit; a serial with none (about 1 in 11) steps its last digit until it has one. */
+function withBinCheckDigit(first11: string): string {
+  const stem = first11.slice(0, 10);
+  const last = Number(first11.charAt(10));
+  for (let step = 0; step < 10; step++) {
+    const candidate = `${stem}${(last + step) % 10}`;
+    const check = binCheckDigit(candidate);
+    if (check !== null) return `${candidate}${check}`;
+  }
+  // Unreachable: the second weighting leaves at most a few last digits without a check digit.
+  throw new Error(`no BIN check digit for ${first11}`);
 }
 
 function ruPlate(rng: Rng, region: string): string {

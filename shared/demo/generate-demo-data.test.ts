@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkTaxId } from '../carriers/tax-id';
 import { distanceMeters } from '../domain/geo';
 import { transitionActors } from '../domain/order-status';
 import { processingReminders } from '../domain/processing-reminders';
@@ -141,6 +142,13 @@ describe('generateDemoData: coverage', () => {
     expect(small.carrierDeals.some((d) => d.outcome === 'success')).toBe(true);
     expect(small.carrierDeals.some((d) => d.outcome === 'problem')).toBe(true);
     expect(small.carrierOffers.every((o) => o.rate >= 30_000 && o.currency === 'KZT')).toBe(true);
+  });
+
+  it('gives every carrier a tax id with valid check digits (BIN/IIN, or INN for Russian ones)', () => {
+    const bad = small.carriers.filter((c) => typeof c.taxId !== 'string' || !checkTaxId(c.taxId).ok).map((c) => c.taxId);
+    expect(bad).toEqual([]);
+    expect(small.carriers.some((c) => c.taxId?.length === 12)).toBe(true);
+    expect(small.carriers.some((c) => c.taxId?.length === 10)).toBe(true);
   });
 });
 

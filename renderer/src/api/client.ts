@@ -9,7 +9,12 @@ let current: MarshrutApi | null = null;
 let hostLinkUp = true;
 const hostLinkListeners = new Set<(up: boolean) => void>();
 
-function setHostLink(up: boolean): void {
+/**
+ * Listeners hear changes only. The link starts out "up" (start-up loads are already queued on
+ * the socket), so its first open is not news: reporting it made every start-up query run twice.
+ */
+export function setHostLink(up: boolean): void {
+  if (up === hostLinkUp) return;
   hostLinkUp = up;
   for (const l of hostLinkListeners) l(up);
 }

@@ -161,6 +161,7 @@ export function fakeQueries(world: FakeWorld, clock: FakeClock, role: UserRole, 
       actor,
       actions: role === 'warehouse' ? ['report_problem', 'comment', 'mark_picked'] : ['confirm', 'assign', 'unassign', 'report_problem', 'resolve_problem', 'comment', 'cancel'],
       configured: true,
+      slaPolicies: DEFAULT_SLA_POLICIES,
     }),
     listWarehouses: () => world.warehouses.map((w) => ({ id: w.id, name: w.name, city: w.city })),
   };

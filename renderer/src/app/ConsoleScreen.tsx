@@ -1,11 +1,12 @@
 // The dispatcher's main view: problems and the order queue on the left, the map in the
-// centre, the order card or the drivers panel on the right.
+// centre (mounted right after the queue's first page, see DeferredMap), the order card or
+// the drivers panel on the right.
 import { DriversPanel } from '../features/drivers/DriversPanel';
-import { MapView } from '../features/map/MapView';
 import { OrderCard } from '../features/order-card/OrderCard';
 import { OrderQueue } from '../features/orders/OrderQueue';
 import { ProblemQueue } from '../features/problems/ProblemQueue';
 import { useT } from '../i18n/use-t';
+import { DeferredMap } from './DeferredMap';
 import { showRightPanel, useLayoutStore } from './layout-store';
 
 function RightPanel() {
@@ -36,7 +37,7 @@ export function ConsoleScreen() {
         <OrderQueue />
       </div>
       <div className="centre">
-        <MapView />
+        <DeferredMap />
       </div>
       <RightPanel />
     </main>

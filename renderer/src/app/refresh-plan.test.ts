@@ -21,6 +21,11 @@ describe('planRefresh', () => {
     expect(planRefresh({ tables: ['carriers'], ids: {}, all: false }, 'o1').size).toBe(0);
   });
 
+  it('reloads the session (countdown policies) and the SLA views when an admin edits a policy', () => {
+    expect(planRefresh({ tables: ['sla_policies'], ids: {}, all: false }, null)).toEqual(new Set(['session', 'orders', 'problems']));
+    expect(planRefresh({ tables: ['sla_policies'], ids: {}, all: false }, 'o1').has('card')).toBe(true);
+  });
+
   it('reloads everything after a snapshot', () => {
     expect(planRefresh({ tables: [], ids: {}, all: true }, null).size).toBe(Object.keys(REFRESH_DELAY_MS).length);
   });

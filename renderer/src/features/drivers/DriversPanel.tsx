@@ -9,7 +9,7 @@ import type { Translator } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
 import { useClockStore } from '../clock/store';
 import { focusMap } from '../map/store';
-import { useDriversStore } from './store';
+import { driverById, useDriversStore } from './store';
 
 const STATE_KEY = {
   free: 'driverState.free',
@@ -78,11 +78,14 @@ function DriverRowView({ d, now, top }: { d: DriverListRow; now: number; top: nu
 export function DriversPanel() {
   const t = useT();
   const drivers = useDriversStore((s) => s.drivers);
+  const index = useDriversStore((s) => s.index);
   const now = useClockStore((s) => s.now);
-  // Re-sorting 2,000 drivers every second would reshuffle the list under the mouse; sort on
-  // the minute and when the list itself changes, and let the rows' text tick.
+  // Re-sorting 2,000 drivers every second would reshuffle the list under the mouse (and cost a
+  // long task per positions frame): sort on the minute and when the roster is reloaded, keep
+  // the order as ids, and show each row's live data.
   const minute = Math.floor(now / 60_000);
-  const sorted = useMemo(() => sortDriversForPanel(drivers, minute * 60_000), [drivers, minute]);
+  const order = useMemo(() => sortDriversForPanel(useDriversStore.getState().drivers, minute * 60_000).map((d) => d.id), [index, minute]);
+  const sorted = useMemo(() => order.map((id) => driverById({ drivers, index }, id)).filter((d) => d !== undefined), [order, drivers, index]);
   const counts = useMemo(() => countByState(drivers, now), [drivers, now]);
   const ref = useRef<HTMLDivElement>(null);
   const v = useVirtualizer({ count: sorted.length, getScrollElement: () => ref.current, estimateSize: () => 44, overscan: 6 });

@@ -1,11 +1,11 @@
 // Drawing the map's markers on the canvas layer: order points and driver arrows, or clusters
-// with counts when zoomed out. Every draw also returns hit targets so a click can find what
+// with counts when zoomed out (drivers as sprites). Every draw also returns hit targets so a click can find what
 // was under the pointer without a DOM node per marker.
 import type Supercluster from 'supercluster';
-import { driverMapState, type DriverMapState } from '../../../../shared/api/driver-map-state';
+import { driverMapState, NO_SIGNAL_AFTER_MS, type DriverMapState } from '../../../../shared/api/driver-map-state';
 import type { DriverListRow } from '../../../../shared/api/drivers-api';
 import type { DrawContext } from './canvas-layer';
-import { clustersIn, type DriverPointProps, type OrderPointProps } from './clustering';
+import { clustersIn, type ClusterItem, type DriverPointProps, type OrderPointProps } from './clustering';
 
 export type HitTarget =
   | { kind: 'order'; id: string; x: number; y: number; r: number }
@@ -121,59 +121,106 @@ function dotPath(ctx: CanvasRenderingContext2D, x: number, y: number, r: number)
   ctx.arc(x, y, r, 0, Math.PI * 2);
 }
 
-/**
- * Drivers are batched into one path per state: four fills and four strokes a frame instead of
- * two per driver, which is what keeps 2,000 moving markers inside a frame's budget.
- */
-export function drawDrivers(
-  dc: DrawContext,
-  index: Supercluster<DriverPointProps>,
-  byId: ReadonlyMap<string, DriverListRow>,
-  now: number,
-  selectedDriverId: string | null,
-  hits: HitTarget[],
-): void {
-  const { ctx, project, zoom } = dc;
-  const groups = new Map<DriverMapState, { x: number; y: number; heading: number | null }[]>();
-  for (const item of clustersIn(index, dc.bounds, zoom)) {
-    const { x, y } = project(item.lat, item.lon);
-    if (item.cluster) {
-      const r = drawCluster(ctx, x, y, item.count, 'drivers');
-      hits.push({ kind: 'cluster', layer: 'drivers', clusterId: item.clusterId, lat: item.lat, lon: item.lon, x, y, r });
-      continue;
-    }
-    const d = byId.get(item.props.id);
-    if (!d || d.lat === null || d.lon === null) continue;
-    // Draw at the live position, not the index's (the index is rebuilt at most once a second).
-    const p = project(d.lat, d.lon);
-    const state = driverMapState(d, now);
-    if (d.id === selectedDriverId) {
-      ctx.beginPath();
-      ctx.arc(p.x, p.y, 13, 0, Math.PI * 2);
-      ctx.fillStyle = 'rgba(47,111,222,0.18)';
-      ctx.fill();
-    }
-    const moving = d.headingDeg !== null && state !== 'off_shift' && state !== 'no_signal';
-    let group = groups.get(state);
-    if (!group) groups.set(state, (group = []));
-    group.push({ x: p.x, y: p.y, heading: moving ? d.headingDeg : null });
-    hits.push({ kind: 'driver', id: d.id, x: p.x, y: p.y, r: 9 });
-  }
-  ctx.lineJoin = 'round';
-  for (const [state, items] of groups) {
+/** Arrow headings are drawn from sprites turned in steps of this many degrees. */
+const HEADING_STEP_DEG = 10;
+const HEADINGS = 360 / HEADING_STEP_DEG;
+const SPRITE_CSS_PX = 24;
+
+/** One strip per state and pixel ratio: a dot, then an arrow per heading step. */
+interface SpriteAtlas {
+  canvas: HTMLCanvasElement;
+  /** One cell's side in canvas pixels. */
+  cell: number;
+}
+const atlases = new Map<string, SpriteAtlas>();
+
+/** Markers pre-rendered once per state into a strip (one canvas, not one per heading). */
+function driverAtlas(state: DriverMapState, dpr: number): SpriteAtlas {
+  const key = `${state}:${dpr}`;
+  const cached = atlases.get(key);
+  if (cached) return cached;
+  const cell = Math.ceil(SPRITE_CSS_PX * dpr);
+  const canvas = document.createElement('canvas');
+  canvas.width = cell * (HEADINGS + 1);
+  canvas.height = cell;
+  const ctx = canvas.getContext('2d');
+  if (ctx) {
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    const c = SPRITE_CSS_PX / 2;
     const colour = DRIVER_COLOURS[state];
     const hollow = state === 'no_signal';
+    ctx.lineJoin = 'round';
     ctx.beginPath();
-    for (const it of items) {
-      if (it.heading !== null) arrowPath(ctx, it.x, it.y, it.heading);
-      else dotPath(ctx, it.x, it.y, 6);
-    }
+    dotPath(ctx, c, c, 6);
+    for (let i = 0; i < HEADINGS; i++) arrowPath(ctx, c + (i + 1) * (cell / dpr), c, i * HEADING_STEP_DEG);
     ctx.fillStyle = hollow ? '#fff' : colour;
     ctx.fill();
     ctx.lineWidth = hollow ? 2.5 : 1.5;
     ctx.strokeStyle = hollow ? colour : '#fff';
     ctx.stroke();
   }
+  const atlas = { canvas, cell };
+  atlases.set(key, atlas);
+  return atlas;
+}
+
+/** A drawable driver: where, and the row it came from. */
+export interface DriverMark {
+  lat: number;
+  lon: number;
+  d: DriverListRow;
+}
+
+/**
+ * Each driver is one drawImage of a cached sprite: filling and stroking 2,000 arrow paths was
+ * the ~30 ms spike every second when positions arrived. Returns the earliest time a drawn
+ * driver's state changes by the clock alone (falls silent), so the caller redraws only then.
+ */
+export function drawDrivers(
+  dc: DrawContext,
+  items: Iterable<ClusterItem<DriverPointProps> | DriverMark>,
+  byId: (id: string) => DriverListRow | undefined,
+  now: number,
+  selectedDriverId: string | null,
+  hits: HitTarget[],
+): number {
+  const { ctx, project } = dc;
+  const dpr = typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1;
+  const half = SPRITE_CSS_PX / 2;
+  let nextChange = Infinity;
+  for (const item of items) {
+    let d: DriverListRow | undefined;
+    if ('d' in item) d = item.d;
+    else if (item.cluster) {
+      const { x, y } = project(item.lat, item.lon);
+      const r = drawCluster(ctx, x, y, item.count, 'drivers');
+      hits.push({ kind: 'cluster', layer: 'drivers', clusterId: item.clusterId, lat: item.lat, lon: item.lon, x, y, r });
+      continue;
+    } else d = byId(item.props.id);
+    if (!d || d.lat === null || d.lon === null) continue;
+    // Draw at the live position, not the index's (the index is rebuilt only now and then).
+    const p = project(d.lat, d.lon);
+    const x = Math.round(p.x);
+    const y = Math.round(p.y);
+    const state = driverMapState(d, now);
+    if (state !== 'off_shift' && d.fixAt !== null && d.fixAt + NO_SIGNAL_AFTER_MS >= now) {
+      nextChange = Math.min(nextChange, d.fixAt + NO_SIGNAL_AFTER_MS + 1);
+    }
+    if (d.id === selectedDriverId) {
+      ctx.beginPath();
+      ctx.arc(x, y, 13, 0, Math.PI * 2);
+      ctx.fillStyle = 'rgba(47,111,222,0.18)';
+      ctx.fill();
+    }
+    const moving = d.headingDeg !== null && state !== 'off_shift' && state !== 'no_signal';
+    // Cell 0 is the dot; cell 1 + k the arrow turned k steps (headings wrap at 360).
+    const step = Math.round((d.headingDeg ?? 0) / HEADING_STEP_DEG) % HEADINGS;
+    const cellIndex = moving ? 1 + ((step + HEADINGS) % HEADINGS) : 0;
+    const { canvas, cell } = driverAtlas(state, dpr);
+    ctx.drawImage(canvas, cellIndex * cell, 0, cell, cell, x - half, y - half, SPRITE_CSS_PX, SPRITE_CSS_PX);
+    hits.push({ kind: 'driver', id: d.id, x, y, r: 9 });
+  }
+  return nextChange;
 }
 
 /** The topmost target under a canvas point (drivers are drawn last, so they win). */

@@ -24,9 +24,10 @@ import { Timeline } from './Timeline';
 function PolicyLine({ detail }: { detail: OrderDetail }) {
   const t = useT();
   const o = detail.order;
+  const policies = useSessionStore((s) => s.session?.slaPolicies);
   let text = detail.sla.policy;
   try {
-    const p = resolveSlaPolicy(o, DEFAULT_SLA_POLICIES);
+    const p = resolveSlaPolicy(o, policies ?? DEFAULT_SLA_POLICIES);
     const service = p.key === 'vip' ? `${t('service.vip')} (${t.dyn(`service.${o.serviceType}`, o.serviceType)})` : t.dyn(`service.${o.serviceType}`, o.serviceType);
     const warn = detail.sla.warnBeforeMinutes ?? p.warnBeforeMinutes;
     text = t('card.policyNorm', { service, norm: formatDuration(p.normMinutes * 60_000, t), warning: formatDuration(warn * 60_000, t) });

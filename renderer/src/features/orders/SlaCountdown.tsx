@@ -1,6 +1,7 @@
 // One countdown cell. It selects the shared ticker's `now`, so all countdowns on screen tick
 // together from one timer; rows outside the virtualised window don't exist and cost nothing.
 import { useClockStore } from '../clock/store';
+import { useSessionStore } from '../session/store';
 import { formatDateTime } from '../../i18n/format-time';
 import { useT } from '../../i18n/use-t';
 import { rowSla, slaText, slaTone, type SlaRowInput } from './sla-view';
@@ -8,7 +9,9 @@ import { rowSla, slaText, slaTone, type SlaRowInput } from './sla-view';
 export function SlaCountdown({ row, className = '' }: { row: SlaRowInput; className?: string }) {
   const now = useClockStore((s) => s.now);
   const t = useT();
-  const status = rowSla(row, now);
+  // The policies in force (admin-edited); the defaults until the session has loaded.
+  const policies = useSessionStore((s) => s.session?.slaPolicies);
+  const status = rowSla(row, now, policies);
   const text = slaText(status, t);
   const state = t(`sla.state.${status.state}`);
   const deadline = status.deadline === null ? '' : `, ${t('card.deadline')} ${formatDateTime(status.deadline)}`;

@@ -1,0 +1,79 @@
+// An admin's SLA policy edit (a synced sla_policies row) is what the console's SLA views use:
+// the at-risk filter and counts, the problem queue, the order card, the notices, and the
+// session (from which the renderer's countdowns take their policies).
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ListOrdersResponse, OrderCounts, OrderDetail, ProblemQueue } from '../../shared/api/orders-api';
+import type { SessionView } from '../../shared/api/session-api';
+import type { Reply } from '../../shared/api/wire';
+import { rowOfPolicy } from '../../shared/alerts/sla-policy-rows';
+import { DEFAULT_SLA_POLICIES } from '../../shared/domain/sla-policy';
+import { slaPolicies } from '../../shared/schema';
+import { createApi, type Api } from './create-api';
+import { createFakeSync } from './fake-sync';
+import { fixtureReplica, HOUR, T0, type FixtureReplica } from './fixture-replica';
+import { createNoticeWatcher } from './notice-watcher';
+import { memorySettings } from './settings-store';
+
+function value<T>(reply: Reply<unknown>): T {
+  if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
+  return reply.value as T;
+}
+
+let fx: FixtureReplica;
+let api: Api;
+
+beforeEach(() => {
+  fx = fixtureReplica();
+  api = createApi({
+    replica: fx.replica,
+    settings: memorySettings({ serverUrl: 'http://127.0.0.1:1', token: 't' }),
+    connect: () => createFakeSync(),
+    now: () => T0,
+    noticeIntervalMs: 0,
+  });
+  // 3 h left: outside the default 2 h warning window of a standard order.
+  fx.addOrder({ id: 'o3h', status: 'confirmed', confirmedAt: T0 - 20 * HOUR, slaDeadline: T0 + 3 * HOUR });
+});
+
+afterEach(async () => {
+  await api.close();
+  fx.cleanup();
+});
+
+/** The admin widens the standard warning window to 4 h. */
+function editStandardWarning(): void {
+  fx.replica.db.insert(slaPolicies).values(rowOfPolicy({ ...DEFAULT_SLA_POLICIES.standard, warnBeforeMinutes: 4 * 60 }, T0, 'u-admin')).run();
+}
+
+const atRiskIds = async (): Promise<string[]> =>
+  value<ListOrdersResponse>(await api.dispatch('listOrders', { slaBucket: 'at_risk' })).rows.map((r) => r.id);
+
+describe('effective SLA policies in the console', () => {
+  it('uses the defaults while no policy was edited', async () => {
+    expect(await atRiskIds()).toEqual([]);
+    expect(value<SessionView>(await api.dispatch('session', undefined)).slaPolicies).toEqual(DEFAULT_SLA_POLICIES);
+  });
+
+  it('moves the at-risk filter, counts, problem queue, card and session after an edit', async () => {
+    editStandardWarning();
+    expect(await atRiskIds()).toEqual(['o3h']);
+    expect(value<OrderCounts>(await api.dispatch('orderCounts', {}))).toMatchObject({ atRisk: 1 });
+    const q = value<ProblemQueue>(await api.dispatch('problemQueue', {}));
+    expect(q.items.map((i) => [i.orderId, i.kind, i.since])).toEqual([['o3h', 'at_risk', T0 - HOUR]]);
+    const card = value<OrderDetail>(await api.dispatch('getOrder', { orderId: 'o3h' }));
+    expect(card.sla).toMatchObject({ warnBeforeMinutes: 240 });
+    expect(card.sla.policy).toMatch(/warn 4 h before/);
+    const session = value<SessionView>(await api.dispatch('session', undefined));
+    expect(session.slaPolicies.standard.warnBeforeMinutes).toBe(240);
+  });
+
+  it('notifies by the edited warning window', () => {
+    const notices: string[] = [];
+    const watcher = createNoticeWatcher({ replica: fx.replica, now: () => T0, emit: (n) => notices.push(`${n.kind}:${n.orderId}`), language: () => 'en' });
+    watcher.scan(); // the first scan only learns
+    editStandardWarning();
+    watcher.scan();
+    watcher.stop();
+    expect(notices).toEqual(['sla_warning:o3h']);
+  });
+});
