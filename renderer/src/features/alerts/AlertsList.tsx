@@ -57,7 +57,7 @@ function AlertItem({ alert, canAck }: { alert: AlertView; canAck: boolean }) {
       </div>
       <div className="alert-actions">
         {canAck && alert.state === 'open' && (
-          <button type="button" className="btn btn-small" aria-label={a('ackOf', { number: alert.orderNumber })} onClick={() => void acknowledgeAlert(alert.id)}>
+          <button type="button" className="btn btn-small" aria-label={a('ackOf', { number: alert.orderNumber, kind: a(`k_${alert.kind}` as AlertsTextKey) })} onClick={() => void acknowledgeAlert(alert.id)}>
             {a('ack')}
           </button>
         )}
