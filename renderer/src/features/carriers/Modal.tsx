@@ -1,19 +1,13 @@
-// A modal dialog for the Carriers tab: labelled by its title, focus moves in on open and back
-// on close, Tab stays inside, Escape and the backdrop close it.
-import { useEffect, useId, useRef, type ReactNode } from 'react';
-
-const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [href], [tabindex]:not([tabindex="-1"])';
+// A modal dialog for the Carriers tab: labelled by its title, focus kept inside (use-modal-focus);
+// Escape and the backdrop close it.
+import { useId, useRef, type ReactNode } from 'react';
+import { useModalFocus } from '../../app/use-modal-focus';
 
 export function Modal({ title, onClose, children, footer, wide }: { title: string; onClose: () => void; children: ReactNode; footer?: ReactNode; wide?: boolean }) {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const first = ref.current?.querySelector<HTMLElement>('[data-autofocus]') ?? ref.current?.querySelector<HTMLElement>(FOCUSABLE);
-    first?.focus();
-    return () => before?.focus();
-  }, []);
+  const trapTab = useModalFocus(ref);
 
   const onKeyDown = (e: React.KeyboardEvent): void => {
     if (e.key === 'Escape') {
@@ -21,18 +15,7 @@ export function Modal({ title, onClose, children, footer, wide }: { title: strin
       onClose();
       return;
     }
-    if (e.key !== 'Tab' || !ref.current) return;
-    const items = Array.from(ref.current.querySelectorAll<HTMLElement>(FOCUSABLE));
-    const first = items[0];
-    const last = items[items.length - 1];
-    if (!first || !last) return;
-    if (e.shiftKey && document.activeElement === first) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && document.activeElement === last) {
-      e.preventDefault();
-      first.focus();
-    }
+    trapTab(e);
   };
 
   return (
