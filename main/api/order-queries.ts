@@ -9,7 +9,7 @@ import type {
   OrderSort,
 } from '../../shared/api/orders-api';
 import type { ListOrdersRequest } from '../../shared/api/orders-api';
-import { ORDER_STATUSES, type OrderStatus, type ProblemReason, type ServiceType, type SubMark } from '../../shared/domain/vocabulary';
+import { ORDER_STATUSES, type OrderStatus } from '../../shared/domain/vocabulary';
 import type { ReadonlyReplica } from '../db/open-replica';
 import { effectiveSlaPolicies } from './alerts-queries';
 import { orderWhere } from './order-filters-sql';
@@ -41,27 +41,8 @@ export const ORDER_LIST_COLUMNS = `o.id AS id, o.number AS number, o.customer_na
   (o.vip_norm_minutes IS NOT NULL AND o.vip_norm_minutes > 0) AS vip, o.sla_deadline AS slaDeadline,
   o.created_at AS createdAt, o.confirmed_at AS confirmedAt, o.status_changed_at AS statusChangedAt, o.version AS version`;
 
-export interface RawListRow {
-  id: string;
-  number: string;
-  customerName: string;
-  customerPhone: string;
-  deliveryAddress: string;
-  deliveryCity: string;
-  warehouseId: string | null;
-  status: OrderStatus;
-  subMark: SubMark | null;
-  problemReason: ProblemReason | null;
-  driverId: string | null;
-  driverName: string | null;
-  serviceType: ServiceType;
-  vip: number;
-  slaDeadline: number | null;
-  createdAt: number;
-  confirmedAt: number | null;
-  statusChangedAt: number;
-  version: number;
-}
+/** A queue row as SQLite returns it: booleans are 0/1 and `pending` comes from the outbox. */
+export type RawListRow = Omit<OrderListRow, 'vip' | 'pending'> & { vip: number };
 
 export function toListRow(r: RawListRow, pending: ReadonlySet<string>): OrderListRow {
   return { ...r, vip: r.vip === 1, pending: pending.has(r.id) };
