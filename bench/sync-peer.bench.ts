@@ -1,7 +1,8 @@
 // A helper process for the sync benchmarks (not a benchmark itself): other desktops live in
 // their own processes, as they would on their own machines, so the measuring process only
 // does its own client's work. Talks JSON lines: stdin commands, stdout events.
-//   bystanders URL DIR TOKEN...   N idle clients kept online + a bare ws echo server
+//   bystanders URL DIR TOKEN...   idle clients kept online + a bare ws echo server; the first
+//                                 half connect at once, the rest after the command `more`
 //   racer URL FILE TOKEN COUNT DRIVER   commands: go (assign o100..o(100+COUNT-1)), status, exit
 import { createInterface } from 'node:readline';
 import { WebSocketServer } from 'ws';
@@ -17,9 +18,20 @@ async function bystanders(url: string, dir: string, tokens: string[]): Promise<v
   await new Promise<void>((r) => echo.once('listening', () => r()));
   const address = echo.address();
   const echoPort = typeof address === 'object' && address !== null ? address.port : 0;
-  const clients = tokens.map((t, i) => openClient(`${dir}/bystander-${i}.db`, url, t));
-  await waitFor('bystanders online', () => clients.every(online), 300_000);
+  // Two halves, so the measuring process can connect its client in between: the server fans
+  // out in connection order, and the middle of that order is the median desktop's wait.
+  const half = Math.ceil(tokens.length / 2);
+  const open = async (from: number, to: number): Promise<void> => {
+    const clients = tokens.slice(from, to).map((t, i) => openClient(`${dir}/bystander-${from + i}.db`, url, t));
+    await waitFor('bystanders online', () => clients.every(online), 300_000);
+  };
+  await open(0, half);
   say({ ready: true, echoPort });
+  for await (const line of createInterface({ input: process.stdin })) {
+    if (line.trim() !== 'more') continue;
+    await open(half, tokens.length);
+    say({ more: true });
+  }
 }
 
 async function racer(url: string, file: string, token: string, count: number, driverId: string): Promise<void> {
@@ -65,6 +77,9 @@ async function main(): Promise<void> {
     throw new Error('usage: sync-peer.bench.ts bystanders|racer URL ...');
   }
 }
+
+// SIGTERM ends the process normally, so a --cpu-prof profile gets written.
+process.on('SIGTERM', () => process.exit(0));
 
 main().catch((e: unknown) => {
   process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);

@@ -7,6 +7,7 @@ import type { MutationActor, MutationOutcome } from '../shared/mutators';
 import type { ServerMessage } from '../shared/protocol';
 import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../shared/protocol';
 import { UserDirectory } from './auth/user-tokens';
+import { startBackgroundCheckpoint } from './db/background-checkpoint';
 import { openServerDb, type ServerDb } from './db/open-server-db';
 import { seedDemoIfEmpty, type DemoSeedOptions } from './demo-seed';
 import { healthReport } from './http/health';
@@ -76,6 +77,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Marshrut
   const startedAt = clock();
   const host = options.host ?? DEFAULT_SERVER_HOST;
   const db = openServerDb(options.dbFile ?? './data/server.db', options.synchronous ?? 'FULL');
+  const checkpoint = db.file === ':memory:' ? null : startBackgroundCheckpoint(db.sqlite, db.file, { logger });
   const engine = new SyncEngine(db.sqlite, clock, logger);
   const users = new UserDirectory(db.sqlite, engine, clock);
   if (options.demo) await seedDemoIfEmpty(db, engine, options.demo === true ? { now: clock() } : options.demo, logger);
@@ -90,6 +92,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Marshrut
     ...(options.maxMessageBytes === undefined ? {} : { maxMessageBytes: options.maxMessageBytes }),
   });
   const health = new Map<string, () => unknown>();
+  if (checkpoint !== null) health.set('checkpoints', () => checkpoint.stats());
   let lastPosition: LastPositionSource = positionFromRow;
   const closers: Array<() => void | Promise<void>> = [];
 
@@ -149,6 +152,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Marshrut
     }
     httpServer.closeAllConnections();
     await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    await checkpoint?.close();
     db.sqlite.close();
   };
 

@@ -14,7 +14,7 @@ export interface ScriptProcess {
   /** Resolves with the first JSON line (already printed or still to come) that `match` accepts. */
   next<T>(match: (msg: Record<string, unknown>) => boolean): Promise<T>;
   send(line: string): void;
-  /** SIGKILL: no flush, no goodbye. Resolves once the process is gone. */
+  /** SIGKILL: no flush, no goodbye (SIGTERM when profiling). Resolves once the process is gone. */
   kill(): Promise<void>;
   /** Waits for a normal exit. */
   exited(): Promise<number | null>;
@@ -69,7 +69,8 @@ export function spawnScript(script: string, args: string[]): ScriptProcess {
       new Promise<void>((done) => {
         if (gone()) return done();
         child.once('exit', () => done());
-        child.kill('SIGKILL');
+        // A profiled child must exit on its own to write its profile (the scripts exit on SIGTERM).
+        child.kill(prof === undefined ? 'SIGKILL' : 'SIGTERM');
       }),
     exited: () =>
       new Promise((done) => {

@@ -16,6 +16,9 @@ async function main(): Promise<void> {
   process.stdout.write(`${JSON.stringify({ port: server.port })}\n`);
 }
 
+// SIGTERM ends the process normally, so a --cpu-prof profile gets written.
+process.on('SIGTERM', () => process.exit(0));
+
 main().catch((e: unknown) => {
   process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exit(1);

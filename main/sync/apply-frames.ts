@@ -148,10 +148,12 @@ function applyBatch(
   meta.setCursor(cursor);
 
   const acks = settleAcks(store, session, cursor, now);
-  if (outbox.count() > 0 && (mode === 'incremental' ? affected.length > 0 : pending)) {
+  // Acks only remove rows: with none settled, the outbox is as it was at the start.
+  const stillPending = pending && (acks.acknowledged === 0 || outbox.count() > 0);
+  if (stillPending && (mode === 'full' || affected.length > 0)) {
     if (actor === null) throw new Error('pending mutations but no signed-in user to re-run them as');
     rerunPending(store, actor, changes, mode === 'incremental' ? affected : undefined);
-  } else if (outbox.count() === 0) {
+  } else if (!stillPending) {
     store.footprints = new Map();
   }
   return { changes, caughtUp, ...acks };
@@ -191,7 +193,8 @@ function settleAcks(
     return { acknowledged: 0, rejected: 0, lastAckedMid: 0 };
   }
   const { base, upTo } = lineageRange(lineages, i);
-  const nextBefore = store.meta.nextLocalMid();
+  // Read before the first outbox row goes (it counts the outbox's top row), and only then.
+  let nextBefore: number | undefined;
   let acknowledged = 0;
   let rejected = 0;
   let lastAcked = lineage.lastAcked;
@@ -205,6 +208,7 @@ function settleAcks(
     const row = localMid <= upTo ? store.outbox.get(localMid) : undefined;
     // No row: a duplicate ack of something already settled.
     if (row === undefined) continue;
+    nextBefore ??= store.meta.nextLocalMid();
     store.outbox.remove(localMid);
     store.footprints?.delete(localMid);
     acknowledged++;
@@ -223,7 +227,7 @@ function settleAcks(
   }
   session.heldAcks = held;
   // Outbox rows carry the local numbering; once they are gone, replica_meta must hold it.
-  if (acknowledged > 0) store.meta.setNextLocalMid(nextBefore);
+  if (nextBefore !== undefined) store.meta.setNextLocalMid(nextBefore);
   if (lastAcked !== lineage.lastAcked) {
     store.meta.setLineages(lineages.map((l, j) => (j === i ? { ...l, lastAcked } : l)));
   }

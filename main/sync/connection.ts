@@ -320,6 +320,9 @@ export function createConnection(o: ConnectionOptions): Connection {
       if (status !== 'incompatible' && status !== 'unauthorized') setStatus('offline');
     },
     poke() {
+      // Nothing on the wire: send at once (a lone edit should not wait a loop turn). Otherwise
+      // the rest of a burst is coalesced into one push on the next turn.
+      if (live && sentUpTo === ackedUpTo) return pump();
       if (pumpScheduled) return;
       pumpScheduled = true;
       timers.defer(() => {

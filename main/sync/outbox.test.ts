@@ -109,3 +109,33 @@ describe('enqueueMutation', () => {
     expect(store.outbox.get(r.localMid)?.args).not.toHaveProperty('customerEmail');
   });
 });
+
+describe('the sync store keeps replica_meta in memory', () => {
+  it('forgets what a rolled-back transaction wrote: the cursor reads as stored again', () => {
+    const { fx, store } = setup();
+    store.transaction(() => store.meta.setCursor(10));
+    expect(() =>
+      store.transaction(() => {
+        store.meta.setCursor(99);
+        throw new Error('frame did not fit');
+      }),
+    ).toThrow('frame did not fit');
+    expect(store.meta.cursor()).toBe(10);
+    expect(fx.replica.sqlite.prepare("SELECT value FROM replica_meta WHERE key = 'cursor'").pluck().get()).toBe('10');
+  });
+
+  it('forgets after a failed savepoint too', () => {
+    const { store } = setup();
+    store.transaction(() => {
+      store.meta.setCursor(5);
+      expect(() =>
+        store.savepoint(() => {
+          store.meta.setCursor(6);
+          throw new Error('rejected');
+        }),
+      ).toThrow('rejected');
+      expect(store.meta.cursor()).toBe(5);
+    });
+    expect(store.meta.cursor()).toBe(5);
+  });
+});

@@ -30,14 +30,29 @@ export interface MetaStore {
   setLineages(lineages: Lineage[]): void;
   user(): SessionUser | null;
   setUser(user: SessionUser): void;
+  /** Forgets the in-memory copy; the store calls it when a transaction rolls back. */
+  forget(): void;
 }
 
 export function createMetaStore(sqlite: Database.Database): MetaStore {
   const read = sqlite.prepare('SELECT value FROM replica_meta WHERE key = ?').pluck(true);
-  const write = sqlite.prepare(
+  const upsert = sqlite.prepare(
     'INSERT INTO replica_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
   );
-  const get = (key: string): string | undefined => read.get(key) as string | undefined;
+  // This connection is the replica's only writer, so what it read or wrote stays true until a
+  // rollback undoes a write (forget()). Every live frame reads the cursor and the lineages
+  // several times: from memory, not as a query each.
+  const known = new Map<string, string | undefined>();
+  const get = (key: string): string | undefined => {
+    if (known.has(key)) return known.get(key);
+    const v = read.get(key) as string | undefined;
+    known.set(key, v);
+    return v;
+  };
+  const write = (key: string, value: string): void => {
+    upsert.run(key, value);
+    known.set(key, value);
+  };
   const num = (key: string, fallback: number): number => {
     const v = get(key);
     if (v === undefined) return fallback;
@@ -53,16 +68,15 @@ export function createMetaStore(sqlite: Database.Database): MetaStore {
     return parsed.data;
   };
   const outboxTop = sqlite.prepare('SELECT max(mid) FROM outbox').pluck(true);
-  // Parsed lineages keyed by their stored text: re-read on every call (so a rolled-back
-  // transaction can't leave a stale copy) but parsed only when the text changed.
+  // Parsed lineages keyed by their text: parsed again only when the text changed.
   let lineagesCache: { text: string; value: Lineage[] } | null = null;
 
   return {
     cursor: () => num('cursor', 0),
-    setCursor: (c) => void write.run('cursor', String(c)),
+    setCursor: (c) => write('cursor', String(c)),
     // Never below the outbox's top row: a replica written by an older build still numbers on.
     nextLocalMid: () => Math.max(num('nextMid', 1), ((outboxTop.get() as number | null) ?? 0) + 1),
-    setNextLocalMid: (m) => void write.run('nextMid', String(m)),
+    setNextLocalMid: (m) => write('nextMid', String(m)),
     lineages: () => {
       const text = get('lineages');
       if (text === undefined) return [];
@@ -70,12 +84,13 @@ export function createMetaStore(sqlite: Database.Database): MetaStore {
       return lineagesCache.value.map((l) => ({ ...l }));
     },
     setLineages: (ls) => {
-      write.run('lineages', JSON.stringify(ls));
+      write('lineages', JSON.stringify(ls));
       const current = ls[ls.length - 1];
       // `clientId` names the current identity for anyone reading the replica (diagnostics).
-      if (current !== undefined) write.run('clientId', current.clientId);
+      if (current !== undefined) write('clientId', current.clientId);
     },
     user: () => json('user', sessionUserSchema.nullable(), null),
-    setUser: (u) => void write.run('user', JSON.stringify(u)),
+    setUser: (u) => write('user', JSON.stringify(u)),
+    forget: () => known.clear(),
   };
 }

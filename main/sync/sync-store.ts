@@ -48,6 +48,15 @@ export function openSyncStore(sqlite: Database.Database, options: OpenSyncStoreO
   const seen = sqlite.prepare('INSERT OR IGNORE INTO temp.sync_snapshot_seen (tbl, id) VALUES (?, ?)');
   const syncFull = sqlite.prepare('PRAGMA synchronous = FULL');
   const syncNormal = sqlite.prepare('PRAGMA synchronous = NORMAL');
+  // A throw rolls the transaction (or savepoint) back: what meta remembers may be undone.
+  const undoable = <T>(run: () => T): T => {
+    try {
+      return run();
+    } catch (e) {
+      meta.forget();
+      throw e;
+    }
+  };
   const store: SyncStore = {
     sqlite,
     rows,
@@ -62,17 +71,17 @@ export function openSyncStore(sqlite: Database.Database, options: OpenSyncStoreO
       // The pragma cannot change inside a transaction, so it wraps it.
       syncFull.run();
       try {
-        return sqlite.transaction(fn).immediate();
+        return undoable(() => sqlite.transaction(fn).immediate());
       } finally {
         syncNormal.run();
       }
     },
     transaction(fn) {
-      return sqlite.transaction(fn).immediate();
+      return undoable(() => sqlite.transaction(fn).immediate());
     },
     savepoint(fn) {
       // better-sqlite3 turns a nested transaction() call into a SAVEPOINT.
-      return sqlite.transaction(fn)();
+      return undoable(() => sqlite.transaction(fn)());
     },
   };
   store.durableTransaction(() => startLineageSession(meta, outbox, options.mintClientId));

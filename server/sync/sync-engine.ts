@@ -26,7 +26,8 @@ export interface PushResult {
   expectedMid?: number;
 }
 
-export type ChangeListener = (rows: ChangeRow[]) => void;
+/** `origin`: the client whose push made these changes (it already shows them), if any. */
+export type ChangeListener = (rows: ChangeRow[], origin?: string) => void;
 export type Logger = (message: string, error?: unknown) => void;
 
 class Rejected extends Error {
@@ -133,7 +134,7 @@ export class SyncEngine {
         }
       })
       .immediate();
-    this.pumpChanges();
+    this.pumpChanges(clientId);
     return expectedMid === undefined ? { acks } : { acks, expectedMid };
   }
 
@@ -161,8 +162,11 @@ export class SyncEngine {
     return new ServerMutatorTx(this.tables, this.lookups, this.log, this.meta);
   }
 
-  /** Hands every committed change not yet pumped to the listeners (also catches other processes' writes). */
-  pumpChanges(): void {
+  /**
+   * Hands every committed change not yet pumped to the listeners (also catches other
+   * processes' writes). `origin` names the client whose push made them.
+   */
+  pumpChanges(origin?: string): void {
     const head = this.log.headSeq();
     if (head <= this.pumpedThrough) return;
     const rows = this.log.readAfter(this.pumpedThrough, Number.MAX_SAFE_INTEGER);
@@ -170,7 +174,7 @@ export class SyncEngine {
     if (rows.length === 0) return;
     for (const listener of this.listeners) {
       try {
-        listener(rows);
+        listener(rows, origin);
       } catch (e) {
         this.logger('change listener failed', e);
       }

@@ -40,7 +40,7 @@ export class SyncHub {
     // ws itself only cuts frames far beyond the limit; between the two the session answers
     // too_large and keeps the connection.
     this.wss = new WebSocketServer({ noServer: true, maxPayload: max * 8 });
-    this.unsubscribe = opts.engine.onChanges((rows) => this.broadcastChanges(rows));
+    this.unsubscribe = opts.engine.onChanges((rows, origin) => this.broadcastChanges(rows, origin));
     this.heartbeat = setInterval(() => this.sweep(), HEARTBEAT_MS);
     this.heartbeat.unref();
   }
@@ -63,13 +63,19 @@ export class SyncHub {
     this.readyListeners.push(fn);
   }
 
-  broadcastChanges(rows: ChangeRow[]): void {
+  /**
+   * One frame per ~1,000 rows, serialized once. The desktop that pushed the change (`origin`)
+   * is sent it last: it already shows the edit (optimistic), everyone else is still waiting.
+   */
+  broadcastChanges(rows: ChangeRow[], origin?: string): void {
     for (let i = 0; i < rows.length; i += CHANGES_FRAME_ROWS) {
       const chunk = rows.slice(i, i + CHANGES_FRAME_ROWS);
       const last = chunk[chunk.length - 1];
       if (last === undefined) continue;
       const text = JSON.stringify({ type: 'changes', rows: chunk, cursor: last.seq } satisfies ServerMessage);
-      for (const s of this.sessions) s.sendLive(chunk, text);
+      if (chunk.some((r) => r.table === 'users')) for (const s of this.sessions) s.recheckAuthorization();
+      for (const s of this.sessions) if (origin === undefined || s.clientId !== origin) s.sendLive(chunk, text);
+      if (origin !== undefined) for (const s of this.sessions) if (s.clientId === origin) s.sendLive(chunk, text);
     }
   }
 

@@ -43,6 +43,8 @@ export class SyncSession {
   clientId: string | null = null;
   /** Highest seq this client has been sent; live frames carry only what lies beyond. */
   sentThrough = 0;
+  /** Set when users changed (a revocation, maybe): the token is checked again at the next push. */
+  private authStale = false;
   private chain: Promise<void> = Promise.resolve();
 
   constructor(
@@ -90,6 +92,11 @@ export class SyncSession {
       this.send({ type: 'changes', rows: mine, cursor: last.seq });
     }
     this.sentThrough = last.seq;
+  }
+
+  /** Users changed: re-check this connection's token before its next push runs. */
+  recheckAuthorization(): void {
+    this.authStale = true;
   }
 
   error(code: ProtocolErrorCode, message: string, extra: { expectedMid?: number } = {}): void {
@@ -190,13 +197,18 @@ export class SyncSession {
     if (this.state !== 'live' || this.clientId === null) {
       return this.error('not_ready', 'Say hello before pushing mutations');
     }
-    if (!this.deps.stillAuthorized()) {
-      this.error('unauthorized', 'Your token was revoked; sign in again. Your unsent changes are kept.');
-      this.ws.close(CLOSE_CODES.unauthorized, 'unauthorized');
-      return;
+    // The token was checked at the upgrade; it can only have stopped working since if a users
+    // row changed (revocation is written to users), so only then is it hashed and looked up again.
+    if (this.authStale) {
+      this.authStale = false;
+      if (!this.deps.stillAuthorized()) {
+        this.error('unauthorized', 'Your token was revoked; sign in again. Your unsent changes are kept.');
+        this.ws.close(CLOSE_CODES.unauthorized, 'unauthorized');
+        return;
+      }
     }
     const actor = { id: this.user.id, name: this.user.name, actor: roleToActor(this.user.role), role: this.user.role };
-    // applyPush commits and pumps the changes (this session gets its frame first), then acks.
+    // applyPush commits and pumps the changes (other sessions first, this one last), then acks.
     const result = this.deps.engine.applyPush(this.clientId, actor, push.mutations);
     for (const ack of result.acks) this.send(ack);
     if (result.expectedMid !== undefined) {
