@@ -105,6 +105,24 @@ describe('connection loop', () => {
     expect((s.net.last.sentOf('push')[1]?.['mutations'] as Mutation[]).map((m) => m.mid)).toEqual([4]);
   });
 
+  it('pushes a lone edit at once, and coalesces the rest of a burst into one push on the next turn', () => {
+    const s = setup();
+    goOnline(s);
+    s.delegate.outbox.push(mutation(1));
+    s.conn.poke();
+    // Nothing was in flight: sent without waiting for the loop.
+    expect((s.net.last.sentOf('push')[0]?.['mutations'] as Mutation[]).map((m) => m.mid)).toEqual([1]);
+    s.delegate.outbox.push(mutation(2));
+    s.conn.poke();
+    s.delegate.outbox.push(mutation(3));
+    s.conn.poke();
+    expect(s.net.last.sentOf('push')).toHaveLength(1);
+    s.timers.flush();
+    const pushes = s.net.last.sentOf('push');
+    expect(pushes).toHaveLength(2);
+    expect((pushes[1]?.['mutations'] as Mutation[]).map((m) => m.mid)).toEqual([2, 3]);
+  });
+
   it('keeps at most maxInFlight unacknowledged mutations on the wire', () => {
     const timers = new FakeTimers();
     const net = new FakeTransport();

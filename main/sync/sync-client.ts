@@ -222,9 +222,10 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     mutate(name, args) {
       if (user === null) throw new Error('No signed-in user yet: connect once, or pass `user` to createSyncClient');
       const result = enqueueMutation(store, { name, args, actor: actorOf(user), now: now() });
+      // The push leaves before the UI hears of the edit: listeners (IPC to windows) can wait.
+      conn.poke();
       if (!result.changes.empty) changeListeners.emit(result.changes.toEvent());
       emitState();
-      conn.poke();
       return { mid: result.mid, clientId: result.clientId };
     },
     state,

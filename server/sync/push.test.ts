@@ -1,5 +1,5 @@
 // Pushes: exactly once, gaps, rejections that still advance lastMid, roles, broadcast order.
-import { afterEach, beforeEach, describe, it, expect } from 'vitest';
+import { afterEach, beforeEach, describe, it, expect, vi } from 'vitest';
 import { ORDER_ARGS, T0 } from '../../shared/mutators/fake-world';
 import type { Mutation } from '../../shared/protocol';
 import { connectTestClient, type TestClient } from '../testing/ws-test-client';
@@ -136,5 +136,37 @@ describe('push', () => {
     expect(await b.next('ack', (m) => m.mid === 2)).toEqual(ack2);
     expect(await b.next('ack', (m) => m.mid === 3)).toMatchObject({ result: 'applied' });
     expect(count('SELECT count(*) AS n FROM orders')).toBe(2);
+  });
+
+  it('sends a change to everyone else before the desktop that made it', async () => {
+    const a = await live('u-dispatcher', 'desk-a'); // connected first: first in the session set
+    const b = await live('u-dispatcher2', 'desk-b');
+    const order: Array<string | null> = [];
+    for (const s of t.server.hub.sessions) {
+      const send = s.sendLive.bind(s);
+      s.sendLive = (rows, text) => {
+        order.push(s.clientId);
+        send(rows, text);
+      };
+    }
+    a.send({ type: 'push', mutations: [createOrder(1, 'MR-1')] });
+    await a.next('ack');
+    await b.next('changes');
+    expect(order).toEqual(['desk-b', 'desk-a']);
+  });
+
+  it('checks a session token again only after a users row changed', async () => {
+    const a = await live('u-dispatcher', 'desk-a');
+    const auth = vi.spyOn(t.server.users, 'authenticate');
+    a.send({ type: 'push', mutations: [createOrder(1, 'MR-1'), comment(2, 'desk-a:1:0', 'one')] });
+    await a.next('ack');
+    a.send({ type: 'push', mutations: [comment(3, 'desk-a:1:0', 'two')] });
+    await a.next('ack', (m) => m.mid === 3);
+    expect(auth).not.toHaveBeenCalled();
+    // Someone else is revoked: users changed, so every session re-checks once, and stays.
+    t.server.users.revokeUser('u-warehouse');
+    a.send({ type: 'push', mutations: [comment(4, 'desk-a:1:0', 'three')] });
+    expect(await a.next('ack', (m) => m.mid === 4)).toMatchObject({ result: 'applied' });
+    expect(auth).toHaveBeenCalledTimes(1);
   });
 });
