@@ -9,18 +9,11 @@ import type { ChangeSet } from './change-set';
 import type { AppRow, RowStore } from './row-codec';
 
 /**
- * Sync-only tables this module needs beyond the replica's migrations. Created here with
- * IF NOT EXISTS so the sync client works on any migrated replica; `temp.sync_snapshot_seen`
- * lives for one connection only, like the snapshot it tracks.
+ * The one sync table that is not in the replica's migrations (`sync_shadow` is, 0006):
+ * `temp.sync_snapshot_seen` lives for one connection only, like the snapshot it tracks.
  */
 export function ensureSyncTables(sqlite: Database.Database): void {
   sqlite.exec(`
-    CREATE TABLE IF NOT EXISTS sync_shadow (
-      tbl TEXT NOT NULL,
-      id TEXT NOT NULL,
-      row TEXT,
-      PRIMARY KEY (tbl, id)
-    ) WITHOUT ROWID;
     CREATE TEMP TABLE IF NOT EXISTS sync_snapshot_seen (
       tbl TEXT NOT NULL,
       id TEXT NOT NULL,
