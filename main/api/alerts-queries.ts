@@ -2,9 +2,10 @@
 // the server's scheduler). Counts and filters are SQL; the list is capped.
 import type { AlertCounts, AlertList, AlertListState, AlertView, CustomerVipView, RegionCalendarView, SlaSettingsView } from '../../shared/api/alerts-api';
 import { alertTaskSchema, type AlertTask } from '../../shared/alerts/alert-vocabulary';
-import { slaPoliciesFromRows } from '../../shared/alerts/sla-policy-rows';
+import { calendarOrDefault, slaPoliciesFromRows } from '../../shared/alerts/sla-policy-rows';
 import { SLA_POLICY_KEYS, type SlaPolicies } from '../../shared/domain/sla-policy';
 import type { Actor } from '../../shared/domain/vocabulary';
+import type { WorkingCalendar } from '../../shared/domain/working-calendar';
 import type { SlaPolicyRow } from '../../shared/schema';
 import type { ReadonlyReplica } from '../db/open-replica';
 
@@ -113,10 +114,8 @@ function policyRows(replica: ReadonlyReplica): SlaPolicyRow[] {
   return (replica.prepareRead('SELECT * FROM sla_policies').all() as Record<string, unknown>[]).map(policyRowOf);
 }
 
-export function slaSettings(replica: ReadonlyReplica, actor: Actor | null): SlaSettingsView {
-  const rows = policyRows(replica);
-  const effective = slaPoliciesFromRows(rows);
-  const regions = (
+function regionCalendarViews(replica: ReadonlyReplica): RegionCalendarView[] {
+  return (
     replica
       .prepareRead(
         `SELECT id, name, utc_offset_minutes AS utcOffsetMinutes, working_days AS workingDays, work_start_minute AS workStartMinute,
@@ -124,6 +123,22 @@ export function slaSettings(replica: ReadonlyReplica, actor: Actor | null): SlaS
       )
       .all() as Array<Omit<RegionCalendarView, 'workingDays' | 'holidays'> & { workingDays: string; holidays: string }>
   ).map((r) => ({ ...r, workingDays: jsonArray<number>(r.workingDays), holidays: jsonArray<string>(r.holidays) }));
+}
+
+/**
+ * Every region's calendar in force, by region id, for the countdowns. A calendar that fails
+ * its checks falls back to the default, as on the server (calendarOfRegion).
+ */
+export function regionCalendars(replica: ReadonlyReplica): Record<string, WorkingCalendar> {
+  const out: Record<string, WorkingCalendar> = {};
+  for (const region of regionCalendarViews(replica)) out[region.id] = calendarOrDefault(region);
+  return out;
+}
+
+export function slaSettings(replica: ReadonlyReplica, actor: Actor | null): SlaSettingsView {
+  const rows = policyRows(replica);
+  const effective = slaPoliciesFromRows(rows);
+  const regions = regionCalendarViews(replica);
   const vipCustomers = replica
     .prepareRead('SELECT id, name, phone, email, vip_norm_minutes AS vipNormMinutes FROM customers WHERE vip_norm_minutes IS NOT NULL ORDER BY name, id LIMIT 500')
     .all() as CustomerVipView[];

@@ -7,6 +7,7 @@ import type { SessionView } from '../../shared/api/session-api';
 import type { Reply } from '../../shared/api/wire';
 import { rowOfPolicy } from '../../shared/alerts/sla-policy-rows';
 import { DEFAULT_SLA_POLICIES } from '../../shared/domain/sla-policy';
+import { DEFAULT_KZ_CALENDAR } from '../../shared/domain/working-calendar';
 import { slaPolicies } from '../../shared/schema';
 import { createApi, type Api } from './create-api';
 import { createFakeSync } from './fake-sync';
@@ -77,3 +78,22 @@ describe('effective SLA policies in the console', () => {
     expect(notices).toEqual(['sla_warning:o3h']);
   });
 });
+
+describe('region calendars in the console', () => {
+  it('sends each region calendar as edited in the session, and the region on every queue row', async () => {
+    const before = value<SessionView>(await api.dispatch('session', undefined));
+    expect(Object.keys(before.calendars)).toContain('r-ast');
+    fx.replica.sqlite.prepare("UPDATE regions SET holidays = ?, work_start_minute = 480 WHERE id = 'r-ast'").run(JSON.stringify(['2026-03-09']));
+    const after = value<SessionView>(await api.dispatch('session', undefined));
+    expect(after.calendars['r-ast']).toMatchObject({ holidays: ['2026-03-09'], workStartMinute: 480 });
+    const rows = value<ListOrdersResponse>(await api.dispatch('listOrders', {})).rows;
+    expect(rows.find((r) => r.id === 'o3h')?.regionId).toBe('r-ast');
+  });
+
+  it('falls back to the default calendar for a region whose stored calendar is broken', async () => {
+    fx.replica.sqlite.prepare("UPDATE regions SET work_start_minute = 1200, work_end_minute = 60 WHERE id = 'r-ast'").run();
+    const session = value<SessionView>(await api.dispatch('session', undefined));
+    expect(session.calendars['r-ast']).toEqual(DEFAULT_KZ_CALENDAR);
+  });
+});
+

@@ -6,7 +6,7 @@ import type { ApiParsedRequest } from '../../shared/api/contract';
 import type { ConflictView, SessionView, SettingsView } from '../../shared/api/session-api';
 import type { Actor } from '../../shared/domain/vocabulary';
 import type { ReadonlyReplica } from '../db/open-replica';
-import { effectiveSlaPolicies } from './alerts-queries';
+import { effectiveSlaPolicies, regionCalendars } from './alerts-queries';
 import type { SettingsStore } from './settings-store';
 import type { SyncLink } from './sync-link';
 
@@ -42,6 +42,7 @@ export function sessionHandlers(deps: {
         actions: deps.sessionActions(),
         configured: s.serverUrl !== null && s.token !== null,
         slaPolicies: effectiveSlaPolicies(deps.replica),
+        calendars: regionCalendars(deps.replica),
       };
     },
     connectionState: () => link.connection(),

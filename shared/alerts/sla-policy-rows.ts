@@ -55,13 +55,17 @@ export function slaPoliciesFrom(get: (key: SlaPolicyKey) => SlaPolicyRow | undef
  * callers that evaluate many orders should cache per region themselves.
  */
 export function calendarOfRegion(region: RegionRow | undefined | null): WorkingCalendar {
-  if (!region) return DEFAULT_KZ_CALENDAR;
+  return region ? calendarOrDefault(region) : DEFAULT_KZ_CALENDAR;
+}
+
+/** The calendar fields of `source` when they pass calendarProblems, else the default. */
+export function calendarOrDefault(source: WorkingCalendar): WorkingCalendar {
   const cal: WorkingCalendar = {
-    utcOffsetMinutes: region.utcOffsetMinutes,
-    workingDays: region.workingDays,
-    workStartMinute: region.workStartMinute,
-    workEndMinute: region.workEndMinute,
-    holidays: region.holidays,
+    utcOffsetMinutes: source.utcOffsetMinutes,
+    workingDays: source.workingDays,
+    workStartMinute: source.workStartMinute,
+    workEndMinute: source.workEndMinute,
+    holidays: source.holidays,
   };
   return calendarProblems(cal).length === 0 ? cal : DEFAULT_KZ_CALENDAR;
 }

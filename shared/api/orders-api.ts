@@ -59,6 +59,8 @@ export interface OrderListRow {
   deliveryAddress: string;
   deliveryCity: string;
   warehouseId: string | null;
+  /** Whose working calendar the SLA counts in (SessionView.calendars). */
+  regionId: string;
   status: OrderStatus;
   subMark: SubMark | null;
   problemReason: ProblemReason | null;

@@ -2,6 +2,7 @@
 // conflicts to show, and the settings screen.
 import { z } from 'zod';
 import type { SlaPolicies } from '../domain/sla-policy';
+import type { WorkingCalendar } from '../domain/working-calendar';
 import type { Actor, UserRole } from '../domain/vocabulary';
 import { command, idSchema, noArgs, query } from './define';
 import type { OrderAction } from './orders-api';
@@ -16,6 +17,11 @@ export interface SessionView {
   configured: boolean;
   /** The SLA policies in force (admin edits over the defaults), for the live countdowns. */
   slaPolicies: SlaPolicies;
+  /**
+   * Each region's working calendar as an admin left it, by region id: a working-hours policy
+   * turns amber and red by its order's region. A region missing here counts by the default.
+   */
+  calendars: Record<string, WorkingCalendar>;
 }
 
 export const CONNECTION_STATUSES = ['online', 'offline', 'catching_up'] as const;

@@ -26,7 +26,7 @@ export function fakeQueries(world: FakeWorld, clock: FakeClock, role: UserRole, 
   const driverName = (id: string | null) => (id ? (world.drivers.find((d) => d.id === id)?.name ?? null) : null);
   const toRow = (o: OrderRow): OrderListRow => ({
     id: o.id, number: o.number, customerName: o.customerName, customerPhone: o.customerPhone,
-    deliveryAddress: o.deliveryAddress, deliveryCity: o.deliveryCity, warehouseId: o.warehouseId, status: o.status,
+    deliveryAddress: o.deliveryAddress, deliveryCity: o.deliveryCity, warehouseId: o.warehouseId, regionId: o.regionId, status: o.status,
     subMark: o.subMark, problemReason: o.problemReason, driverId: o.driverId, driverName: driverName(o.driverId),
     serviceType: o.serviceType, vip: (o.vipNormMinutes ?? 0) > 0, slaDeadline: o.slaDeadline, createdAt: o.createdAt,
     confirmedAt: o.confirmedAt, statusChangedAt: o.statusChangedAt, version: o.version, pending: pending.has(o.id),
@@ -162,6 +162,7 @@ export function fakeQueries(world: FakeWorld, clock: FakeClock, role: UserRole, 
       actions: role === 'warehouse' ? ['report_problem', 'comment', 'mark_picked'] : ['confirm', 'assign', 'unassign', 'report_problem', 'resolve_problem', 'comment', 'cancel'],
       configured: true,
       slaPolicies: DEFAULT_SLA_POLICIES,
+      calendars: {},
     }),
     listWarehouses: () => world.warehouses.map((w) => ({ id: w.id, name: w.name, city: w.city })),
   };

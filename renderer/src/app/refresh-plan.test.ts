@@ -26,6 +26,10 @@ describe('planRefresh', () => {
     expect(planRefresh({ tables: ['sla_policies'], ids: {}, all: false }, 'o1').has('card')).toBe(true);
   });
 
+  it('reloads the session (countdown calendars) and the SLA views when an admin edits a region calendar', () => {
+    expect(planRefresh({ tables: ['regions'], ids: {}, all: false }, null)).toEqual(new Set(['session', 'orders', 'problems']));
+  });
+
   it('reloads everything after a snapshot', () => {
     expect(planRefresh({ tables: [], ids: {}, all: true }, null).size).toBe(Object.keys(REFRESH_DELAY_MS).length);
   });

@@ -35,9 +35,9 @@ export function planRefresh(e: ChangesEvent, openOrderId: string | null): Set<Re
   if (tables.has('customers') && openOrderId) out.add('card');
   if (tables.has('warehouses')) out.add('warehouses');
   if (tables.has('users')) out.add('session');
-  // The countdowns' policies travel in the session; an admin's edit recolours them and moves
-  // the at-risk counts and the problem queue.
-  if (tables.has('sla_policies')) {
+  // The countdowns' policies and region calendars travel in the session; an admin's edit
+  // recolours them and moves the at-risk counts and the problem queue.
+  if (tables.has('sla_policies') || tables.has('regions')) {
     out.add('session').add('orders').add('problems');
     if (openOrderId) out.add('card');
   }

@@ -11,7 +11,9 @@ export function SlaCountdown({ row, className = '' }: { row: SlaRowInput; classN
   const t = useT();
   // The policies in force (admin-edited); the defaults until the session has loaded.
   const policies = useSessionStore((s) => s.session?.slaPolicies);
-  const status = rowSla(row, now, policies);
+  // And the order's region calendar: amber and red count working hours there.
+  const calendar = useSessionStore((s) => (row.regionId === undefined ? undefined : s.session?.calendars[row.regionId]));
+  const status = rowSla(row, now, policies, calendar);
   const text = slaText(status, t);
   const state = t(`sla.state.${status.state}`);
   const deadline = status.deadline === null ? '' : `, ${t('card.deadline')} ${formatDateTime(status.deadline)}`;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeTranslator } from '../../i18n/translate';
+import { DEFAULT_KZ_CALENDAR, type WorkingCalendar } from '../../../../shared/domain/working-calendar';
 import { rowSla, slaText, slaTone, type SlaRowInput } from './sla-view';
 
 const H = 3_600_000;
@@ -58,5 +59,20 @@ describe('SLA countdown', () => {
 
   it('does not crash the list on a service type it does not know', () => {
     expect(rowSla(row({ serviceType: 'teleport' as 'express' }), NOW).state).toBe('none');
+  });
+});
+
+describe('SLA countdown in the order region calendar', () => {
+  // A standard order (working hours) due Tuesday 12:01 Almaty, looked at on Tuesday 9:30. By
+  // the default calendar its warning windows lie ahead on Tuesday morning. Where the admin made
+  // that Tuesday a holiday, the working hours before the deadline are Monday's: it is already red.
+  const due = row({ serviceType: 'standard', slaDeadline: NOW + 2 * H + MIN, confirmedAt: NOW - 30 * H });
+  const holidayTuesday: WorkingCalendar = { ...DEFAULT_KZ_CALENDAR, holidays: [...DEFAULT_KZ_CALENDAR.holidays, '2026-02-10'] };
+
+  it('uses the calendar it is given, not the default', () => {
+    expect(rowSla(due, NOW - 30 * MIN).state).toBe('ok');
+    const inRegion = rowSla(due, NOW - 30 * MIN, undefined, holidayTuesday);
+    expect(inRegion.state).toBe('critical');
+    expect(inRegion.warnAt).toBeLessThan(rowSla(due, NOW).warnAt ?? 0);
   });
 });

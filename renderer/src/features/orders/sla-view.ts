@@ -26,6 +26,7 @@ const NONE: SlaStatus = {
 const VIP_NORM_STAND_IN = 1;
 
 export type SlaRowInput = Pick<OrderListRow, 'status' | 'serviceType' | 'vip' | 'slaDeadline' | 'confirmedAt'> & {
+  regionId?: string;
   deliveredAt?: number | null;
   vipNormMinutes?: number | null;
 };
