@@ -7,6 +7,7 @@ import type { SecurityCheckState, VehicleType } from '../domain/vocabulary';
 import type { CarrierFlag, RankReason } from '../carriers/rank-carriers';
 import type { CarrierDealRow, CarrierLaneRow, CarrierOfferRow, CarrierRow, CarrierVehicleRow } from '../schema';
 import { CARRIER_IMPORT_FIELDS, type CarrierImportField } from '../carriers/import-fields';
+import type { ImportProblem } from '../carriers/import-problems';
 import {
   blacklistArgs,
   carrierFields,
@@ -172,8 +173,8 @@ export interface ImportRowView {
   /** Row number in the spreadsheet (1-based, header row included), as the user sees it. */
   rowNumber: number;
   status: ImportRowStatus;
-  /** Why rejected; empty otherwise. */
-  errors: string[];
+  /** Why rejected, as codes the renderer words in the user's language; empty otherwise. */
+  problems: ImportProblem[];
   name: string;
   taxId: string;
   phone: string;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { suggestMapping } from './import-fields';
+import { importProblemSchema } from './import-problems';
 import { parseImportRow, parseLanes, parseNumber, parseVehicleType, parseYesNo } from './import-row';
 import { binCheckDigit } from './tax-id';
 
@@ -43,10 +44,19 @@ describe('cell parsers', () => {
 });
 
 describe('parseImportRow', () => {
+  // Columns 10-12 (e-mail, rating, refrigerated) are mapped by hand: the header guess has none.
+  const fullMapping = { ...mapping, email: 10, rating: 11, refrigerated: 12 };
   const row = (over: Partial<Record<number, string>>) => {
-    const cells = [`ТОО Жол Транс`, BIN, '8 701 123 45 67', 'Серик', 'almaty', 'тент', '20', '86', '3, 8', 'Алматы - Астана'];
+    const cells = [`ТОО Жол Транс`, BIN, '8 701 123 45 67', 'Серик', 'almaty', 'тент', '20', '86', '3, 8', 'Алматы - Астана', '', '', ''];
     for (const [i, v] of Object.entries(over)) cells[Number(i)] = v ?? '';
-    return parseImportRow(cells, mapping, KNOWN);
+    return parseImportRow(cells, fullMapping, KNOWN);
+  };
+  const problems = (over: Partial<Record<number, string>>) => {
+    const r = row(over);
+    if (r.ok) throw new Error('the row was accepted');
+    // What main sends the renderer must be what the contract's schema says.
+    for (const p of r.problems) expect(importProblemSchema.parse(p)).toEqual(p);
+    return r.problems;
   };
 
   it('turns a good row into mutation arguments', () => {
@@ -63,17 +73,37 @@ describe('parseImportRow', () => {
     });
   });
 
-  it('rejects bad rows with every reason', () => {
-    expect(row({ 0: '' })).toEqual({ ok: false, errors: ['Name is empty'] });
-    expect(row({ 1: '123456789012' })).toEqual({ ok: false, errors: ['Tax id "123456789012" has a wrong check digit'] });
-    expect(row({ 1: '12-34' })).toEqual({ ok: false, errors: ['Tax id "12-34" must be 10 or 12 digits'] });
-    expect(row({ 2: '12-34' })).toEqual({ ok: false, errors: ['Phone "12-34" is too short'] });
-    expect(row({ 1: '', 2: '' })).toEqual({ ok: false, errors: ['Neither a phone nor a tax id: the carrier could not be told apart or called'] });
-    expect(row({ 6: 'двадцать', 7: 'много' })).toEqual({ ok: false, errors: ['Tonnage "двадцать" is not a number', 'Volume "много" is not a number'] });
-    expect(row({ 5: 'дирижабль' })).toEqual({ ok: false, errors: ['Vehicle type "дирижабль" is unknown'] });
-    expect(row({ 6: '' })).toEqual({ ok: false, errors: ['Vehicle type given without tonnage'] });
-    expect(row({ 6: '900' }).ok).toBe(false);
-    expect(row({ 8: 'класс 3' }).ok).toBe(false);
-    expect(row({ 9: 'Алматы - Астана - Шымкент' })).toEqual({ ok: false, errors: ['Directions "Алматы - Астана - Шымкент" must look like "Алматы - Астана; Алматы - Шымкент"'] });
+  it('rejects bad rows with a code and the offending cell for every reason', () => {
+    expect(problems({ 0: '' })).toEqual([{ code: 'name_empty', field: 'name' }]);
+    expect(problems({ 1: '123456789012' })).toEqual([{ code: 'tax_id_checksum', field: 'taxId', value: '123456789012' }]);
+    expect(problems({ 1: '12-34' })).toEqual([{ code: 'tax_id_format', field: 'taxId', value: '12-34' }]);
+    expect(problems({ 2: '12-34' })).toEqual([{ code: 'phone_too_short', field: 'phone', value: '12-34' }]);
+    expect(problems({ 1: '', 2: '' })).toEqual([{ code: 'phone_and_tax_id_missing' }]);
+    expect(problems({ 6: 'двадцать', 7: 'много' })).toEqual([
+      { code: 'not_a_number', field: 'tonnage', value: 'двадцать' },
+      { code: 'not_a_number', field: 'volumeM3', value: 'много' },
+    ]);
+    expect(problems({ 11: 'пять' })).toEqual([{ code: 'not_a_number', field: 'rating', value: 'пять' }]);
+    expect(problems({ 11: '7' })).toEqual([{ code: 'number_too_big', field: 'rating', value: '7', max: 5 }]);
+    expect(problems({ 12: 'может быть' })).toEqual([{ code: 'not_yes_no', field: 'refrigerated', value: 'может быть' }]);
+    expect(problems({ 5: 'дирижабль' })).toEqual([{ code: 'vehicle_type_unknown', field: 'vehicleType', value: 'дирижабль' }]);
+    expect(problems({ 5: '' })).toEqual([{ code: 'vehicle_type_missing', field: 'vehicleType' }]);
+    expect(problems({ 6: '' })).toEqual([{ code: 'tonnage_missing', field: 'tonnage' }]);
+    expect(problems({ 9: 'Алматы - Астана - Шымкент' })).toEqual([{ code: 'lanes_format', field: 'lanes', value: 'Алматы - Астана - Шымкент' }]);
+  });
+
+  it('reports every reason of a row at once, in column order', () => {
+    expect(problems({ 0: '', 2: '12', 9: 'Алматы' }).map((p) => p.code)).toEqual(['name_empty', 'phone_too_short', 'lanes_format']);
+  });
+
+  it('names the field schemas\' limits as codes with the limit', () => {
+    expect(problems({ 6: '900' })).toEqual([{ code: 'number_too_big', field: 'tonnage', value: '900', max: 200 }]);
+    expect(problems({ 6: '0' })).toEqual([{ code: 'number_not_above_minimum', field: 'tonnage', value: '0', min: 0 }]);
+    expect(problems({ 7: '600 м3' })).toEqual([{ code: 'number_too_big', field: 'volumeM3', value: '600 м3', max: 500 }]);
+    expect(problems({ 8: 'класс 3' })).toEqual([{ code: 'adr_classes_invalid', field: 'adrClasses', value: 'класс 3' }]);
+    expect(problems({ 10: 'info@' })).toEqual([{ code: 'email_invalid', field: 'email', value: 'info@' }]);
+    expect(problems({ 0: 'Ж'.repeat(300) })).toEqual([{ code: 'text_too_long', field: 'name', length: 300, max: 256 }]);
+    // Carrier and vehicle schemas both speak: one look at the row shows everything to fix.
+    expect(problems({ 10: 'info@', 6: '900' }).map((p) => p.code)).toEqual(['email_invalid', 'number_too_big']);
   });
 });

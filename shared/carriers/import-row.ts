@@ -1,12 +1,14 @@
 // One spreadsheet row -> the arguments of one carrier in the importCarriers mutation, or the
 // reasons it is rejected. Cells are text as Excel shows them; people write numbers with
 // commas and units ("20,5 т"), yes/no in Russian, vehicle types in Russian, lanes as
-// "Алматы - Астана; Алматы → Шымкент". Every problem is reported; nothing is guessed silently.
+// "Алматы - Астана; Алматы → Шымкент". Every problem is reported, as a code with the cell
+// (import-problems.ts; the renderer words it); nothing is guessed silently.
 import { z } from 'zod';
 import type { VehicleType } from '../domain/vocabulary';
 import { carrierFields, vehicleFields, type ImportRowArgs } from './carrier-args';
 import { resolveCityName } from './city-names';
-import type { CarrierImportField } from './import-fields';
+import { CARRIER_IMPORT_FIELDS, type CarrierImportField } from './import-fields';
+import type { ImportProblem } from './import-problems';
 import { normalizePhone } from './normalize-phone';
 import { checkTaxId, cleanTaxId } from './tax-id';
 
@@ -14,7 +16,7 @@ export type ImportMapping = Partial<Record<CarrierImportField, number | null>>;
 
 export type ParsedRow =
   | { ok: true; args: ImportRowArgs; phoneNormalized: string; taxId: string }
-  | { ok: false; errors: string[] };
+  | { ok: false; problems: ImportProblem[] };
 
 const VEHICLE_WORDS: ReadonlyArray<readonly [VehicleType, readonly string[]]> = [
   ['refrigerator', ['реф', 'рефрижератор', 'изотерм', 'refrigerator', 'reefer']],
@@ -75,8 +77,33 @@ export function parseLanes(text: string, knownCities: readonly string[]): { from
   return lanes;
 }
 
-function zodMessage(e: z.ZodError): string {
-  return e.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ');
+const RATING_MAX = 5;
+
+/** Field schema failures (carrier-args.ts) as problems, each on the column it came from. */
+function schemaProblems(error: z.ZodError, cell: (f: CarrierImportField) => string): ImportProblem[] {
+  return error.issues.map((issue): ImportProblem => {
+    const field = importFieldOf(issue.path[0]);
+    const value = cell(field);
+    const isNumberField = field === 'rating' || field === 'tonnage' || field === 'volumeM3';
+    if (issue.code === 'too_big' && issue.origin === 'string') return { code: 'text_too_long', field, length: value.length, max: Number(issue.maximum) };
+    if (issue.code === 'too_big' && isNumberField) return { code: 'number_too_big', field, value, max: Number(issue.maximum) };
+    if (issue.code === 'too_small' && isNumberField) {
+      const min = Number(issue.minimum);
+      return issue.inclusive === false ? { code: 'number_not_above_minimum', field, value, min } : { code: 'number_below_minimum', field, value, min };
+    }
+    if (issue.code === 'invalid_format' && field === 'email') return { code: 'email_invalid', field, value };
+    if (issue.code === 'invalid_format' && field === 'adrClasses') return { code: 'adr_classes_invalid', field, value };
+    return { code: 'field_invalid', field, value };
+  });
+}
+
+/** The carrier and vehicle schemas' keys are import fields, except the vehicle's `type`. */
+function importFieldOf(key: PropertyKey | undefined): CarrierImportField {
+  if (key === 'type') return 'vehicleType';
+  const field = CARRIER_IMPORT_FIELDS.find((f) => f === key);
+  // parseImportRow fills only keys that are import fields: anything else is a bug here, not bad input.
+  if (field === undefined) throw new Error(`carrier import: schema key ${String(key)} has no import field`);
+  return field;
 }
 
 /**
@@ -93,40 +120,40 @@ export function parseImportRow(
     const i = mapping[f];
     return i === undefined || i === null ? '' : (cells[i] ?? '').trim();
   };
-  const errors: string[] = [];
+  const problems: ImportProblem[] = [];
 
   const name = cell('name');
-  if (name === '') errors.push('Name is empty');
+  if (name === '') problems.push({ code: 'name_empty', field: 'name' });
   const rawTax = cell('taxId');
   let taxId = '';
   if (rawTax !== '') {
     const check = checkTaxId(rawTax);
     if (check.ok) taxId = check.value;
     else if (check.reason === 'checksum' && isKnownTaxId(cleanTaxId(rawTax))) taxId = cleanTaxId(rawTax);
-    else errors.push(check.reason === 'format' ? `Tax id "${rawTax}" must be 10 or 12 digits` : `Tax id "${rawTax}" has a wrong check digit`);
+    else problems.push({ code: check.reason === 'format' ? 'tax_id_format' : 'tax_id_checksum', field: 'taxId', value: rawTax });
   }
   const phone = cell('phone');
   const phoneNormalized = normalizePhone(phone);
-  if (phone !== '' && phoneNormalized.length < 10) errors.push(`Phone "${phone}" is too short`);
-  if (phone === '' && rawTax === '') errors.push('Neither a phone nor a tax id: the carrier could not be told apart or called');
+  if (phone !== '' && phoneNormalized.length < 10) problems.push({ code: 'phone_too_short', field: 'phone', value: phone });
+  if (phone === '' && rawTax === '') problems.push({ code: 'phone_and_tax_id_missing' });
 
-  const numberCell = (f: CarrierImportField, label: string): number | undefined => {
+  const numberCell = (f: 'rating' | 'tonnage' | 'volumeM3'): number | undefined => {
     const t = cell(f);
     if (t === '') return undefined;
     const n = parseNumber(t);
-    if (n === null) errors.push(`${label} "${t}" is not a number`);
+    if (n === null) problems.push({ code: 'not_a_number', field: f, value: t });
     return n ?? undefined;
   };
-  const yesNoCell = (f: CarrierImportField, label: string): boolean | undefined => {
+  const yesNoCell = (f: 'refrigerated' | 'oversize'): boolean | undefined => {
     const t = cell(f);
     if (t === '') return undefined;
     const b = parseYesNo(t);
-    if (b === null) errors.push(`${label} "${t}" is not yes or no`);
+    if (b === null) problems.push({ code: 'not_yes_no', field: f, value: t });
     return b ?? undefined;
   };
 
-  const rating = numberCell('rating', 'Rating');
-  if (rating !== undefined && rating > 5) errors.push(`Rating ${rating} is above 5`);
+  const rating = numberCell('rating');
+  if (rating !== undefined && rating > RATING_MAX) problems.push({ code: 'number_too_big', field: 'rating', value: cell('rating'), max: RATING_MAX });
   const city = (f: CarrierImportField) => {
     const t = cell(f);
     return t === '' ? undefined : (resolveCityName(t, knownCities) ?? t);
@@ -141,37 +168,39 @@ export function parseImportRow(
     baseCity: city('baseCity') ?? '',
     currentCity: city('currentCity') ?? null,
     notes: cell('notes'),
-    ...(rating !== undefined && rating <= 5 ? { rating } : {}),
+    ...(rating !== undefined && rating <= RATING_MAX ? { rating } : {}),
   };
 
   const typeText = cell('vehicleType');
-  const tonnage = numberCell('tonnage', 'Tonnage');
-  const volumeM3 = numberCell('volumeM3', 'Volume');
-  const refrigerated = yesNoCell('refrigerated', 'Refrigerated');
-  const oversize = yesNoCell('oversize', 'Oversize');
+  const tonnage = numberCell('tonnage');
+  const volumeM3 = numberCell('volumeM3');
+  const refrigerated = yesNoCell('refrigerated');
+  const oversize = yesNoCell('oversize');
   const adrText = cell('adrClasses');
   const adrClasses = parseYesNo(adrText) === false ? '' : adrText.replace(/[\s;]+/g, ',').replace(/,+/g, ',').replace(/^,|,$/g, '');
   let vehicleInput: unknown;
   if (typeText !== '' || tonnage !== undefined) {
     const type = parseVehicleType(typeText);
-    if (type === null) errors.push(typeText === '' ? 'Tonnage given without a vehicle type' : `Vehicle type "${typeText}" is unknown`);
-    if (cell('tonnage') === '') errors.push('Vehicle type given without tonnage');
+    if (type === null) {
+      problems.push(typeText === '' ? { code: 'vehicle_type_missing', field: 'vehicleType' } : { code: 'vehicle_type_unknown', field: 'vehicleType', value: typeText });
+    }
+    if (cell('tonnage') === '') problems.push({ code: 'tonnage_missing', field: 'tonnage' });
     vehicleInput = { type, tonnage, volumeM3, refrigerated, adrClasses, oversize, plate: cell('plate') };
   }
 
   const lanesText = cell('lanes');
   const lanes = lanesText === '' ? [] : parseLanes(lanesText, knownCities);
-  if (lanes === null) errors.push(`Directions "${lanesText}" must look like "Алматы - Астана; Алматы - Шымкент"`);
+  if (lanes === null) problems.push({ code: 'lanes_format', field: 'lanes', value: lanesText });
 
-  if (errors.length > 0) return { ok: false, errors };
+  if (problems.length > 0) return { ok: false, problems };
+  // The schemas the mutation checks too (lengths, ranges, e-mail, ADR classes): a row failing
+  // them here is rejected alone instead of making the server refuse its whole batch.
   const carrier = carrierFields.safeParse(carrierInput);
-  if (!carrier.success) return { ok: false, errors: [zodMessage(carrier.error)] };
-  let vehicle: ImportRowArgs['vehicle'];
-  if (vehicleInput !== undefined) {
-    const v = vehicleFields.safeParse(vehicleInput);
-    if (!v.success) return { ok: false, errors: [zodMessage(v.error)] };
-    vehicle = v.data;
-  }
+  if (!carrier.success) problems.push(...schemaProblems(carrier.error, cell));
+  const v = vehicleInput === undefined ? undefined : vehicleFields.safeParse(vehicleInput);
+  if (v !== undefined && !v.success) problems.push(...schemaProblems(v.error, cell));
+  if (!carrier.success || (v !== undefined && !v.success)) return { ok: false, problems };
+  const vehicle: ImportRowArgs['vehicle'] = v?.data;
   const args: ImportRowArgs = { carrier: carrier.data, ...(vehicle ? { vehicle } : {}), ...(lanes && lanes.length > 0 ? { lanes } : {}) };
   return { ok: true, args, phoneNormalized, taxId };
 }

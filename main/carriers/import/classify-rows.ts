@@ -54,7 +54,7 @@ export function classifyRows(replica: ReadonlyReplica, dataRows: string[][], map
     if (cells.every((c) => c.trim() === '')) return;
     const parsed = parseImportRow(cells, mapping, knownCities, (taxId) => findExisting(replica, taxId, '') !== null);
     if (!parsed.ok) {
-      out.push({ view: { ...base, status: 'rejected', errors: parsed.errors, duplicateOf: null }, args: null });
+      out.push({ view: { ...base, status: 'rejected', problems: parsed.problems, duplicateOf: null }, args: null });
       return;
     }
     const earlier =
@@ -63,7 +63,7 @@ export function classifyRows(replica: ReadonlyReplica, dataRows: string[][], map
     if (earlier) {
       const by = parsed.taxId !== '' && seenTax.has(parsed.taxId) ? 'tax_id' : 'phone';
       out.push({
-        view: { ...base, status: 'duplicate', errors: [], duplicateOf: { carrierId: null, rowNumber: earlier.rowNumber, name: earlier.name, by } },
+        view: { ...base, status: 'duplicate', problems: [], duplicateOf: { carrierId: null, rowNumber: earlier.rowNumber, name: earlier.name, by } },
         args: null,
       });
       return;
@@ -73,12 +73,12 @@ export function classifyRows(replica: ReadonlyReplica, dataRows: string[][], map
     const existing = findExisting(replica, parsed.taxId, parsed.phoneNormalized);
     if (existing) {
       out.push({
-        view: { ...base, status: 'duplicate', errors: [], duplicateOf: { carrierId: existing.row.id, rowNumber: null, name: existing.row.name, by: existing.by } },
+        view: { ...base, status: 'duplicate', problems: [], duplicateOf: { carrierId: existing.row.id, rowNumber: null, name: existing.row.name, by: existing.by } },
         args: parsed.args,
       });
       return;
     }
-    out.push({ view: { ...base, status: 'new', errors: [], duplicateOf: null }, args: parsed.args });
+    out.push({ view: { ...base, status: 'new', problems: [], duplicateOf: null }, args: parsed.args });
   });
   return out;
 }

@@ -59,10 +59,10 @@ describe('carrier import', () => {
     const preview = await handlers.previewCarrierImport({ importId: info.importId, mapping: info.suggestedMapping });
     expect(preview.counts).toEqual({ new: 2, duplicate: 2, rejected: 3 });
     const byRow = Object.fromEntries(preview.rows.map((v) => [v.rowNumber, v]));
-    expect(byRow[3]?.errors).toEqual(['Name is empty']);
-    expect(byRow[4]?.errors).toEqual(['Tax id "123456789012" has a wrong check digit']);
+    expect(byRow[3]?.problems).toEqual([{ code: 'name_empty', field: 'name' }]);
+    expect(byRow[4]?.problems).toEqual([{ code: 'tax_id_checksum', field: 'taxId', value: '123456789012' }]);
     expect(byRow[5]).toMatchObject({ status: 'duplicate', duplicateOf: { rowNumber: 2, carrierId: null, by: 'phone' } });
-    expect(byRow[6]?.errors).toEqual(['Tonnage "двадцать" is not a number']);
+    expect(byRow[6]?.problems).toEqual([{ code: 'not_a_number', field: 'tonnage', value: 'двадцать' }]);
     expect(byRow[7]).toMatchObject({ status: 'duplicate', duplicateOf: { carrierId: oldId, by: 'tax_id', name: 'Старый знакомый ТОО' } });
     expect(byRow[2]?.status).toBe('new');
   });
@@ -96,13 +96,26 @@ describe('carrier import', () => {
     expect(card?.vehicles).toMatchObject([{ type: 'refrigerator', tonnage: 10, refrigerated: true }]);
   });
 
+  it('rejects every row of a batch the mutation refuses, with the refusal as its problem', async () => {
+    // The parser does not check lane city lengths; the mutator does, and refuses the batch.
+    const longLane = ['ТОО Длинный', BIN_B, '+7 777 123 45 67', '', '', '', '', `Алматы - ${'Х'.repeat(200)}`];
+    const info = await handlers.readCarrierImportFile({ fileName: 'base.xlsx', dataBase64: await xlsx([HEADER, ROWS[0] ?? [], longLane]) });
+    const report = await handlers.commitCarrierImport({ importId: info.importId, mapping: info.suggestedMapping, duplicates: 'skip' });
+    expect(report).toMatchObject({ created: 0, mids: [] });
+    expect(report.rejected.map((v) => [v.rowNumber, v.problems.map((p) => p.code)])).toEqual([
+      [2, ['batch_refused']],
+      [3, ['batch_refused']],
+    ]);
+    expect(report.rejected[0]?.problems[0]).toMatchObject({ reason: expect.any(String) });
+  });
+
   it('knows a legacy tax id with a wrong check digit as a duplicate, not a rejection', async () => {
     const legacy = addCarrier(r, { name: 'Старая запись', taxId: '000000000001' });
     const info = await handlers.readCarrierImportFile({ fileName: 'legacy.xlsx', dataBase64: await xlsx([HEADER, ['Старая запись', '000000000001', '', '', '', '', '', ''], ['Новая запись', '000000000002', '', '', '', '', '', '']]) });
     const preview = await handlers.previewCarrierImport({ importId: info.importId, mapping: info.suggestedMapping });
-    expect(preview.rows.map((v) => [v.rowNumber, v.status, v.duplicateOf?.carrierId ?? v.errors[0]])).toEqual([
+    expect(preview.rows.map((v) => [v.rowNumber, v.status, v.duplicateOf?.carrierId ?? v.problems[0]])).toEqual([
       [2, 'duplicate', legacy.id],
-      [3, 'rejected', 'Tax id "000000000002" has a wrong check digit'],
+      [3, 'rejected', { code: 'tax_id_checksum', field: 'taxId', value: '000000000002' }],
     ]);
   });
 

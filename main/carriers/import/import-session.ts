@@ -14,6 +14,7 @@ import type {
 import type { CommandResult } from '../../../shared/api/define';
 import { IMPORT_BATCH_SIZE, type ImportRowArgs } from '../../../shared/carriers/carrier-args';
 import { suggestMapping } from '../../../shared/carriers/import-fields';
+import type { ImportProblem } from '../../../shared/carriers/import-problems';
 import type { ReadonlyReplica } from '../../db/open-replica';
 import { classifyRows, type ClassifiedRow } from './classify-rows';
 import { readSheet, type Sheet } from './read-sheet';
@@ -86,9 +87,9 @@ export function createImportSession(deps: ImportDeps) {
       const counts = { new: 0, duplicate: 0, rejected: 0 };
       for (const r of rows) counts[r.view.status] += 1;
       // Problems first (all of them), then as many new rows as fit.
-      const problems = rows.filter((r) => r.view.status !== 'new').map((r) => r.view);
+      const flagged = rows.filter((r) => r.view.status !== 'new').map((r) => r.view);
       const fresh = rows.filter((r) => r.view.status === 'new').map((r) => r.view);
-      return { importId, counts, rows: [...problems, ...fresh].slice(0, Math.max(PREVIEW_ROWS, problems.length)) };
+      return { importId, counts, rows: [...flagged, ...fresh].slice(0, Math.max(PREVIEW_ROWS, flagged.length)) };
     },
 
     async commit(importId: string, mapping: ImportMapping, duplicates: ImportDuplicateAction): Promise<ImportReport> {
@@ -115,7 +116,7 @@ export function createImportSession(deps: ImportDeps) {
         } else {
           // The whole batch was refused (rare: the checks above ran first); nothing of it is
           // queued, and each of its rows says why.
-          for (const r of batch) report.rejected.push(rejectedView(r.view, result.message));
+          for (const r of batch) report.rejected.push(rejectedView(r.view, { code: 'batch_refused', reason: result.message }));
         }
       }
       files.delete(importId);
@@ -124,8 +125,8 @@ export function createImportSession(deps: ImportDeps) {
   };
 }
 
-function rejectedView(view: ImportRowView, reason: string): ImportRowView {
-  return { ...view, status: 'rejected', errors: [...view.errors, reason] };
+function rejectedView(view: ImportRowView, problem: ImportProblem): ImportRowView {
+  return { ...view, status: 'rejected', problems: [...view.problems, problem] };
 }
 
 export type ImportSession = ReturnType<typeof createImportSession>;

@@ -6,6 +6,7 @@ import { CARRIER_IMPORT_FIELDS, type CarrierImportField } from '../../../../shar
 import { Modal } from './Modal';
 import { commitImport, openDialog, pickImportFile, previewImport, setDuplicateAction, setMapping, useCarriersStore, wizardBack } from './store';
 import { useCarrierText, type CarrierText } from './carriers-text';
+import { importProblemsText } from './import-problem-text';
 
 function Steps({ step, t }: { step: string; t: CarrierText }) {
   const steps = [
@@ -26,7 +27,7 @@ function Steps({ step, t }: { step: string; t: CarrierText }) {
 }
 
 function why(v: ImportRowView, t: CarrierText): string {
-  if (v.errors.length > 0) return v.errors.join('; ');
+  if (v.problems.length > 0) return importProblemsText(v.problems, t.lang);
   const d = v.duplicateOf;
   if (!d) return '';
   const by = t(`by_${d.by}`);
