@@ -45,7 +45,7 @@ afterEach(() => {
   useSessionStore.setState({ session: null, error: null });
 });
 
-// A standard order (working hours) due today at 12:01.
+// A standard order (working days) due today at 12:01.
 const order = (regionId: string): SlaRowInput => ({
   status: 'confirmed',
   serviceType: 'standard',
@@ -63,7 +63,7 @@ function stateOf(row: SlaRowInput): string | null {
 describe('SlaCountdown', () => {
   it('counts in the order region calendar from the session', () => {
     expect(stateOf(order('r-other'))).toBe('ok');
-    // Today is a holiday there: the working hours before the deadline were yesterday's.
+    // Today is a holiday there: the working time before the deadline was yesterday's.
     expect(stateOf(order('r-holiday'))).toBe('critical');
   });
 });

@@ -4,15 +4,15 @@ import { useClockStore } from '../clock/store';
 import { useSessionStore } from '../session/store';
 import { formatDateTime } from '../../i18n/format-time';
 import { useT } from '../../i18n/use-t';
-import { rowSla, slaText, slaTone, type SlaRowInput } from './sla-view';
+import { regionCalendar, rowSla, slaText, slaTone, type SlaRowInput } from './sla-view';
 
 export function SlaCountdown({ row, className = '' }: { row: SlaRowInput; className?: string }) {
   const now = useClockStore((s) => s.now);
   const t = useT();
   // The policies in force (admin-edited); the defaults until the session has loaded.
   const policies = useSessionStore((s) => s.session?.slaPolicies);
-  // And the order's region calendar: amber and red count working hours there.
-  const calendar = useSessionStore((s) => (row.regionId === undefined ? undefined : s.session?.calendars[row.regionId]));
+  // And the order's region calendar: amber and red count working time there.
+  const calendar = useSessionStore((s) => regionCalendar(s.session?.calendars, row.regionId));
   const status = rowSla(row, now, policies, calendar);
   const text = slaText(status, t);
   const state = t(`sla.state.${status.state}`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeTranslator } from '../../i18n/translate';
 import { DEFAULT_KZ_CALENDAR, type WorkingCalendar } from '../../../../shared/domain/working-calendar';
-import { rowSla, slaText, slaTone, type SlaRowInput } from './sla-view';
+import { regionCalendar, rowSla, slaText, slaTone, type SlaRowInput } from './sla-view';
 
 const H = 3_600_000;
 const MIN = 60_000;
@@ -63,9 +63,10 @@ describe('SLA countdown', () => {
 });
 
 describe('SLA countdown in the order region calendar', () => {
-  // A standard order (working hours) due Tuesday 12:01 Almaty, looked at on Tuesday 9:30. By
-  // the default calendar its warning windows lie ahead on Tuesday morning. Where the admin made
-  // that Tuesday a holiday, the working hours before the deadline are Monday's: it is already red.
+  // A standard order (working days: the clock runs all day, but only on working days) due
+  // Tuesday 12:01 Almaty, looked at on Tuesday 9:30. By the default calendar its warning windows
+  // lie ahead on Tuesday morning. Where the admin made that Tuesday a holiday, the working time
+  // before the deadline is Monday's: it is already red.
   const due = row({ serviceType: 'standard', slaDeadline: NOW + 2 * H + MIN, confirmedAt: NOW - 30 * H });
   const holidayTuesday: WorkingCalendar = { ...DEFAULT_KZ_CALENDAR, holidays: [...DEFAULT_KZ_CALENDAR.holidays, '2026-02-10'] };
 
@@ -74,5 +75,30 @@ describe('SLA countdown in the order region calendar', () => {
     const inRegion = rowSla(due, NOW - 30 * MIN, undefined, holidayTuesday);
     expect(inRegion.state).toBe('critical');
     expect(inRegion.warnAt).toBeLessThan(rowSla(due, NOW).warnAt ?? 0);
+    // The stored deadline is the server's, already counted in the region (and recounted when an
+    // admin edits it): time left is the same, only the colours move.
+    expect(inRegion.msLeft).toBe(rowSla(due, NOW - 30 * MIN).msLeft);
+  });
+
+  it('counts the time left in the region calendar when no deadline is stored yet', () => {
+    // Express (4 working hours) confirmed Tuesday 10:00 Almaty.
+    const confirmed = row({ serviceType: 'express', slaDeadline: null, confirmedAt: NOW });
+    expect(rowSla(confirmed, NOW).msLeft).toBe(4 * H); // due Tuesday 14:00
+    // The admin made Tuesday a holiday: the clock starts Wednesday 09:00, due Wednesday 13:00.
+    expect(rowSla(confirmed, NOW, undefined, holidayTuesday).msLeft).toBe(27 * H);
+    // The region works 09:00-12:00: two hours on Tuesday, two on Wednesday, due Wednesday 11:00.
+    const shortDays: WorkingCalendar = { ...DEFAULT_KZ_CALENDAR, workEndMinute: 12 * 60 };
+    expect(rowSla(confirmed, NOW, undefined, shortDays).msLeft).toBe(25 * H);
+  });
+
+  it("takes the order's region from the session's calendars, the default for an unknown region", () => {
+    const calendars = { almaty: holidayTuesday };
+    expect(regionCalendar(calendars, 'almaty')).toBe(holidayTuesday);
+    expect(regionCalendar(calendars, 'astana')).toBeUndefined();
+    expect(regionCalendar(calendars, undefined)).toBeUndefined();
+    expect(regionCalendar(undefined, 'almaty')).toBeUndefined();
+    // A plain object's inherited members are no region.
+    expect(regionCalendar(calendars, 'constructor')).toBeUndefined();
+    expect(regionCalendar(calendars, '__proto__')).toBeUndefined();
   });
 });

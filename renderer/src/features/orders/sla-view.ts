@@ -31,6 +31,18 @@ export type SlaRowInput = Pick<OrderListRow, 'status' | 'serviceType' | 'vip' | 
   vipNormMinutes?: number | null;
 };
 
+/**
+ * The order's region calendar from the session's map, or undefined (the default) when the region
+ * is unknown. Own keys only: the map is a plain object, and an id such as 'constructor' must not
+ * pick up one of Object's members.
+ */
+export function regionCalendar(
+  calendars: Readonly<Record<string, WorkingCalendar>> | undefined,
+  regionId: string | undefined,
+): WorkingCalendar | undefined {
+  return calendars !== undefined && regionId !== undefined && Object.hasOwn(calendars, regionId) ? calendars[regionId] : undefined;
+}
+
 export function rowSla(
   row: SlaRowInput,
   now: number,
