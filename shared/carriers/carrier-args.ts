@@ -8,7 +8,8 @@ export const CARRIER_EDITOR_ROLES = ['logistician', 'supervisor', 'admin'] as co
 
 export const carrierIdSchema = z.string().min(1).max(128);
 const text = (max: number) => z.string().trim().max(max);
-export const citySchema = z.string().trim().min(1).max(128);
+export const CITY_MAX_CHARS = 128;
+export const citySchema = z.string().trim().min(1).max(CITY_MAX_CHARS);
 const currencySchema = z.string().trim().length(3).toUpperCase();
 const epochMs = z.number().int().nonnegative();
 
@@ -89,13 +90,17 @@ export const blacklistArgs = z.object({
   reason: text(2000).optional(),
 });
 
+/** Directions one imported row may declare. */
+export const MAX_IMPORT_LANES = 30;
+export const importLanes = z.array(laneFields).max(MAX_IMPORT_LANES);
+
 /** One spreadsheet row for the bulk import mutator: a carrier, maybe a vehicle and lanes. */
 export const importRowArgs = z.object({
   /** Update this carrier (a duplicate the user chose to update) instead of creating one. */
   existingId: carrierIdSchema.optional(),
   carrier: carrierFields,
   vehicle: vehicleFields.optional(),
-  lanes: z.array(laneFields).max(30).optional(),
+  lanes: importLanes.optional(),
 });
 export type ImportRowArgs = z.output<typeof importRowArgs>;
 

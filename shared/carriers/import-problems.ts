@@ -36,6 +36,9 @@ export const importProblemSchema = z.discriminatedUnion('code', [
   /** A vehicle type given without tonnage. */
   z.object({ code: z.literal('tonnage_missing'), field: z.literal('tonnage') }),
   z.object({ code: z.literal('lanes_format'), field: z.literal('lanes'), value }),
+  z.object({ code: z.literal('too_many_lanes'), field: z.literal('lanes'), count: z.number().int(), max: bound }),
+  /** A lane's city name is empty or longer than the limit (its length given, not the text). */
+  z.object({ code: z.literal('lane_city_invalid'), field: z.literal('lanes'), length: z.number().int(), max: bound }),
   /** A field schema check the codes above do not name (a rule added to carrier-args.ts later). */
   z.object({ code: z.literal('field_invalid'), field: anyField, value }),
   /**

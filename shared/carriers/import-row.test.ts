@@ -106,4 +106,11 @@ describe('parseImportRow', () => {
     // Carrier and vehicle schemas both speak: one look at the row shows everything to fix.
     expect(problems({ 10: 'info@', 6: '900' }).map((p) => p.code)).toEqual(['email_invalid', 'number_too_big']);
   });
+
+  it('checks lanes as the mutation does, so one row cannot make the server refuse its batch', () => {
+    const many = Array.from({ length: 31 }, (_, i) => `Алматы - Город${i}`).join('; ');
+    expect(problems({ 9: many })).toEqual([{ code: 'too_many_lanes', field: 'lanes', count: 31, max: 30 }]);
+    expect(problems({ 9: `Алматы - ${'Х'.repeat(200)}` })).toEqual([{ code: 'lane_city_invalid', field: 'lanes', length: 200, max: 128 }]);
+    expect(row({ 9: Array.from({ length: 30 }, (_, i) => `Алматы - Город${i}`).join('; ') }).ok).toBe(true);
+  });
 });

@@ -5,7 +5,7 @@
 // (import-problems.ts; the renderer words it); nothing is guessed silently.
 import { z } from 'zod';
 import type { VehicleType } from '../domain/vocabulary';
-import { carrierFields, vehicleFields, type ImportRowArgs } from './carrier-args';
+import { carrierFields, citySchema, CITY_MAX_CHARS, importLanes, MAX_IMPORT_LANES, vehicleFields, type ImportRowArgs } from './carrier-args';
 import { resolveCityName } from './city-names';
 import { CARRIER_IMPORT_FIELDS, type CarrierImportField } from './import-fields';
 import type { ImportProblem } from './import-problems';
@@ -78,6 +78,14 @@ export function parseLanes(text: string, knownCities: readonly string[]): { from
 }
 
 const RATING_MAX = 5;
+
+/** The mutation's lane rules (importLanes): at most MAX_IMPORT_LANES, city names of bounded length. */
+function laneProblems(lanes: { fromCity: string; toCity: string }[]): ImportProblem[] {
+  if (importLanes.safeParse(lanes).success) return [];
+  if (lanes.length > MAX_IMPORT_LANES) return [{ code: 'too_many_lanes', field: 'lanes', count: lanes.length, max: MAX_IMPORT_LANES }];
+  const city = lanes.flatMap((l) => [l.fromCity, l.toCity]).find((c) => !citySchema.safeParse(c).success) ?? '';
+  return [{ code: 'lane_city_invalid', field: 'lanes', length: city.length, max: CITY_MAX_CHARS }];
+}
 
 /** Field schema failures (carrier-args.ts) as problems, each on the column it came from. */
 function schemaProblems(error: z.ZodError, cell: (f: CarrierImportField) => string): ImportProblem[] {
@@ -199,7 +207,8 @@ export function parseImportRow(
   if (!carrier.success) problems.push(...schemaProblems(carrier.error, cell));
   const v = vehicleInput === undefined ? undefined : vehicleFields.safeParse(vehicleInput);
   if (v !== undefined && !v.success) problems.push(...schemaProblems(v.error, cell));
-  if (!carrier.success || (v !== undefined && !v.success)) return { ok: false, problems };
+  problems.push(...laneProblems(lanes ?? []));
+  if (problems.length > 0 || !carrier.success) return { ok: false, problems };
   const vehicle: ImportRowArgs['vehicle'] = v?.data;
   const args: ImportRowArgs = { carrier: carrier.data, ...(vehicle ? { vehicle } : {}), ...(lanes && lanes.length > 0 ? { lanes } : {}) };
   return { ok: true, args, phoneNormalized, taxId };

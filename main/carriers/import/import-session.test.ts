@@ -34,14 +34,17 @@ async function xlsx(rows: string[][]): Promise<string> {
 let r: Replica;
 let handlers: ReturnType<typeof carriersHandlers>;
 let oldId: string;
+/** Set: every mutation is refused with this message (as the server would a role). */
+let refusal: string | null = null;
 
 beforeEach(() => {
   r = memoryReplica();
+  refusal = null;
   oldId = addCarrier(r, { name: 'Старый знакомый ТОО', taxId: BIN_OLD, baseCity: 'Астана', rating: 4 }).id;
   const mutate = fakeMutate(r);
   const ctx: HandlerContext = {
     replica: r,
-    mutate: (name, args) => mutate(name, args),
+    mutate: async (name, args) => (refusal === null ? mutate(name, args) : { ok: false, code: 'forbidden', message: refusal }),
     now: () => T0,
     actor: () => 'logistician',
     userId: () => 'u-logistician',
@@ -96,10 +99,17 @@ describe('carrier import', () => {
     expect(card?.vehicles).toMatchObject([{ type: 'refrigerator', tonnage: 10, refrigerated: true }]);
   });
 
-  it('rejects every row of a batch the mutation refuses, with the refusal as its problem', async () => {
-    // The parser does not check lane city lengths; the mutator does, and refuses the batch.
+  it('rejects a row whose lanes the mutation would refuse alone, keeping its batch', async () => {
     const longLane = ['ТОО Длинный', BIN_B, '+7 777 123 45 67', '', '', '', '', `Алматы - ${'Х'.repeat(200)}`];
     const info = await handlers.readCarrierImportFile({ fileName: 'base.xlsx', dataBase64: await xlsx([HEADER, ROWS[0] ?? [], longLane]) });
+    const report = await handlers.commitCarrierImport({ importId: info.importId, mapping: info.suggestedMapping, duplicates: 'skip' });
+    expect(report).toMatchObject({ created: 1 });
+    expect(report.rejected.map((v) => [v.rowNumber, v.problems])).toEqual([[3, [{ code: 'lane_city_invalid', field: 'lanes', length: 200, max: 128 }]]]);
+  });
+
+  it('rejects every row of a batch the mutation refuses, with the refusal as its problem', async () => {
+    refusal = 'Only logisticians and admins import carriers';
+    const info = await handlers.readCarrierImportFile({ fileName: 'base.xlsx', dataBase64: await xlsx([HEADER, ROWS[0] ?? [], ROWS[6] ?? []]) });
     const report = await handlers.commitCarrierImport({ importId: info.importId, mapping: info.suggestedMapping, duplicates: 'skip' });
     expect(report).toMatchObject({ created: 0, mids: [] });
     expect(report.rejected.map((v) => [v.rowNumber, v.problems.map((p) => p.code)])).toEqual([

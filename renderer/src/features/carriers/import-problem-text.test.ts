@@ -23,6 +23,8 @@ const SAMPLES: { [C in ImportProblemCode]: Extract<ImportProblem, { code: C }> }
   vehicle_type_missing: { code: 'vehicle_type_missing', field: 'vehicleType' },
   tonnage_missing: { code: 'tonnage_missing', field: 'tonnage' },
   lanes_format: { code: 'lanes_format', field: 'lanes', value: 'Алматы' },
+  too_many_lanes: { code: 'too_many_lanes', field: 'lanes', count: 31, max: 30 },
+  lane_city_invalid: { code: 'lane_city_invalid', field: 'lanes', length: 200, max: 128 },
   field_invalid: { code: 'field_invalid', field: 'plate', value: '???' },
   batch_refused: { code: 'batch_refused', reason: 'bad_args' },
 };

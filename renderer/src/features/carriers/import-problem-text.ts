@@ -24,6 +24,8 @@ const EN: Readonly<Record<ImportProblemCode, string>> = {
   vehicle_type_missing: 'Tonnage given without a vehicle type',
   tonnage_missing: 'Vehicle type given without tonnage',
   lanes_format: '{field} “{value}” must look like “Алматы - Астана; Алматы - Шымкент”',
+  too_many_lanes: '{field}: {count} directions; at most {max} per row',
+  lane_city_invalid: '{field}: a city name of {length} characters; a city takes 1 to {max}',
   field_invalid: '{field} “{value}” is not a valid value',
   batch_refused: 'Not imported: the whole batch of rows was refused ({reason})',
 };
@@ -46,6 +48,8 @@ const RU: Readonly<Record<ImportProblemCode, string>> = {
   vehicle_type_missing: 'Указан тоннаж, но не указан тип кузова',
   tonnage_missing: 'Указан тип кузова, но не указан тоннаж',
   lanes_format: '{field} «{value}»: пишите так: «Алматы - Астана; Алматы - Шымкент»',
+  too_many_lanes: '{field}: {count} направлений, в одной строке не больше {max}',
+  lane_city_invalid: '{field}: название города из {length} символов, допускается от 1 до {max}',
   field_invalid: '{field} «{value}»: недопустимое значение',
   batch_refused: 'Не импортирована: вся партия строк отклонена ({reason})',
 };
