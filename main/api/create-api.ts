@@ -1,6 +1,7 @@
 // One API for both hosts: handlers for every method of the contract over the replica and the
 // sync client, and `dispatch`, which validates every call's arguments with the method's schema
 // before any handler runs. Hosts only move (method, args) in and the Reply out.
+import { CONSOLE_START_REQUESTS } from '../../shared/api/console-start';
 import { API_METHODS, type ApiHandlers, type CarrierMethodName, type MethodName } from '../../shared/api/contract';
 import type { Reply } from '../../shared/api/wire';
 import { roleToActor } from '../../shared/domain/order-status';
@@ -51,8 +52,11 @@ export interface Api {
   /** Validates `args` against the method's schema, runs it, and wraps the answer. Never throws. */
   dispatch(method: string, args: unknown): Promise<Reply<unknown>>;
   /**
-   * Runs the console's start-up queries once, so the replica's pages are in memory and the
-   * statements prepared before the window asks (the first, cold run costs several times more).
+   * Runs the console's start-up requests (shared/api/console-start) once through the same
+   * handlers, so the replica's pages are in memory and the statements prepared before the window
+   * asks (the first, cold run costs several times more). Read-only; never rejects: failures are
+   * logged. It yields before each query and skips a method the window has already asked for,
+   * so a call of the window's waits at most for the one warm-up query then running.
    */
   warmUp(): Promise<void>;
   close(): Promise<void>;
@@ -127,11 +131,8 @@ export function createApi(deps: ApiDeps): Api {
     }),
   };
 
-  async function dispatch(method: string, args: unknown): Promise<Reply<unknown>> {
-    if (!Object.prototype.hasOwnProperty.call(API_METHODS, method)) {
-      return { ok: false, error: { code: 'unknown_method', message: `Unknown method "${method.slice(0, 64)}"` } };
-    }
-    const name = method as MethodName;
+  /** Validates `args` against the method's schema and runs its handler. Never throws. */
+  async function call(name: MethodName, args: unknown): Promise<Reply<unknown>> {
     const parsed = API_METHODS[name].request.safeParse(args);
     if (!parsed.success) {
       return { ok: false, error: { code: 'invalid_request', message: `${name}: ${describeZodError(parsed.error)}` } };
@@ -147,12 +148,28 @@ export function createApi(deps: ApiDeps): Api {
     }
   }
 
+  /** Methods a host has called: their statements are warm, the warm-up has nothing to add. */
+  const called = new Set<MethodName>();
+  let closed = false;
+
+  async function dispatch(method: string, args: unknown): Promise<Reply<unknown>> {
+    if (!Object.prototype.hasOwnProperty.call(API_METHODS, method)) {
+      return { ok: false, error: { code: 'unknown_method', message: `Unknown method "${method.slice(0, 64)}"` } };
+    }
+    const name = method as MethodName;
+    called.add(name);
+    return call(name, args);
+  }
+
   async function warmUp(): Promise<void> {
-    const calls: [string, unknown][] = [['listOrders', {}], ['problemQueue', {}], ['orderCounts', {}], ['orderPoints', {}], ['listDrivers', {}]];
-    for (const [method, args] of calls) {
-      await dispatch(method, args);
-      // Between queries, let anything that arrived meanwhile (a real call) go first.
+    for (const { method, args } of CONSOLE_START_REQUESTS) {
+      // Yield before each query (better-sqlite3 blocks while it runs): the caller goes on at
+      // once, and calls that arrived meanwhile run first.
       await new Promise<void>((resolve) => setImmediate(resolve));
+      if (closed) return;
+      if (called.has(method)) continue;
+      const reply = await call(method, args);
+      if (!reply.ok) log(`warm-up: ${method} failed (${reply.error.code}): ${reply.error.message}`);
     }
   }
 
@@ -163,6 +180,7 @@ export function createApi(deps: ApiDeps): Api {
     dispatch,
     warmUp,
     async close() {
+      closed = true;
       stopNoticeOnChanges();
       notices.stop();
       await link.stop();

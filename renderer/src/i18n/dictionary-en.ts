@@ -122,6 +122,8 @@ export const EN = {
   'filters.anyService': 'All services',
   'filters.anyWarehouse': 'All warehouses',
   'filters.anyDriver': 'All drivers',
+  'filters.driverNoMatch': 'No driver matches “{q}”.',
+  'filters.driverMore': 'Showing {shown} of {n}: type more of the name.',
   'filters.anyRisk': 'Any SLA',
   'filters.clear': 'Clear filters',
   'filters.sort': 'Sort',

@@ -124,6 +124,8 @@ export const RU = {
   'filters.anyService': 'Все услуги',
   'filters.anyWarehouse': 'Все склады',
   'filters.anyDriver': 'Все водители',
+  'filters.driverNoMatch': 'Водитель «{q}» не найден.',
+  'filters.driverMore': 'Показаны {shown} из {n}: уточните имя.',
   'filters.anyRisk': 'Любой SLA',
   'filters.clear': 'Сбросить фильтры',
   'filters.sort': 'Сортировка',

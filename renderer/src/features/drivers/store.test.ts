@@ -3,7 +3,7 @@ import { installApi } from '../../api/client';
 import { createFakeApi, type FakeApi } from '../../api/fake-api';
 import { makeFakeWorld } from '../../api/fake-data';
 import { countByState, sortDriversForPanel } from './DriversPanel';
-import { applyFixes, driverById, loadDrivers, resetDriversStore, useDriversStore } from './store';
+import { applyFixes, driverById, loadDrivers, resetDriversStore, selectDriverNames, useDriversStore } from './store';
 
 const NOW = Date.UTC(2026, 1, 10, 5, 0, 0);
 let fake: FakeApi;
@@ -57,5 +57,18 @@ describe('drivers store', () => {
       d.shiftState === 'off_shift' ? 'off_shift' : d.fixAt === null || NOW - d.fixAt > 300_000 ? 'no_signal' : d.load > 0 || d.shiftState === 'on_break' ? 'busy' : 'free',
     );
     expect(states.map((s) => rank[s])).toEqual([...states.map((s) => rank[s])].sort((a, b) => a - b));
+  });
+
+  it('keeps the same id+name list across position updates, and makes a new one when a name changes', () => {
+    const names = selectDriverNames(useDriversStore.getState());
+    expect(names).toHaveLength(12);
+    expect(names[0]).toEqual({ id: useDriversStore.getState().drivers[0]?.id, name: useDriversStore.getState().drivers[0]?.name });
+    applyFixes([fix('drv-1', NOW + 1000), fix('drv-2', NOW + 1000)]);
+    expect(selectDriverNames(useDriversStore.getState())).toBe(names);
+    const renamed = useDriversStore.getState().drivers.map((d) => (d.id === 'drv-2' ? { ...d, name: 'Renamed' } : d));
+    useDriversStore.setState({ drivers: renamed });
+    const next = selectDriverNames(useDriversStore.getState());
+    expect(next).not.toBe(names);
+    expect(next.find((d) => d.id === 'drv-2')?.name).toBe('Renamed');
   });
 });

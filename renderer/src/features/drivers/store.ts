@@ -55,6 +55,28 @@ export function applyFixes(fixes: readonly PositionFix[]): void {
   if (unknown) void loadDrivers();
 }
 
+/** What a picker needs of a driver; position updates never change it. */
+export interface DriverName {
+  id: string;
+  name: string;
+}
+
+let namesOf: readonly DriverListRow[] | null = null;
+let names: readonly DriverName[] = [];
+
+/**
+ * The drivers' ids and names as one list that keeps its identity until an id or a name changes:
+ * a position update makes a new `drivers` array every second, but not a new list, so whatever
+ * selects this does not re-render for it.
+ */
+export function selectDriverNames(s: Pick<DriversState, 'drivers'>): readonly DriverName[] {
+  if (s.drivers === namesOf) return names;
+  namesOf = s.drivers;
+  const same = s.drivers.length === names.length && s.drivers.every((d, i) => d.id === names[i]?.id && d.name === names[i]?.name);
+  if (!same) names = s.drivers.map((d) => ({ id: d.id, name: d.name }));
+  return names;
+}
+
 export function driverById(s: Pick<DriversState, 'drivers' | 'index'>, id: string | null | undefined): DriverListRow | undefined {
   if (!id) return undefined;
   const i = s.index.get(id);

@@ -1,12 +1,11 @@
 // Search box, filters and the result count above the queue.
 import { useEffect, useRef } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { SERVICE_TYPES } from '../../../../shared/domain/vocabulary';
 import { ORDER_STATUSES } from '../../../../shared/domain/vocabulary';
 import { useLayoutStore } from '../../app/layout-store';
 import { useT } from '../../i18n/use-t';
-import { useDriversStore } from '../drivers/store';
 import { SEARCH_INPUT_ID } from '../keyboard/use-shortcuts';
+import { DriverPicker } from './DriverPicker';
 import { activeFilterCount, type StatusFilter } from './filters';
 import { clearFilters, setFilters, setSearch, setSort, useOrdersStore } from './store';
 import { useWarehousesStore } from './warehouses-store';
@@ -26,8 +25,6 @@ export function QueueTools() {
   const sort = useOrdersStore((s) => s.sort);
   const total = useOrdersStore((s) => s.total);
   const warehouses = useWarehousesStore((s) => s.warehouses);
-  // id + name only, so a position update (every second) doesn't re-render 2,000 options.
-  const drivers = useDriversStore(useShallow((s) => s.drivers.map((d) => `${d.id}\u0000${d.name}`)));
   const focusSeq = useLayoutStore((s) => s.focusSearchSeq);
   const searchRef = useRef<HTMLInputElement>(null);
 
@@ -107,23 +104,7 @@ export function QueueTools() {
             </option>
           ))}
         </select>
-        <select
-          className="select"
-          aria-label={t('filters.driver')}
-          value={filters.driverId ?? ''}
-          onChange={(e) => void setFilters({ driverId: e.target.value || null })}
-        >
-          <option value="">{t('filters.anyDriver')}</option>
-          <option value="none">{t('queue.unassigned')}</option>
-          {drivers.map((entry) => {
-            const [id, name] = entry.split('\u0000');
-            return (
-              <option key={id} value={id}>
-                {name}
-              </option>
-            );
-          })}
-        </select>
+        <DriverPicker value={filters.driverId} onChange={(driverId) => void setFilters({ driverId })} />
         <select className="select" aria-label={t('filters.sort')} value={sort} onChange={(e) => void setSort(e.target.value as 'time_left' | 'newest')}>
           <option value="time_left">{t('filters.sort.timeLeft')}</option>
           <option value="newest">{t('filters.sort.newest')}</option>

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FIRST_QUEUE_PAGE } from '../../../../shared/api/console-start';
 import type { ListOrdersResponse } from '../../../../shared/api/orders-api';
 import { installApi } from '../../api/client';
 import { createFakeApi, type FakeApi } from '../../api/fake-api';
@@ -32,6 +33,11 @@ afterEach(() => {
 });
 
 describe('orders store', () => {
+  it('asks first for exactly the page main warms up at start (shared/api/console-start)', async () => {
+    await reloadOrders();
+    expect(fake.calls.filter(([m]) => m === 'listOrders').map(([, args]) => args)).toEqual([FIRST_QUEUE_PAGE]);
+  });
+
   it('loads the first page and the total', async () => {
     await reloadOrders();
     const s = useOrdersStore.getState();

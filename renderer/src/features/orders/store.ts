@@ -2,11 +2,13 @@
 // The renderer never holds all 20,000 rows: it asks main for the pages the list shows, and on a
 // change event refetches just those pages (the sort may have moved rows, so ids alone won't do).
 import { create } from 'zustand';
+import { QUEUE_PAGE_SIZE } from '../../../../shared/api/console-start';
 import type { OrderListRow } from '../../../../shared/api/orders-api';
 import { api, errorMessage } from '../../api/client';
 import { DEFAULT_FILTERS, queryKey, toListRequest, type QueueFilters, type QueueSort } from './filters';
 
-export const PAGE_SIZE = 100;
+/** The default view's first page is shared/api/console-start's FIRST_QUEUE_PAGE, which main warms up. */
+export const PAGE_SIZE = QUEUE_PAGE_SIZE;
 /** Light debounce for typing: FTS in main is fast, but not every keystroke needs an answer. */
 export const SEARCH_DEBOUNCE_MS = 150;
 

@@ -2,6 +2,7 @@
 // ages ticking. Refetched on order changes and every half minute, because "at risk" and the
 // 2 h / 1 day reminders become true with time alone, without any change event.
 import { create } from 'zustand';
+import { PROBLEM_QUEUE_REQUEST } from '../../../../shared/api/console-start';
 import type { ProblemQueue } from '../../../../shared/api/orders-api';
 import { api, errorMessage } from '../../api/client';
 
@@ -16,7 +17,7 @@ export const useProblemsStore = create<ProblemsState>(() => ({ queue: null, erro
 
 export async function loadProblems(): Promise<void> {
   try {
-    const queue = await api().problemQueue({ limit: 500 });
+    const queue = await api().problemQueue(PROBLEM_QUEUE_REQUEST);
     useProblemsStore.setState({ queue, error: null });
   } catch (err) {
     useProblemsStore.setState({ error: errorMessage(err) });
