@@ -26,23 +26,34 @@ export interface ReplicaTxDeps {
 
 export function createReplicaTx(deps: ReplicaTxDeps): MutatorTx {
   const { rows, shadow, changes, footprint } = deps;
+  // Column values of rows read or written by this mutation, copied as stored (a mutator may
+  // edit the object it read): a put over one of them writes only the columns that changed.
+  const stored = new Map<string, readonly unknown[]>();
+  const key = (table: SyncedTableKey, id: string): string => `${table}\u0000${id}`;
   return {
     get<K extends SyncedTableKey>(table: K, id: string): SyncedRow<K> | undefined {
       footprint.touch(table, id);
       // Rows are written only through RowStore from this same table's shape (or validated
       // server rows), so the stored shape is the table's select shape.
-      return rows.get(table, id) as SyncedRow<K> | undefined;
+      const row = rows.get(table, id);
+      if (row === undefined) stored.delete(key(table, id));
+      else stored.set(key(table, id), rows.storedValues(table, row));
+      return row as SyncedRow<K> | undefined;
     },
     put<K extends SyncedTableKey>(table: K, row: SyncedRow<K>): void {
       const id = row.id;
       footprint.touch(table, id);
       shadow.remember(table, id);
-      rows.put(table, row as AppRow);
+      const before = stored.get(key(table, id));
+      if (before === undefined) rows.put(table, row as AppRow);
+      else rows.update(table, row as AppRow, before);
+      stored.set(key(table, id), rows.storedValues(table, row as AppRow));
       changes.add(table, id);
     },
     delete(table: SyncedTableKey, id: string): void {
       footprint.touch(table, id);
       shadow.remember(table, id);
+      stored.delete(key(table, id));
       if (rows.delete(table, id)) changes.add(table, id);
     },
     findOrderByNumber(number: string): OrderRow | undefined {
