@@ -75,7 +75,7 @@ function applyConnectionSettings(sqlite: Database.Database): void {
   sqlite.pragma('temp_store = MEMORY');
   // Small, frequent checkpoints (~1 ms each) instead of SQLite's 1,000-page default, which
   // stalled one commit in ~150 by 10-15 ms: a live frame or a user's edit waiting on it.
-  sqlite.pragma(`wal_autocheckpoint = ${process.env['NOCKPT'] ?? 100}`);
+  sqlite.pragma('wal_autocheckpoint = 100');
 }
 
 function makeReplica(file: string, sqlite: Database.Database, db: ReplicaDb): Replica {
