@@ -2,7 +2,8 @@
 // The import wizard's check and report steps rendered for real: a rejected row's reason is in
 // the language the user chose, and switching the language rewords it (main sent codes, not text).
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import type { Root } from 'react-dom/client';
+import { mountHost, type DomHost } from '../../testing/dom-host';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportReport, ImportRowView } from '../../../../shared/api/carriers-api';
 import { useSettingsStore } from '../settings/store';
@@ -25,6 +26,7 @@ const FILE = { importId: 'imp-1', fileName: 'base.xlsx', sheetName: 'База', 
 
 let root: Root;
 let host: HTMLElement;
+let dom: DomHost;
 
 function rowText(rowNumber: number): string {
   const row = Array.from(host.querySelectorAll('tbody tr')).find((tr) => tr.querySelector('td')?.textContent === String(rowNumber));
@@ -37,13 +39,11 @@ function setLanguage(language: 'ru' | 'en'): void {
 
 beforeEach(() => {
   resetCarriersStore();
-  host = document.createElement('div');
-  document.body.appendChild(host);
-  root = createRoot(host);
+  dom = mountHost();
+  ({ host, root } = dom);
 });
 afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
+  dom.unmount();
 });
 
 describe('import wizard (rendered)', () => {

@@ -2,7 +2,8 @@
 // The card rendered for real: every control has an accessible name, and a role sees only the
 // actions main allows it. Elements are found by role and name, as the e2e tests do.
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import type { Root } from 'react-dom/client';
+import { mountHost, type DomHost } from '../../testing/dom-host';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { installApi } from '../../api/client';
 import { createFakeApi, type FakeApi } from '../../api/fake-api';
@@ -18,6 +19,7 @@ const NOW = Date.UTC(2026, 1, 10, 5, 0, 0);
 let fake: FakeApi;
 let root: Root;
 let host: HTMLElement;
+let dom: DomHost;
 
 function setup(role: 'dispatcher' | 'warehouse'): void {
   fake = createFakeApi(makeFakeWorld({ orders: 200, drivers: 10, now: NOW }), () => NOW, { role });
@@ -25,9 +27,8 @@ function setup(role: 'dispatcher' | 'warehouse'): void {
   resetOrderCardStore();
   useSettingsStore.setState({ language: 'en' });
   useClockStore.setState({ now: NOW, skewMs: 0 });
-  host = document.createElement('div');
-  document.body.appendChild(host);
-  root = createRoot(host);
+  dom = mountHost();
+  ({ host, root } = dom);
 }
 
 async function show(orderId: string): Promise<void> {
@@ -41,8 +42,7 @@ const buttonNames = () =>
   Array.from(host.querySelectorAll('button')).map((b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim());
 
 afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
+  dom.unmount();
 });
 
 describe('order card (rendered)', () => {

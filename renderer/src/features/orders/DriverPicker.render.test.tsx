@@ -2,7 +2,8 @@
 // The queue's driver filter rendered for real inside the filter bar: typing narrows the list,
 // the keyboard and the mouse pick, the filter follows, and position updates leave it alone.
 import { act, Profiler } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import type { Root } from 'react-dom/client';
+import { mountHost, type DomHost } from '../../testing/dom-host';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { installApi } from '../../api/client';
 import { createFakeApi, type FakeApi } from '../../api/fake-api';
@@ -20,6 +21,7 @@ const NOW = Date.UTC(2026, 1, 10, 5, 0, 0);
 let fake: FakeApi;
 let root: Root;
 let host: HTMLElement;
+let dom: DomHost;
 
 beforeEach(async () => {
   fake = createFakeApi(makeFakeWorld({ orders: 100, drivers: 300, now: NOW }), () => NOW);
@@ -28,14 +30,12 @@ beforeEach(async () => {
   resetDriversStore();
   useSettingsStore.setState({ language: 'en' });
   await loadDrivers();
-  host = document.createElement('div');
-  document.body.appendChild(host);
-  root = createRoot(host);
+  dom = mountHost();
+  ({ host, root } = dom);
 });
 
 afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
+  dom.unmount();
 });
 
 const input = (): HTMLInputElement => {

@@ -2,7 +2,8 @@
 // The countdown cell takes its order's region calendar from the session: an admin's holiday in
 // that region moves amber and red, other regions keep the default.
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import type { Root } from 'react-dom/client';
+import { mountHost, type DomHost } from '../../testing/dom-host';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SLA_POLICIES } from '../../../../shared/domain/sla-policy';
 import { DEFAULT_KZ_CALENDAR } from '../../../../shared/domain/working-calendar';
@@ -19,6 +20,7 @@ const H = 3_600_000;
 const NOW = Date.UTC(2026, 1, 10, 4, 30);
 let root: Root;
 let host: HTMLElement;
+let dom: DomHost;
 
 beforeEach(() => {
   useSettingsStore.setState({ language: 'en' });
@@ -34,14 +36,12 @@ beforeEach(() => {
     },
     error: null,
   });
-  host = document.createElement('div');
-  document.body.appendChild(host);
-  root = createRoot(host);
+  dom = mountHost();
+  ({ host, root } = dom);
 });
 
 afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
+  dom.unmount();
   useSessionStore.setState({ session: null, error: null });
 });
 
