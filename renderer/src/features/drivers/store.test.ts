@@ -62,7 +62,7 @@ describe('drivers store', () => {
   it('keeps the same id+name list across position updates, and makes a new one when a name changes', () => {
     const names = selectDriverNames(useDriversStore.getState());
     expect(names).toHaveLength(12);
-    expect(names[0]).toEqual({ id: useDriversStore.getState().drivers[0]?.id, name: useDriversStore.getState().drivers[0]?.name });
+    expect(names[0]).toEqual({ id: useDriversStore.getState().drivers[0]?.id, name: useDriversStore.getState().drivers[0]?.name, plate: useDriversStore.getState().drivers[0]?.vehiclePlate });
     applyFixes([fix('drv-1', NOW + 1000), fix('drv-2', NOW + 1000)]);
     expect(selectDriverNames(useDriversStore.getState())).toBe(names);
     const renamed = useDriversStore.getState().drivers.map((d) => (d.id === 'drv-2' ? { ...d, name: 'Renamed' } : d));

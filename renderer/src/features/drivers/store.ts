@@ -59,21 +59,25 @@ export function applyFixes(fixes: readonly PositionFix[]): void {
 export interface DriverName {
   id: string;
   name: string;
+  /** Tells apart drivers of the same name (fleets have several Асхат Абдрахманов). */
+  plate: string;
 }
 
 let namesOf: readonly DriverListRow[] | null = null;
 let names: readonly DriverName[] = [];
 
 /**
- * The drivers' ids and names as one list that keeps its identity until an id or a name changes:
+ * The drivers' ids, names and plates as one list that keeps its identity until one changes:
  * a position update makes a new `drivers` array every second, but not a new list, so whatever
  * selects this does not re-render for it.
  */
 export function selectDriverNames(s: Pick<DriversState, 'drivers'>): readonly DriverName[] {
   if (s.drivers === namesOf) return names;
   namesOf = s.drivers;
-  const same = s.drivers.length === names.length && s.drivers.every((d, i) => d.id === names[i]?.id && d.name === names[i]?.name);
-  if (!same) names = s.drivers.map((d) => ({ id: d.id, name: d.name }));
+  const same =
+    s.drivers.length === names.length &&
+    s.drivers.every((d, i) => d.id === names[i]?.id && d.name === names[i]?.name && d.vehiclePlate === names[i]?.plate);
+  if (!same) names = s.drivers.map((d) => ({ id: d.id, name: d.name, plate: d.vehiclePlate }));
   return names;
 }
 

@@ -43,7 +43,8 @@ const input = (): HTMLInputElement => {
   if (!el) throw new Error('no driver picker');
   return el;
 };
-const options = (): string[] => Array.from(host.querySelectorAll('[role="option"]')).map((o) => o.textContent ?? '');
+// The name only (an option may add the plate after it).
+const options = (): string[] => Array.from(host.querySelectorAll('[role="option"]')).map((o) => o.childNodes[0]?.textContent ?? '');
 const note = (): string => host.querySelector('.picker-note')?.textContent ?? '';
 const listbox = (): HTMLElement | null => host.querySelector('[role="listbox"]');
 
@@ -105,6 +106,17 @@ describe('driver picker in the filter bar', () => {
     expect(shown.every((name) => name.toLowerCase().replace(/ё/g, 'е').includes(key))).toBe(true);
   });
 
+  it('tells drivers of the same name apart by their plate, and finds them by it', () => {
+    const twin = fake.world.drivers.find((d) => fake.world.drivers.filter((x) => x.name === d.name).length > 1);
+    if (!twin) throw new Error('no two drivers share a name');
+    type(twin.name);
+    const plates = Array.from(host.querySelectorAll('[role="option"] .picker-detail')).map((e) => e.textContent?.trim());
+    expect(plates.length).toBeGreaterThan(1);
+    expect(new Set(plates).size).toBe(plates.length);
+    type(twin.vehiclePlate);
+    expect(options()).toContain(twin.name);
+  });
+
   it('says so when nothing matches', () => {
     type('zzqx');
     expect(options()).toEqual([]);
@@ -139,10 +151,11 @@ describe('driver picker in the filter bar', () => {
     act(() => input().click());
     const third = host.querySelectorAll<HTMLElement>('[role="option"]')[2];
     if (!third) throw new Error('no driver option');
-    const name = third.textContent;
+    const name = third.childNodes[0]?.textContent;
+    const plate = third.querySelector('.picker-detail')?.textContent?.trim() ?? '';
     act(() => third.click());
     await settle();
-    expect(useOrdersStore.getState().filters.driverId).toBe(fake.world.drivers.find((d) => d.name === name)?.id);
+    expect(useOrdersStore.getState().filters.driverId).toBe(fake.world.drivers.find((d) => d.name === name && d.vehiclePlate === plate)?.id);
   });
 
   it('closes on Escape without changing the filter, keeping the Escape to itself', () => {

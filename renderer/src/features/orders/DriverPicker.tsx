@@ -11,6 +11,8 @@ import { indexDrivers, matchDrivers, matchesWords, queryWords } from './driver-m
 interface Choice {
   value: string | null;
   label: string;
+  /** Shown beside the name (the plate), read out with it. */
+  detail?: string;
 }
 
 const PAGE_STEP = 10;
@@ -36,7 +38,7 @@ export function DriverPicker({ value, onChange }: { value: string | null; onChan
     ].filter((c) => words.length === 0 || matchesWords(c.label, words));
     const m = matchDrivers(index, query);
     return {
-      choices: [...fixed, ...m.shown.map((d): Choice => ({ value: d.id, label: d.name }))],
+      choices: [...fixed, ...m.shown.map((d): Choice => (d.plate === '' ? { value: d.id, label: d.name } : { value: d.id, label: d.name, detail: d.plate }))],
       matched: m.total,
       shownDrivers: m.shown.length,
       specials: fixed.length,
@@ -152,6 +154,7 @@ export function DriverPicker({ value, onChange }: { value: string | null; onChan
                 onClick={() => choose(c)}
               >
                 {c.label}
+                {c.detail !== undefined && <span className="picker-detail"> {c.detail}</span>}
               </li>
             ))}
         </ul>

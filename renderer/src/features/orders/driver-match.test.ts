@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { indexDrivers, matchDrivers, MAX_SHOWN, normalizeForSearch } from './driver-match';
 
 const index = indexDrivers([
-  { id: 'd1', name: 'Айдос Ахметов' },
-  { id: 'd2', name: 'Алёна Ким' },
-  { id: 'd3', name: 'Берик Сагатов' },
-  { id: 'd4', name: 'Dana Asanova' },
-  { id: 'd5', name: 'Ерлан Тахиров' },
+  { id: 'd1', name: 'Айдос Ахметов', plate: '' },
+  { id: 'd2', name: 'Алёна Ким', plate: '' },
+  { id: 'd3', name: 'Берик Сагатов', plate: '' },
+  { id: 'd4', name: 'Dana Asanova', plate: '' },
+  { id: 'd5', name: 'Ерлан Тахиров', plate: '' },
 ]);
 const ids = (query: string) => matchDrivers(index, query).shown.map((d) => d.id);
 
@@ -34,7 +34,7 @@ describe('driver type-ahead', () => {
   });
 
   it('shows at most the cap and tells how many matched', () => {
-    const many = indexDrivers(Array.from({ length: 300 }, (_, i) => ({ id: `drv-${i}`, name: `Driver ${i}` })));
+    const many = indexDrivers(Array.from({ length: 300 }, (_, i) => ({ id: `drv-${i}`, name: `Driver ${i}`, plate: '' })));
     const all = matchDrivers(many, 'driver');
     expect(all.shown).toHaveLength(MAX_SHOWN);
     expect(all.total).toBe(300);
@@ -46,5 +46,16 @@ describe('driver type-ahead', () => {
 
   it('normalises separators and case', () => {
     expect(normalizeForSearch('  Жан-Пьер  ЁЛКИН ')).toBe('жан пьер елкин');
+  });
+});
+
+describe('plates', () => {
+  it('finds a driver by the plate too', () => {
+    const twins = indexDrivers([
+      { id: 't1', name: 'Ерлан Тахиров', plate: '777 KZA 02' },
+      { id: 't2', name: 'Ерлан Тахиров', plate: '123 ABC 01' },
+    ]);
+    expect(matchDrivers(twins, 'тахиров').shown.map((d) => d.id)).toEqual(['t1', 't2']);
+    expect(matchDrivers(twins, '123 abc').shown.map((d) => d.id)).toEqual(['t2']);
   });
 });

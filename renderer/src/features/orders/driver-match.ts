@@ -27,7 +27,8 @@ export function normalizeForSearch(text: string): string {
 
 /** Built once per list of names (not per keystroke, not per position update). */
 export function indexDrivers(names: readonly DriverName[]): readonly IndexedDriver[] {
-  return names.map((d) => ({ id: d.id, name: d.name, key: ` ${normalizeForSearch(d.name)}` }));
+  // The plate is searchable too: a dispatcher may know the truck, not the name.
+  return names.map((d) => ({ id: d.id, name: d.name, plate: d.plate, key: ` ${normalizeForSearch(`${d.name} ${d.plate}`)}` }));
 }
 
 export function queryWords(query: string): string[] {
