@@ -23,6 +23,8 @@ export interface ConflictStore {
   list(includeAcknowledged: boolean): SyncConflict[];
   acknowledge(id: number): boolean;
   unacknowledgedCount(): number;
+  /** Forgets the remembered count; the store calls it when a transaction rolls back. */
+  forget(): void;
 }
 
 interface RawConflict {
@@ -52,10 +54,24 @@ export function createConflictStore(sqlite: Database.Database): ConflictStore {
     at: r.at,
     acknowledged: r.acknowledged === 1,
   });
+  // The open count is read after every edit and frame (the status bar): kept as conflicts
+  // come and go rather than counted each time; read again after a rollback (forget()).
+  let open: number | null = null;
   return {
-    record: (c) => Number(insert.run(c.mid, c.name, JSON.stringify(c.args), c.code, c.message, c.at).lastInsertRowid),
+    record: (c) => {
+      const id = Number(insert.run(c.mid, c.name, JSON.stringify(c.args), c.code, c.message, c.at).lastInsertRowid);
+      if (open !== null) open++;
+      return id;
+    },
     list: (includeAcknowledged) => ((includeAcknowledged ? listAll : listOpen).all() as RawConflict[]).map(fromRaw),
-    acknowledge: (id) => ack.run(id).changes > 0,
-    unacknowledgedCount: () => countOpen.get() as number,
+    acknowledge: (id) => {
+      const done = ack.run(id).changes > 0;
+      if (done && open !== null) open--;
+      return done;
+    },
+    unacknowledgedCount: () => (open ??= countOpen.get() as number),
+    forget: () => {
+      open = null;
+    },
   };
 }

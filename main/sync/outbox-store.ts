@@ -25,6 +25,8 @@ export interface OutboxStore {
   countRange(base: number, upTo: number): number;
   firstLocalMid(): number | undefined;
   firstLocalMidInRange(base: number, upTo: number): number | undefined;
+  /** Forgets the remembered count; the store calls it when a transaction rolls back. */
+  forget(): void;
 }
 
 interface RawRow {
@@ -56,9 +58,20 @@ export function createOutboxStore(sqlite: Database.Database): OutboxStore {
   const first = sqlite.prepare('SELECT min(mid) FROM outbox').pluck(true);
   const firstInRange = sqlite.prepare('SELECT min(mid) FROM outbox WHERE mid > ? AND mid <= ?').pluck(true);
 
+  // count() runs after every edit and every frame; with 1,000 edits made offline a count(*)
+  // each time made the loop quadratic. This connection is the only writer: the count is kept
+  // as rows go in and out, and read again after a rollback (forget()).
+  let known: number | null = null;
   return {
-    insert: (r) => void insert.run(r.localMid, r.name, JSON.stringify(r.args), r.at, r.actorId),
-    remove: (m) => remove.run(m).changes > 0,
+    insert: (r) => {
+      insert.run(r.localMid, r.name, JSON.stringify(r.args), r.at, r.actorId);
+      if (known !== null) known++;
+    },
+    remove: (m) => {
+      const removed = remove.run(m).changes > 0;
+      if (removed && known !== null) known--;
+      return removed;
+    },
     get: (m) => {
       const r = get.get(m) as RawRow | undefined;
       return r === undefined ? undefined : fromRaw(r);
@@ -66,9 +79,12 @@ export function createOutboxStore(sqlite: Database.Database): OutboxStore {
     range: (base, upTo, limit) => (range.all(base, upTo, limit) as RawRow[]).map(fromRaw),
     all: () => (all.all() as RawRow[]).map(fromRaw),
     allLocalMids: () => mids.all() as number[],
-    count: () => count.get() as number,
+    count: () => (known ??= count.get() as number),
     countRange: (base, upTo) => countRange.get(base, upTo) as number,
     firstLocalMid: () => (first.get() as number | null) ?? undefined,
     firstLocalMidInRange: (base, upTo) => (firstInRange.get(base, upTo) as number | null) ?? undefined,
+    forget: () => {
+      known = null;
+    },
   };
 }

@@ -124,6 +124,35 @@ describe('the sync store keeps replica_meta in memory', () => {
     expect(fx.replica.sqlite.prepare("SELECT value FROM replica_meta WHERE key = 'cursor'").pluck().get()).toBe('10');
   });
 
+  it('keeps the outbox and open-conflict counts right across commits and rollbacks', () => {
+    const { store } = setup();
+    expect(store.outbox.count()).toBe(0);
+    expect(store.conflicts.unacknowledgedCount()).toBe(0);
+    const row = { localMid: 1, name: 'addComment', args: { orderId: 'x', text: 'y' }, at: T0, actorId: 'u-dispatcher' };
+    const conflict = { mid: 1, name: 'assignDriver', args: {}, code: 'assign_conflict', message: 'taken', at: T0 };
+    expect(() =>
+      store.transaction(() => {
+        store.outbox.insert(row);
+        store.conflicts.record(conflict);
+        expect(store.outbox.count()).toBe(1);
+        throw new Error('frame did not fit');
+      }),
+    ).toThrow();
+    expect(store.outbox.count()).toBe(0);
+    expect(store.conflicts.unacknowledgedCount()).toBe(0);
+    store.transaction(() => {
+      store.outbox.insert(row);
+      store.conflicts.record(conflict);
+    });
+    expect(store.outbox.count()).toBe(1);
+    const id = store.conflicts.list(false)[0]?.id ?? -1;
+    expect(store.conflicts.unacknowledgedCount()).toBe(1);
+    expect(store.conflicts.acknowledge(id)).toBe(true);
+    expect(store.conflicts.unacknowledgedCount()).toBe(0);
+    store.transaction(() => store.outbox.remove(1));
+    expect(store.outbox.count()).toBe(0);
+  });
+
   it('forgets after a failed savepoint too', () => {
     const { store } = setup();
     store.transaction(() => {

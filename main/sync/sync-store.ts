@@ -48,12 +48,15 @@ export function openSyncStore(sqlite: Database.Database, options: OpenSyncStoreO
   const seen = sqlite.prepare('INSERT OR IGNORE INTO temp.sync_snapshot_seen (tbl, id) VALUES (?, ?)');
   const syncFull = sqlite.prepare('PRAGMA synchronous = FULL');
   const syncNormal = sqlite.prepare('PRAGMA synchronous = NORMAL');
-  // A throw rolls the transaction (or savepoint) back: what meta remembers may be undone.
+  const conflicts = createConflictStore(sqlite);
+  // A throw rolls the transaction (or savepoint) back: what the stores remember may be undone.
   const undoable = <T>(run: () => T): T => {
     try {
       return run();
     } catch (e) {
       meta.forget();
+      outbox.forget();
+      conflicts.forget();
       throw e;
     }
   };
@@ -63,7 +66,7 @@ export function openSyncStore(sqlite: Database.Database, options: OpenSyncStoreO
     shadow: createShadowStore(sqlite, rows),
     meta,
     outbox,
-    conflicts: createConflictStore(sqlite),
+    conflicts,
     footprints: outbox.count() === 0 ? new Map() : null,
     findOrderIdByNumber: (n) => byNumber.get(n) as string | undefined,
     markSnapshotSeen: (t, id) => void seen.run(t, id),
