@@ -89,7 +89,12 @@ export function startBackgroundCheckpoint(sqlite: Database.Database, file: strin
     const now = totalChanges.get() as number;
     if (now === seen) return;
     seen = now;
-    worker ??= spawn();
+    try {
+      worker ??= spawn();
+    } catch (e) {
+      // No worker threads here (or the driver would not load): SQLite checkpoints inline.
+      return giveUp('no worker', e);
+    }
     busy = true;
     worker.postMessage('checkpoint');
   }, options.intervalMs ?? 1000);
