@@ -7,7 +7,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openReplica } from '../main/db/open-replica';
-import { fakeWorld } from '../shared/mutators/fake-world';
+import { fakeWorld } from '../shared/testing/fake-world';
 import { createRowStore, type AppRow } from '../main/sync/row-codec';
 import { createSyncClient } from '../main/sync/sync-client';
 import { addUser, dumpSynced, makeOrder, seedServer, startTestServer, testDir, type TestDir } from '../e2e/sync/harness';

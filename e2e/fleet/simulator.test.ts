@@ -2,7 +2,7 @@
 // The simulator against a real in-process server: its phones' fixes are accepted by the GPS
 // port and its CDEK webhooks by the courier integration, with no errors.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ORDER_ARGS } from '../../shared/mutators/fake-world';
+import { ORDER_ARGS } from '../../shared/testing/fake-world';
 import type { MutationActor } from '../../shared/mutators/mutator-tx';
 import { attachCouriers, DEMO_WEBHOOK_SECRET } from '../../server/couriers/attach-couriers';
 import { attachGps, type AttachedGps } from '../../server/gps/attach-gps';

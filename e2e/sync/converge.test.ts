@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, it, expect } from 'vitest';
 import type { MarshrutServer } from '../../server/server';
 import type { ChangeEvent } from '../../main/sync/change-set';
 import { addUser, databases, replicaDifference, openClient, seedServer, startTestServer, testDir, waitConverged, waitFor, type TestClient, type TestDir } from './harness';
-import { ORDER_ARGS } from '../../shared/mutators/fake-world';
+import { ORDER_ARGS } from '../../shared/testing/fake-world';
 import type { OrderRow } from '../../shared/schema';
 
 let dir: TestDir;

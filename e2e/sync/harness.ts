@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { fakeWorld, ORDER_ARGS, T0 } from '../../shared/mutators/fake-world';
+import { fakeWorld, ORDER_ARGS, T0 } from '../../shared/testing/fake-world';
 import { SYNCED_TABLE_KEYS, type OrderRow } from '../../shared/schema';
 import type { UserRole } from '../../shared/domain/vocabulary';
 import { openReplica, type Replica } from '../../main/db/open-replica';

@@ -3,7 +3,7 @@
 // the sync client like every other edit.
 import type { ApiHandlers } from '../../shared/api/contract';
 import type { HandlerContext } from './handler-context';
-import { alertCounts, findCustomers, listAlerts, slaSettings } from './alerts-queries';
+import { alertCounts, findCustomers, listAlerts, slaSettings } from '../db/queries/alerts-queries';
 import { scanPick } from './warehouse-scan';
 
 type AlertMethod = 'listAlerts' | 'alertCounts' | 'acknowledgeAlert' | 'slaSettings' | 'findCustomers' | 'updateSlaPolicy' | 'updateRegionCalendar' | 'setCustomerVip';

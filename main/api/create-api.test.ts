@@ -4,9 +4,9 @@ import type { DriverListRow, DriverSuggestions } from '../../shared/api/drivers-
 import type { SessionView } from '../../shared/api/session-api';
 import type { Reply } from '../../shared/api/wire';
 import { createApi, type Api } from './create-api';
-import { createFakeSync, type FakeSync } from './fake-sync';
-import { fixtureReplica, HOUR, T0, type FixtureReplica } from './fixture-replica';
-import { memorySettings } from './settings-store';
+import { createFakeSync, type FakeSync } from '../testing/fake-sync';
+import { fixtureReplica, HOUR, T0, type FixtureReplica } from '../testing/fixture-replica';
+import { memorySettings } from '../settings/settings-store';
 
 function value<T>(reply: Reply<unknown>): T {
   if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);

@@ -10,10 +10,10 @@ import { DEFAULT_SLA_POLICIES } from '../../shared/domain/sla-policy';
 import { DEFAULT_KZ_CALENDAR } from '../../shared/domain/working-calendar';
 import { slaPolicies } from '../../shared/schema';
 import { createApi, type Api } from './create-api';
-import { createFakeSync } from './fake-sync';
-import { fixtureReplica, HOUR, T0, type FixtureReplica } from './fixture-replica';
-import { createNoticeWatcher } from './notice-watcher';
-import { memorySettings } from './settings-store';
+import { createFakeSync } from '../testing/fake-sync';
+import { fixtureReplica, HOUR, T0, type FixtureReplica } from '../testing/fixture-replica';
+import { createNoticeWatcher } from '../notices/notice-watcher';
+import { memorySettings } from '../settings/settings-store';
 
 function value<T>(reply: Reply<unknown>): T {
   if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);

@@ -5,7 +5,7 @@ import type { ApiErrorCode, CommandResult } from '../../shared/api/define';
 import type { ApiParsedRequest } from '../../shared/api/contract';
 import type { MutatorArgs, MutatorName } from '../../shared/mutators/registry';
 import type { ReadonlyReplica } from '../db/open-replica';
-import type { SyncLink } from './sync-link';
+import type { SyncLink } from '../sync/sync-link';
 
 /** Business codes from the mutators, as the API's codes; the original stays in details.code. */
 function apiCode(code: string): ApiErrorCode {

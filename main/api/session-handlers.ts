@@ -6,9 +6,9 @@ import type { ApiParsedRequest } from '../../shared/api/contract';
 import type { ConflictView, SessionView, SettingsView } from '../../shared/api/session-api';
 import type { Actor } from '../../shared/domain/vocabulary';
 import type { ReadonlyReplica } from '../db/open-replica';
-import { effectiveSlaPolicies, regionCalendars } from './alerts-queries';
-import type { SettingsStore } from './settings-store';
-import type { SyncLink } from './sync-link';
+import { effectiveSlaPolicies, regionCalendars } from '../db/queries/alerts-queries';
+import type { SettingsStore } from '../settings/settings-store';
+import type { SyncLink } from '../sync/sync-link';
 
 export function sessionHandlers(deps: {
   link: SyncLink;

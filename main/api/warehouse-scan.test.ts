@@ -4,9 +4,9 @@ import type { ScanResult } from '../../shared/api/warehouse-api';
 import type { Reply } from '../../shared/api/wire';
 import { alerts, type AlertRow } from '../../shared/schema';
 import { createApi, type Api } from './create-api';
-import { createFakeSync, type FakeSync } from './fake-sync';
-import { fixtureReplica, HOUR, T0, type FixtureReplica } from './fixture-replica';
-import { memorySettings } from './settings-store';
+import { createFakeSync, type FakeSync } from '../testing/fake-sync';
+import { fixtureReplica, HOUR, T0, type FixtureReplica } from '../testing/fixture-replica';
+import { memorySettings } from '../settings/settings-store';
 import { normalizeScannedNumber } from './warehouse-scan';
 
 function value<T>(reply: Reply<unknown>): T {

@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CONSOLE_START_REQUESTS, FIRST_QUEUE_PAGE, PROBLEM_QUEUE_REQUEST } from '../../shared/api/console-start';
 import type { ReadonlyReplica } from '../db/open-replica';
 import { createApi, type Api } from './create-api';
-import { createFakeSync, type FakeSync } from './fake-sync';
-import { fixtureReplica, HOUR, T0, type FixtureReplica } from './fixture-replica';
-import { memorySettings } from './settings-store';
+import { createFakeSync, type FakeSync } from '../testing/fake-sync';
+import { fixtureReplica, HOUR, T0, type FixtureReplica } from '../testing/fixture-replica';
+import { memorySettings } from '../settings/settings-store';
 
 const WARMED = ['listOrders', 'problemQueue', 'listDrivers', 'orderPoints'] as const;
 

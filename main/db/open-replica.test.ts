@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { orders } from '../../shared/schema';
 import { DEFAULT_MIGRATIONS_FOLDER, openReplica, type Replica } from './open-replica';
 import { searchOrders } from './search-orders';
-import { testOrder } from './test-rows';
+import { testOrder } from '../testing/test-rows';
 
 let dir: string;
 const opened: Replica[] = [];

@@ -10,7 +10,7 @@ import { carrierLanes, carriers, orders } from '../../shared/schema';
 import { DEFAULT_MIGRATIONS_FOLDER, openReplica, type Replica } from './open-replica';
 import { searchCarriers } from './search-carriers';
 import { searchOrders } from './search-orders';
-import { testCarrier, testOrder } from './test-rows';
+import { testCarrier, testOrder } from '../testing/test-rows';
 
 let dir: string;
 let r: Replica;

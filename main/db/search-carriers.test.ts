@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { carriers } from '../../shared/schema';
 import { openReplica, type Replica } from './open-replica';
 import { searchCarriers } from './search-carriers';
-import { testCarrier } from './test-rows';
+import { testCarrier } from '../testing/test-rows';
 
 let dir: string;
 let r: Replica;

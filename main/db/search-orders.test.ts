@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orders } from '../../shared/schema';
 import { openReplica, type Replica } from './open-replica';
 import { searchOrders } from './search-orders';
-import { testOrder } from './test-rows';
+import { testOrder } from '../testing/test-rows';
 
 let dir: string;
 let r: Replica;

@@ -4,9 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { HostFrame } from '../../shared/api/wire';
 import { createApi, type Api } from '../api/create-api';
-import { createFakeSync, type FakeSync } from '../api/fake-sync';
-import { fixtureReplica, type FixtureReplica } from '../api/fixture-replica';
-import { memorySettings } from '../api/settings-store';
+import { createFakeSync, type FakeSync } from '../testing/fake-sync';
+import { fixtureReplica, type FixtureReplica } from '../testing/fixture-replica';
+import { memorySettings } from '../settings/settings-store';
 import { startWebHost, type WebHost } from './web-host';
 
 function open(url: string, headers: Record<string, string> = {}): Promise<WebSocket> {

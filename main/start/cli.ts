@@ -5,7 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileSettings } from '../api/settings-store';
+import { fileSettings } from '../settings/settings-store';
 import { runWebConsole } from '../hosts/web-cli';
 import { findElectronBinary } from './electron-binary';
 import { startEmbeddedServer, type EmbeddedServer } from './embedded-server';

@@ -6,8 +6,8 @@ import path from 'node:path';
 import type { ApiHandlers, CarrierMethodName } from '../../shared/api/contract';
 import { createApi, type Api } from '../api/create-api';
 import type { HandlerContext } from '../api/handler-context';
-import { fileSettings, overlaySettings, type SettingsStore } from '../api/settings-store';
-import { realSyncConnector } from '../api/sync-adapter';
+import { fileSettings, overlaySettings, type SettingsStore } from '../settings/settings-store';
+import { realSyncConnector } from '../sync/sync-adapter';
 import { openReplica, type Replica } from '../db/open-replica';
 import { carriersHandlers } from '../carriers/carriers-handlers';
 

@@ -1,10 +1,10 @@
 import { afterEach, describe, it, expect } from 'vitest';
-import { fakeWorld, orderAt, T0 } from '../../shared/mutators/fake-world';
+import { fakeWorld, orderAt, T0 } from '../../shared/testing/fake-world';
 import type { ChangeRow } from '../../shared/protocol';
 import type { DriverRow, OrderRow } from '../../shared/schema';
 import { applyPositions, applyServerBatch, BadFrameError, newInboundSession, type InboundFrame } from './apply-frames';
 import { enqueueMutation } from './outbox';
-import { replicaFixture, type ReplicaFixture } from './replica-fixture';
+import { replicaFixture, type ReplicaFixture } from '../testing/replica-fixture';
 import type { AppRow } from './row-codec';
 import { actorOf, openSyncStore, type SyncStore } from './sync-store';
 

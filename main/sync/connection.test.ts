@@ -3,8 +3,8 @@ import type { Mutation, Welcome } from '../../shared/protocol';
 import type { InboundFrame } from './apply-frames';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
 import { createConnection, type ConnectionDelegate, type ConnectionStatus } from './connection';
-import { FakeTimers } from './fake-timers';
-import { FakeTransport } from './fake-transport';
+import { FakeTimers } from '../testing/fake-timers';
+import { FakeTransport } from '../testing/fake-transport';
 
 /** A delegate over an in-memory outbox: enough to drive the loop without a database. */
 function fakeDelegate() {

@@ -1,10 +1,10 @@
 import { afterEach, describe, it, expect } from 'vitest';
 import { MutationRejection } from '../../shared/mutators';
-import { fakeWorld, orderAt, T0, ORDER_ARGS } from '../../shared/mutators/fake-world';
+import { fakeWorld, orderAt, T0, ORDER_ARGS } from '../../shared/testing/fake-world';
 import type { OrderRow } from '../../shared/schema';
 import { applyServerBatch, newInboundSession } from './apply-frames';
 import { enqueueMutation, pendingMutations } from './outbox';
-import { replicaFixture, type ReplicaFixture } from './replica-fixture';
+import { replicaFixture, type ReplicaFixture } from '../testing/replica-fixture';
 import type { AppRow } from './row-codec';
 import { actorOf, openSyncStore, type SyncStore } from './sync-store';
 

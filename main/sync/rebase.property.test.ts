@@ -3,13 +3,13 @@
 // same random mix of local mutations, server frames and acks; one is forced to rebase fully.
 import fc from 'fast-check';
 import { afterEach, describe, it, expect } from 'vitest';
-import { fakeWorld, orderAt, T0 } from '../../shared/mutators/fake-world';
+import { fakeWorld, orderAt, T0 } from '../../shared/testing/fake-world';
 import { MutationRejection } from '../../shared/mutators';
 import type { OrderRow } from '../../shared/schema';
 import { SYNCED_TABLE_KEYS } from '../../shared/schema';
 import { applyServerBatch, newInboundSession, type InboundFrame } from './apply-frames';
 import { enqueueMutation } from './outbox';
-import { replicaFixture, type ReplicaFixture } from './replica-fixture';
+import { replicaFixture, type ReplicaFixture } from '../testing/replica-fixture';
 import type { AppRow } from './row-codec';
 import { actorOf, openSyncStore, type SyncStore } from './sync-store';
 

@@ -1,11 +1,11 @@
 // The replica's MutatorTx writes only the columns a mutation changed, and is not fooled by a
 // mutator that edits the object it read (or an array inside it) before putting it back.
 import { afterEach, describe, expect, it } from 'vitest';
-import { fakeWorld } from '../../shared/mutators/fake-world';
+import { fakeWorld } from '../../shared/testing/fake-world';
 import type { RegionRow } from '../../shared/schema';
 import { ChangeSet } from './change-set';
 import { Footprint } from './footprints';
-import { replicaFixture, type ReplicaFixture } from './replica-fixture';
+import { replicaFixture, type ReplicaFixture } from '../testing/replica-fixture';
 import { createReplicaTx } from './replica-tx';
 import { createRowStore } from './row-codec';
 import { createShadowStore } from './shadow';

@@ -12,7 +12,7 @@ import { startConsole } from './app/bootstrap';
 async function main(): Promise<void> {
   const params = new URLSearchParams(location.search);
   if ((import.meta.env.DEV || import.meta.env.VITE_FAKE_PREVIEW === '1') && params.has('fake')) {
-    const { startFakePreview } = await import('./api/fake-preview');
+    const { startFakePreview } = await import('./testing/fake-preview');
     installApi(startFakePreview(params));
   }
   startConsole();

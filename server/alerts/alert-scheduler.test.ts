@@ -3,7 +3,7 @@
 // resolution when the order moves on, and deadlines recomputed after an admin's change.
 import { afterEach, describe, it, expect } from 'vitest';
 import { rmSync } from 'node:fs';
-import { ORDER_ARGS } from '../../shared/mutators/fake-world';
+import { ORDER_ARGS } from '../../shared/testing/fake-world';
 import type { MutationActor } from '../../shared/mutators';
 import type { AlertRow } from '../../shared/schema';
 import { startTestServer, type TestServer } from '../testing/test-server';

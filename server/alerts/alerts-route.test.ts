@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, it, expect } from 'vitest';
-import { ORDER_ARGS } from '../../shared/mutators/fake-world';
+import { ORDER_ARGS } from '../../shared/testing/fake-world';
 import type { MutationActor } from '../../shared/mutators';
 import { startTestServer, type TestServer } from '../testing/test-server';
 import { attachAlerts } from './attach-alerts';

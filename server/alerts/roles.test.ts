@@ -1,7 +1,7 @@
 // The server enforces the warehouse role and the admin-only SLA rules on pushes from real
 // WebSocket clients: what a console would send if its own checks were bypassed.
 import { afterEach, beforeEach, describe, it, expect } from 'vitest';
-import { ORDER_ARGS, T0 } from '../../shared/mutators/fake-world';
+import { ORDER_ARGS, T0 } from '../../shared/testing/fake-world';
 import type { MutationActor } from '../../shared/mutators';
 import type { Mutation } from '../../shared/protocol';
 import { connectTestClient, type TestClient } from '../testing/ws-test-client';

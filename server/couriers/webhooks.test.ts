@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ORDER_ARGS } from '../../shared/mutators/fake-world';
+import { ORDER_ARGS } from '../../shared/testing/fake-world';
 import type { MutationActor } from '../../shared/mutators/mutator-tx';
 import type { OrderRow } from '../../shared/schema';
 import { startTestServer, type TestServer } from '../testing/test-server';

@@ -1,7 +1,7 @@
 // The GPS module on a real server (temp SQLite file, real ports): OsmAnd requests in, counters,
 // positions frames to a connected desktop, stored track, geofence marks through the mutators.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { T0, ORDER_ARGS } from '../../shared/mutators/fake-world';
+import { T0, ORDER_ARGS } from '../../shared/testing/fake-world';
 import type { MutationActor } from '../../shared/mutators/mutator-tx';
 import type { OrderRow } from '../../shared/schema';
 import { startTestServer, type TestServer } from '../testing/test-server';

@@ -1,6 +1,6 @@
 // Pushes: exactly once, gaps, rejections that still advance lastMid, roles, broadcast order.
 import { afterEach, beforeEach, describe, it, expect, vi } from 'vitest';
-import { ORDER_ARGS, T0 } from '../../shared/mutators/fake-world';
+import { ORDER_ARGS, T0 } from '../../shared/testing/fake-world';
 import type { Mutation } from '../../shared/protocol';
 import { connectTestClient, type TestClient } from '../testing/ws-test-client';
 import { startTestServer, type TestServer } from '../testing/test-server';

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { putWorld } from '../../shared/mutators/fake-world';
+import { putWorld } from '../../shared/testing/fake-world';
 import { startServer, type MarshrutServer, type ServerOptions } from '../server';
 
 export interface TestServer {

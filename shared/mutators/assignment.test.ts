@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { fakeWorld, order, orderAt, run, T0 } from './fake-world';
+import { fakeWorld, order, orderAt, run, T0 } from '../testing/fake-world';
 
 describe('assignDriver', () => {
   it('assigns, bumps the version and writes an assign event at the event time', () => {

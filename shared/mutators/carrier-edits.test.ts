@@ -2,7 +2,7 @@
 // bulk import); the first ones are covered in carriers.test.ts.
 import { describe, expect, it } from 'vitest';
 import { binCheckDigit } from '../carriers/tax-id';
-import { fakeWorld, run, T0 } from './fake-world';
+import { fakeWorld, run, T0 } from '../testing/fake-world';
 
 const BIN = `99034000123${binCheckDigit('99034000123')}`;
 

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { normalizePhone } from './carriers';
-import { fakeWorld, orderAt, run, T0 } from './fake-world';
+import { fakeWorld, orderAt, run, T0 } from '../testing/fake-world';
 
 describe('carrier mutators', () => {
   it('normalizes phones: digits only, leading 8 -> 7', () => {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { USER_ROLES, type UserRole } from '../domain/vocabulary';
-import { fakeWorld, run } from './fake-world';
+import { fakeWorld, run } from '../testing/fake-world';
 import { isMutatorName, MUTATORS, runMutator } from './registry';
 import { mutationIdFactory, type MutationActor } from './mutator-tx';
 

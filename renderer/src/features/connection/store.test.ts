@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { installApi } from '../../api/client';
-import { createFakeApi, type FakeApi } from '../../api/fake-api';
-import { makeFakeWorld } from '../../api/fake-data';
+import { createFakeApi, type FakeApi } from '../../testing/fake-api';
+import { makeFakeWorld } from '../../testing/fake-data';
 import { acknowledgeConflict, applyConnection, applyHostLink, loadConnection, shownConnection, useConnectionStore } from './store';
 
 const NOW = Date.UTC(2026, 1, 10, 5, 0, 0);

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { installApi } from '../../api/client';
-import { createFakeApi, type FakeApi } from '../../api/fake-api';
-import { makeFakeWorld } from '../../api/fake-data';
+import { createFakeApi, type FakeApi } from '../../testing/fake-api';
+import { makeFakeWorld } from '../../testing/fake-data';
 import { countByState, sortDriversForPanel } from './DriversPanel';
 import { applyFixes, driverById, loadDrivers, resetDriversStore, selectDriverNames, useDriversStore } from './store';
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { installApi } from '../../api/client';
-import { createFakeApi, type FakeApi } from '../../api/fake-api';
-import { makeFakeWorld } from '../../api/fake-data';
+import { createFakeApi, type FakeApi } from '../../testing/fake-api';
+import { makeFakeWorld } from '../../testing/fake-data';
 import { useLayoutStore } from '../../app/layout-store';
 import { useMapStore } from '../map/store';
 import { cardButtons } from './CardActions';

@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FIRST_QUEUE_PAGE } from '../../../../shared/api/console-start';
 import type { ListOrdersResponse } from '../../../../shared/api/orders-api';
 import { installApi } from '../../api/client';
-import { createFakeApi, type FakeApi } from '../../api/fake-api';
-import { makeFakeWorld } from '../../api/fake-data';
+import { createFakeApi, type FakeApi } from '../../testing/fake-api';
+import { makeFakeWorld } from '../../testing/fake-data';
 import {
   PAGE_SIZE,
   SEARCH_DEBOUNCE_MS,

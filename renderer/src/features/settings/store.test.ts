@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SettingsView } from '../../../../shared/api/session-api';
 import { installApi } from '../../api/client';
-import { createFakeApi, type FakeApi } from '../../api/fake-api';
-import { makeFakeWorld } from '../../api/fake-data';
+import { createFakeApi, type FakeApi } from '../../testing/fake-api';
+import { makeFakeWorld } from '../../testing/fake-data';
 import { settingsPatch } from './SettingsScreen';
 import { loadSettings, resolveLanguage, saveSettings, switchLanguage, useSettingsStore } from './store';
 

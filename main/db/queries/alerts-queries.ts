@@ -1,13 +1,13 @@
 // The alert list and SLA settings, read from the replica (alerts arrive as synced rows from
 // the server's scheduler). Counts and filters are SQL; the list is capped.
-import type { AlertCounts, AlertList, AlertListState, AlertView, CustomerVipView, RegionCalendarView, SlaSettingsView } from '../../shared/api/alerts-api';
-import { alertTaskSchema, type AlertTask } from '../../shared/alerts/alert-vocabulary';
-import { calendarOrDefault, slaPoliciesFromRows } from '../../shared/alerts/sla-policy-rows';
-import { SLA_POLICY_KEYS, type SlaPolicies } from '../../shared/domain/sla-policy';
-import type { Actor } from '../../shared/domain/vocabulary';
-import type { WorkingCalendar } from '../../shared/domain/working-calendar';
-import type { SlaPolicyRow } from '../../shared/schema';
-import type { ReadonlyReplica } from '../db/open-replica';
+import type { AlertCounts, AlertList, AlertListState, AlertView, CustomerVipView, RegionCalendarView, SlaSettingsView } from '../../../shared/api/alerts-api';
+import { alertTaskSchema, type AlertTask } from '../../../shared/alerts/alert-vocabulary';
+import { calendarOrDefault, slaPoliciesFromRows } from '../../../shared/alerts/sla-policy-rows';
+import { SLA_POLICY_KEYS, type SlaPolicies } from '../../../shared/domain/sla-policy';
+import type { Actor } from '../../../shared/domain/vocabulary';
+import type { WorkingCalendar } from '../../../shared/domain/working-calendar';
+import type { SlaPolicyRow } from '../../../shared/schema';
+import type { ReadonlyReplica } from '../open-replica';
 
 interface RawAlert {
   id: string;

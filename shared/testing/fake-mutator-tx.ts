@@ -1,7 +1,7 @@
 // An in-memory MutatorTx for tests (both sides' unit tests may use it). Snapshots let a test
 // (or a runner) roll a rejected mutation back, as a real savepoint would.
 import type { OrderRow, SyncedRow, SyncedTableKey } from '../schema';
-import type { MutatorTx } from './mutator-tx';
+import type { MutatorTx } from '../mutators/mutator-tx';
 
 type AnyRow = { id: string };
 

@@ -3,9 +3,9 @@
 import type { UserRole } from '../domain/vocabulary';
 import type { OrderRow } from '../schema';
 import { FakeMutatorTx } from './fake-mutator-tx';
-import { mutationIdFactory, type MutationActor, type MutationOutcome, type MutatorTx } from './mutator-tx';
-import { runMutator } from './registry';
-import { createOrderArgs } from './create-order';
+import { mutationIdFactory, type MutationActor, type MutationOutcome, type MutatorTx } from '../mutators/mutator-tx';
+import { runMutator } from '../mutators/registry';
+import { createOrderArgs } from '../mutators/create-order';
 import type { z } from 'zod';
 
 export const T0 = Date.UTC(2025, 2, 3, 6, 0); // Monday 11:00 in Astana

@@ -7,10 +7,10 @@ import type {
   OrderListRow,
   OrderPoints,
   OrderSort,
-} from '../../shared/api/orders-api';
-import type { ListOrdersRequest } from '../../shared/api/orders-api';
-import { ORDER_STATUSES, type OrderStatus } from '../../shared/domain/vocabulary';
-import type { ReadonlyReplica } from '../db/open-replica';
+} from '../../../shared/api/orders-api';
+import type { ListOrdersRequest } from '../../../shared/api/orders-api';
+import { ORDER_STATUSES, type OrderStatus } from '../../../shared/domain/vocabulary';
+import type { ReadonlyReplica } from '../open-replica';
 import { effectiveSlaPolicies } from './alerts-queries';
 import { orderWhere } from './order-filters-sql';
 import { BREACHED_SQL, OPEN_STATUS_SQL, atRiskSql } from './sla-sql';

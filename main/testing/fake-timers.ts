@@ -1,5 +1,5 @@
 // A controllable clock and timer queue for sync tests: nothing runs until the test advances.
-import type { Timers } from './connection';
+import type { Timers } from '../sync/connection';
 
 interface Task {
   id: number;

@@ -1,8 +1,8 @@
 // Turns the queue's filters into one WHERE clause with named parameters. The SQL text depends
 // only on which filters are set (never on their values), so prepared statements are reused.
-import type { OrderFilters } from '../../shared/api/orders-api';
-import type { SlaPolicies } from '../../shared/domain/sla-policy';
-import { toFtsMatchQuery } from '../db/fts-query';
+import type { OrderFilters } from '../../../shared/api/orders-api';
+import type { SlaPolicies } from '../../../shared/domain/sla-policy';
+import { toFtsMatchQuery } from '../fts-query';
 import { BREACHED_SQL, atRiskSql } from './sla-sql';
 
 export interface WhereClause {

@@ -3,10 +3,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fakeWorld } from '../../shared/mutators/fake-world';
+import { fakeWorld } from '../../shared/testing/fake-world';
 import { SYNCED_TABLE_KEYS } from '../../shared/schema';
 import { openReplica, type Replica } from '../db/open-replica';
-import { createRowStore, type AppRow } from './row-codec';
+import { createRowStore, type AppRow } from '../sync/row-codec';
 
 export interface ReplicaFixture {
   dir: string;

@@ -1,7 +1,7 @@
 // A scripted transport for connection tests: records what the client sends and lets the
 // test play the server (open, messages, close) one step at a time.
 import type { ServerMessage } from '../../shared/protocol';
-import type { Transport, TransportCloseInfo, TransportHandlers } from './transport';
+import type { Transport, TransportCloseInfo, TransportHandlers } from '../sync/transport';
 
 export class FakeSocket {
   readonly sent: unknown[] = [];

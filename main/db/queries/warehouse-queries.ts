@@ -1,7 +1,7 @@
 // The warehouse's lists: warehouses for filters, and one warehouse's pick list (confirmed
 // orders there, most urgent SLA first).
-import type { PickListItem } from '../../shared/api/warehouse-api';
-import type { ReadonlyReplica } from '../db/open-replica';
+import type { PickListItem } from '../../../shared/api/warehouse-api';
+import type { ReadonlyReplica } from '../open-replica';
 import { ORDER_LIST_COLUMNS, toListRow, type RawListRow } from './order-queries';
 
 export function listWarehouses(replica: ReadonlyReplica): { id: string; name: string; city: string }[] {

@@ -2,9 +2,9 @@
 // "breached" are filters and counts the replica answers, not loops over 20k rows in JS.
 // The window is counted in calendar time; slaStatus counts it in working time for working-hours
 // policies, so around nights and weekends "at risk" here can start earlier than the card's amber.
-import type { SlaPolicies } from '../../shared/domain/sla-policy';
-import { OPEN_STATUSES } from '../../shared/domain/order-status';
-import { SERVICE_TYPES } from '../../shared/domain/vocabulary';
+import type { SlaPolicies } from '../../../shared/domain/sla-policy';
+import { OPEN_STATUSES } from '../../../shared/domain/order-status';
+import { SERVICE_TYPES } from '../../../shared/domain/vocabulary';
 
 /**
  * `o.` columns; numbers only are inlined (policies are validated numbers, never user text).

@@ -1,9 +1,9 @@
 // Drivers for the panel and the map (with load and last fix), and ranked suggestions for an
 // order using the fair-distribution rules of shared/domain/driver-ranking.ts.
-import type { DriverListRow, DriverSuggestions } from '../../shared/api/drivers-api';
-import { rankDrivers } from '../../shared/domain/driver-ranking';
-import type { ShiftState } from '../../shared/domain/vocabulary';
-import type { ReadonlyReplica } from '../db/open-replica';
+import type { DriverListRow, DriverSuggestions } from '../../../shared/api/drivers-api';
+import { rankDrivers } from '../../../shared/domain/driver-ranking';
+import type { ShiftState } from '../../../shared/domain/vocabulary';
+import type { ReadonlyReplica } from '../open-replica';
 import { OPEN_STATUS_SQL } from './sla-sql';
 
 /** Kazakhstan's single zone since 2024; used when the replica has no region yet. */

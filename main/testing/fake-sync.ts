@@ -3,7 +3,7 @@
 import type { ConflictView, ConnectionView } from '../../shared/api/session-api';
 import type { ChangesEvent, PositionFix } from '../../shared/api/events';
 import type { SessionUser } from '../../shared/protocol/messages';
-import type { MutateOutcome, SyncPort } from './sync-port';
+import type { MutateOutcome, SyncPort } from '../sync/sync-port';
 
 export interface FakeSync extends SyncPort {
   calls: { name: string; args: unknown }[];

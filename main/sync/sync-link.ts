@@ -4,8 +4,8 @@
 import type { ConnectionView } from '../../shared/api/session-api';
 import type { SessionUser } from '../../shared/protocol/messages';
 import type { ReadonlyReplica } from '../db/open-replica';
-import type { EventHub } from './event-hub';
-import type { SettingsStore } from './settings-store';
+import type { EventHub } from '../api/event-hub';
+import type { SettingsStore } from '../settings/settings-store';
 import type { SyncPort } from './sync-port';
 
 export interface SyncTarget {

@@ -1,5 +1,5 @@
 // What the API needs from the sync client (main/sync). A structural interface, so the API is
-// tested against a fake and the real client is plugged in by the hosts (sync-adapter.ts).
+// tested against a fake and the real client is plugged in by the hosts (main/sync/sync-adapter.ts).
 import type { ConflictView, ConnectionView } from '../../shared/api/session-api';
 import type { ChangesEvent, PositionFix } from '../../shared/api/events';
 import type { SessionUser } from '../../shared/protocol/messages';

@@ -1,13 +1,13 @@
 // The order card: the row, its whole timeline, who drives it, where it ships from, and the
 // SLA policy that set its deadline, plus what this user may do to it now.
 import { asc, eq } from 'drizzle-orm';
-import type { OrderDetail, SlaView } from '../../shared/api/orders-api';
-import { resolveSlaPolicy, type SlaPolicies } from '../../shared/domain/sla-policy';
-import type { Actor } from '../../shared/domain/vocabulary';
-import { customers, drivers, orderEvents, orders, warehouses, type CustomerRow, type OrderRow } from '../../shared/schema';
-import type { ReadonlyReplica } from '../db/open-replica';
+import type { OrderDetail, SlaView } from '../../../shared/api/orders-api';
+import { resolveSlaPolicy, type SlaPolicies } from '../../../shared/domain/sla-policy';
+import type { Actor } from '../../../shared/domain/vocabulary';
+import { customers, drivers, orderEvents, orders, warehouses, type CustomerRow, type OrderRow } from '../../../shared/schema';
+import type { ReadonlyReplica } from '../open-replica';
 import { effectiveSlaPolicies } from './alerts-queries';
-import { orderActions } from './order-actions';
+import { orderActions } from '../../../shared/api/order-actions';
 
 function hours(minutes: number): string {
   return minutes % 60 === 0 ? `${minutes / 60} h` : `${minutes} min`;

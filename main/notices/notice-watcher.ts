@@ -4,9 +4,9 @@
 // notices for what was already late.
 import type { NoticeEvent } from '../../shared/api/events';
 import type { ReadonlyReplica } from '../db/open-replica';
-import { effectiveSlaPolicies } from './alerts-queries';
+import { effectiveSlaPolicies } from '../db/queries/alerts-queries';
 import { noticeText, type NoticeLanguage } from './notice-text';
-import { BREACHED_SQL, atRiskSql } from './sla-sql';
+import { BREACHED_SQL, atRiskSql } from '../db/queries/sla-sql';
 
 /** 1 = warned, 2 = breached; problems are tracked apart (they can come back). */
 type Level = 1 | 2;

@@ -1,9 +1,9 @@
 // What a user may do to an order, from the same rules the server enforces: the mutators'
 // actor lists (coarse) and the status machine (per status). The UI offers only these.
-import { ORDER_ACTIONS, type OrderAction } from '../../shared/api/orders-api';
-import { allowedTransitions, isOpenStatus, problemResolutionTargets, type TransitionContext } from '../../shared/domain/order-status';
-import { ORDER_STATUSES, type Actor, type OrderStatus } from '../../shared/domain/vocabulary';
-import { MUTATORS, type MutatorName } from '../../shared/mutators/registry';
+import { ORDER_ACTIONS, type OrderAction } from './orders-api';
+import { allowedTransitions, isOpenStatus, problemResolutionTargets, type TransitionContext } from '../domain/order-status';
+import { ORDER_STATUSES, type Actor, type OrderStatus } from '../domain/vocabulary';
+import { MUTATORS, type MutatorName } from '../mutators/registry';
 
 export interface ActionSubject extends TransitionContext {
   status: OrderStatus;

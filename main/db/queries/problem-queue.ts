@@ -2,16 +2,16 @@
 // reminders (new and untouched for 2 h, confirmed and unpicked for a day). Each order once,
 // under its most urgent kind; most urgent first. One SQL pass over the open orders (every
 // kind needs an open status, so finished orders are skipped through the status index).
-import { PROBLEM_KINDS, type ProblemItem, type ProblemKind, type ProblemQueue } from '../../shared/api/orders-api';
-import type { Actor, OrderStatus } from '../../shared/domain/vocabulary';
-import type { SlaPolicies } from '../../shared/domain/sla-policy';
-import type { ReadonlyReplica } from '../db/open-replica';
+import { PROBLEM_KINDS, type ProblemItem, type ProblemKind, type ProblemQueue } from '../../../shared/api/orders-api';
+import type { Actor, OrderStatus } from '../../../shared/domain/vocabulary';
+import type { SlaPolicies } from '../../../shared/domain/sla-policy';
+import type { ReadonlyReplica } from '../open-replica';
 import { effectiveSlaPolicies } from './alerts-queries';
-import { orderActions } from './order-actions';
+import { orderActions } from '../../../shared/api/order-actions';
 import { ORDER_LIST_COLUMNS, type RawListRow } from './order-queries';
 import { BREACHED_SQL, OPEN_STATUS_SQL, atRiskSql, warnWindowSql } from './sla-sql';
 
-import { DEFAULT_REMINDER_THRESHOLDS } from '../../shared/domain/processing-reminders';
+import { DEFAULT_REMINDER_THRESHOLDS } from '../../../shared/domain/processing-reminders';
 
 // Strictly after the threshold, as processingReminders (shared/domain) counts it.
 const UNTOUCHED_NEW_MS = DEFAULT_REMINDER_THRESHOLDS.notTakenMinutes * 60_000;

@@ -1,6 +1,6 @@
 // Which orders have a local edit still waiting for the server: read from the outbox (small:
 // only unacknowledged mutations), so the queue can mark those rows pending.
-import type { ReadonlyReplica } from '../db/open-replica';
+import type { ReadonlyReplica } from '../open-replica';
 
 export function pendingOrderIds(replica: ReadonlyReplica): Set<string> {
   const rows = replica

@@ -6,8 +6,8 @@ import type { ConflictView, ConnectionView } from '../../shared/api/session-api'
 import { MutationRejection } from '../../shared/mutators/mutator-tx';
 import type { MutatorArgs, MutatorName } from '../../shared/mutators/registry';
 import type { ReadonlyReplica } from '../db/open-replica';
-import type { SyncConflict } from '../sync/conflicts-store';
-import { createSyncClient, type SyncClient, type SyncState } from '../sync/sync-client';
+import type { SyncConflict } from './conflicts-store';
+import { createSyncClient, type SyncClient, type SyncState } from './sync-client';
 import type { SyncConnector } from './sync-link';
 import type { SyncPort } from './sync-port';
 
