@@ -114,7 +114,7 @@ async function main(): Promise<void> {
       const fixes: PositionFix[] = drivers.map((d, i) => {
         d.lat += Math.sin(tick + i) * 0.0004;
         d.lon += Math.cos(tick + i) * 0.0004;
-        return { driverId: d.id, lat: d.lat, lon: d.lon, headingDeg: (tick * 37 + i) % 360, speedKmh: 30, battery: 70, fixAt: at };
+        return { driverId: d.id, lat: d.lat, lon: d.lon, headingDeg: (tick * 37 + i) % 360, speedKmh: 30, battery: 70, fixAt: at, noSignal: false };
       });
       sync.pushPositions(fixes);
     }, 1000);

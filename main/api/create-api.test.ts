@@ -265,7 +265,7 @@ describe('createApi', () => {
       const seen: string[] = [];
       api.events.onAny((e, p) => seen.push(e === 'notice' ? `notice:${(p as { kind: string }).kind}` : e));
       sync.setConnection({ status: 'offline' });
-      sync.pushPositions([{ driverId: 'd1', lat: 1, lon: 2, headingDeg: null, speedKmh: null, battery: null, fixAt: T0 }]);
+      sync.pushPositions([{ driverId: 'd1', lat: 1, lon: 2, headingDeg: null, speedKmh: null, battery: null, fixAt: T0, noSignal: false }]);
       now = T0 + 45 * 60_000; // inside the 2 h warning window
       sync.pushChanges({ tables: ['orders'], ids: { orders: ['x'] }, all: false });
       now = T0 + 2 * HOUR; // past the deadline

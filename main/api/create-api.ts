@@ -83,6 +83,7 @@ export function createApi(deps: ApiDeps): Api {
     return r?.w ?? null;
   };
   const pending = (): Set<string> => pendingOrderIds(replica);
+  const noSignal = (): ReadonlySet<string> => link.current()?.noSignalDrivers() ?? new Set<string>();
   const ctx: HandlerContext = {
     replica,
     mutate: (name, args) => runCommand(link, name, args),
@@ -110,9 +111,9 @@ export function createApi(deps: ApiDeps): Api {
     orderPoints: (a) => orderPoints(replica, a ?? {}, now()),
     problemQueue: (a) => problemQueue(replica, { now: now(), limit: a?.limit ?? 500, actor: actor(), pending: pending() }),
     getOrder: (a) => orderDetail(replica, a.orderId, actor(), pending()),
-    listDrivers: () => listDrivers(replica, now()),
+    listDrivers: () => listDrivers(replica, now(), noSignal()),
     suggestDrivers: (a) =>
-      suggestDrivers(replica, a.orderId, a.limit, now()) ?? fail('not_found', `Order ${a.orderId} does not exist`),
+      suggestDrivers(replica, a.orderId, a.limit, now(), noSignal()) ?? fail('not_found', `Order ${a.orderId} does not exist`),
     listWarehouses: () => listWarehouses(replica),
     pickList: (a) => pickList(replica, a?.warehouseId ?? warehouseOfUser(), pending()),
     ...warehouseScanHandlers(ctx, warehouseOfUser),

@@ -7,7 +7,6 @@ import { createApi, type Api } from './create-api';
 import { createFakeSync, type FakeSync } from '../testing/fake-sync';
 import { fixtureReplica, HOUR, T0, type FixtureReplica } from '../testing/fixture-replica';
 import { memorySettings } from '../settings/settings-store';
-import { normalizeScannedNumber } from './warehouse-scan';
 
 function value<T>(reply: Reply<unknown>): T {
   if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
@@ -63,8 +62,10 @@ describe('scanPick (the warehouse scanner)', () => {
     expect(await api.dispatch('scanPick', { number: '   ' })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
   });
 
-  it('normalizes scanner noise', () => {
-    expect(normalizeScannedNumber('\u0002mr-100001\u0003\n')).toBe('MR-100001');
+  it('cleans scanner noise at the schema, by the same rule as the scan box', async () => {
+    expect(await scan('\u0002mr-2001\u0003\n')).toMatchObject({ outcome: 'picked', number: 'MR-2001' });
+    expect(await api.dispatch('scanPick', { number: '\u0002\u0003' })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(await api.dispatch('scanPick', { number: 'M'.repeat(65) })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
   });
 });
 

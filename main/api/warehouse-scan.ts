@@ -16,14 +16,8 @@ export interface ScanDeps {
   warehouseOfUser(): string | null;
 }
 
-/** Scanners add prefixes/suffixes or send lower case; labels are printed upper case. */
-export function normalizeScannedNumber(raw: string): string {
-  // eslint-disable-next-line no-control-regex -- scanners may send STX/ETX and other control bytes
-  return raw.replace(/[\u0000-\u001f\u007f]/g, '').trim().toUpperCase();
-}
-
-export async function scanPick(deps: ScanDeps, rawNumber: string, warehouseId: string | undefined): Promise<ScanResult> {
-  const number = normalizeScannedNumber(rawNumber);
+/** `number` is already cleaned by the call's schema (scannedNumberSchema). */
+export async function scanPick(deps: ScanDeps, number: string, warehouseId: string | undefined): Promise<ScanResult> {
   const base = { number, orderId: null, status: null, mid: null } as const;
   const row = deps.replica
     .prepareRead('SELECT id, number, status, warehouse_id AS warehouseId FROM orders WHERE number = ? COLLATE NOCASE')

@@ -77,10 +77,12 @@ export function adaptSyncClient(client: SyncClient, replica: ReadonlyReplica, se
               speedKmh: d.speedKmh,
               battery: d.battery,
               fixAt: d.fixAt,
+              noSignal: d.noSignal,
             }),
           ),
         ),
       ),
+    noSignalDrivers: () => client.noSignalDrivers(),
     onConflicts: (l) =>
       client.onStateChange((s) => {
         if (s.conflictCount === lastConflictCount) return;

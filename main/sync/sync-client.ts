@@ -15,6 +15,8 @@
  *                            (own mutations, server frames, rebases): re-read those rows only.
  *                            Positions do NOT fire onChange (they'd fire every second).
  *   sync.onPositions(cb)     cb(DriverPosition[]) ~1/s; the drivers' rows are already updated.
+ *   sync.noSignalDrivers()   drivers the server last said have no signal (kept in memory: the
+ *                            server sends every driver's state again on connect).
  *   sync.conflicts({ includeAcknowledged? })  rejected mutations, newest first, with the server's
  *                            code and message ("order 123 was assigned to Driver X by Dispatcher Y").
  *   sync.acknowledgeConflict(id)  -> boolean; the UI's "seen" (state().conflictCount drops).
@@ -82,6 +84,7 @@ export interface SyncClient {
   onStateChange(cb: (state: SyncState) => void): () => void;
   onChange(cb: (event: ChangeEvent) => void): () => void;
   onPositions(cb: (drivers: DriverPosition[]) => void): () => void;
+  noSignalDrivers(): ReadonlySet<string>;
   conflicts(options?: { includeAcknowledged?: boolean }): SyncConflict[];
   acknowledgeConflict(id: number): boolean;
   user(): SessionUser | null;
@@ -126,6 +129,8 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   const stateListeners = listeners<SyncState>();
   const changeListeners = listeners<ChangeEvent>();
   const positionListeners = listeners<DriverPosition[]>();
+  /** The server's no-signal flags (positions frames), by driver. */
+  const noSignal = new Set<string>();
 
   const currentLineage = () => {
     const ls = store.meta.lineages();
@@ -195,6 +200,10 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     pending: (clientId, afterMid, limit) => pendingMutations(store, clientId, afterMid, limit),
     positions(p) {
       applyPositions(store, p);
+      for (const d of p.drivers) {
+        if (d.noSignal) noSignal.add(d.driverId);
+        else noSignal.delete(d.driverId);
+      }
       positionListeners.emit(p.drivers);
     },
     status(s: ConnectionStatus, error) {
@@ -232,6 +241,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     onStateChange: stateListeners.add,
     onChange: changeListeners.add,
     onPositions: positionListeners.add,
+    noSignalDrivers: () => noSignal,
     conflicts: (o) => store.conflicts.list(o?.includeAcknowledged ?? false),
     acknowledgeConflict(id) {
       const done = store.conflicts.acknowledge(id);

@@ -20,6 +20,8 @@ export interface SyncPort {
   onConnection(listener: (state: ConnectionView) => void): () => void;
   onChanges(listener: (change: ChangesEvent) => void): () => void;
   onPositions(listener: (fixes: PositionFix[]) => void): () => void;
+  /** Drivers the server last said have no signal. */
+  noSignalDrivers(): ReadonlySet<string>;
   onConflicts(listener: (conflicts: ConflictView[]) => void): () => void;
   stop(): Promise<void> | void;
 }

@@ -21,6 +21,7 @@ export function createFakeSync(user: SessionUser | null = { id: 'u-disp', name: 
   let mid = 0;
   let refusal: MutateOutcome | null = null;
   let currentUser = user;
+  let lastFixes: PositionFix[] = [];
   let conn: ConnectionView = { status: 'online', pending: 0, lastSyncAt: 1, serverUrl: 'http://fake', error: null };
   const conflicts: ConflictView[] = [];
   const conListeners = new Set<(s: ConnectionView) => void>();
@@ -56,6 +57,7 @@ export function createFakeSync(user: SessionUser | null = { id: 'u-disp', name: 
     onConnection: (l) => sub(conListeners, l),
     onChanges: (l) => sub(changeListeners, l),
     onPositions: (l) => sub(posListeners, l),
+    noSignalDrivers: () => new Set(lastFixes.filter((f) => f.noSignal).map((f) => f.driverId)),
     onConflicts: (l) => sub(conflictListeners, l),
     stop() {
       fake.stopped = true;
@@ -74,6 +76,7 @@ export function createFakeSync(user: SessionUser | null = { id: 'u-disp', name: 
       for (const l of changeListeners) l(change);
     },
     pushPositions(fixes) {
+      lastFixes = [...lastFixes.filter((f) => !fixes.some((n) => n.driverId === f.driverId)), ...fixes];
       for (const l of posListeners) l(fixes);
     },
     addConflict(c) {

@@ -3,6 +3,7 @@
 // calendars are cached until a change to their tables invalidates them: a full scan evaluates
 // thousands of orders against the same few rows.
 import type Database from 'better-sqlite3';
+import { isDeskRole } from '../../shared/domain/vocabulary';
 import { OPEN_STATUSES } from '../../shared/domain/order-status';
 import type { SlaPolicies } from '../../shared/domain/sla-policy';
 import type { WorkingCalendar } from '../../shared/domain/working-calendar';
@@ -21,7 +22,6 @@ export interface PeopleOptions {
 }
 
 const OPEN_SQL = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
-const DESK_ROLES = new Set(['dispatcher', 'supervisor', 'admin']);
 
 export class AlertSource {
   private policiesCache: SlaPolicies | null = null;
@@ -107,7 +107,7 @@ export class AlertSource {
   peopleFor(order: OrderRow): AlertPeople {
     const assigned = order.assignedBy === null ? undefined : this.user(order.assignedBy);
     const dispatcher =
-      assigned !== undefined && assigned.active && DESK_ROLES.has(assigned.role)
+      assigned !== undefined && assigned.active && isDeskRole(assigned.role)
         ? assigned
         : ((this.people.defaultDispatcherId === undefined ? undefined : this.user(this.people.defaultDispatcherId)) ?? this.firstUser('dispatcher'));
     const supervisor =

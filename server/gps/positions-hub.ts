@@ -10,6 +10,7 @@
 // - a desktop that connects gets the full snapshot.
 // No-signal: the last fix is older than `noSignalAfterMs` (5 min) or the phone repeated the
 // same fix time `repeatsForNoSignal` times (stuck on a cached fix): never shown as online.
+import { NO_SIGNAL_AFTER_MS, REPEATS_FOR_NO_SIGNAL } from '../../shared/domain/driver-signal';
 import type { DriverPosition, Positions } from '../../shared/protocol';
 
 export interface PositionsHubConfig {
@@ -24,8 +25,8 @@ export const DEFAULT_POSITIONS_CONFIG: PositionsHubConfig = {
   perDriverIntervalMs: 1000,
   flushDelayMs: 25,
   parkedRefreshMs: 30_000,
-  noSignalAfterMs: 5 * 60_000,
-  repeatsForNoSignal: 3,
+  noSignalAfterMs: NO_SIGNAL_AFTER_MS,
+  repeatsForNoSignal: REPEATS_FOR_NO_SIGNAL,
 };
 
 export type PositionInput = Omit<DriverPosition, 'noSignal'>;

@@ -2,13 +2,13 @@
 // so one acknowledgement clears it everywhere. Idempotent: acknowledging twice (two desktops
 // at once, or a resend) keeps the first acknowledgement and changes nothing.
 import { z } from 'zod';
-import { defineMutator } from '../mutators/define-mutator';
+import { defineMutator, DESK } from '../mutators/define-mutator';
 import { reject } from '../mutators/mutator-tx';
 
 export const acknowledgeAlert = defineMutator({
   label: 'acknowledge alerts',
   // Desk people handle alerts; the warehouse only picks and reports, logisticians search carriers.
-  actors: ['dispatcher', 'supervisor', 'admin'],
+  actors: DESK,
   args: z.object({ alertId: z.string().min(1).max(256) }),
   run(tx, args, ctx) {
     const alert = tx.get('alerts', args.alertId) ?? reject('not_found', `Alert ${args.alertId} does not exist`, { alertId: args.alertId });

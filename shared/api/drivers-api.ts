@@ -22,6 +22,8 @@ export interface DriverListRow {
   charging: boolean | null;
   /** Last accepted fix (ms); the marker shows "no signal" when older than 5 min. */
   fixAt: number | null;
+  /** The server said no signal (a silent phone, or one repeating a cached fix). */
+  noSignal: boolean;
   /** Open orders assigned to this driver (confirmed, at_warehouse, in_transit, problem). */
   load: number;
   /** Orders assigned today / this month (fair distribution). */

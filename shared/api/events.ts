@@ -28,6 +28,8 @@ export interface PositionFix {
   speedKmh: number | null;
   battery: number | null;
   fixAt: number;
+  /** The server's word: the phone is silent or stuck on one cached fix (shared/domain/driver-signal.ts). */
+  noSignal: boolean;
 }
 
 /** A desktop notification to show (SLA warning, breach, new problem); click opens the order. */

@@ -3,6 +3,7 @@
 // form the view can sound and colour (picked / unknown / already picked ...), never throwing
 // for a business refusal, and changes nothing unless the outcome is 'picked'.
 import { z } from 'zod';
+import { cleanScannedNumber, MAX_SCANNED_NUMBER_LENGTH } from '../domain/scanned-number';
 import type { OrderStatus } from '../domain/vocabulary';
 import { command, idSchema, query, type MethodSpec } from './define';
 import type { OrderListRow } from './orders-api';
@@ -40,8 +41,18 @@ export interface ScanResult {
   mid: number | null;
 }
 
-/** A scanned label: letters, digits and dashes (Code 128 can carry more, our numbers don't). */
-export const scannedNumberSchema = z.string().trim().min(1).max(64);
+/** A scanned label, cleaned by the one scanner rule (shared/domain/scanned-number.ts). */
+export const scannedNumberSchema = z
+  .string()
+  .max(4 * MAX_SCANNED_NUMBER_LENGTH)
+  .transform((raw, ctx) => {
+    const number = cleanScannedNumber(raw);
+    if (number === null) {
+      ctx.addIssue({ code: 'custom', message: `a scanned number has 1 to ${MAX_SCANNED_NUMBER_LENGTH} characters` });
+      return z.NEVER;
+    }
+    return number;
+  });
 
 export const warehouseApi = {
   listWarehouses: query<{ id: string; name: string; city: string }[]>()(z.object({}).strict().optional()),

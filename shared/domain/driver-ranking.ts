@@ -10,6 +10,7 @@
 //   position is a guess, so they lose points and are marked, but are still offered.
 // The score is 100 minus penalties (one active order = 10 points = 5 km), never below 0.
 // Suggestions only: the dispatcher decides, the server's assign mutator enforces nothing here.
+import { hasNoSignal, NO_SIGNAL_AFTER_MS } from './driver-signal';
 import type { ShiftState } from './vocabulary';
 import type { LatLon } from './geo';
 import { distanceMeters, formatDistance } from './geo';
@@ -22,6 +23,8 @@ export interface RankableDriver {
   lat: number | null;
   lon: number | null;
   fixAt: number | null;
+  /** The server's no-signal flag (a phone stuck on one cached fix), when known. */
+  noSignal?: boolean;
   activeOrders: number;
   ordersToday: number;
   ordersThisMonth?: number;
@@ -49,7 +52,7 @@ export const DEFAULT_RANKING_WEIGHTS: RankingWeights = {
   noSignal: 30,
   unknownPositionKm: 15,
   regularCustomerBonus: 15,
-  signalMaxAgeMs: 5 * 60_000,
+  signalMaxAgeMs: NO_SIGNAL_AFTER_MS,
 };
 
 export interface RankingRequest {
@@ -100,7 +103,7 @@ function scoreDriver(d: RankableDriver, req: RankingRequest, w: RankingWeights, 
   const pos = knownPosition(d);
   const distanceKm = pos ? distanceMeters(pos, req.pickup) / 1000 : null;
   const fixAge = d.fixAt == null ? null : req.now - d.fixAt;
-  const noSignal = pos === null || fixAge === null || fixAge > w.signalMaxAgeMs;
+  const noSignal = pos === null || hasNoSignal(d, req.now, w.signalMaxAgeMs);
   const active = Math.max(0, d.activeOrders);
   const today = Math.max(0, d.ordersToday);
   const month = Math.max(0, d.ordersThisMonth ?? 0);

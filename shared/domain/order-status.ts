@@ -28,7 +28,7 @@
 //   owns bringing them back.
 // - closed and cancelled are terminal; nothing moves backwards except by resolving a problem.
 import type { Actor, OrderStatus, SubMark, UserRole } from './vocabulary';
-import { ORDER_STATUSES } from './vocabulary';
+import { DESK_ROLES, ORDER_STATUSES } from './vocabulary';
 
 /** Statuses where work is still to do; delivered waits only for payment. */
 export const OPEN_STATUSES = ['new', 'confirmed', 'at_warehouse', 'in_transit', 'problem'] as const;
@@ -58,8 +58,7 @@ export function roleToActor(role: UserRole): Actor {
   return ROLE_ACTORS[role];
 }
 
-export const DESK_ACTORS = ['dispatcher', 'supervisor', 'admin'] as const satisfies readonly Actor[];
-const DESK: readonly Actor[] = DESK_ACTORS;
+const DESK: readonly Actor[] = DESK_ROLES;
 
 type ForwardTable = Readonly<Partial<Record<OrderStatus, Readonly<Partial<Record<OrderStatus, readonly Actor[]>>>>>>;
 

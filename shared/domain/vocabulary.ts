@@ -36,6 +36,17 @@ export type Actor = (typeof ACTORS)[number];
 export const USER_ROLES = ['dispatcher', 'logistician', 'warehouse', 'supervisor', 'admin'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
+/**
+ * People at the dispatch desk: they may correct anything operational, handle alerts and see
+ * the warehouse. The one list every rule about "the desk" reads.
+ */
+export const DESK_ROLES = ['dispatcher', 'supervisor', 'admin'] as const satisfies readonly UserRole[];
+export type DeskRole = (typeof DESK_ROLES)[number];
+
+export function isDeskRole(role: string | null | undefined): role is DeskRole {
+  return (DESK_ROLES as readonly string[]).includes(role ?? '');
+}
+
 /** Where an event came from: a person's hand, a scan, a phone's GPS, a courier's webhook... */
 export const EVENT_SOURCES = ['manual', 'scan', 'gps', 'courier', 'system', 'import'] as const;
 export type EventSource = (typeof EVENT_SOURCES)[number];

@@ -2,7 +2,7 @@
 // at all, and one implementation both sides run. Status rules are checked inside `run` by the
 // status machine; `actors` is the coarse role -> mutation table.
 import type { z } from 'zod';
-import type { Actor } from '../domain/vocabulary';
+import { DESK_ROLES, type Actor } from '../domain/vocabulary';
 import type { MutatorContext, MutatorTx } from './mutator-tx';
 
 export interface MutatorDef<S extends z.ZodType> {
@@ -20,6 +20,6 @@ export function defineMutator<S extends z.ZodType>(def: MutatorDef<S>): MutatorD
 }
 
 /** People at the dispatch desk: they may correct anything operational. */
-export const DESK: readonly Actor[] = ['dispatcher', 'supervisor', 'admin'];
+export const DESK: readonly Actor[] = DESK_ROLES;
 /** Machines acting on the server's behalf (integrations, the scheduler). */
 export const MACHINES: readonly Actor[] = ['system'];

@@ -23,7 +23,7 @@ function regionOffset(replica: ReadonlyReplica): number {
   return r?.o ?? DEFAULT_UTC_OFFSET_MIN;
 }
 
-interface RawDriver extends Omit<DriverListRow, 'charging'> {
+interface RawDriver extends Omit<DriverListRow, 'charging' | 'noSignal'> {
   charging: number | null;
   assignedMonth: number;
 }
@@ -41,20 +41,29 @@ const DRIVERS_SQL = `SELECT d.id, d.name, d.phone, d.vehicle, d.vehicle_plate AS
     FROM orders o WHERE driver_id IS NOT NULL GROUP BY driver_id
   ) l ON l.driver_id = d.id`;
 
+const NONE: ReadonlySet<string> = new Set();
+
 function readDrivers(replica: ReadonlyReplica, now: number): RawDriver[] {
   const { day, month } = dayAndMonthStart(now, regionOffset(replica));
   return replica.prepareRead(`${DRIVERS_SQL} ORDER BY d.name, d.id`).all({ day, month }) as RawDriver[];
 }
 
-function toRow({ assignedMonth: _m, ...r }: RawDriver): DriverListRow {
-  return { ...r, charging: r.charging === null ? null : r.charging === 1 };
+function toRow({ assignedMonth: _m, ...r }: RawDriver, noSignal: ReadonlySet<string>): DriverListRow {
+  return { ...r, charging: r.charging === null ? null : r.charging === 1, noSignal: noSignal.has(r.id) };
 }
 
-export function listDrivers(replica: ReadonlyReplica, now: number): DriverListRow[] {
-  return readDrivers(replica, now).map(toRow);
+/** `noSignal`: drivers the server last said have no signal (the sync client keeps them). */
+export function listDrivers(replica: ReadonlyReplica, now: number, noSignal: ReadonlySet<string> = NONE): DriverListRow[] {
+  return readDrivers(replica, now).map((d) => toRow(d, noSignal));
 }
 
-export function suggestDrivers(replica: ReadonlyReplica, orderId: string, limit: number, now: number): DriverSuggestions | null {
+export function suggestDrivers(
+  replica: ReadonlyReplica,
+  orderId: string,
+  limit: number,
+  now: number,
+  noSignal: ReadonlySet<string> = NONE,
+): DriverSuggestions | null {
   const order = replica
     .prepareRead('SELECT id, customer_id AS customerId, pickup_lat AS lat, pickup_lon AS lon FROM orders WHERE id = ?')
     .get(orderId) as { id: string; customerId: string | null; lat: number; lon: number } | undefined;
@@ -83,6 +92,7 @@ export function suggestDrivers(replica: ReadonlyReplica, orderId: string, limit:
       lat: d.lat,
       lon: d.lon,
       fixAt: d.fixAt,
+      noSignal: noSignal.has(d.id),
       activeOrders: d.load,
       ordersToday: d.assignedToday,
       ordersThisMonth: d.assignedMonth,

@@ -1,7 +1,6 @@
-// The one place the renderer gets its API: the Electron preload's object when present,
-// otherwise the browser host's WebSocket transport. Nothing else knows which host it runs in.
+// Under Electron the preload exposes the typed API as `window.marshrut`; client.ts picks it up
+// (or the browser host's WebSocket transport when it is absent).
 import type { MarshrutApi } from '../../../shared/api/contract';
-import { createWebSocketApi } from './web-transport';
 
 declare global {
   interface Window {
@@ -10,9 +9,4 @@ declare global {
   }
 }
 
-let api: MarshrutApi | null = null;
-
-export function getApi(): MarshrutApi {
-  api ??= window.marshrut ?? createWebSocketApi();
-  return api;
-}
+export {};

@@ -3,7 +3,7 @@
 // features/carriers/screen.tsx, Warehouse: features/warehouse/screen.tsx). Vite's glob finds
 // them at build time, so adding a tab touches no file here.
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
-import type { UserRole } from '../../../shared/domain/vocabulary';
+import { DESK_ROLES, type UserRole } from '../../../shared/domain/vocabulary';
 import type { MessageKey } from '../i18n/translate';
 import type { ScreenId } from './layout-store';
 
@@ -28,8 +28,8 @@ export interface ScreenSpec {
 export const SCREENS: readonly ScreenSpec[] = [
   { id: 'console', label: 'tabs.console', component: null, always: true },
   { id: 'carriers', label: 'tabs.carriers', component: pluggedScreen('carriers'), always: true },
-  { id: 'warehouse', label: 'tabs.warehouse', component: pluggedScreen('warehouse'), roles: ['warehouse', 'dispatcher', 'supervisor', 'admin'] },
-  { id: 'alerts', label: 'tabs.alerts', component: pluggedScreen('alerts'), roles: ['dispatcher', 'supervisor', 'admin'] },
+  { id: 'warehouse', label: 'tabs.warehouse', component: pluggedScreen('warehouse'), roles: ['warehouse', ...DESK_ROLES] },
+  { id: 'alerts', label: 'tabs.alerts', component: pluggedScreen('alerts'), roles: DESK_ROLES },
   { id: 'sla-settings', label: 'tabs.slaSettings', component: pluggedScreen('sla-settings'), roles: ['supervisor', 'admin'] },
   { id: 'settings', label: 'tabs.settings', component: null, always: true },
 ];

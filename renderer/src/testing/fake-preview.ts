@@ -30,7 +30,7 @@ export function startFakePreview(params: URLSearchParams): MarshrutApi {
       d.lon += Math.sin((heading * Math.PI) / 180) * step * 1.4;
       d.headingDeg = heading;
       d.fixAt = now;
-      fixes.push({ driverId: d.id, lat: d.lat, lon: d.lon, headingDeg: heading, speedKmh: d.speedKmh, battery: d.battery, fixAt: now });
+      fixes.push({ driverId: d.id, lat: d.lat, lon: d.lon, headingDeg: heading, speedKmh: d.speedKmh, battery: d.battery, fixAt: now, noSignal: false });
     }
     fake.emit('positions', { fixes });
   }, 1000);

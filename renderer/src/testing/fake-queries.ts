@@ -131,7 +131,7 @@ export function fakeQueries(world: FakeWorld, clock: FakeClock, role: UserRole, 
         (d): DriverListRow => ({
           id: d.id, name: d.name, phone: d.phone, vehicle: d.vehicle, vehiclePlate: d.vehiclePlate, homeWarehouseId: d.homeWarehouseId,
           shiftState: d.shiftState, shiftChangedAt: d.shiftChangedAt, lat: d.lat, lon: d.lon, headingDeg: d.headingDeg,
-          speedKmh: d.speedKmh, battery: d.battery, charging: d.charging, fixAt: d.fixAt, load: load(d.id), assignedToday: 0, version: d.version,
+          speedKmh: d.speedKmh, battery: d.battery, charging: d.charging, fixAt: d.fixAt, noSignal: false, load: load(d.id), assignedToday: 0, version: d.version,
         }),
       ),
     suggestDrivers: ({ orderId, limit }) => {

@@ -1,13 +1,12 @@
 // The Alerts tab: the SLA alerts and reminders the server recorded, the same list on every
 // desktop. Filters: active, mine, the priority queue (breaches), resolved.
 import { useEffect } from 'react';
+import { isDeskRole } from '../../../../shared/domain/vocabulary';
 import { useSessionStore } from '../session/store';
 import { AlertsList } from './AlertsList';
 import { useAlertsText, type AlertsTextKey } from './alerts-text';
 import { ALERT_FILTERS, followAlerts, loadAlerts, setAlertFilter, useAlertsStore } from './store';
 import './alerts.css';
-
-const ACKERS = new Set(['dispatcher', 'supervisor', 'admin']);
 
 export default function AlertsScreen() {
   const a = useAlertsText();
@@ -42,7 +41,7 @@ export default function AlertsScreen() {
         </div>
       </header>
       {error && <div className="error-text">{error}</div>}
-      {list === null ? <div className="empty">…</div> : <AlertsList items={list.items} canAck={role !== null && ACKERS.has(role)} />}
+      {list === null ? <div className="empty">…</div> : <AlertsList items={list.items} canAck={isDeskRole(role)} />}
     </div>
   );
 }

@@ -15,7 +15,7 @@ beforeEach(async () => {
   await loadDrivers();
 });
 
-const fix = (driverId: string, fixAt: number, lat = 43.3) => ({ driverId, lat, lon: 76.9, headingDeg: 90, speedKmh: 30, battery: 55, fixAt });
+const fix = (driverId: string, fixAt: number, lat = 43.3) => ({ driverId, lat, lon: 76.9, headingDeg: 90, speedKmh: 30, battery: 55, fixAt, noSignal: false });
 
 describe('drivers store', () => {
   it('loads the list with an index by id', () => {

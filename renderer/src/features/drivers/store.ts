@@ -49,7 +49,7 @@ export function applyFixes(fixes: readonly PositionFix[]): void {
     }
     const d = next[i];
     if (!d || (d.fixAt !== null && f.fixAt < d.fixAt)) continue; // an older fix arriving late
-    next[i] = { ...d, lat: f.lat, lon: f.lon, headingDeg: f.headingDeg, speedKmh: f.speedKmh, battery: f.battery, fixAt: f.fixAt };
+    next[i] = { ...d, lat: f.lat, lon: f.lon, headingDeg: f.headingDeg, speedKmh: f.speedKmh, battery: f.battery, fixAt: f.fixAt, noSignal: f.noSignal };
   }
   useDriversStore.setState({ drivers: next });
   if (unknown) void loadDrivers();

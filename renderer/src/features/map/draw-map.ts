@@ -2,7 +2,8 @@
 // with counts when zoomed out (drivers as sprites). Every draw also returns hit targets so a click can find what
 // was under the pointer without a DOM node per marker.
 import type Supercluster from 'supercluster';
-import { driverMapState, NO_SIGNAL_AFTER_MS, type DriverMapState } from '../../../../shared/api/driver-map-state';
+import { driverMapState, type DriverMapState } from '../../../../shared/api/driver-map-state';
+import { NO_SIGNAL_AFTER_MS } from '../../../../shared/domain/driver-signal';
 import type { DriverListRow } from '../../../../shared/api/drivers-api';
 import type { DrawContext } from './canvas-layer';
 import { clustersIn, type ClusterItem, type DriverPointProps, type OrderPointProps } from './clustering';

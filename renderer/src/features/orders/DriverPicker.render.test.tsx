@@ -179,7 +179,7 @@ describe('driver picker and live positions', () => {
     );
     await settle();
     const before = renders;
-    act(() => applyFixes(fake.world.drivers.slice(0, 200).map((d, i) => ({ driverId: d.id, lat: 43.2 + i * 1e-4, lon: 76.9, headingDeg: 90, speedKmh: 30, battery: 50, fixAt: NOW + 60_000 }))));
+    act(() => applyFixes(fake.world.drivers.slice(0, 200).map((d, i) => ({ driverId: d.id, lat: 43.2 + i * 1e-4, lon: 76.9, headingDeg: 90, speedKmh: 30, battery: 50, fixAt: NOW + 60_000, noSignal: false }))));
     await settle();
     expect(renders).toBe(before);
   });

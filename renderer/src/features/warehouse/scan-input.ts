@@ -3,6 +3,7 @@
 // anywhere in the view (not only in the scan box), so a scan lands even when focus wandered
 // to a button; keys typed slowly by a person outside the scan box are not mistaken for a scan.
 // Pure: time is passed in.
+import { cleanScannedNumber, MAX_SCANNED_NUMBER_LENGTH } from '../../../../shared/domain/scanned-number';
 
 export interface ScanBufferOptions {
   /** A pause longer than this (ms) starts a new burst. Default 300. */
@@ -36,7 +37,7 @@ export class ScanBuffer {
     this.maxGapMs = opts.maxGapMs ?? 300;
     this.maxAverageMs = opts.maxAverageMs ?? 60;
     this.minLength = opts.minLength ?? 3;
-    this.maxLength = opts.maxLength ?? 64;
+    this.maxLength = opts.maxLength ?? MAX_SCANNED_NUMBER_LENGTH;
   }
 
   /** One keydown's `key` at `at` ms. Returns the scan when Enter completes one. */
@@ -77,11 +78,7 @@ export class ScanBuffer {
 }
 
 /** What a scan box submission (typed or scanned into the box itself) becomes; null = ignore. */
-export function cleanScan(raw: string): string | null {
-  // eslint-disable-next-line no-control-regex -- scanners may send STX/ETX and other control bytes
-  const value = raw.replace(/[\u0000-\u001f\u007f]/g, '').trim().toUpperCase();
-  return value.length === 0 || value.length > 64 ? null : value;
-}
+export const cleanScan = cleanScannedNumber;
 
 /** Keys typed into other inputs (a comment, the search box) belong to them, not to the scanner. */
 export function isTypingTarget(target: { tagName?: string; isContentEditable?: boolean; dataset?: Record<string, string | undefined> } | null): boolean {
