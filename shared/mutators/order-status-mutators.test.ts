@@ -145,3 +145,53 @@ describe('addComment and setDriverShift', () => {
     expect(run(tx, 'u-dispatcher', 'setDriverShift', { driverId: 'd1', state: 'lunch' })).toMatchObject({ error: { code: 'bad_args' } });
   });
 });
+
+describe('warehouse scope: every mutator a warehouse user may call', () => {
+  type Status = 'confirmed' | 'in_transit';
+  /** Walks a new order of `warehouseId` to `status` as the dispatcher (the desk may do all of it). */
+  function orderOf(tx: ReturnType<typeof fakeWorld>, number: string, warehouseId: string, status: Status): string {
+    expect(run(tx, 'u-dispatcher', 'createOrder', { ...ORDER_ARGS, number, warehouseId }).result).toBe('applied');
+    const id = order(tx, number).id;
+    expect(run(tx, 'u-dispatcher', 'confirmOrder', { orderId: id }).result).toBe('applied');
+    if (status === 'in_transit') {
+      expect(run(tx, 'u-dispatcher', 'markPicked', { orderId: id, source: 'manual' }).result).toBe('applied');
+      expect(run(tx, 'u-dispatcher', 'setStatus', { orderId: id, to: 'in_transit' }).result).toBe('applied');
+    }
+    return id;
+  }
+  const SCOPED: Array<{ name: string; status: Status; args: (id: string, number: string) => Record<string, unknown> }> = [
+    { name: 'markPicked', status: 'confirmed', args: (orderId) => ({ orderId, source: 'manual' }) },
+    { name: 'markPicked', status: 'confirmed', args: (_id, number) => ({ number, source: 'scan' }) },
+    { name: 'setSubMark', status: 'in_transit', args: (orderId) => ({ orderId, subMark: 'left_warehouse', source: 'manual' }) },
+    { name: 'reportProblem', status: 'confirmed', args: (orderId) => ({ orderId, reason: 'damaged', comment: 'box crushed' }) },
+  ];
+
+  for (const m of SCOPED) {
+    it(`${m.name}(${Object.keys(m.args('x', 'y')).join(', ')}): own warehouse applies; another warehouse and no warehouse are refused, changing nothing`, () => {
+      const tx = fakeWorld();
+      tx.put('users', { id: 'u-unbound', name: 'Storekeeper Unbound', role: 'warehouse', warehouseId: null, active: true, updatedAt: T0 });
+      const own = orderOf(tx, 'OWN-1', 'w1', m.status);
+      const foreign = orderOf(tx, 'FOREIGN-1', 'w2', m.status);
+      const before = tx.snapshot();
+
+      const other = run(tx, 'u-warehouse', m.name, m.args(foreign, 'FOREIGN-1'));
+      expect(other).toMatchObject({ result: 'rejected', error: { code: 'forbidden', message: 'Order FOREIGN-1 belongs to another warehouse' } });
+      const unbound = run(tx, 'u-unbound', m.name, m.args(own, 'OWN-1'));
+      expect(unbound).toMatchObject({ result: 'rejected', error: { code: 'forbidden' } });
+      expect(unbound.result === 'rejected' && unbound.error.message).toMatch(/bound to no warehouse can't change order OWN-1/);
+      // The unbound user is refused on every warehouse's orders, not just on w1's.
+      expect(run(tx, 'u-unbound', m.name, m.args(foreign, 'FOREIGN-1'))).toMatchObject({ result: 'rejected', error: { code: 'forbidden' } });
+      expect(tx.snapshot()).toEqual(before);
+
+      expect(run(tx, 'u-warehouse', m.name, m.args(own, 'OWN-1')).result).toBe('applied');
+      const versionBefore = (before.get('orders')?.get(own) as { version: number } | undefined)?.version ?? Infinity;
+      expect(tx.get('orders', own)?.version).toBeGreaterThan(versionBefore);
+    });
+  }
+
+  it('desk roles are not scoped: a dispatcher (no warehouse) picks any warehouse', () => {
+    const tx = fakeWorld();
+    const foreign = orderOf(tx, 'FOREIGN-2', 'w2', 'confirmed');
+    expect(run(tx, 'u-dispatcher', 'markPicked', { orderId: foreign, source: 'manual' }).result).toBe('applied');
+  });
+});

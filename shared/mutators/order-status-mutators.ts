@@ -131,12 +131,21 @@ function checkSource(ctx: MutatorContext, src: string | undefined): void {
   }
 }
 
-/** A warehouse user bound to a warehouse works only on that warehouse's orders. */
+/**
+ * A warehouse user works only on their own warehouse's orders. One bound to no warehouse
+ * (an admin forgot `--warehouse`, or the warehouse was unset) is refused outright: unbound
+ * must not mean "every warehouse".
+ */
 function checkWarehouseScope(tx: MutatorTx, ctx: MutatorContext, order: OrderRow): void {
   if (ctx.actor.actor !== 'warehouse') return;
   const user = tx.get('users', ctx.actor.id);
   const own = user?.warehouseId ?? null;
-  if (own !== null && order.warehouseId !== own) {
+  if (own === null) {
+    reject('forbidden', `A warehouse user bound to no warehouse can't change order ${order.number}: an admin must set the user's warehouse`, {
+      orderWarehouseId: order.warehouseId,
+    });
+  }
+  if (order.warehouseId !== own) {
     reject('forbidden', `Order ${order.number} belongs to another warehouse`, {
       orderWarehouseId: order.warehouseId,
       userWarehouseId: own,
