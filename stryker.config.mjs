@@ -1,0 +1,31 @@
+// Mutation testing of the rules that must not change silently (`npm run test:mutation`; not part
+// of `npm test`: it runs the unit tests hundreds of times). Narrow a run to one folder with
+// `npm run test:mutation -- --mutate 'shared/alerts/**/*.ts' '!shared/**/*.test.ts'`.
+// Concurrency 1: the build machines are small and shared.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.mts', related: false },
+  plugins: ['@stryker-mutator/vitest-runner'],
+  mutate: [
+    'shared/domain/**/*.ts',
+    'shared/mutators/**/*.ts',
+    'shared/alerts/**/*.ts',
+    'server/gps/fix-filter.ts',
+    'server/gps/geofence-machine.ts',
+    '!**/*.test.ts',
+    // test helpers, not rules
+    '!shared/mutators/fake-mutator-tx.ts',
+    '!shared/mutators/fake-world.ts',
+  ],
+  coverageAnalysis: 'perTest',
+  concurrency: 1,
+  timeoutMS: 20_000,
+  thresholds: { high: 90, low: 85, break: null },
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+  ignoreStatic: true,
+};
