@@ -215,3 +215,60 @@ describe('acknowledging and admin changes', () => {
     expect(server().engine.newTx().get('orders', id)?.slaDeadline).toBe(local('2025-03-04', '16:00'));
   });
 });
+
+describe('a holiday added by the admin', () => {
+  it('moves exactly the open deadlines whose working time it removes, and taking it back moves them back', async () => {
+    clock = local('2025-03-04', '08:00'); // Tuesday
+    await boot();
+    // A second region with the same hours: its orders must not follow Astana's calendar.
+    server().engine.writeRows((tx) => {
+      const astana = tx.get('regions', 'astana');
+      if (astana === undefined) throw new Error('no astana');
+      tx.put('regions', { ...astana, id: 'karaganda', name: 'Karaganda' });
+    });
+    at(clock + 1);
+    const tue = (hhmm: string): number => local('2025-03-04', hhmm);
+    // Express = 4 working hours. Confirmed Tue 16:00: 2 h on Tuesday, 2 h on Wednesday -> Wed 11:00.
+    const crossing = createConfirmed('H-1', tue('15:00'), tue('16:00'));
+    // Confirmed Tue 10:00 -> Tue 14:00: never touches Wednesday.
+    const sameDay = createConfirmed('H-2', tue('09:00'), tue('10:00'));
+    // Same times as H-1 but in Karaganda: Astana's holiday is not its holiday.
+    const otherRegion = createConfirmed('H-3', tue('15:00'), tue('16:00'), { regionId: 'karaganda' });
+    // Same times as H-1 but delivered already: closed books stay closed.
+    const delivered = createConfirmed('H-4', tue('15:00'), tue('16:00'));
+    for (const step of [
+      () => server().runMutation('markPicked', { orderId: delivered, source: 'manual' }, dispatcher, clock),
+      () => server().runMutation('setStatus', { orderId: delivered, to: 'in_transit' }, dispatcher, clock),
+      () => server().runMutation('setStatus', { orderId: delivered, to: 'delivered' }, dispatcher, clock),
+    ]) {
+      expect(step().result).toBe('applied');
+    }
+    // Created, never confirmed: no deadline, and a holiday does not invent one.
+    expect(server().runMutation('createOrder', { ...ORDER_ARGS, number: 'H-5' }, dispatcher, clock).result).toBe('applied');
+    const unconfirmed = server().engine.newTx().findOrderByNumber('H-5')?.id as string;
+    at(clock + 1);
+
+    const deadlines = (): Record<string, number | null | undefined> => {
+      const tx = server().engine.newTx();
+      return Object.fromEntries([crossing, sameDay, otherRegion, delivered, unconfirmed].map((id) => [tx.get('orders', id)?.number, tx.get('orders', id)?.slaDeadline]));
+    };
+    const wed11 = local('2025-03-05', '11:00');
+    const before = { 'H-1': wed11, 'H-2': tue('14:00'), 'H-3': wed11, 'H-4': wed11, 'H-5': null };
+    expect(deadlines()).toEqual(before);
+    const versions = (): Array<number | undefined> => [crossing, sameDay, otherRegion, delivered].map((id) => server().engine.newTx().get('orders', id)?.version);
+    const versionsBefore = versions();
+
+    expect(server().runMutation('updateRegionCalendar', { regionId: 'astana', holidays: ['2025-03-05'] }, admin, clock).result).toBe('applied');
+    at(clock + 1);
+    // Wednesday is off: H-1's two remaining hours fall on Thursday. Nothing else moves or is rewritten.
+    expect(deadlines()).toEqual({ ...before, 'H-1': local('2025-03-06', '11:00') });
+    expect(versions()).toEqual([(versionsBefore[0] ?? 0) + 1, ...versionsBefore.slice(1)]);
+    const edits = server().db.sqlite.prepare("SELECT order_id AS orderId, comment FROM order_events WHERE kind = 'edit' AND reason = 'sla_rules_changed'").all() as Array<{ orderId: string; comment: string }>;
+    expect(edits).toEqual([{ orderId: crossing, comment: expect.stringMatching(/11:00 05\.03\.2025 -> 11:00 06\.03\.2025/) as unknown as string }]);
+
+    // The admin takes the holiday back: H-1 is due on Wednesday again.
+    expect(server().runMutation('updateRegionCalendar', { regionId: 'astana', holidays: [] }, admin, clock).result).toBe('applied');
+    at(clock + 1);
+    expect(deadlines()).toEqual(before);
+  });
+});
