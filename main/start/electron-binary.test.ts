@@ -29,8 +29,13 @@ describe('findElectronBinary', () => {
     expect(findElectronBinary(root, { ELECTRON_OVERRIDE_DIST_PATH: path.join(root, 'custom') })).toMatchObject({ found: true });
   });
 
-  it('reports this checkout honestly (no download is attempted)', () => {
-    const r = findElectronBinary(path.resolve(__dirname, '..', '..'));
-    expect(typeof r.found).toBe('boolean');
+  it('names what is missing: no package, or a path.txt whose binary is gone', () => {
+    expect(findElectronBinary(fakeRoot({}), {})).toEqual({ found: false, reason: 'the electron package is not installed' });
+    const root = fakeRoot({ 'node_modules/electron/package.json': '{}', 'node_modules/electron/path.txt': 'electron\n' });
+    expect(findElectronBinary(root, {})).toEqual({ found: false, reason: `no Electron binary at ${path.join(root, 'node_modules/electron/dist/electron')}` });
+    expect(findElectronBinary(root, { ELECTRON_OVERRIDE_DIST_PATH: path.join(root, 'nowhere') })).toEqual({
+      found: false,
+      reason: `no Electron binary at ${path.join(root, 'nowhere', 'electron')}`,
+    });
   });
 });
