@@ -22,7 +22,6 @@ afterEach(async () => {
   dir.cleanup();
 });
 
-const tick = () => new Promise((r) => setTimeout(r, 20));
 const typeOf = (text: string): string => (JSON.parse(text) as { type: string }).type;
 const serverComments = () => server.db.sqlite.prepare("SELECT comment FROM order_events WHERE kind = 'comment' ORDER BY comment").pluck().all();
 
@@ -38,11 +37,26 @@ describe('delivery faults', () => {
   it('a duplicated push changes nothing', async () => {
     const net = new FaultyNetwork();
     const [a, b] = await twoClients(net);
-    net.plan.outbound = (text) => (typeOf(text) === 'push' ? [text, text, text] : [text]);
+    let pushedMutations = 0;
+    net.plan.outbound = (text) => {
+      if (typeOf(text) !== 'push') return [text];
+      pushedMutations += (JSON.parse(text) as { mutations: unknown[] }).mutations.length;
+      return [text, text, text];
+    };
+    // Every copy is answered: count the acks so the test ends after the last copy was handled,
+    // not after a guessed pause.
+    const acks: Record<number, number> = {};
+    net.plan.inbound = (text) => {
+      const msg = JSON.parse(text) as { type: string; mid?: number };
+      if (msg.type === 'ack' && msg.mid !== undefined) acks[msg.mid] = (acks[msg.mid] ?? 0) + 1;
+      return [text];
+    };
     a.sync.mutate('addComment', { orderId: 'o100', text: 'once' });
     a.sync.mutate('setStatus', { orderId: 'o101', to: 'cancelled', comment: 'customer called' });
     await waitConverged(server, clients);
-    await tick();
+    const pushedMids = Object.keys(acks).map(Number);
+    expect(pushedMids.sort()).toEqual([1, 2]);
+    await waitFor('an ack for every copy of every push', () => Object.values(acks).reduce((n, k) => n + k, 0) >= 3 * pushedMutations);
     expect(serverComments()).toEqual(['once']);
     expect(server.db.sqlite.prepare("SELECT count(*) FROM order_events WHERE order_id = 'o101'").pluck().get()).toBe(1);
     expect(a.sync.conflicts()).toEqual([]);
@@ -64,6 +78,12 @@ describe('delivery faults', () => {
     const net = new FaultyNetwork();
     const [a, b] = await twoClients(net);
     // Hold back the first push, send it after the second.
+    const gaps: unknown[] = [];
+    net.plan.inbound = (text) => {
+      const msg = JSON.parse(text) as { type: string; code?: string };
+      if (msg.type === 'error') gaps.push(msg);
+      return [text];
+    };
     let held: string | null = null;
     let pushes = 0;
     net.plan.outbound = (text) => {
@@ -77,10 +97,12 @@ describe('delivery faults', () => {
       return [text];
     };
     a.sync.mutate('addComment', { orderId: 'o100', text: 'first' });
-    await tick();
+    await waitFor('the first push to be held back', () => held !== null);
     a.sync.mutate('addComment', { orderId: 'o100', text: 'second' });
     await waitConverged(server, clients);
     expect(serverComments()).toEqual(['first', 'second']);
+    // The server saw mid 2 first and said which mid it expected.
+    expect(gaps).toEqual([expect.objectContaining({ type: 'error', code: 'mid_gap', expectedMid: 1 })]);
     const [firstAt, secondAt] = server.db.sqlite
       .prepare("SELECT id FROM order_events WHERE kind = 'comment' ORDER BY rowid")
       .pluck()

@@ -47,12 +47,19 @@ describe('offline edits', () => {
 
     // The app quits and starts again, still offline.
     a.close();
-    a = openClient(dir.file('a.db'), server.url, ua.token, { transport: net.transport });
+    let attempts = 0;
+    a = openClient(dir.file('a.db'), server.url, ua.token, {
+      transport: (url, token, handlers) => {
+        attempts++;
+        return net.transport(url, token, handlers);
+      },
+    });
     clients.push(a);
     expect(a.sync.state().pendingCount).toBe(1000);
     expect(a.sync.state().clientId).not.toBe(firstId);
     a.sync.mutate('addComment', { orderId: 'o100', text: 'after restart' });
-    await new Promise((r) => setTimeout(r, 100));
+    // Two attempts: the first one failed and the client came back for more, still sending nothing.
+    await waitFor('a failed connection attempt and a retry', () => attempts >= 2);
     expect(a.sync.state()).toMatchObject({ connection: 'offline', pendingCount: 1001 });
 
     net.goOnline();

@@ -27,7 +27,13 @@ describe('refusals', () => {
   it('a protocol version the server does not speak: incompatible, with its message, outbox kept', async () => {
     const user = addUser(server, 'Dispatcher Aigerim');
     const net = new FaultyNetwork();
-    const a = openClient(dir.file('a.db'), server.url, user.token, { transport: net.transport });
+    let attempts = 0;
+    const a = openClient(dir.file('a.db'), server.url, user.token, {
+      transport: (url, token, handlers) => {
+        attempts++;
+        return net.transport(url, token, handlers);
+      },
+    });
     clients.push(a);
     await waitConverged(server, clients);
     net.goOffline();
@@ -43,8 +49,11 @@ describe('refusals', () => {
     expect(state.lastError).toMatch(/protocol 99/);
     expect(state.lastError).toMatch(/unsent changes are kept/);
     expect(state.pendingCount).toBe(1);
-    // No reconnect storm.
-    await new Promise((r) => setTimeout(r, 300));
+    // No reconnect storm: not one attempt more over three of the client's longest back-offs
+    // (200 ms in openClient), the window in which a retrying client would have come back.
+    const attemptsWhenRefused = attempts;
+    await new Promise((r) => setTimeout(r, 3 * 200));
+    expect(attempts).toBe(attemptsWhenRefused);
     expect(a.sync.state().connection).toBe('incompatible');
     expect(server.hub.counts().connected).toBe(0);
   });

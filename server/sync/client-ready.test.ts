@@ -28,8 +28,8 @@ describe('onClientReady', () => {
     });
     const client = await connectTestClient(ts.server.url, ts.tokens['u-dispatcher'] ?? '');
     clients.push(client);
-    await new Promise((r) => setTimeout(r, 50));
-    expect(calls).toBe(0); // no hello yet
+    // Greeted after caught-up, never at connect: a greeting before hello would be the first
+    // 'positions' below (and a second call).
     client.hello({ clientId: 'desk-ready', cursor: 0 });
     await client.next('caught-up');
     await client.next('positions');
