@@ -162,4 +162,39 @@ describe('GPS ingest over HTTP', () => {
     expect(orderByNumber('G-3').subMark).toBe('on_route');
     expect((await health()).gps.autoMarks.skipped).toBe(1);
   });
+
+  it('a jump and a stale fix change no position, no track and no geofence; the fences still work afterwards', async () => {
+    orderFor('G-4', 'at_warehouse');
+    const track = async (): Promise<number[]> => {
+      gps.flush();
+      const res = await fetch(`${ts.server.url}/api/drivers/d1/track?from=${T0}&to=${T0 + 3_600_000}`, { headers: { authorization: `Bearer ${ts.tokens['u-dispatcher']}` } });
+      return ((await res.json()) as { points: Array<{ fixAt: number }> }).points.map((p) => p.fixAt);
+    };
+    expect(await send(at(0, 20, WAREHOUSE))).toEqual({ status: 200, text: 'OK' });
+    expect(await send(at(60, 80, WAREHOUSE))).toEqual({ status: 200, text: 'OK' });
+    // 50 s older than the shown fix, 600 m out of the circle: had it counted, the order would be on its way.
+    expect(await send(at(10, 600, WAREHOUSE))).toEqual({ status: 200, text: 'ignored: stale' });
+    // 50 km in 5 s: a jump, also outside the circle.
+    expect(await send(at(65, 50_000, WAREHOUSE))).toEqual({ status: 200, text: 'ignored: jump' });
+    expect(orderByNumber('G-4')).toMatchObject({ status: 'at_warehouse', subMark: null });
+    expect(await track()).toEqual([T0, T0 + 60_000]);
+    expect(ts.server.engine.newTx().get('drivers', 'd1')?.lat).toBeCloseTo(WAREHOUSE.lat + 80 / M_PER_DEG_LAT, 7);
+    expect((await health()).gps.rejected).toMatchObject({ stale: 1, jump: 1 });
+
+    // A real departure (520 m in 65 s) still fires the fence: the rejected fixes left no state behind.
+    expect(await send(at(125, 600, WAREHOUSE))).toEqual({ status: 200, text: 'OK' });
+    expect(orderByNumber('G-4')).toMatchObject({ status: 'in_transit', subMark: 'left_warehouse' });
+    expect(await track()).toEqual([T0, T0 + 60_000, T0 + 125_000]);
+  });
+
+  it('a jump out of the delivery circle does not restart the 60 s dwell', async () => {
+    const o = orderFor('G-5', 'in_transit');
+    expect(await send(at(0, -20))).toEqual({ status: 200, text: 'OK' });
+    expect(await send(at(30, 50_000))).toEqual({ status: 200, text: 'ignored: jump' });
+    // Had the jump counted as leaving, the dwell would restart here and "arrived" wait until 130 s.
+    expect(await send(at(70, -25))).toEqual({ status: 200, text: 'OK' });
+    expect(orderByNumber('G-5').subMark).toBe('arrived');
+    const events = ts.server.db.sqlite.prepare<[string], { at: number }>("SELECT at FROM order_events WHERE order_id = ? AND kind = 'sub_mark'").all(o.id);
+    expect(events).toEqual([{ at: T0 + 70_000 }]);
+  });
 });
