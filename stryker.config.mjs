@@ -14,9 +14,6 @@ export default {
     'server/gps/fix-filter.ts',
     'server/gps/geofence-machine.ts',
     '!**/*.test.ts',
-    // test helpers, not rules
-    '!shared/mutators/fake-mutator-tx.ts',
-    '!shared/mutators/fake-world.ts',
   ],
   coverageAnalysis: 'perTest',
   concurrency: 1,

@@ -3,7 +3,7 @@
 // warehouse-scoped mutator is pushed the way a desktop pushes it, and a refusal must leave the
 // server's rows and change log untouched (the client's own check is not what protects us).
 import { afterEach, beforeEach, describe, it, expect } from 'vitest';
-import { ORDER_ARGS, T0 } from '../../shared/mutators/fake-world';
+import { ORDER_ARGS, T0 } from '../../shared/testing/fake-world';
 import type { Mutation } from '../../shared/protocol';
 import { connectTestClient, type TestClient } from '../testing/ws-test-client';
 import { startTestServer, type TestServer } from '../testing/test-server';
