@@ -64,7 +64,6 @@ async function main(): Promise<void> {
     replica,
     settings: memorySettings({ serverUrl: 'http://bench.invalid', token: 'bench', tileUrl: '', language: 'en' }),
     connect: () => sync,
-    noticeIntervalMs: 0,
   });
   sync.setConnection({ lastSyncAt: Date.now() });
   await api.warmUp(); // as the hosts do at start-up (console-services.ts)

@@ -3,6 +3,7 @@ import type { ListOrdersResponse, OrderCounts, OrderDetail, ProblemQueue } from 
 import type { DriverListRow, DriverSuggestions } from '../../shared/api/drivers-api';
 import type { SessionView } from '../../shared/api/session-api';
 import type { Reply } from '../../shared/api/wire';
+import { alerts } from '../../shared/schema';
 import { createApi, type Api } from './create-api';
 import { createFakeSync, type FakeSync } from '../testing/fake-sync';
 import { fixtureReplica, HOUR, T0, type FixtureReplica } from '../testing/fixture-replica';
@@ -28,7 +29,6 @@ describe('createApi', () => {
       settings: memorySettings({ serverUrl: 'http://127.0.0.1:1', token: 't' }),
       connect: () => sync,
       now: () => now,
-      noticeIntervalMs: 0,
     });
   });
   afterEach(async () => {
@@ -210,7 +210,7 @@ describe('createApi', () => {
     });
 
     it('says so when no server is configured', async () => {
-      const offline = createApi({ replica: fx.replica, settings: memorySettings(), connect: () => sync, noticeIntervalMs: 0 });
+      const offline = createApi({ replica: fx.replica, settings: memorySettings(), connect: () => sync });
       const r = value(await offline.dispatch('confirmOrder', { orderId: 'p1' }));
       expect(r).toMatchObject({ ok: false, code: 'unavailable' });
       expect(value<{ status: string; error: string }>(await offline.dispatch('connectionState', {}))).toMatchObject({
@@ -245,7 +245,6 @@ describe('createApi', () => {
           connects += 1;
           return createFakeSync();
         },
-        noticeIntervalMs: 0,
       });
       expect(connects).toBe(0);
       value(await a.dispatch('setSettings', { serverUrl: 'http://10.0.0.5:8080', token: 'secret' }));
@@ -260,16 +259,24 @@ describe('createApi', () => {
       await a.close();
     });
 
-    it('forwards the sync client’s events and notices what gets worse', async () => {
+    it('forwards the sync client’s events and notices the alerts the server records', async () => {
       fx.addOrder({ id: 'x', status: 'confirmed', confirmedAt: T0 - 20 * HOUR, slaDeadline: T0 + 90 * 60_000 });
+      const alert = (id: string, kind: 'sla_warning' | 'sla_breach'): void => {
+        fx.replica.db.insert(alerts).values({
+          id, orderId: 'x', orderNumber: 'MR-X', kind, dueAt: T0 + 90 * 60_000, triggeredAt: now, createdAt: now, audience: 'dispatcher',
+          messageRu: 'ru', messageEn: 'en', tasks: [], state: 'open', updatedAt: now,
+        }).run();
+      };
       const seen: string[] = [];
       api.events.onAny((e, p) => seen.push(e === 'notice' ? `notice:${(p as { kind: string }).kind}` : e));
       sync.setConnection({ status: 'offline' });
       sync.pushPositions([{ driverId: 'd1', lat: 1, lon: 2, headingDeg: null, speedKmh: null, battery: null, fixAt: T0, noSignal: false }]);
-      now = T0 + 45 * 60_000; // inside the 2 h warning window
-      sync.pushChanges({ tables: ['orders'], ids: { orders: ['x'] }, all: false });
-      now = T0 + 2 * HOUR; // past the deadline
-      sync.pushChanges({ tables: ['orders'], ids: { orders: ['x'] }, all: false });
+      now = T0 + 45 * 60_000; // the server's scheduler warns
+      alert('a-warn', 'sla_warning');
+      sync.pushChanges({ tables: ['alerts'], ids: { alerts: ['a-warn'] }, all: false });
+      now = T0 + 2 * HOUR; // past the deadline: the server records the breach
+      alert('a-breach', 'sla_breach');
+      sync.pushChanges({ tables: ['alerts'], ids: { alerts: ['a-breach'] }, all: false });
       sync.pushChanges({ tables: ['orders'], ids: { orders: ['x'] }, all: false });
       expect(seen).toEqual(['connection', 'positions', 'notice:sla_warning', 'changes', 'notice:sla_breach', 'changes', 'changes']);
     });

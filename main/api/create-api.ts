@@ -38,8 +38,6 @@ export interface ApiDeps {
   log?: (msg: string) => void;
   /** The carrier database's handlers; default main/carriers (tests may swap them). */
   carrierHandlers?: (ctx: HandlerContext) => Pick<ApiHandlers, CarrierMethodName>;
-  /** How often deadlines are checked for notices (ms); 0 = only on changes. Default 15 s. */
-  noticeIntervalMs?: number;
   /** The system's locale ('ru-RU'), for the language of notices when set to 'auto'. */
   systemLocale?: string;
 }
@@ -98,11 +96,10 @@ export function createApi(deps: ApiDeps): Api {
     now,
     emit: (n) => events.emit('notice', n),
     language: () => resolveNoticeLanguage(settings.get().language, deps.systemLocale ?? 'ru'),
-    intervalMs: deps.noticeIntervalMs ?? 15_000,
   });
   notices.scan();
   const stopNoticeOnChanges = events.on('changes', (c) => {
-    if (c.all || c.tables.includes('orders')) notices.scan();
+    if (c.all || c.tables.includes('orders') || c.tables.includes('alerts')) notices.scan();
   });
 
   const handlers: ApiHandlers = {
@@ -183,7 +180,6 @@ export function createApi(deps: ApiDeps): Api {
     async close() {
       closed = true;
       stopNoticeOnChanges();
-      notices.stop();
       await link.stop();
     },
   };

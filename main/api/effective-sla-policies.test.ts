@@ -8,7 +8,7 @@ import type { Reply } from '../../shared/api/wire';
 import { rowOfPolicy } from '../../shared/alerts/sla-policy-rows';
 import { DEFAULT_SLA_POLICIES } from '../../shared/domain/sla-policy';
 import { DEFAULT_KZ_CALENDAR } from '../../shared/domain/working-calendar';
-import { slaPolicies } from '../../shared/schema';
+import { alerts, slaPolicies, type AlertRow } from '../../shared/schema';
 import { createApi, type Api } from './create-api';
 import { createFakeSync } from '../testing/fake-sync';
 import { fixtureReplica, HOUR, T0, type FixtureReplica } from '../testing/fixture-replica';
@@ -30,7 +30,6 @@ beforeEach(() => {
     settings: memorySettings({ serverUrl: 'http://127.0.0.1:1', token: 't' }),
     connect: () => createFakeSync(),
     now: () => T0,
-    noticeIntervalMs: 0,
   });
   // 3 h left: outside the default 2 h warning window of a standard order.
   fx.addOrder({ id: 'o3h', status: 'confirmed', confirmedAt: T0 - 20 * HOUR, slaDeadline: T0 + 3 * HOUR });
@@ -45,6 +44,12 @@ afterEach(async () => {
 function editStandardWarning(): void {
   fx.replica.db.insert(slaPolicies).values(rowOfPolicy({ ...DEFAULT_SLA_POLICIES.standard, warnBeforeMinutes: 4 * 60 }, T0, 'u-admin')).run();
 }
+
+const alertRow = (patch: Partial<AlertRow> & { id: string; orderId: string }): AlertRow => ({
+  orderNumber: 'MR-1', kind: 'sla_warning', dueAt: T0 + 3 * HOUR, triggeredAt: T0, createdAt: T0, audience: 'dispatcher',
+  assigneeId: null, priority: false, customerName: 'Kaspi Shop', messageRu: 'ru', messageEn: 'en', tasks: [], state: 'open',
+  acknowledgedAt: null, acknowledgedBy: null, acknowledgedByName: null, resolvedAt: null, resolution: null, updatedAt: T0, ...patch,
+});
 
 const atRiskIds = async (): Promise<string[]> =>
   value<ListOrdersResponse>(await api.dispatch('listOrders', { slaBucket: 'at_risk' })).rows.map((r) => r.id);
@@ -68,14 +73,24 @@ describe('effective SLA policies in the console', () => {
     expect(session.slaPolicies.standard.warnBeforeMinutes).toBe(240);
   });
 
-  it('notifies by the edited warning window', () => {
+  it("notifies from the server's alert rows, never from a clock of its own", async () => {
     const notices: string[] = [];
-    const watcher = createNoticeWatcher({ replica: fx.replica, now: () => T0, emit: (n) => notices.push(`${n.kind}:${n.orderId}`), language: () => 'en' });
+    const watcher = createNoticeWatcher({ replica: fx.replica, now: () => T0, emit: (n) => notices.push(`${n.kind}:${n.orderId}:${n.body}`), language: () => 'en' });
     watcher.scan(); // the first scan only learns
+    // In the desktop's calendar-time SQL the order is now at risk; the server (working time)
+    // has recorded no alert, so the desktop says nothing: the shared rule decides.
     editStandardWarning();
+    expect(await atRiskIds()).toEqual(['o3h']);
     watcher.scan();
-    watcher.stop();
-    expect(notices).toEqual(['sla_warning:o3h']);
+    expect(notices).toEqual([]);
+    fx.replica.db.insert(alerts).values(alertRow({ id: 'a1', orderId: 'o3h', kind: 'sla_warning', messageEn: 'Order MR-1 (Kaspi Shop): the SLA deadline is near.' })).run();
+    watcher.scan();
+    watcher.scan();
+    expect(notices).toEqual(['sla_warning:o3h:Order MR-1 (Kaspi Shop): the SLA deadline is near.']);
+    // Acknowledged or resolved alerts are not news.
+    fx.replica.db.insert(alerts).values(alertRow({ id: 'a2', orderId: 'o3h', kind: 'sla_breach', dueAt: T0 + 1, state: 'acknowledged' })).run();
+    watcher.scan();
+    expect(notices).toHaveLength(1);
   });
 });
 

@@ -19,7 +19,7 @@ let api: Api;
 
 function start(user: Parameters<typeof createFakeSync>[0]): void {
   sync = createFakeSync(user);
-  api = createApi({ replica: fx.replica, settings: memorySettings({ serverUrl: 'http://127.0.0.1:1', token: 't' }), connect: () => sync, now: () => T0, noticeIntervalMs: 0 });
+  api = createApi({ replica: fx.replica, settings: memorySettings({ serverUrl: 'http://127.0.0.1:1', token: 't' }), connect: () => sync, now: () => T0 });
 }
 
 beforeEach(() => {

@@ -35,7 +35,6 @@ describe('warmUp', () => {
       settings: memorySettings({ serverUrl: 'http://127.0.0.1:1', token: 't' }),
       connect: () => sync,
       now: () => T0,
-      noticeIntervalMs: 0,
       log: (m) => logs.push(m),
     });
   });

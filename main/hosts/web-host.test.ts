@@ -46,7 +46,7 @@ describe('browser host', () => {
     fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
     fs.writeFileSync(path.join(fx.dir, 'secret.txt'), 'nope');
     sync = createFakeSync();
-    api = createApi({ replica: fx.replica, settings: memorySettings({ serverUrl: 'http://x', token: 'tok' }), connect: () => sync, noticeIntervalMs: 0 });
+    api = createApi({ replica: fx.replica, settings: memorySettings({ serverUrl: 'http://x', token: 'tok' }), connect: () => sync });
   });
   afterEach(async () => {
     await host?.close();

@@ -1,20 +1,28 @@
-// Desktop notifications: an order entering its SLA warning window, breaching, or becoming a
-// problem. Checked on every orders change and on a timer (deadlines pass without changes).
+// Desktop notifications: an SLA warning or breach, and an order becoming a problem.
+// SLA notices come from the alert rows the server's scheduler records and syncs (server/alerts
+// via shared/alerts/decide-alerts.ts): one rule and one clock (working time, edited policies)
+// for the Alerts tab, the server and the notification. The desktop never decides them again.
 // The first scan only learns the current state: starting the app must not fire hundreds of
 // notices for what was already late.
 import type { NoticeEvent } from '../../shared/api/events';
 import type { ReadonlyReplica } from '../db/open-replica';
-import { effectiveSlaPolicies } from '../db/queries/alerts-queries';
 import { noticeText, type NoticeLanguage } from './notice-text';
-import { BREACHED_SQL, atRiskSql } from '../db/queries/sla-sql';
-
-/** 1 = warned, 2 = breached; problems are tracked apart (they can come back). */
-type Level = 1 | 2;
 
 export interface NoticeWatcher {
-  /** Compares the replica with what was seen; emits notices for what got worse. */
+  /** Compares the replica with what was seen; emits notices for what is new. */
   scan(): void;
-  stop(): void;
+}
+
+/** Alert kinds a desktop notification announces (reminders and the supervisor's critical stay in the Alerts tab). */
+const NOTICE_KINDS = { sla_warning: 'sla_warning', sla_breach: 'sla_breach' } as const;
+
+interface OpenAlert {
+  id: string;
+  orderId: string;
+  number: string;
+  kind: keyof typeof NOTICE_KINDS;
+  messageRu: string;
+  messageEn: string;
 }
 
 export function createNoticeWatcher(deps: {
@@ -22,59 +30,46 @@ export function createNoticeWatcher(deps: {
   now: () => number;
   emit: (notice: NoticeEvent) => void;
   language: () => NoticeLanguage;
-  /** Timer period; 0 = no timer (tests call scan()). */
-  intervalMs?: number;
 }): NoticeWatcher {
   const { replica } = deps;
-  const sla = new Map<string, Level>();
+  /** Open SLA alerts already seen: an alert never reopens, so leaving this set is final. */
+  let alerts = new Set<string>();
   let problems = new Set<string>();
   let first = true;
 
   const scan = (): void => {
     const now = deps.now();
-    // Read each scan: an admin's policy edit changes who is at risk from the next scan on.
-    const atRisk = atRiskSql(effectiveSlaPolicies(replica));
-    const rows = replica
-      .prepareRead(
-        `SELECT o.id, o.number, o.customer_name AS customer, o.status, o.problem_reason AS reason,
-           CASE WHEN ${BREACHED_SQL} THEN 2 WHEN ${atRisk} THEN 1 ELSE 0 END AS level
-         FROM orders o WHERE o.status = 'problem' OR ${BREACHED_SQL} OR ${atRisk}`,
-      )
-      .all({ now }) as { id: string; number: string; customer: string; status: string; reason: string | null; level: 0 | 1 | 2 }[];
-    const nextProblems = new Set<string>();
-    const seen = new Set<string>();
     const lang = deps.language();
+    const open = replica
+      .prepareRead(
+        `SELECT id, order_id AS orderId, order_number AS number, kind, message_ru AS messageRu, message_en AS messageEn
+         FROM alerts WHERE state = 'open' AND kind IN (${Object.keys(NOTICE_KINDS).map((k) => `'${k}'`).join(', ')})
+         ORDER BY triggered_at, id`,
+      )
+      .all() as OpenAlert[];
+    const nextAlerts = new Set<string>();
+    for (const a of open) {
+      nextAlerts.add(a.id);
+      if (first || alerts.has(a.id)) continue;
+      const kind = NOTICE_KINDS[a.kind];
+      const { title } = noticeText(lang, kind, { number: a.number, customer: '', reason: null });
+      deps.emit({ kind, orderId: a.orderId, number: a.number, at: now, title, body: lang === 'ru' ? a.messageRu : a.messageEn });
+    }
+    alerts = nextAlerts;
+
+    const rows = replica
+      .prepareRead(`SELECT id, number, customer_name AS customer, problem_reason AS reason FROM orders WHERE status = 'problem'`)
+      .all() as { id: string; number: string; customer: string; reason: string | null }[];
+    const nextProblems = new Set<string>();
     for (const r of rows) {
-      seen.add(r.id);
-      if (r.status === 'problem') {
-        nextProblems.add(r.id);
-        if (!first && !problems.has(r.id)) {
-          deps.emit({ kind: 'problem', orderId: r.id, number: r.number, at: now, ...noticeText(lang, 'problem', r) });
-        }
-      }
-      if (r.level > 0) {
-        const before = sla.get(r.id) ?? 0;
-        if (r.level > before) {
-          sla.set(r.id, r.level as Level);
-          if (!first) {
-            const kind = r.level === 2 ? 'sla_breach' : 'sla_warning';
-            deps.emit({ kind, orderId: r.id, number: r.number, at: now, ...noticeText(lang, kind, r) });
-          }
-        }
+      nextProblems.add(r.id);
+      if (!first && !problems.has(r.id)) {
+        deps.emit({ kind: 'problem', orderId: r.id, number: r.number, at: now, ...noticeText(lang, 'problem', r) });
       }
     }
-    // Forget orders that left the lists (delivered, re-planned), so a new breach notifies again.
-    for (const id of sla.keys()) if (!seen.has(id)) sla.delete(id);
     problems = nextProblems;
     first = false;
   };
 
-  const timer = deps.intervalMs ? setInterval(scan, deps.intervalMs) : null;
-  timer?.unref?.();
-  return {
-    scan,
-    stop: () => {
-      if (timer) clearInterval(timer);
-    },
-  };
+  return { scan };
 }

@@ -33,7 +33,6 @@ describe('no signal, from the server to the console', () => {
       settings: memorySettings({ serverUrl: 'ws://x/sync', token: 't' }),
       connect: () => adaptSyncClient(client, fx.replica, 'ws://x/sync'),
       now: () => T0,
-      noticeIntervalMs: 0,
     });
     net.last.open();
     net.last.receive({ type: 'welcome', serverId: 's', protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, headSeq: 0, lastMid: 0, user: { id: 'u-disp', name: 'Aigerim', role: 'dispatcher' } });

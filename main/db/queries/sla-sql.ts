@@ -9,7 +9,7 @@ import { SERVICE_TYPES } from '../../../shared/domain/vocabulary';
 /**
  * `o.` columns; numbers only are inlined (policies are validated numbers, never user text).
  * Callers pass the policies in force (effectiveSlaPolicies), never the shipped defaults: an
- * admin's edit must move "at risk" in the queue, the notices and the problem queue alike.
+ * admin's edit must move "at risk" in the queue, its counts and the problem queue alike.
  */
 export function warnWindowSql(policies: SlaPolicies): string {
   const ms = (minutes: number): number => Math.round(minutes) * 60_000;
