@@ -4,7 +4,9 @@
 // as updates).
 import ExcelJS from 'exceljs';
 import type { CarrierFilters, CarrierSearchResult, ExportFile } from '../../../shared/api/carriers-api';
-import { formatDay, reasonText, type ReasonLanguage } from '../../../shared/carriers/reason-text';
+import { reasonText, type ReasonLanguage } from '../../../shared/carriers/reason-text';
+import { vehicleTypeName } from '../../../shared/carriers/vehicle-type-names';
+import { formatterFor } from '../../../shared/locale';
 import { runSearch, type SearchContext } from '../search-carriers';
 
 export const EXPORT_MAX_ROWS = 10_000;
@@ -12,8 +14,8 @@ export const EXPORT_MAX_ROWS = 10_000;
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const HEADERS: Record<ReasonLanguage, string[]> = {
-  ru: ['№', 'Название', 'БИН/ИНН', 'Телефон', 'Контактное лицо', 'E-mail', 'Город', 'Текущий город', 'Свободен с', 'Рейтинг', 'Надёжность, %', 'Проверка безопасности', 'Чёрный список', 'Почему в списке', 'Последняя ставка', 'Дата ставки', 'Тип кузова', 'Тоннаж', 'Объём, м3', 'Машины'],
-  en: ['#', 'Name', 'BIN/INN', 'Phone', 'Contact person', 'E-mail', 'City', 'Current city', 'Available from', 'Rating', 'Reliability, %', 'Security check', 'Blacklisted', 'Why listed', 'Last rate', 'Rate date', 'Vehicle type', 'Tonnage', 'Volume, m3', 'Vehicles'],
+  ru: ['№', 'Название', 'БИН/ИНН', 'Телефон', 'Контактное лицо', 'E-mail', 'Город', 'Текущий город', 'Свободен с', 'Рейтинг', 'Надёжность, %', 'Проверка безопасности', 'Чёрный список', 'Почему в списке', 'Последняя ставка', 'Дата ставки', 'Тип кузова', 'Тоннаж, т', 'Объём, м³', 'Машины'],
+  en: ['#', 'Name', 'BIN/INN', 'Phone', 'Contact person', 'E-mail', 'City', 'Current city', 'Available from', 'Rating', 'Reliability, %', 'Security check', 'Blacklisted', 'Why listed', 'Last rate', 'Rate date', 'Vehicle type', 'Tonnage, t', 'Volume, m³', 'Vehicles'],
 };
 const CHECK: Record<ReasonLanguage, Record<string, string>> = {
   ru: { pending: 'ожидает', passed: 'пройдена', failed: 'не пройдена' },
@@ -23,6 +25,7 @@ const YES_NO: Record<ReasonLanguage, [string, string]> = { ru: ['да', 'нет'
 
 function row(r: CarrierSearchResult, index: number, lang: ReasonLanguage): (string | number | null)[] {
   const first = r.vehicles[0];
+  const f = formatterFor(lang);
   return [
     index + 1,
     r.name,
@@ -32,18 +35,18 @@ function row(r: CarrierSearchResult, index: number, lang: ReasonLanguage): (stri
     r.email ?? '',
     r.baseCity,
     r.currentCity ?? '',
-    r.availableFrom === null ? '' : formatDay(r.availableFrom),
+    r.availableFrom === null ? '' : f.date(r.availableFrom),
     r.rating,
     r.reliability === null ? null : Math.round(r.reliability * 100),
     CHECK[lang][r.securityCheck] ?? r.securityCheck,
     r.blacklisted ? YES_NO[lang][0] : YES_NO[lang][1],
     reasonText(r.reason, lang, r.lastRate?.currency),
     r.lastRate?.rate ?? null,
-    r.lastRate ? formatDay(r.lastRate.at) : '',
-    first?.type ?? '',
+    r.lastRate ? f.date(r.lastRate.at) : '',
+    first ? vehicleTypeName(first.type, lang) : '',
     first?.tonnage ?? null,
     first?.volumeM3 ?? null,
-    r.vehicles.map((v) => `${v.type} ${v.tonnage} t${v.plate ? ` ${v.plate}` : ''}`).join('; '),
+    r.vehicles.map((v) => `${vehicleTypeName(v.type, lang)} ${f.tonnes(v.tonnage)}${v.plate ? ` ${v.plate}` : ''}`).join('; '),
   ];
 }
 
@@ -62,6 +65,7 @@ export async function exportCarriers(ctx: SearchContext, filters: CarrierFilters
   // Tax ids and phones are text: Excel must not turn 990340001234 into 9.9E+11.
   for (const c of [3, 4]) ws.getColumn(c).numFmt = '@';
   const data = Buffer.from(await wb.xlsx.writeBuffer());
-  const day = formatDay(now).split('.').reverse().join('-');
+  // The file name keeps the sortable ISO day: it is a name for the file system, not a text.
+  const day = new Date(now + formatterFor(lang).offsetMinutes * 60_000).toISOString().slice(0, 10);
   return { fileName: `carriers-${day}.xlsx`, mimeType: XLSX_MIME, dataBase64: data.toString('base64'), rows: results.length };
 }

@@ -152,6 +152,9 @@ describe('carrier export', () => {
     expect(sheet.rows.slice(1).map((row) => row[1])).toEqual(search.results.map((x) => x.name));
     const jol = sheet.rows.find((row) => row[1] === 'ТОО Жол Транс');
     expect(jol?.slice(2, 7)).toEqual([BIN_A, '+7 701 111 22 33', 'Серик', '', 'Алматы']);
+    // Words, not codes: the body type as people name it, tonnes with their unit.
+    expect(jol?.[16]).toBe('Тент');
+    expect(String(jol?.[19]).replace(/[\u00a0\u202f]/g, ' ')).toBe('Тент 20 т');
 
     // Round trip: every exported carrier is recognised as already in the base.
     const back = await handlers.readCarrierImportFile({ fileName: file.fileName, dataBase64: file.dataBase64 });
@@ -161,6 +164,7 @@ describe('carrier export', () => {
     const filtered = await handlers.exportCarriers({ fromCity: 'Алматы', toCity: 'Астана', language: 'en' });
     const rows = (await readSheet('x.xlsx', Buffer.from(filtered.dataBase64, 'base64'))).rows;
     expect(rows[0]?.[1]).toBe('Name');
+    expect(rows[1]?.[16]).toBe('Tent');
     expect(rows.slice(1).map((row) => [row[1], row[13]])).toEqual([['ТОО Жол Транс', 'Runs this direction (declared)']]);
   });
 });

@@ -154,7 +154,7 @@ export const RU = {
   'card.warehouse': 'Склад',
   'card.service': 'Услуга',
   'card.cargo': 'Груз',
-  'card.weight': '{kg} кг, мест: {places}',
+  'card.weight': '{kg}, мест: {places}',
   'card.driver': 'Водитель',
   'card.courier': 'Курьерская служба',
   'card.deadline': 'Срок SLA',
@@ -166,7 +166,7 @@ export const RU = {
   'card.noEvents': 'Событий пока нет.',
   'card.pending': 'Ожидает подтверждения сервера',
   'card.rejected': 'Отклонено сервером',
-  'card.distance': '{km} км до точки',
+  'card.distance': '{km} до точки',
   'card.eta': 'прибудет ~{time}',
   'card.loading': 'Загрузка…',
 
@@ -196,7 +196,7 @@ export const RU = {
   'assign.suggestions': 'Подходящие водители',
   'assign.empty': 'Сейчас никто не может взять этот заказ.',
   'assign.load': 'в работе: {n}',
-  'assign.distance': '{km} км',
+  'assign.distance': '{km}',
   'assign.choose': 'Назначить {driver}',
 
   'problem.title': 'Проблема с заказом {number}',

@@ -1,5 +1,8 @@
 // Translation without a library: two complete typed dictionaries and a lookup with fallbacks.
-// i18next would add plural/ICU machinery we barely need; a typed key set catches typos at compile time.
+// A typed key set catches typos at compile time; placeholders, plurals ("{n, plural, one {#
+// заказ} few {# заказа} many {# заказов} other {# заказа}}") and numbers go through the one
+// message formatter in shared/locale, and `t.fmt` is the one date/number formatter.
+import { formatMessage, formatterFor, type Formatter } from '../../../shared/locale';
 import { EN, type Dictionary, type MessageKey } from './dictionary-en';
 import { RU } from './dictionary-ru';
 
@@ -29,18 +32,17 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(EN, key);
 }
 
-/** Fills `{name}` placeholders that have a value; unknown placeholders stay as written. */
-export function interpolate(template: string, params?: Params): string {
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    return value === undefined ? whole : String(value);
-  });
+/**
+ * Fills `{name}` placeholders and `{n, plural, ...}` forms in the language's rules; numbers in
+ * the language's form; unknown placeholders stay as written.
+ */
+export function interpolate(lang: Language, template: string, params?: Params): string {
+  return formatMessage(lang, template, params);
 }
 
 export function translate(lang: Language, key: MessageKey, params?: Params): string {
   const template = DICTIONARIES[lang]?.[key] ?? EN[key] ?? key;
-  return interpolate(template, params);
+  return interpolate(lang, template, params);
 }
 
 /**
@@ -55,11 +57,14 @@ export type Translator = {
   (key: MessageKey, params?: Params): string;
   dyn: (key: string, raw: string, params?: Params) => string;
   lang: Language;
+  /** Dates, times, numbers, units and durations in this language (shared/locale). */
+  fmt: Formatter;
 };
 
 export function makeTranslator(lang: Language): Translator {
   const t = ((key: MessageKey, params?: Params) => translate(lang, key, params)) as Translator;
   t.dyn = (key, raw, params) => translateDynamic(lang, key, raw, params);
   t.lang = lang;
+  t.fmt = formatterFor(lang);
   return t;
 }

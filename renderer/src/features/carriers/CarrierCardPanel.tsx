@@ -6,7 +6,7 @@ import type { CarrierCard } from '../../../../shared/api/carriers-api';
 import { api } from '../../api/client';
 import { copyText, openCarrier, openDialog, runEdit, useCanEditCarriers, useCarriersStore } from './store';
 import { useCarrierText, type CarrierText } from './carriers-text';
-import { displayPhone, formatDay, formatMoney, telHref } from './format';
+import { displayPhone, telHref } from './format';
 
 type Section = 'vehicles' | 'lanes' | 'offers' | 'deals';
 
@@ -18,7 +18,7 @@ function Verdicts({ card, t, canEdit }: { card: CarrierCard; t: CarrierText; can
       <div>
         <span className="muted">{t('securityCheck')}: </span>
         <strong className={`cr-check-${c.securityCheck}`}>{t(`check_${c.securityCheck}`)}</strong>
-        {c.securityCheckedAt !== null && <span className="muted"> · {t('checkedAt', { day: formatDay(c.securityCheckedAt) })}</span>}
+        {c.securityCheckedAt !== null && <span className="muted"> · {t('checkedAt', { day: t.fmt.date(c.securityCheckedAt) })}</span>}
       </div>
       {canEdit && (
         <div className="cr-actions">
@@ -143,11 +143,11 @@ function History({ card, kind, t }: { card: CarrierCard; kind: 'offers' | 'deals
         <tbody>
           {rows.map((r) => (
             <tr key={r.id}>
-              <td className="tabular">{formatDay(r.at)}</td>
+              <td className="tabular">{t.fmt.date(r.at)}</td>
               <td>
                 {r.from} → {r.to}
               </td>
-              <td className="tabular">{formatMoney(r.rate, r.currency)}</td>
+              <td className="tabular">{t.fmt.money(r.rate, r.currency)}</td>
               <td>{r.type ? t(`vt_${r.type}`) : ''}</td>
               {kind === 'deals' && <td>{r.extra}</td>}
             </tr>
@@ -219,12 +219,12 @@ export function CarrierCardPanel() {
         <dt>{t('currentCity')}</dt>
         <dd>
           {c.currentCity ?? '—'}
-          {c.availableFrom !== null ? ` · ${t('availableFrom').toLowerCase()} ${formatDay(c.availableFrom)}` : ''}
+          {c.availableFrom !== null ? ` · ${t('availableFrom').toLowerCase()} ${t.fmt.date(c.availableFrom)}` : ''}
         </dd>
         <dt>{t('rating')}</dt>
-        <dd className="tabular">★ {c.rating.toFixed(1)}</dd>
+        <dd className="tabular">{c.rating > 0 ? `★ ${t.fmt.fixed(c.rating, 1)}` : t('noRating')}</dd>
         <dt>{t('reliability')}</dt>
-        <dd>{card.reliability === null ? t('noDeals') : t('reliabilityValue', { pct: Math.round(card.reliability * 100), n: card.dealsOk + card.dealsProblem })}</dd>
+        <dd>{card.reliability === null ? t('noDeals') : t('reliabilityValue', { pct: t.fmt.percent(card.reliability), n: card.dealsOk + card.dealsProblem })}</dd>
       </dl>
       <Verdicts card={card} t={t} canEdit={canEdit} />
       <div className="cr-sections" role="tablist" aria-label={t('card')}>

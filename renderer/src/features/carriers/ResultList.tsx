@@ -5,7 +5,7 @@ import type { CarrierSearchResult } from '../../../../shared/api/carriers-api';
 import { reasonText } from '../../../../shared/carriers/reason-text';
 import { copyText, openCarrier, search, useCarriersStore } from './store';
 import { useCarrierText, type CarrierText } from './carriers-text';
-import { displayPhone, formatDay, formatMoney, telHref } from './format';
+import { displayPhone, telHref } from './format';
 
 /** Two overlapping sheets: the usual "copy" sign, drawn so no icon font is needed. */
 export function CopyIcon() {
@@ -47,7 +47,7 @@ function Row({ r, rank, selected, t }: { r: CarrierSearchResult; rank: number; s
         <div className="cr-vehicles">
           {r.vehicles.map((v) => (
             <span key={v.id} className="cr-chip">
-              {t(`vt_${v.type}`)} {v.tonnage} {t.lang === 'ru' ? 'т' : 't'}{v.volumeM3 > 0 ? ` · ${v.volumeM3} м³` : ''}
+              {t(`vt_${v.type}`)} {t.fmt.tonnes(v.tonnage)}{v.volumeM3 > 0 ? ` · ${t.fmt.m3(v.volumeM3)}` : ''}
               {v.adrClasses !== '' ? ` · ADR ${v.adrClasses}` : ''}
               {v.oversize ? ` · ${t('oversize').toLowerCase()}` : ''}
             </span>
@@ -70,9 +70,9 @@ function Row({ r, rank, selected, t }: { r: CarrierSearchResult; rank: number; s
         <div className="cr-rate tabular" title={t('lastRate')}>
           {r.lastRate ? (
             <>
-              <strong>{formatMoney(r.lastRate.rate, r.lastRate.currency)}</strong>{' '}
+              <strong>{t.fmt.money(r.lastRate.rate, r.lastRate.currency)}</strong>{' '}
               <span className="muted">
-                {t(r.lastRate.kind === 'deal' ? 'rateDeal' : 'rateOffer')} {formatDay(r.lastRate.at)}
+                {t(r.lastRate.kind === 'deal' ? 'rateDeal' : 'rateOffer')} {t.fmt.date(r.lastRate.at)}
               </span>
             </>
           ) : (
@@ -80,8 +80,8 @@ function Row({ r, rank, selected, t }: { r: CarrierSearchResult; rank: number; s
           )}
         </div>
         <div className="muted tabular">
-          ★ {r.rating.toFixed(1)}
-          {r.reliability !== null ? ` · ${t('reliability').toLowerCase()} ${Math.round(r.reliability * 100)}%` : ''}
+          {r.rating > 0 ? `★ ${t.fmt.fixed(r.rating, 1)}` : t('noRating')}
+          {r.reliability !== null ? ` · ${t('reliability').toLowerCase()} ${t.fmt.percent(r.reliability)}` : ''}
         </div>
       </div>
     </li>

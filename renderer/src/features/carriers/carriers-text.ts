@@ -1,6 +1,7 @@
 // The Carriers tab's words, Russian and English, on top of the app's language setting (the
 // app's dictionaries stay untouched). `{name}` placeholders as in i18n/translate.ts.
 import { useMemo } from 'react';
+import { formatterFor, type Formatter } from '../../../../shared/locale';
 import { interpolate, type Language, type Params } from '../../i18n/translate';
 import { useSettingsStore } from '../settings/store';
 
@@ -42,9 +43,10 @@ const EN = {
   rateDeal: 'deal',
   rateOffer: 'offer',
   noRate: 'no rate yet',
+  noRating: 'not rated yet',
   rating: 'Rating',
   reliability: 'Reliability',
-  reliabilityValue: '{pct}% of {n} deals without problems',
+  reliabilityValue: '{pct} of {n, plural, one {# deal} other {# deals}} without problems',
   noDeals: 'no deals yet',
   vehicles: 'Vehicles',
   moreVehicles: '+{n} more',
@@ -56,7 +58,7 @@ const EN = {
   import: 'Import…',
   export: 'Export XLSX',
   exporting: 'Exporting…',
-  exported: 'Exported {n} carriers to {file}',
+  exported: 'Exported {n, plural, one {# carrier} other {# carriers}} to {file}',
   // card
   card: 'Carrier card',
   close: 'Close',
@@ -123,15 +125,15 @@ const EN = {
   importStepReport: '4. Report',
   chooseFile: 'XLSX or CSV file',
   reading: 'Reading…',
-  rowsInFile: '{n} rows in sheet “{sheet}”',
+  rowsInFile: '{n, plural, one {# row} other {# rows}} in sheet “{sheet}”',
   column: 'Column for {field}',
   notImported: '— not imported —',
   preview: 'Check rows',
-  previewCounts: '{new} new, {duplicate} duplicates, {rejected} rejected',
+  previewCounts: '{new} new, {duplicate, plural, one {# duplicate} other {# duplicates}}, {rejected} rejected',
   duplicates: 'Duplicates',
   dupSkip: 'Skip duplicates',
   dupUpdate: 'Update existing carriers from the file',
-  commit: 'Import {n} rows',
+  commit: 'Import {n, plural, one {# row} other {# rows}}',
   back: 'Back',
   done: 'Done',
   row: 'Row',
@@ -144,7 +146,7 @@ const EN = {
   dupOfBase: 'same {by} as “{name}” in the base',
   by_tax_id: 'tax id',
   by_phone: 'phone',
-  reportText: 'Created {created}, updated {updated}, skipped {skipped} duplicates, rejected {rejected}.',
+  reportText: 'Created {created}, updated {updated}, skipped {skipped, plural, one {# duplicate} other {# duplicates}}, rejected {rejected}.',
   field_name: 'Name',
   field_taxId: 'BIN / INN',
   field_phone: 'Phone',
@@ -211,9 +213,10 @@ const RU: Record<CarrierTextKey, string> = {
   rateDeal: 'сделка',
   rateOffer: 'предл.',
   noRate: 'ставок пока нет',
+  noRating: 'оценки пока нет',
   rating: 'Рейтинг',
   reliability: 'Надёжность',
-  reliabilityValue: '{pct}% из {n} сделок без проблем',
+  reliabilityValue: '{pct} из {n, plural, one {# сделки} few {# сделок} many {# сделок} other {# сделок}} без проблем',
   noDeals: 'сделок пока нет',
   vehicles: 'Машины',
   moreVehicles: 'ещё {n}',
@@ -225,7 +228,7 @@ const RU: Record<CarrierTextKey, string> = {
   import: 'Импорт…',
   export: 'Экспорт XLSX',
   exporting: 'Экспорт…',
-  exported: 'Выгружено {n} перевозчиков в {file}',
+  exported: '{n, plural, one {Выгружен # перевозчик} few {Выгружено # перевозчика} many {Выгружено # перевозчиков} other {Выгружено # перевозчика}} в {file}',
   card: 'Карточка перевозчика',
   close: 'Закрыть',
   edit: 'Изменить',
@@ -290,7 +293,7 @@ const RU: Record<CarrierTextKey, string> = {
   importStepReport: '4. Отчёт',
   chooseFile: 'Файл XLSX или CSV',
   reading: 'Читаем…',
-  rowsInFile: '{n} строк на листе «{sheet}»',
+  rowsInFile: '{n, plural, one {# строка} few {# строки} many {# строк} other {# строки}} на листе «{sheet}»',
   column: 'Столбец для поля «{field}»',
   notImported: '— не импортировать —',
   preview: 'Проверить строки',
@@ -298,7 +301,7 @@ const RU: Record<CarrierTextKey, string> = {
   duplicates: 'Дубли',
   dupSkip: 'Пропустить дубли',
   dupUpdate: 'Обновить существующих перевозчиков из файла',
-  commit: 'Импортировать {n} строк',
+  commit: 'Импортировать {n, plural, one {# строку} few {# строки} many {# строк} other {# строки}}',
   back: 'Назад',
   done: 'Готово',
   row: 'Строка',
@@ -340,10 +343,10 @@ const RU: Record<CarrierTextKey, string> = {
 
 const DICTS: Record<Language, Record<CarrierTextKey, string>> = { en: EN, ru: RU };
 
-export type CarrierText = ((key: CarrierTextKey, params?: Params) => string) & { lang: Language };
+export type CarrierText = ((key: CarrierTextKey, params?: Params) => string) & { lang: Language; fmt: Formatter };
 
 export function carrierText(lang: Language): CarrierText {
-  return Object.assign((key: CarrierTextKey, params?: Params) => interpolate(DICTS[lang][key], params), { lang });
+  return Object.assign((key: CarrierTextKey, params?: Params) => interpolate(lang, DICTS[lang][key], params), { lang, fmt: formatterFor(lang) });
 }
 
 export function useCarrierText(): CarrierText {

@@ -1,11 +1,4 @@
-// Numbers and dates as the Carriers tab shows them.
-import { formatDay } from '../../../../shared/carriers/reason-text';
-
-export { formatDay };
-
-export function formatMoney(n: number, currency: string): string {
-  return `${Math.round(n).toLocaleString('ru-RU')} ${currency === 'KZT' ? '₸' : currency}`;
-}
+// Phones as the Carriers tab shows them. Dates, money and numbers: the one formatter, `t.fmt`.
 
 /** "+7 701 123 45 67" from the canonical 77011234567; other numbers as stored. */
 export function displayPhone(phone: string, normalized: string): string {

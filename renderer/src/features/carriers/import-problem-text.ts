@@ -60,7 +60,7 @@ export function importProblemText(problem: ImportProblem, lang: Language): strin
   const { code, ...rest } = problem;
   const params: Record<string, string | number> = { ...rest };
   if ('field' in problem) params.field = carrierText(lang)(`field_${problem.field}`);
-  return interpolate(TEXTS[lang][code], params);
+  return interpolate(lang, TEXTS[lang][code], params);
 }
 
 /** All of a row's problems, in the order the parser found them. */

@@ -1,6 +1,5 @@
 // The bottom line: connection (online / offline / catching up), edits waiting for the server,
 // and when we last heard from it. role="status" so screen readers hear the changes.
-import { formatShortDateTime } from '../../i18n/format-time';
 import { useT } from '../../i18n/use-t';
 import { useClockStore } from '../clock/store';
 import { shownConnection, useConnectionStore } from './store';
@@ -28,7 +27,7 @@ export function StatusBar() {
       <span role="status" aria-live="polite" className={pending > 0 ? 'sla-warning' : ''}>
         {t('conn.pending', { n: pending })}
       </span>
-      <span className="tabular">{view?.lastSyncAt ? t('conn.lastSync', { time: formatShortDateTime(view.lastSyncAt, now) }) : t('conn.never')}</span>
+      <span className="tabular">{view?.lastSyncAt ? t('conn.lastSync', { time: t.fmt.shortDateTime(view.lastSyncAt, now) }) : t('conn.never')}</span>
       {view?.error && state !== 'online' && <span className="muted">{view.error}</span>}
       <span className="spacer" />
       <span className="muted">{view?.serverUrl ?? ''}</span>

@@ -6,7 +6,7 @@ import { CircleMarker, MapContainer, Polyline, Popup, TileLayer, Tooltip, useMap
 import { driverMapState } from '../../../../shared/api/driver-map-state';
 import type { DriverListRow } from '../../../../shared/api/drivers-api';
 import { DEFAULT_TILE_ATTRIBUTION, DEFAULT_TILE_URL } from '../../../../shared/api/session-api';
-import { formatClock, formatDuration } from '../../i18n/format-time';
+import { formatDuration } from '../../i18n/format-time';
 import { useT } from '../../i18n/use-t';
 import { useClockStore } from '../clock/store';
 import { driverById, useDriversStore } from '../drivers/store';
@@ -51,7 +51,7 @@ function SelectedRoute() {
         <Polyline positions={[from, to]} pathOptions={{ color: '#2f6fde', weight: 3, dashArray: '6 6', opacity: 0.9 }}>
           {eta && (
             <Tooltip permanent direction="center" className="map-eta-tooltip">
-              {`${t('map.eta', { time: formatClock(eta.arrivesAt) })} · ${eta.km.toFixed(1)} km`}
+              {`${t('map.eta', { time: t.fmt.time(eta.arrivesAt) })} · ${t.fmt.km(eta.km)}`}
             </Tooltip>
           )}
         </Polyline>

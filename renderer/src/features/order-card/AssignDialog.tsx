@@ -31,7 +31,7 @@ export function AssignDialog({ number }: { number: string }) {
               <strong>{s.name}</strong>{' '}
               <span className="muted">
                 · {t.dyn(`shift.${s.shiftState}`, s.shiftState)} · {t('assign.load', { n: s.load })}
-                {s.distanceKm !== null && ` · ${t('assign.distance', { km: s.distanceKm.toFixed(1) })}`}
+                {s.distanceKm !== null && ` · ${t('assign.distance', { km: t.fmt.km(s.distanceKm) })}`}
                 {s.noSignal && ` · ${t('assign.noSignal')}`}
                 {s.isRegular && ` · ${t('assign.regular')}`}
               </span>

@@ -2,7 +2,7 @@
 // this user's role allows on it (main computes them from the status machine; we only show them).
 import type { OrderDetail } from '../../../../shared/api/orders-api';
 import { DEFAULT_SLA_POLICIES, resolveSlaPolicy } from '../../../../shared/domain/sla-policy';
-import { formatClock, formatDateTime, formatDuration } from '../../i18n/format-time';
+import { formatDuration } from '../../i18n/format-time';
 import { useT } from '../../i18n/use-t';
 import { useClockStore } from '../clock/store';
 import { acknowledgeConflict, useConnectionStore } from '../connection/store';
@@ -54,7 +54,7 @@ function DriverLine({ detail }: { detail: OrderDetail }) {
         <>
           <br />
           <span className="tabular">
-            {t('card.distance', { km: eta.km.toFixed(1) })} · {t('card.eta', { time: formatClock(eta.arrivesAt) })}
+            {t('card.distance', { km: t.fmt.km(eta.km) })} · {t('card.eta', { time: t.fmt.time(eta.arrivesAt) })}
           </span>
         </>
       )}
@@ -102,7 +102,7 @@ function CardBody({ detail }: { detail: OrderDetail }) {
           <SlaCountdown row={slaInput} />
           {detail.sla.deadline !== null && (
             <span className="muted tabular">
-              {t('card.deadline')}: {formatDateTime(detail.sla.deadline)}
+              {t('card.deadline')}: {t.fmt.dateTime(detail.sla.deadline)}
             </span>
           )}
         </div>
@@ -142,7 +142,7 @@ function CardBody({ detail }: { detail: OrderDetail }) {
           <dt>{t('card.cargo')}</dt>
           <dd>
             {o.cargoDescription ? `${o.cargoDescription}, ` : ''}
-            {t('card.weight', { kg: o.weightKg, places: o.places })}
+            {t('card.weight', { kg: t.fmt.kg(o.weightKg), places: o.places })}
           </dd>
           <dt>{t('card.driver')}</dt>
           <dd>
@@ -161,7 +161,7 @@ function CardBody({ detail }: { detail: OrderDetail }) {
             <PolicyLine detail={detail} />
           </dd>
           <dt>{t('card.created')}</dt>
-          <dd className="tabular">{formatDateTime(o.createdAt)}</dd>
+          <dd className="tabular">{t.fmt.dateTime(o.createdAt)}</dd>
         </dl>
       </section>
       <section className="card-section">

@@ -2,7 +2,6 @@
 // it (a dispatcher's name, GPS, a scan, a courier service) and why.
 import { useShallow } from 'zustand/react/shallow';
 import type { OrderEventRow } from '../../../../shared/schema';
-import { formatDateTime } from '../../i18n/format-time';
 import type { Translator } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
 import { driverById, useDriversStore } from '../drivers/store';
@@ -56,7 +55,7 @@ export function Timeline({ events }: { events: OrderEventRow[] }) {
           <li key={e.id} className={cls}>
             <div className="tl-what">{eventTitle(e, t, name)}</div>
             <div className="tl-meta tabular">
-              {formatDateTime(e.at)} · {eventWho(e, t)}
+              {t.fmt.dateTime(e.at)} · {eventWho(e, t)}
             </div>
             {(reason || e.comment) && <div className="tl-note">{[reason, e.comment].filter(Boolean).join(': ')}</div>}
           </li>

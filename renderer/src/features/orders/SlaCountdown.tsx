@@ -2,7 +2,6 @@
 // together from one timer; rows outside the virtualised window don't exist and cost nothing.
 import { useClockStore } from '../clock/store';
 import { useSessionStore } from '../session/store';
-import { formatDateTime } from '../../i18n/format-time';
 import { useT } from '../../i18n/use-t';
 import { regionCalendar, rowSla, slaText, slaTone, type SlaRowInput } from './sla-view';
 
@@ -16,7 +15,7 @@ export function SlaCountdown({ row, className = '' }: { row: SlaRowInput; classN
   const status = rowSla(row, now, policies, calendar);
   const text = slaText(status, t);
   const state = t(`sla.state.${status.state}`);
-  const deadline = status.deadline === null ? '' : `, ${t('card.deadline')} ${formatDateTime(status.deadline)}`;
+  const deadline = status.deadline === null ? '' : `, ${t('card.deadline')} ${t.fmt.dateTime(status.deadline)}`;
   return (
     <span
       className={`sla sla-${slaTone(status.state)} ${className}`}

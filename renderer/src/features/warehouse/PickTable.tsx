@@ -6,8 +6,6 @@ import { SlaCountdown } from '../orders/SlaCountdown';
 import { openProblem, pickByClick, print } from './store';
 import { useWarehouseText } from './warehouse-text';
 
-const num = (n: number, digits: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(digits));
-
 export function PickTable({ items, canPick, canReport }: { items: PickListItem[]; canPick: boolean; canReport: boolean }) {
   const w = useWarehouseText();
   return (
@@ -42,8 +40,8 @@ export function PickTable({ items, canPick, canReport }: { items: PickListItem[]
               <div className="muted">{i.deliveryAddress}</div>
             </td>
             <td className="pick-cargo">{i.cargoDescription || '—'}</td>
-            <td className="n tabular">{num(i.weightKg, 1)}</td>
-            <td className="n tabular">{num(i.volumeM3, 2)}</td>
+            <td className="n tabular">{w.fmt.number(i.weightKg, 1)}</td>
+            <td className="n tabular">{w.fmt.number(i.volumeM3, 2)}</td>
             <td className="n tabular">{i.places}</td>
             <td>
               <div className="pick-actions">

@@ -3,7 +3,6 @@
 // only this. Then the system print dialog opens (window.print(): printers and "Save as PDF").
 import { useEffect } from 'react';
 import { createPortal } from 'react-dom';
-import { formatDateTime } from '../../i18n/format-time';
 import { useClockStore } from '../clock/store';
 import { Barcode } from './Barcode';
 import { print, useWarehouseStore, type PrintJob } from './store';
@@ -18,8 +17,8 @@ function Label({ item }: { item: PickListItem }) {
       <div className="print-label-cust">{item.customerName}</div>
       <div>{item.deliveryAddress}, {item.deliveryCity}</div>
       <div className="print-label-meta">
-        {w('colPlaces')}: {item.places} · {item.weightKg} kg · {item.volumeM3} m³
-        {item.slaDeadline !== null && ` · ${w('deadline')} ${formatDateTime(item.slaDeadline)}`}
+        {w('colPlaces')}: {item.places} · {w.fmt.kg(item.weightKg)} · {w.fmt.m3(item.volumeM3)}
+        {item.slaDeadline !== null && ` · ${w('deadline')} ${w.fmt.dateTime(item.slaDeadline)}`}
       </div>
       {item.cargoDescription && <div className="print-label-cargo">{item.cargoDescription}</div>}
     </section>
@@ -34,7 +33,7 @@ function PickList({ items, warehouse }: { items: PickListItem[]; warehouse: stri
       <h1>
         {w('printTitle')}: {warehouse}
       </h1>
-      <p>{w('printedAt', { time: formatDateTime(now) })}</p>
+      <p>{w('printedAt', { time: w.fmt.dateTime(now) })}</p>
       <table>
         <thead>
           <tr>
@@ -55,15 +54,15 @@ function PickList({ items, warehouse }: { items: PickListItem[]; warehouse: stri
               <td>
                 <Barcode value={i.number} height={28} label={i.number} />
               </td>
-              <td>{i.slaDeadline === null ? '—' : formatDateTime(i.slaDeadline)}</td>
+              <td>{i.slaDeadline === null ? '—' : w.fmt.dateTime(i.slaDeadline)}</td>
               <td>
                 {i.customerName}
                 <br />
                 {i.deliveryAddress}
               </td>
               <td>{i.cargoDescription}</td>
-              <td>{i.weightKg}</td>
-              <td>{i.volumeM3}</td>
+              <td>{w.fmt.number(i.weightKg, 1)}</td>
+              <td>{w.fmt.number(i.volumeM3, 2)}</td>
               <td>{i.places}</td>
             </tr>
           ))}

@@ -2,19 +2,20 @@
 // so the warehouse, alerts and SLA-settings screens add words without touching the app's
 // dictionaries. Same `{name}` placeholders as renderer/src/i18n/translate.ts.
 import { useMemo } from 'react';
+import { formatterFor, type Formatter } from '../../../../shared/locale';
 import { interpolate, type Language, type Params } from '../../i18n/translate';
 import { useSettingsStore } from '../settings/store';
 
 export type FeatureText<K extends string> = (key: K, params?: Params) => string;
 
 export function makeFeatureText<K extends string>(dicts: Readonly<Record<Language, Readonly<Record<K, string>>>>, lang: Language): FeatureText<K> {
-  return (key, params) => interpolate(dicts[lang][key] ?? dicts.en[key] ?? key, params);
+  return (key, params) => interpolate(lang, dicts[lang][key] ?? dicts.en[key] ?? key, params);
 }
 
 /** A hook per feature: `const useText = featureTextHook(DICTS)`. */
-export function featureTextHook<K extends string>(dicts: Readonly<Record<Language, Readonly<Record<K, string>>>>): () => FeatureText<K> & { lang: Language } {
+export function featureTextHook<K extends string>(dicts: Readonly<Record<Language, Readonly<Record<K, string>>>>): () => FeatureText<K> & { lang: Language; fmt: Formatter } {
   return () => {
     const lang = useSettingsStore((s) => s.language);
-    return useMemo(() => Object.assign(makeFeatureText(dicts, lang), { lang }), [lang]);
+    return useMemo(() => Object.assign(makeFeatureText(dicts, lang), { lang, fmt: formatterFor(lang) }), [lang]);
   };
 }
