@@ -14,6 +14,7 @@
 //   connection order (A, the origin, last), so B waits for half the others, as the median
 //   desktop does.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { mutationRowId } from '../shared/mutators/mutator-tx';
 import { setPriority } from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
@@ -80,7 +81,7 @@ export async function benchLive(clients = 20, samples = 300, synchronous: 'FULL'
         const seenAt = await new Promise<number>((resolve) => {
           const { mid, clientId } = a.sync.mutate('addComment', { orderId: `o${100 + (i % 100)}`, text: `live ${i}` });
           returned = performance.now();
-          waiting = { id: `${clientId}:${mid}:0`, resolve };
+          waiting = { id: mutationRowId(clientId, mid, 0), resolve };
         });
         if (i >= WARM_UP) {
           times.push(seenAt - start);

@@ -1,6 +1,7 @@
 // Two real clients against a real server: edits flow both ways and both replicas end up
 // identical to each other and to the server, row by row, in every synced table.
 import { afterEach, beforeEach, describe, it, expect } from 'vitest';
+import { mutationRowId } from '../../shared/mutators/mutator-tx';
 import type { MarshrutServer } from '../../server/server';
 import type { ChangeEvent } from '../../main/sync/change-set';
 import { addUser, databases, replicaDifference, openClient, seedServer, startTestServer, testDir, waitConverged, waitFor, type TestClient, type TestDir } from './harness';
@@ -55,7 +56,7 @@ describe('two clients', () => {
     const comments = ca.replica.sqlite.prepare("SELECT comment FROM order_events WHERE kind = 'comment' ORDER BY comment").pluck().all();
     expect(comments).toEqual(['from A', 'from B']);
     // The order A created has the same id everywhere (minted from clientId and mid).
-    expect(ca.replica.sqlite.prepare("SELECT id FROM orders WHERE number = 'A-1'").pluck().get()).toBe(`${created.clientId}:${created.mid}:0`);
+    expect(ca.replica.sqlite.prepare("SELECT id FROM orders WHERE number = 'A-1'").pluck().get()).toBe(mutationRowId(created.clientId, created.mid, 0));
     // B was told which rows changed, not "reload everything".
     const touched = new Set(events.flatMap((e) => e.ids.orders ?? []));
     expect(touched.has('o100')).toBe(true);

@@ -1,4 +1,5 @@
 import { afterEach, describe, it, expect } from 'vitest';
+import { mutationRowId } from '../../shared/mutators/mutator-tx';
 import { fakeWorld, orderAt, T0 } from '../../shared/testing/fake-world';
 import type { ChangeRow } from '../../shared/protocol';
 import type { DriverRow, OrderRow } from '../../shared/schema';
@@ -66,7 +67,7 @@ describe('applyServerBatch (rebase)', () => {
     expect(store.shadow.count()).toBe(0);
     expect(store.conflicts.list(false)).toMatchObject([{ mid: 1, name: 'assignDriver', code: 'assign_conflict', message, acknowledged: false }]);
     // The event the optimistic run wrote is gone too.
-    expect(store.rows.get('order_events', 'me:1:0')).toBeUndefined();
+    expect(store.rows.get('order_events', mutationRowId('me', 1, 0))).toBeUndefined();
   });
 
   it('ignores a duplicated or late frame: rows at or below the cursor never regress', () => {
@@ -86,11 +87,11 @@ describe('applyServerBatch (rebase)', () => {
     enqueueMutation(store, { name: 'addComment', args: { orderId: order.id, text: 'hi' }, actor: dispatcher, now: T0 });
     apply({ type: 'ack', mid: 1, result: 'applied', cursor: 9 });
     expect(store.outbox.count()).toBe(1);
-    expect(store.rows.get('order_events', 'me:1:0')).toBeDefined();
-    const event = store.rows.get('order_events', 'me:1:0') as AppRow;
-    apply(changes(9, { seq: 9, table: 'order_events', id: 'me:1:0', row: event }));
+    expect(store.rows.get('order_events', mutationRowId('me', 1, 0))).toBeDefined();
+    const event = store.rows.get('order_events', mutationRowId('me', 1, 0)) as AppRow;
+    apply(changes(9, { seq: 9, table: 'order_events', id: mutationRowId('me', 1, 0), row: event }));
     expect(store.outbox.count()).toBe(0);
-    expect(store.rows.get('order_events', 'me:1:0')).toEqual(event);
+    expect(store.rows.get('order_events', mutationRowId('me', 1, 0))).toEqual(event);
   });
 
   it('a duplicate ack of a settled mutation changes nothing', () => {
@@ -127,7 +128,7 @@ describe('applyServerBatch (rebase)', () => {
     const r = apply(changes(seq, ...all.slice(3)), { type: 'caught-up', cursor: 50 });
     expect(r.caughtUp).toBe(true);
     expect(store.rows.get('orders', 'o-gone')).toBeUndefined();
-    expect(store.rows.get('order_events', 'me:1:0')).toMatchObject({ comment: 'still here' });
+    expect(store.rows.get('order_events', mutationRowId('me', 1, 0))).toMatchObject({ comment: 'still here' });
     expect(store.meta.cursor()).toBe(50);
   });
 

@@ -3,12 +3,13 @@
 // the cursor, drop acknowledged mutations (recording rejections as conflicts), and re-run
 // what is still pending on top. A crash at any point leaves the replica at a frame boundary.
 import type { MutationActor } from '../../shared/mutators';
-import type { Ack, CaughtUp, Changes, Positions, SnapshotBegin } from '../../shared/protocol';
+import { mutationDigest, type Ack, type CaughtUp, type Changes, type Positions, type SnapshotBegin } from '../../shared/protocol';
 import { SYNCED_TABLE_KEYS } from '../../shared/schema';
 import { ChangeSet } from './change-set';
 import { lineageRange } from './lineage';
 import { affectedMutations, DirtyKeys, rowKey, type Footprint } from './footprints';
 import { rerunPending } from './outbox';
+import type { OutboxRow } from './outbox-store';
 import { validateRow, type AppRow } from './row-codec';
 import type { SyncStore } from './sync-store';
 
@@ -38,6 +39,11 @@ export interface BatchResult {
   rejected: number;
   /** Highest wire mid of the session's identity acknowledged so far. */
   lastAckedMid: number;
+  /**
+   * Wire mids whose ack disagrees with the outbox (another mutation ran under that mid, or
+   * the mid was never issued here). Their rows are kept; the caller must change identity.
+   */
+  mismatched: number[];
 }
 
 /** A server frame that does not fit the replica; the batch is not applied. */
@@ -175,8 +181,21 @@ function planAcks(store: SyncStore, session: InboundSession, frames: readonly In
   const acks = [...session.heldAcks, ...frames.filter((f): f is Ack => f.type === 'ack')];
   return acks
     .filter((a) => a.result === 'rejected' || a.cursor <= cursor)
-    .map((a) => base + a.mid)
-    .filter((m) => m <= upTo && store.outbox.get(m) !== undefined);
+    .filter((a) => {
+      const row = base + a.mid <= upTo ? store.outbox.get(base + a.mid) : undefined;
+      return row !== undefined && ackMatches(a, row);
+    })
+    .map((a) => base + a.mid);
+}
+
+/**
+ * Whether an ack is about this outbox row: the server's digest of what it ran under the mid
+ * equals the row's. Without a digest (a re-ack of a mid so old the server pruned it) there
+ * is nothing to compare, and the ack is taken as before.
+ */
+function ackMatches(ack: Ack, row: OutboxRow): boolean {
+  if (ack.digest === undefined) return true;
+  return ack.digest === mutationDigest({ name: row.name, args: row.args, at: row.at });
 }
 
 function settleAcks(
@@ -184,13 +203,14 @@ function settleAcks(
   session: InboundSession,
   cursor: number,
   now: number,
-): { acknowledged: number; rejected: number; lastAckedMid: number } {
+): { acknowledged: number; rejected: number; lastAckedMid: number; mismatched: number[] } {
   const lineages = store.meta.lineages();
   const i = lineages.findIndex((l) => l.clientId === session.clientId);
   const lineage = lineages[i];
+  const mismatched: number[] = [];
   if (lineage === undefined) {
     session.heldAcks = [];
-    return { acknowledged: 0, rejected: 0, lastAckedMid: 0 };
+    return { acknowledged: 0, rejected: 0, lastAckedMid: 0, mismatched };
   }
   const { base, upTo } = lineageRange(lineages, i);
   // Read before the first outbox row goes (it counts the outbox's top row), and only then.
@@ -206,8 +226,29 @@ function settleAcks(
     }
     const localMid = base + ack.mid;
     const row = localMid <= upTo ? store.outbox.get(localMid) : undefined;
-    // No row: a duplicate ack of something already settled.
-    if (row === undefined) continue;
+    if (row === undefined) {
+      // No row: a duplicate ack of something already settled, unless this identity never
+      // issued that mid: then the server holds mutations from someone else under our id.
+      // (nextBefore is unset only while no row has gone yet, so a fresh read is exact.)
+      if (localMid > upTo || localMid >= (nextBefore ?? store.meta.nextLocalMid())) mismatched.push(ack.mid);
+      continue;
+    }
+    if (!ackMatches(ack, row)) {
+      // The server ran something else under this mid: dropping the row would lose the edit.
+      // It stays in the outbox (sent again under a new identity) and the user is told.
+      mismatched.push(ack.mid);
+      store.conflicts.record({
+        mid: ack.mid,
+        name: row.name,
+        args: row.args,
+        code: 'identity_mismatch',
+        message:
+          'The server confirmed a different change under this desktop\'s identity (was it copied, or used by someone else?). ' +
+          'Your change was kept and is being sent again under a new identity.',
+        at: now,
+      });
+      continue;
+    }
     nextBefore ??= store.meta.nextLocalMid();
     store.outbox.remove(localMid);
     store.footprints?.delete(localMid);
@@ -231,7 +272,7 @@ function settleAcks(
   if (lastAcked !== lineage.lastAcked) {
     store.meta.setLineages(lineages.map((l, j) => (j === i ? { ...l, lastAcked } : l)));
   }
-  return { acknowledged, rejected, lastAckedMid: lastAcked };
+  return { acknowledged, rejected, lastAckedMid: lastAcked, mismatched };
 }
 
 function deleteUnseen(store: SyncStore, changes: ChangeSet): void {

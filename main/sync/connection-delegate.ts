@@ -28,6 +28,11 @@ export interface ConnectionDelegate {
   /** Applies a batch of frames in one transaction; throws if they cannot be applied. */
   frames(frames: InboundFrame[]): FramesOutcome;
   pending(clientId: string, afterMid: number, limit: number): Mutation[];
+  /**
+   * The server refused this clientId (it belongs to another user): take a new identity for
+   * its pending rows; the loop reconnects at once.
+   */
+  identityRefused(clientId: string): void;
   positions(positions: Positions): void;
   status(status: ConnectionStatus, error: string | null): void;
 }

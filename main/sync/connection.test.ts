@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { Mutation, Welcome } from '../../shared/protocol';
+import { PROTOCOL_VERSION, type Mutation, type Welcome } from '../../shared/protocol';
 import type { InboundFrame } from './apply-frames';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
 import { createConnection, type ConnectionDelegate, type ConnectionStatus } from './connection';
@@ -11,9 +11,11 @@ function fakeDelegate() {
   const outbox: Mutation[] = [];
   const applied: InboundFrame[][] = [];
   const statuses: Array<{ status: ConnectionStatus; error: string | null }> = [];
+  const refused: string[] = [];
   let lastAcked = 0;
-  const d: ConnectionDelegate & { outbox: Mutation[]; applied: InboundFrame[][]; statuses: typeof statuses } = {
+  const d: ConnectionDelegate & { outbox: Mutation[]; applied: InboundFrame[][]; statuses: typeof statuses; refused: string[] } = {
     outbox,
+    refused,
     applied,
     statuses,
     hello: () => ({ clientId: 'c1', cursor: 7, lastAckedMid: lastAcked }),
@@ -33,6 +35,7 @@ function fakeDelegate() {
     },
     pending: (_c, after, limit) => outbox.filter((m) => m.mid > after).slice(0, limit),
     positions: () => undefined,
+    identityRefused: (clientId) => void refused.push(clientId),
     status: (status, error) => void statuses.push({ status, error }),
   };
   return d;
@@ -73,7 +76,7 @@ describe('connection loop', () => {
     expect(s.conn.status()).toBe('connecting');
     expect(s.net.last.token).toBe('tok');
     s.net.last.open();
-    expect(s.net.last.sentOf('hello')[0]).toMatchObject({ clientId: 'c1', cursor: 7, lastAckedMid: 0, protocolVersion: 1 });
+    expect(s.net.last.sentOf('hello')[0]).toMatchObject({ clientId: 'c1', cursor: 7, lastAckedMid: 0, protocolVersion: PROTOCOL_VERSION });
     s.net.last.receive(welcome);
     expect(s.conn.status()).toBe('catching_up');
     s.net.last.receive({ type: 'changes', rows: [], cursor: 9 });
@@ -143,6 +146,18 @@ describe('connection loop', () => {
     s.net.last.receive({ type: 'error', code: 'mid_gap', message: 'gap', expectedMid: 2 });
     const pushes = s.net.last.sentOf('push');
     expect((pushes[1]?.['mutations'] as Mutation[]).map((m) => m.mid)).toEqual([2, 3]);
+  });
+
+  it('on client_id_taken asks the delegate for a new identity and reconnects at once', () => {
+    const s = setup();
+    s.conn.start();
+    s.net.last.open();
+    s.net.last.receive({ type: 'error', code: 'client_id_taken', message: 'This client id belongs to another user' });
+    expect(s.delegate.refused).toEqual(['c1']);
+    expect(s.net.sockets[0]?.closed).toBe(true);
+    expect(s.timers.pendingDelays()).toContain(0);
+    s.timers.advance(0);
+    expect(s.net.sockets).toHaveLength(2);
   });
 
   it('reconnects with exponential backoff and jitter, resetting after it got online', () => {

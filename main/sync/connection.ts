@@ -7,6 +7,7 @@
 //   -> online: push pending (window of MAX_IN_FLIGHT), apply live changes/acks, ping.
 //   mid_gap {expectedMid}: resend from expectedMid. version_mismatch: 'incompatible', stop
 //   retrying (the outbox stays). 401 / unauthorized: 'unauthorized', stop retrying.
+//   client_id_taken: the delegate takes a new identity, reconnect at once.
 import { MAX_PUSH_MUTATIONS, PROTOCOL_VERSION, SCHEMA_VERSION, encodeMessage, type Mutation } from '../../shared/protocol';
 import type { InboundFrame } from './apply-frames';
 import type { ConnectionDelegate, ConnectionStatus, FramesOutcome, HelloParams } from './connection-delegate';
@@ -169,6 +170,11 @@ export function createConnection(o: ConnectionOptions): Connection {
       halt('incompatible', message);
     } else if (code === 'unauthorized') {
       halt('unauthorized', message);
+    } else if (code === 'client_id_taken' && hello !== null) {
+      // Not ours to use: a fresh identity is, and the pending rows go under it.
+      o.delegate.identityRefused(hello.clientId);
+      reconnectAtOnce = true;
+      drop(`the server refused this desktop's client id (${message}); reconnecting under a new one`);
     } else if (code === 'mid_gap' && expectedMid !== undefined) {
       // The server lost or reordered part of a push: resend from where it stands.
       sentUpTo = Math.max(0, expectedMid - 1);

@@ -1,4 +1,5 @@
 import { afterEach, describe, it, expect } from 'vitest';
+import { mutationRowId } from '../../shared/mutators/mutator-tx';
 import { MutationRejection } from '../../shared/mutators';
 import { fakeWorld, orderAt, T0, ORDER_ARGS } from '../../shared/testing/fake-world';
 import type { OrderRow } from '../../shared/schema';
@@ -42,7 +43,7 @@ describe('enqueueMutation', () => {
     expect(store.outbox.count()).toBe(2);
     expect(a.changes.toEvent().tables.sort()).toEqual(['order_events', 'orders']);
     // Ids minted from (clientId, mid, n): the server will mint the same.
-    expect(store.rows.get('order_events', 'client-1:2:0')).toMatchObject({ kind: 'comment', comment: 'call first' });
+    expect(store.rows.get('order_events', mutationRowId('client-1', 2, 0))).toMatchObject({ kind: 'comment', comment: 'call first' });
     expect(pendingMutations(store, 'client-1', 0, 10).map((m) => [m.mid, m.name, m.at])).toEqual([
       [1, 'assignDriver', T0 + 1],
       [2, 'addComment', T0 + 2],

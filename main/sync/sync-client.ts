@@ -189,6 +189,14 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       const result = applyServerBatch(store, session, frames, user === null ? null : actorOf(user), now());
       lastSyncAt = now();
       if (!result.changes.empty) changeListeners.emit(result.changes.toEvent());
+      if (result.mismatched.length > 0) {
+        // The server holds other mutations under this identity's mids: its numbering can't be
+        // trusted for our pending rows, so they get a new identity and go again.
+        store.transaction(() => rekeyLineage(store.meta, store.outbox, session.clientId, mint));
+        lastError = `the server acknowledged mutation${result.mismatched.length > 1 ? 's' : ''} ${result.mismatched.join(', ')} that this desktop did not send; the edits are kept and sent again under a new client id`;
+        emitState();
+        return { caughtUp: result.caughtUp, lastAckedMid: result.lastAckedMid, switchIdentity: true };
+      }
       const ls = store.meta.lineages();
       const i = ls.findIndex((l) => l.clientId === session.clientId);
       const mine = i >= 0 ? lineageRange(ls, i) : null;
@@ -198,6 +206,10 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       return { caughtUp: result.caughtUp, lastAckedMid: result.lastAckedMid, switchIdentity };
     },
     pending: (clientId, afterMid, limit) => pendingMutations(store, clientId, afterMid, limit),
+    identityRefused(clientId) {
+      store.transaction(() => rekeyLineage(store.meta, store.outbox, clientId, mint));
+      lastError = 'this client id belongs to another user on the server; continuing under a new one';
+    },
     positions(p) {
       applyPositions(store, p);
       for (const d of p.drivers) {

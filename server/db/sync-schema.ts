@@ -19,7 +19,7 @@ export const changeLog = sqliteTable(
   (t) => [uniqueIndex('change_log_row_idx').on(t.table, t.rowId)],
 );
 
-/** A replica the server has heard from: its exactly-once position. */
+/** A replica the server has heard from: its exactly-once position, owned by `userId` (the first to say hello). */
 export const syncClients = sqliteTable('clients', {
   clientId: text('client_id').primaryKey(),
   lastMid: integer('last_mid').notNull().default(0),
@@ -42,6 +42,21 @@ export const clientRejections = sqliteTable(
     /** Head seq when it was decided. */
     seq: integer('seq').notNull(),
     at: integer('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.clientId, t.mid] })],
+);
+
+/**
+ * What ran under each recent mid of a client (mutationDigest), so that every ack, also a
+ * re-ack, tells the desktop which mutation the server holds for that mid. Pruned per client
+ * like the rejections.
+ */
+export const clientDigests = sqliteTable(
+  'client_digests',
+  {
+    clientId: text('client_id').notNull(),
+    mid: integer('mid').notNull(),
+    digest: text('digest').notNull(),
   },
   (t) => [primaryKey({ columns: [t.clientId, t.mid] })],
 );

@@ -78,7 +78,7 @@ describe('REST API', () => {
     t.server.addHealth('gps', () => ({ accepted: 5 }));
     clock += 61_000;
     const { body } = await get('/health');
-    expect(body).toMatchObject({ status: 'ok', version: '0.1.0', protocolVersion: 1, counts: { orders: 3, drivers: 2 }, gps: { accepted: 5 } });
+    expect(body).toMatchObject({ status: 'ok', version: '0.1.0', protocolVersion: 2, counts: { orders: 3, drivers: 2 }, gps: { accepted: 5 } });
     expect(body['uptimeS']).toBeGreaterThanOrEqual(61);
   });
 

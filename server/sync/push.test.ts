@@ -1,6 +1,7 @@
 // Pushes: exactly once, gaps, rejections that still advance lastMid, roles, broadcast order.
 import { afterEach, beforeEach, describe, it, expect, vi } from 'vitest';
 import { ORDER_ARGS, T0 } from '../../shared/testing/fake-world';
+import { mutationRowId } from '../../shared/mutators/mutator-tx';
 import type { Mutation } from '../../shared/protocol';
 import { connectTestClient, type TestClient } from '../testing/ws-test-client';
 import { startTestServer, type TestServer } from '../testing/test-server';
@@ -44,16 +45,16 @@ describe('push', () => {
     const event = changes.rows.find((r) => r.table === 'order_events')?.row;
     expect(event).toMatchObject({ kind: 'created', at: T0 + 1, actorName: 'Dispatcher Aigerim' });
     // Ids are deterministic per (clientId, mid): the optimistic row on the client has the same id.
-    expect(changes.rows.find((r) => r.table === 'orders')?.id).toBe('desk-a:1:0');
+    expect(changes.rows.find((r) => r.table === 'orders')?.id).toBe(mutationRowId('desk-a', 1, 0));
   });
 
   it('re-acknowledges a duplicate mid with the stored result without re-running it', async () => {
     const a = await live('u-dispatcher', 'desk-a');
-    a.send({ type: 'push', mutations: [createOrder(1, 'MR-1'), comment(2, 'desk-a:1:0', 'fragile')] });
+    a.send({ type: 'push', mutations: [createOrder(1, 'MR-1'), comment(2, mutationRowId('desk-a', 1, 0), 'fragile')] });
     await a.next('ack', (m) => m.mid === 2);
     const events = count('SELECT count(*) AS n FROM order_events');
     const head = t.server.engine.log.headSeq();
-    a.send({ type: 'push', mutations: [comment(2, 'desk-a:1:0', 'fragile'), comment(1, 'nope', 'x')] });
+    a.send({ type: 'push', mutations: [comment(2, mutationRowId('desk-a', 1, 0), 'fragile'), comment(1, 'nope', 'x')] });
     const re2 = await a.next('ack', (m) => m.mid === 2);
     const re1 = await a.next('ack', (m) => m.mid === 1);
     expect(re2.result).toBe('applied');
@@ -91,12 +92,12 @@ describe('push', () => {
     d.send({ type: 'push', mutations: [createOrder(1, 'MR-1')] });
     await d.next('ack');
     const w = await live('u-warehouse', 'desk-w');
-    w.send({ type: 'push', mutations: [{ mid: 1, name: 'cancelOrder', args: { orderId: 'desk-d:1:0', comment: 'no' }, at: T0 }] });
+    w.send({ type: 'push', mutations: [{ mid: 1, name: 'cancelOrder', args: { orderId: mutationRowId('desk-d', 1, 0), comment: 'no' }, at: T0 }] });
     expect(await w.next('ack')).toMatchObject({ result: 'rejected', error: { code: 'forbidden', message: "A warehouse user can't cancel orders" } });
-    w.send({ type: 'push', mutations: [{ mid: 2, name: 'reportProblem', args: { orderId: 'desk-d:1:0', reason: 'refused' }, at: T0 }] });
+    w.send({ type: 'push', mutations: [{ mid: 2, name: 'reportProblem', args: { orderId: mutationRowId('desk-d', 1, 0), reason: 'refused' }, at: T0 }] });
     expect(await w.next('ack')).toMatchObject({ result: 'rejected', error: { code: 'forbidden' } });
     const l = await live('u-logistician', 'desk-l');
-    l.send({ type: 'push', mutations: [{ mid: 1, name: 'assignDriver', args: { orderId: 'desk-d:1:0', driverId: 'd1', seenVersion: 1 }, at: T0 }] });
+    l.send({ type: 'push', mutations: [{ mid: 1, name: 'assignDriver', args: { orderId: mutationRowId('desk-d', 1, 0), driverId: 'd1', seenVersion: 1 }, at: T0 }] });
     expect(await l.next('ack')).toMatchObject({ result: 'rejected', error: { code: 'forbidden' } });
     l.send({ type: 'push', mutations: [{ mid: 2, name: 'createCarrier', args: { name: 'ТОО Жол', phone: '8 701 123 45 67' }, at: T0 }] });
     expect(await l.next('ack')).toMatchObject({ result: 'applied' });
@@ -108,9 +109,9 @@ describe('push', () => {
     const b = await live('u-dispatcher2', 'desk-b');
     a.send({ type: 'push', mutations: [createOrder(1, 'MR-123')] });
     await a.next('ack');
-    const seen = await b.next('changes', (m) => m.rows.some((r) => r.id === 'desk-a:1:0'));
-    const version = seen.rows.find((r) => r.id === 'desk-a:1:0')?.row?.['version'] as number;
-    const assign = (mid: number, driverId: string): Mutation => ({ mid, name: 'assignDriver', args: { orderId: 'desk-a:1:0', driverId, seenVersion: version }, at: T0 });
+    const seen = await b.next('changes', (m) => m.rows.some((r) => r.id === mutationRowId('desk-a', 1, 0)));
+    const version = seen.rows.find((r) => r.id === mutationRowId('desk-a', 1, 0))?.row?.['version'] as number;
+    const assign = (mid: number, driverId: string): Mutation => ({ mid, name: 'assignDriver', args: { orderId: mutationRowId('desk-a', 1, 0), driverId, seenVersion: version }, at: T0 });
     b.send({ type: 'push', mutations: [assign(1, 'd2')] });
     await b.next('ack');
     a.send({ type: 'push', mutations: [assign(2, 'd1')] });
@@ -158,14 +159,14 @@ describe('push', () => {
   it('checks a session token again only after a users row changed', async () => {
     const a = await live('u-dispatcher', 'desk-a');
     const auth = vi.spyOn(t.server.users, 'authenticate');
-    a.send({ type: 'push', mutations: [createOrder(1, 'MR-1'), comment(2, 'desk-a:1:0', 'one')] });
+    a.send({ type: 'push', mutations: [createOrder(1, 'MR-1'), comment(2, mutationRowId('desk-a', 1, 0), 'one')] });
     await a.next('ack');
-    a.send({ type: 'push', mutations: [comment(3, 'desk-a:1:0', 'two')] });
+    a.send({ type: 'push', mutations: [comment(3, mutationRowId('desk-a', 1, 0), 'two')] });
     await a.next('ack', (m) => m.mid === 3);
     expect(auth).not.toHaveBeenCalled();
     // Someone else is revoked: users changed, so every session re-checks once, and stays.
     t.server.users.revokeUser('u-warehouse');
-    a.send({ type: 'push', mutations: [comment(4, 'desk-a:1:0', 'three')] });
+    a.send({ type: 'push', mutations: [comment(4, mutationRowId('desk-a', 1, 0), 'three')] });
     expect(await a.next('ack', (m) => m.mid === 4)).toMatchObject({ result: 'applied' });
     expect(auth).toHaveBeenCalledTimes(1);
   });

@@ -3,7 +3,7 @@
 // here is synchronous better-sqlite3 work, so a commit and its broadcast happen in one tick.
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { Ack, ChangeRow, Mutation } from '../../shared/protocol';
+import { mutationDigest, type Ack, type ChangeRow, type Mutation } from '../../shared/protocol';
 import {
   runMutator,
   type BusinessErrorBody,
@@ -60,10 +60,12 @@ export class SyncEngine {
     this.lookups = prepareOrderLookups(sqlite);
     this.stmts = {
       getClient: sqlite.prepare<[string], { last_mid: number }>('SELECT last_mid FROM clients WHERE client_id = ?'),
-      upsertClient: sqlite.prepare<[string, string, number]>(
-        `INSERT INTO clients (client_id, last_mid, user_id, last_seen) VALUES (?, 0, ?, ?)
-         ON CONFLICT(client_id) DO UPDATE SET user_id = excluded.user_id, last_seen = excluded.last_seen`,
-      ),
+      getOwner: sqlite.prepare<[string], { user_id: string; last_mid: number }>('SELECT user_id, last_mid FROM clients WHERE client_id = ?'),
+      insertClient: sqlite.prepare<[string, string, number]>('INSERT INTO clients (client_id, last_mid, user_id, last_seen) VALUES (?, 0, ?, ?)'),
+      touchClient: sqlite.prepare<[number, string]>('UPDATE clients SET last_seen = ? WHERE client_id = ?'),
+      putDigest: sqlite.prepare<[string, number, string]>('INSERT OR REPLACE INTO client_digests (client_id, mid, digest) VALUES (?, ?, ?)'),
+      getDigest: sqlite.prepare<[string, number], { digest: string }>('SELECT digest FROM client_digests WHERE client_id = ? AND mid = ?'),
+      pruneDigests: sqlite.prepare<[string, number]>('DELETE FROM client_digests WHERE client_id = ? AND mid <= ?'),
       setLastMid: sqlite.prepare<[number, number, string]>('UPDATE clients SET last_mid = ?, last_seen = ? WHERE client_id = ?'),
       putRejection: sqlite.prepare<[string, number, string, string, number, number]>(
         'INSERT OR REPLACE INTO client_rejections (client_id, mid, name, error, seq, at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -80,10 +82,25 @@ export class SyncEngine {
     return () => this.listeners.delete(listener);
   }
 
-  /** Registers (or refreshes) a client; returns its lastMid. */
-  hello(clientId: string, userId: string): number {
-    this.stmts.upsertClient.run(clientId, userId, this.clock());
-    return this.stmts.getClient.get(clientId)?.last_mid ?? 0;
+  /**
+   * Registers a client for `userId`, or refreshes it; returns its lastMid. A clientId belongs
+   * to the user who first said hello with it: another user's hello gets null and changes
+   * nothing (else they could read its lastMid and burn its next mids, and the owner's real
+   * edits would be acknowledged as already applied and never run).
+   */
+  hello(clientId: string, userId: string): number | null {
+    return this.sqlite
+      .transaction((): number | null => {
+        const existing = this.stmts.getOwner.get(clientId);
+        if (existing === undefined) {
+          this.stmts.insertClient.run(clientId, userId, this.clock());
+          return 0;
+        }
+        if (existing.user_id !== userId) return null;
+        this.stmts.touchClient.run(this.clock(), clientId);
+        return existing.last_mid;
+      })
+      .immediate();
   }
 
   lastMid(clientId: string): number {
@@ -119,18 +136,22 @@ export class SyncEngine {
           const outcome = this.runInSavepoint(m.name, m.args, actor, at, now, mutationIdFactory(clientId, m.mid));
           lastMid = m.mid;
           const seq = this.log.headSeq();
+          const digest = mutationDigest(m);
+          this.stmts.putDigest.run(clientId, m.mid, digest);
           if (outcome.result === 'rejected') {
             // Only rejections are stored: a mid <= lastMid without a row was applied.
             this.stmts.putRejection.run(clientId, m.mid, m.name, JSON.stringify(outcome.error), seq, now);
-            acks.push({ type: 'ack', mid: m.mid, result: 'rejected', error: outcome.error, cursor: seq });
+            acks.push({ type: 'ack', mid: m.mid, result: 'rejected', error: outcome.error, cursor: seq, digest });
             rejected = true;
           } else {
-            acks.push({ type: 'ack', mid: m.mid, result: 'applied', cursor: seq });
+            acks.push({ type: 'ack', mid: m.mid, result: 'applied', cursor: seq, digest });
           }
         }
         if (lastMid !== startMid) {
           this.stmts.setLastMid.run(lastMid, now, clientId);
           if (rejected) this.stmts.pruneRejections.run(clientId, lastMid - KEPT_RESULTS_PER_CLIENT);
+          // Keyed on the primary key: a range delete of at most a push's worth of rows.
+          this.stmts.pruneDigests.run(clientId, lastMid - KEPT_RESULTS_PER_CLIENT);
         }
       })
       .immediate();
@@ -210,11 +231,13 @@ export class SyncEngine {
 
   private storedAck(clientId: string, mid: number): Ack {
     const stored = this.stmts.getRejection.get(clientId, mid);
+    const digest = this.stmts.getDigest.get(clientId, mid)?.digest;
+    const withDigest = digest === undefined ? {} : { digest };
     if (stored === undefined) {
       // Applied (or rejected so long ago that every replica has moved on): its rows are in
       // every replica at the current head, so that cursor is always safe.
-      return { type: 'ack', mid, result: 'applied', cursor: this.log.headSeq() };
+      return { type: 'ack', mid, result: 'applied', cursor: this.log.headSeq(), ...withDigest };
     }
-    return { type: 'ack', mid, result: 'rejected', error: JSON.parse(stored.error) as BusinessErrorBody, cursor: stored.seq };
+    return { type: 'ack', mid, result: 'rejected', error: JSON.parse(stored.error) as BusinessErrorBody, cursor: stored.seq, ...withDigest };
   }
 }

@@ -141,8 +141,13 @@ export class SyncSession {
       return;
     }
     const { engine } = this.deps;
-    this.clientId = hello.clientId;
     const lastMid = engine.hello(hello.clientId, this.user.id);
+    if (lastMid === null) {
+      this.error('client_id_taken', 'This client id belongs to another user; start again with a new client id');
+      this.ws.close(CLOSE_CODES.clientIdTaken, 'client id belongs to another user');
+      return;
+    }
+    this.clientId = hello.clientId;
     const headSeq = engine.log.headSeq();
     this.state = 'catching-up';
     this.send({

@@ -3,6 +3,7 @@
 // implements MutatorTx over its own database; the server's `put` also writes the change log.
 import type { Actor, UserRole } from '../domain/vocabulary';
 import type { OrderRow, SyncedRow, SyncedTableKey } from '../schema';
+import { sha256Hex } from '../crypto/sha256';
 
 /**
  * Reads and writes of one mutation, inside the caller's transaction (or savepoint).
@@ -48,10 +49,33 @@ export function actorForRole(role: UserRole): Actor {
   return role;
 }
 
-/** Ids for the rows one mutation creates: `${clientId}:${mid}:${n}`, same on both sides. */
+/**
+ * The part of new row ids that stands for the client: a hash of the clientId, never the
+ * clientId itself. Every user receives synced rows, and a clientId was enough to say hello
+ * as that desktop; the hash names the desktop without handing out its identity.
+ */
+export function clientRowPrefix(clientId: string): string {
+  let prefix = prefixCache.get(clientId);
+  if (prefix === undefined) {
+    prefix = `c${sha256Hex(`marshrut-row-ids\n${clientId}`).slice(0, 24)}`;
+    // A desktop has one or two identities; the server sees one per connected desktop.
+    if (prefixCache.size >= 1024) prefixCache.clear();
+    prefixCache.set(clientId, prefix);
+  }
+  return prefix;
+}
+const prefixCache = new Map<string, string>();
+
+/** Id of the n-th row mutation `mid` of `clientId` creates: the same on both sides. */
+export function mutationRowId(clientId: string, mid: number, n: number): string {
+  return `${clientRowPrefix(clientId)}:${mid}:${n}`;
+}
+
+/** Ids for the rows one mutation creates, in order (see mutationRowId). */
 export function mutationIdFactory(clientId: string, mid: number): () => string {
+  const prefix = clientRowPrefix(clientId);
   let n = 0;
-  return () => `${clientId}:${mid}:${n++}`;
+  return () => `${prefix}:${mid}:${n++}`;
 }
 
 export interface BusinessErrorBody {

@@ -33,11 +33,17 @@
  * replica whose cursor >= ack.cursor.
  *
  * Ids: mutators make new row ids with ctx.newId(), deterministic from (clientId, mid, n),
- * so the optimistic row on the client and the server's row share one id.
+ * so the optimistic row on the client and the server's row share one id. The clientId enters
+ * them only hashed (mutationRowId): rows reach every user, a clientId must not.
+ *
+ * Ownership: a clientId belongs to the user who first said hello with it. A hello from any
+ * other user is answered `error client_id_taken` and closed with 4004; the desktop takes a
+ * new clientId for its pending rows. Every ack carries the digest of the mutation the server
+ * ran under that mid (mutationDigest); the desktop drops an outbox row only when it matches.
  *
  * Errors: `error {code, message}` answers protocol faults (bad_json, bad_message,
  * unknown_type, too_large, mid_gap, not_ready) and leaves the connection open; after
- * version_mismatch, unauthorized or internal the server closes the socket. An HTTP/WS
+ * version_mismatch, unauthorized, client_id_taken or internal the server closes the socket. An HTTP/WS
  * request without a valid token never gets this far: the upgrade is refused with 401.
  */
 import { z } from 'zod';
@@ -151,6 +157,11 @@ export const ackSchema = z.object({
   error: businessErrorSchema.optional(),
   /** Head seq after this mutation committed (its rows are included once cursor >= this). */
   cursor: seq,
+  /**
+   * mutationDigest of what the server ran under this mid. Absent only on a re-ack of a mid
+   * so old that its digest was pruned. The desktop drops its outbox row only on a match.
+   */
+  digest: z.string().max(64).optional(),
 });
 
 export const PROTOCOL_ERROR_CODES = [
@@ -163,6 +174,7 @@ export const PROTOCOL_ERROR_CODES = [
   'not_ready',
   'unauthorized',
   'forbidden',
+  'client_id_taken',
   'internal',
 ] as const;
 export type ProtocolErrorCode = (typeof PROTOCOL_ERROR_CODES)[number];

@@ -1,7 +1,7 @@
 // Versions and limits both ends agree on. Bump PROTOCOL_VERSION when a message changes
 // incompatibly; bump SCHEMA_VERSION when a synced table's shape changes (a new column,
 // a new synced table), since an older replica could not store the rows.
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2; // 2: row ids hide clientIds, acks carry a digest, clientIds have an owner
 export const SCHEMA_VERSION = 2; // 2: alerts, sla_policies (issue 7)
 
 /** Largest text frame either side accepts; larger ones are answered with too_large. */
@@ -16,6 +16,8 @@ export const CLOSE_CODES = {
   unauthorized: 4001,
   versionMismatch: 4002,
   internal: 4003,
+  /** The clientId belongs to another user: the desktop takes a new one. */
+  clientIdTaken: 4004,
   serverShutdown: 1001,
 } as const;
 
