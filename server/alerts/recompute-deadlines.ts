@@ -78,7 +78,7 @@ export class DeadlineRecompute {
         calendar,
       );
       if (deadline === order.slaDeadline && vipNormMinutes === order.vipNormMinutes) continue;
-      const fmt = (ms: number | null): string => (ms === null ? '—' : formatLocalTime(ms, calendar.utcOffsetMinutes));
+      const fmt = (ms: number | null): string => (ms === null ? '—' : formatLocalTime(ms, calendar.utcOffsetMinutes).en);
       updates.push({
         order: { ...order, slaDeadline: deadline, vipNormMinutes, version: order.version + 1, updatedAt: now },
         event: {

@@ -2,7 +2,7 @@
 // order's region time (the calendar's fixed UTC offset), as the customer and dispatcher read
 // them. Templates are plain functions: no i18n library on the server.
 import type { SlaBreachAction } from '../domain/sla-policy';
-import { formatDuration } from '../domain/duration-format';
+import { formatterFor } from '../locale';
 import type { AlertKind, AlertTask, BilingualText } from './alert-vocabulary';
 
 export interface TemplateOrder {
@@ -12,22 +12,17 @@ export interface TemplateOrder {
   customerEmail: string | null;
 }
 
-/** "14:05 27.03.2026" in the local time of a UTC offset. */
-export function formatLocalTime(ms: number, utcOffsetMinutes: number): string {
-  const d = new Date(ms + utcOffsetMinutes * 60_000);
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${p(d.getUTCHours())}:${p(d.getUTCMinutes())} ${p(d.getUTCDate())}.${p(d.getUTCMonth() + 1)}.${d.getUTCFullYear()}`;
+/** "27.03.2026, 14:05" / "27/03/2026, 14:05" in the local time of a UTC offset (shared/locale). */
+export function formatLocalTime(ms: number, utcOffsetMinutes: number): BilingualText {
+  return { ru: formatterFor('ru', utcOffsetMinutes).dateTime(ms), en: formatterFor('en', utcOffsetMinutes).dateTime(ms) };
 }
 
-/** formatDuration in Russian: "2 ч 15 мин", "1 д 3 ч". */
-export function formatDurationRu(ms: number): string {
-  return formatDuration(ms).replace(/ d\b/g, ' д').replace(/ h\b/g, ' ч').replace(/ min\b/g, ' мин');
-}
+const durationIn = (lang: 'ru' | 'en', ms: number): string => formatterFor(lang).duration(ms);
 
 export interface MessageParams {
   order: TemplateOrder;
-  /** The SLA deadline or the reminder's start, formatted in local time. */
-  deadline: string;
+  /** The SLA deadline or the reminder's start, formatted in local time in each language. */
+  deadline: BilingualText;
   /** How long the order has waited (reminders), ms. */
   waitedMs: number;
 }
@@ -39,35 +34,35 @@ export function alertMessage(kind: AlertKind, p: MessageParams): BilingualText {
   switch (kind) {
     case 'sla_warning':
       return {
-        ru: `Заказ ${n} (${c}): приближается срок SLA — ${p.deadline}.`,
-        en: `Order ${n} (${c}): the SLA deadline is near — ${p.deadline}.`,
+        ru: `Заказ ${n} (${c}): приближается срок SLA — ${p.deadline.ru}.`,
+        en: `Order ${n} (${c}): the SLA deadline is near — ${p.deadline.en}.`,
       };
     case 'sla_critical':
       return {
-        ru: `Заказ ${n} (${c}): до срока SLA меньше получаса (${p.deadline}), нужен руководитель.`,
-        en: `Order ${n} (${c}): the SLA deadline is less than half an hour away (${p.deadline}); supervisor attention needed.`,
+        ru: `Заказ ${n} (${c}): до срока SLA меньше получаса (${p.deadline.ru}), нужен руководитель.`,
+        en: `Order ${n} (${c}): the SLA deadline is less than half an hour away (${p.deadline.en}); supervisor attention needed.`,
       };
     case 'sla_breach':
       return {
-        ru: `Заказ ${n} (${c}): срок SLA нарушен (${p.deadline}). Заказ в приоритетной очереди.`,
-        en: `Order ${n} (${c}): SLA deadline missed (${p.deadline}). The order is in the priority queue.`,
+        ru: `Заказ ${n} (${c}): срок SLA нарушен (${p.deadline.ru}). Заказ в приоритетной очереди.`,
+        en: `Order ${n} (${c}): SLA deadline missed (${p.deadline.en}). The order is in the priority queue.`,
       };
     case 'not_taken':
       return {
-        ru: `Заказ ${n} (${c}) не взят в работу ${formatDurationRu(p.waitedMs)} с момента поступления.`,
-        en: `Order ${n} (${c}) has not been taken into work for ${formatDuration(p.waitedMs)} since it arrived.`,
+        ru: `Заказ ${n} (${c}) не взят в работу ${durationIn('ru', p.waitedMs)} с момента поступления.`,
+        en: `Order ${n} (${c}) has not been taken into work for ${durationIn('en', p.waitedMs)} since it arrived.`,
       };
     case 'not_picked':
       return {
-        ru: `Заказ ${n} (${c}) подтверждён ${formatDurationRu(p.waitedMs)} назад и всё ещё не собран.`,
-        en: `Order ${n} (${c}) was confirmed ${formatDuration(p.waitedMs)} ago and is still not picked.`,
+        ru: `Заказ ${n} (${c}) подтверждён ${durationIn('ru', p.waitedMs)} назад и всё ещё не собран.`,
+        en: `Order ${n} (${c}) was confirmed ${durationIn('en', p.waitedMs)} ago and is still not picked.`,
       };
   }
 }
 
 export interface BreachTaskParams {
   order: TemplateOrder;
-  deadline: string;
+  deadline: BilingualText;
   actions: readonly SlaBreachAction[];
   /** The responsible dispatcher (manager) and the supervisor, by name. */
   managerName: string | null;
@@ -132,8 +127,8 @@ export function breachTasks(p: BreachTaskParams): AlertTask[] {
       toName: p.supervisorName,
       subject: null,
       text: {
-        ru: `Разобраться с нарушением SLA по заказу ${o.number} (${o.customerName}, срок ${p.deadline}): назначить ответственного, связаться с клиентом, записать причину.`,
-        en: `Handle the SLA breach of order ${o.number} (${o.customerName}, deadline ${p.deadline}): name who is responsible, contact the customer, record the cause.`,
+        ru: `Разобраться с нарушением SLA по заказу ${o.number} (${o.customerName}, срок ${p.deadline.ru}): назначить ответственного, связаться с клиентом, записать причину.`,
+        en: `Handle the SLA breach of order ${o.number} (${o.customerName}, deadline ${p.deadline.en}): name who is responsible, contact the customer, record the cause.`,
       },
     },
   ];
@@ -146,8 +141,8 @@ export function breachTasks(p: BreachTaskParams): AlertTask[] {
         toName: p.managerName,
         subject: null,
         text: {
-          ru: `Срок SLA по заказу ${o.number} нарушен (${p.deadline}). Свяжитесь с клиентом и доставьте заказ в первую очередь.`,
-          en: `The SLA deadline of order ${o.number} was missed (${p.deadline}). Contact the customer and deliver it first.`,
+          ru: `Срок SLA по заказу ${o.number} нарушен (${p.deadline.ru}). Свяжитесь с клиентом и доставьте заказ в первую очередь.`,
+          en: `The SLA deadline of order ${o.number} was missed (${p.deadline.en}). Contact the customer and deliver it first.`,
         },
       });
     } else if (action === 'email_manager') {
@@ -158,8 +153,8 @@ export function breachTasks(p: BreachTaskParams): AlertTask[] {
         toName: p.managerName,
         subject: { ru: `Нарушен срок SLA: заказ ${o.number}`, en: `SLA deadline missed: order ${o.number}` },
         text: {
-          ru: `Срок SLA по заказу ${o.number} (${o.customerName}) истёк ${p.deadline}. Заказ в приоритетной очереди.`,
-          en: `The SLA deadline of order ${o.number} (${o.customerName}) passed at ${p.deadline}. The order is in the priority queue.`,
+          ru: `Срок SLA по заказу ${o.number} (${o.customerName}) истёк ${p.deadline.ru}. Заказ в приоритетной очереди.`,
+          en: `The SLA deadline of order ${o.number} (${o.customerName}) passed at ${p.deadline.en}. The order is in the priority queue.`,
         },
       });
     } else if (action === 'call_customer') {
@@ -175,8 +170,8 @@ export function breachTasks(p: BreachTaskParams): AlertTask[] {
         toName: 'Director',
         subject: null,
         text: {
-          ru: `Нарушен SLA VIP-клиента ${o.customerName}: заказ ${o.number}, срок был ${p.deadline}.`,
-          en: `VIP SLA missed for ${o.customerName}: order ${o.number}, deadline was ${p.deadline}.`,
+          ru: `Нарушен SLA VIP-клиента ${o.customerName}: заказ ${o.number}, срок был ${p.deadline.ru}.`,
+          en: `VIP SLA missed for ${o.customerName}: order ${o.number}, deadline was ${p.deadline.en}.`,
         },
       });
     }

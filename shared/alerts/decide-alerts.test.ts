@@ -57,7 +57,7 @@ describe('planAlerts', () => {
 describe('breach tasks', () => {
   const o = { number: 'MR-7', customerName: 'ТОО Ромашка', customerPhone: '+7 701 111 22 33', customerEmail: 'info@romashka.kz' };
   it('turns the policy actions into one-click tasks in Russian and English', () => {
-    const tasks = breachTasks({ order: o, deadline: '14:00 03.03.2026', actions: ['sms_director', 'call_customer', 'notify_customer'], managerName: 'Aigerim', supervisorName: 'Gulnara', directorPhone: '+7 700 000 00 01' });
+    const tasks = breachTasks({ order: o, deadline: { ru: '03.03.2026, 14:00', en: '03/03/2026, 14:00' }, actions: ['sms_director', 'call_customer', 'notify_customer'], managerName: 'Aigerim', supervisorName: 'Gulnara', directorPhone: '+7 700 000 00 01' });
     expect(tasks.map((t) => `${t.action}/${t.channel}/${t.to}`)).toEqual([
       'supervisor_task/task/null',
       'sms_director/sms/+7 700 000 00 01',
@@ -74,9 +74,9 @@ describe('breach tasks', () => {
   });
 
   it('always apologises to the customer, by SMS or else by e-mail', () => {
-    const sms = breachTasks({ order: o, deadline: 'x', actions: ['email_manager'], managerName: null, supervisorName: null, directorPhone: null });
+    const sms = breachTasks({ order: o, deadline: { ru: 'x', en: 'x' }, actions: ['email_manager'], managerName: null, supervisorName: null, directorPhone: null });
     expect(sms.map((t) => t.action)).toEqual(['supervisor_task', 'email_manager', 'sms_customer']);
-    const email = breachTasks({ order: { ...o, customerPhone: '' }, deadline: 'x', actions: [], managerName: null, supervisorName: null, directorPhone: null });
+    const email = breachTasks({ order: { ...o, customerPhone: '' }, deadline: { ru: 'x', en: 'x' }, actions: [], managerName: null, supervisorName: null, directorPhone: null });
     expect(email.map((t) => t.action)).toEqual(['supervisor_task', 'email_customer']);
   });
 });

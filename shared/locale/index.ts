@@ -4,3 +4,4 @@ export * from './locale';
 export * from './plural';
 export * from './format';
 export * from './message';
+export * from './parse-input';

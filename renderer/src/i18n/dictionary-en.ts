@@ -78,6 +78,9 @@ export const EN = {
   'event.unassign': 'Driver removed',
   'event.comment': 'Comment',
   'event.edit': 'Details edited',
+  'input.dayPattern': 'dd/mm/yyyy',
+  'input.timePattern': 'hh:mm',
+  'event.slaRecomputed': 'SLA deadline recomputed: the SLA rules changed',
 
   'sla.left': '{time} left',
   'sla.overdue': 'overdue {time}',

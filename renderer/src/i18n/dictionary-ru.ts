@@ -80,6 +80,9 @@ export const RU = {
   'event.unassign': 'Водитель снят',
   'event.comment': 'Комментарий',
   'event.edit': 'Данные изменены',
+  'input.dayPattern': 'дд.мм.гггг',
+  'input.timePattern': 'чч:мм',
+  'event.slaRecomputed': 'Срок SLA пересчитан: изменились правила SLA',
 
   'sla.left': 'осталось {time}',
   'sla.overdue': 'просрочено {time}',

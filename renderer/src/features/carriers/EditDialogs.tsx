@@ -5,6 +5,7 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { DEAL_OUTCOMES, VEHICLE_TYPES, type DealOutcome, type VehicleType } from '../../../../shared/domain/vocabulary';
 import { api } from '../../api/client';
 import { endOfDayKz } from './filters';
+import { DayInput } from '../../i18n/LocaleInputs';
 import { Modal } from './Modal';
 import { openDialog, runEdit, useCarriersStore } from './store';
 import { useCarrierText, type CarrierText, type CarrierTextKey } from './carriers-text';
@@ -111,7 +112,7 @@ export function CarrierDialog({ mode }: { mode: 'create' | 'edit' }) {
         {text('email', 'email', { type: 'email' })}
         {text('baseCity', 'baseCity')}
         {text('currentCity', 'currentCity')}
-        {text('availableFrom', 'availableFrom', { type: 'date' })}
+        <Field label={t('availableFrom')}>{(id) => <DayInput id={id} value={v.availableFrom} onChange={(iso) => setV({ ...v, availableFrom: iso })} />}</Field>
         {text('rating', 'rating', { inputMode: 'decimal' })}
       </div>
       <Field label={t('notes')}>{(id) => <textarea id={id} className="textarea" rows={3} value={v.notes} onChange={set('notes')} />}</Field>
@@ -242,7 +243,7 @@ export function RateDialog({ kind }: { kind: 'offer' | 'deal' }) {
             </select>
           )}
         </Field>
-        <Field label={t('date')}>{(id) => <input id={id} className="input" type="date" required value={v.date} onChange={(e) => setV({ ...v, date: e.target.value })} />}</Field>
+        <Field label={t('date')}>{(id) => <DayInput id={id} required value={v.date} onChange={(iso) => setV({ ...v, date: iso })} />}</Field>
         <Field label={t('type')}>
           {(id) => (
             <select id={id} className="select" value={v.vehicleType} onChange={(e) => setV({ ...v, vehicleType: e.target.value })}>

@@ -4,6 +4,7 @@ import { useId } from 'react';
 import { VEHICLE_TYPES } from '../../../../shared/domain/vocabulary';
 import { ADR_CLASSES } from './filters';
 import { resetDraft, setDraft, useCarriersStore } from './store';
+import { DayInput } from '../../i18n/LocaleInputs';
 import { useCarrierText } from './carriers-text';
 
 export function FilterForm() {
@@ -69,7 +70,7 @@ export function FilterForm() {
       </div>
       <div className="cr-field">
         <label htmlFor={field('by')}>{t('availableBy')}</label>
-        <input id={field('by')} className="input" type="date" value={draft.availableBy} onChange={(e) => setDraft({ availableBy: e.target.value })} />
+        <DayInput id={field('by')} value={draft.availableBy} onChange={(iso) => setDraft({ availableBy: iso })} />
       </div>
       <fieldset className="cr-checks">
         <label>

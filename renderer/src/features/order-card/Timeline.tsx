@@ -6,6 +6,17 @@ import type { Translator } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
 import { driverById, useDriversStore } from '../drivers/store';
 
+// The server's own edits carry an English comment for integrations (REST); the console says
+// the same in its language instead of showing that line.
+const SLA_RULES_CHANGED = 'sla_rules_changed';
+
+/** The reason and comment line under an event, or '' when the title already says it. */
+export function eventNote(e: OrderEventRow, t: Translator): string {
+  if (e.actor === 'system' && e.reason === SLA_RULES_CHANGED) return '';
+  const reason = e.reason ? t.dyn(`reason.${e.reason}`, e.reason) : null;
+  return [reason, e.comment].filter(Boolean).join(': ');
+}
+
 export function eventTitle(e: OrderEventRow, t: Translator, driverName: (id: string | null) => string): string {
   switch (e.kind) {
     case 'created':
@@ -23,7 +34,7 @@ export function eventTitle(e: OrderEventRow, t: Translator, driverName: (id: str
     case 'comment':
       return t('event.comment');
     case 'edit':
-      return t('event.edit');
+      return e.reason === SLA_RULES_CHANGED ? t('event.slaRecomputed') : t('event.edit');
     default:
       return String(e.kind);
   }
@@ -33,7 +44,8 @@ export function eventTitle(e: OrderEventRow, t: Translator, driverName: (id: str
 export function eventWho(e: OrderEventRow, t: Translator): string {
   const actor = t.dyn(`actor.${e.actor}`, e.actor);
   const source = t.dyn(`source.${e.source}`, e.source);
-  const who = e.actorName ?? actor;
+  // System actors have English names ("SLA rules"); the console names them in its language.
+  const who = e.actor === 'system' ? actor : (e.actorName ?? actor);
   if (e.source === 'manual') return `${who} · ${source}`;
   if (who === source || e.actor === e.source) return source;
   return `${who} · ${source}`;
@@ -49,7 +61,7 @@ export function Timeline({ events }: { events: OrderEventRow[] }) {
   return (
     <ol className="timeline" aria-label={t('card.timeline')}>
       {events.map((e) => {
-        const reason = e.reason ? t.dyn(`reason.${e.reason}`, e.reason) : null;
+        const note = eventNote(e, t);
         const cls = e.toStatus === 'problem' ? 'tl-problem' : e.kind === 'status' ? 'tl-status' : '';
         return (
           <li key={e.id} className={cls}>
@@ -57,7 +69,7 @@ export function Timeline({ events }: { events: OrderEventRow[] }) {
             <div className="tl-meta tabular">
               {t.fmt.dateTime(e.at)} · {eventWho(e, t)}
             </div>
-            {(reason || e.comment) && <div className="tl-note">{[reason, e.comment].filter(Boolean).join(': ')}</div>}
+            {note !== '' && <div className="tl-note">{note}</div>}
           </li>
         );
       })}

@@ -2,17 +2,15 @@
 // day swaps and Kurban Ait are announced yearly, so admins add them here).
 import { useEffect, useState } from 'react';
 import type { RegionCalendarView } from '../../../../shared/api/alerts-api';
+import { DayInput, TimeInput } from '../../i18n/LocaleInputs';
+import { useT } from '../../i18n/use-t';
 import { saveCalendar } from './store';
 import { useSlaText, type SlaTextKey } from './sla-text';
 
-const hhmm = (m: number): string => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-const minutes = (v: string): number => {
-  const [h, m] = v.split(':').map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
-};
 
 export function CalendarEditor({ regions, canEdit }: { regions: RegionCalendarView[]; canEdit: boolean }) {
   const s = useSlaText();
+  const t = useT();
   const [regionId, setRegionId] = useState(regions[0]?.id ?? '');
   const region = regions.find((r) => r.id === regionId) ?? regions[0];
   const [draft, setDraft] = useState(region);
@@ -45,11 +43,11 @@ export function CalendarEditor({ regions, canEdit }: { regions: RegionCalendarVi
       <div className="sla-inline">
         <label className="sla-inline">
           <span>{s('from')}</span>
-          <input className="input" type="time" disabled={!canEdit} value={hhmm(draft.workStartMinute)} onChange={(e) => setDraft({ ...draft, workStartMinute: minutes(e.target.value) })} />
+          <TimeInput disabled={!canEdit} value={draft.workStartMinute} onChange={(m) => setDraft({ ...draft, workStartMinute: m })} />
         </label>
         <label className="sla-inline">
           <span>{s('until')}</span>
-          <input className="input" type="time" disabled={!canEdit} value={hhmm(draft.workEndMinute)} onChange={(e) => setDraft({ ...draft, workEndMinute: minutes(e.target.value) })} />
+          <TimeInput disabled={!canEdit} value={draft.workEndMinute} onChange={(m) => setDraft({ ...draft, workEndMinute: m })} />
         </label>
       </div>
       <div>
@@ -57,9 +55,9 @@ export function CalendarEditor({ regions, canEdit }: { regions: RegionCalendarVi
         <ul className="sla-holidays" aria-label={s('holidays')}>
           {draft.holidays.map((h) => (
             <li key={h} className="sla-chip">
-              {h}
+              {t.fmt.isoDay(h)}
               {canEdit && (
-                <button type="button" className="link" aria-label={s('removeHoliday', { date: h })} onClick={() => setDraft({ ...draft, holidays: draft.holidays.filter((x) => x !== h) })}>
+                <button type="button" className="link" aria-label={s('removeHoliday', { date: t.fmt.isoDay(h) })} onClick={() => setDraft({ ...draft, holidays: draft.holidays.filter((x) => x !== h) })}>
                   ✕
                 </button>
               )}
@@ -75,7 +73,7 @@ export function CalendarEditor({ regions, canEdit }: { regions: RegionCalendarVi
               setNewDate('');
             }}
           >
-            <input className="input" type="date" aria-label={s('holidayDate')} value={newDate} onChange={(e) => setNewDate(e.target.value)} />
+            <DayInput aria-label={s('holidayDate')} value={newDate} onChange={setNewDate} />
             <button type="submit" className="btn btn-small">
               {s('addHoliday')}
             </button>
