@@ -3,6 +3,19 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY, injectCspMeta } from './shared/security/content-security-policy';
+
+/** Writes the one CSP into index.html's <meta> (the dev server's variant when serving). */
+function cspMeta(): Plugin {
+  return {
+    name: 'marshrut-csp-meta',
+    transformIndexHtml: {
+      order: 'pre',
+      handler: (html, ctx) => injectCspMeta(html, ctx.server ? DEV_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY),
+    },
+  };
+}
 
 export default defineConfig({
   main: {
@@ -22,7 +35,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react()],
+    plugins: [react(), cspMeta()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       minify: true,

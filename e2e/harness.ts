@@ -117,9 +117,35 @@ export function startIsolatedServer(name: string, port: number, fresh = true): P
   return startEmbeddedServer({ dir, port, timeoutMs: 120_000 });
 }
 
-/** Calls a console host's typed API the way its renderer does (one WebSocket, one call). */
+/**
+ * The per-run cookie a console's page sets; its /api socket accepts nothing without it.
+ * Cached per host URL: it holds for the host's whole run (a restarted host gets a new one).
+ */
+const hostCookies = new Map<string, string>();
+async function hostCookie(hostUrl: string, fresh = false): Promise<string> {
+  const known = hostCookies.get(hostUrl);
+  if (known !== undefined && !fresh) return known;
+  const res = await fetch(hostUrl);
+  await res.arrayBuffer();
+  const cookie = res.headers.get('set-cookie')?.split(';')[0];
+  if (!cookie) throw new Error(`${hostUrl} set no session cookie (HTTP ${res.status})`);
+  hostCookies.set(hostUrl, cookie);
+  return cookie;
+}
+
+/** Calls a console host's typed API the way its renderer does (one WebSocket, one call, the page's cookie). */
 export async function callHost<K extends MethodName>(hostUrl: string, method: K, args: unknown): Promise<ApiResponse<K>> {
-  const ws = new WebSocket(`${hostUrl.replace(/^http/, 'ws').replace(/\/$/, '')}/api`);
+  try {
+    return await callHostOnce(hostUrl, method, args, await hostCookie(hostUrl));
+  } catch (e) {
+    // A host restarted on the same URL minted a new secret: fetch the page again once.
+    if (!(e instanceof Error) || !/Unexpected server response: 401/.test(e.message)) throw e;
+    return callHostOnce(hostUrl, method, args, await hostCookie(hostUrl, true));
+  }
+}
+
+async function callHostOnce<K extends MethodName>(hostUrl: string, method: K, args: unknown, cookie: string): Promise<ApiResponse<K>> {
+  const ws = new WebSocket(`${hostUrl.replace(/^http/, 'ws').replace(/\/$/, '')}/api`, { headers: { Cookie: cookie } });
   try {
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());

@@ -2,12 +2,16 @@
 // carries the typed API over IPC; everything else (replica, sync, API) is the same code the
 // browser host runs in plain Node (main/start/console-services.ts).
 //
-// Security: contextIsolation + sandbox on, nodeIntegration off, a strict CSP on every response
-// of the app:// scheme, no navigation or new windows, IPC answered only for our own frame.
+// Security: contextIsolation + sandbox on, nodeIntegration off, the one CSP on every response
+// of the app:// scheme, no navigation or new windows, external links only from an allowlist,
+// no Chromium permissions, IPC answered only for our own frame (policy: security/electron-policy.ts;
+// fuses: electron-builder.yml).
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Notification, protocol, net, screen, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { METHOD_NAMES } from '../shared/api/contract';
+import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY } from '../shared/security/content-security-policy';
+import { isAllowedExternalUrl, permissionAllowed } from './security/electron-policy';
 import type { NoticeEvent } from '../shared/api/events';
 import { eventChannel, methodChannel, type Reply } from '../shared/api/wire';
 import { startConsoleServices, type ConsoleServices } from './start/console-services';
@@ -17,20 +21,9 @@ import { DEFAULT_WINDOW, loadWindowState, saveWindowState, visibleBounds } from 
 const SCHEME = 'app';
 const ORIGIN = `${SCHEME}://console`;
 
-/** Scripts only from the app itself; map tiles may come from any https/http tile server. */
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob: https: http:",
-  "connect-src 'self'",
-  "font-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-/** electron-vite's dev server injects an inline React Refresh preamble and talks HMR over ws. */
-const DEV_CSP = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("connect-src 'self'", "connect-src 'self' ws://localhost:*");
+/** The one policy (also the browser host's header and index.html's <meta>). */
+const CSP = CONTENT_SECURITY_POLICY;
+const DEV_CSP = DEV_CONTENT_SECURITY_POLICY;
 
 protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 app.setPath('userData', userDataDir());
@@ -154,9 +147,10 @@ function createWindow(): BrowserWindow {
   w.on('resize', later);
   w.on('move', later);
   w.on('close', remember);
-  // The console never navigates away or opens windows; https links (map attribution) go to the browser.
+  // The console never navigates away or opens windows; allow-listed links (the map's
+  // attribution) go to the system browser, nothing else leaves the app.
   w.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
+    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
   w.webContents.on('will-navigate', (e, url) => {
@@ -174,7 +168,12 @@ async function start(): Promise<void> {
     fatal(err);
     return;
   }
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  // Chromium permissions: none but a clipboard write from our own page (electron-policy.ts).
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback, details) =>
+    callback(permissionAllowed(permission, details.requestingUrl, ORIGIN)),
+  );
+  session.defaultSession.setPermissionCheckHandler((_wc, permission, requestingOrigin) => permissionAllowed(permission, requestingOrigin, ORIGIN));
+  session.defaultSession.setDevicePermissionHandler(() => false);
   // The dev server's pages get a CSP too (app:// pages get theirs in serveRenderer).
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     const dev = process.env.ELECTRON_RENDERER_URL !== undefined && details.url.startsWith(process.env.ELECTRON_RENDERER_URL);

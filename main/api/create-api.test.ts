@@ -8,6 +8,7 @@ import { createApi, type Api } from './create-api';
 import { createFakeSync, type FakeSync } from '../testing/fake-sync';
 import { fixtureReplica, HOUR, T0, type FixtureReplica } from '../testing/fixture-replica';
 import { memorySettings } from '../settings/settings-store';
+import type { SyncTarget } from '../sync/sync-link';
 
 function value<T>(reply: Reply<unknown>): T {
   if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
@@ -256,6 +257,28 @@ describe('createApi', () => {
       expect(JSON.stringify(view)).not.toContain('secret');
       const bad = await a.dispatch('setSettings', { serverUrl: 'ftp://x' });
       expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+      await a.close();
+    });
+
+    it('a new server URL asks for a token again: the old token is never sent to it', async () => {
+      const targets: SyncTarget[] = [];
+      const settings = memorySettings({ serverUrl: 'https://marshrut.example.kz', token: 'real-token' });
+      const a = createApi({
+        replica: fx.replica,
+        settings,
+        connect: (t) => {
+          targets.push(t);
+          return createFakeSync();
+        },
+        noticeIntervalMs: 0,
+      });
+      await a.warmUp();
+      value(await a.dispatch('setSettings', { serverUrl: 'ws://evil.example:9000' }));
+      expect(value<Record<string, unknown>>(await a.dispatch('getSettings', {}))).toMatchObject({ serverUrl: 'ws://evil.example:9000', hasToken: false });
+      expect(value<{ configured: boolean }>(await a.dispatch('session', {})).configured).toBe(false);
+      expect(targets.some((t) => t.serverUrl.includes('evil') || t.token === 'real-token' && t.serverUrl !== 'https://marshrut.example.kz')).toBe(false);
+      value(await a.dispatch('setSettings', { token: 'evil-token' }));
+      expect(targets.at(-1)).toEqual({ serverUrl: 'ws://evil.example:9000', token: 'evil-token' });
       await a.close();
     });
 

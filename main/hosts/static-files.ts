@@ -35,7 +35,14 @@ export function resolveInside(root: string, urlPath: string): string | null {
   return full === root || full.startsWith(root + path.sep) ? full : null;
 }
 
-export function serveStatic(root: string, req: http.IncomingMessage, res: http.ServerResponse, headers: Record<string, string>): void {
+/** `pageHeaders` go on HTML pages only (the per-run cookie is set by the page, not by assets). */
+export function serveStatic(
+  root: string,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  headers: Record<string, string>,
+  pageHeaders: Record<string, string> = {},
+): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { Allow: 'GET, HEAD' }).end();
     return;
@@ -63,6 +70,7 @@ export function serveStatic(root: string, req: http.IncomingMessage, res: http.S
   const ext = path.extname(file);
   res.writeHead(200, {
     ...headers,
+    ...(ext === '.html' ? pageHeaders : {}),
     'Content-Type': TYPES[ext] ?? 'application/octet-stream',
     'Content-Length': String(stat.size),
     // Hashed assets can be cached; index.html must be re-read after a rebuild.

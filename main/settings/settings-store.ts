@@ -7,12 +7,19 @@ import { z } from 'zod';
 import { DEFAULT_TILE_ATTRIBUTION, DEFAULT_TILE_URL, LANGUAGES, type SettingsPatch } from '../../shared/api/session-api';
 import { USER_ROLES } from '../../shared/domain/vocabulary';
 
+/** Stored before attributions were text: the old default's entity would now show literally. */
+const OLD_DEFAULT_ATTRIBUTION = '&copy; OpenStreetMap contributors';
+
 const storedSchema = z.object({
   serverUrl: z.string().nullable().catch(null).default(null),
   token: z.string().nullable().catch(null).default(null),
   language: z.enum(LANGUAGES).catch('auto').default('auto'),
   tileUrl: z.string().catch(DEFAULT_TILE_URL).default(DEFAULT_TILE_URL),
-  tileAttribution: z.string().catch(DEFAULT_TILE_ATTRIBUTION).default(DEFAULT_TILE_ATTRIBUTION),
+  tileAttribution: z
+    .string()
+    .catch(DEFAULT_TILE_ATTRIBUTION)
+    .default(DEFAULT_TILE_ATTRIBUTION)
+    .transform((a) => (a === OLD_DEFAULT_ATTRIBUTION ? DEFAULT_TILE_ATTRIBUTION : a)),
   /** Who the server last welcomed us as: the role is known before the first connect, offline. */
   lastUser: z
     .object({ id: z.string(), name: z.string(), role: z.enum(USER_ROLES) })
@@ -25,8 +32,23 @@ export type StoredSettings = z.infer<typeof storedSchema>;
 export interface SettingsStore {
   get(): StoredSettings;
   /** Saves at once (atomic rename); returns the new settings. */
-  update(patch: SettingsPatch | Pick<StoredSettings, 'lastUser'>): StoredSettings;
+  update(patch: Patch): StoredSettings;
   readonly file: string | null;
+}
+
+type Patch = SettingsPatch | Pick<StoredSettings, 'lastUser'>;
+
+/**
+ * Every settings write goes through here. A token belongs to the server URL it was saved
+ * with: a new server URL without a new token drops the old token, so the console asks for
+ * one again and never presents the old server's token to the new one (which could be anyone:
+ * a typo, or a page that got hold of setSettings).
+ */
+export function applySettingsPatch(current: StoredSettings, patch: Patch): StoredSettings {
+  const next = { ...current, ...patch };
+  const p = patch as SettingsPatch;
+  if (p.serverUrl !== undefined && p.serverUrl !== current.serverUrl && p.token === undefined) next.token = null;
+  return next;
 }
 
 export function defaultSettings(): StoredSettings {
@@ -40,7 +62,7 @@ export function memorySettings(initial: Partial<StoredSettings> = {}): SettingsS
     file: null,
     get: () => current,
     update(patch) {
-      current = { ...current, ...patch };
+      current = applySettingsPatch(current, patch);
       return current;
     },
   };
@@ -52,7 +74,7 @@ export function fileSettings(file: string, log: (msg: string) => void = () => {}
     file,
     get: () => current,
     update(patch) {
-      current = { ...current, ...patch };
+      current = applySettingsPatch(current, patch);
       fs.mkdirSync(path.dirname(file), { recursive: true });
       const tmp = `${file}.${process.pid}.tmp`;
       // The token is a secret: readable by this user only.
@@ -81,20 +103,28 @@ function read(file: string, log: (msg: string) => void): StoredSettings {
  */
 export function overlaySettings(base: SettingsStore, overlay: Pick<StoredSettings, 'serverUrl' | 'token'>): SettingsStore {
   let active = true;
+  let run = { ...overlay };
   let lastUser: StoredSettings['lastUser'] = null;
   return {
     file: base.file,
-    get: () => (active ? { ...base.get(), ...overlay, lastUser } : base.get()),
+    get: () => (active ? { ...base.get(), ...run, lastUser } : base.get()),
     update(patch) {
-      if ('serverUrl' in patch || 'token' in patch) {
-        const p = patch as SettingsPatch;
-        if (p.serverUrl !== undefined || p.token !== undefined) active = false;
+      const p = patch as SettingsPatch;
+      if (active && p.serverUrl === undefined && p.token !== undefined) {
+        // A new token for the server shown: still this run's server, still not saved.
+        run = { ...run, token: p.token };
+        const { token: _token, ...rest } = p;
+        if (Object.keys(rest).length > 0) base.update(rest);
+        return this.get();
       }
+      if (p.serverUrl !== undefined) active = false;
       if (active && 'lastUser' in patch && Object.keys(patch).length === 1) {
         // Who the run-only server says we are is not who the saved server knows.
         lastUser = patch.lastUser ?? null;
         return this.get();
       }
+      // The saved server's own token rule applies (applySettingsPatch): a URL other than the
+      // saved one without a token leaves no token.
       base.update(patch);
       return this.get();
     },

@@ -56,7 +56,8 @@ export const LANGUAGES = ['auto', 'ru', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export const DEFAULT_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
-export const DEFAULT_TILE_ATTRIBUTION = '&copy; OpenStreetMap contributors';
+/** Plain text, never HTML: the map shows it escaped (a settings value is not markup). */
+export const DEFAULT_TILE_ATTRIBUTION = '© OpenStreetMap contributors';
 
 export interface SettingsView {
   serverUrl: string | null;
@@ -65,6 +66,7 @@ export interface SettingsView {
   language: Language;
   /** Empty string: no tiles (the map still draws markers on a blank background). */
   tileUrl: string;
+  /** Plain text (shown escaped, never as HTML). */
   tileAttribution: string;
   /** What started this console: 'embedded' = a demo server started by `npm start` / `--demo`. */
   serverMode: 'configured' | 'embedded' | 'none';

@@ -255,6 +255,7 @@ export const EN = {
   'settings.notifications': 'Desktop notifications',
   'settings.notificationsEnable': 'Allow notifications',
   'settings.tokenSet': 'A token is saved; type a new one to replace it.',
+  'settings.tokenForNewServer': 'A new server needs its own token: the saved one stays with the old server.',
   'settings.langAuto': 'As the system',
   'settings.notificationsOn': 'Notifications are allowed.',
   'settings.notificationsOff': 'Notifications are blocked in this browser.',

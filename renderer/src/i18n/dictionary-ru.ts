@@ -257,6 +257,7 @@ export const RU = {
   'settings.notifications': 'Уведомления на рабочем столе',
   'settings.notificationsEnable': 'Разрешить уведомления',
   'settings.tokenSet': 'Токен сохранён; введите новый, чтобы заменить.',
+  'settings.tokenForNewServer': 'Новому серверу нужен свой токен: сохранённый остаётся за прежним сервером.',
   'settings.langAuto': 'Как в системе',
   'settings.notificationsOn': 'Уведомления разрешены.',
   'settings.notificationsOff': 'Уведомления заблокированы в этом браузере.',

@@ -7,6 +7,7 @@ import { driverMapState } from '../../../../shared/api/driver-map-state';
 import type { DriverListRow } from '../../../../shared/api/drivers-api';
 import { DEFAULT_TILE_ATTRIBUTION, DEFAULT_TILE_URL } from '../../../../shared/api/session-api';
 import { formatDuration } from '../../i18n/format-time';
+import { attributionHtml } from './attribution-html';
 import { useT } from '../../i18n/use-t';
 import { useClockStore } from '../clock/store';
 import { driverById, useDriversStore } from '../drivers/store';
@@ -88,7 +89,8 @@ export function MapView() {
   const onDriverClick = useCallback((d: DriverListRow) => setPopupDriver(d), []);
   // Until settings load, use the default; an explicitly empty URL means "no tiles".
   const tileUrl = settings ? settings.tileUrl : DEFAULT_TILE_URL;
-  const attribution = settings?.tileAttribution || DEFAULT_TILE_ATTRIBUTION;
+  // A setting is text: escaped here, since Leaflet inserts attributions as HTML.
+  const attribution = attributionHtml(settings?.tileAttribution || DEFAULT_TILE_ATTRIBUTION);
 
   return (
     <div className="map" role="region" aria-label={t('map.label')}>

@@ -61,7 +61,11 @@ export function SettingsScreen() {
         <label className="field">
           <span>{t('settings.token')}</span>
           <input className="input" type="password" value={token} autoComplete="off" onChange={(e) => setToken(e.target.value)} />
-          {settings?.hasToken && <small className="hint">{t('settings.tokenSet')}</small>}
+          {settings && serverUrl.trim() !== '' && serverUrl.trim() !== (settings.serverUrl ?? '') ? (
+            <small className={token.trim() === '' ? 'error-text' : 'hint'}>{t('settings.tokenForNewServer')}</small>
+          ) : (
+            settings?.hasToken && <small className="hint">{t('settings.tokenSet')}</small>
+          )}
         </label>
         <label className="field">
           <span>{t('settings.language')}</span>

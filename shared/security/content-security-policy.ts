@@ -1,0 +1,42 @@
+// The console's Content-Security-Policy, defined once: the Electron shell sends it on every
+// app:// response, the browser host on every response, and the build writes the same text
+// into index.html's <meta> (electron.vite.config.ts), so the three can't drift apart.
+//
+// Scripts only from the app itself. Map tiles may come from any http(s) tile server the user
+// configures (img-src). The renderer talks to main over IPC (Electron) or to its own host's
+// /api WebSocket ('self' covers ws: to the same host), never to anywhere else.
+const DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
+  ['default-src', "'self'"],
+  ['script-src', "'self'"],
+  // Leaflet positions tiles and markers with inline styles.
+  ['style-src', "'self' 'unsafe-inline'"],
+  ['img-src', "'self' data: blob: https: http:"],
+  ['connect-src', "'self'"],
+  ['font-src', "'self' data:"],
+  ['object-src', "'none'"],
+  ['base-uri', "'none'"],
+  ['form-action', "'self'"],
+  // Ignored in a <meta> (browsers say so in the console) but kept: one text everywhere.
+  ['frame-ancestors', "'none'"],
+];
+
+export const CONTENT_SECURITY_POLICY = DIRECTIVES.map(([name, value]) => `${name} ${value}`).join('; ');
+
+/**
+ * electron-vite's dev server only (never built or served by a host): it injects an inline
+ * React Refresh preamble and talks HMR over a WebSocket on localhost.
+ */
+export const DEV_CONTENT_SECURITY_POLICY = DIRECTIVES.map(([name, value]) => {
+  if (name === 'script-src') return `${name} ${value} 'unsafe-inline'`;
+  if (name === 'connect-src') return `${name} ${value} ws://localhost:*`;
+  return `${name} ${value}`;
+}).join('; ');
+
+/** Where the build writes the policy into renderer/index.html's <meta>. */
+export const CSP_PLACEHOLDER = '%MARSHRUT_CSP%';
+
+/** index.html with its <meta> policy filled in; throws if the placeholder is missing. */
+export function injectCspMeta(html: string, policy: string): string {
+  if (!html.includes(CSP_PLACEHOLDER)) throw new Error(`index.html has no ${CSP_PLACEHOLDER} for the Content-Security-Policy <meta>`);
+  return html.split(CSP_PLACEHOLDER).join(policy.replace(/"/g, '&quot;'));
+}
