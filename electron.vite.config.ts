@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY, injectCspMeta } from './shared/security/content-security-policy';
+import { CONTENT_SECURITY_POLICY_META, DEV_CONTENT_SECURITY_POLICY, injectCspMeta } from './shared/security/content-security-policy';
 
 /** Writes the one CSP into index.html's <meta> (the dev server's variant when serving). */
 function cspMeta(): Plugin {
@@ -12,7 +12,7 @@ function cspMeta(): Plugin {
     name: 'marshrut-csp-meta',
     transformIndexHtml: {
       order: 'pre',
-      handler: (html, ctx) => injectCspMeta(html, ctx.server ? DEV_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY),
+      handler: (html, ctx) => injectCspMeta(html, ctx.server ? DEV_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY_META),
     },
   };
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, CSP_PLACEHOLDER, injectCspMeta } from '../../shared/security/content-security-policy';
+import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_META, CSP_PLACEHOLDER, injectCspMeta } from '../../shared/security/content-security-policy';
 import { projectRoot } from '../start/paths';
 import { isAllowedExternalUrl, permissionAllowed, REQUIRED_FUSES } from './electron-policy';
 
@@ -69,9 +69,14 @@ describe('Electron security policy', () => {
   it('one CSP: index.html gets it from the build, the shell and the web host import it', () => {
     const html = read('renderer/index.html');
     expect(html.match(/http-equiv="Content-Security-Policy"/g)).toHaveLength(1);
-    const built = injectCspMeta(html, CONTENT_SECURITY_POLICY);
+    const built = injectCspMeta(html, CONTENT_SECURITY_POLICY_META);
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(built)?.[1];
-    expect(meta).toBe(CONTENT_SECURITY_POLICY);
+    // The header's directives, each with the same value, minus only what a <meta> can't carry.
+    const header = new Map(CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0], d] as const));
+    const metaDirectives = (meta ?? '').split('; ');
+    expect(metaDirectives.map((d) => header.get(d.split(' ')[0]))).toEqual(metaDirectives);
+    expect([...header.keys()].filter((k) => !metaDirectives.some((d) => d.startsWith(`${k} `)))).toEqual(['frame-ancestors']);
+    expect(read('electron.vite.config.ts')).toContain('CONTENT_SECURITY_POLICY_META');
     expect(() => injectCspMeta('<html></html>', CONTENT_SECURITY_POLICY)).toThrow(CSP_PLACEHOLDER);
     expect(read('electron.vite.config.ts')).toContain('injectCspMeta(');
     // No second policy text anywhere a response header is set.

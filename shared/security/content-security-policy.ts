@@ -16,17 +16,25 @@ const DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
   ['object-src', "'none'"],
   ['base-uri', "'none'"],
   ['form-action', "'self'"],
-  // Ignored in a <meta> (browsers say so in the console) but kept: one text everywhere.
   ['frame-ancestors', "'none'"],
 ];
 
+/** Directives a <meta> policy can't carry (browsers ignore them there, with a console error). */
+const HEADER_ONLY = new Set(['frame-ancestors']);
+
+/** Sent as the Content-Security-Policy header by the Electron shell and the browser host. */
 export const CONTENT_SECURITY_POLICY = DIRECTIVES.map(([name, value]) => `${name} ${value}`).join('; ');
+
+/** The same policy for index.html's <meta>: every directive a <meta> can carry, same values. */
+export const CONTENT_SECURITY_POLICY_META = DIRECTIVES.filter(([name]) => !HEADER_ONLY.has(name))
+  .map(([name, value]) => `${name} ${value}`)
+  .join('; ');
 
 /**
  * electron-vite's dev server only (never built or served by a host): it injects an inline
  * React Refresh preamble and talks HMR over a WebSocket on localhost.
  */
-export const DEV_CONTENT_SECURITY_POLICY = DIRECTIVES.map(([name, value]) => {
+export const DEV_CONTENT_SECURITY_POLICY = DIRECTIVES.filter(([name]) => !HEADER_ONLY.has(name)).map(([name, value]) => {
   if (name === 'script-src') return `${name} ${value} 'unsafe-inline'`;
   if (name === 'connect-src') return `${name} ${value} ws://localhost:*`;
   return `${name} ${value}`;
