@@ -2,6 +2,7 @@
 // `npm run server -- user add --name NAME --role ROLE [--warehouse ID]`   prints a new token
 // `npm run server -- user list` | `user revoke USER_ID` | `user token USER_ID`
 // `npm run server -- compact`   drops deletion tombstones (old clients then get a snapshot)
+// `npm run server -- backup --db FILE --to FILE` | `restore --from FILE --db FILE`   (server/backup)
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { USER_ROLES } from '../shared/domain/vocabulary';
@@ -12,7 +13,10 @@ import { attachAlerts } from './alerts/attach-alerts';
 import { DEFAULT_GPS_HOST } from './gps/attach-gps';
 import { attachIngest } from './gps/attach-ingest';
 import { deviceCommand, DEVICE_USAGE } from './gps/device-command';
-import { DEFAULT_SERVER_HOST, startServer } from './server';
+import { DEFAULT_SERVER_HOST, startServer, type ServerOptions } from './server';
+import { parseInterval } from './backup/backup-schedule';
+import { copyDatabase } from './backup/copy-database';
+import { restoreDatabase } from './backup/restore-database';
 import { SyncEngine } from './sync/sync-engine';
 
 const USAGE = `Usage:
@@ -22,6 +26,9 @@ const USAGE = `Usage:
   npm run server -- user revoke USER_ID [--db FILE]
   npm run server -- user token USER_ID [--db FILE]
   npm run server -- compact [--db FILE]
+  npm run server -- backup --to FILE [--db FILE]      a checked copy, safe while the server runs
+  npm run server -- restore --from FILE [--db FILE]   only while no server runs on --db
+  npm run server -- [serve] --backup-dir DIR [--backup-every 1h] [--backup-keep 48]
   npm run server -- [serve] [--gps-port 5055] [--gps-host 0.0.0.0] [--courier-config FILE]
 ${DEVICE_USAGE.split('\n').map((l) => `  npm run server -- ${l}`).join('\n')}
 
@@ -52,6 +59,11 @@ export async function main(argv: string[]): Promise<number> {
       host: { type: 'string' },
       'gps-host': { type: 'string' },
       'courier-config': { type: 'string' },
+      to: { type: 'string' },
+      from: { type: 'string' },
+      'backup-dir': { type: 'string' },
+      'backup-every': { type: 'string' },
+      'backup-keep': { type: 'string' },
     },
   });
   const dbFile = values.db ?? './data/server.db';
@@ -64,7 +76,10 @@ export async function main(argv: string[]): Promise<number> {
     const host = values.host ?? DEFAULT_SERVER_HOST;
     const gpsHost = values['gps-host'] ?? DEFAULT_GPS_HOST;
     if (host.trim() === '' || gpsHost.trim() === '') return print('--host and --gps-host need an address (e.g. 127.0.0.1 or 0.0.0.0)', 2);
-    const server = await startServer({ port, host, dbFile, demo: values.demo === true });
+    const backup = backupOptions(values['backup-dir'], values['backup-every'], values['backup-keep']);
+    if (typeof backup === 'string') return print(`${backup}\n\n${USAGE}`, 2);
+    const server = await startServer({ port, host, dbFile, demo: values.demo === true, ...(backup ? { backup } : {}) });
+    if (backup) console.log(`Backups every ${values['backup-every'] ?? '1h'} to ${backup.dir}, the newest ${backup.keep} kept`);
     attachAlerts(server); // SLA alerts and reminders (server/alerts)
     // GPS port + courier webhooks (server/gps). --port 0 (tests, embedded servers) also picks a free GPS port.
     const gpsPort = values['gps-port'] === undefined ? (port === 0 ? 0 : undefined) : Number(values['gps-port']);
@@ -83,6 +98,30 @@ export async function main(argv: string[]): Promise<number> {
     process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);
     return new Promise<number>(() => undefined); // serves until a signal
+  }
+
+  if (command === 'backup') {
+    if (values.to === undefined) return print(`backup: give --to FILE\n\n${USAGE}`, 2);
+    try {
+      const r = await copyDatabase(dbFile, values.to);
+      return print(`Backed up ${dbFile} to ${r.file}: ${r.bytes} bytes, integrity_check ok, in ${r.ms} ms`, 0);
+    } catch (e) {
+      return print(`backup failed, nothing written to ${values.to}: ${e instanceof Error ? e.message : String(e)}`, 1);
+    }
+  }
+  if (command === 'restore') {
+    if (values.from === undefined) return print(`restore: give --from FILE\n\n${USAGE}`, 2);
+    try {
+      const r = await restoreDatabase(values.from, dbFile);
+      return print(
+        `Restored ${values.from} to ${r.db} (${r.bytes} bytes, integrity_check ok, new epoch ${r.epoch}).` +
+          (r.previous ? ` The replaced database is kept at ${r.previous}.` : '') +
+          ' Desktops resync when they reconnect; their unsent edits are kept.',
+        0,
+      );
+    } catch (e) {
+      return print(`restore refused: ${e instanceof Error ? e.message : String(e)}`, 1);
+    }
   }
 
   const db = openServerDb(dbFile);
@@ -129,6 +168,17 @@ export async function main(argv: string[]): Promise<number> {
   } finally {
     db.sqlite.close();
   }
+}
+
+/** --backup-* flags -> options, undefined (no backups) or the problem. */
+function backupOptions(dir: string | undefined, every: string | undefined, keep: string | undefined): ServerOptions['backup'] | string | undefined {
+  if (dir === undefined) return every === undefined && keep === undefined ? undefined : '--backup-every and --backup-keep need --backup-dir DIR';
+  if (dir.trim() === '') return '--backup-dir needs a directory';
+  const everyMs = parseInterval(every ?? '1h');
+  if (everyMs === null) return `--backup-every must be a duration such as 30m, 1h or 1d (at least 1s), got "${every}"`;
+  const keepN = keep === undefined ? 48 : Number(keep);
+  if (!Number.isInteger(keepN) || keepN < 1 || keepN > 100_000) return `--backup-keep must be a whole number from 1, got "${keep}"`;
+  return { dir, everyMs, keep: keepN };
 }
 
 function print(text: string, code: number): number {

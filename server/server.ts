@@ -7,6 +7,8 @@ import type { MutationActor, MutationOutcome } from '../shared/mutators';
 import type { ServerMessage } from '../shared/protocol';
 import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../shared/protocol';
 import { UserDirectory } from './auth/user-tokens';
+import { startBackupSchedule, type BackupSchedule } from './backup/backup-schedule';
+import { takeServerLock } from './backup/server-lock';
 import { startBackgroundCheckpoint } from './db/background-checkpoint';
 import { openServerDb, type ServerDb } from './db/open-server-db';
 import { seedDemoIfEmpty, type DemoSeedOptions } from './demo-seed';
@@ -41,6 +43,8 @@ export interface ServerOptions {
   /** How often to look for changes written by other processes (e.g. the `user` CLI). */
   pumpIntervalMs?: number;
   maxMessageBytes?: number;
+  /** Scheduled backups (`--backup-dir --backup-every --backup-keep`); see server/backup. */
+  backup?: { dir: string; everyMs: number; keep: number; firstDelayMs?: number };
 }
 
 /** What a server module (GPS, couriers, SLA scheduler) gets to plug into the server. */
@@ -124,6 +128,16 @@ export async function startServer(options: ServerOptions = {}): Promise<Marshrut
     throw e;
   }
   const port = (httpServer.address() as AddressInfo).port;
+  const url = `http://${urlHost(host)}:${port}`;
+  // Says "a server runs on this file" to `restore` (server/backup/server-lock.ts).
+  const releaseLock = db.file === ':memory:' ? () => undefined : takeServerLock(db.file, url, clock());
+  let backups: BackupSchedule | null = null;
+  if (options.backup !== undefined) {
+    if (db.file === ':memory:') throw new Error('an in-memory database cannot be backed up');
+    backups = startBackupSchedule({ dbFile: db.file, ...options.backup, clock, logger });
+    const schedule = backups;
+    health.set('backups', () => schedule.stats());
+  }
 
   // Picks up rows other processes committed (the user CLI) and broadcasts them.
   const pump = setInterval(() => {
@@ -152,13 +166,16 @@ export async function startServer(options: ServerOptions = {}): Promise<Marshrut
     }
     httpServer.closeAllConnections();
     await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    await backups?.close();
     await checkpoint?.close();
     db.sqlite.close();
+    // A killed server leaves its lock as a dead process would (a stale pid is ignored).
+    if (graceful) releaseLock();
   };
 
   return {
     port,
-    url: `http://${urlHost(host)}:${port}`,
+    url,
     httpServer,
     db,
     engine,

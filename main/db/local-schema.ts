@@ -3,7 +3,7 @@
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /** Keys the sync client keeps in `replica_meta`; values are text (numbers as decimal strings). */
-export const REPLICA_META_KEYS = ['clientId', 'nextMid', 'cursor', 'schemaVersion'] as const;
+export const REPLICA_META_KEYS = ['clientId', 'nextMid', 'cursor', 'epoch', 'schemaVersion'] as const;
 export type ReplicaMetaKey = (typeof REPLICA_META_KEYS)[number];
 
 export const replicaMeta = sqliteTable('replica_meta', {

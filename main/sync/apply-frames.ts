@@ -24,10 +24,12 @@ export interface InboundSession {
   /** 'applied' acks whose rows have not arrived yet (ack.cursor > cursor): dropping the pending
    * mutation before its effects are confirmed would make the edit flicker away and back. */
   heldAcks: Ack[];
+  /** The epoch the server's welcome named: stored with the cursor at caught-up. */
+  epoch: string | null;
 }
 
 export function newInboundSession(clientId: string): InboundSession {
-  return { clientId, snapshot: null, heldAcks: [] };
+  return { clientId, snapshot: null, heldAcks: [], epoch: null };
 }
 
 export interface BatchResult {
@@ -146,6 +148,8 @@ function applyBatch(
       } else {
         cursor = Math.max(cursor, frame.cursor);
       }
+      // From now on the cursor counts in this epoch (a restored server's snapshot is complete).
+      if (session.epoch !== null && meta.epoch() !== session.epoch) meta.setEpoch(session.epoch);
       caughtUp = true;
     } else {
       session.heldAcks.push(frame);

@@ -10,6 +10,8 @@ export interface HelloParams {
   clientId: string;
   cursor: number;
   lastAckedMid: number;
+  /** The server epoch the cursor counts in; absent until a catch-up has completed once. */
+  epoch?: string;
 }
 
 export interface FramesOutcome {

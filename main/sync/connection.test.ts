@@ -44,6 +44,7 @@ function fakeDelegate() {
 const welcome: Welcome = {
   type: 'welcome',
   serverId: 's',
+  epoch: 'e1',
   protocolVersion: 1,
   schemaVersion: 1,
   headSeq: 10,

@@ -1,5 +1,5 @@
 // The sync client's bookkeeping in `replica_meta` (key/value text): cursor, the next local
-// outbox number, the client identities ("lineages") and the signed-in user.
+// outbox number, the server epoch, the client identities ("lineages") and the signed-in user.
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { sessionUserSchema, type SessionUser } from '../../shared/protocol';
@@ -22,6 +22,9 @@ const lineagesSchema = z.array(lineageSchema);
 export interface MetaStore {
   cursor(): number;
   setCursor(cursor: number): void;
+  /** The server epoch the cursor counts in (set with the cursor at a completed catch-up). */
+  epoch(): string | null;
+  setEpoch(epoch: string): void;
   /** The local number the next outbox row takes. */
   nextLocalMid(): number;
   setNextLocalMid(mid: number): void;
@@ -74,6 +77,8 @@ export function createMetaStore(sqlite: Database.Database): MetaStore {
   return {
     cursor: () => num('cursor', 0),
     setCursor: (c) => write('cursor', String(c)),
+    epoch: () => get('epoch') ?? null,
+    setEpoch: (e) => write('epoch', e),
     // Never below the outbox's top row: a replica written by an older build still numbers on.
     nextLocalMid: () => Math.max(num('nextMid', 1), ((outboxTop.get() as number | null) ?? 0) + 1),
     setNextLocalMid: (m) => write('nextMid', String(m)),

@@ -158,9 +158,11 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       });
       const l = withRows ?? currentLineage();
       session = newInboundSession(l.clientId);
-      return { clientId: l.clientId, cursor: store.meta.cursor(), lastAckedMid: l.lastAcked };
+      const epoch = store.meta.epoch();
+      return { clientId: l.clientId, cursor: store.meta.cursor(), lastAckedMid: l.lastAcked, ...(epoch === null ? {} : { epoch }) };
     },
     welcome(w, hello) {
+      session.epoch = w.epoch;
       if (user === null || user.id !== w.user.id || user.name !== w.user.name || user.role !== w.user.role) {
         user = w.user;
         store.meta.setUser(w.user);

@@ -21,10 +21,10 @@ function addCustomers(from: number, n: number, name = 'Customer'): void {
   });
 }
 
-async function catchUp(cursor: number): Promise<{ messages: ServerMessage[]; frames: Changes[]; caughtUp: number }> {
+async function catchUp(cursor: number, epoch?: string): Promise<{ messages: ServerMessage[]; frames: Changes[]; caughtUp: number }> {
   const c = await connectTestClient(t.server.url, t.tokens['u-admin'] as string);
   clients.push(c);
-  c.hello({ clientId: `desk-${clients.length}`, cursor });
+  c.hello({ clientId: `desk-${clients.length}`, cursor, ...(epoch === undefined ? {} : { epoch }) });
   const caughtUp = await c.next('caught-up', undefined, 20_000);
   const frames = c.messages.filter((m): m is Changes => m.type === 'changes');
   return { messages: [...c.messages], frames, caughtUp: caughtUp.cursor };
@@ -87,6 +87,20 @@ describe('catch-up', () => {
     const { messages } = await catchUp(t.server.engine.log.headSeq() + 1000);
     expect(messages.find((m) => m.type === 'snapshot-begin')).toMatchObject({ reason: 'cursor_ahead' });
     expect(messages.some((m) => m.type === 'changes')).toBe(true);
+  });
+
+  it('a cursor of another epoch (the server was restored) gets a snapshot even below the head', async () => {
+    addCustomers(0, 50);
+    const head = t.server.engine.log.headSeq();
+    const same = await catchUp(head - 10, t.server.engine.epoch);
+    expect(same.messages.find((m) => m.type === 'welcome')).toMatchObject({ epoch: t.server.engine.epoch });
+    expect(same.messages.some((m) => m.type === 'snapshot-begin')).toBe(false);
+    expect(same.frames.flatMap((f) => f.rows)).toHaveLength(10);
+    const other = await catchUp(head - 10, 'epoch-of-the-lost-history');
+    expect(other.messages.find((m) => m.type === 'snapshot-begin')).toMatchObject({ reason: 'restored', headSeq: head });
+    expect(other.frames.flatMap((f) => f.rows).length).toBeGreaterThanOrEqual(50);
+    // A replica that never heard of epochs (none sent) continues from its cursor.
+    expect((await catchUp(head - 10)).messages.some((m) => m.type === 'snapshot-begin')).toBe(false);
   });
 
   it('commits made during a catch-up are not lost: they come later in the catch-up or live', async () => {

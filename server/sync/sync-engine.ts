@@ -41,6 +41,8 @@ export class SyncEngine {
   readonly log: ChangeLog;
   readonly meta: ServerMetaStore;
   readonly serverId: string;
+  /** The history epoch (server-meta.ts): fixed for the life of the process. */
+  readonly epoch: string;
   private readonly listeners = new Set<ChangeListener>();
   /** Highest seq handed to listeners; pumpChanges sends what lies beyond. */
   private pumpedThrough: number;
@@ -56,6 +58,7 @@ export class SyncEngine {
     this.meta = new ServerMetaStore(sqlite);
     this.log = new ChangeLog(sqlite, this.tables, this.meta, clock);
     this.serverId = this.meta.serverId();
+    this.epoch = this.meta.epoch();
     this.pumpedThrough = this.log.headSeq();
     this.lookups = prepareOrderLookups(sqlite);
     this.stmts = {

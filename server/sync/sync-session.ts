@@ -153,19 +153,26 @@ export class SyncSession {
     this.send({
       type: 'welcome',
       serverId: engine.serverId,
+      epoch: engine.epoch,
       protocolVersion: PROTOCOL_VERSION,
       schemaVersion: SCHEMA_VERSION,
       headSeq,
       lastMid,
       user: this.user,
     });
-    await this.catchUp(hello.cursor, headSeq);
+    // A cursor from another history (the database was restored from a backup) means nothing
+    // here even when it is below the head: those seqs name other changes now.
+    const otherHistory = hello.epoch !== undefined && hello.epoch !== engine.epoch;
+    await this.catchUp(hello.cursor, headSeq, otherHistory);
   }
 
-  private async catchUp(cursor: number, headSeq: number): Promise<void> {
+  private async catchUp(cursor: number, headSeq: number, otherHistory: boolean): Promise<void> {
     const { log } = this.deps.engine;
     let from = cursor;
-    if (cursor > headSeq) {
+    if (otherHistory) {
+      this.send({ type: 'snapshot-begin', reason: 'restored', headSeq });
+      from = 0;
+    } else if (cursor > headSeq) {
       this.send({ type: 'snapshot-begin', reason: 'cursor_ahead', headSeq });
       from = 0;
     } else if (log.needsSnapshot(cursor)) {

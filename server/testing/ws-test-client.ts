@@ -11,7 +11,7 @@ export interface TestClient {
   sendRaw(text: string | Buffer): void;
   /** Resolves with the first message (at or after `from`) matching; rejects after `timeoutMs`. */
   next<T extends ServerMessage['type']>(type: T, match?: (m: Extract<ServerMessage, { type: T }>) => boolean, timeoutMs?: number): Promise<Extract<ServerMessage, { type: T }>>;
-  hello(opts?: { clientId?: string; cursor?: number; lastAckedMid?: number; protocolVersion?: number; schemaVersion?: number }): void;
+  hello(opts?: { clientId?: string; cursor?: number; lastAckedMid?: number; protocolVersion?: number; schemaVersion?: number; epoch?: string }): void;
   close(): void;
 }
 
@@ -71,6 +71,7 @@ export async function connectTestClient(baseUrl: string, token: string | null, o
         clientId: o.clientId ?? 'client-a',
         cursor: o.cursor ?? 0,
         lastAckedMid: o.lastAckedMid ?? 0,
+        ...(o.epoch === undefined ? {} : { epoch: o.epoch }),
       });
     },
     close: () => ws.close(),

@@ -5,10 +5,11 @@
  * global sequence numbers. Not a CRDT: the server runs every mutation for real and decides.
  *
  * Connection:
- *   client -> hello {protocolVersion, schemaVersion, clientId, cursor, lastAckedMid}
- *   server -> welcome {serverId, protocolVersion, schemaVersion, headSeq, lastMid, user}
+ *   client -> hello {protocolVersion, schemaVersion, clientId, cursor, lastAckedMid, epoch?}
+ *   server -> welcome {serverId, epoch, protocolVersion, schemaVersion, headSeq, lastMid, user}
  *             (or error version_mismatch, then close 4002; the client keeps its outbox)
- *   server -> [snapshot-begin]          only when `cursor` is older than the compacted log
+ *   server -> [snapshot-begin]          only when `cursor` can't be continued: older than the
+ *                                       compacted log, ahead of the head, or of another epoch
  *   server -> changes {rows, cursor}*   rows changed after `cursor`, ~1,000 per frame,
  *                                       latest state of each row, ascending seq
  *   server -> caught-up {cursor}
@@ -67,6 +68,8 @@ export const helloSchema = z.object({
   cursor: seq,
   /** Highest mid the client has seen acknowledged (informational; the server's lastMid rules). */
   lastAckedMid: z.number().int().nonnegative(),
+  /** The server epoch `cursor` counts in (from the welcome of the last completed catch-up); none on a fresh replica. */
+  epoch: z.string().min(1).max(64).optional(),
 });
 
 export const mutationSchema = z.object({
@@ -102,6 +105,12 @@ export const sessionUserSchema = z.object({
 export const welcomeSchema = z.object({
   type: z.literal('welcome'),
   serverId: z.string(),
+  /**
+   * The history the server's seqs and mids count in. A restore from a backup starts a new
+   * one: a client whose `hello.epoch` differs gets a snapshot (reason 'restored'), since its
+   * cursor names changes of another history even when it is below headSeq.
+   */
+  epoch: z.string(),
   protocolVersion: z.number().int(),
   schemaVersion: z.number().int(),
   headSeq: seq,
@@ -126,14 +135,15 @@ export const changesSchema = z.object({
 });
 
 /**
- * The client's cursor can't be continued: older than the compacted log ('compacted') or
- * ahead of the server's head, e.g. a server restored from a backup ('cursor_ahead'). The
+ * The client's cursor can't be continued: older than the compacted log ('compacted'), ahead
+ * of the server's head ('cursor_ahead'), or counted in another epoch ('restored': the database
+ * was restored from a backup). The
  * changes frames up to the next `caught-up` are the complete state; confirmed rows not
  * among them no longer exist. (A client at cursor 0 gets the same frames without this.)
  */
 export const snapshotBeginSchema = z.object({
   type: z.literal('snapshot-begin'),
-  reason: z.enum(['compacted', 'cursor_ahead']),
+  reason: z.enum(['compacted', 'cursor_ahead', 'restored']),
   headSeq: seq,
 });
 
