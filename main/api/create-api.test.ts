@@ -270,7 +270,6 @@ describe('createApi', () => {
           targets.push(t);
           return createFakeSync();
         },
-        noticeIntervalMs: 0,
       });
       await a.warmUp();
       value(await a.dispatch('setSettings', { serverUrl: 'ws://evil.example:9000' }));

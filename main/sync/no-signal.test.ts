@@ -35,7 +35,7 @@ describe('no signal, from the server to the console', () => {
       now: () => T0,
     });
     net.last.open();
-    net.last.receive({ type: 'welcome', serverId: 's', protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, headSeq: 0, lastMid: 0, user: { id: 'u-disp', name: 'Aigerim', role: 'dispatcher' } });
+    net.last.receive({ type: 'welcome', serverId: 's', epoch: 'e1', protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, headSeq: 0, lastMid: 0, user: { id: 'u-disp', name: 'Aigerim', role: 'dispatcher' } });
   });
 
   afterEach(async () => {
