@@ -10,7 +10,7 @@ import { resolveCityName } from './city-names';
 import { CARRIER_IMPORT_FIELDS, type CarrierImportField } from './import-fields';
 import type { ImportProblem } from './import-problems';
 import { normalizePhone } from './normalize-phone';
-import { checkTaxId, cleanTaxId } from './tax-id';
+import { checkSpreadsheetTaxId, cleanTaxId } from './tax-id';
 
 export type ImportMapping = Partial<Record<CarrierImportField, number | null>>;
 
@@ -135,7 +135,7 @@ export function parseImportRow(
   const rawTax = cell('taxId');
   let taxId = '';
   if (rawTax !== '') {
-    const check = checkTaxId(rawTax);
+    const check = checkSpreadsheetTaxId(rawTax);
     if (check.ok) taxId = check.value;
     else if (check.reason === 'checksum' && isKnownTaxId(cleanTaxId(rawTax))) taxId = cleanTaxId(rawTax);
     else problems.push({ code: check.reason === 'format' ? 'tax_id_format' : 'tax_id_checksum', field: 'taxId', value: rawTax });

@@ -49,3 +49,21 @@ export function checkTaxId(raw: string): TaxIdCheck {
   const ok = value.length === 10 ? isValidInn(d) : isValidBin(d) || isValidInn(d);
   return ok ? { ok: true, value } : { ok: false, reason: 'checksum' };
 }
+
+/**
+ * A spreadsheet cell typed as a number drops a tax id's leading zeros (051240007770 becomes
+ * 51240007770). Given digits only and too few of them, pads with zeros to 10 (INN) and then 12
+ * (BIN/IIN, INN) digits and keeps the first padding whose check digits agree: a mistyped id is
+ * still refused, since a random string passes a check digit only by chance.
+ */
+export function checkSpreadsheetTaxId(raw: string): TaxIdCheck {
+  const direct = checkTaxId(raw);
+  const value = cleanTaxId(raw);
+  if (direct.ok || !/^\d{1,11}$/.test(value)) return direct;
+  for (const width of [10, 12]) {
+    if (value.length >= width) continue;
+    const padded = checkTaxId(value.padStart(width, '0'));
+    if (padded.ok) return padded;
+  }
+  return direct;
+}

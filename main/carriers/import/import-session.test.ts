@@ -140,6 +140,29 @@ describe('carrier import', () => {
   });
 });
 
+describe('carrier import of typed cells', () => {
+  it('numbers, formulas and a tax id typed as a number (leading zero dropped by Excel) import as the carrier they mean', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('База');
+    ws.addRow(HEADER);
+    // BIN_B starts with 0: typed into a General cell, Excel keeps 11 digits.
+    expect(BIN_B.startsWith('0')).toBe(true);
+    ws.addRow(['ТОО Ноль Впереди', Number(BIN_B), 77771234567, 'Айгуль', 'Шымкент', 'борт', { formula: '10+15.5', result: 25.5 }, 'Шымкент - Алматы']);
+    ws.addRow(['ТОО Двадцать', Number(BIN_A), 77011112233, '', 'Алматы', 'тент', 20, '']);
+    const info = await handlers.readCarrierImportFile({ fileName: 'typed.xlsx', dataBase64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') });
+    expect(info.sampleRows[0]?.slice(1, 3)).toEqual([BIN_B.slice(1), '77771234567']);
+    const preview = await handlers.previewCarrierImport({ importId: info.importId, mapping: info.suggestedMapping });
+    expect(preview.counts).toEqual({ new: 2, duplicate: 0, rejected: 0 });
+    const report = await handlers.commitCarrierImport({ importId: info.importId, mapping: info.suggestedMapping, duplicates: 'skip' });
+    expect(report).toMatchObject({ created: 2, rejected: [] });
+    const zero = (await handlers.searchCarriers({ text: 'Ноль', offset: 0, limit: 5 })).results[0];
+    expect(zero).toMatchObject({ taxId: BIN_B, phoneNormalized: '77771234567' });
+    expect(zero?.vehicles).toMatchObject([{ type: 'flatbed', tonnage: 25.5 }]);
+    // And searching by the tax id as printed on documents (with its zero) finds it.
+    expect((await handlers.searchCarriers({ text: BIN_B, offset: 0, limit: 5 })).results.map((c) => c.name)).toEqual(['ТОО Ноль Впереди']);
+  });
+});
+
 describe('carrier export', () => {
   it('exports the current search to XLSX, and the file imports back as the same carriers', async () => {
     const info = await handlers.readCarrierImportFile({ fileName: 'base.xlsx', dataBase64: await xlsx([HEADER, ...ROWS]) });
