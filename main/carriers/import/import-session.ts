@@ -12,11 +12,12 @@ import type {
   ImportRowView,
 } from '../../../shared/api/carriers-api';
 import type { CommandResult } from '../../../shared/api/define';
-import { IMPORT_BATCH_SIZE, type ImportRowArgs } from '../../../shared/carriers/carrier-args';
+import type { ImportRowArgs } from '../../../shared/carriers/carrier-args';
 import { suggestMapping } from '../../../shared/carriers/import-fields';
 import type { ImportProblem } from '../../../shared/carriers/import-problems';
 import type { ReadonlyReplica } from '../../db/open-replica';
 import { classifyRows, type ClassifiedRow } from './classify-rows';
+import { importBatches } from './import-batches';
 import { readSheet, type Sheet } from './read-sheet';
 
 /** Files kept between the wizard's steps; an older one must be read again. */
@@ -101,12 +102,10 @@ export function createImportSession(deps: ImportDeps) {
         else if (r.view.status === 'duplicate' && !(duplicates === 'update' && r.view.duplicateOf?.carrierId)) report.skippedDuplicates.push(r.view);
         else toSend.push(r);
       }
-      for (let i = 0; i < toSend.length; i += IMPORT_BATCH_SIZE) {
-        const batch = toSend.slice(i, i + IMPORT_BATCH_SIZE);
-        const result = await deps.mutate('importCarriers', {
-          source: f.fileName,
-          rows: batch.map((r) => (r.view.status === 'duplicate' ? { ...(r.args as ImportRowArgs), existingId: r.view.duplicateOf?.carrierId ?? '' } : (r.args as ImportRowArgs))),
-        });
+      const argsOf = (r: ClassifiedRow): ImportRowArgs =>
+        r.view.status === 'duplicate' ? { ...(r.args as ImportRowArgs), existingId: r.view.duplicateOf?.carrierId ?? '' } : (r.args as ImportRowArgs);
+      for (const batch of importBatches(f.fileName, toSend, argsOf)) {
+        const result = await deps.mutate('importCarriers', { source: f.fileName, rows: batch.map(argsOf) });
         if (result.ok) {
           if (result.mid !== null) report.mids.push(result.mid);
           for (const r of batch) {
