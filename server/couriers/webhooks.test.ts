@@ -179,3 +179,53 @@ describe('Traccar event forwarding', () => {
     expect(couriers.openReviews()[0]).toMatchObject({ provider: 'traccar', reason: 'unknown_order', detail: expect.stringMatching(/bound to no driver/) });
   });
 });
+
+describe('idempotency across restarts and races', () => {
+  /** Closes the server (as a deploy or crash would) and starts a new one on the same file. */
+  async function restart(): Promise<void> {
+    await ts.server.close();
+    ts = await startTestServer({ clock: () => now }, ts.dir);
+    couriers = attachCouriers(ts.server, { env: SECRETS, clock: () => now, log: () => undefined });
+  }
+  const inboxStates = () => ts.server.db.sqlite.prepare('SELECT provider, event_id AS eventId, state FROM courier_inbox ORDER BY id').all();
+
+  it('a webhook repeated after a restart is a duplicate: nothing applied twice', async () => {
+    const o = orderAt('ALA-10234', 'at_warehouse');
+    expect((await post('cdek', cdekBody, { token: 'cdek-token' })).body.status).toBe('accepted');
+    await restart();
+    expect(await post('cdek', cdekBody, { token: 'cdek-token' })).toEqual({ status: 200, body: { status: 'duplicate' } });
+    expect(events(o.id)).toHaveLength(1);
+    expect(inboxCount()).toBe(1);
+    expect(couriers.counters).toMatchObject({ duplicate: 1, applied: 0 });
+  });
+
+  it('a webhook stored but not yet processed when the server died is processed at start-up, once', async () => {
+    const o = orderAt('ALA-10234', 'at_warehouse');
+    // The process dies after storing and answering, before the scheduled processing runs.
+    couriers.processor.schedule = () => undefined;
+    expect((await post('cdek', cdekBody, { token: 'cdek-token' })).body.status).toBe('accepted');
+    expect(order('ALA-10234').status).toBe('at_warehouse');
+    expect(inboxStates()).toEqual([expect.objectContaining({ provider: 'cdek', state: 'pending' })]);
+
+    await restart();
+    expect(order('ALA-10234')).toMatchObject({ status: 'in_transit', subMark: 'on_route' });
+    expect(events(o.id)).toEqual([expect.objectContaining({ to_status: 'in_transit', actor_name: 'CDEK', at: Date.UTC(2024, 6, 1, 11, 2, 11) })]);
+    expect(inboxStates()).toEqual([expect.objectContaining({ state: 'applied' })]);
+    expect(couriers.counters.applied).toBe(1);
+    // A second restart finds nothing pending; the provider's retry is a duplicate.
+    await restart();
+    expect(couriers.counters.applied).toBe(0);
+    expect((await post('cdek', cdekBody, { token: 'cdek-token' })).body.status).toBe('duplicate');
+    expect(events(o.id)).toHaveLength(1);
+  });
+
+  it('the same webhook sent ten times at once is accepted once and applied once', async () => {
+    const o = orderAt('ALA-10234', 'at_warehouse');
+    const answers = await Promise.all(Array.from({ length: 10 }, () => post('cdek', cdekBody, { token: 'cdek-token' })));
+    expect(answers.map((a) => a.body.status).sort()).toEqual(['accepted', ...Array<string>(9).fill('duplicate')]);
+    expect(answers.every((a) => a.status === 200)).toBe(true);
+    expect(events(o.id)).toHaveLength(1);
+    expect(inboxCount()).toBe(1);
+    expect(couriers.counters).toMatchObject({ received: 10, duplicate: 9, applied: 1 });
+  });
+});
