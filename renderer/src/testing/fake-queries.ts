@@ -4,7 +4,8 @@ import type { DriverListRow } from '../../../shared/api/drivers-api';
 import type { OrderAction, OrderFilters, OrderListRow, ProblemItem, ProblemKind } from '../../../shared/api/orders-api';
 import { PROBLEM_KINDS } from '../../../shared/api/orders-api';
 import { rankDrivers } from '../../../shared/domain/driver-ranking';
-import { allowedTransitions, isOpenStatus, roleToActor } from '../../../shared/domain/order-status';
+import { isOpenStatus, roleToActor } from '../../../shared/domain/order-status';
+import { orderActions, roleActions } from '../../../shared/api/order-actions';
 import { slaStatus } from '../../../shared/domain/sla-engine';
 import { DEFAULT_SLA_POLICIES, resolveSlaPolicy } from '../../../shared/domain/sla-policy';
 import { DEFAULT_KZ_CALENDAR } from '../../../shared/domain/working-calendar';
@@ -48,18 +49,9 @@ export function fakeQueries(world: FakeWorld, clock: FakeClock, role: UserRole, 
     }
     return true;
   };
-  const actions = (o: OrderRow): OrderAction[] => {
-    const to = allowedTransitions(o.status, actor, { warehouseId: o.warehouseId, statusBeforeProblem: o.statusBeforeProblem });
-    const out: OrderAction[] = [];
-    if (to.includes('confirmed') && o.status === 'new') out.push('confirm');
-    if (role !== 'warehouse' && isOpenStatus(o.status)) out.push('assign');
-    if (role !== 'warehouse' && o.driverId && isOpenStatus(o.status) && o.status !== 'in_transit') out.push('unassign');
-    if (to.includes('problem')) out.push('report_problem');
-    if (o.status === 'problem' && to.length > 0) out.push('resolve_problem');
-    out.push('comment');
-    if (to.includes('cancelled') && o.status !== 'problem') out.push('cancel');
-    return out;
-  };
+  // The shared rule the real API uses (shared/api/order-actions), never a copy: a render test
+  // of what a role is offered must fail when the rule changes.
+  const actions = (o: OrderRow): OrderAction[] => orderActions(o, actor);
   const load = (driverId: string) => world.orders.filter((o) => o.driverId === driverId && isOpenStatus(o.status)).length;
 
   return {
@@ -159,7 +151,7 @@ export function fakeQueries(world: FakeWorld, clock: FakeClock, role: UserRole, 
     session: () => ({
       user: { id: 'u-1', name: role === 'warehouse' ? 'Кладовщик Ержан' : 'Айгерим Садыкова', role, warehouseId: role === 'warehouse' ? 'wh-1' : null },
       actor,
-      actions: role === 'warehouse' ? ['report_problem', 'comment', 'mark_picked'] : ['confirm', 'assign', 'unassign', 'report_problem', 'resolve_problem', 'comment', 'cancel'],
+      actions: roleActions(actor),
       configured: true,
       slaPolicies: DEFAULT_SLA_POLICIES,
       calendars: {},

@@ -56,6 +56,7 @@ describe('order card (rendered)', () => {
     expect(host.textContent).toContain(o.customerName);
     const names = buttonNames();
     expect(names).toContain('Confirm');
+    expect(names).toContain('Comment');
     expect(names).toContain('Close the order card');
     expect(names.every((n) => n.length > 0)).toBe(true);
     expect(host.querySelector('[role="toolbar"]')?.getAttribute('aria-label')).toBe('Order card');
@@ -76,12 +77,20 @@ describe('order card (rendered)', () => {
 describe('order card for a warehouse user (rendered)', () => {
   beforeEach(() => setup('warehouse'));
 
-  it('does not offer assign or cancel', async () => {
+  it('does not offer assign, cancel or comment (the shared rule: addComment is not a warehouse mutator)', async () => {
     const o = fake.world.orders.find((x) => x.status === 'confirmed');
     if (!o) throw new Error('no confirmed order');
     await show(o.id);
     const names = buttonNames();
     expect(names).toContain('Report problem');
+    expect(names).not.toContain('Comment');
     expect(names.some((n) => /assign|cancel order|confirm/i.test(n))).toBe(false);
+  });
+
+  it('a new order offers the warehouse nothing to do (it must be confirmed first)', async () => {
+    const o = fake.world.orders.find((x) => x.status === 'new');
+    if (!o) throw new Error('no new order');
+    await show(o.id);
+    expect(host.querySelector('[role="toolbar"][aria-label="Order card"]')).toBeNull();
   });
 });
