@@ -13,6 +13,7 @@ import { startBackgroundCheckpoint } from './db/background-checkpoint';
 import { openServerDb, type ServerDb } from './db/open-server-db';
 import { seedDemoIfEmpty, type DemoSeedOptions } from './demo-seed';
 import { healthReport } from './http/health';
+import { prometheusText } from './http/metrics';
 import { mountRestApi, positionFromRow, type LastPositionSource } from './http/rest-api';
 import { Router, sendJson, type Route } from './http/router';
 import { SyncEngine, type Logger } from './sync/sync-engine';
@@ -101,11 +102,25 @@ export async function startServer(options: ServerOptions = {}): Promise<Marshrut
   const closers: Array<() => void | Promise<void>> = [];
 
   mountRestApi(router, db.sqlite, engine.tables, () => lastPosition);
+  const fullReport = (): Record<string, unknown> =>
+    healthReport({ version: SERVER_VERSION, protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, startedAt, now: clock(), engine, hub, sections: health });
   router.addRoute({
     method: 'GET',
     path: '/health',
-    handler: ({ res }) =>
-      sendJson(res, 200, healthReport({ version: SERVER_VERSION, protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, startedAt, now: clock(), engine, hub, sections: health })),
+    // Public, for load balancers and monitors; the full report (counts, clients, counters)
+    // only with an admin's token in the header.
+    auth: 'none',
+    handler: ({ res, user }) => sendJson(res, 200, user?.role === 'admin' ? fullReport() : { status: 'ok', version: SERVER_VERSION }),
+  });
+  router.addRoute({
+    method: 'GET',
+    path: '/metrics',
+    auth: 'admin',
+    handler: ({ res }) => {
+      const text = prometheusText(fullReport());
+      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+      res.end(text);
+    },
   });
 
   const httpServer = createServer((req, res) => {

@@ -15,27 +15,39 @@ const get = (path: string, token?: string): Promise<Response> =>
 
 describe('HTTP authentication', () => {
   it('refuses a missing, wrong or malformed token with 401, even on unknown paths', async () => {
-    for (const path of ['/health', '/api/orders', '/api/drivers', '/no/such/path']) {
+    for (const path of ['/metrics', '/api/orders', '/api/drivers', '/no/such/path']) {
       expect((await get(path)).status).toBe(401);
       expect((await get(path, 'wrong-token')).status).toBe(401);
     }
-    const basic = await fetch(`${t.server.url}/health`, { headers: { authorization: 'Basic abc' } });
+    const basic = await fetch(`${t.server.url}/api/orders`, { headers: { authorization: 'Basic abc' } });
     expect(basic.status).toBe(401);
     expect(await basic.json()).toMatchObject({ error: 'unauthorized' });
   });
 
   it('accepts a valid token, and 404s unknown paths only then', async () => {
     const token = t.tokens['u-dispatcher'] as string;
-    expect((await get('/health', token)).status).toBe(200);
+    expect((await get('/api/orders', token)).status).toBe(200);
     expect((await get('/no/such/path', token)).status).toBe(404);
   });
 
   it('refuses a revoked token', async () => {
     const token = t.tokens['u-dispatcher'] as string;
     expect(t.server.users.revokeUser('u-dispatcher')).toBe(true);
-    expect((await get('/health', token)).status).toBe(401);
+    expect((await get('/api/orders', token)).status).toBe(401);
     // Other users are unaffected.
-    expect((await get('/health', t.tokens['u-admin'])).status).toBe(200);
+    expect((await get('/api/orders', t.tokens['u-admin'])).status).toBe(200);
+  });
+
+  it('takes REST tokens from the Authorization header only: ?token= is refused and says why', async () => {
+    const token = t.tokens['u-admin'] as string;
+    for (const path of ['/api/orders', '/api/drivers', '/metrics', '/api/alerts']) {
+      const res = await get(`${path}?token=${encodeURIComponent(token)}`);
+      expect(res.status, path).toBe(401);
+      expect(((await res.json()) as { message: string }).message).toMatch(/Authorization header/);
+    }
+    // /health stays public but shows the full report only for a header token.
+    const viaQuery = (await (await get(`/health?token=${encodeURIComponent(token)}`)).json()) as Record<string, unknown>;
+    expect(Object.keys(viaQuery).sort()).toEqual(['status', 'version']);
   });
 
   it('stores only token hashes', () => {

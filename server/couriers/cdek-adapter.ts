@@ -7,7 +7,7 @@
 // change unique: the CDEK order, the status and the time it was set.
 import { z } from 'zod';
 import { parseIsoTime } from '../gps/wire-time';
-import type { ProviderConfig } from './courier-config';
+import { ownEntry, type ProviderConfig } from './courier-config';
 import type { AdapterResult } from './courier-event';
 
 const text = z.union([z.string(), z.number()]).transform((v) => String(v).trim());
@@ -42,7 +42,7 @@ export function adaptCdek(body: unknown, cfg: ProviderConfig): AdapterResult {
   if (type !== 'ORDER_STATUS') {
     return { kind: 'ignored', eventId: `${type}:${uuid}:${timeText ?? ''}`, why: `CDEK ${type} webhooks carry no order status` };
   }
-  const letter = a.code ?? (a.status_code == null ? undefined : cfg.statusCodes[a.status_code]);
+  const letter = a.code ?? (a.status_code == null ? undefined : ownEntry(cfg.statusCodes, a.status_code));
   if (letter === undefined || letter === '') {
     return { kind: 'invalid', message: `CDEK status has neither a known code nor a known status_code (${a.status_code ?? 'none'})` };
   }

@@ -32,8 +32,12 @@ export const PROVIDER_FORMATS = ['cdek', 'traccar', 'generic'] as const;
 export type ProviderFormat = (typeof PROVIDER_FORMATS)[number];
 
 const authSchema = z.discriminatedUnion('type', [
-  /** A shared token: `?token=`, `X-Webhook-Token` or `Authorization: Bearer`. */
-  z.strictObject({ type: z.literal('token'), secret: z.string().min(1).optional() }),
+  /**
+   * A shared token in `X-Webhook-Token` or `Authorization: Bearer`; also `?token=` when
+   * `query` is true, for providers that can only be given a URL (CDEK). Query tokens end up in
+   * access logs, so the others may not use them.
+   */
+  z.strictObject({ type: z.literal('token'), secret: z.string().min(1).optional(), query: z.boolean().default(false) }),
   /** HMAC-SHA256 of the raw body, hex (optionally `sha256=`-prefixed), in `header`. */
   z.strictObject({
     type: z.literal('hmac'),
@@ -92,14 +96,23 @@ export function providerSecret(key: string, cfg: ProviderConfig, env: NodeJS.Pro
   return cfg.auth.secret ?? null;
 }
 
+/**
+ * `table[key]` when `key` is the table's own key, else undefined. Keys come from URLs and
+ * providers' bodies: `constructor`, `__proto__` or `toString` must find nothing, not
+ * Object.prototype's members.
+ */
+export function ownEntry<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 /** The action for a code: exact, then "prefix:*", then "*"; null when the table doesn't say. */
 export function lookupAction(cfg: ProviderConfig, code: string): MappingAction | null {
-  const exact = cfg.mapping[code];
+  const exact = ownEntry(cfg.mapping, code);
   if (exact !== undefined) return exact;
   const colon = code.indexOf(':');
   if (colon > 0) {
-    const prefixed = cfg.mapping[`${code.slice(0, colon)}:*`];
+    const prefixed = ownEntry(cfg.mapping, `${code.slice(0, colon)}:*`);
     if (prefixed !== undefined) return prefixed;
   }
-  return cfg.mapping['*'] ?? null;
+  return ownEntry(cfg.mapping, '*') ?? null;
 }

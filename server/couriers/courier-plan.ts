@@ -9,7 +9,7 @@
 // - a code the table doesn't know goes to review, never silently dropped.
 import { STATUS_RANK } from '../../shared/domain/order-status';
 import { SUB_MARKS, type OrderStatus, type ProblemReason, type SubMark } from '../../shared/domain/vocabulary';
-import { lookupAction, type MappingAction, type ProviderConfig } from './courier-config';
+import { lookupAction, ownEntry, type MappingAction, type ProviderConfig } from './courier-config';
 import type { CourierEvent } from './courier-event';
 
 export interface PlanOrder {
@@ -86,7 +86,7 @@ export function planCourierEvent(cfg: ProviderConfig, e: CourierEvent, order: Pl
   const args: SetStatusArgs = { orderId: order.id, to: target };
   if (target === 'in_transit' && mark !== null) args.subMark = mark;
   if (target === 'problem') {
-    args.reason = action.reason ?? (e.reasonCode === null ? undefined : cfg.reasons[e.reasonCode]) ?? 'other';
+    args.reason = action.reason ?? (e.reasonCode === null ? undefined : ownEntry(cfg.reasons, e.reasonCode)) ?? 'other';
     args.comment = text;
   } else if (e.note !== null && e.direct !== null) {
     args.comment = e.note;

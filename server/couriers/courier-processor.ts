@@ -5,7 +5,8 @@
 // processed again at start-up (the plan is idempotent, so nothing is applied twice).
 import type { MutationActor, MutationOutcome } from '../../shared/mutators/mutator-tx';
 import { adaptWebhook } from './adapt-webhook';
-import type { CourierConfig, ProviderConfig } from './courier-config';
+import { eventTimeAt } from '../../shared/domain/event-time';
+import { ownEntry, type CourierConfig, type ProviderConfig } from './courier-config';
 import type { CourierCounters } from './courier-counters';
 import type { CourierEvent } from './courier-event';
 import type { CourierInbox } from './courier-inbox';
@@ -61,11 +62,13 @@ export class CourierProcessor {
 
   private processOne(row: CourierInboxRow): void {
     const now = this.clock();
-    const cfg = this.config.providers[row.provider];
+    const cfg = ownEntry(this.config.providers, row.provider);
     if (cfg === undefined) return this.end(row, 'failed', `provider ${row.provider} is no longer configured`, now);
     const adapted = adaptWebhook(cfg, JSON.parse(row.body) as unknown);
     if (adapted.kind !== 'event') return this.end(row, 'failed', `stored body no longer adapts: ${adapted.kind}`, now);
-    const e = adapted.event;
+    // The provider's claimed time decides against manual changes (planCourierEvent), so it is
+    // clamped before anything compares it: a signed `at` in 2100 would outrank them all.
+    const e = { ...adapted.event, at: eventTimeAt(adapted.event.at, now) };
     if (isIgnoredEvent(cfg, e)) return this.end(row, 'skipped', `code ${e.code} is ignored`, now);
     const found = this.lookup.find(e);
     if (!found.ok) {

@@ -1,7 +1,7 @@
 // Per-provider webhook authentication. Checked on the raw body before anything is parsed or
 // stored: a wrong secret is 401 and leaves no trace but a counter.
-// - token: the shared secret in `?token=`, `X-Webhook-Token`, or `Authorization: Bearer`
-//   (CDEK can only be given a URL, so its token rides in the query string).
+// - token: the shared secret in `X-Webhook-Token` or `Authorization: Bearer`; in `?token=`
+//   only for providers configured with `query: true` (CDEK can only be given a URL).
 // - hmac: hex HMAC-SHA256 of the raw body with the secret, in the configured header,
 //   optionally prefixed `sha256=` (GitHub's convention).
 import { createHmac, timingSafeEqual } from 'node:crypto';
@@ -36,10 +36,13 @@ export function checkWebhookAuth(cfg: ProviderConfig, secret: string | null, req
   if (cfg.auth.type === 'token') {
     const bearer = header(req.headers, 'authorization');
     const given =
-      req.query.get('token') ??
+      (cfg.auth.query ? (req.query.get('token') ?? undefined) : undefined) ??
       header(req.headers, 'x-webhook-token') ??
       (bearer?.toLowerCase().startsWith('bearer ') === true ? bearer.slice(7).trim() : undefined);
-    if (given === undefined) return { ok: false, message: 'token missing (?token=, X-Webhook-Token or Authorization: Bearer)' };
+    if (given === undefined) {
+      const where = cfg.auth.query ? '?token=, X-Webhook-Token or Authorization: Bearer' : 'X-Webhook-Token or Authorization: Bearer; ?token= is not accepted for this provider';
+      return { ok: false, message: `token missing (${where})` };
+    }
     return sameSecret(given, secret) ? { ok: true } : { ok: false, message: 'wrong token' };
   }
   const sig = header(req.headers, cfg.auth.header);

@@ -10,7 +10,7 @@ import type { IncomingMessage } from 'node:http';
 import { sendJson, type Route } from '../http/router';
 import type { GpsFix } from '../gps/gps-fix';
 import { adaptWebhook } from './adapt-webhook';
-import type { CourierConfig } from './courier-config';
+import { ownEntry, type CourierConfig } from './courier-config';
 import type { CourierCounters } from './courier-counters';
 import type { CourierInbox } from './courier-inbox';
 import { isIgnoredEvent } from './courier-plan';
@@ -53,7 +53,7 @@ export function webhookRoute(deps: WebhookRouteDeps): Route {
     async handler({ req, res, params, query }) {
       counters.received++;
       const key = params['provider'] ?? '';
-      const cfg = deps.config.providers[key];
+      const cfg = ownEntry(deps.config.providers, key);
       if (cfg === undefined) {
         counters.unknownProvider++;
         return sendJson(res, 404, { error: 'not_found', message: `No courier integration "${key}"` });
@@ -63,7 +63,7 @@ export function webhookRoute(deps: WebhookRouteDeps): Route {
         counters.invalid++;
         return sendJson(res, 413, { error: 'too_large', message: `Body is larger than ${MAX_WEBHOOK_BYTES} bytes` });
       }
-      const auth = checkWebhookAuth(cfg, deps.secrets[key] ?? null, { headers: req.headers, query, rawBody: raw });
+      const auth = checkWebhookAuth(cfg, ownEntry(deps.secrets, key) ?? null, { headers: req.headers, query, rawBody: raw });
       if (!auth.ok) {
         counters.unauthorized++;
         return sendJson(res, 401, { error: 'unauthorized', message: auth.message });

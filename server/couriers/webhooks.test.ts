@@ -36,11 +36,18 @@ function cdek(attributes: Record<string, unknown>): Record<string, unknown> {
   return { ...cdekBody, attributes: { ...cdekBody.attributes, ...attributes } };
 }
 
-async function post(provider: string, body: unknown, opts: { token?: string; signature?: string; raw?: string } = {}) {
+/** The webhooks arrive in the afternoon, after the fixtures' status times (event times are clamped to the clock). */
+const ARRIVAL = Date.UTC(2024, 6, 1, 16, 0);
+
+/** CDEK's token rides in the URL (all it can be given); other providers' in a header. */
+async function post(provider: string, body: unknown, opts: { token?: string; signature?: string; raw?: string; tokenIn?: 'query' | 'header' } = {}) {
+  now = Math.max(now, ARRIVAL);
   const text = opts.raw ?? JSON.stringify(body);
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (opts.signature !== undefined) headers['x-marshrut-signature'] = opts.signature;
-  const q = opts.token === undefined ? '' : `?token=${encodeURIComponent(opts.token)}`;
+  const tokenIn = opts.tokenIn ?? (provider === 'cdek' ? 'query' : 'header');
+  if (opts.token !== undefined && tokenIn === 'header') headers['authorization'] = `Bearer ${opts.token}`;
+  const q = opts.token === undefined || tokenIn === 'header' ? '' : `?token=${encodeURIComponent(opts.token)}`;
   const res = await fetch(`${ts.server.url}/integrations/${provider}/webhook${q}`, { method: 'POST', headers, body: text });
   const json = (await res.json()) as { status?: string; error?: string; message?: string };
   await new Promise((r) => setImmediate(r)); // processing runs right after the answer
@@ -143,6 +150,15 @@ describe('CDEK webhook', () => {
   it('answers 404 for a provider that is not configured', async () => {
     expect((await post('dhl', cdekBody, { token: 'x' })).status).toBe(404);
   });
+
+  it('answers 404, not 500, for provider names that are JavaScript prototype keys', async () => {
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', '%5F%5Fproto%5F%5F']) {
+      const r = await post(name, cdekBody, { token: 'cdek-token' });
+      expect(r, name).toEqual({ status: 404, body: expect.objectContaining({ error: 'not_found' }) });
+    }
+    expect(couriers.counters.unknownProvider).toBe(6);
+    expect(inboxCount()).toBe(0);
+  });
 });
 
 describe('generic webhook (HMAC)', () => {
@@ -155,6 +171,25 @@ describe('generic webhook (HMAC)', () => {
     expect(order('AST-7').status).toBe('in_transit');
     expect((await post('generic', body, { raw, signature: `sha256=${hmacHex('generic-key', raw)}` })).status).toBe(200);
     expect(order('AST-7').status).toBe('delivered');
+  });
+
+  it('records an event claimed in 2100 at the server clock, so it cannot outrank later manual changes', async () => {
+    const o = orderAt('AST-7', 'in_transit');
+    const future = { ...body, eventId: 'g-2100', at: '2100-01-01T00:00:00Z' };
+    const raw = JSON.stringify(future);
+    expect((await post('generic', future, { raw, signature: hmacHex('generic-key', raw) })).status).toBe(200);
+    const delivered = ts.server.db.sqlite.prepare("SELECT at FROM order_events WHERE order_id = ? AND to_status = 'delivered'").pluck().get(o.id);
+    expect(delivered).toBe(now);
+    expect(order('AST-7').statusChangedAt).toBe(now);
+  });
+
+  it('a mapping code that is a prototype key is unmapped (review), not a crash', async () => {
+    orderAt('AST-7', 'in_transit');
+    const coded = { eventId: 'g-proto', orderNumber: 'AST-7', at: '2024-07-01T15:00:00+05:00', code: 'constructor' };
+    const raw = JSON.stringify(coded);
+    expect((await post('generic', coded, { raw, signature: hmacHex('generic-key', raw) })).status).toBe(200);
+    expect(couriers.counters.failed).toBe(0);
+    expect(couriers.openReviews()[0]).toMatchObject({ reason: 'unmapped_code', code: 'constructor' });
   });
 
   it('refuses every request for a provider without a secret', async () => {
@@ -171,6 +206,13 @@ describe('Traccar event forwarding', () => {
     expect(r.status).toBe(200);
     expect(gps.counters.received).toBe(1);
     expect(events(o.id)).toEqual([expect.objectContaining({ kind: 'comment', actor_name: 'Traccar', comment: 'Traccar: alarm:sos (Truck 12 (Serik))' })]);
+  });
+
+  it('takes its token only from a header: ?token= is refused (it would land in access logs)', async () => {
+    const r = await post('traccar', traccarBody, { token: 'traccar-token', tokenIn: 'query' });
+    expect(r.status).toBe(401);
+    expect(r.body.message).toMatch(/not accepted for this provider/);
+    expect(inboxCount()).toBe(0);
   });
 
   it('keeps an alarm from an unbound device for review', async () => {

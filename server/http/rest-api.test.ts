@@ -77,7 +77,8 @@ describe('REST API', () => {
   it('GET /health reports version, uptime, counts and module sections', async () => {
     t.server.addHealth('gps', () => ({ accepted: 5 }));
     clock += 61_000;
-    const { body } = await get('/health');
+    const res = await fetch(`${t.server.url}/health`, { headers: { authorization: `Bearer ${t.tokens['u-admin']}` } });
+    const body = (await res.json()) as Record<string, unknown>;
     expect(body).toMatchObject({ status: 'ok', version: '0.1.0', protocolVersion: 2, counts: { orders: 3, drivers: 2 }, gps: { accepted: 5 } });
     expect(body['uptimeS']).toBeGreaterThanOrEqual(61);
   });

@@ -1,6 +1,9 @@
 // A tiny HTTP router: routes by method and path pattern (`/api/orders/:number`), with the
 // bearer-token check in front. Other server modules mount their routes through addRoute
 // (e.g. GPS ingest and courier webhooks, which authenticate their own way: auth 'none').
+// Tokens come from the Authorization header only: a `?token=` lands in proxy logs and
+// browser history. The two places a client cannot send a header (the WebSocket upgrade from
+// a browser, a provider webhook that only takes a URL) read the query themselves.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SessionUser } from '../../shared/protocol';
 
@@ -19,8 +22,12 @@ export interface Route {
   method: HttpMethod;
   /** Segments; `:name` captures one segment into params. */
   path: string;
-  /** 'user' (default): a valid bearer token is required. 'none': the handler checks its own credentials. */
-  auth?: 'user' | 'none';
+  /**
+   * 'user' (default): a valid bearer token is required. 'admin': an admin's token (403 for
+   * other roles). 'none': the handler checks its own credentials (`user` is still set when a
+   * valid header token came along, so a public route can show more to a signed-in caller).
+   */
+  auth?: 'user' | 'admin' | 'none';
   handler(ctx: RouteContext): void | Promise<void>;
 }
 
@@ -44,11 +51,23 @@ export class Router {
       .map((r) => ({ route: r, params: matchParts(r.parts, parts) }))
       .filter((m): m is { route: CompiledRoute; params: Record<string, string> } => m.params !== null);
     const match = matches.find((m) => m.route.method === req.method);
+    const token = headerToken(req);
     let user: SessionUser | null = null;
     // The token is checked before anything else, including whether the path exists.
     if (match?.route.auth !== 'none') {
-      user = this.authenticate(bearerToken(req));
-      if (user === null) return sendJson(res, 401, { error: 'unauthorized', message: 'A valid bearer token is required' });
+      user = this.authenticate(token);
+      if (user === null) {
+        const message =
+          token === null && new URL(req.url ?? '/', 'http://localhost').searchParams.has('token')
+            ? 'Send the token in the Authorization header (Bearer); ?token= is not accepted here'
+            : 'A valid bearer token is required';
+        return sendJson(res, 401, { error: 'unauthorized', message });
+      }
+      if (match?.route.auth === 'admin' && user.role !== 'admin') {
+        return sendJson(res, 403, { error: 'forbidden', message: 'This needs an admin token' });
+      }
+    } else if (token !== null) {
+      user = this.authenticate(token);
     }
     if (match === undefined) {
       if (matches.length > 0) return sendJson(res, 405, { error: 'method_not_allowed', message: `${req.method} is not allowed here` });
@@ -79,15 +98,21 @@ function matchParts(pattern: string[], parts: string[]): Record<string, string> 
   return params;
 }
 
-/** `Authorization: Bearer TOKEN`, or `?token=` (browsers can't set headers on a WebSocket). */
-export function bearerToken(req: IncomingMessage): string | null {
+/** `Authorization: Bearer TOKEN`; null when absent or malformed. */
+export function headerToken(req: IncomingMessage): string | null {
   const header = req.headers.authorization;
-  if (typeof header === 'string') {
-    const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    return m ? (m[1] ?? null) : null;
-  }
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  return url.searchParams.get('token');
+  if (typeof header !== 'string') return null;
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return m ? (m[1] ?? null) : null;
+}
+
+/**
+ * The header token, or else `?token=`: only for the WebSocket upgrade, since a browser's
+ * WebSocket cannot send headers. A malformed header is not overridden by the query.
+ */
+export function upgradeToken(req: IncomingMessage): string | null {
+  if (typeof req.headers.authorization === 'string') return headerToken(req);
+  return new URL(req.url ?? '/', 'http://localhost').searchParams.get('token');
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {

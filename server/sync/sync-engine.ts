@@ -12,6 +12,7 @@ import {
   type MutatorTx,
 } from '../../shared/mutators';
 import { mutationIdFactory } from '../../shared/mutators/mutator-tx';
+import { eventTimeAt } from '../../shared/domain/event-time';
 import { ChangeLog } from './change-log';
 import { ServerMetaStore } from './server-meta';
 import { prepareOrderLookups, ServerMutatorTx, type OrderLookups } from './server-tx';
@@ -135,7 +136,7 @@ export class SyncEngine {
             break;
           }
           // A user can't act in the future: a fast client clock is clamped to the server's.
-          const at = Math.min(m.at, now);
+          const at = eventTimeAt(m.at, now);
           const outcome = this.runInSavepoint(m.name, m.args, actor, at, now, mutationIdFactory(clientId, m.mid));
           lastMid = m.mid;
           const seq = this.log.headSeq();
@@ -169,8 +170,9 @@ export class SyncEngine {
   runMutation(name: string, args: unknown, actor: MutationActor, at: number = this.clock()): MutationOutcome {
     const prefix = `srv-${randomUUID()}`;
     let n = 0;
+    const now = this.clock();
     const outcome = this.sqlite
-      .transaction(() => this.runInSavepoint(name, args, actor, at, this.clock(), () => `${prefix}:${n++}`))
+      .transaction(() => this.runInSavepoint(name, args, actor, eventTimeAt(at, now), now, () => `${prefix}:${n++}`))
       .immediate();
     this.pumpChanges();
     return outcome;

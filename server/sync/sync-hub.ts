@@ -13,7 +13,7 @@ import {
   type ServerMessage,
   type SessionUser,
 } from '../../shared/protocol';
-import { bearerToken } from '../http/router';
+import { upgradeToken } from '../http/router';
 import type { SyncEngine } from './sync-engine';
 import { SyncSession } from './sync-session';
 
@@ -102,11 +102,11 @@ export class SyncHub {
   }
 
   private onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    const user = this.opts.authenticate(bearerToken(req));
+    const user = this.opts.authenticate(upgradeToken(req));
     if (user === null) return refuse(socket, 401, 'Unauthorized');
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (path !== SYNC_PATH) return refuse(socket, 404, 'Not Found');
-    const token = bearerToken(req);
+    const token = upgradeToken(req);
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       this.alive.set(ws, true);
       ws.on('pong', () => this.alive.set(ws, true));
