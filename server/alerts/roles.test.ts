@@ -22,7 +22,7 @@ afterEach(async () => {
   await t.stop();
 });
 
-async function push(user: string, clientId: string, mutations: Mutation[]): Promise<Array<{ mid: number; result: string; code?: string }>> {
+async function push(user: string, clientId: string, mutations: Mutation[]): Promise<Array<{ mid: number; result: string; code?: string; message?: string }>> {
   const c = await connectTestClient(t.server.url, t.tokens[user] as string);
   clients.push(c);
   c.hello({ clientId, cursor: 0 });
@@ -31,7 +31,7 @@ async function push(user: string, clientId: string, mutations: Mutation[]): Prom
   const acks = [];
   for (const m of mutations) {
     const ack = await c.next('ack', (a) => a.mid === m.mid);
-    acks.push({ mid: ack.mid, result: ack.result, ...(ack.result === 'rejected' ? { code: ack.error?.code ?? '' } : {}) });
+    acks.push({ mid: ack.mid, result: ack.result, ...(ack.result === 'rejected' ? { code: ack.error?.code ?? '', message: ack.error?.message ?? '' } : {}) });
   }
   return acks;
 }
@@ -73,5 +73,23 @@ describe('role checks on the server', () => {
     expect(admin.map((a) => a.code ?? a.result)).toEqual(['applied', 'applied', 'not_found']);
     expect(t.server.engine.newTx().get('sla_policies', 'express')).toMatchObject({ normMinutes: 300, updatedBy: 'u-admin' });
     expect(t.server.engine.newTx().get('regions', 'astana')?.holidays).toEqual(['2025-03-10']);
+  });
+
+  it('refuses SLA numbers out of range even from an admin, naming the field; nothing changes', async () => {
+    const before = t.server.engine.newTx().get('sla_policies', 'standard');
+    const acks = await push('u-admin', 'admin-bad', [
+      // "-3 h" typed into the standard norm: once this saved as 1 minute and everything breached.
+      m(1, 'updateSlaPolicy', { policy: { ...policy, key: 'standard', normMinutes: -180 } }),
+      m(2, 'updateSlaPolicy', { policy: { ...policy, key: 'standard', normMinutes: 60, warnBeforeMinutes: 90 } }),
+      m(3, 'updateSlaPolicy', { policy: { ...policy, key: 'standard', normMinutes: 10 } }),
+      m(4, 'updateSlaPolicy', { policy: { ...policy, key: 'standard', supervisorWarnBeforeMinutes: 120 } }),
+      m(5, 'setCustomerVip', { customerId: 'c-x', vipNormMinutes: 5 }),
+    ]);
+    expect(acks.map((a) => a.code)).toEqual(['bad_args', 'bad_args', 'bad_args', 'bad_args', 'bad_args']);
+    expect(acks[1]?.message).toMatch(/warnBeforeMinutes: must be less than the norm/);
+    expect(acks[2]?.message).toMatch(/normMinutes: must be at least 30 minutes/);
+    expect(acks[3]?.message).toMatch(/supervisorWarnBeforeMinutes/);
+    expect(acks[4]?.message).toMatch(/vipNormMinutes: must be at least 30/);
+    expect(t.server.engine.newTx().get('sla_policies', 'standard')).toEqual(before);
   });
 });

@@ -3,6 +3,7 @@
 // server then recomputes the deadlines of open orders (server/alerts/recompute-deadlines.ts):
 // a mutator sees single rows only, and both sides must run the same code.
 import { z } from 'zod';
+import { minutesProblems, slaPolicyProblems, slaProblemsText } from '../domain/sla-limits';
 import { slaPolicySchema } from '../domain/sla-policy';
 import { calendarProblems, type WorkingCalendar } from '../domain/working-calendar';
 import { defineMutator } from '../mutators/define-mutator';
@@ -17,6 +18,9 @@ export const updateSlaPolicy = defineMutator({
   actors: ADMIN,
   args: z.object({ policy: slaPolicySchema }),
   run(tx, args, ctx) {
+    // The editor checks the same ranges first; this refusal is for every other client.
+    const problems = slaPolicyProblems(args.policy);
+    if (problems.length > 0) reject('bad_args', `Invalid ${args.policy.key} SLA policy: ${slaProblemsText(problems)}`, { problems });
     tx.put('sla_policies', rowOfPolicy(args.policy, ctx.now, ctx.actor.id));
   },
 });
@@ -63,6 +67,8 @@ export const setCustomerVip = defineMutator({
   actors: ADMIN,
   args: z.object({ customerId: id, vipNormMinutes: z.number().int().min(1).max(365 * 24 * 60).nullable() }),
   run(tx, args, ctx) {
+    const problems = args.vipNormMinutes === null ? [] : minutesProblems('vipNormMinutes', args.vipNormMinutes);
+    if (problems.length > 0) reject('bad_args', `Invalid VIP contract: ${slaProblemsText(problems)}`, { problems });
     const customer = tx.get('customers', args.customerId) ?? reject('not_found', `Customer ${args.customerId} does not exist`, { customerId: args.customerId });
     if (customer.vipNormMinutes === args.vipNormMinutes) return;
     tx.put('customers', { ...customer, vipNormMinutes: args.vipNormMinutes, updatedAt: ctx.now });

@@ -2,6 +2,7 @@
 // that customer's orders (the VIP policy's thresholds and breach actions apply).
 import { useEffect, useState } from 'react';
 import type { CustomerVipView } from '../../../../shared/api/alerts-api';
+import { hoursToMinutes, problemText, vipDraftProblems } from './sla-number-fields';
 import { findCustomers, saveVip, useSlaSettingsStore } from './store';
 import { useSlaText } from './sla-text';
 
@@ -9,7 +10,8 @@ function VipRow({ c, canEdit }: { c: CustomerVipView; canEdit: boolean }) {
   const s = useSlaText();
   const [hours, setHours] = useState(c.vipNormMinutes === null ? '' : String(c.vipNormMinutes / 60));
   useEffect(() => setHours(c.vipNormMinutes === null ? '' : String(c.vipNormMinutes / 60)), [c.vipNormMinutes]);
-  const minutes = Math.round(Number(hours) * 60);
+  const minutes = hoursToMinutes(hours);
+  const problem = hours.trim() === '' ? undefined : vipDraftProblems(hours)[0];
   return (
     <tr>
       <th scope="row">
@@ -17,13 +19,27 @@ function VipRow({ c, canEdit }: { c: CustomerVipView; canEdit: boolean }) {
         <div className="muted">{c.phone}</div>
       </th>
       <td>
-        <input className="input num-input" type="number" min={0.5} step={0.5} aria-label={`${c.name}: ${s('vipNorm')}`} disabled={!canEdit} value={hours} onChange={(e) => setHours(e.target.value)} />
+        <input
+          className="input num-input"
+          type="text"
+          inputMode="decimal"
+          aria-label={`${c.name}: ${s('vipNorm')}`}
+          aria-invalid={problem !== undefined || undefined}
+          disabled={!canEdit}
+          value={hours}
+          onChange={(e) => setHours(e.target.value)}
+        />
+        {problem !== undefined && (
+          <div className="sla-field-problem" role="alert">
+            {problemText(problem, s, s.fmt)}
+          </div>
+        )}
       </td>
       <td>
         <div className="sla-row-actions">
           {canEdit && (
             <>
-              <button type="button" className="btn btn-small btn-primary" disabled={!(minutes > 0)} aria-label={s('saveVipOf', { name: c.name })} onClick={() => void saveVip(c.id, minutes)}>
+              <button type="button" className="btn btn-small btn-primary" disabled={hours.trim() === '' || problem !== undefined} aria-label={s('saveVipOf', { name: c.name })} onClick={() => void saveVip(c.id, minutes)}>
                 {s('saveVip')}
               </button>
               {c.vipNormMinutes !== null && (

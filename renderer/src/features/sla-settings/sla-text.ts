@@ -50,6 +50,14 @@ const EN = {
   noVip: 'No VIP customers yet.',
   saved: 'Saved. Deadlines of open orders are recomputed by the server.',
   recomputeNote: 'A change moves the deadlines of open orders.',
+  pr_not_a_number: 'Enter a number',
+  pr_not_whole: 'Whole minutes only',
+  pr_negative: 'Cannot be negative',
+  pr_below_min: 'At least {min}',
+  pr_above_max: 'At most {max}',
+  pr_warn_not_before_norm: 'Must be less than the norm ({norm})',
+  pr_supervisor_before_warn: 'Not more than the first warning ({warn})',
+  fixFirst: 'Fix the marked fields to save.',
 };
 
 const RU: Record<keyof typeof EN, string> = {
@@ -101,7 +109,16 @@ const RU: Record<keyof typeof EN, string> = {
   noVip: 'VIP-клиентов пока нет.',
   saved: 'Сохранено. Сервер пересчитает сроки открытых заказов.',
   recomputeNote: 'Изменение сдвигает сроки открытых заказов.',
+  pr_not_a_number: 'Введите число',
+  pr_not_whole: 'Только целые минуты',
+  pr_negative: 'Не может быть отрицательным',
+  pr_below_min: 'Не меньше {min}',
+  pr_above_max: 'Не больше {max}',
+  pr_warn_not_before_norm: 'Должно быть меньше норматива ({norm})',
+  pr_supervisor_before_warn: 'Не больше первого предупреждения ({warn})',
+  fixFirst: 'Исправьте отмеченные поля, чтобы сохранить.',
 };
 
 export type SlaTextKey = keyof typeof EN;
-export const useSlaText = featureTextHook({ en: EN, ru: RU });
+export const SLA_TEXTS = { en: EN, ru: RU };
+export const useSlaText = featureTextHook(SLA_TEXTS);

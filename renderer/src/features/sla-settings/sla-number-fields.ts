@@ -1,0 +1,68 @@
+// What an admin types into the SLA number fields, read and checked before anything is sent:
+// hours (the norms, "1,5" or "1.5") and whole minutes (the warnings). The ranges and the
+// cross-field rules are shared/domain/sla-limits, the same ones the server enforces.
+import { minutesProblems, slaPolicyProblems, type SlaNumberField, type SlaNumberProblem } from '../../../../shared/domain/sla-limits';
+import type { SlaPolicy } from '../../../../shared/domain/sla-policy';
+import type { Formatter } from '../../../../shared/locale';
+import type { FeatureText } from '../warehouse/feature-text';
+import type { SlaTextKey } from './sla-text';
+
+/** A typed number in either decimal mark; NaN when it is not one. */
+export function readNumber(text: string): number {
+  const s = text.trim().replace(',', '.');
+  return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : Number.NaN;
+}
+
+/** Hours as typed -> minutes (rounded to the minute); NaN stays NaN. */
+export function hoursToMinutes(text: string): number {
+  const h = readNumber(text);
+  return Number.isFinite(h) ? Math.round(h * 60) : Number.NaN;
+}
+
+export interface PolicyDraftText {
+  norm: string;
+  warn: string;
+  supervisorWarn: string;
+}
+
+export function draftTextOf(p: SlaPolicy): PolicyDraftText {
+  return { norm: p.normMinutes === null ? '' : String(p.normMinutes / 60), warn: String(p.warnBeforeMinutes), supervisorWarn: String(p.supervisorWarnBeforeMinutes) };
+}
+
+/** The policy the texts describe, and what is wrong with it (by field). */
+export function readPolicyDraft(base: SlaPolicy, text: PolicyDraftText): { policy: SlaPolicy; problems: SlaNumberProblem[] } {
+  const policy: SlaPolicy = {
+    ...base,
+    normMinutes: base.key === 'vip' ? null : hoursToMinutes(text.norm),
+    warnBeforeMinutes: readNumber(text.warn),
+    supervisorWarnBeforeMinutes: readNumber(text.supervisorWarn),
+  };
+  return { policy, problems: slaPolicyProblems(policy) };
+}
+
+export function vipDraftProblems(hoursText: string): SlaNumberProblem[] {
+  return minutesProblems('vipNormMinutes', hoursToMinutes(hoursText));
+}
+
+/** The reason in the admin's language, with the limit in its own unit ("at least 30 min"). */
+export function problemText(p: SlaNumberProblem, s: FeatureText<SlaTextKey>, fmt: Formatter): string {
+  const span = (minutes: number) => fmt.duration(minutes * 60_000);
+  switch (p.code) {
+    case 'not_a_number':
+      return s('pr_not_a_number');
+    case 'not_whole':
+      return s('pr_not_whole');
+    case 'below_min':
+      return s(p.min === 0 ? 'pr_negative' : 'pr_below_min', { min: span(p.min) });
+    case 'above_max':
+      return s('pr_above_max', { max: span(p.max) });
+    case 'warn_not_before_norm':
+      return s('pr_warn_not_before_norm', { norm: span(p.norm) });
+    case 'supervisor_before_warn':
+      return s('pr_supervisor_before_warn', { warn: span(p.warn) });
+  }
+}
+
+export function problemOf(problems: readonly SlaNumberProblem[], field: SlaNumberField): SlaNumberProblem | undefined {
+  return problems.find((p) => p.field === field);
+}
