@@ -10,6 +10,7 @@ import { summarize } from '../shared/protocol';
 import { UserDirectory } from './auth/user-tokens';
 import { openServerDb } from './db/open-server-db';
 import { attachAlerts } from './alerts/attach-alerts';
+import { attachDriver } from './driver/attach-driver';
 import { DEFAULT_GPS_HOST } from './gps/attach-gps';
 import { attachIngest } from './gps/attach-ingest';
 import { deviceCommand, DEVICE_USAGE } from './gps/device-command';
@@ -29,13 +30,15 @@ const USAGE = `Usage:
   npm run server -- backup --to FILE [--db FILE]      a checked copy, safe while the server runs
   npm run server -- restore --from FILE [--db FILE]   only while no server runs on --db
   npm run server -- [serve] --backup-dir DIR [--backup-every 1h] [--backup-keep 48]
-  npm run server -- [serve] [--gps-port 5055] [--gps-host 0.0.0.0] [--courier-config FILE]
+  npm run server -- [serve] [--gps-port 5055] [--gps-host 0.0.0.0] [--courier-config FILE] [--public-url URL]
 ${DEVICE_USAGE.split('\n').map((l) => `  npm run server -- ${l}`).join('\n')}
 
   --host ADDR      sync, REST and courier webhooks (default ${DEFAULT_SERVER_HOST}: this machine only;
                    --host 0.0.0.0 for desktops on other machines and couriers' webhooks)
   --gps-host ADDR  the OsmAnd GPS port (default ${DEFAULT_GPS_HOST}: drivers' phones must reach it;
-                   it accepts fixes only from devices an admin bound)`;
+                   it accepts fixes only from devices an admin bound)
+  --public-url URL where drivers' phones reach this server (sign-in links for /driver point there;
+                   default: the server's own address)`;
 
 const addUserArgs = z.object({
   name: z.string().trim().min(1, 'give --name'),
@@ -64,6 +67,7 @@ export async function main(argv: string[]): Promise<number> {
       'backup-dir': { type: 'string' },
       'backup-every': { type: 'string' },
       'backup-keep': { type: 'string' },
+      'public-url': { type: 'string' },
     },
   });
   const dbFile = values.db ?? './data/server.db';
@@ -87,6 +91,8 @@ export async function main(argv: string[]): Promise<number> {
       await server.close(); // e.g. the GPS port is taken: stop, don't serve half a server
       throw e;
     });
+    // The driver's phone page at /driver and its API (server/driver); its positions join the GPS pipeline.
+    attachDriver(server, { gps: ingest.gps.ingest, ...(values['public-url'] === undefined ? {} : { publicUrl: values['public-url'] }) });
     console.log(`GPS (OsmAnd) on port ${ingest.gps.port}; courier webhooks on ${server.url}/integrations/:provider/webhook`);
     console.log(`Marshrut server on ${server.url} (ws ${server.url.replace('http', 'ws')}/sync), database ${dbFile}`);
     if (host === '127.0.0.1' || host === 'localhost' || host === '::1') {

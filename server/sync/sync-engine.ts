@@ -49,6 +49,8 @@ export class SyncEngine {
   private pumpedThrough: number;
   private readonly stmts;
   private readonly lookups: OrderLookups;
+  /** >0 inside atomically(): mutations there are pumped once, after the commit. */
+  private pumpHeld = 0;
 
   constructor(
     readonly sqlite: Database.Database,
@@ -174,8 +176,26 @@ export class SyncEngine {
     const outcome = this.sqlite
       .transaction(() => this.runInSavepoint(name, args, actor, eventTimeAt(at, now), now, () => `${prefix}:${n++}`))
       .immediate();
-    this.pumpChanges();
+    if (this.pumpHeld === 0) this.pumpChanges();
     return outcome;
+  }
+
+  /**
+   * Runs `fn` in one transaction: runMutation calls inside it become savepoints of it, and a
+   * throw rolls every one of them back (the driver's "delivered" with its proofs, and the
+   * request's idempotency record, commit together or not at all). Listeners hear after the
+   * commit, never about rows that were rolled back.
+   */
+  atomically<T>(fn: () => T): T {
+    this.pumpHeld++;
+    let result: T;
+    try {
+      result = this.sqlite.transaction(fn).immediate();
+    } finally {
+      this.pumpHeld--;
+    }
+    if (this.pumpHeld === 0) this.pumpChanges();
+    return result;
   }
 
   /** Writes synced rows directly (seeding, user admin); recorded in the change log and pumped. */

@@ -47,8 +47,11 @@ export function isDeskRole(role: string | null | undefined): role is DeskRole {
   return (DESK_ROLES as readonly string[]).includes(role ?? '');
 }
 
-/** Where an event came from: a person's hand, a scan, a phone's GPS, a courier's webhook... */
-export const EVENT_SOURCES = ['manual', 'scan', 'gps', 'courier', 'system', 'import'] as const;
+/**
+ * Where an event came from: a person's hand, a scan, a phone's GPS, a courier's webhook, the
+ * driver's own phone page (`driver`)...
+ */
+export const EVENT_SOURCES = ['manual', 'scan', 'gps', 'courier', 'system', 'import', 'driver'] as const;
 export type EventSource = (typeof EVENT_SOURCES)[number];
 
 export const PROBLEM_REASONS = [

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { EVENT_SOURCES, ORDER_STATUSES, PROBLEM_REASONS, SUB_MARKS, type ProblemReason } from '../domain/vocabulary';
 import type { OrderRow } from '../schema';
 import { defineMutator, DESK, MACHINES } from './define-mutator';
+import { requireProofs } from './delivery-proof';
 import { reject, type MutatorContext, type MutatorTx } from './mutator-tx';
 import { loadOrder, loadOrderByNumber } from './order-writes';
 import { deadlineOnConfirm } from './sla-deadline';
@@ -53,6 +54,8 @@ export const setStatus = defineMutator({
   run(tx, args, ctx) {
     checkSource(ctx, args.source);
     const order = loadOrder(tx, args.orderId);
+    // A driver's word alone no longer settles "delivered" where the admin asked for proof.
+    if (args.to === 'delivered' && ctx.actor.actor === 'driver') requireProofs(tx, order);
     changeStatus(tx, ctx, order, {
       to: args.to,
       source: args.source,

@@ -14,6 +14,8 @@ describe('MUTATORS registry', () => {
         'acknowledgeAlert', 'updateSlaPolicy', 'updateRegionCalendar', 'setCustomerVip',
         // Carrier database refinements (issue 6).
         'setCarrierSecurityCheck', 'setCarrierBlacklisted', 'editCarrierVehicle', 'removeCarrierVehicle', 'removeCarrierLane', 'importCarriers',
+        // Proof of delivery (issue 18).
+        'setDeliveryProofRule', 'issueDeliveryCode', 'addDeliveryProof',
       ].sort(),
     );
     expect(isMutatorName('createOrder')).toBe(true);

@@ -24,6 +24,7 @@ import {
 import { addComment } from './comments';
 import { createOrder } from './create-order';
 import type { MutatorDef } from './define-mutator';
+import { addDeliveryProof, issueDeliveryCode, setDeliveryProofRule } from './delivery-proof';
 import { setDriverShift } from './driver-shift';
 import { MutationRejection, type MutationOutcome, type MutatorContext, type MutatorTx } from './mutator-tx';
 import {
@@ -66,6 +67,10 @@ export const MUTATORS = {
   removeCarrierVehicle,
   removeCarrierLane,
   importCarriers,
+  // Proof of delivery (issue 18).
+  setDeliveryProofRule,
+  issueDeliveryCode,
+  addDeliveryProof,
 } as const;
 
 export type Mutators = typeof MUTATORS;

@@ -4,6 +4,7 @@ import { customers, drivers, regions, users, warehouses } from './fleet';
 import { orderEvents, orders } from './orders';
 import { alerts } from './alerts';
 import { slaPolicies } from './sla-config';
+import { deliveryCodes, deliveryProofRules, deliveryProofs } from './delivery';
 import type { SyncedTableKey } from './synced-table-keys';
 
 export * from './orders';
@@ -12,6 +13,7 @@ export * from './carriers';
 export * from './synced-table-keys';
 export * from './alerts';
 export * from './sla-config';
+export * from './delivery';
 
 /**
  * Every table that server and replica both hold, by its protocol key (= its SQL name).
@@ -33,6 +35,9 @@ export const SYNCED_TABLES = {
   carrier_deals: carrierDeals,
   alerts,
   sla_policies: slaPolicies,
+  delivery_proof_rules: deliveryProofRules,
+  delivery_proofs: deliveryProofs,
+  delivery_codes: deliveryCodes,
 } satisfies Record<SyncedTableKey, unknown>;
 export type SyncedTables = typeof SYNCED_TABLES;
 /** The row type of a synced table, as drizzle selects it. */

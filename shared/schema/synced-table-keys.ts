@@ -16,5 +16,8 @@ export const SYNCED_TABLE_KEYS = [
   'carrier_deals',
   'alerts',
   'sla_policies',
+  'delivery_proof_rules',
+  'delivery_proofs',
+  'delivery_codes',
 ] as const;
 export type SyncedTableKey = (typeof SYNCED_TABLE_KEYS)[number];

@@ -61,6 +61,7 @@ export const EN = {
   'source.courier': 'courier service',
   'source.system': 'system',
   'source.import': 'import',
+  'source.driver': "driver's phone",
 
   'actor.system': 'System',
   'actor.dispatcher': 'Dispatcher',

@@ -63,6 +63,7 @@ export const RU = {
   'source.courier': 'курьерская служба',
   'source.system': 'система',
   'source.import': 'импорт',
+  'source.driver': 'телефон водителя',
 
   'actor.system': 'Система',
   'actor.dispatcher': 'Диспетчер',
