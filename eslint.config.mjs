@@ -58,6 +58,14 @@ export default tseslint.config(
     ]),
   },
   {
+    // The driver's phone page runs in a phone's browser: no Node, no console code, and no zod
+    // (it imports the zod-free phone-contract, not the server's request schemas).
+    files: ['phone/**/*.ts'],
+    rules: restrict(['electron', 'zod', ...nodeModules, ...dbModules, ...uiModules, 'drizzle-orm'], [
+      { group: ['**/main/**', '**/server/**', '**/preload/**', '**/renderer/**', '**/driver-wire'], message: 'The phone page imports only shared/ (and phone-contract, not driver-wire).' },
+    ]),
+  },
+  {
     files: ['main/**/*.ts'],
     ignores: ['main/electron-shell.ts'],
     rules: restrict(['electron'], [

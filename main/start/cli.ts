@@ -40,6 +40,17 @@ function ensureBuilt(root: string): void {
   if (r.status !== 0) throw new Error('electron-vite build failed');
 }
 
+/** The driver's phone page (vite.phone.config.mts -> out/driver), which the embedded server serves at /driver. */
+function ensurePhoneBuilt(root: string): void {
+  const page = path.join(root, 'out', 'driver', 'index.html');
+  const built = fs.existsSync(page) ? fs.statSync(page).mtimeMs : 0;
+  const sources = Math.max(...['phone', 'shared'].map((d) => newestMtime(path.join(root, d))));
+  if (built > sources) return;
+  log("Building the driver's phone page (vite build)...");
+  const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '-c', 'vite.phone.config.mts'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error("the driver's phone page failed to build");
+}
+
 async function main(argv: string[]): Promise<number> {
   const root = projectRoot();
   const paths = consolePaths();
@@ -50,6 +61,7 @@ async function main(argv: string[]): Promise<number> {
   if (!electron.found) {
     console.log(`Electron is not available here (${electron.reason}); opening the browser host instead.`);
     ensureBuilt(root);
+    ensurePhoneBuilt(root);
     const web = await runWebConsole([...(configured ? [] : ['--demo']), ...argv], log);
     if (typeof web === 'number') return web;
     if (web.server) console.log(`Embedded central server with demo data: ${web.server.url}`);
@@ -63,6 +75,7 @@ async function main(argv: string[]): Promise<number> {
   }
 
   ensureBuilt(root);
+  ensurePhoneBuilt(root);
   let server: EmbeddedServer | null = null;
   let simulator: SimulatorChild | null = null;
   const env: NodeJS.ProcessEnv = { ...process.env };

@@ -1,0 +1,238 @@
+// The phone page's words, Russian first (the default) and English beside it; times and
+// numbers come from Intl in the chosen locale, plurals from Intl.PluralRules (Russian has
+// three forms: one, few, many).
+import type { ProblemReason, OrderStatus, ShiftState } from '../../shared/domain/vocabulary';
+import type { ProofKind } from '../../shared/delivery/proof-vocabulary';
+
+export const LANGS = ['ru', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+const EN = {
+  title: 'Driver',
+  signInTitle: 'Sign in',
+  signInHelp: 'Open the sign-in link the dispatcher sent you, or scan the QR code on the dispatcher\'s screen.',
+  signingIn: 'Signing in…',
+  signedOut: 'This phone was signed out. Ask the dispatcher for a new link.',
+  today: "Today's tasks",
+  noTasks: 'No tasks for you right now.',
+  refresh: 'Refresh',
+  online: 'Online',
+  offline: 'Offline: marks are kept on the phone and sent when the network returns',
+  'queue.one': '{n} mark waiting to be sent',
+  'queue.few': '{n} marks waiting to be sent',
+  'queue.many': '{n} marks waiting to be sent',
+  'queue.other': '{n} marks waiting to be sent',
+  'shift.on_shift': 'On shift',
+  'shift.on_break': 'On a break',
+  'shift.off_shift': 'Day not started',
+  startDay: 'Start day',
+  takeBreak: 'Break',
+  endBreak: 'Back to work',
+  endDay: 'End day',
+  'status.confirmed': 'To pick up',
+  'status.at_warehouse': 'Ready at the warehouse',
+  'status.in_transit': 'On the way',
+  'status.delivered': 'Delivered',
+  'status.problem': 'Problem',
+  'status.new': 'New',
+  'status.closed': 'Closed',
+  'status.cancelled': 'Cancelled',
+  arrivedChip: 'Arrived',
+  pickup: 'Pick up',
+  deliverTo: 'Deliver to',
+  deliverBy: 'Deliver by {time}',
+  cargo: 'Cargo',
+  'places.one': '{n} place',
+  'places.few': '{n} places',
+  'places.many': '{n} places',
+  'places.other': '{n} places',
+  kg: '{n} kg',
+  call: 'Call',
+  navigate: 'Navigate',
+  'mark.picked_up': 'Picked up',
+  'mark.arrived': 'Arrived',
+  'mark.delivered': 'Delivered',
+  'mark.problem': 'Problem',
+  pending: 'Waiting for the network',
+  proofTitle: 'Proof of delivery',
+  proofNeeded: 'Needed: {list}',
+  'proof.photo': 'photo',
+  'proof.signature': 'signature',
+  'proof.code': "customer's code",
+  takePhoto: 'Take a photo',
+  retakePhoto: 'Retake the photo',
+  signHere: 'Recipient signs here',
+  clear: 'Clear',
+  codeLabel: 'Code the customer received',
+  confirmDelivered: 'Confirm delivery',
+  cancel: 'Cancel',
+  problemTitle: 'What went wrong?',
+  comment: 'Comment',
+  send: 'Send',
+  missingProof: 'Add: {list}',
+  failedTitle: 'Not accepted by the server',
+  dismiss: 'OK',
+  'reason.refused': 'Recipient refused',
+  'reason.damaged': 'Goods damaged',
+  'reason.short_delivery': 'Short delivery',
+  'reason.address_not_found': 'Address not found',
+  'reason.recipient_unreachable': 'Recipient unreachable',
+  'reason.vehicle_breakdown': 'Vehicle breakdown',
+  'reason.delay': 'Delay',
+  'reason.other': 'Other',
+  'error.proof_required': 'Delivery needs: {list}',
+  'error.code_mismatch': 'The code does not match. Ask the customer again.',
+  'error.no_code': 'No code was issued for this order. Call the dispatcher.',
+  'error.not_your_task': 'This order is no longer yours.',
+  'error.rate_limited': 'Too many requests; wait a moment.',
+  'error.link_used': 'This link was already used. Ask the dispatcher for a new one.',
+  'error.link_expired': 'This link has expired. Ask the dispatcher for a new one.',
+  'error.link_revoked': 'This link was revoked. Ask the dispatcher for a new one.',
+  'error.link_unknown': 'This link is not valid. Ask the dispatcher for a new one.',
+  'error.too_large': 'The photo is too large.',
+  'error.generic': 'Order {number}: {message}',
+  location: 'Share my location',
+  locationOn: 'Sharing location',
+  language: 'Language',
+} as const;
+
+export type WordKey = keyof typeof EN;
+
+const RU: Record<WordKey, string> = {
+  title: 'Водитель',
+  signInTitle: 'Вход',
+  signInHelp: 'Откройте ссылку для входа, которую прислал диспетчер, или отсканируйте QR-код на экране диспетчера.',
+  signingIn: 'Входим…',
+  signedOut: 'Этот телефон отключён. Попросите у диспетчера новую ссылку.',
+  today: 'Задачи на сегодня',
+  noTasks: 'Сейчас задач нет.',
+  refresh: 'Обновить',
+  online: 'В сети',
+  offline: 'Нет сети: отметки сохранены в телефоне и уйдут, когда сеть вернётся',
+  'queue.one': '{n} отметка ждёт отправки',
+  'queue.few': '{n} отметки ждут отправки',
+  'queue.many': '{n} отметок ждут отправки',
+  'queue.other': '{n} отметки ждут отправки',
+  'shift.on_shift': 'На смене',
+  'shift.on_break': 'Перерыв',
+  'shift.off_shift': 'День не начат',
+  startDay: 'Начать день',
+  takeBreak: 'Перерыв',
+  endBreak: 'Вернуться к работе',
+  endDay: 'Закончить день',
+  'status.confirmed': 'Забрать',
+  'status.at_warehouse': 'Готов на складе',
+  'status.in_transit': 'В пути',
+  'status.delivered': 'Доставлен',
+  'status.problem': 'Проблема',
+  'status.new': 'Новый',
+  'status.closed': 'Закрыт',
+  'status.cancelled': 'Отменён',
+  arrivedChip: 'На месте',
+  pickup: 'Забрать',
+  deliverTo: 'Доставить',
+  deliverBy: 'Доставить до {time}',
+  cargo: 'Груз',
+  'places.one': '{n} место',
+  'places.few': '{n} места',
+  'places.many': '{n} мест',
+  'places.other': '{n} места',
+  kg: '{n} кг',
+  call: 'Позвонить',
+  navigate: 'Маршрут',
+  'mark.picked_up': 'Забрал',
+  'mark.arrived': 'На месте',
+  'mark.delivered': 'Доставлен',
+  'mark.problem': 'Проблема',
+  pending: 'Ждёт сети',
+  proofTitle: 'Подтверждение доставки',
+  proofNeeded: 'Нужно: {list}',
+  'proof.photo': 'фото',
+  'proof.signature': 'подпись',
+  'proof.code': 'код клиента',
+  takePhoto: 'Сфотографировать',
+  retakePhoto: 'Переснять',
+  signHere: 'Подпись получателя',
+  clear: 'Стереть',
+  codeLabel: 'Код, который получил клиент',
+  confirmDelivered: 'Подтвердить доставку',
+  cancel: 'Отмена',
+  problemTitle: 'Что случилось?',
+  comment: 'Комментарий',
+  send: 'Отправить',
+  missingProof: 'Добавьте: {list}',
+  failedTitle: 'Сервер не принял',
+  dismiss: 'Понятно',
+  'reason.refused': 'Отказ получателя',
+  'reason.damaged': 'Повреждение груза',
+  'reason.short_delivery': 'Недовложение',
+  'reason.address_not_found': 'Адрес не найден',
+  'reason.recipient_unreachable': 'Получатель недоступен',
+  'reason.vehicle_breakdown': 'Поломка машины',
+  'reason.delay': 'Задержка',
+  'reason.other': 'Другое',
+  'error.proof_required': 'Для доставки нужно: {list}',
+  'error.code_mismatch': 'Код не совпадает. Уточните у клиента.',
+  'error.no_code': 'Для этого заказа код не выдан. Позвоните диспетчеру.',
+  'error.not_your_task': 'Этот заказ больше не ваш.',
+  'error.rate_limited': 'Слишком много запросов, подождите немного.',
+  'error.link_used': 'Эта ссылка уже использована. Попросите у диспетчера новую.',
+  'error.link_expired': 'Срок ссылки истёк. Попросите у диспетчера новую.',
+  'error.link_revoked': 'Ссылка отозвана. Попросите у диспетчера новую.',
+  'error.link_unknown': 'Ссылка недействительна. Попросите у диспетчера новую.',
+  'error.too_large': 'Фото слишком большое.',
+  'error.generic': 'Заказ {number}: {message}',
+  location: 'Передавать местоположение',
+  locationOn: 'Местоположение передаётся',
+  language: 'Язык',
+};
+
+const DICTS: Record<Lang, Record<WordKey, string>> = { en: EN, ru: RU };
+const LOCALES: Record<Lang, string> = { ru: 'ru-RU', en: 'en-GB' };
+
+export interface Words {
+  lang: Lang;
+  t(key: WordKey, params?: Record<string, string | number>): string;
+  /** "{n} marks waiting" with the language's plural form of n. */
+  plural(base: 'queue' | 'places', n: number): string;
+  time(ms: number): string;
+  number(n: number): string;
+  list(items: string[]): string;
+  status(s: OrderStatus): string;
+  shift(s: ShiftState): string;
+  reason(r: ProblemReason): string;
+  proof(k: ProofKind): string;
+}
+
+export function words(lang: Lang): Words {
+  const dict = DICTS[lang];
+  const locale = LOCALES[lang];
+  const fill = (text: string, params: Record<string, string | number> = {}): string => text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  // An unknown key (a server error code we have no words for) comes back as itself.
+  const t = (key: WordKey, params?: Record<string, string | number>): string => fill((dict as Record<string, string | undefined>)[key] ?? key, params);
+  const rules = new Intl.PluralRules(locale);
+  const num = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const timeFmt = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', day: 'numeric', month: 'short' });
+  const listFmt = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
+  return {
+    lang,
+    t,
+    plural(base, n) {
+      const form = rules.select(n);
+      const key = `${base}.${form === 'one' || form === 'few' || form === 'many' ? form : 'other'}` as WordKey;
+      return t(key, { n: num.format(n) });
+    },
+    time: (ms) => timeFmt.format(ms),
+    number: (n) => num.format(n),
+    list: (items) => listFmt.format(items),
+    status: (s) => t(`status.${s}`),
+    shift: (s) => t(`shift.${s}`),
+    reason: (r) => t(`reason.${r}`),
+    proof: (k) => t(`proof.${k}`),
+  };
+}
+
+export function pickLang(stored: string | null, browser: readonly string[]): Lang {
+  if (stored === 'ru' || stored === 'en') return stored;
+  return browser[0]?.toLowerCase().startsWith('en') === true ? 'en' : 'ru';
+}
