@@ -93,7 +93,7 @@ function taskCard(app: DriverApp, t: DriverTask): HTMLElement {
   const tel = telLink(t.customerPhone);
   const pending = app.isPending(t.orderId);
   const open = t.status !== 'delivered' && t.status !== 'problem';
-  const cargo = [t.cargoDescription, t.weightKg > 0 ? w.t('kg', { n: w.number(t.weightKg) }) : '', w.plural('places', t.places)].filter((x) => x !== '').join(' · ');
+  const cargo = [t.cargoDescription, t.weightKg > 0 ? w.kg(t.weightKg) : '', w.plural('places', t.places)].filter((x) => x !== '').join(' · ');
   return h(
     'li',
     { class: `task status-${t.status}`, 'data-testid': `task-${t.number}` },
@@ -108,7 +108,7 @@ function taskCard(app: DriverApp, t: DriverTask): HTMLElement {
     h('div', { class: 'label' }, beforePickup ? w.t('pickup') : w.t('deliverTo')),
     h('div', { class: 'address' }, address),
     h('div', { class: 'customer' }, t.customerName),
-    t.deliverBy !== null ? h('div', { class: 'window' }, w.t('deliverBy', { time: w.time(t.deliverBy) })) : null,
+    t.deliverBy !== null ? h('div', { class: 'window' }, w.t('deliverBy', { time: w.when(t.deliverBy, Date.now()) })) : null,
     h('div', { class: 'cargo' }, `${w.t('cargo')}: ${cargo}`),
     h(
       'div',

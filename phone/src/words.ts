@@ -1,8 +1,9 @@
-// The phone page's words, Russian first (the default) and English beside it; times and
-// numbers come from Intl in the chosen locale, plurals from Intl.PluralRules (Russian has
-// three forms: one, few, many).
+// The phone page's words, Russian first (the default) and English beside it. Times, numbers,
+// units and plurals come from the one shared formatter (shared/locale: Intl, Russian's three
+// plural forms), never hand-built.
 import type { ProblemReason, OrderStatus, ShiftState } from '../../shared/domain/vocabulary';
 import type { ProofKind } from '../../shared/delivery/proof-vocabulary';
+import { formatMessage, formatterFor, INTL_TAG } from '../../shared/locale';
 
 export const LANGS = ['ru', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -18,10 +19,7 @@ const EN = {
   refresh: 'Refresh',
   online: 'Online',
   offline: 'Offline: marks are kept on the phone and sent when the network returns',
-  'queue.one': '{n} mark waiting to be sent',
-  'queue.few': '{n} marks waiting to be sent',
-  'queue.many': '{n} marks waiting to be sent',
-  'queue.other': '{n} marks waiting to be sent',
+  queue: '{n, plural, one {# mark waiting to be sent} other {# marks waiting to be sent}}',
   'shift.on_shift': 'On shift',
   'shift.on_break': 'On a break',
   'shift.off_shift': 'Day not started',
@@ -42,11 +40,7 @@ const EN = {
   deliverTo: 'Deliver to',
   deliverBy: 'Deliver by {time}',
   cargo: 'Cargo',
-  'places.one': '{n} place',
-  'places.few': '{n} places',
-  'places.many': '{n} places',
-  'places.other': '{n} places',
-  kg: '{n} kg',
+  places: '{n, plural, one {# place} other {# places}}',
   call: 'Call',
   navigate: 'Navigate',
   'mark.picked_up': 'Picked up',
@@ -109,10 +103,7 @@ const RU: Record<WordKey, string> = {
   refresh: 'Обновить',
   online: 'В сети',
   offline: 'Нет сети: отметки сохранены в телефоне и уйдут, когда сеть вернётся',
-  'queue.one': '{n} отметка ждёт отправки',
-  'queue.few': '{n} отметки ждут отправки',
-  'queue.many': '{n} отметок ждут отправки',
-  'queue.other': '{n} отметки ждут отправки',
+  queue: '{n, plural, one {# отметка ждёт отправки} few {# отметки ждут отправки} many {# отметок ждут отправки} other {# отметки ждут отправки}}',
   'shift.on_shift': 'На смене',
   'shift.on_break': 'Перерыв',
   'shift.off_shift': 'День не начат',
@@ -133,11 +124,7 @@ const RU: Record<WordKey, string> = {
   deliverTo: 'Доставить',
   deliverBy: 'Доставить до {time}',
   cargo: 'Груз',
-  'places.one': '{n} место',
-  'places.few': '{n} места',
-  'places.many': '{n} мест',
-  'places.other': '{n} места',
-  kg: '{n} кг',
+  places: '{n, plural, one {# место} few {# места} many {# мест} other {# места}}',
   call: 'Позвонить',
   navigate: 'Маршрут',
   'mark.picked_up': 'Забрал',
@@ -188,15 +175,15 @@ const RU: Record<WordKey, string> = {
 };
 
 const DICTS: Record<Lang, Record<WordKey, string>> = { en: EN, ru: RU };
-const LOCALES: Record<Lang, string> = { ru: 'ru-RU', en: 'en-GB' };
 
 export interface Words {
   lang: Lang;
   t(key: WordKey, params?: Record<string, string | number>): string;
-  /** "{n} marks waiting" with the language's plural form of n. */
-  plural(base: 'queue' | 'places', n: number): string;
-  time(ms: number): string;
-  number(n: number): string;
+  /** "{n} marks waiting" in the language's plural form of n. */
+  plural(key: 'queue' | 'places', n: number): string;
+  /** A deadline: the time today, or day and time another day (region time, UTC+5). */
+  when(ms: number, now: number): string;
+  kg(n: number): string;
   list(items: string[]): string;
   status(s: OrderStatus): string;
   shift(s: ShiftState): string;
@@ -206,24 +193,16 @@ export interface Words {
 
 export function words(lang: Lang): Words {
   const dict = DICTS[lang];
-  const locale = LOCALES[lang];
-  const fill = (text: string, params: Record<string, string | number> = {}): string => text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  const fmt = formatterFor(lang);
   // An unknown key (a server error code we have no words for) comes back as itself.
-  const t = (key: WordKey, params?: Record<string, string | number>): string => fill((dict as Record<string, string | undefined>)[key] ?? key, params);
-  const rules = new Intl.PluralRules(locale);
-  const num = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-  const timeFmt = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', day: 'numeric', month: 'short' });
-  const listFmt = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
+  const t = (key: WordKey, params?: Record<string, string | number>): string => formatMessage(lang, (dict as Record<string, string | undefined>)[key] ?? key, params);
+  const listFmt = new Intl.ListFormat(INTL_TAG[lang], { style: 'long', type: 'conjunction' });
   return {
     lang,
     t,
-    plural(base, n) {
-      const form = rules.select(n);
-      const key = `${base}.${form === 'one' || form === 'few' || form === 'many' ? form : 'other'}` as WordKey;
-      return t(key, { n: num.format(n) });
-    },
-    time: (ms) => timeFmt.format(ms),
-    number: (n) => num.format(n),
+    plural: (key, n) => t(key, { n }),
+    when: (ms, now) => fmt.shortDateTime(ms, now),
+    kg: (n) => fmt.kg(n),
     list: (items) => listFmt.format(items),
     status: (s) => t(`status.${s}`),
     shift: (s) => t(`shift.${s}`),

@@ -3,7 +3,7 @@
 // hostile cases next to the happy ones: wrong/expired/used/revoked tokens, another driver's
 // orders, oversize and disguised files, replays, floods.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ORDER_ARGS, T0 } from '../../shared/mutators/fake-world';
+import { ORDER_ARGS, T0 } from '../../shared/testing/fake-world';
 import type { MutationActor } from '../../shared/mutators/mutator-tx';
 import type { DriverTasksView } from '../../shared/driver-phone/driver-wire';
 import type { OrderRow } from '../../shared/schema';

@@ -20,6 +20,7 @@ import {
 } from '../../shared/driver-phone/driver-wire';
 import type { MutationActor, MutationOutcome } from '../../shared/mutators/mutator-tx';
 import type { SessionUser } from '../../shared/protocol';
+import { DESK_ROLES } from '../../shared/domain/vocabulary';
 import { MPS_TO_KMH } from '../gps/gps-fix';
 import type { GpsIngest } from '../gps/gps-ingest';
 import { bearerToken, sendJson, type Route } from '../http/router';
@@ -33,7 +34,7 @@ import { planMark } from './plan-mark';
 import type { RateLimiter } from './rate-limit';
 
 const JSON_LIMIT = 16 * 1024;
-const LINK_ROLES = new Set(['dispatcher', 'supervisor', 'admin']);
+const LINK_ROLES: ReadonlySet<string> = new Set(DESK_ROLES);
 
 export interface DriverRouteDeps {
   engine: SyncEngine;
@@ -99,7 +100,7 @@ export function driverApiRoutes(d: DriverRouteDeps): Route[] {
     if (outcome.result === 'rejected') throw new Rollback(outcome);
   };
 
-  const requireUser = (req: IncomingMessage, roles?: Set<string>): SessionUser => {
+  const requireUser = (req: IncomingMessage, roles?: ReadonlySet<string>): SessionUser => {
     const user = d.authenticateUser(bearerToken(req));
     if (user === null) {
       d.counters.unauthorized++;

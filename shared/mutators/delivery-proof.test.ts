@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakeWorld, order, orderAt, run } from './fake-world';
+import { fakeWorld, order, orderAt, run } from '../testing/fake-world';
 import type { MutationActor } from './mutator-tx';
 
 const phone: MutationActor = { id: 'd1', name: 'Driver Arman', actor: 'driver', role: null };
