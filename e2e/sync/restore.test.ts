@@ -4,7 +4,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { copyDatabase } from '../../server/backup/copy-database';
 import { restoreDatabase } from '../../server/backup/restore-database';
+import { readServerLock } from '../../server/backup/server-lock';
 import type { MarshrutServer } from '../../server/server';
+import { spawnServer } from './server-child';
 import {
   addUser,
   cursorOf,
@@ -131,5 +133,22 @@ describe('restore from a backup', () => {
       expect(c.replica.sqlite.prepare("SELECT count(*) FROM orders WHERE id IN ('o500', 'o519')").pluck().get(), c.name).toBe(0);
       expect(c.replica.sqlite.prepare("SELECT count(*) FROM order_events WHERE comment LIKE 'lost with the restore%'").pluck().get(), c.name).toBe(0);
     }
+  });
+
+  it('refuses while a server process runs on the file; after that process is killed, restores', async () => {
+    const backup = dir.file('backup.db');
+    await copyDatabase(server.db.file, backup);
+    const file = dir.file('other-server.db');
+    const child = await spawnServer(file);
+    try {
+      expect(readServerLock(file)?.pid).not.toBe(process.pid);
+      await expect(restoreDatabase(backup, file)).rejects.toThrow(/a server \(pid \d+, http:\/\/127\.0\.0\.1:\d+\) is running/);
+    } finally {
+      await child.kill();
+    }
+    // SIGKILL left the lock behind; it names a dead process now.
+    expect(readServerLock(file)).not.toBeNull();
+    const r = await restoreDatabase(backup, file);
+    expect(r.previous).not.toBeNull();
   });
 });
