@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import type { DriverErrorBody } from '../../shared/driver-phone/driver-wire';
-import { bearerToken, sendJson } from '../http/router';
+import { headerToken, sendJson } from '../http/router';
 import type { DeviceIdentity, DriverAccess } from './driver-access';
 import type { RateLimiter } from './rate-limit';
 
@@ -121,7 +121,7 @@ export interface DeviceGate {
 
 /** The phone behind the request, after its rate limit; throws the 401/429 answer otherwise. */
 export function requireDevice(gate: DeviceGate, req: IncomingMessage): DeviceIdentity {
-  const device = gate.access.authenticate(bearerToken(req));
+  const device = gate.access.authenticate(headerToken(req));
   if (device === null) {
     gate.counters.unauthorized++;
     throw new BadRequest(401, { error: 'unauthorized', message: 'This phone is not signed in (or was signed out): ask the dispatcher for a new link' });

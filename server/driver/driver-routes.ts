@@ -23,7 +23,7 @@ import type { SessionUser } from '../../shared/protocol';
 import { DESK_ROLES } from '../../shared/domain/vocabulary';
 import { MPS_TO_KMH } from '../gps/gps-fix';
 import type { GpsIngest } from '../gps/gps-ingest';
-import { bearerToken, sendJson, type Route } from '../http/router';
+import { headerToken, sendJson, type Route } from '../http/router';
 import type { SyncEngine } from '../sync/sync-engine';
 import { WEB_DEVICE_PREFIX, type DeviceIdentity, type DriverAccess } from './driver-access';
 import { answer, BadRequest, checkEventTime, limit, parseOr400, readBody, readJson, requireDevice, type DriverCounters } from './driver-http';
@@ -101,7 +101,7 @@ export function driverApiRoutes(d: DriverRouteDeps): Route[] {
   };
 
   const requireUser = (req: IncomingMessage, roles?: ReadonlySet<string>): SessionUser => {
-    const user = d.authenticateUser(bearerToken(req));
+    const user = d.authenticateUser(headerToken(req));
     if (user === null) {
       d.counters.unauthorized++;
       throw new BadRequest(401, { error: 'unauthorized', message: 'A valid bearer token is required' });
@@ -250,7 +250,7 @@ export function driverApiRoutes(d: DriverRouteDeps): Route[] {
       auth: 'none',
       handler: ({ req, res, params }) =>
         answer(res, d.counters, () => {
-          const token = bearerToken(req);
+          const token = headerToken(req);
           const user = d.authenticateUser(token);
           const device = user === null ? d.access.authenticate(token) : null;
           if (user === null && device === null) {
