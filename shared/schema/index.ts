@@ -5,6 +5,7 @@ import { orderEvents, orders } from './orders';
 import { alerts } from './alerts';
 import { slaPolicies } from './sla-config';
 import { deliveryCodes, deliveryProofRules, deliveryProofs } from './delivery';
+import { customerPrefs, messageRules, messages, messageSettings, speedProfiles, staffNotifyPrefs, trackingLinks } from './messages';
 import type { SyncedTableKey } from './synced-table-keys';
 
 export * from './orders';
@@ -14,6 +15,7 @@ export * from './synced-table-keys';
 export * from './alerts';
 export * from './sla-config';
 export * from './delivery';
+export * from './messages';
 
 /**
  * Every table that server and replica both hold, by its protocol key (= its SQL name).
@@ -38,6 +40,13 @@ export const SYNCED_TABLES = {
   delivery_proof_rules: deliveryProofRules,
   delivery_proofs: deliveryProofs,
   delivery_codes: deliveryCodes,
+  speed_profiles: speedProfiles,
+  tracking_links: trackingLinks,
+  message_rules: messageRules,
+  message_settings: messageSettings,
+  customer_prefs: customerPrefs,
+  staff_notify_prefs: staffNotifyPrefs,
+  messages,
 } satisfies Record<SyncedTableKey, unknown>;
 export type SyncedTables = typeof SYNCED_TABLES;
 /** The row type of a synced table, as drizzle selects it. */

@@ -67,7 +67,7 @@ export const orders = sqliteTable(
   ],
 );
 
-export const EVENT_KINDS = ['created', 'status', 'sub_mark', 'assign', 'unassign', 'comment', 'edit'] as const;
+export const EVENT_KINDS = ['created', 'status', 'sub_mark', 'assign', 'unassign', 'comment', 'edit', 'message'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 /** The order's timeline: append-only; `at` is when it happened, not when it synced. */

@@ -19,5 +19,12 @@ export const SYNCED_TABLE_KEYS = [
   'delivery_proof_rules',
   'delivery_proofs',
   'delivery_codes',
+  'speed_profiles',
+  'tracking_links',
+  'message_rules',
+  'message_settings',
+  'customer_prefs',
+  'staff_notify_prefs',
+  'messages',
 ] as const;
 export type SyncedTableKey = (typeof SYNCED_TABLE_KEYS)[number];

@@ -1,0 +1,4 @@
+// Predicted arrival: the driver's work order, speeds learned from GPS tracks, the prediction.
+export * from './driver-work';
+export * from './speed-profile';
+export * from './predict-arrival';
