@@ -5,6 +5,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { MutationActor, MutationOutcome } from '../shared/mutators';
 import type { ServerMessage } from '../shared/protocol';
+import type { DriverRow } from '../shared/schema';
 import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../shared/protocol';
 import { UserDirectory } from './auth/user-tokens';
 import { startBackupSchedule, type BackupSchedule } from './backup/backup-schedule';
@@ -14,7 +15,7 @@ import { openServerDb, type ServerDb } from './db/open-server-db';
 import { seedDemoIfEmpty, type DemoSeedOptions } from './demo-seed';
 import { healthReport } from './http/health';
 import { prometheusText } from './http/metrics';
-import { mountRestApi, positionFromRow, type LastPositionSource } from './http/rest-api';
+import { mountRestApi, positionFromRow, type DriverPositionView, type LastPositionSource, type OrderExtras } from './http/rest-api';
 import { Router, sendJson, type Route } from './http/router';
 import { SyncEngine, type Logger } from './sync/sync-engine';
 import { SyncHub } from './sync/sync-hub';
@@ -69,6 +70,10 @@ export interface MarshrutServer {
   addHealth(name: string, report: () => unknown): void;
   /** Replaces where GET /api/drivers takes last positions from (default: the drivers row). */
   setLastPositionSource(source: LastPositionSource): void;
+  /** A driver's last known position, from the current source (live GPS once attached). */
+  positionOf(driver: DriverRow): DriverPositionView | null;
+  /** Adds fields to GET /api/orders/:number (tracking link, predicted arrival). */
+  setOrderExtras(extras: OrderExtras): void;
   /** Runs at close/kill, before the database closes (stop timers, flush batches). */
   onClose(fn: () => void | Promise<void>): void;
   close(): Promise<void>;
@@ -99,9 +104,10 @@ export async function startServer(options: ServerOptions = {}): Promise<Marshrut
   const health = new Map<string, () => unknown>();
   if (checkpoint !== null) health.set('checkpoints', () => checkpoint.stats());
   let lastPosition: LastPositionSource = positionFromRow;
+  let orderExtras: OrderExtras = () => ({});
   const closers: Array<() => void | Promise<void>> = [];
 
-  mountRestApi(router, db.sqlite, engine.tables, () => lastPosition);
+  mountRestApi(router, db.sqlite, engine.tables, () => lastPosition, () => orderExtras);
   const fullReport = (): Record<string, unknown> =>
     healthReport({ version: SERVER_VERSION, protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, startedAt, now: clock(), engine, hub, sections: health });
   router.addRoute({
@@ -203,6 +209,10 @@ export async function startServer(options: ServerOptions = {}): Promise<Marshrut
     addHealth: (name, report) => health.set(name, report),
     setLastPositionSource: (source) => {
       lastPosition = source;
+    },
+    positionOf: (driver) => lastPosition(driver),
+    setOrderExtras: (extras) => {
+      orderExtras = extras;
     },
     onClose: (fn) => closers.push(fn),
     close: () => stop(true),

@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { ORDER_STATUSES } from '../../shared/domain/vocabulary';
 import { summarize } from '../../shared/protocol';
-import type { DriverRow } from '../../shared/schema';
+import type { DriverRow, OrderRow } from '../../shared/schema';
 import type { AllTableStatements } from '../sync/table-statements';
 import { sendJson, type Router } from './router';
 
@@ -38,11 +38,15 @@ export function positionFromRow(d: DriverRow): DriverPositionView | null {
   return { lat: d.lat, lon: d.lon, headingDeg: d.headingDeg, speedKmh: d.speedKmh, accuracyM: d.accuracyM, battery: d.battery, charging: d.charging, fixAt: d.fixAt };
 }
 
+/** Fields a module adds to GET /api/orders/:number (tracking link, predicted arrival). */
+export type OrderExtras = (order: OrderRow) => Record<string, unknown>;
+
 export function mountRestApi(
   router: Router,
   sqlite: Database.Database,
   tables: AllTableStatements,
   lastPosition: () => LastPositionSource,
+  orderExtras: () => OrderExtras = () => () => ({}),
 ): void {
   const byNumber = sqlite.prepare<[string], Record<string, unknown>>('SELECT * FROM orders WHERE number = ?');
   const events = sqlite.prepare<[string], Record<string, unknown>>('SELECT * FROM order_events WHERE order_id = ? ORDER BY at, id');
@@ -54,9 +58,9 @@ export function mountRestApi(
     handler({ res, params }) {
       const record = byNumber.get(params['number'] ?? '');
       if (record === undefined) return sendJson(res, 404, { error: 'not_found', message: `No order with number ${params['number']}` });
-      const order = tables.orders.codec.fromRecord(record);
-      const timeline = events.all(String(order['id'])).map((r) => tables.order_events.codec.fromRecord(r));
-      sendJson(res, 200, { order, events: timeline });
+      const order = tables.orders.codec.fromRecord(record) as OrderRow;
+      const timeline = events.all(order.id).map((r) => tables.order_events.codec.fromRecord(r));
+      sendJson(res, 200, { order, events: timeline, ...orderExtras()(order) });
     },
   });
 

@@ -17,6 +17,7 @@ import { ChangeLog } from './change-log';
 import { ServerMetaStore } from './server-meta';
 import { prepareOrderLookups, ServerMutatorTx, type OrderLookups } from './server-tx';
 import { prepareTableStatements, type AllTableStatements } from './table-statements';
+import type { SyncedTableKey } from '../../shared/schema';
 
 /** Rejections kept per client (by mid distance) for re-acknowledging resent mids. */
 export const KEPT_RESULTS_PER_CLIENT = 20_000;
@@ -30,6 +31,13 @@ export interface PushResult {
 /** `origin`: the client whose push made these changes (it already shows them), if any. */
 export type ChangeListener = (rows: ChangeRow[], origin?: string) => void;
 export type Logger = (message: string, error?: unknown) => void;
+
+/**
+ * Runs inside an applied mutation's transaction, after the mutator, with the same tx: what it
+ * writes commits (or rolls back) with the mutation. Used to queue what a change causes (the
+ * customer messages outbox) exactly once. A hook that throws loses only its own writes.
+ */
+export type MutationHook = (tx: MutatorTx, written: ReadonlyArray<{ table: SyncedTableKey; id: string }>, ctx: { at: number; now: number }) => void;
 
 class Rejected extends Error {
   constructor(readonly error: BusinessErrorBody) {
@@ -45,6 +53,7 @@ export class SyncEngine {
   /** The history epoch (server-meta.ts): fixed for the life of the process. */
   readonly epoch: string;
   private readonly listeners = new Set<ChangeListener>();
+  private readonly hooks: MutationHook[] = [];
   /** Highest seq handed to listeners; pumpChanges sends what lies beyond. */
   private pumpedThrough: number;
   private readonly stmts;
@@ -86,6 +95,10 @@ export class SyncEngine {
   onChanges(listener: ChangeListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  addMutationHook(hook: MutationHook): void {
+    this.hooks.push(hook);
   }
 
   /**
@@ -237,8 +250,10 @@ export class SyncEngine {
   ): MutationOutcome {
     // better-sqlite3 runs a nested transaction as a savepoint and rolls it back on throw.
     const attempt = this.sqlite.transaction((): MutationOutcome => {
-      const outcome = runMutator(this.newTx(), name, args, { actor, at, now, newId });
+      const tx = this.newTx();
+      const outcome = runMutator(tx, name, args, { actor, at, now, newId });
       if (outcome.result === 'rejected') throw new Rejected(outcome.error);
+      if (this.hooks.length > 0 && tx.written.length > 0) this.runHooks(tx, { at, now });
       return outcome;
     });
     try {
@@ -251,6 +266,18 @@ export class SyncEngine {
         result: 'rejected',
         error: { code: 'internal', message: `The server could not apply this change (${e instanceof Error ? e.message : String(e)})` },
       };
+    }
+  }
+
+  private runHooks(tx: ServerMutatorTx, ctx: { at: number; now: number }): void {
+    const written = [...tx.written];
+    for (const hook of this.hooks) {
+      try {
+        // Its own savepoint: a failing hook rolls back its writes, never the user's change.
+        this.sqlite.transaction(() => hook(tx, written, ctx))();
+      } catch (e) {
+        this.logger('mutation hook failed', e);
+      }
     }
   }
 

@@ -22,6 +22,7 @@ import {
   setCarrierSecurityCheck,
 } from './carriers';
 import { addComment } from './comments';
+import { sendTrackingLink, setCustomerMessagePrefs, setMyNotifyPrefs, updateMessageRule, updateMessageSettings } from '../messages/message-mutators';
 import { createOrder } from './create-order';
 import type { MutatorDef } from './define-mutator';
 import { addDeliveryProof, issueDeliveryCode, setDeliveryProofRule } from './delivery-proof';
@@ -71,6 +72,12 @@ export const MUTATORS = {
   setDeliveryProofRule,
   issueDeliveryCode,
   addDeliveryProof,
+  // Customer messages and tracking (issue 15).
+  updateMessageRule,
+  updateMessageSettings,
+  setCustomerMessagePrefs,
+  setMyNotifyPrefs,
+  sendTrackingLink,
 } as const;
 
 export type Mutators = typeof MUTATORS;

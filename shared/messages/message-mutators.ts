@@ -1,0 +1,137 @@
+// What people change about messages: an admin's rules, texts and quiet hours; a customer's
+// language, opt-out and the others a VIP contract tells; a user's own notification channel; and
+// a dispatcher's "send the tracking link again" (a timeline event the server answers by
+// queueing the link message). Texts are checked here, on both sides, before anything is stored.
+import { z } from 'zod';
+import { reject } from '../mutators/mutator-tx';
+import { defineMutator, DESK } from '../mutators/define-mutator';
+import { MESSAGE_SETTINGS_ID } from './message-rules';
+import { MESSAGE_LANGUAGES, MESSAGE_TRIGGERS } from './message-vocabulary';
+import { checkTemplate } from './templates';
+
+const ADMIN = ['admin'] as const;
+const text = z.string().max(2000);
+const minuteOfDay = z.number().int().min(0).max(1439);
+
+export const updateMessageRule = defineMutator({
+  args: z
+    .object({
+      trigger: z.enum(MESSAGE_TRIGGERS),
+      channels: z.object({ sms: z.boolean(), email: z.boolean(), telegram: z.boolean() }).strict(),
+      texts: z.object({ ru: text.optional(), kk: text.optional(), en: text.optional() }).strict(),
+    })
+    .strict(),
+  actors: ADMIN,
+  label: 'edit customer messages',
+  run(tx, args, ctx) {
+    for (const lang of MESSAGE_LANGUAGES) {
+      const t = args.texts[lang];
+      if (t === undefined) continue;
+      const problems = checkTemplate(t);
+      if (problems.length > 0) reject('bad_template', `The ${lang} text: ${problems.join('; ')}`, { field: `texts.${lang}`, problems });
+    }
+    const texts: Partial<Record<(typeof MESSAGE_LANGUAGES)[number], string>> = {};
+    for (const lang of MESSAGE_LANGUAGES) {
+      const t = args.texts[lang]?.trim();
+      if (t !== undefined && t !== '') texts[lang] = t;
+    }
+    tx.put('message_rules', { id: args.trigger, channels: args.channels, texts, updatedBy: ctx.actor.id, updatedAt: ctx.now });
+  },
+});
+
+export const updateMessageSettings = defineMutator({
+  args: z
+    .object({
+      quietStartMinute: minuteOfDay,
+      quietEndMinute: minuteOfDay,
+      arrivingMinutes: z.number().int().min(1).max(180),
+      linkDays: z.number().int().min(1).max(90),
+    })
+    .strict(),
+  actors: ADMIN,
+  label: 'edit customer messages',
+  run(tx, args, ctx) {
+    tx.put('message_settings', { id: MESSAGE_SETTINGS_ID, ...args, updatedBy: ctx.actor.id, updatedAt: ctx.now });
+  },
+});
+
+const extraRecipient = z
+  .object({ name: z.string().trim().min(1).max(200), phone: z.string().max(40).optional(), email: z.email().max(320).optional() })
+  .strict()
+  .refine((r) => r.phone !== undefined || r.email !== undefined, { message: 'give a phone or an e-mail' });
+
+export const setCustomerMessagePrefs = defineMutator({
+  args: z
+    .object({
+      customerId: z.string().min(1).max(200),
+      language: z.enum(MESSAGE_LANGUAGES),
+      optOut: z.boolean(),
+      alsoNotify: z.array(extraRecipient).max(10).default([]),
+    })
+    .strict(),
+  actors: DESK,
+  label: "change a customer's message settings",
+  run(tx, args, ctx) {
+    const customer = tx.get('customers', args.customerId);
+    if (customer === undefined) reject('not_found', `No customer ${args.customerId}`, { field: 'customerId' });
+    if (args.alsoNotify.length > 0 && customer.vipNormMinutes === null) {
+      reject('not_vip', `${customer.name} has no VIP contract: only a VIP contract lists others to tell`, { field: 'alsoNotify' });
+    }
+    const old = tx.get('customer_prefs', args.customerId);
+    tx.put('customer_prefs', {
+      id: args.customerId,
+      language: args.language,
+      optOut: args.optOut,
+      telegramChatId: old?.telegramChatId ?? null,
+      alsoNotify: args.alsoNotify,
+      updatedAt: ctx.now,
+    });
+  },
+});
+
+export const setMyNotifyPrefs = defineMutator({
+  args: z
+    .object({
+      channel: z.enum(['telegram', 'email', 'none']),
+      email: z.email().max(320).nullable(),
+      telegramChatId: z.string().regex(/^-?\d{1,20}$/, 'a Telegram chat id is a number').nullable(),
+      language: z.enum(['ru', 'en']),
+      quietStartMinute: minuteOfDay,
+      quietEndMinute: minuteOfDay,
+    })
+    .strict(),
+  actors: DESK,
+  label: 'change notification settings',
+  run(tx, args, ctx) {
+    if (args.channel === 'email' && args.email === null) reject('bad_args', 'E-mail notifications need an address', { field: 'email' });
+    if (args.channel === 'telegram' && args.telegramChatId === null) reject('bad_args', 'Telegram notifications need a chat id', { field: 'telegramChatId' });
+    tx.put('staff_notify_prefs', { id: ctx.actor.id, ...args, updatedAt: ctx.now });
+  },
+});
+
+export const sendTrackingLink = defineMutator({
+  args: z.object({ orderId: z.string().min(1).max(200) }).strict(),
+  actors: DESK,
+  label: 'send the tracking link',
+  run(tx, args, ctx) {
+    const order = tx.get('orders', args.orderId);
+    if (order === undefined) reject('not_found', `No order ${args.orderId}`, { field: 'orderId' });
+    if (['delivered', 'closed', 'cancelled'].includes(order.status)) reject('order_finished', `Order ${order.number} is finished: no link to send`, { orderId: order.id });
+    tx.put('order_events', {
+      id: ctx.newId(),
+      orderId: order.id,
+      kind: 'message',
+      at: ctx.at,
+      fromStatus: null,
+      toStatus: null,
+      subMark: null,
+      actor: ctx.actor.actor,
+      actorId: ctx.actor.id,
+      actorName: ctx.actor.name,
+      source: 'manual',
+      reason: 'link_requested',
+      comment: null,
+      driverId: null,
+    });
+  },
+});
