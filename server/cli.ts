@@ -11,6 +11,7 @@ import { UserDirectory } from './auth/user-tokens';
 import { openServerDb } from './db/open-server-db';
 import { attachAlerts } from './alerts/attach-alerts';
 import { attachDriver } from './driver/attach-driver';
+import { attachMessages } from './messages/attach-messages';
 import { DEFAULT_GPS_HOST } from './gps/attach-gps';
 import { attachIngest } from './gps/attach-ingest';
 import { deviceCommand, DEVICE_USAGE } from './gps/device-command';
@@ -30,7 +31,7 @@ const USAGE = `Usage:
   npm run server -- backup --to FILE [--db FILE]      a checked copy, safe while the server runs
   npm run server -- restore --from FILE [--db FILE]   only while no server runs on --db
   npm run server -- [serve] --backup-dir DIR [--backup-every 1h] [--backup-keep 48]
-  npm run server -- [serve] [--gps-port 5055] [--gps-host 0.0.0.0] [--courier-config FILE] [--public-url URL]
+  npm run server -- [serve] [--gps-port 5055] [--gps-host 0.0.0.0] [--courier-config FILE] [--public-url URL] [--messages-config FILE]
 ${DEVICE_USAGE.split('\n').map((l) => `  npm run server -- ${l}`).join('\n')}
 
   --host ADDR      sync, REST and courier webhooks (default ${DEFAULT_SERVER_HOST}: this machine only;
@@ -68,6 +69,7 @@ export async function main(argv: string[]): Promise<number> {
       'backup-every': { type: 'string' },
       'backup-keep': { type: 'string' },
       'public-url': { type: 'string' },
+      'messages-config': { type: 'string' },
     },
   });
   const dbFile = values.db ?? './data/server.db';
@@ -93,7 +95,20 @@ export async function main(argv: string[]): Promise<number> {
     });
     // The driver's phone page at /driver and its API (server/driver); its positions join the GPS pipeline.
     attachDriver(server, { gps: ingest.gps.ingest, ...(values['public-url'] === undefined ? {} : { publicUrl: values['public-url'] }) });
+    // Predicted arrivals, tracking page, customer and staff messages (server/messages).
+    const messages = (() => {
+      try {
+        return attachMessages(server, {
+          ...(values['messages-config'] === undefined ? {} : { configFile: values['messages-config'] }),
+          ...(values['public-url'] === undefined ? {} : { publicUrl: values['public-url'] }),
+        });
+      } catch (e) {
+        void server.close();
+        throw e;
+      }
+    })();
     console.log(`GPS (OsmAnd) on port ${ingest.gps.port}; courier webhooks on ${server.url}/integrations/:provider/webhook`);
+    console.log(`Tracking links ${messages.config.publicUrl}/t/<token>; message channels: ${[messages.config.sms && 'SMS', messages.config.smtp && 'e-mail', messages.config.telegram && 'Telegram'].filter(Boolean).join(', ') || 'none configured'}`);
     console.log(`Marshrut server on ${server.url} (ws ${server.url.replace('http', 'ws')}/sync), database ${dbFile}`);
     if (host === '127.0.0.1' || host === 'localhost' || host === '::1') {
       console.log(`Bound to ${host} only: desktops on other machines and courier webhooks need --host 0.0.0.0`);

@@ -26,6 +26,8 @@ export interface AttachMessagesOptions {
   configFile?: string;
   /** Environment to read MARSHRUT_* settings from (default process.env). */
   env?: Readonly<Record<string, string | undefined>>;
+  /** The server's public origin (`--public-url`); MARSHRUT_PUBLIC_URL or the file win over it. */
+  publicUrl?: string;
   /** A ready config (tests); replaces file and environment. */
   config?: MessagesConfig;
   clock?: () => number;
@@ -50,7 +52,7 @@ export interface AttachedMessages {
 export function attachMessages(server: MarshrutServer, opts: AttachMessagesOptions = {}): AttachedMessages {
   const clock = opts.clock ?? Date.now;
   const log = opts.log ?? ((m: string, e?: unknown) => console.error(`[messages] ${m}`, e ?? ''));
-  const config = opts.config ?? loadMessagesConfig(opts.configFile, opts.env ?? process.env, server.url);
+  const config = opts.config ?? loadMessagesConfig(opts.configFile, opts.env ?? process.env, opts.publicUrl ?? server.url);
   const { sqlite } = server.db;
 
   const learner = new SpeedLearner(sqlite, server.engine, clock);

@@ -16,6 +16,8 @@ describe('MUTATORS registry', () => {
         'setCarrierSecurityCheck', 'setCarrierBlacklisted', 'editCarrierVehicle', 'removeCarrierVehicle', 'removeCarrierLane', 'importCarriers',
         // Proof of delivery (issue 18).
         'setDeliveryProofRule', 'issueDeliveryCode', 'addDeliveryProof',
+        // Customer messages and tracking (issue 15).
+        'updateMessageRule', 'updateMessageSettings', 'setCustomerMessagePrefs', 'setMyNotifyPrefs', 'sendTrackingLink',
       ].sort(),
     );
     expect(isMutatorName('createOrder')).toBe(true);
