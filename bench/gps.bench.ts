@@ -20,6 +20,7 @@ import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../shared/protocol';
 import { attachGps } from '../server/gps/attach-gps';
 import { bindSimulatorDevices } from '../server/gps/device-bindings';
 import { startServer } from '../server/server';
+import { silentLogger } from '../server/log/logger';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -195,7 +196,7 @@ async function main(): Promise<void> {
     // 1. throughput: bare and GPS alternately (the machine is shared: medians of rounds)
     const bare = await bareServer();
     const barePort = (bare.address() as AddressInfo).port;
-    const server = await startServer({ port: 0, host: '127.0.0.1', dbFile: join(dir, 'server.db'), logger: () => undefined });
+    const server = await startServer({ port: 0, host: '127.0.0.1', dbFile: join(dir, 'server.db'), logger: silentLogger() });
     const t = Date.now();
     server.engine.writeRows((tx) => {
       for (let i = 0; i < DEVICES; i++) {
@@ -203,7 +204,7 @@ async function main(): Promise<void> {
       }
     });
     bindSimulatorDevices(server.db.sqlite, t);
-    const gps = await attachGps(server, { port: 0, host: '127.0.0.1', log: () => undefined });
+    const gps = await attachGps(server, { port: 0, host: '127.0.0.1' });
     const baseTs = Date.now() - 600_000;
     const bareRates: number[] = [];
     const oursRates: number[] = [];

@@ -6,6 +6,7 @@
 // of the app:// scheme, no navigation or new windows, external links only from an allowlist,
 // no Chromium permissions, IPC answered only for our own frame (policy: security/electron-policy.ts;
 // fuses: electron-builder.yml).
+import { createLogger } from './log/logger';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Notification, protocol, net, screen, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { pathToFileURL } from 'node:url';
@@ -52,6 +53,8 @@ function fatal(err: unknown): void {
   app.exit(1);
 }
 
+const logger = createLogger();
+
 function startServices(): ConsoleServices {
   // `npm start` passes the embedded demo server (or a one-off server) for this run only.
   const url = process.env.MARSHRUT_SERVER_URL;
@@ -64,6 +67,7 @@ function startServices(): ConsoleServices {
     ...(server ? { server } : {}),
     migrationsFolder: path.join(app.getAppPath(), 'main', 'db', 'migrations'),
     systemLocale: app.getLocale(),
+    logger,
   });
 }
 

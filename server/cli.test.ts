@@ -7,6 +7,7 @@ import { main } from './cli';
 import { UserDirectory } from './auth/user-tokens';
 import { openServerDb } from './db/open-server-db';
 import { SyncEngine } from './sync/sync-engine';
+import { silentLogger } from './log/logger';
 
 let dir: string;
 let dbFile: string;
@@ -29,7 +30,7 @@ afterEach(() => {
 function authenticate(token: string): ReturnType<UserDirectory['authenticate']> {
   const db = openServerDb(dbFile);
   try {
-    return new UserDirectory(db.sqlite, new SyncEngine(db.sqlite, Date.now), Date.now).authenticate(token);
+    return new UserDirectory(db.sqlite, new SyncEngine(db.sqlite, Date.now, silentLogger()), Date.now).authenticate(token);
   } finally {
     db.sqlite.close();
   }

@@ -19,6 +19,7 @@ import { DEFAULT_SERVER_HOST, startServer, type ServerOptions } from './server';
 import { parseInterval } from './backup/backup-schedule';
 import { copyDatabase } from './backup/copy-database';
 import { restoreDatabase } from './backup/restore-database';
+import { createLogger } from './log/logger';
 import { SyncEngine } from './sync/sync-engine';
 
 const USAGE = `Usage:
@@ -76,6 +77,7 @@ export async function main(argv: string[]): Promise<number> {
   const [command = 'serve', sub, arg] = positionals;
   if (values.help === true) return print(USAGE, 0);
 
+  const logger = createLogger();
   if (command === 'serve') {
     const port = values.port === undefined ? 8080 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) return print(`--port must be 0-65535, got ${values.port}`, 2);
@@ -84,7 +86,7 @@ export async function main(argv: string[]): Promise<number> {
     if (host.trim() === '' || gpsHost.trim() === '') return print('--host and --gps-host need an address (e.g. 127.0.0.1 or 0.0.0.0)', 2);
     const backup = backupOptions(values['backup-dir'], values['backup-every'], values['backup-keep']);
     if (typeof backup === 'string') return print(`${backup}\n\n${USAGE}`, 2);
-    const server = await startServer({ port, host, dbFile, demo: values.demo === true, ...(backup ? { backup } : {}) });
+    const server = await startServer({ port, host, dbFile, demo: values.demo === true, logger, ...(backup ? { backup } : {}) });
     if (backup) console.log(`Backups every ${values['backup-every'] ?? '1h'} to ${backup.dir}, the newest ${backup.keep} kept`);
     attachAlerts(server); // SLA alerts and reminders (server/alerts)
     // GPS port + courier webhooks (server/gps). --port 0 (tests, embedded servers) also picks a free GPS port.
@@ -147,7 +149,7 @@ export async function main(argv: string[]): Promise<number> {
 
   const db = openServerDb(dbFile);
   try {
-    const engine = new SyncEngine(db.sqlite, Date.now);
+    const engine = new SyncEngine(db.sqlite, Date.now, logger.child({ component: 'sync' }));
     const users = new UserDirectory(db.sqlite, engine, Date.now);
     if (command === 'compact') {
       const head = engine.log.headSeq();

@@ -7,7 +7,8 @@ import { demoDataStreams, type DemoOptions } from '../shared/demo';
 import type { SyncedTableKey } from '../shared/schema';
 import { hashToken, newToken } from './auth/user-tokens';
 import type { ServerDb } from './db/open-server-db';
-import type { Logger, SyncEngine } from './sync/sync-engine';
+import type { SyncEngine } from './sync/sync-engine';
+import type { Logger } from './log/logger';
 
 export type DemoSeedOptions = DemoOptions;
 
@@ -24,7 +25,7 @@ export interface DemoSeedResult {
 export async function seedDemoIfEmpty(db: ServerDb, engine: SyncEngine, options: DemoSeedOptions, logger: Logger): Promise<DemoSeedResult> {
   const nonEmpty = MUST_BE_EMPTY.filter((t) => (engine.tables[t].count.get()?.n ?? 0) > 0);
   if (nonEmpty.length > 0) {
-    logger(`--demo: the database already has data (${nonEmpty.join(', ')}); not seeding`);
+    logger.info({ tables: nonEmpty }, '--demo: the database already has data; not seeding');
     return { seeded: false, tokens: [] };
   }
   const demo = demoDataStreams(options);
@@ -73,7 +74,7 @@ export async function seedDemoIfEmpty(db: ServerDb, engine: SyncEngine, options:
   if (db.file !== ':memory:') {
     const file = join(dirname(db.file), 'demo-tokens.json');
     writeFileSync(file, `${JSON.stringify(tokens, null, 2)}\n`, { mode: 0o600 });
-    logger(`--demo: seeded; tokens of the demo users written to ${file}`);
+    logger.info({ file }, '--demo: seeded; tokens of the demo users written');
   }
   return { seeded: true, tokens };
 }

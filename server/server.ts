@@ -16,8 +16,9 @@ import { seedDemoIfEmpty, type DemoSeedOptions } from './demo-seed';
 import { healthReport } from './http/health';
 import { prometheusText } from './http/metrics';
 import { mountRestApi, positionFromRow, type DriverPositionView, type LastPositionSource, type OrderExtras } from './http/rest-api';
-import { Router, sendJson, type Route } from './http/router';
-import { SyncEngine, type Logger } from './sync/sync-engine';
+import { requestId, Router, sendJson, type Route } from './http/router';
+import { SyncEngine } from './sync/sync-engine';
+import { createLogger, type Logger } from './log/logger';
 import { SyncHub } from './sync/sync-hub';
 
 export const SERVER_VERSION = '0.1.0';
@@ -58,6 +59,8 @@ export interface MarshrutServer {
   engine: SyncEngine;
   users: UserDirectory;
   hub: SyncHub;
+  /** The server's logger; modules log through a child naming their component. */
+  logger: Logger;
   /** Mounts an HTTP route; auth 'none' routes check their own credentials. */
   addRoute(route: Route): void;
   /** Sends a message to every connected, welcomed desktop (e.g. `positions`). */
@@ -83,12 +86,12 @@ export interface MarshrutServer {
 
 export async function startServer(options: ServerOptions = {}): Promise<MarshrutServer> {
   const clock = options.clock ?? Date.now;
-  const logger: Logger = options.logger ?? ((m, e) => console.error(`[server] ${m}`, e ?? ''));
+  const logger: Logger = options.logger ?? createLogger();
   const startedAt = clock();
   const host = options.host ?? DEFAULT_SERVER_HOST;
   const db = openServerDb(options.dbFile ?? './data/server.db', options.synchronous ?? 'FULL');
-  const checkpoint = db.file === ':memory:' ? null : startBackgroundCheckpoint(db.sqlite, db.file, { logger });
-  const engine = new SyncEngine(db.sqlite, clock, logger);
+  const checkpoint = db.file === ':memory:' ? null : startBackgroundCheckpoint(db.sqlite, db.file, { logger: logger.child({ component: 'checkpoint' }) });
+  const engine = new SyncEngine(db.sqlite, clock, logger.child({ component: 'sync' }));
   const users = new UserDirectory(db.sqlite, engine, clock);
   if (options.demo) await seedDemoIfEmpty(db, engine, options.demo === true ? { now: clock() } : options.demo, logger);
 
@@ -97,7 +100,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Marshrut
   const hub = new SyncHub({
     engine,
     authenticate,
-    logger,
+    logger: logger.child({ component: 'sync' }),
     clock,
     ...(options.maxMessageBytes === undefined ? {} : { maxMessageBytes: options.maxMessageBytes }),
   });
@@ -129,9 +132,22 @@ export async function startServer(options: ServerOptions = {}): Promise<Marshrut
     },
   });
 
+  const httpLog = logger.child({ component: 'http' });
   const httpServer = createServer((req, res) => {
-    router.handle(req, res).catch((e: unknown) => {
-      logger(`HTTP ${req.method} ${req.url} failed`, e);
+    // One id per request, on every line logged while handling it and in the answer's header.
+    // The path only: a query may carry a webhook token.
+    const reqId = requestId(req);
+    const path = (req.url ?? '/').split('?')[0];
+    const log = httpLog.child({ reqId });
+    const started = performance.now();
+    res.setHeader('x-request-id', reqId);
+    res.on('finish', () => {
+      const line = { method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) };
+      if (path === '/health') log.debug(line, 'request');
+      else log.info(line, 'request');
+    });
+    router.handle(req, res, log).catch((e: unknown) => {
+      log.error({ err: e, method: req.method, path }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { error: 'internal', message: 'The server failed to handle this request' });
       else res.destroy();
     });
@@ -165,7 +181,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Marshrut
     try {
       engine.pumpChanges();
     } catch (e) {
-      logger('change pump failed', e);
+      logger.error({ err: e }, 'change pump failed');
     }
   }, options.pumpIntervalMs ?? 1000);
   pump.unref();
@@ -182,7 +198,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Marshrut
       try {
         await fn();
       } catch (e) {
-        logger('close hook failed', e);
+        logger.error({ err: e }, 'close hook failed');
       }
     }
     httpServer.closeAllConnections();
@@ -202,6 +218,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Marshrut
     engine,
     users,
     hub,
+    logger,
     addRoute: (route) => router.addRoute(route),
     broadcast: (message) => hub.broadcast(message),
     onClientReady: (fn) => hub.onClientReady(fn),

@@ -15,8 +15,8 @@ let gps: AttachedGps;
 
 beforeEach(async () => {
   ts = await startTestServer();
-  gps = await attachGps(ts.server, { port: 0, host: '127.0.0.1', demo: true, log: () => undefined });
-  attachCouriers(ts.server, { demo: true, env: {}, log: () => undefined });
+  gps = await attachGps(ts.server, { port: 0, host: '127.0.0.1', demo: true });
+  attachCouriers(ts.server, { demo: true, env: {} });
 });
 
 afterEach(async () => {

@@ -1,6 +1,7 @@
 // Runs the real server as its own process so a test can SIGKILL it (a crash, not a close).
 // Usage: tsx e2e/sync/server-process.ts DB_FILE [PORT] [FULL|NORMAL]; prints {"port":N} once listening.
 import { startServer } from '../../server/server';
+import { silentLogger } from '../../server/log/logger';
 
 async function main(): Promise<void> {
   const [dbFile, port, synchronous] = process.argv.slice(2);
@@ -9,7 +10,7 @@ async function main(): Promise<void> {
     dbFile,
     port: Number(port ?? 0),
     host: '127.0.0.1',
-    logger: () => undefined,
+    logger: silentLogger(),
     pumpIntervalMs: 50,
     synchronous: synchronous === 'NORMAL' ? 'NORMAL' : 'FULL',
   });

@@ -1,6 +1,7 @@
 // One API for both hosts: handlers for every method of the contract over the replica and the
 // sync client, and `dispatch`, which validates every call's arguments with the method's schema
 // before any handler runs. Hosts only move (method, args) in and the Reply out.
+import { silentLogger, type Logger } from '../log/logger';
 import { CONSOLE_START_REQUESTS } from '../../shared/api/console-start';
 import { API_METHODS, type ApiHandlers, type CarrierMethodName, type MethodName } from '../../shared/api/contract';
 import type { Reply } from '../../shared/api/wire';
@@ -35,7 +36,7 @@ export interface ApiDeps {
   /** 'embedded' when this process started the demo server itself. */
   serverMode?: 'configured' | 'embedded' | 'none';
   now?: () => number;
-  log?: (msg: string) => void;
+  logger?: Logger;
   /** The carrier database's handlers; default main/carriers (tests may swap them). */
   carrierHandlers?: (ctx: HandlerContext) => Pick<ApiHandlers, CarrierMethodName>;
   /** The system's locale ('ru-RU'), for the language of notices when set to 'auto'. */
@@ -66,10 +67,10 @@ function fail(code: ApiFailure['code'], message: string): never {
 
 export function createApi(deps: ApiDeps): Api {
   const now = deps.now ?? Date.now;
-  const log = deps.log ?? (() => {});
+  const logger = deps.logger ?? silentLogger();
   const { replica, settings } = deps;
-  const events = createEventHub(log);
-  const link = createSyncLink({ settings, connect: deps.connect, hub: events, replica, log });
+  const events = createEventHub(logger);
+  const link = createSyncLink({ settings, connect: deps.connect, hub: events, replica });
   const actor = (): Actor | null => {
     const u = link.user();
     return u ? roleToActor(u.role) : null;
@@ -88,7 +89,7 @@ export function createApi(deps: ApiDeps): Api {
     now,
     actor,
     userId: () => link.user()?.id ?? null,
-    log,
+    logger,
   };
   const carriers = (deps.carrierHandlers ?? carriersHandlers)(ctx);
   const notices = createNoticeWatcher({
@@ -141,7 +142,7 @@ export function createApi(deps: ApiDeps): Api {
       return { ok: true, value: await handler(parsed.data) };
     } catch (err) {
       if (err instanceof ApiFailure) return { ok: false, error: err.toBody() };
-      log(`api ${name} failed: ${(err as Error).stack ?? String(err)}`);
+      logger.error({ err, method: name }, 'api call failed');
       return { ok: false, error: { code: 'internal', message: `${name} failed: ${(err as Error).message}` } };
     }
   }
@@ -167,7 +168,7 @@ export function createApi(deps: ApiDeps): Api {
       if (closed) return;
       if (called.has(method)) continue;
       const reply = await call(method, args);
-      if (!reply.ok) log(`warm-up: ${method} failed (${reply.error.code}): ${reply.error.message}`);
+      if (!reply.ok) logger.warn({ method, code: reply.error.code, reason: reply.error.message }, 'warm-up query failed');
     }
   }
 

@@ -1,5 +1,6 @@
 // Subscriptions main -> renderer, typed by the contract's event map. Each host forwards every
 // event to its renderers (IPC webContents.send, or the local WebSocket).
+import type { Logger } from '../log/logger';
 import type { EventName, EventPayload } from '../../shared/api/events';
 
 type AnyListener = (event: EventName, payload: unknown) => void;
@@ -11,7 +12,7 @@ export interface EventHub {
   onAny(listener: AnyListener): () => void;
 }
 
-export function createEventHub(log: (msg: string) => void = () => {}): EventHub {
+export function createEventHub(logger: Logger): EventHub {
   const byEvent = new Map<EventName, Set<(payload: unknown) => void>>();
   const any = new Set<AnyListener>();
   // A broken listener must not stop the others (one closed window must not mute the rest).
@@ -19,7 +20,7 @@ export function createEventHub(log: (msg: string) => void = () => {}): EventHub 
     try {
       fn();
     } catch (err) {
-      log(`event listener failed: ${(err as Error).message}`);
+      logger.error({ err }, 'event listener failed');
     }
   };
   return {

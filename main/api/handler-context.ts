@@ -1,5 +1,6 @@
 // What a feature's handlers get from createApi (main/carriers uses it for the carrier methods):
 // the replica to read, a way to run a mutation as a command, the clock and the current actor.
+import type { Logger } from '../log/logger';
 import type { CommandResult } from '../../shared/api/define';
 import type { Actor } from '../../shared/domain/vocabulary';
 import type { MutatorArgs, MutatorName } from '../../shared/mutators/registry';
@@ -13,5 +14,5 @@ export interface HandlerContext {
   actor(): Actor | null;
   /** The signed-in user's id, or null before the server has welcomed us once. */
   userId(): string | null;
-  log(msg: string): void;
+  logger: Logger;
 }

@@ -4,6 +4,7 @@ import type { ReadonlyReplica } from '../db/open-replica';
 import { createApi, type Api } from './create-api';
 import { createFakeSync, type FakeSync } from '../testing/fake-sync';
 import { fixtureReplica, HOUR, T0, type FixtureReplica } from '../testing/fixture-replica';
+import { memoryLogger, type MemoryLogger } from '../testing/memory-logger';
 import { memorySettings } from '../settings/settings-store';
 
 const WARMED = ['listOrders', 'problemQueue', 'listDrivers', 'orderPoints'] as const;
@@ -12,7 +13,7 @@ describe('warmUp', () => {
   let fx: FixtureReplica;
   let sync: FakeSync;
   let api: Api;
-  let logs: string[];
+  let logs: MemoryLogger;
   /** Every SQL text the API prepared through prepareRead, in order. */
   let prepared: string[];
 
@@ -21,7 +22,7 @@ describe('warmUp', () => {
     fx.addOrder({ id: 'late', status: 'confirmed', confirmedAt: T0 - 30 * HOUR, slaDeadline: T0 - HOUR, driverId: 'd1' });
     fx.addOrder({ id: 'done', status: 'delivered', slaDeadline: T0 - 50 * HOUR, deliveredAt: T0 - 51 * HOUR });
     sync = createFakeSync();
-    logs = [];
+    logs = memoryLogger();
     prepared = [];
     const replica: ReadonlyReplica = {
       db: fx.replica.db,
@@ -35,7 +36,7 @@ describe('warmUp', () => {
       settings: memorySettings({ serverUrl: 'http://127.0.0.1:1', token: 't' }),
       connect: () => sync,
       now: () => T0,
-      log: (m) => logs.push(m),
+      logger: logs.logger,
     });
   });
   afterEach(async () => {
@@ -55,7 +56,7 @@ describe('warmUp', () => {
     expect(spies.listOrders).toHaveBeenCalledWith(FIRST_QUEUE_PAGE);
     expect(spies.problemQueue).toHaveBeenCalledWith(PROBLEM_QUEUE_REQUEST);
     expect(counts).not.toHaveBeenCalled(); // the window never asks for it
-    expect(logs.filter((l) => l.startsWith('warm-up'))).toEqual([]);
+    expect(logs.lines.filter((l) => l.msg === 'warm-up query failed')).toEqual([]);
   });
 
   it('prepares every statement the window’s first requests need', async () => {
@@ -109,7 +110,7 @@ describe('warmUp', () => {
       throw new Error('disk I/O error');
     });
     await expect(api.warmUp()).resolves.toBeUndefined();
-    expect(logs.some((l) => l.startsWith('warm-up: listOrders failed (internal)') && l.includes('disk I/O error'))).toBe(true);
+    expect(logs.lines).toContainEqual(expect.objectContaining({ level: 40, msg: 'warm-up query failed', method: 'listOrders', code: 'internal', reason: expect.stringContaining('disk I/O error') }));
     expect(spies.problemQueue).toHaveBeenCalledTimes(1);
     expect(spies.orderPoints).toHaveBeenCalledTimes(1);
   });

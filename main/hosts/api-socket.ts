@@ -1,5 +1,6 @@
 // The typed API over the browser host's WebSocket (`/api`, frames in shared/api/wire.ts).
 // Every frame is parsed first; a bad one is answered (when it has an id) and changes nothing.
+import type { Logger } from '../log/logger';
 import type { WebSocket, WebSocketServer } from 'ws';
 import { callFrameSchema, type HostFrame } from '../../shared/api/wire';
 import type { Api } from '../api/create-api';
@@ -7,11 +8,11 @@ import type { Api } from '../api/create-api';
 /** Events pile up for a browser that stops reading; past this it is dropped and reconnects. */
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 
-export function serveApiSocket(wss: WebSocketServer, api: Api, log: (msg: string) => void): () => void {
+export function serveApiSocket(wss: WebSocketServer, api: Api, logger: Logger): () => void {
   const send = (ws: WebSocket, frame: HostFrame): void => {
     if (ws.readyState !== ws.OPEN) return;
     if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
-      log('api socket: a browser is not reading; closing it');
+      logger.warn('api socket: a browser is not reading; closing it');
       ws.terminate();
       return;
     }

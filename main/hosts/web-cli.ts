@@ -1,6 +1,7 @@
 // `npm run web -- [--port 5180] [--host 127.0.0.1] [--server URL --token TOKEN] [--demo] [--replica FILE]`
 // The browser host: the console's main-side services in plain Node, the built renderer on
 // http://host:port/ and the typed API on ws://host:port/api. Prints the URL to open.
+import { createLogger, type Logger } from '../log/logger';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -29,7 +30,7 @@ export interface WebConsole {
   stop(): Promise<void>;
 }
 
-export async function runWebConsole(argv: string[], log: (m: string) => void = (m) => console.error(m)): Promise<WebConsole | number> {
+export async function runWebConsole(argv: string[], logger: Logger = createLogger()): Promise<WebConsole | number> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -65,12 +66,12 @@ export async function runWebConsole(argv: string[], log: (m: string) => void = (
   let simulator: SimulatorChild | null = null;
   let run: { url: string; token: string; mode: 'configured' | 'embedded' } | undefined;
   if (values.demo) {
-    log('Starting the embedded central server with demo data...');
+    logger.info('Starting the embedded central server with demo data...');
     const serverPort = values['server-port'] === undefined ? 0 : Number(values['server-port']);
     if (!Number.isInteger(serverPort) || serverPort < 0 || serverPort > 65535) return usage(`--server-port must be 0-65535`);
-    server = await startEmbeddedServer({ dir: paths.embeddedServerDir, port: serverPort, log: () => {} });
+    server = await startEmbeddedServer({ dir: paths.embeddedServerDir, port: serverPort, logger: logger.child({ component: 'embedded-server' }) });
     run = { url: server.url, token: server.tokenFor(values.role ?? 'dispatcher'), mode: 'embedded' };
-    if (!values['no-simulator']) simulator = startSimulatorChild({ apiUrl: server.url, gpsPort: server.gpsPort, tokensFile: server.tokensFile, log });
+    if (!values['no-simulator']) simulator = startSimulatorChild({ apiUrl: server.url, gpsPort: server.gpsPort, tokensFile: server.tokensFile, logger });
   } else if (values.server && values.token) {
     run = { url: values.server, token: values.token, mode: 'configured' };
   }
@@ -79,7 +80,7 @@ export async function runWebConsole(argv: string[], log: (m: string) => void = (
     : run
       ? replicaFileFor(paths, run.mode === 'embedded' ? 'embedded' : run.url)
       : paths.replica;
-  const services = startConsoleServices({ replicaFile, settingsFile: paths.settings, ...(run ? { server: run } : {}), log });
+  const services = startConsoleServices({ replicaFile, settingsFile: paths.settings, ...(run ? { server: run } : {}), logger });
   let host: WebHost;
   try {
     host = await startWebHost({
@@ -88,7 +89,7 @@ export async function runWebConsole(argv: string[], log: (m: string) => void = (
       host: values.host ?? '127.0.0.1',
       port,
       loginSecret: () => services.settings.get().token,
-      log,
+      logger: logger.child({ component: 'web-host' }),
     });
   } catch (err) {
     await services.close();

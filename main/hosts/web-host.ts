@@ -2,6 +2,7 @@
 // both on one port. Binds 127.0.0.1 unless told otherwise; elsewhere it asks for a login.
 // Answers only the Host names it is bound to (host-names.ts: DNS rebinding), and the /api
 // socket only to the page it served (web-auth.ts: the per-run cookie).
+import { silentLogger, type Logger } from '../log/logger';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -23,7 +24,7 @@ export interface WebHostOptions {
   port?: number;
   /** The login password when bound to a non-loopback address (the console's token). */
   loginSecret: () => string | null;
-  log?: (msg: string) => void;
+  logger?: Logger;
 }
 
 export interface WebHost {
@@ -46,7 +47,7 @@ function refuseUpgrade(socket: Duplex, status: string): void {
 }
 
 export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
-  const log = opts.log ?? (() => {});
+  const logger = opts.logger ?? silentLogger();
   const host = opts.host ?? '127.0.0.1';
   // Known once listening (port 0 picks one); no request arrives before that.
   let port = 0;
@@ -70,7 +71,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     serveStatic(opts.rendererDir, req, res, headers, { 'Set-Cookie': auth.pageCookie() });
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
-  const stopEvents = serveApiSocket(wss, opts.api, log);
+  const stopEvents = serveApiSocket(wss, opts.api, logger);
 
   server.on('upgrade', (req, socket, head) => {
     if (!hostAllowed(allowedHosts, req.headers.host)) return refuseUpgrade(socket, '421 Misdirected Request');

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { memoryLogger } from '../testing/memory-logger';
 import { fileSettings, memorySettings, overlaySettings } from './settings-store';
 
 const tmpFile = (): string => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'marshrut-settings-')), 'settings.json');
@@ -21,9 +22,9 @@ describe('settings store', () => {
     expect(s).toMatchObject({ language: 'auto', serverUrl: 'http://x' });
     expect(s.tileUrl).toContain('openstreetmap');
     fs.writeFileSync(file, '{not json');
-    const logs: string[] = [];
-    expect(fileSettings(file, (m) => logs.push(m)).get().serverUrl).toBeNull();
-    expect(logs[0]).toMatch(/unreadable/);
+    const logs = memoryLogger();
+    expect(fileSettings(file, logs.logger).get().serverUrl).toBeNull();
+    expect(logs.lines[0]).toMatchObject({ level: 40, msg: 'settings file is unreadable; using defaults', file });
   });
 
   it('overlays a run-only server without saving it, until the user saves another', () => {

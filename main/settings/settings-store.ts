@@ -1,6 +1,7 @@
 // The console's settings (server URL, token, language, map tiles) in a JSON file in the user
 // data dir. Read through a schema: a hand-edited or corrupt file falls back to defaults for
 // the bad fields and says so, instead of stopping the app.
+import { silentLogger, type Logger } from '../log/logger';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -68,8 +69,8 @@ export function memorySettings(initial: Partial<StoredSettings> = {}): SettingsS
   };
 }
 
-export function fileSettings(file: string, log: (msg: string) => void = () => {}): SettingsStore {
-  let current = read(file, log);
+export function fileSettings(file: string, logger: Logger = silentLogger()): SettingsStore {
+  let current = read(file, logger);
   return {
     file,
     get: () => current,
@@ -85,12 +86,12 @@ export function fileSettings(file: string, log: (msg: string) => void = () => {}
   };
 }
 
-function read(file: string, log: (msg: string) => void): StoredSettings {
+function read(file: string, logger: Logger): StoredSettings {
   let raw: unknown = {};
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') log(`settings: ${file} is unreadable (${(err as Error).message}); using defaults`);
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') logger.warn({ err, file }, 'settings file is unreadable; using defaults');
   }
   const parsed = storedSchema.safeParse(raw);
   return parsed.success ? parsed.data : defaultSettings();

@@ -2,6 +2,7 @@
 // starts an embedded central server (child process) with the demo data and the simulator,
 // then opens the Electron window; where the Electron binary is missing it says so in one
 // line and serves the browser host instead, printing its URL.
+import { createLogger } from '../log/logger';
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,7 +13,7 @@ import { startEmbeddedServer, type EmbeddedServer } from './embedded-server';
 import { consolePaths, projectRoot } from './paths';
 import { startSimulatorChild, type SimulatorChild } from './simulator-child';
 
-const log = (m: string): void => console.error(m);
+const logger = createLogger();
 
 /** Newest modification time under `dir` (source files only). */
 function newestMtime(dir: string): number {
@@ -32,7 +33,7 @@ function ensureBuilt(root: string): void {
   const built = needed.every((f) => fs.existsSync(f)) ? Math.min(...needed.map((f) => fs.statSync(f).mtimeMs)) : 0;
   const sources = Math.max(...['main', 'preload', 'renderer', 'shared'].map((d) => newestMtime(path.join(root, d))));
   if (built > sources) return;
-  log(built === 0 ? 'Building the app (electron-vite build)...' : 'Sources changed: rebuilding the app (electron-vite build)...');
+  logger.info(built === 0 ? 'Building the app (electron-vite build)...' : 'Sources changed: rebuilding the app (electron-vite build)...');
   const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
     cwd: root,
     stdio: 'inherit',
@@ -54,7 +55,7 @@ function ensurePhoneBuilt(root: string): void {
 async function main(argv: string[]): Promise<number> {
   const root = projectRoot();
   const paths = consolePaths();
-  const saved = fileSettings(paths.settings, log).get();
+  const saved = fileSettings(paths.settings, logger).get();
   const configured = saved.serverUrl !== null && saved.token !== null;
   const electron = findElectronBinary(root);
 
@@ -62,7 +63,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(`Electron is not available here (${electron.reason}); opening the browser host instead.`);
     ensureBuilt(root);
     ensurePhoneBuilt(root);
-    const web = await runWebConsole([...(configured ? [] : ['--demo']), ...argv], log);
+    const web = await runWebConsole([...(configured ? [] : ['--demo']), ...argv], logger);
     if (typeof web === 'number') return web;
     if (web.server) console.log(`Embedded central server with demo data: ${web.server.url}`);
     console.log(`Marshrut console: open ${web.url}`);
@@ -80,9 +81,9 @@ async function main(argv: string[]): Promise<number> {
   let simulator: SimulatorChild | null = null;
   const env: NodeJS.ProcessEnv = { ...process.env };
   if (!configured) {
-    log('No server configured: starting the embedded central server with demo data...');
-    server = await startEmbeddedServer({ dir: paths.embeddedServerDir });
-    simulator = startSimulatorChild({ apiUrl: server.url, gpsPort: server.gpsPort, tokensFile: server.tokensFile, log });
+    logger.info('No server configured: starting the embedded central server with demo data...');
+    server = await startEmbeddedServer({ dir: paths.embeddedServerDir, logger: logger.child({ component: 'embedded-server' }) });
+    simulator = startSimulatorChild({ apiUrl: server.url, gpsPort: server.gpsPort, tokensFile: server.tokensFile, logger });
     env.MARSHRUT_SERVER_URL = server.url;
     env.MARSHRUT_SERVER_TOKEN = server.tokenFor('dispatcher');
     env.MARSHRUT_SERVER_MODE = 'embedded';

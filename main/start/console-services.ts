@@ -1,6 +1,7 @@
 // The console's main-side services in one place, for both hosts: the replica, the settings,
 // the sync client, and the API over them. The Electron shell and the browser host differ only
 // in how they carry the API to the renderer.
+import type { Logger } from '../log/logger';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ApiHandlers, CarrierMethodName } from '../../shared/api/contract';
@@ -20,7 +21,7 @@ export interface ConsoleServicesOptions {
   migrationsFolder?: string;
   systemLocale?: string;
   carrierHandlers?: (ctx: HandlerContext) => Pick<ApiHandlers, CarrierMethodName>;
-  log?: (msg: string) => void;
+  logger: Logger;
 }
 
 export interface ConsoleServices {
@@ -31,17 +32,17 @@ export interface ConsoleServices {
 }
 
 export function startConsoleServices(opts: ConsoleServicesOptions): ConsoleServices {
-  const log = opts.log ?? ((m: string) => console.error(m));
+  const { logger } = opts;
   fs.mkdirSync(path.dirname(opts.replicaFile), { recursive: true });
   const replica = openReplica(opts.replicaFile, opts.migrationsFolder ? { migrationsFolder: opts.migrationsFolder } : {});
-  const saved = fileSettings(opts.settingsFile, log);
+  const saved = fileSettings(opts.settingsFile, logger);
   const settings = opts.server ? overlaySettings(saved, { serverUrl: opts.server.url, token: opts.server.token }) : saved;
   const api = createApi({
     replica,
     settings,
     connect: realSyncConnector(replica),
     serverMode: opts.server?.mode ?? 'configured',
-    log,
+    logger: logger.child({ component: 'api' }),
     ...(opts.systemLocale ? { systemLocale: opts.systemLocale } : {}),
     // The carrier database (main/carriers) unless a caller plugs in its own (tests).
     carrierHandlers: opts.carrierHandlers ?? carriersHandlers,

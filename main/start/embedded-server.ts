@@ -1,6 +1,7 @@
 // Starts the central server as a CHILD PROCESS (`tsx server/cli.ts --demo`): main/ never
 // imports server/. With --demo the server seeds an empty database and writes the demo users'
 // tokens to demo-tokens.json beside it; we read the token of the role we sign in as.
+import { silentLogger, type Logger } from '../log/logger';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -36,7 +37,8 @@ export interface EmbeddedServerOptions {
   /** GPS ingest port; default 0 (any free port), so two embedded servers never collide on 5055. */
   gpsPort?: number;
   demo?: boolean;
-  log?: (line: string) => void;
+  /** Where the server's own output goes (debug level); default nowhere. */
+  logger?: Logger;
   /** How long to wait for "listening" (the first demo seed takes a few seconds). */
   timeoutMs?: number;
 }
@@ -82,7 +84,7 @@ export function killOnExit(child: ChildProcess): void {
 export async function startEmbeddedServer(opts: EmbeddedServerOptions): Promise<EmbeddedServer> {
   fs.mkdirSync(opts.dir, { recursive: true });
   const dbFile = path.join(opts.dir, 'server.db');
-  const log = opts.log ?? (() => {});
+  const logger = opts.logger ?? silentLogger();
   const args = ['--port', String(opts.port ?? 0), '--gps-port', String(opts.gpsPort ?? 0), '--db', dbFile, ...(opts.demo === false ? [] : ['--demo'])];
   const cmd = tsxCommand('server/cli.ts', args);
   const child = spawn(cmd.command, cmd.args, { cwd: projectRoot(), stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
@@ -98,7 +100,7 @@ export async function startEmbeddedServer(opts: EmbeddedServerOptions): Promise<
     };
     const onData = (chunk: Buffer): void => {
       const text = chunk.toString();
-      for (const line of text.split('\n')) if (line.trim() !== '') log(`[server] ${line}`);
+      for (const line of text.split('\n')) if (line.trim() !== '') logger.debug(line);
       out += text;
       const m = /Marshrut server on (http:\/\/[^\s]+)/.exec(out);
       if (m?.[1]) {

@@ -1,5 +1,6 @@
 // The fleet simulator (simulator/, `npm run simulate`) as a child process, so the demo map
 // moves. Optional: without simulator/cli.ts the console says so and runs without it.
+import type { Logger } from '../log/logger';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,13 +23,13 @@ export interface SimulatorTarget {
   tokensFile: string;
 }
 
-export function startSimulatorChild(opts: SimulatorTarget & { log: (m: string) => void; args?: string[] }): SimulatorChild | null {
+export function startSimulatorChild(opts: SimulatorTarget & { logger: Logger; args?: string[] }): SimulatorChild | null {
   if (!fs.existsSync(path.join(projectRoot(), SCRIPT))) {
-    opts.log('The fleet simulator is not available in this checkout; the demo map will not move.');
+    opts.logger.warn('The fleet simulator is not available in this checkout; the demo map will not move.');
     return null;
   }
   if (opts.gpsPort === null) {
-    opts.log('The server did not say where its GPS port is; the demo map will not move.');
+    opts.logger.warn('The server did not say where its GPS port is; the demo map will not move.');
     return null;
   }
   const host = new URL(opts.apiUrl).hostname;
@@ -41,7 +42,7 @@ export function startSimulatorChild(opts: SimulatorTarget & { log: (m: string) =
     tail = (tail + c.toString()).slice(-2000);
   });
   child.once('exit', (code, signal) => {
-    if (signal === null && code !== 0) opts.log(`The fleet simulator stopped (exit ${code}): ${tail.trim().split('\n').slice(-3).join(' | ')}`);
+    if (signal === null && code !== 0) opts.logger.warn(`The fleet simulator stopped (exit ${code}): ${tail.trim().split('\n').slice(-3).join(' | ')}`);
   });
   return {
     child,

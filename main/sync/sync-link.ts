@@ -29,7 +29,6 @@ export function createSyncLink(deps: {
   connect: SyncConnector | null;
   hub: EventHub;
   replica: ReadonlyReplica;
-  log?: (msg: string) => void;
 }): SyncLink {
   const { settings, hub, replica } = deps;
   let sync: SyncPort | null = null;

@@ -26,7 +26,7 @@ const dirs: string[] = [];
 async function boot(dir?: string): Promise<void> {
   t = await startTestServer({ clock: () => clock }, ...(dir === undefined ? [] : [dir]));
   dirs.push(t.dir);
-  sched = attachAlerts(t.server, { clock: () => clock, timers: manualTimers, log: () => undefined });
+  sched = attachAlerts(t.server, { clock: () => clock, timers: manualTimers });
 }
 
 afterEach(async () => {

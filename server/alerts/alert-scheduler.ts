@@ -12,7 +12,8 @@ import type { ChangeRow } from '../../shared/protocol';
 import type { ReminderThresholds } from '../../shared/domain/processing-reminders';
 import { nextAlertCheckAt, planAlerts, type AlertEnv } from '../../shared/alerts/decide-alerts';
 import type { AlertRow } from '../../shared/schema';
-import type { Logger, SyncEngine } from '../sync/sync-engine';
+import type { SyncEngine } from '../sync/sync-engine';
+import type { Logger } from '../log/logger';
 import { AlertSource, type PeopleOptions } from './alert-source';
 import { DueQueue } from './due-queue';
 import { DeadlineRecompute } from './recompute-deadlines';
@@ -40,7 +41,7 @@ export interface AlertSchedulerOptions extends PeopleOptions {
   /** Longest sleep between ticks, so a wall-clock jump is noticed. Default 60 s. */
   maxSleepMs?: number;
   reminders?: ReminderThresholds;
-  log?: Logger;
+  logger: Logger;
 }
 
 export interface TickResult {
@@ -120,7 +121,7 @@ export class AlertScheduler {
       for (let i = 0; i < ids.length; i += BATCH) this.evaluate(ids.slice(i, i + BATCH), now, result);
     } catch (e) {
       this.counters.errors++;
-      this.log('alert tick failed', e);
+      this.opts.logger.error({ err: e }, 'alert tick failed');
     }
     this.counters.ticks++;
     this.counters.evaluated += result.evaluated;
@@ -215,8 +216,5 @@ export class AlertScheduler {
     return this.opts.timers ?? realSchedulerTimers;
   }
 
-  private log(message: string, error?: unknown): void {
-    (this.opts.log ?? ((m, e) => console.error(`[alerts] ${m}`, e ?? '')))(message, error);
-  }
 }
 

@@ -12,7 +12,7 @@ let clock = local('2025-03-04', '09:00');
 beforeEach(async () => {
   clock = local('2025-03-04', '09:00');
   t = await startTestServer({ clock: () => clock });
-  const sched = attachAlerts(t.server, { clock: () => clock, timers: { set: () => 0, clear: () => undefined }, log: () => undefined });
+  const sched = attachAlerts(t.server, { clock: () => clock, timers: { set: () => 0, clear: () => undefined } });
   for (const n of ['MR-1', 'MR-2']) {
     expect(t.server.runMutation('createOrder', { ...ORDER_ARGS, number: n }, dispatcher, clock).result).toBe('applied');
   }

@@ -6,14 +6,14 @@ import type { MarshrutServer } from '../server';
 import { AlertScheduler, type AlertSchedulerOptions } from './alert-scheduler';
 import { mountAlertsRoute } from './alerts-route';
 
-export type AttachAlertsOptions = Omit<AlertSchedulerOptions, 'engine' | 'clock'> & { clock?: () => number };
+export type AttachAlertsOptions = Omit<AlertSchedulerOptions, 'engine' | 'clock' | 'logger'> & { clock?: () => number };
 
 export function attachAlerts(server: MarshrutServer, opts: AttachAlertsOptions = {}): AlertScheduler {
   const scheduler = new AlertScheduler({
     ...opts,
     engine: server.engine,
     clock: opts.clock ?? Date.now,
-    log: opts.log ?? ((m, e) => console.error(`[alerts] ${m}`, e ?? '')),
+    logger: server.logger.child({ component: 'alerts' }),
   });
   mountAlertsRoute(server, server.db.sqlite, server.engine.tables);
   server.addHealth('alerts', () => ({ ...scheduler.counters, nextDueAt: scheduler.nextDueAt() }));

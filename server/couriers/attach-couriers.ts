@@ -20,7 +20,6 @@ export interface AttachCouriersOptions {
   /** Providers without a configured secret get DEMO_WEBHOOK_SECRET. */
   demo?: boolean;
   clock?: () => number;
-  log?: (message: string, error?: unknown) => void;
   /** GPS ingest for positions forwarded by Traccar (attachGps(...).ingest). */
   gps?: { ingest(fix: GpsFix, receivedAt: number): unknown } | null;
 }
@@ -33,13 +32,13 @@ export interface AttachedCouriers {
 
 export function attachCouriers(server: MarshrutServer, opts: AttachCouriersOptions = {}): AttachedCouriers {
   const clock = opts.clock ?? Date.now;
-  const log = opts.log ?? ((m: string, e?: unknown) => console.error(`[couriers] ${m}`, e ?? ''));
+  const log = server.logger.child({ component: 'couriers' });
   const config = opts.config ?? loadCourierConfig(opts.configFile);
   const env = opts.env ?? process.env;
   const secrets: Record<string, string | null> = {};
   for (const [key, cfg] of Object.entries(config.providers)) {
     secrets[key] = providerSecret(key, cfg, env) ?? (opts.demo === true ? DEMO_WEBHOOK_SECRET : null);
-    if (secrets[key] === null) log(`webhook ${key}: no secret configured (MARSHRUT_WEBHOOK_SECRET_${key.toUpperCase().replace(/[^A-Z0-9]/g, '_')}), it accepts nothing`);
+    if (secrets[key] === null) log.warn({ provider: key, env: `MARSHRUT_WEBHOOK_SECRET_${key.toUpperCase().replace(/[^A-Z0-9]/g, '_')}` }, 'webhook has no secret configured: it accepts nothing');
   }
   const counters = newCourierCounters();
   const inbox = new CourierInbox(server.db.sqlite);

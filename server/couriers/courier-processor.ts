@@ -3,6 +3,7 @@
 // mutators (as the provider's actor, event time = the provider's status time), and the row
 // finished, all in one transaction: a crash mid-way leaves the row pending and it is
 // processed again at start-up (the plan is idempotent, so nothing is applied twice).
+import type { Logger } from '../log/logger';
 import type { MutationActor, MutationOutcome } from '../../shared/mutators/mutator-tx';
 import { adaptWebhook } from './adapt-webhook';
 import { eventTimeAt } from '../../shared/domain/event-time';
@@ -28,7 +29,7 @@ export class CourierProcessor {
     private readonly runMutation: RunMutation,
     private readonly counters: CourierCounters,
     private readonly clock: () => number,
-    private readonly log: (message: string, error?: unknown) => void,
+    private readonly log: Logger,
   ) {}
 
   /** Processes soon, off the request that stored the row (CDEK wants a fast answer). */
@@ -50,7 +51,7 @@ export class CourierProcessor {
           this.processOne(row);
         } catch (e) {
           // A bug, not a business rejection: park the row as failed so the queue moves on.
-          this.log(`courier webhook ${row.provider}/${row.eventId} failed`, e);
+          this.log.error({ err: e, provider: row.provider, eventId: row.eventId }, 'courier webhook failed');
           this.counters.failed++;
           this.inbox.finish(row.id, 'failed', `internal error: ${e instanceof Error ? e.message : String(e)}`, this.clock());
         }

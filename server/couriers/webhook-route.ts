@@ -50,7 +50,7 @@ export function webhookRoute(deps: WebhookRouteDeps): Route {
     method: 'POST',
     path: '/integrations/:provider/webhook',
     auth: 'none',
-    async handler({ req, res, params, query }) {
+    async handler({ req, res, params, query, log }) {
       counters.received++;
       const key = params['provider'] ?? '';
       const cfg = ownEntry(deps.config.providers, key);
@@ -66,6 +66,7 @@ export function webhookRoute(deps: WebhookRouteDeps): Route {
       const auth = checkWebhookAuth(cfg, ownEntry(deps.secrets, key) ?? null, { headers: req.headers, query, rawBody: raw });
       if (!auth.ok) {
         counters.unauthorized++;
+        log.warn({ provider: key, reason: auth.message }, 'webhook refused: wrong or missing secret');
         return sendJson(res, 401, { error: 'unauthorized', message: auth.message });
       }
       const text = raw.toString('utf8');
@@ -74,12 +75,14 @@ export function webhookRoute(deps: WebhookRouteDeps): Route {
         body = JSON.parse(text);
       } catch (e) {
         counters.invalid++;
+        log.warn({ provider: key }, 'webhook refused: body is not JSON');
         return sendJson(res, 400, { error: 'bad_request', message: `Body is not valid JSON: ${e instanceof Error ? e.message : String(e)}` });
       }
       const adapted = adaptWebhook(cfg, body);
       const now = deps.clock();
       if (adapted.kind === 'invalid') {
         counters.invalid++;
+        log.warn({ provider: key, reason: adapted.message }, 'webhook refused: not in the provider format');
         return sendJson(res, 400, { error: 'bad_request', message: adapted.message });
       }
       if (adapted.kind === 'ignored') {
@@ -108,6 +111,7 @@ export function webhookRoute(deps: WebhookRouteDeps): Route {
           createdAt: now,
         });
         counters.unknownOrder++;
+        log.info({ provider: key, eventId: e.eventId, orderNumber: e.orderNumber }, 'webhook kept for review: unknown order');
         if (e.position !== null) deps.ingestFix?.(e.position, now);
         return sendJson(res, 202, { status: 'review', message: `${found.detail}; kept for review` });
       }
@@ -118,6 +122,7 @@ export function webhookRoute(deps: WebhookRouteDeps): Route {
       }
       if (e.position !== null) deps.ingestFix?.(e.position, now);
       deps.processor.schedule();
+      log.info({ provider: key, eventId: e.eventId, orderNumber: e.orderNumber, code: e.code }, 'webhook accepted');
       return sendJson(res, 200, { status: 'accepted', eventId: e.eventId });
     },
   };

@@ -24,8 +24,8 @@ let couriers: AttachedCouriers;
 beforeEach(async () => {
   now = Date.UTC(2024, 6, 1, 8, 0); // before the fixtures' status times: the orders were made by hand earlier
   ts = await startTestServer({ clock: () => now });
-  gps = await attachGps(ts.server, { port: 0, host: '127.0.0.1', clock: () => now, log: () => undefined });
-  couriers = attachCouriers(ts.server, { env: SECRETS, clock: () => now, log: () => undefined, gps: gps.ingest });
+  gps = await attachGps(ts.server, { port: 0, host: '127.0.0.1', clock: () => now });
+  couriers = attachCouriers(ts.server, { env: SECRETS, clock: () => now, gps: gps.ingest });
 });
 
 afterEach(async () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBackgroundCheckpoint, type BackgroundCheckpoint } from './background-checkpoint';
+import { silentLogger } from '../log/logger';
 
 const dirs: string[] = [];
 const checkpoints: BackgroundCheckpoint[] = [];
@@ -33,7 +34,7 @@ async function until(what: string, ok: () => boolean): Promise<void> {
 describe('background checkpoint', () => {
   it('moves committed pages into the database file from a worker, leaving commits to the event loop', async () => {
     const { file, db } = walDb();
-    const c = startBackgroundCheckpoint(db, file, { intervalMs: 20, logger: () => undefined });
+    const c = startBackgroundCheckpoint(db, file, { intervalMs: 20, logger: silentLogger() });
     checkpoints.push(c);
     // Inline checkpoints only far above the worker's pace.
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(20_000);
@@ -51,7 +52,7 @@ describe('background checkpoint', () => {
 
   it('does nothing while nobody writes', async () => {
     const { file, db } = walDb();
-    const c = startBackgroundCheckpoint(db, file, { intervalMs: 10, logger: () => undefined });
+    const c = startBackgroundCheckpoint(db, file, { intervalMs: 10, logger: silentLogger() });
     checkpoints.push(c);
     await new Promise((r) => setTimeout(r, 80));
     expect(c.stats()).toEqual({ checkpoints: 0, lastWalPages: 0, failures: 0 });

@@ -4,6 +4,7 @@
 // own connection in a worker the checkpoint runs beside the event loop; WAL mode lets the
 // main connection keep committing meanwhile. Auto-checkpoint stays on, far above the
 // worker's pace, as the backstop should the worker ever fall behind or die.
+import type { Logger } from '../log/logger';
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 
@@ -37,7 +38,7 @@ export interface BackgroundCheckpoint {
 export interface BackgroundCheckpointOptions {
   /** How often to look for new commits (ms). */
   intervalMs?: number;
-  logger: (message: string, error?: unknown) => void;
+  logger: Logger;
 }
 
 /**
@@ -56,7 +57,7 @@ export function startBackgroundCheckpoint(sqlite: Database.Database, file: strin
   const giveUp = (why: string, error?: unknown): void => {
     if (broken) return;
     broken = true;
-    options.logger(`background checkpoint stopped (${why}); SQLite checkpoints inline again`, error);
+    options.logger.warn({ err: error, why }, 'background checkpoint stopped; SQLite checkpoints inline again');
     // Back to SQLite's default, so the WAL stays small without the worker.
     if (sqlite.open) sqlite.pragma('wal_autocheckpoint = 1000');
     void worker?.terminate();

@@ -14,7 +14,6 @@ export interface AttachGpsOptions extends Pick<GpsOptions, 'filter' | 'geofence'
   port?: number;
   host?: string;
   clock?: () => number;
-  log?: (message: string, error?: unknown) => void;
   /** Bind sim-<driverId> devices for the simulator. */
   demo?: boolean;
 }
@@ -26,7 +25,7 @@ export interface AttachedGps extends GpsService {
 
 export async function attachGps(server: MarshrutServer, opts: AttachGpsOptions = {}): Promise<AttachedGps> {
   const clock = opts.clock ?? Date.now;
-  const log = opts.log ?? ((m: string, e?: unknown) => console.error(`[gps] ${m}`, e ?? ''));
+  const log = server.logger.child({ component: 'gps' });
   if (opts.demo === true) bindSimulatorDevices(server.db.sqlite, clock());
   const gps = startGps({
     sqlite: server.db.sqlite,

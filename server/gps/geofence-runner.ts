@@ -4,6 +4,7 @@
 // fix time), so it gets change-log rows and reaches every desktop like any other change.
 // Machine state is in memory: after a restart a driver must dwell again, which is harmless
 // because planAutoMark is idempotent.
+import type { Logger } from '../log/logger';
 import type Database from 'better-sqlite3';
 import type { MutationActor, MutationOutcome } from '../../shared/mutators/mutator-tx';
 import type { OrderStatus, SubMark } from '../../shared/domain/vocabulary';
@@ -47,7 +48,7 @@ export class GeofenceRunner {
     private readonly cfg: GeofenceConfig,
     private readonly runMutation: RunMutation,
     private readonly counters: GpsCounters,
-    private readonly log: (message: string) => void,
+    private readonly log: Logger,
     /** Only when the host calls ordersChanged() on every order change; else a query per fix. */
     private readonly cacheWatched: boolean,
   ) {
@@ -138,7 +139,7 @@ export class GeofenceRunner {
       else this.counters.autoMarks.leftWarehouse++;
     } else {
       this.counters.autoMarks.rejected++;
-      this.log(`GPS ${plan.mutation} for order ${orderId} was rejected: ${outcome.error.message}`);
+      this.log.warn({ mutation: plan.mutation, orderId, reason: outcome.error.message }, 'GPS status change was rejected');
     }
   }
 }

@@ -21,7 +21,7 @@ const clients: TestClient[] = [];
 beforeEach(async () => {
   now = T0;
   ts = await startTestServer({ clock: () => now });
-  gps = await attachGps(ts.server, { port: 0, host: '127.0.0.1', clock: () => now, log: () => undefined, positions: { flushDelayMs: 5 } });
+  gps = await attachGps(ts.server, { port: 0, host: '127.0.0.1', clock: () => now, positions: { flushDelayMs: 5 } });
   const io = { out: () => undefined, err: () => undefined, now };
   expect(deviceCommand(['bind', 'phone-1', 'd1'], ts.server.db.sqlite, io)).toBe(0);
 });

@@ -1,6 +1,7 @@
 // The GPS module as the server starts it: OsmAnd port, filter, positions channel, track
 // batches, geofences, and the track route on the main API. The host (server/server.ts)
 // supplies its edges: the database, the clock, broadcast to desktops, and the mutator path.
+import type { Logger } from '../log/logger';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type Database from 'better-sqlite3';
@@ -27,7 +28,7 @@ export interface GpsOptions {
    * the geofences query the driver's orders for every fix.
    */
   subscribeOrderChanges?: (onChange: () => void) => void;
-  log: (message: string, error?: unknown) => void;
+  log: Logger;
   filter?: Partial<FilterConfig>;
   geofence?: Partial<GeofenceConfig>;
   positions?: Partial<PositionsHubConfig>;
@@ -69,7 +70,7 @@ export function startGps(opts: GpsOptions): GpsService {
     },
     opts.clock,
   );
-  const fences = new GeofenceRunner(opts.sqlite, fenceCfg, opts.runMutation, counters, (m) => opts.log(m), opts.subscribeOrderChanges !== undefined);
+  const fences = new GeofenceRunner(opts.sqlite, fenceCfg, opts.runMutation, counters, opts.log, opts.subscribeOrderChanges !== undefined);
   opts.subscribeOrderChanges?.(() => fences.ordersChanged());
   const ingest = new GpsIngest(store, hub, fences, counters, filterCfg);
   ingest.restore(store.loadPositions(), opts.clock());
@@ -79,7 +80,7 @@ export function startGps(opts: GpsOptions): GpsService {
     try {
       counters.trackRowsWritten += store.flush(force);
     } catch (e) {
-      opts.log('GPS batch write failed; kept for the next flush', e);
+      opts.log.error({ err: e }, 'GPS batch write failed; kept for the next flush');
     }
   };
   const flushTimer = setInterval(() => write(false), opts.flushMs ?? 250);

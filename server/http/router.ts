@@ -4,8 +4,10 @@
 // Tokens come from the Authorization header only: a `?token=` lands in proxy logs and
 // browser history. The two places a client cannot send a header (the WebSocket upgrade from
 // a browser, a provider webhook that only takes a URL) read the query themselves.
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SessionUser } from '../../shared/protocol';
+import type { Logger } from '../log/logger';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -16,6 +18,8 @@ export interface RouteContext {
   query: URLSearchParams;
   /** The authenticated user; null only on routes with auth 'none'. */
   user: SessionUser | null;
+  /** This request's logger: its lines carry the request id. */
+  log: Logger;
 }
 
 export interface Route {
@@ -44,7 +48,7 @@ export class Router {
     this.routes.push({ ...route, parts: splitPath(route.path) });
   }
 
-  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async handle(req: IncomingMessage, res: ServerResponse, log: Logger): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const parts = splitPath(url.pathname);
     const matches = this.routes
@@ -73,8 +77,14 @@ export class Router {
       if (matches.length > 0) return sendJson(res, 405, { error: 'method_not_allowed', message: `${req.method} is not allowed here` });
       return sendJson(res, 404, { error: 'not_found', message: `No route ${url.pathname}` });
     }
-    await match.route.handler({ req, res, params: match.params, query: url.searchParams, user });
+    await match.route.handler({ req, res, params: match.params, query: url.searchParams, user, log });
   }
+}
+
+/** The caller's X-Request-Id when it is a sane token (a proxy's), else a new one. */
+export function requestId(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(given) ? given : randomUUID();
 }
 
 function splitPath(path: string): string[] {

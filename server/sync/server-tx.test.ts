@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, it, expect } from 'vitest';
 import { openServerDb, type ServerDb } from '../db/open-server-db';
 import { SyncEngine } from './sync-engine';
 import type { CustomerRow } from '../../shared/schema';
+import { silentLogger } from '../log/logger';
 
 let dir: string;
 let db: ServerDb;
@@ -12,7 +13,7 @@ let engine: SyncEngine;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'marshrut-tx-'));
   db = openServerDb(join(dir, 's.db'), 'NORMAL');
-  engine = new SyncEngine(db.sqlite, () => 1000);
+  engine = new SyncEngine(db.sqlite, () => 1000, silentLogger());
 });
 afterEach(() => {
   db.sqlite.close();
@@ -88,7 +89,7 @@ describe('ServerMutatorTx and the change log', () => {
     const tx = engine.newTx();
     expect(tx.allocateOrderNumber()).toBe('MR-100001');
     expect(tx.allocateOrderNumber()).toBe('MR-100002');
-    const other = new SyncEngine(db.sqlite, () => 1).newTx();
+    const other = new SyncEngine(db.sqlite, () => 1, silentLogger()).newTx();
     expect(other.allocateOrderNumber()).toBe('MR-100003');
   });
 
@@ -97,7 +98,7 @@ describe('ServerMutatorTx and the change log', () => {
     engine.onChanges((rows) => seen.push(...rows.map((r) => r.id)));
     engine.writeRows((tx) => tx.put('customers', customer('a', 'A')));
     const other = openServerDb(join(dir, 's.db'), 'NORMAL');
-    new SyncEngine(other.sqlite, () => 1).writeRows((tx) => tx.put('customers', customer('x', 'X')));
+    new SyncEngine(other.sqlite, () => 1, silentLogger()).writeRows((tx) => tx.put('customers', customer('x', 'X')));
     other.sqlite.close();
     engine.pumpChanges();
     engine.pumpChanges();

@@ -1,6 +1,7 @@
 // The server's sync core, free of sockets: applies pushes exactly once, runs server-side
 // mutations, and pumps committed changes to whoever listens (the WebSocket hub). Everything
 // here is synchronous better-sqlite3 work, so a commit and its broadcast happen in one tick.
+import type { Logger } from '../log/logger';
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { mutationDigest, type Ack, type ChangeRow, type Mutation } from '../../shared/protocol';
@@ -30,7 +31,6 @@ export interface PushResult {
 
 /** `origin`: the client whose push made these changes (it already shows them), if any. */
 export type ChangeListener = (rows: ChangeRow[], origin?: string) => void;
-export type Logger = (message: string, error?: unknown) => void;
 
 /**
  * Runs inside an applied mutation's transaction, after the mutator, with the same tx: what it
@@ -64,7 +64,7 @@ export class SyncEngine {
   constructor(
     readonly sqlite: Database.Database,
     private readonly clock: () => number,
-    private readonly logger: Logger = (m, e) => console.error(m, e ?? ''),
+    private readonly logger: Logger,
   ) {
     this.tables = prepareTableStatements(sqlite);
     this.meta = new ServerMetaStore(sqlite);
@@ -235,7 +235,7 @@ export class SyncEngine {
       try {
         listener(rows, origin);
       } catch (e) {
-        this.logger('change listener failed', e);
+        this.logger.error({ err: e }, 'change listener failed');
       }
     }
   }
@@ -261,7 +261,7 @@ export class SyncEngine {
     } catch (e) {
       if (e instanceof Rejected) return { result: 'rejected', error: e.error };
       // A bug or a constraint: reject rather than wedge the client's queue behind it.
-      this.logger(`mutation ${name} failed`, e);
+      this.logger.error({ err: e, mutation: name }, 'mutation failed');
       return {
         result: 'rejected',
         error: { code: 'internal', message: `The server could not apply this change (${e instanceof Error ? e.message : String(e)})` },

@@ -1,6 +1,7 @@
 // The WebSocket side of sync: authenticates upgrades on /sync (401 before anything else),
 // keeps the sessions, fans committed changes out as one frame per commit, and lets other
 // modules broadcast (positions). Dead connections are found by ws ping/pong.
+import type { Logger } from '../log/logger';
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -22,7 +23,7 @@ const HEARTBEAT_MS = 30_000;
 export interface SyncHubOptions {
   engine: SyncEngine;
   authenticate: (token: string | null) => SessionUser | null;
-  logger: (message: string, error?: unknown) => void;
+  logger: Logger;
   clock: () => number;
   maxMessageBytes?: number;
 }
@@ -129,7 +130,7 @@ export class SyncHub {
         fn((message) => session.send(message));
       } catch (e) {
         // One module's failure must not keep the others' greetings from this desktop.
-        this.opts.logger('client-ready hook failed', e);
+        this.opts.logger.error({ err: e }, 'client-ready hook failed');
       }
     }
   }

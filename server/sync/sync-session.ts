@@ -1,6 +1,7 @@
 // One WebSocket connection of a desktop: hello -> welcome -> catch-up -> live. Messages are
 // handled one at a time in arrival order (a push waits for the catch-up before it), except
 // ping, which is answered at once. Every bad frame gets a clear error and changes nothing.
+import type { Logger } from '../log/logger';
 import type { WebSocket, RawData } from 'ws';
 import {
   CHANGES_FRAME_ROWS,
@@ -33,7 +34,7 @@ export interface SessionDeps {
   onClose: (session: SyncSession) => void;
   /** Called once the session is live (caught-up sent), e.g. to greet it with positions. */
   onLive?: (session: SyncSession) => void;
-  logger: (message: string, error?: unknown) => void;
+  logger: Logger;
   clock: () => number;
   maxMessageBytes?: number;
 }
@@ -54,7 +55,7 @@ export class SyncSession {
   ) {
     ws.on('message', (data, isBinary) => this.onFrame(data, isBinary));
     ws.on('close', () => this.closed());
-    ws.on('error', (e) => deps.logger('sync socket error', e));
+    ws.on('error', (e) => deps.logger.warn({ err: e }, 'sync socket error'));
   }
 
   /** Welcomed sessions receive broadcasts such as positions. */
@@ -80,7 +81,7 @@ export class SyncSession {
     const last = rows[rows.length - 1];
     if (last === undefined || last.seq <= this.sentThrough) return;
     if (this.ws.bufferedAmount > LIVE_MAX_BUFFERED) {
-      this.deps.logger(`sync client ${this.clientId ?? '?'} is too far behind; dropping the connection`);
+      this.deps.logger.warn({ clientId: this.clientId }, 'sync client is too far behind; dropping the connection');
       this.ws.terminate();
       return;
     }
@@ -119,7 +120,7 @@ export class SyncSession {
     this.chain = this.chain
       .then(() => (message.type === 'hello' ? this.onHello(message) : this.onPush(message)))
       .catch((e: unknown) => {
-        this.deps.logger('sync session failed', e);
+        this.deps.logger.error({ err: e, clientId: this.clientId }, 'sync session failed');
         this.error('internal', 'The server failed to handle this message');
         this.ws.close(CLOSE_CODES.internal, 'internal error');
       });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { putWorld } from '../../shared/testing/fake-world';
 import { startServer, type MarshrutServer, type ServerOptions } from '../server';
+import { silentLogger } from '../log/logger';
 
 export interface TestServer {
   server: MarshrutServer;
@@ -17,7 +18,7 @@ export interface TestServer {
 
 export async function startTestServer(options: ServerOptions = {}, dir = mkdtempSync(join(tmpdir(), 'marshrut-server-'))): Promise<TestServer> {
   const dbFile = join(dir, 'server.db');
-  const server = await startServer({ port: 0, host: '127.0.0.1', dbFile, synchronous: 'NORMAL', logger: () => undefined, ...options });
+  const server = await startServer({ port: 0, host: '127.0.0.1', dbFile, synchronous: 'NORMAL', logger: silentLogger(), ...options });
   const tokens: Record<string, string> = {};
   if (server.engine.newTx().get('users', 'u-dispatcher') === undefined) server.engine.writeRows((tx) => putWorld(tx));
   for (const id of ['u-dispatcher', 'u-dispatcher2', 'u-logistician', 'u-warehouse', 'u-supervisor', 'u-admin']) {

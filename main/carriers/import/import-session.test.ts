@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { silentLogger } from '../../log/logger';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { binCheckDigit } from '../../../shared/carriers/tax-id';
 import type { Replica } from '../../db/open-replica';
@@ -48,7 +49,7 @@ beforeEach(() => {
     now: () => T0,
     actor: () => 'logistician',
     userId: () => 'u-logistician',
-    log: () => {},
+    logger: silentLogger(),
   };
   handlers = carriersHandlers(ctx);
 });
