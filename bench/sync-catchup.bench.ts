@@ -8,7 +8,7 @@ import type { ChangeRow } from '../shared/protocol';
 import { openReplica } from '../main/db/open-replica';
 import { applyServerBatch, newInboundSession } from '../main/sync/apply-frames';
 import { parseInbound } from '../main/sync/parse-inbound';
-import { createRowStore } from '../main/sync/row-codec';
+import { createRowStore } from '../main/sync/row-store';
 import { openSyncStore } from '../main/sync/sync-store';
 import { addUser, makeOrder, openClient, seedServer, startTestServer, testDir, waitFor, type TestDir } from '../e2e/sync/harness';
 import { spawnServer } from '../e2e/sync/server-child';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openReplica } from '../main/db/open-replica';
 import { fakeWorld } from '../shared/testing/fake-world';
-import { createRowStore, type AppRow } from '../main/sync/row-codec';
+import { createRowStore, type AppRow } from '../main/sync/row-store';
 import { createSyncClient } from '../main/sync/sync-client';
 import { addUser, dumpSynced, makeOrder, seedServer, startTestServer, testDir, type TestDir } from '../e2e/sync/harness';
 import { spawnScript, spawnServer, type ScriptProcess } from '../e2e/sync/server-child';

@@ -6,7 +6,7 @@ import type { DriverRow, OrderRow } from '../../shared/schema';
 import { applyPositions, applyServerBatch, BadFrameError, newInboundSession, type InboundFrame } from './apply-frames';
 import { enqueueMutation } from './outbox';
 import { replicaFixture, type ReplicaFixture } from '../testing/replica-fixture';
-import type { AppRow } from './row-codec';
+import type { AppRow } from './row-store';
 import { actorOf, openSyncStore, type SyncStore } from './sync-store';
 
 const dispatcher = actorOf({ id: 'u-dispatcher', name: 'Dispatcher Aigerim', role: 'dispatcher' });

@@ -10,7 +10,7 @@ import { lineageRange } from './lineage';
 import { affectedMutations, DirtyKeys, rowKey, type Footprint } from './footprints';
 import { rerunPending } from './outbox';
 import type { OutboxRow } from './outbox-store';
-import { validateRow, type AppRow } from './row-codec';
+import { validateRow, type AppRow } from './row-store';
 import type { SyncStore } from './sync-store';
 
 export type InboundFrame = Changes | SnapshotBegin | CaughtUp | Ack;

@@ -6,7 +6,7 @@ import type { OrderRow } from '../../shared/schema';
 import { applyServerBatch, newInboundSession } from './apply-frames';
 import { enqueueMutation, pendingMutations } from './outbox';
 import { replicaFixture, type ReplicaFixture } from '../testing/replica-fixture';
-import type { AppRow } from './row-codec';
+import type { AppRow } from './row-store';
 import { actorOf, openSyncStore, type SyncStore } from './sync-store';
 
 const dispatcher = actorOf({ id: 'u-dispatcher', name: 'Dispatcher Aigerim', role: 'dispatcher' });

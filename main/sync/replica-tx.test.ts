@@ -7,7 +7,7 @@ import { ChangeSet } from './change-set';
 import { Footprint } from './footprints';
 import { replicaFixture, type ReplicaFixture } from '../testing/replica-fixture';
 import { createReplicaTx } from './replica-tx';
-import { createRowStore } from './row-codec';
+import { createRowStore } from './row-store';
 import { createShadowStore } from './shadow';
 
 let fx: ReplicaFixture;

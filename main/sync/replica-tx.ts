@@ -6,7 +6,7 @@ import type { MutatorTx } from '../../shared/mutators';
 import type { OrderRow, SyncedRow, SyncedTableKey } from '../../shared/schema';
 import type { ChangeSet } from './change-set';
 import type { Footprint } from './footprints';
-import type { AppRow, RowStore } from './row-codec';
+import type { AppRow, RowStore } from './row-store';
 import type { ShadowStore } from './shadow';
 
 export interface ReplicaTxDeps {

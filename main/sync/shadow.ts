@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import { SYNCED_TABLE_KEYS, type SyncedTableKey } from '../../shared/schema';
 import type { ChangeSet } from './change-set';
-import type { AppRow, RowStore } from './row-codec';
+import type { AppRow, RowStore } from './row-store';
 
 /**
  * The one sync table that is not in the replica's migrations (`sync_shadow` is, 0006):

@@ -8,7 +8,7 @@ import type { Footprint } from './footprints';
 import { startLineageSession } from './lineage';
 import { createOutboxStore, type OutboxStore } from './outbox-store';
 import { createMetaStore, type MetaStore } from './replica-meta';
-import { createRowStore, type RowStore } from './row-codec';
+import { createRowStore, type RowStore } from './row-store';
 import { createShadowStore, ensureSyncTables, type ShadowStore } from './shadow';
 
 export interface SyncStore {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fakeWorld } from '../../shared/testing/fake-world';
 import { SYNCED_TABLE_KEYS } from '../../shared/schema';
 import { openReplica, type Replica } from '../db/open-replica';
-import { createRowStore, type AppRow } from '../sync/row-codec';
+import { createRowStore, type AppRow } from '../sync/row-store';
 
 export interface ReplicaFixture {
   dir: string;
