@@ -1,27 +1,12 @@
 // Two dispatchers assign the same order, each having seen version 1. Whoever's mutation the
 // server runs second is rejected with who won; their replica rolls back to the winner's
 // assignment and keeps the conflict for the UI. Both orders of arrival.
-import { afterEach, beforeEach, describe, it, expect } from 'vitest';
-import type { MarshrutServer } from '../../server/server';
+import { describe, it, expect } from 'vitest';
 import { FaultyNetwork } from './faulty-network';
-import { addUser, databases, replicaDifference, openClient, seedServer, startTestServer, testDir, waitConverged, waitFor, type TestClient, type TestDir } from './harness';
+import { addUser, databases, replicaDifference, openClient, waitConverged, waitFor, type TestClient } from './harness';
+import { useSyncWorld } from './sync-world';
 
-let dir: TestDir;
-let server: MarshrutServer;
-let clients: TestClient[] = [];
-
-beforeEach(async () => {
-  dir = testDir();
-  server = await startTestServer(dir.file('server.db'));
-  seedServer(server, 5);
-});
-
-afterEach(async () => {
-  for (const c of clients) c.close();
-  clients = [];
-  await server.close();
-  dir.cleanup();
-});
+const world = useSyncWorld(5);
 
 const driverOf = (c: TestClient, id: string) => c.replica.sqlite.prepare('SELECT driver_id FROM orders WHERE id = ?').pluck().get(id);
 
@@ -30,15 +15,15 @@ describe.each([
   { first: 'Yerlan', second: 'Aigerim' },
 ] as const)('concurrent assignment, $first arrives first', ({ first, second }) => {
   it(`${second} is told "order 100 was assigned to ... by Dispatcher ${first}"`, async () => {
-    const users = { Aigerim: addUser(server, 'Dispatcher Aigerim'), Yerlan: addUser(server, 'Dispatcher Yerlan') };
+    const users = { Aigerim: addUser(world.server, 'Dispatcher Aigerim'), Yerlan: addUser(world.server, 'Dispatcher Yerlan') };
     const drivers = { Aigerim: { id: 'd1', name: 'Driver Arman' }, Yerlan: { id: 'd2', name: 'Driver Bolat' } };
     const nets = { Aigerim: new FaultyNetwork(), Yerlan: new FaultyNetwork() };
     const c = {
-      Aigerim: openClient(dir.file('aigerim.db'), server.url, users.Aigerim.token, { transport: nets.Aigerim.transport }),
-      Yerlan: openClient(dir.file('yerlan.db'), server.url, users.Yerlan.token, { transport: nets.Yerlan.transport }),
+      Aigerim: openClient(world.dir.file('aigerim.db'), world.server.url, users.Aigerim.token, { transport: nets.Aigerim.transport }),
+      Yerlan: openClient(world.dir.file('yerlan.db'), world.server.url, users.Yerlan.token, { transport: nets.Yerlan.transport }),
     };
-    clients.push(c.Aigerim, c.Yerlan);
-    await waitConverged(server, clients);
+    world.clients.push(c.Aigerim, c.Yerlan);
+    await waitConverged(world.server, world.clients);
 
     // Both offline, both assign having seen version 1: each wins locally.
     nets.Aigerim.goOffline();
@@ -52,9 +37,9 @@ describe.each([
     nets[first].goOnline();
     await waitFor(`${first} confirmed`, () => c[first].sync.state().pendingCount === 0);
     nets[second].goOnline();
-    await waitConverged(server, clients);
+    await waitConverged(world.server, world.clients);
 
-    expect(replicaDifference(databases(clients, server))).toBeNull();
+    expect(replicaDifference(databases(world.clients, world.server))).toBeNull();
     for (const who of ['Aigerim', 'Yerlan'] as const) expect(driverOf(c[who], 'o100')).toBe(drivers[first].id);
     const lost = c[second].sync.conflicts();
     expect(lost).toHaveLength(1);

@@ -1,40 +1,25 @@
 // Two real clients against a real server: edits flow both ways and both replicas end up
 // identical to each other and to the server, row by row, in every synced table.
-import { afterEach, beforeEach, describe, it, expect } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { mutationRowId } from '../../shared/mutators/mutator-tx';
-import type { MarshrutServer } from '../../server/server';
 import type { ChangeEvent } from '../../main/sync/change-set';
-import { addUser, databases, replicaDifference, openClient, seedServer, startTestServer, testDir, waitConverged, waitFor, type TestClient, type TestDir } from './harness';
+import { addUser, databases, replicaDifference, openClient, startTestServer, waitConverged, waitFor, type TestClient } from './harness';
+import { useSyncWorld } from './sync-world';
 import { ORDER_ARGS } from '../../shared/testing/fake-world';
 import type { OrderRow } from '../../shared/schema';
 
-let dir: TestDir;
-let server: MarshrutServer;
-let clients: TestClient[] = [];
-
-beforeEach(async () => {
-  dir = testDir();
-  server = await startTestServer(dir.file('server.db'));
-  seedServer(server, 20);
-});
-
-afterEach(async () => {
-  for (const c of clients) c.close();
-  clients = [];
-  await server.close();
-  dir.cleanup();
-});
+const world = useSyncWorld(20);
 
 const order = (c: TestClient, id: string) => c.replica.sqlite.prepare('SELECT * FROM orders WHERE id = ?').get(id) as Record<string, unknown>;
 
 describe('two clients', () => {
   it('edit concurrently and converge to identical replicas', async () => {
-    const a = addUser(server, 'Dispatcher Aigerim');
-    const b = addUser(server, 'Dispatcher Yerlan');
-    const ca = openClient(dir.file('a.db'), server.url, a.token);
-    const cb = openClient(dir.file('b.db'), server.url, b.token);
-    clients.push(ca, cb);
-    await waitConverged(server, clients);
+    const a = addUser(world.server, 'Dispatcher Aigerim');
+    const b = addUser(world.server, 'Dispatcher Yerlan');
+    const ca = openClient(world.dir.file('a.db'), world.server.url, a.token);
+    const cb = openClient(world.dir.file('b.db'), world.server.url, b.token);
+    world.clients.push(ca, cb);
+    await waitConverged(world.server, world.clients);
     expect(ca.sync.user()).toMatchObject({ id: a.id, role: 'dispatcher' });
 
     const events: ChangeEvent[] = [];
@@ -49,8 +34,8 @@ describe('two clients', () => {
     expect(order(ca, 'o100')['driver_id']).toBe('d1');
     expect(ca.sync.state().pendingCount).toBe(3);
 
-    await waitConverged(server, clients);
-    expect(replicaDifference(databases(clients, server))).toBeNull();
+    await waitConverged(world.server, world.clients);
+    expect(replicaDifference(databases(world.clients, world.server))).toBeNull();
     expect(order(cb, 'o100')['driver_id']).toBe('d1');
     expect(order(ca, 'o103')['status']).toBe('problem');
     const comments = ca.replica.sqlite.prepare("SELECT comment FROM order_events WHERE kind = 'comment' ORDER BY comment").pluck().all();
@@ -66,23 +51,23 @@ describe('two clients', () => {
   });
 
   it('reports online -> offline -> online as the server goes away and comes back, keeping edits', async () => {
-    const a = addUser(server, 'Dispatcher Aigerim');
-    const ca = openClient(dir.file('a.db'), server.url, a.token);
-    clients.push(ca);
-    await waitConverged(server, clients);
+    const a = addUser(world.server, 'Dispatcher Aigerim');
+    const ca = openClient(world.dir.file('a.db'), world.server.url, a.token);
+    world.clients.push(ca);
+    await waitConverged(world.server, world.clients);
     const seen: string[] = [];
     ca.sync.onStateChange((s) => {
       if (seen[seen.length - 1] !== s.connection) seen.push(s.connection);
     });
-    const port = server.port;
-    await server.close();
+    const port = world.server.port;
+    await world.server.close();
     await waitFor('offline', () => ca.sync.state().connection === 'offline');
     ca.sync.mutate('addComment', { orderId: 'o100', text: 'while the server was away' });
     expect(ca.sync.state().pendingCount).toBe(1);
-    server = await startTestServer(dir.file('server.db'), port);
-    await waitConverged(server, clients);
+    world.server = await startTestServer(world.dir.file('server.db'), port);
+    await waitConverged(world.server, world.clients);
     expect(seen).toEqual(['offline', 'catching_up', 'online']);
-    const onServer = server.db.sqlite.prepare("SELECT count(*) FROM order_events WHERE comment = 'while the server was away'").pluck().get();
+    const onServer = world.server.db.sqlite.prepare("SELECT count(*) FROM order_events WHERE comment = 'while the server was away'").pluck().get();
     expect(onServer).toBe(1);
     expect((ca.replica.sqlite.prepare("SELECT * FROM orders WHERE id = 'o100'").get() as OrderRow | undefined) !== undefined).toBe(true);
   });

@@ -1,35 +1,20 @@
 // The wire misbehaves: frames duplicated, pushes reordered, the connection cut between a
 // commit and its ack. Each mutation still takes effect exactly once and replicas converge.
-import { afterEach, beforeEach, describe, it, expect } from 'vitest';
-import type { MarshrutServer } from '../../server/server';
+import { describe, it, expect } from 'vitest';
 import { FaultyNetwork } from './faulty-network';
-import { addUser, databases, replicaDifference, openClient, seedServer, startTestServer, testDir, waitConverged, waitFor, type TestClient, type TestDir } from './harness';
+import { addUser, databases, replicaDifference, openClient, waitConverged, waitFor, type TestClient } from './harness';
+import { useSyncWorld } from './sync-world';
 
-let dir: TestDir;
-let server: MarshrutServer;
-let clients: TestClient[] = [];
-
-beforeEach(async () => {
-  dir = testDir();
-  server = await startTestServer(dir.file('server.db'));
-  seedServer(server, 5);
-});
-
-afterEach(async () => {
-  for (const c of clients) c.close();
-  clients = [];
-  await server.close();
-  dir.cleanup();
-});
+const world = useSyncWorld(5);
 
 const typeOf = (text: string): string => (JSON.parse(text) as { type: string }).type;
-const serverComments = () => server.db.sqlite.prepare("SELECT comment FROM order_events WHERE kind = 'comment' ORDER BY comment").pluck().all();
+const serverComments = () => world.server.db.sqlite.prepare("SELECT comment FROM order_events WHERE kind = 'comment' ORDER BY comment").pluck().all();
 
 async function twoClients(net: FaultyNetwork): Promise<[TestClient, TestClient]> {
-  const a = openClient(dir.file('a.db'), server.url, addUser(server, 'Dispatcher Aigerim').token, { transport: net.transport });
-  const b = openClient(dir.file('b.db'), server.url, addUser(server, 'Dispatcher Yerlan').token);
-  clients.push(a, b);
-  await waitConverged(server, clients);
+  const a = openClient(world.dir.file('a.db'), world.server.url, addUser(world.server, 'Dispatcher Aigerim').token, { transport: net.transport });
+  const b = openClient(world.dir.file('b.db'), world.server.url, addUser(world.server, 'Dispatcher Yerlan').token);
+  world.clients.push(a, b);
+  await waitConverged(world.server, world.clients);
   return [a, b];
 }
 
@@ -53,14 +38,14 @@ describe('delivery faults', () => {
     };
     a.sync.mutate('addComment', { orderId: 'o100', text: 'once' });
     a.sync.mutate('setStatus', { orderId: 'o101', to: 'cancelled', comment: 'customer called' });
-    await waitConverged(server, clients);
+    await waitConverged(world.server, world.clients);
     const pushedMids = Object.keys(acks).map(Number);
     expect(pushedMids.sort()).toEqual([1, 2]);
     await waitFor('an ack for every copy of every push', () => Object.values(acks).reduce((n, k) => n + k, 0) >= 3 * pushedMutations);
     expect(serverComments()).toEqual(['once']);
-    expect(server.db.sqlite.prepare("SELECT count(*) FROM order_events WHERE order_id = 'o101'").pluck().get()).toBe(1);
+    expect(world.server.db.sqlite.prepare("SELECT count(*) FROM order_events WHERE order_id = 'o101'").pluck().get()).toBe(1);
     expect(a.sync.conflicts()).toEqual([]);
-    expect(replicaDifference(databases([a, b], server))).toBeNull();
+    expect(replicaDifference(databases([a, b], world.server))).toBeNull();
   });
 
   it('duplicated server frames (changes and acks) change nothing', async () => {
@@ -69,8 +54,8 @@ describe('delivery faults', () => {
     net.plan.inbound = (text) => [text, text];
     a.sync.mutate('addComment', { orderId: 'o100', text: 'x' });
     b.sync.mutate('assignDriver', { orderId: 'o102', driverId: 'd2', seenVersion: 1 });
-    await waitConverged(server, clients);
-    expect(replicaDifference(databases([a, b], server))).toBeNull();
+    await waitConverged(world.server, world.clients);
+    expect(replicaDifference(databases([a, b], world.server))).toBeNull();
     expect(a.sync.conflicts()).toEqual([]);
   });
 
@@ -99,18 +84,18 @@ describe('delivery faults', () => {
     a.sync.mutate('addComment', { orderId: 'o100', text: 'first' });
     await waitFor('the first push to be held back', () => held !== null);
     a.sync.mutate('addComment', { orderId: 'o100', text: 'second' });
-    await waitConverged(server, clients);
+    await waitConverged(world.server, world.clients);
     expect(serverComments()).toEqual(['first', 'second']);
     // The server saw mid 2 first and said which mid it expected.
     expect(gaps).toEqual([expect.objectContaining({ type: 'error', code: 'mid_gap', expectedMid: 1 })]);
-    const [firstAt, secondAt] = server.db.sqlite
+    const [firstAt, secondAt] = world.server.db.sqlite
       .prepare("SELECT id FROM order_events WHERE kind = 'comment' ORDER BY rowid")
       .pluck()
       .all() as string[];
     // Applied in mid order although mid 2 arrived first.
     expect(firstAt?.endsWith(':1:0')).toBe(true);
     expect(secondAt?.endsWith(':2:0')).toBe(true);
-    expect(replicaDifference(databases([a, b], server))).toBeNull();
+    expect(replicaDifference(databases([a, b], world.server))).toBeNull();
   });
 
   it('connection cut after the commit but before the ack: the resend is acknowledged, not re-run', async () => {
@@ -124,12 +109,12 @@ describe('delivery faults', () => {
       return [text];
     };
     a.sync.mutate('setStatus', { orderId: 'o103', to: 'cancelled', comment: 'customer called' });
-    await waitFor('the commit', () => server.db.sqlite.prepare("SELECT status FROM orders WHERE id = 'o103'").pluck().get() === 'cancelled');
+    await waitFor('the commit', () => world.server.db.sqlite.prepare("SELECT status FROM orders WHERE id = 'o103'").pluck().get() === 'cancelled');
     expect(a.sync.state().pendingCount).toBe(1);
     net.plan.inbound = undefined;
-    await waitConverged(server, clients);
-    expect(server.db.sqlite.prepare("SELECT count(*) FROM order_events WHERE order_id = 'o103'").pluck().get()).toBe(1);
+    await waitConverged(world.server, world.clients);
+    expect(world.server.db.sqlite.prepare("SELECT count(*) FROM order_events WHERE order_id = 'o103'").pluck().get()).toBe(1);
     expect(a.sync.conflicts()).toEqual([]);
-    expect(replicaDifference(databases([a, b], server))).toBeNull();
+    expect(replicaDifference(databases([a, b], world.server))).toBeNull();
   });
 });

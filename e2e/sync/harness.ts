@@ -11,8 +11,8 @@ import type { UserRole } from '../../shared/domain/vocabulary';
 import { openReplica, type Replica } from '../../main/db/open-replica';
 import { createSyncClient, type SyncClient, type SyncClientOptions } from '../../main/sync/sync-client';
 import { startServer, type MarshrutServer } from '../../server/server';
+import { silentLogger } from '../../server/log/logger';
 
-export const quietLogger = (): void => undefined;
 
 export interface TestDir {
   dir: string;
@@ -92,7 +92,7 @@ export function addUser(server: MarshrutServer, name: string, role: UserRole = '
 }
 
 export async function startTestServer(dbFile: string, port = 0): Promise<MarshrutServer> {
-  return startServer({ port, host: '127.0.0.1', dbFile, logger: quietLogger, pumpIntervalMs: 50 });
+  return startServer({ port, host: '127.0.0.1', dbFile, logger: silentLogger(), pumpIntervalMs: 50 });
 }
 
 export interface TestClient {

@@ -1,41 +1,26 @@
 // States only the user can fix: a server of another protocol version ('incompatible') and
 // a refused token ('unauthorized'). The client stops hammering the server and keeps its
 // outbox; a fixed token resumes syncing.
-import { afterEach, beforeEach, describe, it, expect } from 'vitest';
-import type { MarshrutServer } from '../../server/server';
+import { describe, it, expect } from 'vitest';
 import { FaultyNetwork } from './faulty-network';
-import { addUser, openClient, seedServer, startTestServer, testDir, waitConverged, waitFor, type TestClient, type TestDir } from './harness';
+import { addUser, openClient, waitConverged, waitFor } from './harness';
+import { useSyncWorld } from './sync-world';
 
-let dir: TestDir;
-let server: MarshrutServer;
-let clients: TestClient[] = [];
-
-beforeEach(async () => {
-  dir = testDir();
-  server = await startTestServer(dir.file('server.db'));
-  seedServer(server, 3);
-});
-
-afterEach(async () => {
-  for (const c of clients) c.close();
-  clients = [];
-  await server.close();
-  dir.cleanup();
-});
+const world = useSyncWorld(3);
 
 describe('refusals', () => {
   it('a protocol version the server does not speak: incompatible, with its message, outbox kept', async () => {
-    const user = addUser(server, 'Dispatcher Aigerim');
+    const user = addUser(world.server, 'Dispatcher Aigerim');
     const net = new FaultyNetwork();
     let attempts = 0;
-    const a = openClient(dir.file('a.db'), server.url, user.token, {
+    const a = openClient(world.dir.file('a.db'), world.server.url, user.token, {
       transport: (url, token, handlers) => {
         attempts++;
         return net.transport(url, token, handlers);
       },
     });
-    clients.push(a);
-    await waitConverged(server, clients);
+    world.clients.push(a);
+    await waitConverged(world.server, world.clients);
     net.goOffline();
     a.sync.mutate('addComment', { orderId: 'o100', text: 'waiting for the update' });
     // The next connection speaks "protocol 99" (an app newer than the server).
@@ -55,29 +40,29 @@ describe('refusals', () => {
     await new Promise((r) => setTimeout(r, 3 * 200));
     expect(attempts).toBe(attemptsWhenRefused);
     expect(a.sync.state().connection).toBe('incompatible');
-    expect(server.hub.counts().connected).toBe(0);
+    expect(world.server.hub.counts().connected).toBe(0);
   });
 
   it('a wrong token: unauthorized, no retries; the right token resumes and pushes the outbox', async () => {
-    const user = addUser(server, 'Dispatcher Aigerim');
-    const a = openClient(dir.file('a.db'), server.url, 'not-a-token', { user: { id: user.id, name: user.name, role: 'dispatcher' } });
-    clients.push(a);
+    const user = addUser(world.server, 'Dispatcher Aigerim');
+    const a = openClient(world.dir.file('a.db'), world.server.url, 'not-a-token', { user: { id: user.id, name: user.name, role: 'dispatcher' } });
+    world.clients.push(a);
     await waitFor('unauthorized', () => a.sync.state().connection === 'unauthorized');
     expect(a.sync.state().lastError).toMatch(/401/);
     // Offline-first: the user works before ever connecting (no rows yet, so a rejection is local).
     expect(() => a.sync.mutate('addComment', { orderId: 'o100', text: 'x' })).toThrow(/does not exist/);
     a.sync.setToken(user.token);
-    await waitConverged(server, clients);
+    await waitConverged(world.server, world.clients);
     a.sync.mutate('addComment', { orderId: 'o100', text: 'now it works' });
-    await waitConverged(server, clients);
-    expect(server.db.sqlite.prepare("SELECT count(*) FROM order_events WHERE comment = 'now it works'").pluck().get()).toBe(1);
+    await waitConverged(world.server, world.clients);
+    expect(world.server.db.sqlite.prepare("SELECT count(*) FROM order_events WHERE comment = 'now it works'").pluck().get()).toBe(1);
   });
 
   it('a role that may not make a change is refused locally, before anything is queued', async () => {
-    const user = addUser(server, 'Storekeeper Nurlan', 'warehouse');
-    const a = openClient(dir.file('a.db'), server.url, user.token);
-    clients.push(a);
-    await waitConverged(server, clients);
+    const user = addUser(world.server, 'Storekeeper Nurlan', 'warehouse');
+    const a = openClient(world.dir.file('a.db'), world.server.url, user.token);
+    world.clients.push(a);
+    await waitConverged(world.server, world.clients);
     expect(() => a.sync.mutate('assignDriver', { orderId: 'o100', driverId: 'd1', seenVersion: 1 })).toThrow(/A warehouse user can't assign drivers/);
     expect(a.sync.state().pendingCount).toBe(0);
   });
