@@ -13,6 +13,11 @@ const sharedPatterns = [
   { group: ['../main/*', '../server/*', '../renderer/*', '../preload/*', '**/main/**', '**/server/**', '**/renderer/**'], message: 'shared/ imports nothing outside shared/.' },
 ];
 
+const rendererPaths = ['electron', ...nodeModules, ...dbModules, 'drizzle-orm'];
+const rendererPatterns = [
+  { group: ['**/main/**', '**/server/**', '**/preload/**'], message: 'The renderer talks to main only through the typed API.' },
+];
+
 const restrict = (paths, patterns = []) => ({
   'no-restricted-imports': [
     'error',
@@ -53,8 +58,18 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    rules: restrict(['electron', ...nodeModules, ...dbModules, 'drizzle-orm'], [
-      { group: ['**/main/**', '**/server/**', '**/preload/**'], message: 'The renderer talks to main only through the typed API.' },
+    rules: restrict(rendererPaths, rendererPatterns),
+  },
+  {
+    // A feature reaches another only through its store (state, actions, selectors); pieces
+    // several features show live in renderer/src/ui, words in renderer/src/i18n.
+    files: ['renderer/src/features/**/*.{ts,tsx}'],
+    rules: restrict(rendererPaths, [
+      ...rendererPatterns,
+      {
+        regex: '^\\.\\./(?!\\.\\.)[^/]+/(?!store$).+',
+        message: 'Import another feature only through its store.ts; shared pieces go in renderer/src/ui or renderer/src/i18n.',
+      },
     ]),
   },
   {

@@ -2,9 +2,9 @@
 // so the warehouse, alerts and SLA-settings screens add words without touching the app's
 // dictionaries. Same `{name}` placeholders as renderer/src/i18n/translate.ts.
 import { useMemo } from 'react';
-import { formatterFor, type Formatter } from '../../../../shared/locale';
-import { interpolate, type Language, type Params } from '../../i18n/translate';
-import { useSettingsStore } from '../settings/store';
+import { formatterFor, type Formatter } from '../../../shared/locale';
+import { interpolate, type Language, type Params } from './translate';
+import { useSettingsStore } from '../features/settings/store';
 
 export type FeatureText<K extends string> = (key: K, params?: Params) => string;
 

@@ -3,13 +3,13 @@
 // that region moves amber and red, other regions keep the default.
 import { act } from 'react';
 import type { Root } from 'react-dom/client';
-import { mountHost, type DomHost } from '../../testing/dom-host';
+import { mountHost, type DomHost } from '../testing/dom-host';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SLA_POLICIES } from '../../../../shared/domain/sla-policy';
-import { DEFAULT_KZ_CALENDAR } from '../../../../shared/domain/working-calendar';
-import { useClockStore } from '../clock/store';
-import { useSessionStore } from '../session/store';
-import { useSettingsStore } from '../settings/store';
+import { DEFAULT_SLA_POLICIES } from '../../../shared/domain/sla-policy';
+import { DEFAULT_KZ_CALENDAR } from '../../../shared/domain/working-calendar';
+import { useClockStore } from '../features/clock/store';
+import { useSessionStore } from '../features/session/store';
+import { useSettingsStore } from '../features/settings/store';
 import { SlaCountdown } from './SlaCountdown';
 import type { SlaRowInput } from './sla-view';
 

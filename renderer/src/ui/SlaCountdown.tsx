@@ -1,8 +1,8 @@
 // One countdown cell. It selects the shared ticker's `now`, so all countdowns on screen tick
 // together from one timer; rows outside the virtualised window don't exist and cost nothing.
-import { useClockStore } from '../clock/store';
-import { useSessionStore } from '../session/store';
-import { useT } from '../../i18n/use-t';
+import { useClockStore } from '../features/clock/store';
+import { useSessionStore } from '../features/session/store';
+import { useT } from '../i18n/use-t';
 import { regionCalendar, rowSla, slaText, slaTone, type SlaRowInput } from './sla-view';
 
 export function SlaCountdown({ row, className = '' }: { row: SlaRowInput; className?: string }) {

@@ -1,5 +1,5 @@
-import type { OrderStatus, SubMark } from '../../../../shared/domain/vocabulary';
-import { useT } from '../../i18n/use-t';
+import type { OrderStatus, SubMark } from '../../../shared/domain/vocabulary';
+import { useT } from '../i18n/use-t';
 
 export function StatusChip({ status, subMark }: { status: OrderStatus; subMark?: SubMark | null }) {
   const t = useT();

@@ -1,6 +1,6 @@
 // Straight-line distance and ETA from a driver's live position to a point, for the card and
 // the map's route line. shared/domain/geo's etaMinutes assumes city speed when standing.
-import { distanceMeters, etaMinutes } from '../../../../shared/domain/geo';
+import { distanceMeters, etaMinutes } from '../../../shared/domain/geo';
 
 export function driverEta(
   driver: { lat: number | null; lon: number | null; speedKmh: number | null } | undefined,

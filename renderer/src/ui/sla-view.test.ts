@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { makeTranslator } from '../../i18n/translate';
-import { DEFAULT_KZ_CALENDAR, type WorkingCalendar } from '../../../../shared/domain/working-calendar';
+import { makeTranslator } from '../i18n/translate';
+import { DEFAULT_KZ_CALENDAR, type WorkingCalendar } from '../../../shared/domain/working-calendar';
 import { regionCalendar, rowSla, slaText, slaTone, type SlaRowInput } from './sla-view';
 
 const H = 3_600_000;

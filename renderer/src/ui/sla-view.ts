@@ -1,12 +1,12 @@
 // The live SLA countdown: the same slaStatus the server and main use, at the shared ticker's
 // `now`, turned into text and a tone. The deadline itself is the stored one (orders.slaDeadline),
 // so the renderer and the server never disagree about when an order is due.
-import type { OrderListRow } from '../../../../shared/api/orders-api';
-import { slaStatus, type SlaState, type SlaStatus } from '../../../../shared/domain/sla-engine';
-import { DEFAULT_SLA_POLICIES, type SlaPolicies } from '../../../../shared/domain/sla-policy';
-import { DEFAULT_KZ_CALENDAR, type WorkingCalendar } from '../../../../shared/domain/working-calendar';
-import { formatDuration, formatTimer } from '../../i18n/format-time';
-import type { Translator } from '../../i18n/translate';
+import type { OrderListRow } from '../../../shared/api/orders-api';
+import { slaStatus, type SlaState, type SlaStatus } from '../../../shared/domain/sla-engine';
+import { DEFAULT_SLA_POLICIES, type SlaPolicies } from '../../../shared/domain/sla-policy';
+import { DEFAULT_KZ_CALENDAR, type WorkingCalendar } from '../../../shared/domain/working-calendar';
+import { formatDuration, formatTimer } from '../i18n/format-time';
+import type { Translator } from '../i18n/translate';
 
 const NONE: SlaStatus = {
   state: 'none',

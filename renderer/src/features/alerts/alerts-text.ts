@@ -1,5 +1,5 @@
 // The alerts list's words, Russian and English.
-import { featureTextHook } from '../warehouse/feature-text';
+import { featureTextHook } from '../../i18n/feature-text';
 
 const EN = {
   title: 'SLA alerts',

@@ -1,11 +1,11 @@
 // The one window-level key listener: resolves a key with shortcuts.ts and runs the action.
+import { SEARCH_INPUT_ID } from '../../ui/dom-ids';
 import { useEffect } from 'react';
 import { requestQueueFocus, requestSearchFocus, useLayoutStore } from '../../app/layout-store';
 import { closeDialog, closeOrder, openDialog, openOrder, useOrderCardStore } from '../order-card/store';
 import { rowAt, setCursor, useOrdersStore } from '../orders/store';
 import { isMovement, moveCursor, resolveShortcut, type Command } from './shortcuts';
 
-export const SEARCH_INPUT_ID = 'order-search';
 
 function isTextField(el: Element | null): boolean {
   if (!el) return false;

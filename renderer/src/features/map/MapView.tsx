@@ -11,7 +11,7 @@ import { attributionHtml } from './attribution-html';
 import { useT } from '../../i18n/use-t';
 import { useClockStore } from '../clock/store';
 import { driverById, useDriversStore } from '../drivers/store';
-import { driverEta } from './eta';
+import { driverEta } from '../../ui/eta';
 import { useOrderCardStore } from '../order-card/store';
 import { useSettingsStore } from '../settings/store';
 import { DRIVER_COLOURS } from './draw-map';

@@ -8,8 +8,8 @@ import { useLayoutStore } from '../../app/layout-store';
 import { useT } from '../../i18n/use-t';
 import { openOrder, useOrderCardStore } from '../order-card/store';
 import { QueueTools } from './QueueTools';
-import { SlaCountdown } from './SlaCountdown';
-import { StatusChip } from './StatusChip';
+import { SlaCountdown } from '../../ui/SlaCountdown';
+import { StatusChip } from '../../ui/StatusChip';
 import { rowAt, setCursor, setVisibleRange, useOrdersStore } from './store';
 
 export const ROW_HEIGHT = 52;

@@ -4,7 +4,7 @@ import { SERVICE_TYPES } from '../../../../shared/domain/vocabulary';
 import { ORDER_STATUSES } from '../../../../shared/domain/vocabulary';
 import { useLayoutStore } from '../../app/layout-store';
 import { useT } from '../../i18n/use-t';
-import { SEARCH_INPUT_ID } from '../keyboard/use-shortcuts';
+import { SEARCH_INPUT_ID } from '../../ui/dom-ids';
 import { DriverPicker } from './DriverPicker';
 import { activeFilterCount, type StatusFilter } from './filters';
 import { clearFilters, setFilters, setSearch, setSort, useOrdersStore } from './store';

@@ -1,5 +1,5 @@
 // The SLA settings screen's words, Russian and English.
-import { featureTextHook } from '../warehouse/feature-text';
+import { featureTextHook } from '../../i18n/feature-text';
 
 const EN = {
   title: 'SLA rules',

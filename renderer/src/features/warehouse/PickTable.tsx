@@ -2,7 +2,7 @@
 // the actions a storekeeper has: picked, problem, label. A plain table: a shift's list is
 // tens of rows, not thousands.
 import type { PickListItem } from '../../../../shared/api/warehouse-api';
-import { SlaCountdown } from '../orders/SlaCountdown';
+import { SlaCountdown } from '../../ui/SlaCountdown';
 import { openProblem, pickByClick, print } from './store';
 import { useWarehouseText } from './warehouse-text';
 

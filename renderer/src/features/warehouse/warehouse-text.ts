@@ -1,5 +1,5 @@
 // The warehouse screen's words, Russian and English.
-import { featureTextHook } from './feature-text';
+import { featureTextHook } from '../../i18n/feature-text';
 
 const EN = {
   title: 'Picking',
