@@ -171,7 +171,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Marshrut
   let backups: BackupSchedule | null = null;
   if (options.backup !== undefined) {
     if (db.file === ':memory:') throw new Error('an in-memory database cannot be backed up');
-    backups = startBackupSchedule({ dbFile: db.file, ...options.backup, clock, logger });
+    backups = startBackupSchedule({ dbFile: db.file, ...options.backup, clock, logger: logger.child({ component: 'backup' }) });
     const schedule = backups;
     health.set('backups', () => schedule.stats());
   }

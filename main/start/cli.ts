@@ -47,7 +47,7 @@ function ensurePhoneBuilt(root: string): void {
   const built = fs.existsSync(page) ? fs.statSync(page).mtimeMs : 0;
   const sources = Math.max(...['phone', 'shared'].map((d) => newestMtime(path.join(root, d))));
   if (built > sources) return;
-  log("Building the driver's phone page (vite build)...");
+  logger.info("Building the driver's phone page (vite build)...");
   const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '-c', 'vite.phone.config.mts'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) throw new Error("the driver's phone page failed to build");
 }

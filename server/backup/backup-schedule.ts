@@ -1,6 +1,7 @@
 // Scheduled backups of the running server (`--backup-dir DIR --backup-every 1h --backup-keep 48`):
 // one at start, then one per interval, each a checked copy (copy-database.ts) named by its UTC
 // time; the newest `keep` are kept. What happened last is in /health (`backups`).
+import type { Logger } from '../log/logger';
 import fs from 'node:fs';
 import path from 'node:path';
 import { copyDatabase } from './copy-database';
@@ -11,7 +12,7 @@ export interface BackupScheduleOptions {
   everyMs: number;
   keep: number;
   clock: () => number;
-  logger: (message: string, error?: unknown) => void;
+  logger: Logger;
   /** Delay of the first backup after start (default 1 s: after start-up work). */
   firstDelayMs?: number;
 }
@@ -96,7 +97,7 @@ export function startBackupSchedule(o: BackupScheduleOptions): BackupSchedule {
     } catch (e) {
       stats.failures += 1;
       stats.lastFailure = { at, error: e instanceof Error ? e.message : String(e) };
-      o.logger(`backup to ${o.dir} failed`, e);
+      o.logger.error({ err: e, dir: o.dir }, 'backup failed');
     }
   };
 

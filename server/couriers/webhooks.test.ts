@@ -227,7 +227,7 @@ describe('idempotency across restarts and races', () => {
   async function restart(): Promise<void> {
     await ts.server.close();
     ts = await startTestServer({ clock: () => now }, ts.dir);
-    couriers = attachCouriers(ts.server, { env: SECRETS, clock: () => now, log: () => undefined });
+    couriers = attachCouriers(ts.server, { env: SECRETS, clock: () => now });
   }
   const inboxStates = () => ts.server.db.sqlite.prepare('SELECT provider, event_id AS eventId, state FROM courier_inbox ORDER BY id').all();
 

@@ -24,7 +24,7 @@ const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(
 beforeEach(async () => {
   now = T0;
   ts = await startTestServer({ clock: () => now });
-  gps = await attachGps(ts.server, { port: 0, host: '127.0.0.1', clock: () => now, log: () => undefined, positions: { flushDelayMs: 5 } });
+  gps = await attachGps(ts.server, { port: 0, host: '127.0.0.1', clock: () => now, positions: { flushDelayMs: 5 } });
   driver = attachDriver(ts.server, { gps: gps.ingest, clock: () => now, rate: { limit: 30, windowMs: 60_000 }, publicUrl: 'https://marshrut.example/' });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SLA_POLICIES } from '../../../../shared/domain/sla-policy';
 import { formatterFor } from '../../../../shared/locale';
-import { makeFeatureText } from '../warehouse/feature-text';
+import { makeFeatureText } from '../../i18n/feature-text';
 import { hoursToMinutes, problemText, readNumber, readPolicyDraft, vipDraftProblems } from './sla-number-fields';
 import { SLA_TEXTS } from './sla-text';
 

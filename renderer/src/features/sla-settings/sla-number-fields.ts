@@ -4,7 +4,7 @@
 import { minutesProblems, slaPolicyProblems, type SlaNumberField, type SlaNumberProblem } from '../../../../shared/domain/sla-limits';
 import type { SlaPolicy } from '../../../../shared/domain/sla-policy';
 import type { Formatter } from '../../../../shared/locale';
-import type { FeatureText } from '../warehouse/feature-text';
+import type { FeatureText } from '../../i18n/feature-text';
 import type { SlaTextKey } from './sla-text';
 
 /** A typed number in either decimal mark; NaN when it is not one. */
