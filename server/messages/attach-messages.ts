@@ -31,7 +31,6 @@ export interface AttachMessagesOptions {
   /** A ready config (tests); replaces file and environment. */
   config?: MessagesConfig;
   clock?: () => number;
-  log?: (message: string, error?: unknown) => void;
   senderIntervalMs?: number;
   watchIntervalMs?: number;
   learnIntervalMs?: number;
@@ -51,7 +50,7 @@ export interface AttachedMessages {
 
 export function attachMessages(server: MarshrutServer, opts: AttachMessagesOptions = {}): AttachedMessages {
   const clock = opts.clock ?? Date.now;
-  const log = opts.log ?? ((m: string, e?: unknown) => console.error(`[messages] ${m}`, e ?? ''));
+  const log = server.logger.child({ component: 'messages' });
   const config = opts.config ?? loadMessagesConfig(opts.configFile, opts.env ?? process.env, opts.publicUrl ?? server.url);
   const { sqlite } = server.db;
 
@@ -59,7 +58,7 @@ export function attachMessages(server: MarshrutServer, opts: AttachMessagesOptio
   try {
     learner.run();
   } catch (e) {
-    log('learning speeds failed', e);
+    log.error({ err: e }, 'learning speeds failed');
   }
   const arrival = new ArrivalService(sqlite, server.engine.tables, learner, (d) => server.positionOf(d));
 
@@ -84,7 +83,7 @@ export function attachMessages(server: MarshrutServer, opts: AttachMessagesOptio
     try {
       learner.run();
     } catch (e) {
-      log('learning speeds failed', e);
+      log.error({ err: e }, 'learning speeds failed');
     }
   }, opts.learnIntervalMs ?? 10 * 60_000);
   learnTimer.unref();

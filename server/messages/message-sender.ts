@@ -3,6 +3,7 @@
 // timeline. A restart finds attempts cut off in `sending` and marks them `unknown` instead of
 // sending again: a customer must never get a message twice. Failures are retried with
 // exponential backoff up to MAX_ATTEMPTS.
+import type { Logger } from '../log/logger';
 import type Database from 'better-sqlite3';
 import type { MessageChannel } from '../../shared/messages/message-vocabulary';
 import type { MessageRow } from '../../shared/schema';
@@ -41,7 +42,7 @@ export interface MessageSenderOptions {
   engine: SyncEngine;
   channels: Partial<Record<MessageChannel, Channel>>;
   clock: () => number;
-  log: (message: string, error?: unknown) => void;
+  log: Logger;
   /** How often the outbox is looked at. Default 1000 ms. */
   intervalMs?: number;
   /** Messages sent per round. Default 20. */
@@ -92,7 +93,7 @@ export class MessageSender {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
       void this.runOnce()
-        .catch((e: unknown) => this.opts.log('message round failed', e))
+        .catch((e: unknown) => this.opts.log.error({ err: e }, 'message round failed'))
         .finally(() => this.schedule());
     }, this.opts.intervalMs ?? 1000);
     this.timer.unref();

@@ -45,7 +45,7 @@ function config(): MessagesConfig {
 async function start(): Promise<Stack> {
   const clock = { now: T0 };
   const ts = await startTestServer({ clock: () => clock.now }, dir);
-  const msgs = attachMessages(ts.server, { config: config(), clock: () => clock.now, senderIntervalMs: 3_600_000, watchIntervalMs: 3_600_000, log: () => undefined });
+  const msgs = attachMessages(ts.server, { config: config(), clock: () => clock.now, senderIntervalMs: 3_600_000, watchIntervalMs: 3_600_000 });
   const stack = { ts, msgs, clock };
   stacks.push(stack);
   return stack;

@@ -2,6 +2,7 @@
 // predicted within N minutes, and "delay" when the predicted arrival falls after the deadline
 // while the deadline has not passed yet (so the customer hears before it does). Each is
 // queued once (per order; per order and deadline for delays) in its own transaction.
+import type { Logger } from '../log/logger';
 import type Database from 'better-sqlite3';
 import { arrivalRisk, type PredictedArrival } from '../../shared/eta';
 import { effectiveSettings, MESSAGE_SETTINGS_ID } from '../../shared/messages/message-rules';
@@ -19,7 +20,7 @@ export class PredictionWatch {
     private readonly engine: SyncEngine,
     private readonly deps: TriggerDeps,
     private readonly clock: () => number,
-    private readonly log: (m: string, e?: unknown) => void,
+    private readonly log: Logger,
   ) {
     this.open = sqlite.prepare("SELECT * FROM orders WHERE driver_id IS NOT NULL AND status IN ('at_warehouse', 'in_transit')");
   }
@@ -29,7 +30,7 @@ export class PredictionWatch {
       try {
         this.runOnce();
       } catch (e) {
-        this.log('prediction watch failed', e);
+        this.log.error({ err: e }, 'prediction watch failed');
       }
     }, intervalMs);
     this.timer.unref();

@@ -2,6 +2,7 @@
 // A customer who opens https://t.me/<bot>?start=<tracking token> sends "/start <token>": their
 // chat is linked to the order's customer (customer_prefs.telegramChatId) and told so. "/stop"
 // unlinks the chat. Anything else is acknowledged and ignored (Telegram resends non-2xx).
+import type { Logger } from '../log/logger';
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { CustomerPrefsRow, OrderRow, TrackingLinkRow } from '../../shared/schema';
@@ -41,7 +42,7 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export function mountTelegramWebhook(server: MarshrutServer, secret: string, bot: TelegramChannel, clock: () => number, log: (m: string, e?: unknown) => void): TelegramWebhookCounters {
+export function mountTelegramWebhook(server: MarshrutServer, secret: string, bot: TelegramChannel, clock: () => number, log: Logger): TelegramWebhookCounters {
   const counters: TelegramWebhookCounters = { received: 0, unauthorized: 0, invalid: 0, linked: 0, unlinked: 0, ignored: 0 };
   const { tables } = server.engine;
   const byToken = server.db.sqlite.prepare<[string], Record<string, unknown>>('SELECT * FROM tracking_links WHERE token = ?');
@@ -87,7 +88,7 @@ export function mountTelegramWebhook(server: MarshrutServer, secret: string, bot
             tx.put('customer_prefs', { id: customerId, language: old?.language ?? 'ru', optOut: old?.optOut ?? false, telegramChatId: chatId, alsoNotify: old?.alsoNotify ?? [], updatedAt: now });
           });
           counters.linked++;
-          void bot.call('sendMessage', { chat_id: chatId, text: (LINKED[language] ?? LINKED['ru'] ?? '').replace('{n}', order.number) }).catch((e: unknown) => log('telegram reply failed', e));
+          void bot.call('sendMessage', { chat_id: chatId, text: (LINKED[language] ?? LINKED['ru'] ?? '').replace('{n}', order.number) }).catch((e: unknown) => log.warn({ err: e }, 'telegram reply failed'));
           return sendJson(res, 200, { ok: true });
         }
       }

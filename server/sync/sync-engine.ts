@@ -276,7 +276,7 @@ export class SyncEngine {
         // Its own savepoint: a failing hook rolls back its writes, never the user's change.
         this.sqlite.transaction(() => hook(tx, written, ctx))();
       } catch (e) {
-        this.logger('mutation hook failed', e);
+        this.logger.error({ err: e }, 'mutation hook failed');
       }
     }
   }

@@ -31,7 +31,6 @@ async function setup(driverName = 'Ерлан Садыков'): Promise<{ id: st
     tileUrl: null,
     trackingPerMinute: 60,
     trackingBurst: 30,
-    log: () => undefined,
   });
   ts.server.engine.writeRows((tx) => {
     const d = tx.get('drivers', 'd1')!;
