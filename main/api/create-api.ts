@@ -27,6 +27,7 @@ import { listWarehouses, pickList } from '../db/queries/warehouse-queries';
 import { alertsHandlers, warehouseScanHandlers } from './alerts-handlers';
 import { sessionHandlers } from './session-handlers';
 import { describeZodError } from './zod-message';
+import { driverPhoneHandlers } from './driver-phone-handlers';
 
 export interface ApiDeps {
   replica: ReadonlyReplica;
@@ -118,6 +119,7 @@ export function createApi(deps: ApiDeps): Api {
     ...alertsHandlers(ctx),
     ...orderCommands(link, replica),
     ...carriers,
+    ...driverPhoneHandlers(ctx, settings),
     ...sessionHandlers({
       link,
       settings,

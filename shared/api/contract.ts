@@ -6,6 +6,7 @@ import { alertsApi } from './alerts-api';
 import { carriersApi } from './carriers-api';
 import type { AnyMethodSpec, ParsedRequestOf, RequestOf, ResponseOf } from './define';
 import { driversApi } from './drivers-api';
+import { driverPhoneApi } from './driver-phone-api';
 import type { EventName, EventPayload } from './events';
 import { ordersApi } from './orders-api';
 import { sessionApi } from './session-api';
@@ -18,6 +19,7 @@ export const API_METHODS = {
   ...warehouseApi,
   ...carriersApi,
   ...alertsApi,
+  ...driverPhoneApi,
 } as const;
 
 // A name defined in two feature files would silently shadow; this makes it a compile error.
@@ -34,6 +36,7 @@ type NoOverlap = [
   Overlap<typeof sessionApi, typeof carriersApi>,
   Overlap<typeof warehouseApi, typeof carriersApi>,
   Extract<keyof typeof alertsApi, keyof typeof ordersApi | keyof typeof driversApi | keyof typeof sessionApi | keyof typeof warehouseApi | keyof typeof carriersApi>,
+  Extract<keyof typeof driverPhoneApi, keyof typeof ordersApi | keyof typeof driversApi | keyof typeof sessionApi | keyof typeof warehouseApi | keyof typeof carriersApi | keyof typeof alertsApi>,
 ];
 const _noOverlap: NoOverlap extends never[] ? true : false = true;
 void _noOverlap;
@@ -76,6 +79,7 @@ export * from './session-api';
 export * from './warehouse-api';
 export * from './carriers-api';
 export * from './alerts-api';
+export * from './driver-phone-api';
 
 /** The carrier database's methods (engineer F's part of the map); main/carriers implements them. */
 export type CarrierMethodName = keyof typeof carriersApi;

@@ -10,6 +10,10 @@ import { useT } from '../../i18n/use-t';
 import { useClockStore } from '../clock/store';
 import { focusMap } from '../map/store';
 import { driverById, useDriversStore } from './store';
+import { isDeskRole } from '../../../../shared/domain/vocabulary';
+import { useSessionStore } from '../session/store';
+import { DriverPhoneDialog } from './DriverPhoneDialog';
+import { openDriverPhone, useDriverPhoneStore } from './phone-store';
 
 const STATE_KEY = {
   free: 'driverState.free',
@@ -40,7 +44,7 @@ function fixAge(d: DriverListRow, now: number, t: Translator): string {
   return age < 10_000 ? t('time.justNow') : t('time.ago', { time: formatDuration(age, t) });
 }
 
-function DriverRowView({ d, now, top }: { d: DriverListRow; now: number; top: number }) {
+function DriverRowView({ d, now, top, desk }: { d: DriverListRow; now: number; top: number; desk: boolean }) {
   const t = useT();
   const state = driverMapState(d, now);
   const low = d.battery !== null && d.battery < 20;
@@ -60,7 +64,22 @@ function DriverRowView({ d, now, top }: { d: DriverListRow; now: number; top: nu
         </div>
       </div>
       <div className="right-meta tabular">
-        <div>{t('assign.load', { n: d.load })}</div>
+        <div>
+          {t('assign.load', { n: d.load })}
+          {desk && (
+            <button
+              type="button"
+              className="btn btn-ghost btn-small"
+              aria-label={`${t('phone.open')}: ${d.name}`}
+              onClick={(e) => {
+                e.stopPropagation();
+                openDriverPhone(d.id);
+              }}
+            >
+              {t('phone.open')}
+            </button>
+          )}
+        </div>
         <div>
           {fixAge(d, now, t)}
           {d.battery !== null && (
@@ -87,6 +106,8 @@ export function DriversPanel() {
   const order = useMemo(() => sortDriversForPanel(useDriversStore.getState().drivers, minute * 60_000).map((d) => d.id), [index, minute]);
   const sorted = useMemo(() => order.map((id) => driverById({ drivers, index }, id)).filter((d) => d !== undefined), [order, drivers, index]);
   const counts = useMemo(() => countByState(drivers, now), [drivers, now]);
+  const desk = useSessionStore((s) => isDeskRole(s.session?.user?.role));
+  const phoneOf = useDriverPhoneStore((s) => s.driverId);
   const ref = useRef<HTMLDivElement>(null);
   const v = useVirtualizer({ count: sorted.length, getScrollElement: () => ref.current, estimateSize: () => 44, overscan: 6 });
   return (
@@ -109,10 +130,11 @@ export function DriversPanel() {
         <div style={{ height: v.getTotalSize(), position: 'relative' }}>
           {v.getVirtualItems().map((vi) => {
             const d = sorted[vi.index];
-            return d ? <DriverRowView key={d.id} d={d} now={now} top={vi.start} /> : null;
+            return d ? <DriverRowView key={d.id} d={d} now={now} top={vi.start} desk={desk} /> : null;
           })}
         </div>
       </div>
+      {phoneOf !== null && <DriverPhoneDialog driverId={phoneOf} />}
     </section>
   );
 }

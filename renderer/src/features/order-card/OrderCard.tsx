@@ -16,6 +16,7 @@ import { CardActions } from './CardActions';
 import { NoteDialog } from './NoteDialogs';
 import { closeOrder, useOrderCardStore } from './store';
 import { Timeline } from './Timeline';
+import { ProofSection } from './ProofSection';
 
 /**
  * The policy in the UI's language: norm and basis from the shared policy table, the warning
@@ -164,6 +165,7 @@ function CardBody({ detail }: { detail: OrderDetail }) {
           <dd className="tabular">{t.fmt.dateTime(o.createdAt)}</dd>
         </dl>
       </section>
+      <ProofSection orderId={o.id} status={o.status} />
       <section className="card-section">
         <h3>{t('card.timeline')}</h3>
         <Timeline events={detail.events} />

@@ -7,6 +7,7 @@ import { PoliciesTable } from './PoliciesTable';
 import { loadSlaSettings, useSlaSettingsStore } from './store';
 import { useSlaText } from './sla-text';
 import { VipContracts } from './VipContracts';
+import { ProofRules } from './ProofRules';
 import './sla-settings.css';
 
 export default function SlaSettingsScreen() {
@@ -42,6 +43,7 @@ export default function SlaSettingsScreen() {
           <VipContracts customers={view.vipCustomers} canEdit={view.canEdit} />
         </section>
       </div>
+      <ProofRules canEdit={view.canEdit} />
     </div>
   );
 }
