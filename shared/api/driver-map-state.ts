@@ -3,7 +3,7 @@
 import { hasNoSignal } from '../domain/driver-signal';
 import type { ShiftState } from '../domain/vocabulary';
 
-export type DriverMapState = 'free' | 'busy' | 'off_shift' | 'no_signal';
+export type DriverMapState = 'free' | 'busy' | 'on_break' | 'off_shift' | 'no_signal';
 
 export function driverMapState(
   d: { shiftState: ShiftState; load: number; fixAt: number | null; noSignal?: boolean },
@@ -11,6 +11,8 @@ export function driverMapState(
 ): DriverMapState {
   if (d.shiftState === 'off_shift') return 'off_shift';
   if (hasNoSignal(d, now)) return 'no_signal';
-  // On a break a driver takes no new orders, so the marker must not say free.
-  return d.load > 0 || d.shiftState === 'on_break' ? 'busy' : 'free';
+  // Orders in work make a driver busy, break or not. On a break with nothing in work the
+  // driver is neither free (takes no new client) nor busy (carries nothing): its own state.
+  if (d.load > 0) return 'busy';
+  return d.shiftState === 'on_break' ? 'on_break' : 'free';
 }

@@ -207,3 +207,30 @@ describe('generateDemoData: consistency', () => {
     }
   });
 });
+
+describe('generateDemoData: a normal working day', () => {
+  const day = generateDemoData({ now: NOW, seed: 1, orders: 600, carriers: 50, drivers: 60 });
+  const OPEN: readonly OrderStatus[] = ['confirmed', 'at_warehouse', 'in_transit', 'problem'];
+  const open = day.orders.filter((o) => OPEN.includes(o.status));
+
+  it('has most open orders on time, a handful at risk, a few breached and problems', () => {
+    const states = open.map((o) => slaState(o, NOW));
+    const share = (s: SlaState) => states.filter((x) => x === s).length / states.length;
+    expect(share('ok')).toBeGreaterThan(0.8);
+    expect(share('breached')).toBeGreaterThan(0);
+    expect(share('breached')).toBeLessThan(0.08);
+    expect(share('warning') + share('critical')).toBeLessThan(0.12);
+    const problems = day.orders.filter((o) => o.status === 'problem').length;
+    expect(problems).toBeGreaterThan(0);
+    expect(problems).toBeLessThan(20);
+  });
+
+  it('leaves some drivers on shift free and nobody on a break with work', () => {
+    const busy = new Set(open.map((o) => o.driverId).filter((id): id is string => id !== null));
+    const onShift = day.drivers.filter((d) => d.shiftState === 'on_shift');
+    const free = onShift.filter((d) => !busy.has(d.id));
+    expect(free.length / onShift.length).toBeGreaterThan(0.25);
+    expect(onShift.length - free.length).toBeGreaterThan(0);
+    expect(day.drivers.filter((d) => d.shiftState === 'on_break' && busy.has(d.id))).toEqual([]);
+  });
+});

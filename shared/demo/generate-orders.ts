@@ -70,10 +70,13 @@ export function* generateOrders(options: ResolvedDemoOptions, ref: OrderReferenc
     const policy = resolveSlaPolicy({ serviceType: plan.service, vipNormMinutes }, DEFAULT_SLA_POLICIES);
 
     const whDrivers = driversByWarehouse.get(wh.id) ?? [];
-    // Orders on the road go to drivers on shift when there are any; history to anyone.
+    // Open orders go to the busy two thirds of the drivers on shift; every third driver on
+    // shift, and everyone on a break or off shift, has nothing in work, so the demo shows free
+    // drivers (green markers, real suggestions). Finished history goes to anyone.
     const onShift = whDrivers.filter((d) => d.shiftState === 'on_shift');
-    const live = plan.status === 'in_transit' || plan.problemFrom === 'in_transit';
-    const driverPool = live && onShift.length > 0 ? onShift : whDrivers;
+    const working = onShift.filter((_, k) => k % 3 !== 0);
+    const open = plan.status !== 'new' && plan.status !== 'cancelled' && plan.status !== 'delivered' && plan.status !== 'closed';
+    const driverPool = open ? (working.length > 0 ? working : onShift) : whDrivers;
     const driver = plan.handling === 'driver' && driverPool.length > 0 ? rng.pick(driverPool) : null;
 
     const times = orderTimes({ plan, policy, calendar, now, assigned: driver !== null, rng });

@@ -67,12 +67,14 @@ export const COVERAGE_PLANS: readonly OrderPlan[] = [
   plan({ status: 'cancelled', service: 'express', cancelFrom: 'new' }),
 ];
 
+// A normal working day: most open orders on time, a handful at risk, a few breached, a few
+// problems, so the problem queue and the alerts mean something when the demo opens.
 const STATUS_WEIGHTS: readonly (readonly [OrderStatus, number])[] = [
-  ['new', 7], ['confirmed', 9], ['at_warehouse', 8], ['in_transit', 14], ['problem', 4],
-  ['delivered', 18], ['closed', 33], ['cancelled', 7],
+  ['new', 6], ['confirmed', 9], ['at_warehouse', 8], ['in_transit', 14], ['problem', 1],
+  ['delivered', 20], ['closed', 35], ['cancelled', 7],
 ];
 const SERVICE_WEIGHTS: readonly (readonly [ServiceType, number])[] = [['express', 25], ['standard', 50], ['intercity', 25]];
-const OPEN_SLA_WEIGHTS: readonly (readonly [SlaTarget, number])[] = [['ok', 55], ['warning', 15], ['critical', 10], ['breached', 20]];
+const OPEN_SLA_WEIGHTS: readonly (readonly [SlaTarget, number])[] = [['ok', 90], ['warning', 5], ['critical', 2], ['breached', 3]];
 const DONE_SLA_WEIGHTS: readonly (readonly [SlaTarget, number])[] = [['met', 88], ['late', 12]];
 
 export function randomPlan(rng: Rng, carriersAvailable: boolean): OrderPlan {
@@ -95,7 +97,7 @@ export function randomPlan(rng: Rng, carriersAvailable: boolean): OrderPlan {
     service,
     sla,
     handling,
-    stale: (status === 'new' && rng.chance(0.35)) || (status === 'confirmed' && sla === 'ok' && rng.chance(0.3)),
+    stale: (status === 'new' && rng.chance(0.08)) || (status === 'confirmed' && sla === 'ok' && rng.chance(0.05)),
     problemFrom,
     cancelFrom: status === 'cancelled' ? (rng.chance(0.5) ? 'new' : 'confirmed') : null,
     direct: directPossible && rng.chance(0.06),

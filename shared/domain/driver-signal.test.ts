@@ -18,6 +18,10 @@ describe('no signal: one rule for the map, the panel and the suggestions', () =>
     const d = { shiftState: 'on_shift' as const, load: 0, fixAt: NOW - 1000 };
     expect(driverMapState(d, NOW)).toBe('free');
     expect(driverMapState({ ...d, noSignal: true }, NOW)).toBe('no_signal');
+    // Free means on shift with nothing in work; a break with nothing in work is its own state.
+    expect(driverMapState({ ...d, load: 2 }, NOW)).toBe('busy');
+    expect(driverMapState({ ...d, shiftState: 'on_break' }, NOW)).toBe('on_break');
+    expect(driverMapState({ ...d, shiftState: 'on_break', load: 1 }, NOW)).toBe('busy');
     const driver = { id: 'd1', shiftState: 'on_shift' as const, lat: 43.25, lon: 76.9, fixAt: NOW - 1000, activeOrders: 0, ordersToday: 0 };
     const rank = (noSignal: boolean) => rankDrivers({ pickup: { lat: 43.25, lon: 76.9 }, customerId: null, now: NOW, drivers: [{ ...driver, noSignal }] }).suggestions[0];
     expect(rank(false)?.noSignal).toBe(false);

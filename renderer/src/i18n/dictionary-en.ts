@@ -52,6 +52,7 @@ export const EN = {
 
   'driverState.free': 'Free',
   'driverState.busy': 'Busy',
+  'driverState.onBreak': 'On a break',
   'driverState.off': 'Off shift',
   'driverState.noSignal': 'No signal',
 
@@ -87,6 +88,7 @@ export const EN = {
   'sla.overdue': 'overdue {time}',
   'sla.met': 'on time',
   'sla.none': '—',
+  'sla.waiting': 'waiting {time}',
   'sla.state.ok': 'On track',
   'sla.state.warning': 'Warning',
   'sla.state.critical': 'Critical',

@@ -54,6 +54,7 @@ export const RU = {
 
   'driverState.free': 'Свободен',
   'driverState.busy': 'Занят',
+  'driverState.onBreak': 'На перерыве',
   'driverState.off': 'Не на смене',
   'driverState.noSignal': 'Нет сигнала',
 
@@ -89,6 +90,7 @@ export const RU = {
   'sla.overdue': 'просрочено {time}',
   'sla.met': 'в срок',
   'sla.none': '—',
+  'sla.waiting': 'ждёт {time}',
   'sla.state.ok': 'В графике',
   'sla.state.warning': 'Предупреждение',
   'sla.state.critical': 'Критично',

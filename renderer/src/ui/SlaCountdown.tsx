@@ -13,12 +13,13 @@ export function SlaCountdown({ row, className = '' }: { row: SlaRowInput; classN
   // And the order's region calendar: amber and red count working time there.
   const calendar = useSessionStore((s) => regionCalendar(s.session?.calendars, row.regionId));
   const status = rowSla(row, now, policies, calendar);
-  const text = slaText(status, t);
+  const waited = status.state === 'none' && row.status === 'new' && row.createdAt !== undefined ? now - row.createdAt : null;
+  const text = slaText(status, t, waited);
   const state = t(`sla.state.${status.state}`);
   const deadline = status.deadline === null ? '' : `, ${t('card.deadline')} ${t.fmt.dateTime(status.deadline)}`;
   return (
     <span
-      className={`sla sla-${slaTone(status.state)} ${className}`}
+      className={`sla sla-${waited !== null ? 'waiting' : slaTone(status.state)} ${className}`}
       data-sla-state={status.state}
       title={`${state}${deadline}`}
       aria-label={`${state}: ${text}`}

@@ -102,3 +102,13 @@ describe('SLA countdown in the order region calendar', () => {
     expect(regionCalendar(calendars, '__proto__')).toBeUndefined();
   });
 });
+
+describe('a new order in the queue', () => {
+  it('says how long it has waited instead of a dash, in both languages', () => {
+    const none = { state: 'none', msLeft: null } as const;
+    const sp = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+    expect(sp(slaText(none, makeTranslator('en'), 25 * 60_000))).toBe('waiting 25 mins');
+    expect(sp(slaText(none, makeTranslator('ru'), 25 * 60_000))).toBe('ждёт 25 мин');
+    expect(slaText(none, makeTranslator('en'))).toBe('—');
+  });
+});

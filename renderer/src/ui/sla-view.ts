@@ -29,6 +29,8 @@ export type SlaRowInput = Pick<OrderListRow, 'status' | 'serviceType' | 'vip' | 
   regionId?: string;
   deliveredAt?: number | null;
   vipNormMinutes?: number | null;
+  /** When the order arrived: a new order (no deadline yet) shows how long it has waited. */
+  createdAt?: number;
 };
 
 /**
@@ -69,11 +71,14 @@ export function rowSla(
   }
 }
 
-/** The countdown cell: "3:07:45" while running, "overdue 1 h 12 min" once breached. */
-export function slaText(s: Pick<SlaStatus, 'state' | 'msLeft'>, t: Translator): string {
+/**
+ * The countdown cell: "3:07:45" while running, "overdue 1 h 12 min" once breached; a new order
+ * (its clock starts at confirmation) says how long it has waited: "waiting 25 min".
+ */
+export function slaText(s: Pick<SlaStatus, 'state' | 'msLeft'>, t: Translator, waitedMs: number | null = null): string {
   switch (s.state) {
     case 'none':
-      return t('sla.none');
+      return waitedMs !== null ? t('sla.waiting', { time: formatDuration(Math.max(0, waitedMs), t) }) : t('sla.none');
     case 'met':
       return t('sla.met');
     case 'breached':
@@ -85,7 +90,7 @@ export function slaText(s: Pick<SlaStatus, 'state' | 'msLeft'>, t: Translator): 
 
 export type SlaTone = 'ok' | 'warning' | 'critical' | 'breached' | 'muted';
 
-/** Amber from the warning, red from the supervisor's warning and on breach. */
+/** The state as a tone; CSS paints warning and critical (at risk) amber, breached red. */
 export function slaTone(state: SlaState): SlaTone {
   switch (state) {
     case 'ok':

@@ -1,4 +1,4 @@
-// Drivers at a glance: state (free / busy / off shift / no signal), shift, load, last fix age,
+// Drivers at a glance: state (free / busy / on a break / off shift / no signal), shift, load, last fix age,
 // battery. Virtualised: 2,000 drivers, of which ~20 rows exist in the DOM.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef } from 'react';
@@ -9,21 +9,17 @@ import type { Translator } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
 import { useClockStore } from '../clock/store';
 import { focusMap } from '../map/store';
+import { DRIVER_STATE_KEY } from './driver-state-key';
 import { driverById, useDriversStore } from './store';
 import { isDeskRole } from '../../../../shared/domain/vocabulary';
 import { useSessionStore } from '../session/store';
 import { DriverPhoneDialog } from './DriverPhoneDialog';
 import { openDriverPhone, useDriverPhoneStore } from './phone-store';
 
-const STATE_KEY = {
-  free: 'driverState.free',
-  busy: 'driverState.busy',
-  off_shift: 'driverState.off',
-  no_signal: 'driverState.noSignal',
-} as const;
+const STATE_KEY = DRIVER_STATE_KEY;
 
 /** Order of the list: who can take work first, then busy, then the silent and the absent. */
-const STATE_RANK: Readonly<Record<DriverMapState, number>> = { free: 0, busy: 1, no_signal: 2, off_shift: 3 };
+const STATE_RANK: Readonly<Record<DriverMapState, number>> = { free: 0, busy: 1, on_break: 2, no_signal: 3, off_shift: 4 };
 
 export function sortDriversForPanel(drivers: readonly DriverListRow[], now: number): DriverListRow[] {
   return drivers
@@ -33,7 +29,7 @@ export function sortDriversForPanel(drivers: readonly DriverListRow[], now: numb
 }
 
 export function countByState(drivers: readonly DriverListRow[], now: number): Record<DriverMapState, number> {
-  const out: Record<DriverMapState, number> = { free: 0, busy: 0, off_shift: 0, no_signal: 0 };
+  const out: Record<DriverMapState, number> = { free: 0, busy: 0, on_break: 0, off_shift: 0, no_signal: 0 };
   for (const d of drivers) out[driverMapState(d, now)] += 1;
   return out;
 }
@@ -118,6 +114,9 @@ export function DriversPanel() {
         </span>
         <span>
           <span className="dot dot-busy" /> {counts.busy} {t('driverState.busy')}
+        </span>
+        <span>
+          <span className="dot dot-on_break" /> {counts.on_break} {t('driverState.onBreak')}
         </span>
         <span>
           <span className="dot dot-no_signal" /> {counts.no_signal} {t('driverState.noSignal')}

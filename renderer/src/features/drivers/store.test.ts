@@ -51,10 +51,10 @@ describe('drivers store', () => {
     const drivers = useDriversStore.getState().drivers;
     const sorted = sortDriversForPanel(drivers, NOW);
     const counts = countByState(drivers, NOW);
-    expect(counts.free + counts.busy + counts.no_signal + counts.off_shift).toBe(12);
-    const rank = { free: 0, busy: 1, no_signal: 2, off_shift: 3 } as const;
+    expect(counts.free + counts.busy + counts.on_break + counts.no_signal + counts.off_shift).toBe(12);
+    const rank = { free: 0, busy: 1, on_break: 2, no_signal: 3, off_shift: 4 } as const;
     const states = sorted.map((d) =>
-      d.shiftState === 'off_shift' ? 'off_shift' : d.fixAt === null || NOW - d.fixAt > 300_000 ? 'no_signal' : d.load > 0 || d.shiftState === 'on_break' ? 'busy' : 'free',
+      d.shiftState === 'off_shift' ? 'off_shift' : d.fixAt === null || NOW - d.fixAt > 300_000 ? 'no_signal' : d.load > 0 ? 'busy' : d.shiftState === 'on_break' ? 'on_break' : 'free',
     );
     expect(states.map((s) => rank[s])).toEqual([...states.map((s) => rank[s])].sort((a, b) => a - b));
   });

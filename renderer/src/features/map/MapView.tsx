@@ -7,6 +7,7 @@ import { driverMapState } from '../../../../shared/api/driver-map-state';
 import type { DriverListRow } from '../../../../shared/api/drivers-api';
 import { DEFAULT_TILE_ATTRIBUTION, DEFAULT_TILE_URL } from '../../../../shared/api/session-api';
 import { formatDuration } from '../../i18n/format-time';
+import { DRIVER_STATE_KEY } from '../drivers/driver-state-key';
 import { attributionHtml } from './attribution-html';
 import { useT } from '../../i18n/use-t';
 import { useClockStore } from '../clock/store';
@@ -71,7 +72,7 @@ function DriverPopup({ driver, onClose }: { driver: DriverListRow; onClose: () =
     <Popup position={[live.lat, live.lon]} eventHandlers={{ remove: onClose }}>
       <strong>{live.name}</strong>
       <br />
-      {t(`driverState.${state === 'off_shift' ? 'off' : state === 'no_signal' ? 'noSignal' : state}`)} · {t('assign.load', { n: live.load })}
+      {t(DRIVER_STATE_KEY[state])} · {t('assign.load', { n: live.load })}
       <br />
       {live.fixAt !== null && t('time.ago', { time: formatDuration(now - live.fixAt, t) })}
       {live.battery !== null && ` · ${Math.round(live.battery)}%`}
@@ -122,10 +123,10 @@ export function MapView() {
         </button>
       </div>
       <div className="map-overlay map-legend" aria-label={t('map.legend')}>
-        {(['free', 'busy', 'no_signal', 'off_shift'] as const).map((s) => (
+        {(['free', 'busy', 'on_break', 'no_signal', 'off_shift'] as const).map((s) => (
           <span key={s}>
             <span className="dot" style={{ background: DRIVER_COLOURS[s] }} />
-            {t(`driverState.${s === 'off_shift' ? 'off' : s === 'no_signal' ? 'noSignal' : s}`)}
+            {t(DRIVER_STATE_KEY[s])}
           </span>
         ))}
         <span>

@@ -16,6 +16,7 @@ export type HitTarget =
 export const DRIVER_COLOURS: Readonly<Record<DriverMapState, string>> = {
   free: '#1f9d55',
   busy: '#2f6fde',
+  on_break: '#8a63d2',
   off_shift: '#a0a7b2',
   no_signal: '#e0a100',
 };

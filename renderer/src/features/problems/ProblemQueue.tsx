@@ -55,7 +55,9 @@ function ProblemRow({ item, top }: { item: ProblemItem; top: number }) {
           void openOrder(item.orderId);
         }}
       >
-        <span className={`problem-kind ${item.kind}`}>{kind}</span>
+        <span className={`problem-kind ${item.kind}`} title={kind}>
+          {kind}
+        </span>
         <span className="num tabular">{item.number}</span>
         {item.pending && <span className="pending-dot" aria-label={t('queue.pending')} />}
       </button>
