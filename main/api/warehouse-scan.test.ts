@@ -45,6 +45,12 @@ describe('scanPick (the warehouse scanner)', () => {
     expect(sync.calls).toEqual([{ name: 'markPicked', args: { number: 'MR-2001', source: 'scan' } }]);
   });
 
+  it('finds the order by its digits alone, as the order search does (issue #13 item 13)', async () => {
+    expect(await scan('2001')).toMatchObject({ outcome: 'picked', orderId: 'o-ok', number: 'MR-2001' });
+    expect(sync.calls).toEqual([{ name: 'markPicked', args: { number: 'MR-2001', source: 'scan' } }]);
+    expect(await scan('001')).toMatchObject({ outcome: 'unknown' });
+  });
+
   it('answers unknown, already picked, other warehouse and not ready without changing anything', async () => {
     expect(await scan('MR-9999')).toMatchObject({ outcome: 'unknown', orderId: null });
     expect(await scan('MR-2002')).toMatchObject({ outcome: 'already_picked', orderId: 'o-done' });

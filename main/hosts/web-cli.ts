@@ -5,6 +5,7 @@ import { createLogger, type Logger } from '../log/logger';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { ensureBuilt } from '../start/ensure-built';
 import { startEmbeddedServer, type EmbeddedServer } from '../start/embedded-server';
 import { consolePaths, projectRoot, replicaFileFor } from '../start/paths';
 import { startConsoleServices } from '../start/console-services';
@@ -56,6 +57,8 @@ export async function runWebConsole(argv: string[], logger: Logger = createLogge
   if (!Number.isInteger(port) || port < 0 || port > 65535) return usage(`--port must be 0-65535, got ${values.port}`);
   if ((values.server === undefined) !== (values.token === undefined)) return usage('--server and --token go together');
   if (values.demo && values.server) return usage('--demo starts its own server; leave out --server');
+  // The default renderer is this checkout's build: made (or remade) here when needed.
+  if (values.renderer === undefined) ensureBuilt(projectRoot());
   const rendererDir = path.resolve(values.renderer ?? path.join(projectRoot(), 'out', 'renderer'));
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
     return usage(`No built renderer at ${rendererDir}: run \`npx electron-vite build\` (or \`npm run build\`) first`);

@@ -3,54 +3,16 @@
 // then opens the Electron window; where the Electron binary is missing it says so in one
 // line and serves the browser host instead, printing its URL.
 import { createLogger } from '../log/logger';
-import { spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
+import { spawn } from 'node:child_process';
 import { fileSettings } from '../settings/settings-store';
 import { runWebConsole } from '../hosts/web-cli';
+import { ensureBuilt, ensurePhoneBuilt } from './ensure-built';
 import { findElectronBinary } from './electron-binary';
 import { startEmbeddedServer, type EmbeddedServer } from './embedded-server';
 import { consolePaths, projectRoot } from './paths';
 import { startSimulatorChild, type SimulatorChild } from './simulator-child';
 
 const logger = createLogger();
-
-/** Newest modification time under `dir` (source files only). */
-function newestMtime(dir: string): number {
-  let newest = 0;
-  if (!fs.existsSync(dir)) return 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full));
-    else if (/\.(tsx?|css|html|json|svg)$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)) newest = Math.max(newest, fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-/** electron-vite output the hosts load; (re)built when missing or older than the sources. */
-function ensureBuilt(root: string): void {
-  const needed = ['out/main/index.js', 'out/preload/index.js', 'out/renderer/index.html'].map((f) => path.join(root, f));
-  const built = needed.every((f) => fs.existsSync(f)) ? Math.min(...needed.map((f) => fs.statSync(f).mtimeMs)) : 0;
-  const sources = Math.max(...['main', 'preload', 'renderer', 'shared'].map((d) => newestMtime(path.join(root, d))));
-  if (built > sources) return;
-  logger.info(built === 0 ? 'Building the app (electron-vite build)...' : 'Sources changed: rebuilding the app (electron-vite build)...');
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  if (r.status !== 0) throw new Error('electron-vite build failed');
-}
-
-/** The driver's phone page (vite.phone.config.mts -> out/driver), which the embedded server serves at /driver. */
-function ensurePhoneBuilt(root: string): void {
-  const page = path.join(root, 'out', 'driver', 'index.html');
-  const built = fs.existsSync(page) ? fs.statSync(page).mtimeMs : 0;
-  const sources = Math.max(...['phone', 'shared'].map((d) => newestMtime(path.join(root, d))));
-  if (built > sources) return;
-  logger.info("Building the driver's phone page (vite build)...");
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '-c', 'vite.phone.config.mts'], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error("the driver's phone page failed to build");
-}
 
 async function main(argv: string[]): Promise<number> {
   const root = projectRoot();
@@ -61,8 +23,8 @@ async function main(argv: string[]): Promise<number> {
 
   if (!electron.found) {
     console.log(`Electron is not available here (${electron.reason}); opening the browser host instead.`);
-    ensureBuilt(root);
-    ensurePhoneBuilt(root);
+    ensureBuilt(root, (m) => logger.info(m));
+    ensurePhoneBuilt(root, (m) => logger.info(m));
     const web = await runWebConsole([...(configured ? [] : ['--demo']), ...argv], logger);
     if (typeof web === 'number') return web;
     if (web.server) console.log(`Embedded central server with demo data: ${web.server.url}`);
@@ -75,8 +37,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
-  ensureBuilt(root);
-  ensurePhoneBuilt(root);
+  ensureBuilt(root, (m) => logger.info(m));
+  ensurePhoneBuilt(root, (m) => logger.info(m));
   let server: EmbeddedServer | null = null;
   let simulator: SimulatorChild | null = null;
   const env: NodeJS.ProcessEnv = { ...process.env };

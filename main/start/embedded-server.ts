@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { USER_ROLES, type UserRole } from '../../shared/domain/vocabulary';
+import { lockFolder } from './folder-lock';
 import { projectRoot } from './paths';
 
 const demoTokensSchema = z.array(z.object({ userId: z.string(), name: z.string(), role: z.enum(USER_ROLES), token: z.string().min(1) }));
@@ -83,12 +84,16 @@ export function killOnExit(child: ChildProcess): void {
 
 export async function startEmbeddedServer(opts: EmbeddedServerOptions): Promise<EmbeddedServer> {
   fs.mkdirSync(opts.dir, { recursive: true });
+  // One embedded server per folder (issue: `npm start` and `npm run web -- --demo` together
+  // opened one database with two servers and two simulators). Throws FolderLockedError.
+  const lock = lockFolder(opts.dir);
   const dbFile = path.join(opts.dir, 'server.db');
   const logger = opts.logger ?? silentLogger();
   const args = ['--port', String(opts.port ?? 0), '--gps-port', String(opts.gpsPort ?? 0), '--db', dbFile, ...(opts.demo === false ? [] : ['--demo'])];
   const cmd = tsxCommand('server/cli.ts', args);
   const child = spawn(cmd.command, cmd.args, { cwd: projectRoot(), stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
   killOnExit(child);
+  child.once('exit', () => lock.release());
 
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {

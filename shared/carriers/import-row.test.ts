@@ -22,7 +22,7 @@ describe('cell parsers', () => {
     expect(parseNumber('20,5 т')).toBe(20.5);
     expect(parseNumber('86 м3')).toBe(86);
     expect(parseNumber('двадцать')).toBeNull();
-    expect(parseNumber('-5')).toBeNull();
+    expect(parseNumber('-5')).toBe(-5); // a number; the field's range refuses it with its reason
   });
   it('reads yes/no and vehicle types in Russian and English', () => {
     expect(parseYesNo('Да')).toBe(true);
@@ -85,6 +85,10 @@ describe('parseImportRow', () => {
     ]);
     expect(problems({ 11: 'пять' })).toEqual([{ code: 'not_a_number', field: 'rating', value: 'пять' }]);
     expect(problems({ 11: '7' })).toEqual([{ code: 'number_too_big', field: 'rating', value: '7', max: 5 }]);
+    // "-5" is a number: the answer is that it must be positive, not "not a number".
+    expect(problems({ 7: '-5' })[0]).toMatchObject({ field: 'volumeM3', value: '-5' });
+    expect(problems({ 7: '-5' })[0]?.code).toMatch(/^number_(below|not_above)_minimum$/);
+    expect(problems({ 6: '-20' })[0]?.code).toMatch(/^number_(below|not_above)_minimum$/);
     expect(problems({ 12: 'может быть' })).toEqual([{ code: 'not_yes_no', field: 'refrigerated', value: 'может быть' }]);
     expect(problems({ 5: 'дирижабль' })).toEqual([{ code: 'vehicle_type_unknown', field: 'vehicleType', value: 'дирижабль' }]);
     expect(problems({ 5: '' })).toEqual([{ code: 'vehicle_type_missing', field: 'vehicleType' }]);

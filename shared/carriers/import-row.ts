@@ -39,7 +39,8 @@ export function parseVehicleType(text: string): VehicleType | null {
 
 /** "20", "20,5", "20.5 т", "86 м3" -> number; null when it is not a number. */
 export function parseNumber(text: string): number | null {
-  const m = /^\s*(\d{1,9}(?:[.,]\d+)?)\s*(т|тн|тонн|t|tons?|м3|м³|m3|куб\.?)?\s*$/i.exec(text.replace(/\u00a0/g, ' '));
+  // A sign is read too, so "-5" is refused by the range check ("must be above 0"), not as "not a number".
+  const m = /^\s*(-?\d{1,9}(?:[.,]\d+)?)\s*(т|тн|тонн|t|tons?|м3|м³|m3|куб\.?)?\s*$/i.exec(text.replace(/\u00a0/g, ' '));
   return m?.[1] === undefined ? null : Number(m[1].replace(',', '.'));
 }
 
