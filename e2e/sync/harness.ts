@@ -7,6 +7,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { fakeWorld, ORDER_ARGS, T0 } from '../../shared/testing/fake-world';
 import { SYNCED_TABLE_KEYS, type OrderRow } from '../../shared/schema';
+import { ORDER_INTAKE_DEFAULTS } from '../../shared/domain/order-intake';
 import type { UserRole } from '../../shared/domain/vocabulary';
 import { openReplica, type Replica } from '../../main/db/open-replica';
 import { createSyncClient, type SyncClient, type SyncClientOptions } from '../../main/sync/sync-client';
@@ -83,6 +84,7 @@ export function makeOrder(n: number): OrderRow {
     statusChangedAt: T0,
     updatedAt: T0,
     version: 1,
+    ...ORDER_INTAKE_DEFAULTS,
   };
 }
 

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { OPEN_STATUSES } from '../../shared/domain/order-status';
-import { computeDeadline } from '../../shared/domain/sla-engine';
+import { orderDeadline } from '../../shared/domain/order-intake';
 import { formatLocalTime } from '../../shared/alerts/alert-templates';
 import type { OrderEventRow, OrderRow } from '../../shared/schema';
 import type { SyncEngine } from '../sync/sync-engine';
@@ -72,8 +72,9 @@ export class DeadlineRecompute {
       // A changed contract applies to the customer's open orders (they copied the old norm).
       const vipNormMinutes = order.customerId !== null && customers.has(order.customerId) ? customerVip : order.vipNormMinutes;
       const calendar = this.source.calendar(order.regionId);
-      const deadline = computeDeadline(
-        { serviceType: order.serviceType, vipNormMinutes, customerVipNormMinutes: customerVip, confirmedAt: order.confirmedAt },
+      // A chosen delivery window stays the promise whatever the norms say (orderDeadline).
+      const deadline = orderDeadline(
+        { serviceType: order.serviceType, vipNormMinutes, customerVipNormMinutes: customerVip, confirmedAt: order.confirmedAt, windowEnd: order.windowEnd },
         policies,
         calendar,
       );
@@ -96,6 +97,7 @@ export class DeadlineRecompute {
           reason: 'sla_rules_changed',
           comment: `SLA deadline recomputed after an SLA rules change: ${fmt(order.slaDeadline)} -> ${fmt(deadline)}`,
           driverId: null,
+          changes: [{ field: 'slaDeadline', old: order.slaDeadline, new: deadline }],
         },
       });
     }

@@ -107,6 +107,8 @@ export class SyncHub {
     if (user === null) return refuse(socket, 401, 'Unauthorized');
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (path !== SYNC_PATH) return refuse(socket, 404, 'Not Found');
+    // A shop's token speaks the REST API only: it must not read every replica row.
+    if (user.role === 'integration') return refuse(socket, 403, 'Forbidden');
     const token = upgradeToken(req);
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       this.alive.set(ws, true);

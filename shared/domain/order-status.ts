@@ -51,6 +51,7 @@ const ROLE_ACTORS: Readonly<Record<UserRole, Actor>> = {
   warehouse: 'warehouse',
   supervisor: 'supervisor',
   admin: 'admin',
+  integration: 'integration',
 };
 
 /** The actor a desktop user acts as. Explicit so a new role can't silently gain rights. */
@@ -64,15 +65,17 @@ type ForwardTable = Readonly<Partial<Record<OrderStatus, Readonly<Partial<Record
 
 /** Every move except reporting and resolving problems. */
 const FORWARD: ForwardTable = {
-  new: { confirmed: ['dispatcher', 'logistician', ...DESK], cancelled: DESK },
+  // integration: a shop may cancel its own order before pickup (issue 14, PATCH /api/orders).
+  new: { confirmed: ['dispatcher', 'logistician', ...DESK], cancelled: [...DESK, 'integration'] },
   confirmed: {
     at_warehouse: ['warehouse', 'system', ...DESK],
     in_transit: ['driver', 'gps', 'courier', ...DESK], // direct pickup only, see header
-    cancelled: DESK,
+    cancelled: [...DESK, 'integration'],
   },
-  at_warehouse: { in_transit: ['driver', 'gps', 'courier', ...DESK], cancelled: DESK },
+  at_warehouse: { in_transit: ['driver', 'gps', 'courier', ...DESK], cancelled: [...DESK, 'integration'] },
   in_transit: { delivered: ['driver', 'courier', ...DESK] },
-  delivered: { closed: ['accounting', 'system', 'admin'] },
+  // integration: a payment system recording the payment closes the order (POST .../payment).
+  delivered: { closed: ['accounting', 'system', 'admin', 'integration'] },
 };
 
 /** From which statuses each actor may report a problem. */

@@ -66,6 +66,7 @@ describe('requestSubMark', () => {
         reason: null,
         comment: null,
         driverId: 'd7',
+        changes: null,
       },
     });
   });

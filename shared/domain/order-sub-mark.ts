@@ -55,6 +55,7 @@ export function requestSubMark(order: StatusSubject, req: SubMarkRequest): SubMa
       reason: null,
       comment: common.comment,
       driverId: req.driverId ?? null,
+      changes: null,
     },
   };
 }

@@ -42,6 +42,7 @@ describe('requestTransition: patches and events', () => {
       reason: null,
       comment: null,
       driverId: null,
+      changes: null,
     });
   });
 

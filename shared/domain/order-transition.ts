@@ -85,6 +85,8 @@ export interface OrderEventDraft {
   reason: string | null;
   comment: string | null;
   driverId: string | null;
+  /** Field changes: only `edit` events carry them. */
+  changes: null;
 }
 
 /** Columns of the order row a status change sets. Timestamps appear only when first set. */
@@ -238,6 +240,7 @@ export function requestTransition(order: StatusSubject, req: TransitionRequest):
     reason,
     comment,
     driverId: req.driverId ?? null,
+    changes: null,
   };
   return { ok: true, patch, event };
 }

@@ -25,6 +25,7 @@ export const ACTOR_LABELS: Readonly<Record<Actor, string>> = {
   accounting: 'Accounting',
   supervisor: 'A supervisor',
   admin: 'An admin',
+  integration: 'An integration',
 };
 
 /** What moving an order into a status means, as a verb phrase: "can't <phrase>". */

@@ -29,11 +29,15 @@ export const ACTORS = [
   'accounting',
   'supervisor',
   'admin',
+  /** A web shop, marketplace or payment system calling the REST API with its token. */
+  'integration',
 ] as const;
 export type Actor = (typeof ACTORS)[number];
 
 /** The roles a desktop user (a token holder) can have. */
-export const USER_ROLES = ['dispatcher', 'logistician', 'warehouse', 'supervisor', 'admin'] as const;
+export const USER_ROLES = ['dispatcher', 'logistician', 'warehouse', 'supervisor', 'admin', 'integration'] as const;
+/** Roles that sign in to the console; an integration token speaks only the REST API. */
+export const DESKTOP_ROLES = ['dispatcher', 'logistician', 'warehouse', 'supervisor', 'admin'] as const satisfies readonly UserRole[];
 export type UserRole = (typeof USER_ROLES)[number];
 
 /**

@@ -1,5 +1,6 @@
 // createOrder: a new order arrives (typed in by a dispatcher or sent by an integration).
 import { z } from 'zod';
+import { HAZARD_CLASSES, MAX_TIME, ORDER_INTAKE_DEFAULTS, windowProblem } from '../domain/order-intake';
 import { SERVICE_TYPES } from '../domain/vocabulary';
 import { defineMutator, DESK, MACHINES } from './define-mutator';
 import { reject } from './mutator-tx';
@@ -32,11 +33,19 @@ export const createOrderArgs = z.object({
   weightKg: z.number().nonnegative().max(100_000).optional(),
   volumeM3: z.number().nonnegative().max(1_000).optional(),
   places: z.number().int().positive().max(10_000).optional(),
+  /** The shop's own order number: one order per (integration, externalId). */
+  externalId: z.string().trim().min(1).max(128).optional(),
+  /** The delivery window the customer chose (ms); both or neither. */
+  windowStart: z.number().int().min(0).max(MAX_TIME).nullable().optional(),
+  windowEnd: z.number().int().min(0).max(MAX_TIME).nullable().optional(),
+  fragile: z.boolean().optional(),
+  refrigerated: z.boolean().optional(),
+  hazardClass: z.enum(HAZARD_CLASSES).nullable().optional(),
 });
 
 export const createOrder = defineMutator({
   label: 'create orders',
-  actors: [...DESK, 'logistician', ...MACHINES],
+  actors: [...DESK, 'logistician', 'integration', ...MACHINES],
   args: createOrderArgs,
   run(tx, args, ctx) {
     const number = args.number ?? tx.allocateOrderNumber();
@@ -48,6 +57,11 @@ export const createOrder = defineMutator({
     }
     if (args.warehouseId != null && tx.get('warehouses', args.warehouseId) === undefined) {
       reject('not_found', `Warehouse ${args.warehouseId} does not exist`, { warehouseId: args.warehouseId });
+    }
+    const window = windowProblem(args.windowStart ?? null, args.windowEnd ?? null);
+    if (window !== null) reject('bad_args', `Delivery window: ${window}`, { field: 'windowEnd' });
+    if (args.customerId != null && tx.get('customers', args.customerId) === undefined) {
+      reject('not_found', `Customer ${args.customerId} does not exist`, { customerId: args.customerId });
     }
     const customer = args.customerId == null ? undefined : tx.get('customers', args.customerId);
     const id = ctx.newId();
@@ -93,6 +107,15 @@ export const createOrder = defineMutator({
       statusChangedAt: ctx.at,
       updatedAt: ctx.now,
       version: 1,
+      ...ORDER_INTAKE_DEFAULTS,
+      // The integration that sent it owns the external id (two shops may both have order 1001).
+      externalId: args.externalId ?? null,
+      externalSource: args.externalId === undefined ? null : ctx.actor.id,
+      windowStart: args.windowStart ?? null,
+      windowEnd: args.windowEnd ?? null,
+      fragile: args.fragile ?? false,
+      refrigerated: args.refrigerated ?? false,
+      hazardClass: args.hazardClass ?? null,
     });
     writeEvent(tx, ctx, id, { kind: 'created', toStatus: 'new' });
   },

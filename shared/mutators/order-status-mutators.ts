@@ -3,6 +3,9 @@
 import { z } from 'zod';
 import { EVENT_SOURCES, ORDER_STATUSES, PROBLEM_REASONS, SUB_MARKS, type ProblemReason } from '../domain/vocabulary';
 import type { OrderRow } from '../schema';
+import { CHECKLIST_ITEMS, missingChecklistItems } from '../domain/order-intake';
+import { requiredChecklist } from './checklist-policy';
+import { checkOwnOrder } from './order-intake-mutators';
 import { defineMutator, DESK, MACHINES } from './define-mutator';
 import { requireProofs } from './delivery-proof';
 import { reject, type MutatorContext, type MutatorTx } from './mutator-tx';
@@ -19,10 +22,22 @@ const FIELD_ACTORS = ['driver', 'gps', 'courier', 'accounting'] as const;
 export const confirmOrder = defineMutator({
   label: 'confirm orders',
   actors: [...DESK, 'logistician', ...MACHINES],
-  args: z.object({ orderId: id, comment }),
+  args: z.object({ orderId: id, comment, checklist: z.array(z.enum(CHECKLIST_ITEMS)).max(CHECKLIST_ITEMS.length).optional() }),
   run(tx, args, ctx) {
     const order = loadOrder(tx, args.orderId);
-    changeStatus(tx, ctx, order, { to: 'confirmed', comment: args.comment, extra: (next) => deadlineOnConfirm(tx, next) });
+    const checked = [...new Set(args.checklist ?? [])];
+    // Machines confirm from their own checks; people answer the checklist the admin set.
+    if (ctx.actor.role !== null) {
+      const missing = missingChecklistItems(requiredChecklist(tx, order.serviceType), checked);
+      if (missing.length > 0) {
+        reject('checklist_incomplete', `Order ${order.number}: check ${missing.join(', ')} before confirming`, { missing });
+      }
+    }
+    changeStatus(tx, ctx, order, {
+      to: 'confirmed',
+      comment: args.comment,
+      extra: (next) => ({ ...deadlineOnConfirm(tx, next), checklist: args.checklist === undefined ? next.checklist : checked }),
+    });
   },
 });
 
@@ -118,10 +133,11 @@ export const resolveProblem = defineMutator({
 
 export const cancelOrder = defineMutator({
   label: 'cancel orders',
-  actors: [...DESK, ...MACHINES],
+  actors: [...DESK, 'integration', ...MACHINES],
   args: z.object({ orderId: id, comment: z.string().trim().min(1, 'say why the order is cancelled').max(2000) }),
   run(tx, args, ctx) {
     const order = loadOrder(tx, args.orderId);
+    checkOwnOrder(ctx, order);
     changeStatus(tx, ctx, order, { to: 'cancelled', comment: args.comment });
   },
 });

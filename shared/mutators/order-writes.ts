@@ -40,6 +40,7 @@ export function writeEvent(tx: MutatorTx, ctx: MutatorContext, orderId: string, 
     reason: fields.reason ?? null,
     comment: fields.comment ?? null,
     driverId: fields.driverId ?? null,
+    changes: fields.changes ?? null,
   };
   tx.put('order_events', event);
   return event;

@@ -18,6 +18,8 @@ describe('MUTATORS registry', () => {
         'setDeliveryProofRule', 'issueDeliveryCode', 'addDeliveryProof',
         // Customer messages and tracking (issue 15).
         'updateMessageRule', 'updateMessageSettings', 'setCustomerMessagePrefs', 'setMyNotifyPrefs', 'sendTrackingLink',
+        // Orders coming in (issue 14).
+        'editOrder', 'correctStatus', 'undoCorrection', 'recordPayment', 'setChecklistPolicy',
       ].sort(),
     );
     expect(isMutatorName('createOrder')).toBe(true);
@@ -41,8 +43,11 @@ describe('MUTATORS registry', () => {
       [
         'addCarrierLane', 'addCarrierOffer', 'addCarrierVehicle', 'addComment', 'confirmOrder', 'createCarrier', 'createOrder', 'editCarrier', 'recordCarrierDeal',
         'setCarrierSecurityCheck', 'setCarrierBlacklisted', 'editCarrierVehicle', 'removeCarrierVehicle', 'removeCarrierLane', 'importCarriers',
+        'editOrder',
       ].sort(),
     );
+    // A shop's token: its own orders in, edits before pickup, payments; nothing else.
+    expect(allowed('integration')).toEqual(['editOrder', 'createOrder', 'recordPayment', 'cancelOrder'].sort());
     expect(allowed('dispatcher')).not.toContain('createCarrier');
     for (const role of USER_ROLES) expect(allowed(role).length).toBeGreaterThan(0);
     expect(allowed('admin')).toHaveLength(Object.keys(MUTATORS).length);

@@ -24,6 +24,7 @@ import {
 import { addComment } from './comments';
 import { sendTrackingLink, setCustomerMessagePrefs, setMyNotifyPrefs, updateMessageRule, updateMessageSettings } from '../messages/message-mutators';
 import { createOrder } from './create-order';
+import { correctStatus, editOrder, recordPayment, setChecklistPolicy, undoCorrection } from './order-intake-mutators';
 import type { MutatorDef } from './define-mutator';
 import { addDeliveryProof, issueDeliveryCode, setDeliveryProofRule } from './delivery-proof';
 import { setDriverShift } from './driver-shift';
@@ -78,6 +79,12 @@ export const MUTATORS = {
   setCustomerMessagePrefs,
   setMyNotifyPrefs,
   sendTrackingLink,
+  // Orders coming in (issue 14).
+  editOrder,
+  correctStatus,
+  undoCorrection,
+  recordPayment,
+  setChecklistPolicy,
 } as const;
 
 export type Mutators = typeof MUTATORS;

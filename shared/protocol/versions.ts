@@ -2,7 +2,7 @@
 // incompatibly; bump SCHEMA_VERSION when a synced table's shape changes (a new column,
 // a new synced table), since an older replica could not store the rows.
 export const PROTOCOL_VERSION = 2; // 2: row ids hide clientIds, acks carry a digest, clientIds have an owner
-export const SCHEMA_VERSION = 4; // 2: alerts, sla_policies (issue 7); 3: delivery proofs (issue 18); 4: speeds, tracking links, messages (issue 15)
+export const SCHEMA_VERSION = 5; // 2: alerts, sla_policies (issue 7); 3: delivery proofs (issue 18); 4: speeds, tracking links, messages (issue 15); 5: order intake columns, checklist_policies (issue 14)
 
 /** Largest text frame either side accepts; larger ones are answered with too_large. */
 export const MAX_MESSAGE_BYTES = 1024 * 1024;

@@ -6,6 +6,7 @@ import { alerts } from './alerts';
 import { slaPolicies } from './sla-config';
 import { deliveryCodes, deliveryProofRules, deliveryProofs } from './delivery';
 import { customerPrefs, messageRules, messages, messageSettings, speedProfiles, staffNotifyPrefs, trackingLinks } from './messages';
+import { checklistPolicies } from './order-intake';
 import type { SyncedTableKey } from './synced-table-keys';
 
 export * from './orders';
@@ -16,6 +17,7 @@ export * from './alerts';
 export * from './sla-config';
 export * from './delivery';
 export * from './messages';
+export * from './order-intake';
 
 /**
  * Every table that server and replica both hold, by its protocol key (= its SQL name).
@@ -47,6 +49,7 @@ export const SYNCED_TABLES = {
   customer_prefs: customerPrefs,
   staff_notify_prefs: staffNotifyPrefs,
   messages,
+  checklist_policies: checklistPolicies,
 } satisfies Record<SyncedTableKey, unknown>;
 export type SyncedTables = typeof SYNCED_TABLES;
 /** The row type of a synced table, as drizzle selects it. */

@@ -1,6 +1,6 @@
 // Tables that server and desktop replica both hold, in the same shape, so a synced row
 // can be written on either side without translation. Times are Unix milliseconds (UTC).
-import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import {
   ACTORS,
   EVENT_SOURCES,
@@ -9,6 +9,7 @@ import {
   SERVICE_TYPES,
   SUB_MARKS,
 } from '../domain/vocabulary';
+import type { ChecklistItem, FieldChange, StatusCorrection } from '../domain/order-intake';
 
 export const orders = sqliteTable(
   'orders',
@@ -57,8 +58,27 @@ export const orders = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
     /** Bumped by every server-side change; assignment compares it (compare-and-set). */
     version: integer('version').notNull().default(1),
+    /** The shop's own order number and the integration (user id) that sent it: the idempotency key. */
+    externalId: text('external_id'),
+    externalSource: text('external_source'),
+    /** The delivery window the customer chose (ms); its end is the promise when set. */
+    windowStart: integer('window_start'),
+    windowEnd: integer('window_end'),
+    fragile: integer('fragile', { mode: 'boolean' }).notNull().default(false),
+    refrigerated: integer('refrigerated', { mode: 'boolean' }).notNull().default(false),
+    /** ADR hazard class ('1'...'9', e.g. '3' flammable liquids); null = not hazardous. */
+    hazardClass: text('hazard_class'),
+    /** JSON ChecklistItem[]: what was checked when the order was confirmed. */
+    checklist: text('checklist', { mode: 'json' }).$type<ChecklistItem[]>(),
+    paidAt: integer('paid_at'),
+    paymentAmount: real('payment_amount'),
+    paymentMethod: text('payment_method'),
+    paymentReference: text('payment_reference'),
+    /** The last hand correction of the status, kept so it can be undone while nothing else moved. */
+    lastCorrection: text('last_correction', { mode: 'json' }).$type<StatusCorrection>(),
   },
   (t) => [
+    uniqueIndex('orders_external_idx').on(t.externalSource, t.externalId),
     index('orders_status_idx').on(t.status),
     index('orders_driver_idx').on(t.driverId),
     index('orders_warehouse_idx').on(t.warehouseId),
@@ -67,7 +87,7 @@ export const orders = sqliteTable(
   ],
 );
 
-export const EVENT_KINDS = ['created', 'status', 'sub_mark', 'assign', 'unassign', 'comment', 'edit', 'message'] as const;
+export const EVENT_KINDS = ['created', 'status', 'sub_mark', 'assign', 'unassign', 'comment', 'edit', 'message', 'correction', 'payment'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 /** The order's timeline: append-only; `at` is when it happened, not when it synced. */
@@ -89,6 +109,8 @@ export const orderEvents = sqliteTable(
     reason: text('reason'),
     comment: text('comment'),
     driverId: text('driver_id'),
+    /** JSON FieldChange[] of an `edit` (old and new values); null for other kinds. */
+    changes: text('changes', { mode: 'json' }).$type<FieldChange[]>(),
   },
   (t) => [index('order_events_order_idx').on(t.orderId, t.at)],
 );
@@ -96,3 +118,4 @@ export const orderEvents = sqliteTable(
 export type OrderRow = typeof orders.$inferSelect;
 export type NewOrderRow = typeof orders.$inferInsert;
 export type OrderEventRow = typeof orderEvents.$inferSelect;
+

@@ -26,5 +26,6 @@ export const SYNCED_TABLE_KEYS = [
   'customer_prefs',
   'staff_notify_prefs',
   'messages',
+  'checklist_policies',
 ] as const;
 export type SyncedTableKey = (typeof SYNCED_TABLE_KEYS)[number];

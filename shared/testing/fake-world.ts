@@ -59,11 +59,13 @@ export function putWorld(tx: MutatorTx): void {
   for (const role of ['dispatcher', 'logistician', 'warehouse', 'supervisor', 'admin'] as const) {
     tx.put('users', { id: `u-${role}`, name: userName(role), role, warehouseId: role === 'warehouse' ? 'w1' : null, active: true, updatedAt: T0 });
   }
+  tx.put('users', { id: 'u-shop', name: 'Shop Alem', role: 'integration', warehouseId: null, active: true, updatedAt: T0 });
+  tx.put('users', { id: 'u-shop2', name: 'Shop Mechta', role: 'integration', warehouseId: null, active: true, updatedAt: T0 });
   tx.put('users', { id: 'u-dispatcher2', name: 'Dispatcher Yerlan', role: 'dispatcher', warehouseId: null, active: true, updatedAt: T0 });
 }
 
 function userName(role: UserRole): string {
-  return { dispatcher: 'Dispatcher Aigerim', logistician: 'Logistician Dana', warehouse: 'Storekeeper Nurlan', supervisor: 'Supervisor Gulnara', admin: 'Admin Timur' }[role];
+  return { dispatcher: 'Dispatcher Aigerim', logistician: 'Logistician Dana', warehouse: 'Storekeeper Nurlan', supervisor: 'Supervisor Gulnara', admin: 'Admin Timur', integration: 'Shop Alem' }[role];
 }
 
 export function userActor(tx: FakeMutatorTx, userId: string): MutationActor {

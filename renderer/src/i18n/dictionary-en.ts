@@ -18,6 +18,7 @@ export const EN = {
   'role.warehouse': 'Warehouse',
   'role.supervisor': 'Supervisor',
   'role.admin': 'Admin',
+  'role.integration': 'Integration',
 
   'status.new': 'New',
   'status.confirmed': 'Confirmed',

@@ -20,6 +20,7 @@ export const RU = {
   'role.warehouse': 'Склад',
   'role.supervisor': 'Руководитель',
   'role.admin': 'Администратор',
+  'role.integration': 'Интеграция',
 
   'status.new': 'Новый',
   'status.confirmed': 'Подтверждён',

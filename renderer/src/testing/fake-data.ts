@@ -1,6 +1,7 @@
 // FAKE data for renderer tests and the dev preview only (never shipped as the app's data):
 // a deterministic Almaty-like city of orders and drivers, sized by the caller.
 import type { DriverRow, OrderEventRow, OrderRow, WarehouseRow } from '../../../shared/schema';
+import { ORDER_INTAKE_DEFAULTS } from '../../../shared/domain/order-intake';
 import { computeDeadline } from '../../../shared/domain/sla-engine';
 import { DEFAULT_SLA_POLICIES } from '../../../shared/domain/sla-policy';
 import { DEFAULT_KZ_CALENDAR } from '../../../shared/domain/working-calendar';
@@ -99,6 +100,7 @@ export function makeFakeWorld(opts: FakeWorldOptions): FakeWorld {
       fixAt: stale ? now - 12 * 60_000 : now - Math.floor(rnd() * 20_000),
       updatedAt: now,
       version: 1,
+      ...ORDER_INTAKE_DEFAULTS,
     });
   }
   const orders: OrderRow[] = [];
@@ -159,10 +161,11 @@ export function makeFakeWorld(opts: FakeWorldOptions): FakeWorld {
       statusChangedAt: Math.min(now, (confirmedAt ?? createdAt) + 1_800_000),
       updatedAt: now,
       version: 1,
+      ...ORDER_INTAKE_DEFAULTS,
     });
-    events.push({ id: `${id}-e1`, orderId: id, kind: 'created', at: createdAt, fromStatus: null, toStatus: 'new', subMark: null, actor: 'system', actorId: null, actorName: null, source: 'import', reason: null, comment: null, driverId: null });
+    events.push({ id: `${id}-e1`, orderId: id, kind: 'created', at: createdAt, fromStatus: null, toStatus: 'new', subMark: null, actor: 'system', actorId: null, actorName: null, source: 'import', reason: null, comment: null, driverId: null, changes: null });
     if (confirmedAt) {
-      events.push({ id: `${id}-e2`, orderId: id, kind: 'status', at: confirmedAt, fromStatus: 'new', toStatus: 'confirmed', subMark: null, actor: 'dispatcher', actorId: 'u-1', actorName: 'Айгерим Садыкова', source: 'manual', reason: null, comment: null, driverId: null });
+      events.push({ id: `${id}-e2`, orderId: id, kind: 'status', at: confirmedAt, fromStatus: 'new', toStatus: 'confirmed', subMark: null, actor: 'dispatcher', actorId: 'u-1', actorName: 'Айгерим Садыкова', source: 'manual', reason: null, comment: null, driverId: null, changes: null });
     }
   }
   return { orders, events, drivers, warehouses };

@@ -1,0 +1,230 @@
+// Changes to an order after it came in (issue 14): edits with a trail of old and new values,
+// hand corrections of the status (and their undo), payments, and the admin's checklist rules.
+import { z } from 'zod';
+import {
+  CHECKLIST_ITEMS,
+  EDITABLE_BY_CUSTOMER_STATUSES,
+  HAZARD_CLASSES,
+  MAX_TIME,
+  PAYMENT_METHODS,
+  diffFields,
+  windowProblem,
+  type EditableOrderField,
+  type FieldValue,
+  type StatusSnapshot,
+} from '../domain/order-intake';
+import { isTerminalStatus } from '../domain/order-status';
+import { canUndoCorrection, checkCorrection, correctedSnapshot, CORRECTION_ACTORS, MAX_CORRECTION_REASON } from '../domain/status-correction';
+import { ORDER_STATUSES, SERVICE_TYPES } from '../domain/vocabulary';
+import type { OrderRow } from '../schema';
+import { defineMutator, DESK, MACHINES } from './define-mutator';
+import { reject, type MutatorContext } from './mutator-tx';
+import { loadOrder, saveOrder, writeEvent } from './order-writes';
+import { deadlineOf } from './sla-deadline';
+import { changeStatus } from './status-change';
+
+const id = z.string().min(1).max(128);
+const lat = z.number().min(-90).max(90);
+const lon = z.number().min(-180).max(180);
+const time = z.number().int().min(0).max(MAX_TIME).nullable();
+
+/** Every editable field, each optional: what is given changes, what is left out stays. */
+export const orderEditSchema = z
+  .object({
+    customerName: z.string().trim().min(1).max(256),
+    customerPhone: z.string().trim().max(64),
+    customerEmail: z.email().max(256).nullable(),
+    pickupAddress: z.string().trim().min(1).max(512),
+    pickupLat: lat,
+    pickupLon: lon,
+    deliveryAddress: z.string().trim().min(1).max(512),
+    deliveryCity: z.string().trim().min(1).max(128),
+    deliveryLat: lat,
+    deliveryLon: lon,
+    windowStart: time,
+    windowEnd: time,
+    cargoDescription: z.string().trim().max(2000),
+    weightKg: z.number().nonnegative().max(100_000),
+    volumeM3: z.number().nonnegative().max(1_000),
+    places: z.number().int().positive().max(10_000),
+    fragile: z.boolean(),
+    refrigerated: z.boolean(),
+    hazardClass: z.enum(HAZARD_CLASSES).nullable(),
+  })
+  .partial()
+  .strict() satisfies z.ZodType<Partial<Record<EditableOrderField, FieldValue>>>;
+export type OrderEdit = z.infer<typeof orderEditSchema>;
+
+/** What a shop (integration) may change: where, when and who to call, not the cargo. */
+const CUSTOMER_EDITABLE: ReadonlySet<EditableOrderField> = new Set([
+  'customerName',
+  'customerPhone',
+  'customerEmail',
+  'deliveryAddress',
+  'deliveryCity',
+  'deliveryLat',
+  'deliveryLon',
+  'windowStart',
+  'windowEnd',
+]);
+
+/** An integration acts only on the orders it sent. */
+export function checkOwnOrder(ctx: MutatorContext, order: OrderRow): void {
+  if (ctx.actor.actor === 'integration' && order.externalSource !== ctx.actor.id) {
+    reject('not_found', `No order with number ${order.number}`, { number: order.number });
+  }
+}
+
+export const editOrder = defineMutator({
+  label: 'edit orders',
+  actors: [...DESK, 'logistician', 'integration', ...MACHINES],
+  args: z.object({ orderId: id, changes: orderEditSchema, comment: z.string().trim().max(2000).optional() }),
+  run(tx, args, ctx) {
+    const order = loadOrder(tx, args.orderId);
+    checkOwnOrder(ctx, order);
+    if (ctx.actor.actor === 'integration') {
+      if (!EDITABLE_BY_CUSTOMER_STATUSES.includes(order.status)) {
+        reject('too_late', `Order ${order.number} is already picked up; call the dispatcher to change it`, { status: order.status });
+      }
+      const bad = Object.keys(args.changes).find((f) => !CUSTOMER_EDITABLE.has(f as EditableOrderField));
+      if (bad !== undefined) reject('forbidden', `An integration can't change ${bad}`, { field: bad });
+    } else if (isTerminalStatus(order.status) || order.status === 'delivered') {
+      reject('too_late', `Order ${order.number} is finished and can't be edited`, { status: order.status });
+    }
+    const changes = diffFields(order, args.changes);
+    if (changes.length === 0) return; // the same values again: nothing to record
+    let next: OrderRow = { ...order, ...args.changes };
+    const window = windowProblem(next.windowStart, next.windowEnd);
+    if (window !== null) reject('bad_args', `Delivery window: ${window}`, { field: 'windowEnd' });
+    // A confirmed order's promise follows its window: moving the window moves the deadline.
+    if (order.confirmedAt !== null && changes.some((c) => c.field === 'windowStart' || c.field === 'windowEnd')) {
+      const deadline = deadlineOf(tx, next);
+      if (deadline !== order.slaDeadline) {
+        changes.push({ field: 'slaDeadline', old: order.slaDeadline, new: deadline });
+        next = { ...next, slaDeadline: deadline };
+      }
+    }
+    saveOrder(tx, ctx, next);
+    writeEvent(tx, ctx, order.id, { kind: 'edit', changes, comment: args.comment ?? null });
+  },
+});
+
+function snapshotOf(o: OrderRow): StatusSnapshot {
+  return {
+    status: o.status,
+    subMark: o.subMark,
+    problemReason: o.problemReason,
+    problemComment: o.problemComment,
+    statusBeforeProblem: o.statusBeforeProblem,
+    statusChangedAt: o.statusChangedAt,
+    confirmedAt: o.confirmedAt,
+    pickedAt: o.pickedAt,
+    deliveredAt: o.deliveredAt,
+    slaDeadline: o.slaDeadline,
+  };
+}
+
+/** Puts snapshot columns on the row; the stored strings came from the row itself. */
+function withSnapshot(o: OrderRow, s: StatusSnapshot): OrderRow {
+  return {
+    ...o,
+    status: s.status,
+    subMark: s.subMark as OrderRow['subMark'],
+    problemReason: s.problemReason as OrderRow['problemReason'],
+    problemComment: s.problemComment,
+    statusBeforeProblem: s.statusBeforeProblem,
+    statusChangedAt: s.statusChangedAt,
+    confirmedAt: s.confirmedAt,
+    pickedAt: s.pickedAt,
+    deliveredAt: s.deliveredAt,
+    slaDeadline: s.slaDeadline,
+  };
+}
+
+const reason = z.string().trim().min(1, 'say why').max(MAX_CORRECTION_REASON);
+
+export const correctStatus = defineMutator({
+  label: 'correct statuses by hand',
+  actors: CORRECTION_ACTORS,
+  args: z.object({ orderId: id, to: z.enum(ORDER_STATUSES), reason }),
+  run(tx, args, ctx) {
+    const order = loadOrder(tx, args.orderId);
+    const check = checkCorrection(order, ctx.actor.actor, args.to, args.reason);
+    if (!check.ok) reject(check.code, `Order ${order.number}: ${check.message}`, { status: order.status, to: args.to });
+    const before = snapshotOf(order);
+    let next = withSnapshot(order, correctedSnapshot(before, args.to, ctx.at));
+    if (next.confirmedAt !== null && next.slaDeadline === null) next = { ...next, slaDeadline: deadlineOf(tx, next) };
+    const event = writeEvent(tx, ctx, order.id, { kind: 'correction', fromStatus: order.status, toStatus: args.to, reason: args.reason });
+    // The version the order will have once saved: an undo is allowed only while it stays so.
+    next = { ...next, lastCorrection: { eventId: event.id, version: order.version + 1, before } };
+    saveOrder(tx, ctx, next);
+  },
+});
+
+export const undoCorrection = defineMutator({
+  label: 'undo status corrections',
+  actors: CORRECTION_ACTORS,
+  args: z.object({ orderId: id, reason }),
+  run(tx, args, ctx) {
+    const order = loadOrder(tx, args.orderId);
+    if (order.lastCorrection === null) reject('nothing_to_undo', `Order ${order.number} has no correction to undo`);
+    if (!canUndoCorrection(order)) {
+      reject('stale', `Order ${order.number} changed after the correction; correct it again instead`, { version: order.version });
+    }
+    const { before } = order.lastCorrection;
+    writeEvent(tx, ctx, order.id, { kind: 'correction', fromStatus: order.status, toStatus: before.status, reason: args.reason, comment: 'undo' });
+    saveOrder(tx, ctx, { ...withSnapshot(order, before), lastCorrection: null });
+  },
+});
+
+export const paymentArgs = z.object({
+  amount: z.number().positive().max(1_000_000_000),
+  method: z.enum(PAYMENT_METHODS),
+  reference: z.string().trim().min(1).max(128).optional(),
+  /** When the payment was made (ms); defaults to the change time. */
+  paidAt: z.number().int().min(0).max(MAX_TIME).optional(),
+});
+
+export const recordPayment = defineMutator({
+  label: 'record payments',
+  actors: ['admin', 'accounting', 'integration', ...MACHINES],
+  args: paymentArgs.extend({ orderId: id }),
+  run(tx, args, ctx) {
+    const order = loadOrder(tx, args.orderId);
+    checkOwnOrder(ctx, order);
+    if (order.status === 'cancelled') reject('cancelled', `Order ${order.number} is cancelled; nothing to pay for`);
+    if (order.paidAt !== null) {
+      // The same payment again (a payment system retrying) is fine; a different one is not.
+      if (order.paymentReference !== null && order.paymentReference === (args.reference ?? null)) return;
+      reject('already_paid', `Order ${order.number} is already paid`, { paidAt: order.paidAt });
+    }
+    const paid: OrderRow = {
+      ...order,
+      paidAt: args.paidAt ?? ctx.at,
+      paymentAmount: args.amount,
+      paymentMethod: args.method,
+      paymentReference: args.reference ?? null,
+    };
+    writeEvent(tx, ctx, order.id, {
+      kind: 'payment',
+      comment: `${args.amount} ${args.method}${args.reference === undefined ? '' : ` ${args.reference}`}`,
+    });
+    // A delivered order is done once paid: it closes in the same change (seed 000).
+    if (order.status === 'delivered') changeStatus(tx, ctx, paid, { to: 'closed', comment: null });
+    else saveOrder(tx, ctx, paid);
+  },
+});
+
+export const setChecklistPolicy = defineMutator({
+  label: 'edit confirmation checklists',
+  actors: ['admin'],
+  args: z.object({ serviceType: z.enum(SERVICE_TYPES), required: z.array(z.enum(CHECKLIST_ITEMS)).max(CHECKLIST_ITEMS.length) }),
+  run(tx, args, ctx) {
+    tx.put('checklist_policies', {
+      id: args.serviceType,
+      required: CHECKLIST_ITEMS.filter((i) => args.required.includes(i)),
+      updatedBy: ctx.actor.id,
+      updatedAt: ctx.now,
+    });
+  },
+});
