@@ -19,6 +19,9 @@ import { mountRestApi, positionFromRow, type DriverPositionView, type LastPositi
 import { requestId, Router, sendJson, type Route } from './http/router';
 import { SyncEngine } from './sync/sync-engine';
 import { createLogger, type Logger } from './log/logger';
+import { mountOrdersWriteApi } from './http/orders-write-api';
+import { mountOpenApi } from './http/openapi';
+import type { RateLimitOptions } from './http/request-guards';
 import { SyncHub } from './sync/sync-hub';
 
 export const SERVER_VERSION = '0.1.0';
@@ -48,6 +51,8 @@ export interface ServerOptions {
   maxMessageBytes?: number;
   /** Scheduled backups (`--backup-dir --backup-every --backup-keep`); see server/backup. */
   backup?: { dir: string; everyMs: number; keep: number; firstDelayMs?: number };
+  /** Requests per token on the orders write API (POST/PATCH /api/orders...). */
+  ordersRateLimit?: RateLimitOptions;
 }
 
 /** What a server module (GPS, couriers, SLA scheduler) gets to plug into the server. */
@@ -113,6 +118,14 @@ export async function startServer(options: ServerOptions = {}): Promise<Marshrut
   mountRestApi(router, db.sqlite, engine.tables, () => lastPosition, () => orderExtras);
   const fullReport = (): Record<string, unknown> =>
     healthReport({ version: SERVER_VERSION, protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, startedAt, now: clock(), engine, hub, sections: health });
+  const ordersApi = mountOrdersWriteApi(router, {
+    sqlite: db.sqlite,
+    runMutation: (name, args, actor) => engine.runMutation(name, args, actor),
+    clock,
+    ...(options.ordersRateLimit === undefined ? {} : { rate: options.ordersRateLimit }),
+  });
+  health.set('ordersApi', () => ordersApi.counters.snapshot());
+  mountOpenApi(router, SERVER_VERSION);
   router.addRoute({
     method: 'GET',
     path: '/health',

@@ -18,7 +18,7 @@ const instant = z.string().transform((s, ctx) => {
   return t;
 });
 
-const trackQuery = z
+export const trackQuery = z
   .object({
     from: instant.optional(),
     to: instant.optional(),

@@ -1,23 +1,12 @@
 // The read-only REST API for integrations and checks: orders by number (with the timeline),
 // orders by status / change time, and drivers with their last positions. Same tokens as sync.
 import type Database from 'better-sqlite3';
-import { z } from 'zod';
-import { ORDER_STATUSES } from '../../shared/domain/vocabulary';
 import { summarize } from '../../shared/protocol';
 import type { DriverRow, OrderRow } from '../../shared/schema';
 import type { AllTableStatements } from '../sync/table-statements';
+import { ordersQuery } from './orders-rest-schema';
 import { sendJson, type Router } from './router';
 
-const ordersQuery = z.object({
-  /** One status or several, comma separated. */
-  status: z
-    .string()
-    .transform((s) => s.split(',').filter((x) => x.length > 0))
-    .pipe(z.array(z.enum(ORDER_STATUSES)).min(1))
-    .optional(),
-  updatedSince: z.coerce.number().int().nonnegative().optional(),
-  limit: z.coerce.number().int().min(1).max(5000).default(500),
-});
 
 export interface DriverPositionView {
   lat: number;
@@ -55,9 +44,13 @@ export function mountRestApi(
   router.addRoute({
     method: 'GET',
     path: '/api/orders/:number',
-    handler({ res, params }) {
+    integration: true,
+    handler({ res, params, user }) {
       const record = byNumber.get(params['number'] ?? '');
-      if (record === undefined) return sendJson(res, 404, { error: 'not_found', message: `No order with number ${params['number']}` });
+      // A shop sees its own orders only; another shop's answers as missing.
+      if (record === undefined || (user?.role === 'integration' && record['external_source'] !== user.id)) {
+        return sendJson(res, 404, { error: 'not_found', message: `No order with number ${params['number']}` });
+      }
       const order = tables.orders.codec.fromRecord(record) as OrderRow;
       const timeline = events.all(order.id).map((r) => tables.order_events.codec.fromRecord(r));
       sendJson(res, 200, { order, events: timeline, ...orderExtras()(order) });
@@ -67,7 +60,8 @@ export function mountRestApi(
   router.addRoute({
     method: 'GET',
     path: '/api/orders',
-    handler({ res, query }) {
+    integration: true,
+    handler({ res, query, user }) {
       const parsed = ordersQuery.safeParse(Object.fromEntries(query));
       if (!parsed.success) return sendJson(res, 400, { error: 'bad_request', message: summarize(parsed.error) });
       const { status, updatedSince, limit } = parsed.data;
@@ -76,6 +70,10 @@ export function mountRestApi(
       if (status !== undefined) {
         where.push(`status IN (${status.map(() => '?').join(', ')})`);
         params.push(...status);
+      }
+      if (user?.role === 'integration') {
+        where.push('external_source = ?');
+        params.push(user.id);
       }
       if (updatedSince !== undefined) {
         where.push('updated_at >= ?');

@@ -32,6 +32,8 @@ export interface Route {
    * valid header token came along, so a public route can show more to a signed-in caller).
    */
   auth?: 'user' | 'admin' | 'none';
+  /** Integration tokens (shops) reach only routes that say so; every other route answers them 403. */
+  integration?: boolean;
   handler(ctx: RouteContext): void | Promise<void>;
 }
 
@@ -76,6 +78,9 @@ export class Router {
     if (match === undefined) {
       if (matches.length > 0) return sendJson(res, 405, { error: 'method_not_allowed', message: `${req.method} is not allowed here` });
       return sendJson(res, 404, { error: 'not_found', message: `No route ${url.pathname}` });
+    }
+    if (user?.role === 'integration' && match.route.auth !== 'none' && match.route.integration !== true) {
+      return sendJson(res, 403, { error: 'forbidden', message: 'An integration token can only use the orders API' });
     }
     await match.route.handler({ req, res, params: match.params, query: url.searchParams, user, log });
   }
