@@ -86,8 +86,9 @@ export interface ServerChild {
   kill(): Promise<void>;
 }
 
-export async function spawnServer(dbFile: string, port = 0, synchronous: 'FULL' | 'NORMAL' = 'FULL'): Promise<ServerChild> {
-  const child = spawnScript(path.join(__dirname, 'server-process.ts'), [dbFile, String(port), synchronous]);
+export async function spawnServer(dbFile: string, port = 0, synchronous: 'FULL' | 'NORMAL' = 'FULL', ordersRate?: number): Promise<ServerChild> {
+  const args = [dbFile, String(port), synchronous, ...(ordersRate === undefined ? [] : [String(ordersRate)])];
+  const child = spawnScript(path.join(__dirname, 'server-process.ts'), args);
   const { port: actual } = await child.next<{ port: number }>((m) => typeof m['port'] === 'number');
   return { port: actual, url: `http://127.0.0.1:${actual}`, kill: () => child.kill() };
 }

@@ -76,7 +76,16 @@ describe('openReplica', () => {
     const old = open(file, older);
     expect(appliedMigrations(old)).toBe(1);
     expect(old.sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'orders_fts'").get()).toEqual({ n: 0 });
-    old.db.insert(orders).values(testOrder({ id: 'old-1', number: 'MR-777001', customerName: 'Асель Жумабаева' })).run();
+    // The older app's own columns only: later migrations add more (e.g. 0008's order intake).
+    const o = testOrder({ id: 'old-1', number: 'MR-777001', customerName: 'Асель Жумабаева' });
+    old.sqlite
+      .prepare(
+        `INSERT INTO orders (id, number, customer_name, pickup_address, pickup_lat, pickup_lon, delivery_address, delivery_city,
+           delivery_lat, delivery_lon, region_id, service_type, status, created_at, status_changed_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(o.id, o.number, o.customerName, o.pickupAddress, o.pickupLat, o.pickupLon, o.deliveryAddress, o.deliveryCity,
+        o.deliveryLat, o.deliveryLon, o.regionId, o.serviceType, o.status, o.createdAt, o.statusChangedAt, o.updatedAt);
     old.close();
 
     const current = open(file);

@@ -4,6 +4,7 @@
 import type { orderEvents, orders } from '../schema';
 import { DEFAULT_SLA_POLICIES, resolveSlaPolicy } from '../domain/sla-policy';
 import { computeDeadline } from '../domain/sla-engine';
+import { ORDER_INTAKE_DEFAULTS } from '../domain/order-intake';
 import { DEFAULT_KZ_CALENDAR } from '../domain/working-calendar';
 import type { ResolvedDemoOptions } from './demo-options';
 import { DEMO_WAREHOUSE_SPECS, pad, type DemoCustomer, type DemoDriver, type DemoWarehouseSpec } from './generate-reference';
@@ -136,6 +137,7 @@ export function* generateOrders(options: ResolvedDemoOptions, ref: OrderReferenc
       statusChangedAt: state.statusChangedAt,
       updatedAt: state.updatedAt,
       version: events.length,
+      ...ORDER_INTAKE_DEFAULTS,
     };
     yield { order, events };
   }

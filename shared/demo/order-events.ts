@@ -83,7 +83,7 @@ export function timelineEvents(
   const push = (at: number, who: Who, fields: Partial<DemoOrderEvent> & Pick<DemoOrderEvent, 'kind'>): void => {
     events.push({
       id: `${orderId}-e${events.length + 1}`, orderId, at, fromStatus: null, toStatus: null, subMark: null,
-      reason: null, comment: null, driverId: null, ...who, ...fields,
+      reason: null, comment: null, driverId: null, changes: null, ...who, ...fields,
     });
     state.updatedAt = at;
   };

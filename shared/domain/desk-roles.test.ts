@@ -15,8 +15,8 @@ describe('the desk roles', () => {
   it('are the same list for mutators, alerts and the status machine', () => {
     expect(DESK).toEqual(DESK_ROLES);
     expect(acknowledgeAlert.actors).toEqual(DESK_ROLES);
-    // Only the desk may cancel a new order.
+    // Only the desk may cancel a new order; and the shop that sent it (its own orders only, issue 14).
     const cancellers = USER_ROLES.filter((r) => allowedTransitions('new', r, { warehouseId: null, statusBeforeProblem: null }).includes('cancelled'));
-    expect(cancellers).toEqual([...DESK_ROLES]);
+    expect(cancellers).toEqual([...DESK_ROLES, 'integration']);
   });
 });

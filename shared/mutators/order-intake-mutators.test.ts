@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakeWorld, order, orderAt, ORDER_ARGS, run, T0 } from './fake-world';
+import { fakeWorld, order, orderAt, ORDER_ARGS, run, T0 } from '../testing/fake-world';
 import type { MutationActor } from './mutator-tx';
 
 const HOUR = 3_600_000;

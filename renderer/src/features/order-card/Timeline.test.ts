@@ -18,6 +18,7 @@ const recompute: OrderEventRow = {
   reason: 'sla_rules_changed',
   comment: 'SLA deadline recomputed after an SLA rules change: 04/03/2026, 14:00 -> 04/03/2026, 16:00',
   driverId: null,
+  changes: null,
 };
 
 describe('timeline lines', () => {
