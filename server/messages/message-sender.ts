@@ -187,6 +187,7 @@ export class MessageSender {
       reason: `${m.trigger}:${state}`,
       comment: [maskRecipient(m.channel, m.recipient), `#${m.attempts}`, m.lastError].filter((x) => x !== null && x !== '').join(' · '),
       driverId: null,
+      changes: null,
     });
   }
 

@@ -132,6 +132,7 @@ export const sendTrackingLink = defineMutator({
       reason: 'link_requested',
       comment: null,
       driverId: null,
+      changes: null,
     });
   },
 });
