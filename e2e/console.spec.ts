@@ -31,3 +31,32 @@ test('the SLA countdown ticks every second', async ({ page }, info) => {
   expect(secs(before) - secs(after)).toBeLessThanOrEqual(5);
   await page.screenshot({ path: info.outputPath('console-at-risk.png') });
 });
+
+test('at risk and breached look different (by computed style, not only in a screenshot)', async ({ page }) => {
+  await page.goto('/');
+  const queue = page.getByRole('listbox', { name: 'Order queue' });
+  const risk = page.getByRole('combobox', { name: 'SLA' });
+  const styleOf = async (states: string[]) => {
+    const cell = queue.locator(states.map((s) => `[data-sla-state="${s}"]`).join(', ')).first();
+    await expect(cell).toBeVisible();
+    return cell.evaluate((el) => {
+      const cs = getComputedStyle(el);
+      return { color: cs.color, background: cs.backgroundColor, weight: cs.fontWeight };
+    });
+  };
+  await risk.selectOption('at_risk');
+  const atRisk = await styleOf(['warning', 'critical']);
+  await risk.selectOption('breached');
+  const breached = await styleOf(['breached']);
+  await risk.selectOption('');
+  const ok = await styleOf(['ok']);
+
+  const transparent = 'rgba(0, 0, 0, 0)';
+  // Breached is marked by a background of its own; at risk by colour and weight only.
+  expect(breached.background).not.toBe(transparent);
+  expect(atRisk.background).toBe(transparent);
+  expect(breached).not.toEqual(atRisk);
+  // And at risk stands out from an order that is on time.
+  expect(atRisk.color).not.toBe(ok.color);
+  expect(Number(atRisk.weight)).toBeGreaterThan(Number(ok.weight));
+});

@@ -60,6 +60,14 @@ test('scanner: a good scan marks picked, unknown and repeated scans change nothi
 
   await scanLabel(page, first);
   await expect(status).toHaveText(`Order ${first} is already picked: nothing changed`);
+
+  // Another warehouse's label: refused with its own answer, and the order is untouched on the server.
+  const foreign = (await callHost(PRIMARY.url, 'listOrders', { status: ['confirmed'], warehouseId: 'wh-almaty-1', limit: 1 })).rows[0];
+  if (!foreign) throw new Error('no confirmed order at wh-almaty-1');
+  await scanLabel(page, foreign.number);
+  await expect(status).toHaveText(`Order ${foreign.number} belongs to another warehouse: nothing changed`);
+  const still = await callHost(PRIMARY.url, 'getOrder', { orderId: foreign.id });
+  expect(still?.order).toMatchObject({ status: 'confirmed', version: foreign.version });
   expect(await rowNumbers()).not.toContain(first);
   await page.screenshot({ path: info.outputPath('warehouse-view.png') });
 
@@ -76,9 +84,23 @@ test('scanner: a good scan marks picked, unknown and repeated scans change nothi
   if (!third) throw new Error('the pick list needs a third order');
   await page.getByRole('button', { name: `Print the label of order ${third}` }).click();
   await expect.poll(() => page.evaluate(() => (globalThis as unknown as { __printed: number }).__printed)).toBe(1);
+  // On screen the print area is hidden and the app shows.
+  const display = (selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el).display);
+  expect(await display('[data-testid="print-area"]')).toBe('none');
+  expect(await display('#root')).not.toBe('none');
   await page.emulateMedia({ media: 'print' }); // what the paper gets: the label only
   await expect(page.getByTestId('print-area').getByRole('img', { name: third })).toBeVisible();
+  expect(await display('[data-testid="print-area"]')).toBe('block');
+  expect(await display('#root')).toBe('none');
+  // The label is 100 mm wide (a label printer's roll), with its barcode inside it.
+  const label = page.getByTestId('print-area').locator('.print-label').first();
+  const box = await label.boundingBox();
+  expect(box?.width).toBeCloseTo((100 / 25.4) * 96, 0);
+  const barcode = await page.getByTestId('print-area').getByRole('img', { name: third }).boundingBox();
+  expect(barcode?.width).toBeGreaterThan(0);
+  expect((barcode?.width ?? Infinity) <= (box?.width ?? 0)).toBe(true);
   await page.screenshot({ path: info.outputPath('warehouse-label-print.png') });
+  await page.emulateMedia({ media: 'screen' });
 });
 
 test('the warehouse console refuses confirm, assign and acknowledge (the rules the server runs)', async () => {

@@ -1,0 +1,71 @@
+// The admin edits the rules the server computes deadlines with: an SLA policy and a region's
+// working calendar, saved through the console and read back from the server; a value the rules
+// do not allow is refused with a message and changes nothing. Both edits are undone at the end
+// (the primary server is shared by the other specs).
+import { expect, test } from '@playwright/test';
+import { callHost, e2ePort, eventually, PRIMARY, primaryTokens, startHost, tokenFor, untilSynced, type HostProcess } from './harness';
+
+let admin: HostProcess;
+
+test.beforeAll(async () => {
+  admin = await startHost({ serverUrl: PRIMARY.serverUrl, token: tokenFor(primaryTokens(), 'u-admin-1'), port: e2ePort(9), name: 'admin' });
+  await untilSynced(admin.url);
+});
+test.afterAll(async () => {
+  await admin?.stop();
+});
+
+const policyOf = async (host: string, key: string) => (await callHost(host, 'slaSettings', {})).policies.find((p) => p.key === key);
+
+test('an admin edits an SLA policy and a calendar; an invalid value is refused', async ({ page }, info) => {
+  const before = await policyOf(PRIMARY.url, 'intercity');
+  if (!before) throw new Error('no intercity policy');
+  await page.goto(admin.url);
+  await expect(page.getByLabel('Role: Admin')).toBeVisible();
+  await page.getByRole('tab', { name: 'SLA rules' }).click();
+  const table = page.getByRole('table', { name: 'Policies' });
+
+  // A warning 5000 minutes before the deadline: beyond a day, the rules refuse it.
+  const warn = table.getByRole('spinbutton', { name: 'Intercity: Warn, min before' });
+  await warn.fill('5000');
+  await table.getByRole('button', { name: 'Save the Intercity policy' }).click();
+  await expect(page.locator('.sla-msg.err')).toBeVisible();
+  expect(await policyOf(PRIMARY.url, 'intercity')).toEqual(before);
+
+  // A real change: intercity norm 72 h -> 80 h, warning 8 h.
+  await table.getByRole('spinbutton', { name: 'Intercity: Norm, h' }).fill('80');
+  await warn.fill('480');
+  await table.getByRole('button', { name: 'Save the Intercity policy' }).click();
+  await expect(page.locator('.sla-msg.ok')).toContainText('Saved');
+  // The dispatcher's console (another replica) gets the rule from the server.
+  const after = await eventually(async () => {
+    const p = await policyOf(PRIMARY.url, 'intercity');
+    return p?.normMinutes === 80 * 60 ? p : undefined;
+  }, 30_000);
+  expect(after).toMatchObject({ normMinutes: 4800, warnBeforeMinutes: 480 });
+  await page.screenshot({ path: info.outputPath('admin-sla-policy.png') });
+
+  // A holiday on a region's calendar.
+  const region = (await callHost(admin.url, 'slaSettings', {})).regions[0];
+  if (!region) throw new Error('no region');
+  await page.getByRole('textbox', { name: 'Holiday date' }).fill('2027-12-30');
+  await page.getByRole('button', { name: 'Add holiday' }).click();
+  await expect(page.getByRole('list', { name: 'Holidays' })).toContainText(/2027|30/);
+  await page.getByRole('button', { name: 'Save calendar' }).click();
+  await eventually(async () => ((await callHost(PRIMARY.url, 'slaSettings', {})).regions.find((r) => r.id === region.id)?.holidays.includes('2027-12-30') ? true : undefined), 30_000);
+  await expect(page.locator('.sla-msg.ok')).toContainText('Saved');
+  await page.screenshot({ path: info.outputPath('admin-calendar.png') });
+
+  // Undo both for the other specs (through the API the screen uses).
+  expect(await callHost(admin.url, 'updateSlaPolicy', { policy: before })).toMatchObject({ ok: true });
+  expect(await callHost(admin.url, 'updateRegionCalendar', { regionId: region.id, holidays: region.holidays })).toMatchObject({ ok: true });
+});
+
+test('the rules are read-only for a dispatcher: no SLA rules tab, and the API refuses', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('tab', { name: 'Alerts' }).or(page.getByRole('tab', { name: /^Alerts/ }))).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'SLA rules' })).toHaveCount(0);
+  const policy = await policyOf(PRIMARY.url, 'express');
+  if (!policy) throw new Error('no express policy');
+  expect(await callHost(PRIMARY.url, 'updateSlaPolicy', { policy: { ...policy, normMinutes: 600 } })).toMatchObject({ ok: false, code: 'forbidden' });
+});
