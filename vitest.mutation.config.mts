@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['shared/**/*.test.ts', 'server/gps/fix-filter*.test.ts', 'server/gps/geofence-machine*.test.ts', 'server/gps/gps-pipeline.test.ts'],
+    include: ['shared/**/*.test.ts', 'server/gps/fix-filter*.test.ts', 'server/gps/geofence-machine*.test.ts', 'server/gps/gps-pipeline.test.ts', 'server/alerts/roles.test.ts', 'server/alerts/alert-scheduler.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 30_000,

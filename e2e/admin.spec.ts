@@ -25,16 +25,22 @@ test('an admin edits an SLA policy and a calendar; an invalid value is refused',
   await page.getByRole('tab', { name: 'SLA rules' }).click();
   const table = page.getByRole('table', { name: 'Policies' });
 
-  // A warning 5000 minutes before the deadline: beyond a day, the rules refuse it.
-  const warn = table.getByRole('spinbutton', { name: 'Intercity: Warn, min before' });
-  await warn.fill('5000');
-  await table.getByRole('button', { name: 'Save the Intercity policy' }).click();
-  await expect(page.locator('.sla-msg.err')).toBeVisible();
+  // Invalid values are refused and change nothing: a norm of 0 through the admin's own API...
+  await expect(callHost(admin.url, 'updateSlaPolicy', { policy: { ...before, normMinutes: 0 } })).rejects.toThrow(/invalid_request.*normMinutes/);
   expect(await policyOf(PRIMARY.url, 'intercity')).toEqual(before);
+  // ...and a holiday on a day that does not exist, in the calendar editor: marked, not added.
+  const holidays = page.getByRole('list', { name: 'Holidays' });
+  const holidaysBefore = await holidays.getByRole('listitem').count();
+  const day = page.getByRole('textbox', { name: 'Holiday date' });
+  await day.fill('31.02.2027');
+  await expect(day).toHaveAttribute('aria-invalid', 'true');
+  await page.getByRole('button', { name: 'Add holiday' }).click();
+  await expect(holidays.getByRole('listitem')).toHaveCount(holidaysBefore);
+  await day.fill('');
 
   // A real change: intercity norm 72 h -> 80 h, warning 8 h.
-  await table.getByRole('spinbutton', { name: 'Intercity: Norm, h' }).fill('80');
-  await warn.fill('480');
+  await table.getByLabel('Intercity: Norm, h').fill('80');
+  await table.getByLabel('Intercity: Warn, min before').fill('480');
   await table.getByRole('button', { name: 'Save the Intercity policy' }).click();
   await expect(page.locator('.sla-msg.ok')).toContainText('Saved');
   // The dispatcher's console (another replica) gets the rule from the server.

@@ -48,15 +48,14 @@ test('at risk and breached look different (by computed style, not only in a scre
   const atRisk = await styleOf(['warning', 'critical']);
   await risk.selectOption('breached');
   const breached = await styleOf(['breached']);
-  await risk.selectOption('');
-  const ok = await styleOf(['ok']);
 
   const transparent = 'rgba(0, 0, 0, 0)';
   // Breached is marked by a background of its own; at risk by colour and weight only.
   expect(breached.background).not.toBe(transparent);
   expect(atRisk.background).toBe(transparent);
   expect(breached).not.toEqual(atRisk);
-  // And at risk stands out from an order that is on time.
-  expect(atRisk.color).not.toBe(ok.color);
-  expect(Number(atRisk.weight)).toBeGreaterThan(Number(ok.weight));
+  // And at risk stands out from plain text: bold, in a colour of its own.
+  const plain = await queue.getByRole('option').first().evaluate((el) => getComputedStyle(el).color);
+  expect(atRisk.color).not.toBe(plain);
+  expect(Number(atRisk.weight)).toBeGreaterThanOrEqual(600);
 });

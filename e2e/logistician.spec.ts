@@ -61,7 +61,8 @@ test('import with a bad row, edit a carrier, export', async ({ page }, info) => 
   await filters.getByLabel('Name, BIN/INN, phone, contact, notes', { exact: true }).fill(names[0] ?? '');
   await page.getByRole('button', { name: `Open card of ${names[0]}` }).click();
   const card = page.getByRole('complementary', { name: 'Carrier card' });
-  await card.getByRole('button', { name: 'Edit', exact: true }).click();
+  // The card's own Edit comes first; the others edit its vehicles.
+  await card.getByRole('button', { name: 'Edit', exact: true }).first().click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Contact person').fill('Серик Ахметов');
   await dialog.getByRole('button', { name: 'Save' }).click();

@@ -21,11 +21,16 @@ async function cardActions(page: Page, url: string, number: string) {
   await page.getByRole('textbox', { name: 'Search orders' }).or(page.getByRole('searchbox', { name: 'Search orders' })).fill(number);
   await page.getByRole('listbox', { name: 'Order queue' }).getByRole('option', { name: new RegExp(`^${number},`) }).click();
   const card = page.getByRole('article', { name: `Order card ${number}` });
-  await expect(card).toBeVisible();
+  await expect(card, `order card ${number} at ${url}`).toBeVisible();
   return card.getByRole('toolbar', { name: 'Order card' });
 }
 
 test('each forbidden button is checked on an order where a dispatcher does get it', async ({ page }, info) => {
+  const crashes: string[] = [];
+  page.on('pageerror', (e) => crashes.push(`${page.url()}: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') crashes.push(`${page.url()}: console: ${m.text()}`);
+  });
   const at = (status: 'new' | 'confirmed') => callHost(PRIMARY.url, 'listOrders', { status: [status], warehouseId: 'wh-almaty-1', limit: 200 });
   const fresh = (await at('new')).rows[0];
   const confirmed = (await at('confirmed')).rows;
@@ -39,6 +44,7 @@ test('each forbidden button is checked on an order where a dispatcher does get i
     { number: unassigned.number, buttons: ['Assign driver', 'Cancel order'] },
   ];
   for (const c of cases) {
+    expect(crashes).toEqual([]);
     const desk = await cardActions(page, '/', c.number);
     for (const b of c.buttons) await expect(desk.getByRole('button', { name: b, exact: true }), `dispatcher, ${c.number}: ${b}`).toBeVisible();
     await cardActions(page, warehouse.url, c.number);
