@@ -31,7 +31,7 @@ test('a supervisor sees escalations in the priority queue and acknowledges one',
   const ack = list.getByRole('button', { name: `Acknowledge the alert about order ${escalated.orderNumber}: SLA breached` });
   await expect(ack).toBeVisible();
   // A breach comes with the supervisor's task.
-  const item = list.getByRole('listitem').filter({ has: ack });
+  const item = list.getByRole('listitem').filter({ has: page.getByRole('button', { name: `Acknowledge the alert about order ${escalated.orderNumber}: SLA breached` }) });
   await item.getByRole('button', { name: /^Show tasks/ }).click();
   await expect(item).toContainText('Supervisor task');
   await page.screenshot({ path: info.outputPath('supervisor-priority-queue.png') });
