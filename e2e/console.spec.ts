@@ -40,7 +40,7 @@ test('at risk and breached look different (by computed style, not only in a scre
     const cell = queue.locator(states.map((s) => `[data-sla-state="${s}"]`).join(', ')).first();
     await expect(cell).toBeVisible();
     return cell.evaluate((el) => {
-      const cs = getComputedStyle(el);
+      const cs = (globalThis as unknown as { getComputedStyle(e: unknown): { color: string; backgroundColor: string; fontWeight: string; display: string } }).getComputedStyle(el);
       return { color: cs.color, background: cs.backgroundColor, weight: cs.fontWeight };
     });
   };
@@ -55,7 +55,7 @@ test('at risk and breached look different (by computed style, not only in a scre
   expect(atRisk.background).toBe(transparent);
   expect(breached).not.toEqual(atRisk);
   // And at risk stands out from plain text: bold, in a colour of its own.
-  const plain = await queue.getByRole('option').first().evaluate((el) => getComputedStyle(el).color);
+  const plain = await queue.getByRole('option').first().evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { color: string; backgroundColor: string; fontWeight: string; display: string } }).getComputedStyle(el).color);
   expect(atRisk.color).not.toBe(plain);
   expect(Number(atRisk.weight)).toBeGreaterThanOrEqual(600);
 });

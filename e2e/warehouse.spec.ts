@@ -85,7 +85,7 @@ test('scanner: a good scan marks picked, unknown and repeated scans change nothi
   await page.getByRole('button', { name: `Print the label of order ${third}` }).click();
   await expect.poll(() => page.evaluate(() => (globalThis as unknown as { __printed: number }).__printed)).toBe(1);
   // On screen the print area is hidden and the app shows.
-  const display = (selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el).display);
+  const display = (selector: string) => page.locator(selector).first().evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { color: string; backgroundColor: string; fontWeight: string; display: string } }).getComputedStyle(el).display);
   expect(await display('[data-testid="print-area"]')).toBe('none');
   expect(await display('#root')).not.toBe('none');
   await page.emulateMedia({ media: 'print' }); // what the paper gets: the label only
