@@ -16,12 +16,17 @@ export default {
     '!**/*.test.ts',
   ],
   coverageAnalysis: 'perTest',
+  // The first run executes every test in vitest.mutation.config.mts once; on a busy shared machine
+  // that takes longer than Stryker's default 5 minutes.
+  dryRunTimeoutMinutes: 30,
   concurrency: 1,
   timeoutMS: 20_000,
   thresholds: { high: 90, low: 85, break: null },
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  // Build output and other runs' artefacts are not sources: don't copy them into the sandbox.
+  ignorePatterns: ['test-results', 'playwright-report', 'reports', 'out', 'dist', 'data'],
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
   ignoreStatic: true,
