@@ -46,7 +46,7 @@ export function adaptSyncClient(client: SyncClient, replica: ReadonlyReplica, se
   return {
     mutate(name, args) {
       try {
-        // The API's schemas checked the arguments; the mutator's own schema checks them again.
+        // The mutator checks its arguments (the API's commands share its schemas or map onto them).
         const { mid } = client.mutate(name as MutatorName, args as MutatorArgs<MutatorName>);
         return { ok: true, mid };
       } catch (err) {

@@ -4,6 +4,9 @@ import { z } from 'zod';
 import type { OrderEventRow, OrderRow, DriverRow, WarehouseRow, CustomerRow } from '../schema';
 import { ORDER_STATUSES, PROBLEM_REASONS, SERVICE_TYPES } from '../domain/vocabulary';
 import type { OrderStatus, ProblemReason, ServiceType, SubMark } from '../domain/vocabulary';
+import { assignDriver as assignDriverMutator, unassignDriver as unassignDriverMutator } from '../mutators/assignment';
+import { addComment as addCommentMutator } from '../mutators/comments';
+import { cancelOrder as cancelOrderMutator, confirmOrder as confirmOrderMutator } from '../mutators/order-status-mutators';
 import { command, idSchema, query } from './define';
 
 /** What a user may do to an order; computed in main from the status machine and the role. */
@@ -167,18 +170,12 @@ export const ordersApi = {
   /** null when the order does not exist (e.g. deleted, or a stale link). */
   getOrder: query<OrderDetail | null>()(orderIdSchema),
 
-  confirmOrder: command(z.object({ orderId: idSchema, comment: z.string().max(2000).optional() }).strict()),
-  assignDriver: command(
-    z
-      .object({
-        orderId: idSchema,
-        driverId: idSchema,
-        /** The order version the dispatcher saw; the server rejects if someone else changed it. */
-        seenVersion: z.number().int().positive(),
-      })
-      .strict(),
-  ),
-  unassignDriver: command(z.object({ orderId: idSchema, comment: z.string().max(2000).optional() }).strict()),
+  // Commands that are one mutation with the same arguments take the mutator's own schema (made
+  // strict): the arguments are checked by one rule, here and again wherever the mutator runs.
+  confirmOrder: command(confirmOrderMutator.args.strict()),
+  /** `seenVersion`: the order version the dispatcher saw; the server rejects if someone else changed it. */
+  assignDriver: command(assignDriverMutator.args.strict()),
+  unassignDriver: command(unassignDriverMutator.args.strict()),
   reportProblem: command(
     z
       .object({
@@ -198,7 +195,7 @@ export const ordersApi = {
       })
       .strict(),
   ),
-  addComment: command(z.object({ orderId: idSchema, text: z.string().trim().min(1).max(4000) }).strict()),
+  addComment: command(addCommentMutator.args.strict()),
   /** `comment` says why (required). */
-  cancelOrder: command(z.object({ orderId: idSchema, comment: z.string().trim().min(1).max(2000) }).strict()),
+  cancelOrder: command(cancelOrderMutator.args.strict()),
 } as const;
