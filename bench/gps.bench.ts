@@ -204,7 +204,8 @@ async function main(): Promise<void> {
       }
     });
     bindSimulatorDevices(server.db.sqlite, t);
-    const gps = await attachGps(server, { port: 0, host: '127.0.0.1' });
+    // One address sends every phone's fixes here: no per-address limit.
+    const gps = await attachGps(server, { port: 0, host: '127.0.0.1', rateLimit: null });
     const baseTs = Date.now() - 600_000;
     const bareRates: number[] = [];
     const oursRates: number[] = [];

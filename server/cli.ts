@@ -64,6 +64,7 @@ export async function main(argv: string[]): Promise<number> {
       host: { type: 'string' },
       'gps-host': { type: 'string' },
       'courier-config': { type: 'string' },
+      new: { type: 'boolean' },
       to: { type: 'string' },
       from: { type: 'string' },
       'backup-dir': { type: 'string' },
@@ -156,7 +157,8 @@ export async function main(argv: string[]): Promise<number> {
       const { dropped } = engine.log.compact(head + 1);
       return print(`compacted: ${dropped} tombstones dropped; clients with a cursor below ${head + 1} get a snapshot`, 0);
     }
-    if (command === 'device') return deviceCommand(positionals.slice(1), db.sqlite); // GPS devices (server/gps)
+    // GPS devices (server/gps); `--new` is parsed as an option here and handed back as a word.
+    if (command === 'device') return await deviceCommand(values.new === true ? [positionals[1] ?? '', '--new', ...positionals.slice(2)] : positionals.slice(1), db.sqlite);
     if (command !== 'user') return print(USAGE, 2);
     if (sub === 'add') {
       const parsed = addUserArgs.safeParse({ name: values.name, role: values.role, warehouse: values.warehouse });

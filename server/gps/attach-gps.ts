@@ -9,7 +9,7 @@ export const DEFAULT_GPS_PORT = 5055;
 /** `npm run server`'s GPS bind address: all interfaces, since drivers' phones must reach it. */
 export const DEFAULT_GPS_HOST = '0.0.0.0';
 
-export interface AttachGpsOptions extends Pick<GpsOptions, 'filter' | 'geofence' | 'positions' | 'flushMs'> {
+export interface AttachGpsOptions extends Pick<GpsOptions, 'filter' | 'geofence' | 'positions' | 'flushMs' | 'maxUnknownDevices' | 'rateLimit'> {
   /** OsmAnd port; 0 picks a free one (tests). Default 5055. */
   port?: number;
   host?: string;
@@ -43,9 +43,11 @@ export async function attachGps(server: MarshrutServer, opts: AttachGpsOptions =
     ...(opts.geofence === undefined ? {} : { geofence: opts.geofence }),
     ...(opts.positions === undefined ? {} : { positions: opts.positions }),
     ...(opts.flushMs === undefined ? {} : { flushMs: opts.flushMs }),
+    ...(opts.maxUnknownDevices === undefined ? {} : { maxUnknownDevices: opts.maxUnknownDevices }),
+    ...(opts.rateLimit === undefined ? {} : { rateLimit: opts.rateLimit }),
   });
   gps.mountRoutes(server);
-  server.addHealth('gps', () => gps.counters);
+  server.addHealth('gps', () => ({ ...gps.counters, unknownDevicesListed: gps.unknownListed() }));
   server.setLastPositionSource((driver) => {
     const p = gps.position(driver.id);
     if (p === null) return null;

@@ -3,6 +3,7 @@
 // for the simulator). The ingest path reads bindings per fix, so a bind applies at once,
 // even from another process.
 import type Database from 'better-sqlite3';
+import { MAX_DEVICE_ID_CHARS } from './gps-fix';
 
 export const SIMULATOR_DEVICE_PREFIX = 'sim-';
 
@@ -30,7 +31,7 @@ export type BindResult =
 
 export function bindDevice(sqlite: Database.Database, deviceId: string, driverId: string, boundBy: string, now: number): BindResult {
   const id = deviceId.trim();
-  if (id === '' || id.length > 128) return { ok: false, message: 'a device id is 1 to 128 characters' };
+  if (id === '' || id.length > MAX_DEVICE_ID_CHARS) return { ok: false, message: `a device id is 1 to ${MAX_DEVICE_ID_CHARS} characters` };
   const driver = sqlite.prepare<[string], { id: string }>('SELECT id FROM drivers WHERE id = ?').get(driverId);
   if (driver === undefined) return { ok: false, message: `no driver with id ${driverId}` };
   return sqlite.transaction((): BindResult => {

@@ -22,6 +22,11 @@ export interface GeofenceConfig {
   dwellMs: number;
   /** Fixes less accurate than this don't move the machine. */
   maxAccuracyM: number;
+  /**
+   * A fence counts only fixes of one continuous track: from one device, each within this long
+   * of the one before. A longer gap, another device or a relocation starts the machines again.
+   */
+  maxTrackGapMs: number;
 }
 
 export const DEFAULT_GEOFENCE_CONFIG: GeofenceConfig = {
@@ -30,6 +35,7 @@ export const DEFAULT_GEOFENCE_CONFIG: GeofenceConfig = {
   exitFactor: 1.5,
   dwellMs: 60_000,
   maxAccuracyM: 50,
+  maxTrackGapMs: 600_000,
 };
 
 export interface FencePoint extends LatLon {

@@ -4,6 +4,11 @@
 // fix time), so it gets change-log rows and reaches every desktop like any other change.
 // Machine state is in memory: after a restart a driver must dwell again, which is harmless
 // because planAutoMark is idempotent.
+// Marks need a continuous track: the fixes that put a driver inside a circle and the ones that
+// complete the mark must come from the same device with no gap over maxTrackGapMs (and no
+// relocation between them). Another device's first fix (a fresh binding, or someone sending
+// with a known device id while the real phone also reports) restarts the machines instead of
+// finishing what the other device's fixes began.
 import type { Logger } from '../log/logger';
 import type Database from 'better-sqlite3';
 import type { MutationActor, MutationOutcome } from '../../shared/mutators/mutator-tx';
@@ -39,6 +44,8 @@ type FenceState = { kind: 'arrival'; s: ArrivalState } | { kind: 'departure'; s:
 export class GeofenceRunner {
   /** Per driver: orderId -> machine. Orders that drop out of the watch lose their machine. */
   private readonly machines = new Map<string, Map<string, FenceState>>();
+  /** Per driver: the device and fix time of the continuous track the machines follow. */
+  private readonly tracks = new Map<string, { deviceId: string; lastFixAt: number }>();
   /** Watched orders per driver; dropped whenever any order changes (see ordersChanged). */
   private readonly watchedCache = new Map<string, WatchedOrder[]>();
   private readonly stmts;
@@ -87,7 +94,12 @@ export class GeofenceRunner {
     return list;
   }
 
-  onPosition(driverId: string, deviceId: string, p: FencePoint): void {
+  /** An accepted fix. `relocated`: the filter moved the driver (the track is broken there). */
+  onPosition(driverId: string, deviceId: string, p: FencePoint, relocated = false): void {
+    const track = this.tracks.get(driverId);
+    const continuous = track !== undefined && track.deviceId === deviceId && p.fixAt - track.lastFixAt <= this.cfg.maxTrackGapMs && !relocated;
+    this.tracks.set(driverId, { deviceId, lastFixAt: p.fixAt });
+    if (!continuous) this.machines.delete(driverId);
     const orders = this.watched(driverId);
     let mine = this.machines.get(driverId);
     if (orders.length === 0) {

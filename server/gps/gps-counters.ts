@@ -1,6 +1,7 @@
 // What the GPS pipeline did since start, for /health: every fix ends in exactly one of
 // accepted / late / rejected.<reason> / unknownDevice / malformed, so nothing vanishes uncounted.
 import { REJECT_REASONS, type RejectReason } from './fix-filter';
+import { RANGED_FIELDS, type RangedField } from './fix-ranges';
 
 export interface GpsCounters {
   /** Requests on the GPS port (and positions forwarded by Traccar). */
@@ -16,8 +17,14 @@ export interface GpsCounters {
   rejected: Record<RejectReason, number>;
   /** From a device bound to no driver (kept in unknown_devices, never applied). */
   unknownDevice: number;
-  /** Unreadable requests (no device id, bad numbers, bad JSON). */
+  /** Unreadable requests (no device id, a device id over 128 characters, bad numbers, bad JSON). */
   malformed: number;
+  /** Requests refused (429) because their source address sent too many. */
+  rateLimited: number;
+  /** Out-of-range optional fields dropped from fixes that were otherwise kept (per field). */
+  droppedFields: Record<RangedField, number>;
+  /** Unknown devices pushed out of the capped list (oldest first) or never let in. */
+  unknownDevicesDropped: number;
   trackRowsWritten: number;
   positionFrames: number;
   /** Automatic marks from geofences. */
@@ -35,6 +42,9 @@ export function newGpsCounters(): GpsCounters {
     rejected,
     unknownDevice: 0,
     malformed: 0,
+    rateLimited: 0,
+    droppedFields: Object.fromEntries(RANGED_FIELDS.map((f) => [f, 0])) as Record<RangedField, number>,
+    unknownDevicesDropped: 0,
     trackRowsWritten: 0,
     positionFrames: 0,
     autoMarks: { arrived: 0, leftWarehouse: 0, skipped: 0, rejected: 0 },

@@ -1,13 +1,16 @@
 // The OsmAnd port (default 5055): any method, any path, parameters or JSON as decoded by
-// osmand-decode.ts. Answers, like Traccar: 200 when the fix was taken (or deliberately
-// ignored by a filter: the phone must not retry a fix we will never want, or its queue
-// wedges), 400 for an unreadable request, 403 for a device bound to no driver (the phone
-// keeps its fixes and sends them once an admin binds it). Bodies say why, in plain text.
+// osmand-decode.ts. Answers: 200 `OK` for every readable fix, whether it was taken, ignored
+// by a filter or came from a device bound to nobody. OsmAnd has no authentication, so the
+// answer must not tell which device ids are bound (they could then be found and spoofed);
+// what happened is counted in /health. 400 with the reason for an unreadable request (it
+// does not depend on the binding), 413 for an oversize body, 429 when the source address
+// sends too much.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { GpsCounters } from './gps-counters';
 import type { GpsIngest } from './gps-ingest';
 import type { GpsStore } from './gps-store';
 import { decodeOsmAndRequest } from './osmand-decode';
+import type { SourceRateLimiter } from './source-rate-limit';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -16,6 +19,8 @@ export interface GpsHttpDeps {
   store: GpsStore;
   counters: GpsCounters;
   clock: () => number;
+  /** Null: no per-address limit. */
+  limiter: SourceRateLimiter | null;
 }
 
 function reply(res: ServerResponse, status: number, text: string): void {
@@ -24,6 +29,14 @@ function reply(res: ServerResponse, status: number, text: string): void {
 }
 
 export function handleGpsRequest(deps: GpsHttpDeps, req: IncomingMessage, res: ServerResponse): void {
+  const address = req.socket.remoteAddress ?? 'unknown';
+  if (deps.limiter !== null && !deps.limiter.take(address, deps.clock())) {
+    deps.counters.rateLimited++;
+    res.setHeader('retry-after', String(Math.max(1, deps.limiter.retryAfterS(address))));
+    // The body is not read: close the connection rather than drain a flood.
+    res.setHeader('connection', 'close');
+    return reply(res, 429, 'too many requests from this address; retry later');
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   let tooLarge = false;
@@ -50,15 +63,9 @@ export function handleGpsRequest(deps: GpsHttpDeps, req: IncomingMessage, res: S
       }
       return reply(res, 400, decoded.message);
     }
-    const outcome = deps.ingest.ingest(decoded.fix, now);
-    switch (outcome.kind) {
-      case 'unknown_device':
-        return reply(res, 403, `device ${outcome.deviceId} is not bound to a driver; an admin can bind it (device bind)`);
-      case 'rejected':
-        return reply(res, 200, `ignored: ${outcome.reason}`);
-      default:
-        return reply(res, 200, 'OK');
-    }
+    // Taken, filtered or unknown: one answer (see the header).
+    deps.ingest.ingest(decoded.fix, now);
+    return reply(res, 200, 'OK');
   });
   req.on('error', () => res.destroy());
 }

@@ -6,6 +6,7 @@ import { effectiveAccuracy, EMPTY_FILTER_STATE, filterFix, type FilterConfig, ty
 import type { GeofenceRunner } from './geofence-runner';
 import type { GpsCounters } from './gps-counters';
 import type { GpsFix } from './gps-fix';
+import { dropOutOfRange } from './fix-ranges';
 import type { GpsStore, StoredPosition } from './gps-store';
 import type { PositionsHub } from './positions-hub';
 
@@ -38,8 +39,10 @@ export class GpsIngest {
     }
   }
 
-  ingest(fix: GpsFix, receivedAt: number): IngestOutcome {
+  ingest(wireFix: GpsFix, receivedAt: number): IngestOutcome {
     this.counters.received++;
+    const { fix, dropped } = dropOutOfRange(wireFix);
+    for (const field of dropped) this.counters.droppedFields[field]++;
     const driverId = this.store.driverFor(fix.deviceId, receivedAt);
     if (driverId === null) {
       this.counters.unknownDevice++;
@@ -86,7 +89,7 @@ export class GpsIngest {
       lon: shown.lon,
       fixAt: shown.fixAt,
       accuracyM: effectiveAccuracy(fix.accuracyM, this.cfg),
-    });
+    }, outcome.relocated);
     return { kind: 'accepted', driverId, held: outcome.held };
   }
 }

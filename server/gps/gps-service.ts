@@ -16,6 +16,7 @@ import { GpsIngest } from './gps-ingest';
 import { GpsStore } from './gps-store';
 import { DEFAULT_POSITIONS_CONFIG, PositionsHub, type PositionsHubConfig } from './positions-hub';
 import { mountTrackRoute } from './track-route';
+import { DEFAULT_RATE_LIMIT, SourceRateLimiter, type RateLimitConfig } from './source-rate-limit';
 
 export interface GpsOptions {
   sqlite: Database.Database;
@@ -29,6 +30,10 @@ export interface GpsOptions {
    */
   subscribeOrderChanges?: (onChange: () => void) => void;
   log: Logger;
+  /** Cap of the unknown-devices list (default MAX_UNKNOWN_DEVICES). */
+  maxUnknownDevices?: number;
+  /** Requests per source address on the OsmAnd port; null: no limit (benchmarks). */
+  rateLimit?: RateLimitConfig | null;
   filter?: Partial<FilterConfig>;
   geofence?: Partial<GeofenceConfig>;
   positions?: Partial<PositionsHubConfig>;
@@ -44,6 +49,8 @@ export interface GpsService {
   readonly counters: GpsCounters;
   /** The full positions frame a desktop gets when it connects. */
   snapshot(): Positions;
+  /** Devices in the unknown-devices list now. */
+  unknownListed(): number;
   /** Latest position of one driver (REST /api/drivers uses it). */
   position(driverId: string): ReturnType<PositionsHub['get']>;
   /** Mounts GET /api/drivers/:id/track on the main API router. */
@@ -61,7 +68,12 @@ export function startGps(opts: GpsOptions): GpsService {
   const fenceCfg = { ...DEFAULT_GEOFENCE_CONFIG, ...opts.geofence };
   const posCfg = { ...DEFAULT_POSITIONS_CONFIG, ...opts.positions };
   const counters = newGpsCounters();
-  const store = new GpsStore(opts.sqlite);
+  const store = new GpsStore(opts.sqlite, {
+    ...(opts.maxUnknownDevices === undefined ? {} : { maxUnknownDevices: opts.maxUnknownDevices }),
+    onUnknownDropped: (n) => {
+      counters.unknownDevicesDropped += n;
+    },
+  });
   const hub = new PositionsHub(
     posCfg,
     (frame) => {
@@ -92,11 +104,13 @@ export function startGps(opts: GpsOptions): GpsService {
     ingest,
     counters,
     snapshot: () => hub.snapshot(opts.clock()),
+    unknownListed: () => store.unknownListed(),
     position: (driverId) => hub.get(driverId, opts.clock()),
     mountRoutes: (router) => mountTrackRoute(router, opts.sqlite, () => write(false), opts.clock),
     flush: () => write(true),
     listen(port, host) {
-      const server = createGpsHttpServer({ ingest, store, counters, clock: opts.clock });
+      const limiter = opts.rateLimit === null ? null : new SourceRateLimiter({ ...DEFAULT_RATE_LIMIT, ...opts.rateLimit });
+      const server = createGpsHttpServer({ ingest, store, counters, clock: opts.clock, limiter });
       http = server;
       return new Promise((resolve, reject) => {
         server.once('error', reject);

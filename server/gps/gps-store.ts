@@ -4,7 +4,7 @@
 // latest position into its drivers row (no version bump: positions are not change-log
 // changes), and unknown devices aggregated per device. A fix is never a transaction of its own.
 import type Database from 'better-sqlite3';
-import type { GpsFix } from './gps-fix';
+import { MAX_DEVICE_ID_CHARS, type GpsFix } from './gps-fix';
 
 export interface TrackRow {
   driverId: string;
@@ -59,6 +59,18 @@ export const BINDING_TTL_MS = 5_000;
  */
 export const POSITIONS_PER_FLUSH = 500;
 
+/**
+ * Most devices kept in the unknown-devices list. Device ids arrive unauthenticated, so the list
+ * is capped: the devices heard from longest ago are dropped first (counted in /health).
+ */
+export const MAX_UNKNOWN_DEVICES = 1000;
+
+export interface GpsStoreLimits {
+  maxUnknownDevices: number;
+  /** Told how many unknown devices were dropped (or never let in) to keep the cap. */
+  onUnknownDropped: (count: number) => void;
+}
+
 export class GpsStore {
   private tracks: TrackRow[] = [];
   private bindings = new Map<string, string>();
@@ -66,9 +78,15 @@ export class GpsStore {
   private positions = new Map<string, StoredPosition>();
   private unknown = new Map<string, UnknownAggregate>();
   private readonly stmts;
-  private readonly flushTx: (positions: readonly StoredPosition[]) => number;
+  private readonly flushTx: (positions: readonly StoredPosition[]) => { inserted: number; unknownDropped: number };
 
-  constructor(private readonly sqlite: Database.Database) {
+  private readonly limits: GpsStoreLimits;
+
+  constructor(
+    private readonly sqlite: Database.Database,
+    limits: Partial<GpsStoreLimits> = {},
+  ) {
+    this.limits = { maxUnknownDevices: MAX_UNKNOWN_DEVICES, onUnknownDropped: () => undefined, ...limits };
     this.stmts = {
       allBindings: sqlite.prepare<[], { device_id: string; driver_id: string }>('SELECT device_id, driver_id FROM device_bindings'),
       insertTrack: sqlite.prepare(
@@ -88,11 +106,16 @@ export class GpsStore {
            last_fix_at = coalesce(excluded.last_fix_at, last_fix_at), last_accuracy_m = coalesce(excluded.last_accuracy_m, last_accuracy_m),
            last_battery = coalesce(excluded.last_battery, last_battery)`,
       ),
+      trimUnknown: sqlite.prepare<[number]>(
+        `DELETE FROM unknown_devices WHERE device_id IN
+           (SELECT device_id FROM unknown_devices ORDER BY last_seen_at DESC, device_id LIMIT -1 OFFSET ?)`,
+      ),
+      countUnknown: sqlite.prepare<[], { n: number }>('SELECT count(*) AS n FROM unknown_devices'),
       positions: sqlite.prepare<[], DriverPositionRecord>(
         'SELECT id, lat, lon, heading_deg, speed_kmh, accuracy_m, battery, charging, fix_at FROM drivers WHERE lat IS NOT NULL AND lon IS NOT NULL AND fix_at IS NOT NULL',
       ),
     };
-    this.flushTx = sqlite.transaction((positions: readonly StoredPosition[]): number => this.writeQueued(positions));
+    this.flushTx = sqlite.transaction((positions: readonly StoredPosition[]) => this.writeQueued(positions));
   }
 
   /**
@@ -127,6 +150,11 @@ export class GpsStore {
   queueUnknown(deviceId: string, fix: GpsFix | null, at: number): void {
     const agg = this.unknown.get(deviceId);
     if (agg === undefined) {
+      // Between flushes too, a flood of new ids must not grow memory without bound.
+      if (deviceId.length > MAX_DEVICE_ID_CHARS || this.unknown.size >= this.limits.maxUnknownDevices) {
+        this.limits.onUnknownDropped(1);
+        return;
+      }
       this.unknown.set(deviceId, { firstSeenAt: at, lastSeenAt: at, count: 1, fix });
       return;
     }
@@ -148,14 +176,20 @@ export class GpsStore {
       if (!force && positions.length >= POSITIONS_PER_FLUSH) break;
       positions.push(p);
     }
-    const inserted = this.flushTx(positions);
+    const { inserted, unknownDropped } = this.flushTx(positions);
     this.tracks = [];
     for (const p of positions) this.positions.delete(p.driverId);
     this.unknown.clear();
+    if (unknownDropped > 0) this.limits.onUnknownDropped(unknownDropped);
     return inserted;
   }
 
-  private writeQueued(positions: readonly StoredPosition[]): number {
+  /** Devices in the unknown-devices list (for /health). */
+  unknownListed(): number {
+    return this.stmts.countUnknown.get()?.n ?? 0;
+  }
+
+  private writeQueued(positions: readonly StoredPosition[]): { inserted: number; unknownDropped: number } {
     this.tracks.sort((a, b) => (a.driverId < b.driverId ? -1 : a.driverId > b.driverId ? 1 : a.fixAt - b.fixAt));
     let inserted = 0;
     for (const row of this.tracks) inserted += this.stmts.insertTrack.run(row).changes;
@@ -175,7 +209,8 @@ export class GpsStore {
         battery: agg.fix?.battery ?? null,
       });
     }
-    return inserted;
+    const unknownDropped = this.unknown.size === 0 ? 0 : this.stmts.trimUnknown.run(this.limits.maxUnknownDevices).changes;
+    return { inserted, unknownDropped };
   }
 
   /** Latest stored positions (from the drivers rows), to resume after a restart. */

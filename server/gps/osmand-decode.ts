@@ -7,7 +7,7 @@
 //   is_moving, battery {level 0-1, is_charging}}.
 // Decoding checks syntax only; ranges, 0/0, times and the rest are the filter's business.
 import { z } from 'zod';
-import { KNOTS_TO_KMH, MPS_TO_KMH, type GpsFix } from './gps-fix';
+import { KNOTS_TO_KMH, MAX_DEVICE_ID_CHARS, MPS_TO_KMH, type GpsFix } from './gps-fix';
 import { parseDecimal, parseIsoTime, parseOsmAndTimestamp } from './wire-time';
 
 /** Why a request carried no usable fix; each is a /health counter. */
@@ -54,6 +54,11 @@ function fail(reason: DecodeFailure, message: string, deviceId: string | null): 
   return { ok: false, reason, message, deviceId };
 }
 
+/** No device id is that long: refused before anything is stored (deviceId null: not listed). */
+function tooLong(deviceId: string): DecodeResult {
+  return fail('malformed', `device id is ${deviceId.length} characters; the limit is ${MAX_DEVICE_ID_CHARS}`, null);
+}
+
 /** The last value of each parameter, as strings; unknown parameters are ignored. */
 const paramsSchema = z.object({
   id: z.string().optional(),
@@ -77,6 +82,7 @@ export function decodeOsmAndParams(params: Readonly<Record<string, string>>, rec
   const p = paramsSchema.parse(params);
   const deviceId = (p.deviceid ?? p.id ?? '').trim();
   if (deviceId === '') return fail('malformed', 'device id missing: send id or deviceid', null);
+  if (deviceId.length > MAX_DEVICE_ID_CHARS) return tooLong(deviceId);
 
   let latText = p.lat;
   let lonText = p.lon;
@@ -165,8 +171,10 @@ const traccarJsonSchema = z.object({
 });
 
 export function decodeTraccarJson(body: unknown): DecodeResult {
-  const bodyDevice =
+  const rawDevice =
     typeof body === 'object' && body !== null && 'device_id' in body ? String((body as { device_id: unknown }).device_id) : null;
+  // Only an id that could be bound is worth listing as unknown.
+  const bodyDevice = rawDevice !== null && rawDevice.length <= MAX_DEVICE_ID_CHARS ? rawDevice : null;
   const r = traccarJsonSchema.safeParse(body);
   if (!r.success) {
     const issue = r.error.issues[0];
@@ -175,6 +183,7 @@ export function decodeTraccarJson(body: unknown): DecodeResult {
   }
   const { device_id: deviceId, location } = r.data;
   if (deviceId === '') return fail('malformed', 'device_id is empty', null);
+  if (deviceId.length > MAX_DEVICE_ID_CHARS) return tooLong(deviceId);
   const fixAt = parseIsoTime(location.timestamp);
   if (fixAt === null) return fail('malformed', `location.timestamp "${location.timestamp}" is not ISO 8601`, deviceId);
   const c = location.coords;
