@@ -8,6 +8,7 @@ import { assignDriver as assignDriverMutator, unassignDriver as unassignDriverMu
 import { addComment as addCommentMutator } from '../mutators/comments';
 import { cancelOrder as cancelOrderMutator, confirmOrder as confirmOrderMutator } from '../mutators/order-status-mutators';
 import { command, idSchema, query } from './define';
+import type { PredictedArrival } from '../eta/predict-arrival';
 
 /** What a user may do to an order; computed in main from the status machine and the role. */
 export const ORDER_ACTIONS = [
@@ -158,6 +159,10 @@ export interface OrderDetail {
   /** What this user may do now. */
   actions: OrderAction[];
   pending: boolean;
+  /** Predicted arrival (shared/eta) from the driver's last fix through the stops ahead; null without a driver or fix. */
+  predicted: PredictedArrival | null;
+  /** The customer's public tracking link, once the server made one. */
+  trackingUrl: string | null;
 }
 
 export const orderIdSchema = z.object({ orderId: idSchema }).strict();

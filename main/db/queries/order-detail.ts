@@ -4,7 +4,9 @@ import { asc, eq } from 'drizzle-orm';
 import type { OrderDetail, SlaView } from '../../../shared/api/orders-api';
 import { resolveSlaPolicy, type SlaPolicies } from '../../../shared/domain/sla-policy';
 import type { Actor } from '../../../shared/domain/vocabulary';
-import { customers, drivers, orderEvents, orders, warehouses, type CustomerRow, type OrderRow } from '../../../shared/schema';
+import { and, inArray } from 'drizzle-orm';
+import { customers, drivers, orderEvents, orders, speedProfiles, trackingLinks, warehouses, type CustomerRow, type DriverRow, type OrderRow } from '../../../shared/schema';
+import { FLEET_LOCATOR, predictArrival, SpeedTable, stopsThrough, type PredictedArrival } from '../../../shared/eta';
 import type { ReadonlyReplica } from '../open-replica';
 import { effectiveSlaPolicies } from './alerts-queries';
 import { orderActions } from '../../../shared/api/order-actions';
@@ -44,9 +46,12 @@ export function orderDetail(
   const driver = order.driverId ? (db.select().from(drivers).where(eq(drivers.id, order.driverId)).get() ?? null) : null;
   const warehouse = order.warehouseId ? (db.select().from(warehouses).where(eq(warehouses.id, order.warehouseId)).get() ?? null) : null;
   const customer = order.customerId ? (db.select().from(customers).where(eq(customers.id, order.customerId)).get() ?? null) : null;
+  const link = db.select().from(trackingLinks).where(eq(trackingLinks.id, order.id)).get();
   return {
     order,
     events,
+    predicted: predictedArrival(replica, order, driver, Date.now()),
+    trackingUrl: link?.url ?? null,
     driver,
     warehouse,
     customer,
@@ -54,4 +59,20 @@ export function orderDetail(
     actions: orderActions(order, actor),
     pending: pending.has(order.id),
   };
+}
+
+/** The same prediction the server makes, from the replica: the driver's open orders and the synced learned speeds. */
+export function predictedArrival(replica: ReadonlyReplica, order: OrderRow, driver: DriverRow | null, now: number): PredictedArrival | null {
+  if (driver === null || driver.lat === null || driver.lon === null || driver.fixAt === null) return null;
+  if (!['confirmed', 'at_warehouse', 'in_transit'].includes(order.status)) return null;
+  const db = replica.db;
+  const work = db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.driverId, driver.id), inArray(orders.status, ['confirmed', 'at_warehouse', 'in_transit'])))
+    .all();
+  const stops = stopsThrough(work, order.id);
+  if (stops === null) return null;
+  const speeds = new SpeedTable(db.select().from(speedProfiles).all());
+  return predictArrival({ now, driver: { lat: driver.lat, lon: driver.lon, fixAt: driver.fixAt }, stops, speeds, locator: FLEET_LOCATOR });
 }

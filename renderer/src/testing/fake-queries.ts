@@ -116,6 +116,8 @@ export function fakeQueries(world: FakeWorld, clock: FakeClock, role: UserRole, 
         sla: { deadline: o.slaDeadline, policy: `${policy.key}: ${policy.normMinutes / 60} h`, warnBeforeMinutes: policy.warnBeforeMinutes },
         actions: actions(o),
         pending: pending.has(o.id),
+        predicted: null,
+        trackingUrl: null,
       };
     },
     listDrivers: () =>

@@ -10,6 +10,7 @@ import { driverById, useDriversStore } from '../drivers/store';
 import { driverEta } from '../../ui/eta';
 import { SlaCountdown } from '../../ui/SlaCountdown';
 import { StatusChip } from '../../ui/StatusChip';
+import { arrivalRisk } from '../../../../shared/eta/predict-arrival';
 import { useSessionStore } from '../session/store';
 import { AssignDialog } from './AssignDialog';
 import { CardActions } from './CardActions';
@@ -47,6 +48,8 @@ function DriverLine({ detail }: { detail: OrderDetail }) {
   const name = live?.name ?? detail.driver?.name ?? o.driverId;
   const phone = live?.phone ?? detail.driver?.phone ?? '';
   const eta = o.status === 'in_transit' ? driverEta(live, { lat: o.deliveryLat, lon: o.deliveryLon }, now) : null;
+  const p = detail.predicted;
+  const risk = p === null ? 'ok' : arrivalRisk(p.at, o.slaDeadline);
   return (
     <span>
       {name}
@@ -54,8 +57,24 @@ function DriverLine({ detail }: { detail: OrderDetail }) {
       {eta && (
         <>
           <br />
-          <span className="tabular">
-            {t('card.distance', { km: t.fmt.km(eta.km) })} · {t('card.eta', { time: t.fmt.time(eta.arrivesAt) })}
+          <span className="tabular">{t('card.distance', { km: t.fmt.km(eta.km) })}</span>
+        </>
+      )}
+      {p && (
+        <>
+          <br />
+          <span className="tabular" data-testid="predicted-arrival">
+            <strong>{t('card.eta', { time: t.fmt.time(p.at) })}</strong> ({t.fmt.time(p.earliest)}–{t.fmt.time(p.latest)})
+            {risk !== 'ok' && <span className="chip chip-warning"> {t(risk === 'late' ? 'card.arrivalRisk.late' : 'card.arrivalRisk.tight')}</span>}
+          </span>
+          <br />
+          <span className="muted tabular">
+            {t('card.etaBasis', {
+              stops: p.basis.stopsAhead,
+              speed: t.fmt.kmh(p.basis.speedKmh),
+              source: t(`card.etaSource.${p.basis.speedSource}`),
+              age: t.fmt.duration(p.basis.fixAgeMs),
+            })}
           </span>
         </>
       )}
@@ -154,6 +173,19 @@ function CardBody({ detail }: { detail: OrderDetail }) {
               <dt>{t('card.courier')}</dt>
               <dd>
                 {o.courierProvider} {o.courierTrackingNumber ?? ''}
+              </dd>
+            </>
+          )}
+          {detail.trackingUrl && (
+            <>
+              <dt>{t('card.trackingLink')}</dt>
+              <dd>
+                <a href={detail.trackingUrl} target="_blank" rel="noreferrer noopener" className="tracking-link">
+                  {detail.trackingUrl}
+                </a>{' '}
+                <button type="button" className="btn btn-small btn-ghost" onClick={() => void navigator.clipboard?.writeText(detail.trackingUrl ?? '')}>
+                  {t('card.copyLink')}
+                </button>
               </dd>
             </>
           )}
