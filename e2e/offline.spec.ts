@@ -44,7 +44,7 @@ test('an edit made offline is pending, then acknowledged when the server returns
   await choice.click();
   await expect(row).toContainText(driverName);
   await expect(row.getByLabel('Pending sync')).toBeVisible();
-  await expect(page.getByText('1 pending edits')).toBeVisible();
+  await expect(page.getByText('1 pending edit', { exact: true })).toBeVisible();
   await page.screenshot({ path: info.outputPath('offline-pending-edit.png') });
 
   // Back on the same port and database file.

@@ -26,8 +26,26 @@ function FocusFollower() {
   const map = useMap();
   const focus = useMapStore((s) => s.focus);
   useEffect(() => {
-    if (focus) map.flyTo([focus.lat, focus.lon], Math.max(map.getZoom(), 14), { duration: 0.5 });
+    if (!focus) return;
+    // A map mounted in a hidden tab (a storekeeper lands on Warehouse) has no size yet, and
+    // Leaflet's flyTo over a 0x0 map computes NaN and throws: measure first, then jump.
+    map.invalidateSize({ animate: false });
+    const size = map.getSize();
+    const zoom = Math.max(map.getZoom(), 14);
+    if (size.x === 0 || size.y === 0) map.setView([focus.lat, focus.lon], zoom, { animate: false });
+    else map.flyTo([focus.lat, focus.lon], zoom, { duration: 0.5 });
   }, [focus, map]);
+  return null;
+}
+
+/** Keeps Leaflet's idea of the map's size true when its tab is shown or the panes resize. */
+function SizeKeeper() {
+  const map = useMap();
+  useEffect(() => {
+    const observer = new ResizeObserver(() => map.invalidateSize({ animate: false }));
+    observer.observe(map.getContainer());
+    return () => observer.disconnect();
+  }, [map]);
   return null;
 }
 
@@ -107,6 +125,7 @@ export function MapView() {
         <MarkersLayer onDriverClick={onDriverClick} />
         <SelectedRoute />
         <FocusFollower />
+        <SizeKeeper />
         {popupDriver && <DriverPopup driver={popupDriver} onClose={() => setPopupDriver(null)} />}
       </MapContainer>
       {(tilesFailing || !tileUrl) && (
