@@ -65,7 +65,7 @@ var W=JSON.parse(document.getElementById('words').textContent);
 var map=null,drv=null,dst=null,line=null;
 function el(id){return document.getElementById(id)}
 function text(id,s){el(id).textContent=s||''}
-function fmt(ms,lang){var d=new Date(ms);return d.toLocaleTimeString(lang==='kk'?'kk-KZ':lang==='en'?'en-GB':'ru-RU',{hour:'2-digit',minute:'2-digit'})}
+function loc(lang){return lang==='kk'?'kk-KZ':lang==='en'?'en-GB':'ru-RU'}
 function km(a,b){var R=6371,r=Math.PI/180,dl=(b.lat-a.lat)*r,dn=(b.lon-a.lon)*r,h=Math.sin(dl/2)*Math.sin(dl/2)+Math.cos(a.lat*r)*Math.cos(b.lat*r)*Math.sin(dn/2)*Math.sin(dn/2);return 2*R*Math.asin(Math.min(1,Math.sqrt(h)))}
 function render(s){
  text('status',s.statusText);
@@ -74,7 +74,7 @@ function render(s){
  else{text('eta','');text('band',s.status==='delivered'?W.delivered:W.noEta)}
  var ol=el('steps');ol.textContent='';
  s.steps.forEach(function(st){var li=document.createElement('li');var a=document.createElement('span');a.textContent=st.text;var b=document.createElement('span');b.className='t';b.textContent=st.time;li.appendChild(a);li.appendChild(b);ol.appendChild(li)});
- text('updated',fmt(s.now,s.language));
+ text('updated',s.updated);
  var m=el('map');
  if(s.position&&s.destination&&window.L){
   m.hidden=false;
@@ -86,7 +86,7 @@ function render(s){
    line=L.polyline([p,d],{color:'#2563eb',dashArray:'6 6',weight:3}).addTo(map);
    map.fitBounds([p,d],{padding:[40,40],maxZoom:16});
   }else{drv.setLatLng(p);dst.setLatLng(d);line.setLatLngs([p,d])}
-  text('driver',(s.driver?W.driver+': '+s.driver+' · ':'')+W.away.replace('{km}',km(s.position,s.destination).toFixed(1)));
+  text('driver',(s.driver?W.driver+': '+s.driver+' · ':'')+W.away.replace('{km}',km(s.position,s.destination).toLocaleString(loc(s.language),{minimumFractionDigits:1,maximumFractionDigits:1})));
  }else{m.hidden=true;if(map){map.remove();map=null}}
 }
 render(JSON.parse(el('state').textContent));

@@ -21,6 +21,8 @@ export interface TrackingView {
   destination: { lat: number; lon: number } | null;
   language: MessageLanguage;
   now: number;
+  /** `now` in the order's local time, as the page prints it (the phone's own zone may differ). */
+  updated: string;
 }
 
 export function trackingView(
@@ -60,6 +62,7 @@ export function trackingView(
     destination: onTheRoad ? { lat: round5(order.deliveryLat), lon: round5(order.deliveryLon) } : null,
     language,
     now,
+    updated: formatLocalTime(now, language, now),
   };
 }
 

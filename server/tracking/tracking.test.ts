@@ -58,7 +58,7 @@ describe('tracking page', () => {
     const { id, token } = await setup();
     expect(token).toMatch(/^[A-Za-z0-9_-]{22}$/);
     let state = (await (await get(`/t/${token}/state`)).json()) as Record<string, unknown>;
-    expect(Object.keys(state).sort()).toEqual(['destination', 'driver', 'eta', 'language', 'now', 'number', 'position', 'status', 'statusText', 'steps'].sort());
+    expect(Object.keys(state).sort()).toEqual(['destination', 'driver', 'eta', 'language', 'now', 'number', 'position', 'status', 'statusText', 'steps', 'updated'].sort());
     expect(state).toMatchObject({ number: 'MR-10', status: 'confirmed', statusText: 'Подтверждён', driver: 'Ерлан', position: null, destination: null });
     expect(state['eta']).not.toBeNull();
 
