@@ -9,7 +9,7 @@ import type { Translator } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
 import { useClockStore } from '../clock/store';
 import { focusMap } from '../map/store';
-import { DRIVER_STATE_KEY } from './driver-state-key';
+import { DRIVER_STATE_KEY } from '../../ui/driver-state-key';
 import { driverById, useDriversStore } from './store';
 import { isDeskRole } from '../../../../shared/domain/vocabulary';
 import { useSessionStore } from '../session/store';

@@ -1,5 +1,5 @@
 // The dictionary key of each driver state, for the panel, the map legend and the popup alike.
-import type { DriverMapState } from '../../../../shared/api/driver-map-state';
+import type { DriverMapState } from '../../../shared/api/driver-map-state';
 
 export const DRIVER_STATE_KEY = {
   free: 'driverState.free',
