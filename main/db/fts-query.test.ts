@@ -1,5 +1,7 @@
+import Database from 'better-sqlite3';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toFtsMatchQuery } from './fts-query';
+import { searchableText, toFtsMatchQuery } from './fts-query';
 
 describe('toFtsMatchQuery', () => {
   it('makes every word a quoted prefix', () => {
@@ -33,5 +35,37 @@ describe('toFtsMatchQuery', () => {
   it('caps the number of words', () => {
     const q = toFtsMatchQuery('a b c d e f g h i j k');
     expect(q?.split(' ')).toHaveLength(8);
+  });
+});
+
+describe('toFtsMatchQuery against a real FTS5 table', () => {
+  // Same tokenizer as the replica's search tables.
+  const db = new Database(':memory:');
+  db.exec("CREATE VIRTUAL TABLE t USING fts5(body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')");
+  for (const body of ['Асель Жумабаева MR-1002', 'say hi', 'NEAR the warehouse', 'OR gate 77011234567']) db.prepare('INSERT INTO t (body) VALUES (?)').run(body);
+  const search = (text: string): string[] => {
+    const q = toFtsMatchQuery(text);
+    return q === null ? [] : (db.prepare('SELECT body FROM t WHERE t MATCH ? ORDER BY rowid').pluck().all(q) as string[]);
+  };
+
+  it('a NUL byte, quotes and FTS syntax never throw', () => {
+    for (const text of ['ab\u0000cd', '\u0000', 'MR\u0000-1002', '"', 'NEAR(', 'a OR b', '-x', '^a', '*', 'body:x', '\ud800', 'a\udfffb']) {
+      expect(() => search(text), JSON.stringify(text)).not.toThrow();
+    }
+    expect(search('Асель\u0000')).toEqual(['Асель Жумабаева MR-1002']);
+  });
+
+  it('never throws on arbitrary strings, and every row found holds each word typed', () => {
+    const piece = fc.oneof(fc.string({ unit: 'binary', maxLength: 12 }), fc.constantFrom('\u0000', '"', '*', 'NEAR(', 'OR', '-', '^', ':', '(', ')', '\ud800', 'ас', 'say', 'MR'));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 6 }).map((p) => p.join(' ')), (text) => {
+        const rows = search(text);
+        // Never widens: a row matches only if it holds every searched word as a prefix.
+        const words = (toFtsMatchQuery(text) === null ? [] : (searchableText(text).match(/[\p{L}\p{N}]+/gu) ?? [])).map((w) => w.toLowerCase());
+        const isPhone = /^[\d\s+()\-.\u00a0]+$/.test(text.trim());
+        return isPhone || rows.every((r) => words.every((w) => r.toLowerCase().includes(w) || w.length > 200));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

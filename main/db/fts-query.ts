@@ -22,13 +22,28 @@ function prefixPhrase(token: string): string {
   return (words[words.length - 1]?.length ?? 0) < 2 ? quoted : `${quoted}*`;
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Control characters (NUL included) as spaces, lone surrogates as U+FFFD. */
+export function searchableText(text: string): string {
+  let out = '';
+  for (const ch of text.replace(LONE_SURROGATE, '\uFFFD')) {
+    const code = ch.charCodeAt(0);
+    out += code < 0x20 || code === 0x7f ? ' ' : ch;
+  }
+  return out;
+}
+
 /**
  * `"tok1"* "tok2"*` (every token must match as a prefix), or null when the text has nothing
  * searchable. Text that looks like a phone is also tried as one run of digits, because the
  * index stores phones as digit runs ("+7 701 123 45 67" -> 77011234567, 87011234567, 7011234567).
  */
 export function toFtsMatchQuery(text: string): string | null {
-  const trimmed = text.slice(0, MAX_INPUT).trim();
+  // FTS5 ends a quoted string at a NUL ("unterminated string") and control characters are
+  // never part of a word: both become spaces. Lone surrogates become U+FFFD, as SQLite would.
+  const clean = searchableText(text.slice(0, MAX_INPUT));
+  const trimmed = clean.trim();
   if (trimmed === '') return null;
   const tokens = trimmed
     .split(/\s+/)
