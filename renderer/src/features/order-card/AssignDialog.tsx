@@ -2,11 +2,14 @@
 // (shared/domain/driver-ranking, computed in main). Enter on a suggestion assigns it.
 import { useEffect, useRef } from 'react';
 import { useT } from '../../i18n/use-t';
+import { useClockStore } from '../clock/store';
 import { Dialog } from './Dialog';
+import { excludedText, suggestionReasons } from './suggestion-reasons';
 import { assignDriver, useOrderCardStore } from './store';
 
 export function AssignDialog({ number }: { number: string }) {
   const t = useT();
+  const now = useClockStore((s) => s.now);
   const suggestions = useOrderCardStore((s) => s.suggestions);
   const loading = useOrderCardStore((s) => s.suggestionsLoading);
   const busy = useOrderCardStore((s) => s.busy);
@@ -45,15 +48,13 @@ export function AssignDialog({ number }: { number: string }) {
             >
               {t('action.assign')}
             </button>
-            {/* The ranking's reasons are English phrases; the line above says the same in the UI's language. */}
-            <span className="why" title={s.reasons.join('; ')}>
-              {t('assign.score', { n: Math.round(s.score) })}
-            </span>
+            <span className="why">{t('assign.score', { n: Math.round(s.score) })}</span>
+            <div className="suggestion-why muted">{suggestionReasons(s, now, t).join(' · ')}</div>
           </li>
         ))}
       </ul>
       {suggestions && suggestions.excluded.length > 0 && (
-        <p className="hint">{t('assign.excluded', { names: suggestions.excluded.slice(0, 8).map((e) => e.name).join(', ') })}</p>
+        <p className="hint">{t('assign.excluded', { names: excludedText(suggestions.excluded, t) })}</p>
       )}
     </Dialog>
   );
