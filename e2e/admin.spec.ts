@@ -30,6 +30,7 @@ test('an admin edits an SLA policy and a calendar; an invalid value is refused',
   expect(await policyOf(PRIMARY.url, 'intercity')).toEqual(before);
   // ...and a holiday on a day that does not exist, in the calendar editor: marked, not added.
   const holidays = page.getByRole('list', { name: 'Holidays' });
+  await expect(holidays.getByRole('listitem').first()).toBeVisible(); // the calendar has loaded
   const holidaysBefore = await holidays.getByRole('listitem').count();
   const day = page.getByRole('textbox', { name: 'Holiday date' });
   await day.fill('31.02.2027');

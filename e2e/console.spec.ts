@@ -50,9 +50,10 @@ test('at risk and breached look different (by computed style, not only in a scre
   const breached = await styleOf(['breached']);
 
   const transparent = 'rgba(0, 0, 0, 0)';
-  // Breached is marked by a background of its own; at risk by colour and weight only.
+  // Each is marked by a background of its own: amber for at risk, red for breached.
   expect(breached.background).not.toBe(transparent);
-  expect(atRisk.background).toBe(transparent);
+  expect(atRisk.background).not.toBe(transparent);
+  expect(atRisk.background).not.toBe(breached.background);
   expect(breached).not.toEqual(atRisk);
   // And at risk stands out from plain text: bold, in a colour of its own.
   const plain = await queue.getByRole('option').first().evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { color: string; backgroundColor: string; fontWeight: string; display: string } }).getComputedStyle(el).color);
