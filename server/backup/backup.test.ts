@@ -151,8 +151,12 @@ describe('scheduled backups', () => {
     expect(b.lastFailure).toBeNull();
     expect(b.last.bytes).toBeGreaterThan(0);
     expect(listBackups(dir).length).toBeLessThanOrEqual(2);
-    expect(fs.existsSync(b.last.file)).toBe(true);
-    readOnly(b.last.file, (db) => expect(db.pragma('integrity_check', { simple: true })).toBe('ok'));
+    // A backup runs every 150 ms, so the one /health named may already be pruned by the time we
+    // look (a loaded CI machine); what must hold is that it was written there and the newest is sound.
+    expect(path.dirname(b.last.file)).toBe(dir);
+    const newest = listBackups(dir).at(-1);
+    if (!newest) throw new Error('no backup kept');
+    readOnly(path.join(dir, newest), (db) => expect(db.pragma('integrity_check', { simple: true })).toBe('ok'));
 
     // The directory becomes unusable: the failure shows, the server keeps serving.
     fs.rmSync(dir, { recursive: true, force: true });
