@@ -58,8 +58,16 @@ test('a driver signs in by link, delivers with a signature, marks another offlin
   await sign(phone);
   await phone.screenshot({ path: info.outputPath('phone-signature-en.png') });
   await phone.getByTestId('confirm-delivered').click();
-  await expect(firstCard.getByText('Delivered', { exact: true })).toBeVisible();
+  // The status chip, not the button of the same name (that one is there before the tap).
+  await expect(firstCard.locator('.chip.status-delivered')).toBeVisible();
+  // Sent and acknowledged before the dead zone starts: the pending chip goes only after the
+  // server answered, and the server's timeline has the mark.
+  await expect(firstCard.getByTestId('pending')).toHaveCount(0, { timeout: 20_000 });
   await expect(phone.getByTestId('queued')).toHaveCount(0);
+
+  await expect
+    .poll(async () => (await rest<{ events: Array<{ toStatus: string | null; source: string }> }>(`/api/orders/${first.number}`, dispatcher)).events.some((e) => e.source === 'driver' && e.toStatus === 'delivered'))
+    .toBe(true);
 
   // A dead zone: the next mark waits on the phone.
   await context.setOffline(true);
