@@ -154,6 +154,13 @@ describe('searchCarriers free text', () => {
     expect(found({ text: '+7 (777) 555-01' })).toEqual(['offer']);
     expect(found({ text: '701 222' })).toEqual(['lane']);
   });
+  it('finds a phone by any run of 4 or more of its digits, alone or with other words (issue 13)', () => {
+    for (const typed of ['1234567', '123 45 67', '45 67', '5550102', '555-01-02', '2223344']) {
+      expect(found({ text: typed }), typed).toEqual(typed.startsWith('555') ? ['offer'] : typed === '2223344' ? ['lane'] : ['deal']);
+    }
+    expect(found({ text: 'Серик 1234567' })).toEqual(['deal']);
+    expect(found({ text: '567' })).toEqual([]);
+  });
   it('finds by tax id (BIN / INN) prefix', () => {
     expect(found({ text: '99034' })).toEqual(['deal']);
     expect(found({ text: '7707083893' })).toEqual(['offer']);

@@ -20,9 +20,11 @@ describe('toFtsMatchQuery', () => {
   });
 
   it('tries phone-looking text as one digit run and as separate groups', () => {
-    expect(toFtsMatchQuery('+7 701 123')).toBe('"7701123"* OR ("+7" "701"* "123"*)');
-    expect(toFtsMatchQuery('87011234567')).toBe('"87011234567"*');
-    expect(toFtsMatchQuery('8 (701) 123-45-67')).toBe('"87011234567"* OR ("8" "(701)"* "123-45-67"*)');
+    // From 4 digits on, also as a run anywhere inside a phone (shared/domain/phone-search.ts).
+    expect(toFtsMatchQuery('+7 701 123')).toBe('"7701123"* OR "pht7701123"* OR ("+7" "701"* "123"*)');
+    expect(toFtsMatchQuery('87011234567')).toBe('"87011234567"* OR "pht87011234567"* OR "pht77011234567"*');
+    expect(toFtsMatchQuery('8 (701) 123-45-67')).toBe('"87011234567"* OR "pht87011234567"* OR "pht77011234567"* OR ("8" "(701)"* "123-45-67"*)');
+    expect(toFtsMatchQuery('701')).toBe('"701"*');
   });
 
   it('matches a last word of one character whole, not as a prefix', () => {

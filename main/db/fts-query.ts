@@ -1,5 +1,6 @@
 // Turns what a user typed into a safe FTS5 MATCH expression. User text is never passed to
 // MATCH as is: quotes, parentheses, NEAR, column filters and AND/OR/NOT would be syntax.
+import { phoneRunTerms } from '../../shared/domain/phone-search';
 
 /** Longest input we bother with; the rest of a pasted paragraph is ignored. */
 const MAX_INPUT = 200;
@@ -54,8 +55,10 @@ export function toFtsMatchQuery(text: string): string | null {
   if (PHONE_LIKE.test(trimmed)) {
     const digits = trimmed.replace(/\D/g, '');
     if (digits.length === 0) return words;
-    const run = prefixPhrase(digits);
-    return tokens.length === 1 && tokens[0] === digits ? run : `${run} OR (${words})`;
+    // The digits from the start of a number (or an order number), or as a run anywhere inside
+    // a phone (shared/domain/phone-search.ts).
+    const runs = [prefixPhrase(digits), ...phoneRunTerms(trimmed)].join(' OR ');
+    return tokens.length === 1 && tokens[0] === digits ? runs : `${runs} OR (${words})`;
   }
   return words;
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { phoneIndexText } from '../../shared/domain/phone-search';
 import * as sharedSchema from '../../shared/schema';
 import * as localSchema from './local-schema';
 
@@ -76,7 +77,14 @@ function applyConnectionSettings(sqlite: Database.Database): void {
   // Small, frequent checkpoints (~1 ms each) instead of SQLite's 1,000-page default, which
   // stalled one commit in ~150 by 10-15 ms: a live frame or a user's edit waiting on it.
   sqlite.pragma('wal_autocheckpoint = 100');
+  // The full-text triggers index phones through the one shared rule (migration 0011); every
+  // connection that writes orders or carriers must have it, so it is registered with the
+  // settings, before the migrations run.
+  sqlite.function(PHONE_INDEX_SQL_FUNCTION, { deterministic: true }, (phone: unknown) => phoneIndexText(typeof phone === 'string' ? phone : ''));
 }
+
+/** The SQL name of shared/domain/phone-search.ts phoneIndexText, as the index triggers call it. */
+export const PHONE_INDEX_SQL_FUNCTION = 'marshrut_phone_index_text';
 
 function makeReplica(file: string, sqlite: Database.Database, db: ReplicaDb): Replica {
   const readStatements = new Map<string, Database.Statement>();

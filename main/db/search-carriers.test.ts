@@ -57,6 +57,14 @@ describe('searchCarriers', () => {
     expect(ids('+7 913 555')).toEqual(['k3']);
   });
 
+  it('finds a phone by any run of 4 or more of its digits (issue 13)', () => {
+    for (const typed of ['1234567', '123 45 67', '4567', '999 88 77', '9998877']) {
+      expect(ids(typed), typed).toEqual(typed.startsWith('999') ? ['k2'] : ['k1']);
+    }
+    expect(ids('5554433')).toEqual(['k3']);
+    expect(ids('567')).toEqual([]);
+  });
+
   it('finds by contact person and notes', () => {
     expect(ids('ерлан')).toEqual(['k1']);
     expect(ids('смирнов')).toEqual(['k2']);

@@ -65,6 +65,19 @@ describe('searchOrders', () => {
     expect(ids('8701')).toEqual(['a', 'b']);
   });
 
+  it('finds a phone by any run of 4 or more of its digits, however it is typed (issue 13)', () => {
+    // a: +7 701 123 45 67, b: 8 701 999 88 77, c: +7 (727) 250-12-34
+    const cases: [string, string[]][] = [
+      ['1234567', ['a']], ['123 45 67', ['a']], ['234567', ['a']], ['4567', ['a']], ['123-45', ['a']],
+      ['999 887', ['b']], ['9988', ['b']], ['8877', ['b']],
+      ['2501234', ['c']], ['250-12-34', ['c']], ['(727) 250', ['c']],
+    ];
+    for (const [typed, want] of cases) expect(ids(typed), typed).toEqual(want);
+    // Three digits are not a run: they match only the start of a number (or an order number).
+    expect(ids('567')).toEqual([]);
+    expect(ids('1234')).toEqual(['a', 'c']);
+  });
+
   it('finds by delivery and pickup address words', () => {
     expect(ids('Тимирязева 42')).toEqual(['a']);
     expect(ids('бостандык')).toEqual(['a']);

@@ -2,6 +2,7 @@
 // (name, tax id, phone as written and normalised, contact person, notes). Every word is a
 // prefix ("транс" finds "ТрансЛогистик"), tried in both scripts; a number is also tried as a
 // phone in canonical form, so "8701 123" and "+7 701 123" find the same carrier.
+import { phoneRunTerms } from '../domain/phone-search';
 import { looksNumeric, phonePrefixVariants } from './normalize-phone';
 import { scriptVariants } from './transliterate';
 
@@ -25,7 +26,8 @@ export function buildCarrierMatchQuery(text: string): string | null {
     // A phone or tax id, maybe spaced out: one digit run. The index holds tax ids and phones
     // as digit runs (canonical 7..., with 8..., and the 10-digit national number), so a
     // prefix of the run finds them however the number was written.
-    return group(phonePrefixVariants(trimmed).map((v) => `${quote(v)}*`));
+    // A run of 4+ digits is also looked for anywhere inside a phone (shared/domain/phone-search.ts).
+    return group([...phonePrefixVariants(trimmed).map((v) => `${quote(v)}*`), ...phoneRunTerms(trimmed)]);
   }
   const words = trimmed
     .split(/[^\p{L}\p{N}]+/u)
@@ -36,7 +38,7 @@ export function buildCarrierMatchQuery(text: string): string | null {
     const isNumber = /^\d+$/.test(word);
     const variants = isNumber ? [...new Set([word, ...phonePrefixVariants(word)])] : scriptVariants(word);
     const prefix = isNumber || word.length >= MIN_PREFIX_LETTERS;
-    return group(variants.map((v) => (prefix ? `${quote(v)}*` : quote(v))));
+    return group([...variants.map((v) => (prefix ? `${quote(v)}*` : quote(v))), ...(isNumber ? phoneRunTerms(word) : [])]);
   });
   return parts.join(' AND ');
 }

@@ -35,6 +35,9 @@ export const carriers = sqliteTable(
     // and the no-direction ranking by rating.
     index('carriers_current_city_idx').on(t.currentCity, t.availableFrom),
     index('carriers_rating_idx').on(t.rating),
+    // "A carrier's home city counts as a loading city" (issue 13): carriers based at or near
+    // the loading city, best rated first.
+    index('carriers_base_city_idx').on(t.baseCity, t.rating),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX `carriers_base_city_idx` ON `carriers` (`base_city`,`rating`);
