@@ -21,6 +21,7 @@ import { copyDatabase } from './backup/copy-database';
 import { restoreDatabase } from './backup/restore-database';
 import { createLogger } from './log/logger';
 import { SyncEngine } from './sync/sync-engine';
+import { parseMaxConnectionsPerUser } from './sync/flow-limits';
 
 const USAGE = `Usage:
   npm run server -- [--port 8080] [--host 127.0.0.1] [--db ./data/server.db] [--demo]
@@ -32,6 +33,7 @@ const USAGE = `Usage:
   npm run server -- backup --to FILE [--db FILE]      a checked copy, safe while the server runs
   npm run server -- restore --from FILE [--db FILE]   only while no server runs on --db
   npm run server -- [serve] --backup-dir DIR [--backup-every 1h] [--backup-keep 48]
+  npm run server -- [serve] [--max-connections-per-user 10]
   npm run server -- [serve] [--gps-port 5055] [--gps-host 0.0.0.0] [--courier-config FILE] [--public-url URL] [--messages-config FILE]
 ${DEVICE_USAGE.split('\n').map((l) => `  npm run server -- ${l}`).join('\n')}
 
@@ -72,6 +74,7 @@ export async function main(argv: string[]): Promise<number> {
       'backup-keep': { type: 'string' },
       'public-url': { type: 'string' },
       'messages-config': { type: 'string' },
+      'max-connections-per-user': { type: 'string' },
     },
   });
   const dbFile = values.db ?? './data/server.db';
@@ -87,7 +90,10 @@ export async function main(argv: string[]): Promise<number> {
     if (host.trim() === '' || gpsHost.trim() === '') return print('--host and --gps-host need an address (e.g. 127.0.0.1 or 0.0.0.0)', 2);
     const backup = backupOptions(values['backup-dir'], values['backup-every'], values['backup-keep']);
     if (typeof backup === 'string') return print(`${backup}\n\n${USAGE}`, 2);
-    const server = await startServer({ port, host, dbFile, demo: values.demo === true, logger, ...(backup ? { backup } : {}) });
+    const perUser = values['max-connections-per-user'] === undefined ? undefined : parseMaxConnectionsPerUser(values['max-connections-per-user']);
+    if (typeof perUser === 'string') return print(`${perUser}\n\n${USAGE}`, 2);
+    const syncLimits = perUser === undefined ? {} : { syncLimits: { maxConnectionsPerUser: perUser } };
+    const server = await startServer({ port, host, dbFile, demo: values.demo === true, logger, ...(backup ? { backup } : {}), ...syncLimits });
     if (backup) console.log(`Backups every ${values['backup-every'] ?? '1h'} to ${backup.dir}, the newest ${backup.keep} kept`);
     attachAlerts(server); // SLA alerts and reminders (server/alerts)
     // GPS port + courier webhooks (server/gps). --port 0 (tests, embedded servers) also picks a free GPS port.

@@ -23,6 +23,7 @@ import { mountOrdersWriteApi } from './http/orders-write-api';
 import { mountOpenApi } from './http/openapi';
 import type { RateLimitOptions } from './http/request-guards';
 import { SyncHub } from './sync/sync-hub';
+import type { SyncFlowLimits } from './sync/flow-limits';
 
 export const SERVER_VERSION = '0.1.0';
 export const DEFAULT_SERVER_HOST = '127.0.0.1';
@@ -51,6 +52,8 @@ export interface ServerOptions {
   maxMessageBytes?: number;
   /** Scheduled backups (`--backup-dir --backup-every --backup-keep`); see server/backup. */
   backup?: { dir: string; everyMs: number; keep: number; firstDelayMs?: number };
+  /** Sync connections per user and slow-reader limits (server/sync/flow-limits.ts). */
+  syncLimits?: Partial<SyncFlowLimits>;
   /** Requests per token on the orders write API (POST/PATCH /api/orders...). */
   ordersRateLimit?: RateLimitOptions;
 }
@@ -108,6 +111,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Marshrut
     logger: logger.child({ component: 'sync' }),
     clock,
     ...(options.maxMessageBytes === undefined ? {} : { maxMessageBytes: options.maxMessageBytes }),
+    ...(options.syncLimits === undefined ? {} : { limits: options.syncLimits }),
   });
   const health = new Map<string, () => unknown>();
   if (checkpoint !== null) health.set('checkpoints', () => checkpoint.stats());

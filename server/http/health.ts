@@ -32,6 +32,8 @@ export function healthReport(input: HealthInput): Record<string, unknown> {
       headSeq: input.engine.log.headSeq(),
       compactedBefore: input.engine.log.compactedBefore(),
       clients: input.hub.counts(),
+      // Connections refused over the per-user cap and readers dropped as too slow.
+      flow: input.hub.flow.snapshot(),
     },
   };
   for (const [name, section] of input.sections) {

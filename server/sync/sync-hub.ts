@@ -17,6 +17,7 @@ import {
 import { upgradeToken } from '../http/router';
 import type { SyncEngine } from './sync-engine';
 import { SyncSession } from './sync-session';
+import { DEFAULT_SYNC_FLOW_LIMITS, SyncFlowCounters, type SyncFlowLimits } from './flow-limits';
 
 const HEARTBEAT_MS = 30_000;
 
@@ -26,10 +27,14 @@ export interface SyncHubOptions {
   logger: Logger;
   clock: () => number;
   maxMessageBytes?: number;
+  /** Connections per user, slow readers (server/sync/flow-limits.ts); defaults if absent. */
+  limits?: Partial<SyncFlowLimits>;
 }
 
 export class SyncHub {
   readonly sessions = new Set<SyncSession>();
+  readonly flow = new SyncFlowCounters();
+  readonly limits: SyncFlowLimits;
   private readonly wss: WebSocketServer;
   private readonly alive = new WeakMap<WebSocket, boolean>();
   private readonly heartbeat: NodeJS.Timeout;
@@ -38,6 +43,7 @@ export class SyncHub {
 
   constructor(private readonly opts: SyncHubOptions) {
     const max = opts.maxMessageBytes ?? MAX_MESSAGE_BYTES;
+    this.limits = { ...DEFAULT_SYNC_FLOW_LIMITS, ...opts.limits };
     // ws itself only cuts frames far beyond the limit; between the two the session answers
     // too_large and keeps the connection.
     this.wss = new WebSocketServer({ noServer: true, maxPayload: max * 8 });
@@ -113,6 +119,14 @@ export class SyncHub {
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       this.alive.set(ws, true);
       ws.on('pong', () => this.alive.set(ws, true));
+      // Counted after the upgrade so the client reads a close code, not a bare HTTP status.
+      if (this.openFor(user.id) >= this.limits.maxConnectionsPerUser) {
+        this.flow.refusedPerUserLimit++;
+        this.opts.logger.warn({ user: user.id, limit: this.limits.maxConnectionsPerUser }, 'sync connection refused: too many for this user');
+        ws.close(CLOSE_CODES.tooManyConnections, `at most ${this.limits.maxConnectionsPerUser} sync connections per user`);
+        setTimeout(() => ws.terminate(), this.limits.closeGraceMs).unref();
+        return;
+      }
       const session = new SyncSession(ws, user, {
         engine: this.opts.engine,
         stillAuthorized: () => this.opts.authenticate(token) !== null,
@@ -120,10 +134,18 @@ export class SyncHub {
         onLive: (s) => this.greet(s),
         logger: this.opts.logger,
         clock: this.opts.clock,
+        limits: this.limits,
+        counters: this.flow,
         ...(this.opts.maxMessageBytes === undefined ? {} : { maxMessageBytes: this.opts.maxMessageBytes }),
       });
       this.sessions.add(session);
     });
+  }
+
+  private openFor(userId: string): number {
+    let n = 0;
+    for (const s of this.sessions) if (s.user.id === userId) n++;
+    return n;
   }
 
   private greet(session: SyncSession): void {

@@ -20,10 +20,7 @@ import {
 import { roleToActor } from '../../shared/domain/order-status';
 import type { SyncEngine } from './sync-engine';
 
-/** Above this many buffered bytes the catch-up waits for the socket to drain. */
-const CATCH_UP_HIGH_WATER = 4 * 1024 * 1024;
-/** A live client this far behind is dropped; it reconnects and catches up from its cursor. */
-const LIVE_MAX_BUFFERED = 64 * 1024 * 1024;
+import { DEFAULT_SYNC_FLOW_LIMITS, SyncFlowCounters, type SyncFlowLimits } from './flow-limits';
 
 export type SessionState = 'awaiting-hello' | 'catching-up' | 'live' | 'closed';
 
@@ -37,6 +34,8 @@ export interface SessionDeps {
   logger: Logger;
   clock: () => number;
   maxMessageBytes?: number;
+  limits?: SyncFlowLimits;
+  counters?: SyncFlowCounters;
 }
 
 export class SyncSession {
@@ -80,9 +79,9 @@ export class SyncSession {
     if (this.state !== 'live') return;
     const last = rows[rows.length - 1];
     if (last === undefined || last.seq <= this.sentThrough) return;
-    if (this.ws.bufferedAmount > LIVE_MAX_BUFFERED) {
-      this.deps.logger.warn({ clientId: this.clientId }, 'sync client is too far behind; dropping the connection');
-      this.ws.terminate();
+    if (this.ws.bufferedAmount > this.limits.liveMaxBufferedBytes) {
+      this.counters.droppedSlowLive++;
+      this.dropSlowReader(`${this.ws.bufferedAmount} bytes still queued`);
       return;
     }
     const first = rows[0];
@@ -93,6 +92,28 @@ export class SyncSession {
       this.send({ type: 'changes', rows: mine, cursor: last.seq });
     }
     this.sentThrough = last.seq;
+  }
+
+  private get limits(): SyncFlowLimits {
+    return this.deps.limits ?? DEFAULT_SYNC_FLOW_LIMITS;
+  }
+
+  private get counters(): SyncFlowCounters {
+    return (this.deps.counters ??= new SyncFlowCounters());
+  }
+
+  /**
+   * Closes with 4005 and stops sending. The close frame queues behind what the reader has not
+   * taken, so the socket is destroyed after a grace period whether or not it got there: the
+   * server never keeps buffering for a reader that does not read.
+   */
+  dropSlowReader(why: string): void {
+    if (this.state === 'closed') return;
+    this.deps.logger.warn({ clientId: this.clientId, user: this.user.id, why }, 'sync reader too slow; dropping the connection');
+    this.state = 'closed';
+    this.deps.onClose(this);
+    this.ws.close(CLOSE_CODES.slowReader, 'slow reader: reconnect and resume from your cursor');
+    setTimeout(() => this.ws.terminate(), this.limits.closeGraceMs).unref();
   }
 
   /** Users changed: re-check this connection's token before its next push runs. */
@@ -181,7 +202,7 @@ export class SyncSession {
       from = 0;
     }
     for (;;) {
-      if (this.state === 'closed') return;
+      if (this.state === 'closed' || this.ws.readyState !== this.ws.OPEN) return;
       const rows = log.readAfter(from, CHANGES_FRAME_ROWS);
       const last = rows[rows.length - 1];
       if (last === undefined) {
@@ -196,14 +217,29 @@ export class SyncSession {
       from = last.seq;
       this.sentThrough = from;
       const text = JSON.stringify({ type: 'changes', rows, cursor: from } satisfies ServerMessage);
-      if (this.ws.bufferedAmount + text.length > CATCH_UP_HIGH_WATER) {
-        await new Promise<void>((resolve) => this.sendText(text, () => resolve()));
-      } else {
-        this.sendText(text);
-        // Let other clients' pushes and frames through between frames of a long catch-up.
-        await new Promise<void>((resolve) => setImmediate(resolve));
+      // One page at a time: the next page is read only once this one is in the kernel's
+      // socket buffer, so a reader that stops reading holds at most one page of ours.
+      if (!(await this.sendPage(text))) {
+        this.counters.droppedSlowCatchUp++;
+        this.dropSlowReader(`a catch-up page waited over ${this.limits.slowReaderMs} ms`);
+        return;
       }
+      // Let other clients' pushes and frames through between pages of a long catch-up.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
+  }
+
+  /** Sends one catch-up page; false when it did not drain within the slow-reader limit. */
+  private sendPage(text: string): Promise<boolean> {
+    return new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), this.limits.slowReaderMs);
+      // The callback runs once ws handed the frame to the socket (another client's pushes and
+      // frames get their turn meanwhile); an error means the socket is gone, handled by close.
+      this.sendText(text, () => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
   }
 
   private onPush(push: Push): void {

@@ -46,6 +46,11 @@
  * unknown_type, too_large, mid_gap, not_ready) and leaves the connection open; after
  * version_mismatch, unauthorized, client_id_taken or internal the server closes the socket. An HTTP/WS
  * request without a valid token never gets this far: the upgrade is refused with 401.
+ *
+ * Flow limits: catch-up is sent page by page, each page handed to the network before the
+ * next is read; a reader that does not take a page in time, or a live reader too far behind,
+ * is closed with 4005 (slow reader: reconnect and resume from the cursor). A user holding the
+ * most connections the server allows gets the next one closed with 4006 at once.
  */
 import { z } from 'zod';
 import { SYNCED_TABLE_KEYS } from '../schema/synced-table-keys';

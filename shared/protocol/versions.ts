@@ -18,6 +18,10 @@ export const CLOSE_CODES = {
   internal: 4003,
   /** The clientId belongs to another user: the desktop takes a new one. */
   clientIdTaken: 4004,
+  /** The reader fell too far behind (a catch-up page did not drain in time, or live frames piled up); reconnect later. */
+  slowReader: 4005,
+  /** The user already holds the most sync connections the server allows (--max-connections-per-user). */
+  tooManyConnections: 4006,
   serverShutdown: 1001,
 } as const;
 
