@@ -65,7 +65,7 @@ export async function benchOrdersApi(total = 10_000, clients = 10): Promise<Figu
     await waitFor('the desktop online', () => desktop.sync.state().connection === 'online', 30_000);
     const numberOf = desktop.replica.sqlite.prepare<[string], { number: string }>('SELECT number FROM orders WHERE id = ?');
     const visibleAt = new Map<string, number>();
-    desktop.sync.onChange((e) => {
+    desktop.sync.on('changes', (e) => {
       const now = performance.now();
       for (const id of e.ids.orders ?? []) {
         const n = numberOf.get(id)?.number;

@@ -70,7 +70,7 @@ export async function benchLive(clients = 20, samples = 300, synchronous: 'FULL'
       await waitFor('A online', () => a.sync.state().connection === 'online', 120_000);
 
       let waiting: { id: string; resolve: (at: number) => void } | null = null;
-      b.sync.onChange((e) => {
+      b.sync.on('changes', (e) => {
         if (waiting !== null && e.ids.order_events?.includes(waiting.id) === true) waiting.resolve(performance.now());
       });
       const times: number[] = [];
@@ -79,7 +79,9 @@ export async function benchLive(clients = 20, samples = 300, synchronous: 'FULL'
         const start = performance.now();
         let returned = 0;
         const seenAt = await new Promise<number>((resolve) => {
-          const { mid, clientId } = a.sync.mutate('addComment', { orderId: `o${100 + (i % 100)}`, text: `live ${i}` });
+          const r = a.sync.mutate('addComment', { orderId: `o${100 + (i % 100)}`, text: `live ${i}` });
+          if (!r.ok) throw new Error(r.message);
+          const { mid, clientId } = r;
           returned = performance.now();
           waiting = { id: mutationRowId(clientId, mid, 0), resolve };
         });

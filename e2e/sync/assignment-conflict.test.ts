@@ -47,15 +47,17 @@ describe.each([
       name: 'assignDriver',
       code: 'assign_conflict',
       message: `order 100 was assigned to ${drivers[first].name} by Dispatcher ${first}`,
-      args: { orderId: 'o100', driverId: drivers[second].id, seenVersion: 1 },
+      orderId: 'o100',
     });
+    const args = c[second].replica.sqlite.prepare('SELECT args FROM conflicts').pluck().get() as string;
+    expect(JSON.parse(args)).toEqual({ orderId: 'o100', driverId: drivers[second].id, seenVersion: 1 });
     expect(c[first].sync.conflicts()).toEqual([]);
     expect(c[second].sync.state().conflictCount).toBe(1);
     // Both comments survive: commutative edits never conflict.
     const comments = c[first].replica.sqlite.prepare("SELECT comment FROM order_events WHERE kind = 'comment' ORDER BY comment").pluck().all();
     expect(comments).toEqual(['comment by Aigerim', 'comment by Yerlan'].sort());
     // Seen by the UI: acknowledged conflicts leave the open list but stay on record.
-    const id = lost[0]?.id ?? -1;
+    const id = lost[0]?.id ?? '';
     expect(c[second].sync.acknowledgeConflict(id)).toBe(true);
     expect(c[second].sync.conflicts()).toEqual([]);
     expect(c[second].sync.conflicts({ includeAcknowledged: true })).toHaveLength(1);

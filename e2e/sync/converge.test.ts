@@ -2,7 +2,7 @@
 // identical to each other and to the server, row by row, in every synced table.
 import { describe, it, expect } from 'vitest';
 import { mutationRowId } from '../../shared/mutators/mutator-tx';
-import type { ChangeEvent } from '../../main/sync/change-set';
+import type { ChangesEvent } from '../../shared/api/events';
 import { addUser, databases, replicaDifference, openClient, startTestServer, waitConverged, waitFor, type TestClient } from './harness';
 import { useSyncWorld } from './sync-world';
 import { ORDER_ARGS } from '../../shared/testing/fake-world';
@@ -22,11 +22,12 @@ describe('two clients', () => {
     await waitConverged(world.server, world.clients);
     expect(ca.sync.user()).toMatchObject({ id: a.id, role: 'dispatcher' });
 
-    const events: ChangeEvent[] = [];
-    cb.sync.onChange((e) => events.push(e));
+    const events: ChangesEvent[] = [];
+    cb.sync.on('changes', (e) => events.push(e));
     ca.sync.mutate('assignDriver', { orderId: 'o100', driverId: 'd1', seenVersion: 1 });
     ca.sync.mutate('addComment', { orderId: 'o101', text: 'from A' });
     const created = ca.sync.mutate('createOrder', { ...ORDER_ARGS, number: 'A-1' });
+    if (!created.ok) throw new Error(created.message);
     cb.sync.mutate('addComment', { orderId: 'o100', text: 'from B' }); // commutes with A's assignment
     cb.sync.mutate('assignDriver', { orderId: 'o102', driverId: 'd2', seenVersion: 1 });
     cb.sync.mutate('reportProblem', { orderId: 'o103', reason: 'damaged', comment: 'box wet' });
@@ -56,8 +57,8 @@ describe('two clients', () => {
     world.clients.push(ca);
     await waitConverged(world.server, world.clients);
     const seen: string[] = [];
-    ca.sync.onStateChange((s) => {
-      if (seen[seen.length - 1] !== s.connection) seen.push(s.connection);
+    ca.sync.on('connection', (s) => {
+      if (seen[seen.length - 1] !== s.status) seen.push(s.status);
     });
     const port = world.server.port;
     await world.server.close();

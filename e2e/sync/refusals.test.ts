@@ -50,7 +50,7 @@ describe('refusals', () => {
     await waitFor('unauthorized', () => a.sync.state().connection === 'unauthorized');
     expect(a.sync.state().lastError).toMatch(/401/);
     // Offline-first: the user works before ever connecting (no rows yet, so a rejection is local).
-    expect(() => a.sync.mutate('addComment', { orderId: 'o100', text: 'x' })).toThrow(/does not exist/);
+    expect(a.sync.mutate('addComment', { orderId: 'o100', text: 'x' })).toMatchObject({ ok: false, code: 'not_found', message: expect.stringMatching(/does not exist/) });
     a.sync.setToken(user.token);
     await waitConverged(world.server, world.clients);
     a.sync.mutate('addComment', { orderId: 'o100', text: 'now it works' });
@@ -63,7 +63,7 @@ describe('refusals', () => {
     const a = openClient(world.dir.file('a.db'), world.server.url, user.token);
     world.clients.push(a);
     await waitConverged(world.server, world.clients);
-    expect(() => a.sync.mutate('assignDriver', { orderId: 'o100', driverId: 'd1', seenVersion: 1 })).toThrow(/A warehouse user can't assign drivers/);
+    expect(a.sync.mutate('assignDriver', { orderId: 'o100', driverId: 'd1', seenVersion: 1 })).toMatchObject({ ok: false, code: 'forbidden', message: expect.stringMatching(/A warehouse user can't assign drivers/) });
     expect(a.sync.state().pendingCount).toBe(0);
   });
 });

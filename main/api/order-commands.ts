@@ -1,28 +1,19 @@
 // Commands: each becomes one named mutation (shared/mutators) run through the sync client,
 // which applies it to the replica at once and queues it for the server. A local refusal
 // (the same rules the server runs) comes back as a CommandResult and changes nothing.
-import type { ApiErrorCode, CommandResult } from '../../shared/api/define';
+import type { CommandResult } from '../../shared/api/define';
 import type { ApiParsedRequest } from '../../shared/api/contract';
 import type { MutatorArgs, MutatorName } from '../../shared/mutators/registry';
 import type { ReadonlyReplica } from '../db/open-replica';
 import type { SyncLink } from '../sync/sync-link';
-
-/** Business codes from the mutators, as the API's codes; the original stays in details.code. */
-function apiCode(code: string): ApiErrorCode {
-  if (code === 'forbidden' || code === 'not_found' || code === 'unauthorized') return code;
-  if (code === 'assign_conflict' || code === 'conflict') return 'conflict';
-  if (code === 'bad_args' || code === 'invalid_request') return 'invalid_request';
-  return 'invalid_transition';
-}
 
 export async function runCommand<N extends MutatorName>(link: SyncLink, name: N, args: MutatorArgs<N>): Promise<CommandResult> {
   const sync = link.current();
   if (!sync) {
     return { ok: false, code: 'unavailable', message: 'No server is configured: set the server address and token in Settings' };
   }
-  const out = await sync.mutate(name, args);
-  if (out.ok) return { ok: true, mid: out.mid };
-  return { ok: false, code: apiCode(out.code), message: out.message, details: { ...out.details, code: out.code } };
+  const out = sync.mutate(name, args);
+  return out.ok ? { ok: true, mid: out.mid } : out;
 }
 
 export function orderCommands(link: SyncLink, replica: ReadonlyReplica) {

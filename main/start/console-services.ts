@@ -8,7 +8,7 @@ import type { ApiHandlers, CarrierMethodName } from '../../shared/api/contract';
 import { createApi, type Api } from '../api/create-api';
 import type { HandlerContext } from '../api/handler-context';
 import { fileSettings, overlaySettings, type SettingsStore } from '../settings/settings-store';
-import { realSyncConnector } from '../sync/sync-adapter';
+import { realSyncConnector } from '../sync/sync-link';
 import { openReplica, type Replica } from '../db/open-replica';
 import { carriersHandlers } from '../carriers/carriers-handlers';
 

@@ -1,13 +1,10 @@
 // What a write touched, per table, so subscribers refresh only those rows ("subscriptions
 // carry what changed, not reload everything").
+import type { ChangesEvent } from '../../shared/api/events';
 import type { SyncedTableKey } from '../../shared/schema';
 
-export interface ChangeEvent {
-  /** Tables with at least one changed row. */
-  tables: SyncedTableKey[];
-  /** Ids of changed rows per table (inserted, updated or deleted; read the row to know which). */
-  ids: Partial<Record<SyncedTableKey, string[]>>;
-}
+/** Past this many changed ids an event says "re-read everything" instead of listing them. */
+const MAX_LISTED_IDS = 2000;
 
 export class ChangeSet {
   private readonly byTable = new Map<SyncedTableKey, Set<string>>();
@@ -29,9 +26,14 @@ export class ChangeSet {
     return this.byTable.size === 0;
   }
 
-  toEvent(): ChangeEvent {
+  /** The event the console gets (shared/api/events): the ids, or `all` when a catch-up changed too many to list. */
+  toEvent(): ChangesEvent {
+    const tables = [...this.byTable.keys()];
+    let n = 0;
+    for (const set of this.byTable.values()) n += set.size;
+    if (n > MAX_LISTED_IDS) return { tables, ids: {}, all: true };
     const ids: Partial<Record<SyncedTableKey, string[]>> = {};
     for (const [table, set] of this.byTable) ids[table] = [...set];
-    return { tables: [...this.byTable.keys()], ids };
+    return { tables, ids, all: false };
   }
 }

@@ -3,7 +3,8 @@
 import type Database from 'better-sqlite3';
 
 export interface SyncConflict {
-  id: number;
+  /** The row id as text: the one id type from this table to the screen (shared/api ConflictView). */
+  id: string;
   /** The mutation's wire mid (per client identity). */
   mid: number;
   name: string;
@@ -18,10 +19,11 @@ export interface SyncConflict {
 }
 
 export interface ConflictStore {
-  record(c: Omit<SyncConflict, 'id' | 'acknowledged'>): number;
+  record(c: Omit<SyncConflict, 'id' | 'acknowledged'>): string;
   /** Newest first; acknowledged ones only when asked. */
   list(includeAcknowledged: boolean): SyncConflict[];
-  acknowledge(id: number): boolean;
+  /** False for an id that is not one of ours (or was already acknowledged). */
+  acknowledge(id: string): boolean;
   unacknowledgedCount(): number;
   /** Forgets the remembered count; the store calls it when a transaction rolls back. */
   forget(): void;
@@ -45,7 +47,7 @@ export function createConflictStore(sqlite: Database.Database): ConflictStore {
   const ack = sqlite.prepare('UPDATE conflicts SET acknowledged = 1 WHERE id = ? AND acknowledged = 0');
   const countOpen = sqlite.prepare('SELECT count(*) FROM conflicts WHERE acknowledged = 0').pluck(true);
   const fromRaw = (r: RawConflict): SyncConflict => ({
-    id: r.id,
+    id: String(r.id),
     mid: r.mid,
     name: r.name,
     args: JSON.parse(r.args) as unknown,
@@ -59,13 +61,13 @@ export function createConflictStore(sqlite: Database.Database): ConflictStore {
   let open: number | null = null;
   return {
     record: (c) => {
-      const id = Number(insert.run(c.mid, c.name, JSON.stringify(c.args), c.code, c.message, c.at).lastInsertRowid);
+      const id = String(insert.run(c.mid, c.name, JSON.stringify(c.args), c.code, c.message, c.at).lastInsertRowid);
       if (open !== null) open++;
       return id;
     },
     list: (includeAcknowledged) => ((includeAcknowledged ? listAll : listOpen).all() as RawConflict[]).map(fromRaw),
     acknowledge: (id) => {
-      const done = ack.run(id).changes > 0;
+      const done = /^\d{1,15}$/.test(id) && ack.run(Number(id)).changes > 0;
       if (done && open !== null) open--;
       return done;
     },

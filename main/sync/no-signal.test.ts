@@ -10,7 +10,6 @@ import { memorySettings } from '../settings/settings-store';
 import { FakeTimers } from '../testing/fake-timers';
 import { FakeTransport } from '../testing/fake-transport';
 import { fixtureReplica, T0, type FixtureReplica } from '../testing/fixture-replica';
-import { adaptSyncClient } from './sync-adapter';
 import { createSyncClient } from './sync-client';
 
 const value = <T>(r: Reply<unknown>): T => {
@@ -28,10 +27,11 @@ describe('no signal, from the server to the console', () => {
     net = new FakeTransport();
     const timers = new FakeTimers(T0);
     const client = createSyncClient({ replica: fx.replica, serverUrl: 'ws://x/sync', token: 't', transport: net.transport, timers, now: () => T0 });
+    client.start();
     api = createApi({
       replica: fx.replica,
       settings: memorySettings({ serverUrl: 'ws://x/sync', token: 't' }),
-      connect: () => adaptSyncClient(client, fx.replica, 'ws://x/sync'),
+      connect: () => client,
       now: () => T0,
     });
     net.last.open();

@@ -146,7 +146,7 @@ describe('the sync store keeps replica_meta in memory', () => {
       store.conflicts.record(conflict);
     });
     expect(store.outbox.count()).toBe(1);
-    const id = store.conflicts.list(false)[0]?.id ?? -1;
+    const id = store.conflicts.list(false)[0]?.id ?? '';
     expect(store.conflicts.unacknowledgedCount()).toBe(1);
     expect(store.conflicts.acknowledge(id)).toBe(true);
     expect(store.conflicts.unacknowledgedCount()).toBe(0);

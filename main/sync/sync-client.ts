@@ -3,18 +3,23 @@
  *
  *   const sync = createSyncClient({ replica, serverUrl: 'ws://host:8080/sync', token, user? });
  *   sync.start();
- *   const { mid } = sync.mutate('assignDriver', { orderId, driverId, seenVersion });
- *     // applied to the replica at once (optimistic) and queued, in one fsynced transaction.
- *     // Throws MutationRejection (code, message) when the replica already shows it would be
- *     // refused (bad args, forbidden, invalid transition...): then nothing changed.
- *     // Throws Error when no user is known yet (never connected and no `user` option).
+ *   const r = sync.mutate('assignDriver', { orderId, driverId, seenVersion });
+ *     // applied to the replica at once (optimistic) and queued, in one fsynced transaction:
+ *     // r = { ok: true, mid, clientId }. When the replica already shows it would be refused
+ *     // (bad args, forbidden, invalid transition...) or no user is known yet (never connected
+ *     // and no `user` option), r = { ok: false, code, message, details } (the CommandResult
+ *     // every API command answers with) and nothing changed.
+ *   sync.on(event, cb)       the console's events, named and shaped as the renderer gets them
+ *                            (shared/api/events); returns unsubscribe:
+ *     'connection'  ConnectionView on any change of state() below.
+ *     'changes'     { tables, ids, all } after every committed write to synced tables (own
+ *                   mutations, server frames, rebases): re-read those rows only. Positions do
+ *                   NOT fire it (they'd fire every second).
+ *     'positions'   { fixes } ~1/s; the drivers' rows are already updated.
+ *     'conflicts'   the open conflicts, whenever their number changes.
  *   sync.state()  -> { connection: 'online' | 'offline' | 'catching_up' | 'incompatible' |
  *                      'unauthorized', pendingCount, lastSyncAt, lastError, conflictCount, clientId }
- *   sync.onStateChange(cb)   cb(state) on any change of the above; returns unsubscribe.
- *   sync.onChange(cb)        cb({ tables, ids }) after every committed write to synced tables
- *                            (own mutations, server frames, rebases): re-read those rows only.
- *                            Positions do NOT fire onChange (they'd fire every second).
- *   sync.onPositions(cb)     cb(DriverPosition[]) ~1/s; the drivers' rows are already updated.
+ *   sync.connection()        state() as the status bar shows it (ConnectionView).
  *   sync.noSignalDrivers()   drivers the server last said have no signal (kept in memory: the
  *                            server sends every driver's state again on connect).
  *   sync.conflicts({ includeAcknowledged? })  rejected mutations, newest first, with the server's
@@ -32,33 +37,22 @@
  */
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { MutatorArgs, MutatorName } from '../../shared/mutators';
-import { SYNC_PATH, type DriverPosition, type SessionUser } from '../../shared/protocol';
+import type { ApiErrorBody } from '../../shared/api/define';
+import type { ConflictView, ConnectionView } from '../../shared/api/session-api';
+import { MutationRejection, type MutatorArgs, type MutatorName } from '../../shared/mutators';
+import { SYNC_PATH, type SessionUser } from '../../shared/protocol';
 import { applyPositions, applyServerBatch, newInboundSession, type InboundSession } from './apply-frames';
 import type { BackoffPolicy } from './backoff';
-import type { ChangeEvent } from './change-set';
-import type { SyncConflict } from './conflicts-store';
+import { refusal, toConflictView, toConnectionView, type SyncConnectionState, type SyncState } from './client-views';
 import { createConnection, realTimers, type ConnectionDelegate, type ConnectionStatus, type Timers } from './connection';
 import { lineageRange, rekeyLineage } from './lineage';
 import { enqueueMutation, pendingMutations } from './outbox';
+import { createSyncEvents, type SyncEventName, type SyncListener } from './sync-events';
 import { actorOf, openSyncStore, type SyncStore } from './sync-store';
 import type { Transport } from './transport';
 import { createWsTransport } from './ws-transport';
 
-export type SyncConnectionState = 'online' | 'offline' | 'catching_up' | 'incompatible' | 'unauthorized';
-
-export interface SyncState {
-  connection: SyncConnectionState;
-  /** Mutations applied locally and not yet acknowledged by the server. */
-  pendingCount: number;
-  /** When a server frame was last applied (ms), or null if never in this session. */
-  lastSyncAt: number | null;
-  lastError: string | null;
-  /** Rejected mutations the user has not acknowledged yet. */
-  conflictCount: number;
-  /** The identity new mutations are sent under (diagnostics). */
-  clientId: string;
-}
+export type { SyncConnectionState, SyncState } from './client-views';
 
 export interface SyncClientOptions {
   /** An open replica (main/db openReplica); only its raw connection is used. */
@@ -78,15 +72,16 @@ export interface SyncClientOptions {
   pingIntervalMs?: number;
 }
 
+export type MutateResult = { ok: true; mid: number; clientId: string } | ({ ok: false } & ApiErrorBody);
+
 export interface SyncClient {
-  mutate<N extends MutatorName>(name: N, args: MutatorArgs<N>): { mid: number; clientId: string };
+  mutate<N extends MutatorName>(name: N, args: MutatorArgs<N>): MutateResult;
+  on<E extends SyncEventName>(event: E, listener: SyncListener<E>): () => void;
   state(): SyncState;
-  onStateChange(cb: (state: SyncState) => void): () => void;
-  onChange(cb: (event: ChangeEvent) => void): () => void;
-  onPositions(cb: (drivers: DriverPosition[]) => void): () => void;
+  connection(): ConnectionView;
   noSignalDrivers(): ReadonlySet<string>;
-  conflicts(options?: { includeAcknowledged?: boolean }): SyncConflict[];
-  acknowledgeConflict(id: number): boolean;
+  conflicts(options?: { includeAcknowledged?: boolean }): ConflictView[];
+  acknowledgeConflict(id: string): boolean;
   user(): SessionUser | null;
   setToken(token: string): void;
   start(): void;
@@ -102,19 +97,6 @@ export function normalizeSyncUrl(serverUrl: string): string {
   return url.toString();
 }
 
-function listeners<T>(): { add(cb: (v: T) => void): () => void; emit(v: T): void } {
-  const set = new Set<(v: T) => void>();
-  return {
-    add(cb) {
-      set.add(cb);
-      return () => void set.delete(cb);
-    },
-    emit(v) {
-      for (const cb of [...set]) cb(v);
-    },
-  };
-}
-
 export function createSyncClient(options: SyncClientOptions): SyncClient {
   const now = options.now ?? (() => Date.now());
   const mint = options.mintClientId ?? (() => randomUUID());
@@ -126,9 +108,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   let lastSyncAt: number | null = null;
   let lastError: string | null = null;
 
-  const stateListeners = listeners<SyncState>();
-  const changeListeners = listeners<ChangeEvent>();
-  const positionListeners = listeners<DriverPosition[]>();
+  const events = createSyncEvents();
   /** The server's no-signal flags (positions frames), by driver. */
   const noSignal = new Set<string>();
 
@@ -146,7 +126,18 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     conflictCount: store.conflicts.unacknowledgedCount(),
     clientId: currentLineage().clientId,
   });
-  const emitState = (): void => stateListeners.emit(state());
+  const numberOf = options.replica.sqlite.prepare<[string], string>('SELECT number FROM orders WHERE id = ?').pluck();
+  const conflicts = (includeAcknowledged = false): ConflictView[] =>
+    store.conflicts.list(includeAcknowledged).map((c) => toConflictView(c, (id) => numberOf.get(id) ?? null));
+  let lastConflictCount = store.conflicts.unacknowledgedCount();
+  const emitState = (): void => {
+    const s = state();
+    events.emit('connection', toConnectionView(s, options.serverUrl));
+    if (s.conflictCount !== lastConflictCount) {
+      lastConflictCount = s.conflictCount;
+      events.emit('conflicts', conflicts());
+    }
+  };
 
   const delegate: ConnectionDelegate = {
     hello() {
@@ -190,7 +181,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     frames(frames) {
       const result = applyServerBatch(store, session, frames, user === null ? null : actorOf(user), now());
       lastSyncAt = now();
-      if (!result.changes.empty) changeListeners.emit(result.changes.toEvent());
+      if (!result.changes.empty) events.emit('changes', result.changes.toEvent());
       if (result.mismatched.length > 0) {
         // The server holds other mutations under this identity's mids: its numbering can't be
         // trusted for our pending rows, so they get a new identity and go again.
@@ -218,7 +209,18 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
         if (d.noSignal) noSignal.add(d.driverId);
         else noSignal.delete(d.driverId);
       }
-      positionListeners.emit(p.drivers);
+      events.emit('positions', {
+        fixes: p.drivers.map((d) => ({
+          driverId: d.driverId,
+          lat: d.lat,
+          lon: d.lon,
+          headingDeg: d.headingDeg,
+          speedKmh: d.speedKmh,
+          battery: d.battery,
+          fixAt: d.fixAt,
+          noSignal: d.noSignal,
+        })),
+      });
     },
     status(s: ConnectionStatus, error) {
       const next: SyncConnectionState = s === 'connecting' ? 'offline' : s;
@@ -243,20 +245,28 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
 
   return {
     mutate(name, args) {
-      if (user === null) throw new Error('No signed-in user yet: connect once, or pass `user` to createSyncClient');
-      const result = enqueueMutation(store, { name, args, actor: actorOf(user), now: now() });
+      if (user === null) {
+        return { ok: false, code: 'unauthorized', message: 'Not signed in yet: connect to the server once so it can tell who you are' };
+      }
+      let result: ReturnType<typeof enqueueMutation>;
+      try {
+        // The mutator checks its arguments (the API's commands share its schemas or map onto them).
+        result = enqueueMutation(store, { name, args, actor: actorOf(user), now: now() });
+      } catch (err) {
+        if (err instanceof MutationRejection) return refusal(err);
+        throw err;
+      }
       // The push leaves before the UI hears of the edit: listeners (IPC to windows) can wait.
       conn.poke();
-      if (!result.changes.empty) changeListeners.emit(result.changes.toEvent());
+      if (!result.changes.empty) events.emit('changes', result.changes.toEvent());
       emitState();
-      return { mid: result.mid, clientId: result.clientId };
+      return { ok: true, mid: result.mid, clientId: result.clientId };
     },
+    on: events.on,
     state,
-    onStateChange: stateListeners.add,
-    onChange: changeListeners.add,
-    onPositions: positionListeners.add,
+    connection: () => toConnectionView(state(), options.serverUrl),
     noSignalDrivers: () => noSignal,
-    conflicts: (o) => store.conflicts.list(o?.includeAcknowledged ?? false),
+    conflicts: (o) => conflicts(o?.includeAcknowledged ?? false),
     acknowledgeConflict(id) {
       const done = store.conflicts.acknowledge(id);
       if (done) emitState();

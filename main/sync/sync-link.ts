@@ -1,22 +1,39 @@
-// Holds the current sync client and swaps it when the server URL or token changes, forwarding
-// its events to the hub. Without a configured server there is no client: the console reads
-// the replica and says it is offline.
+// Holds the current sync client and swaps it when the server URL or token changes, passing
+// its events to the hub under their own names. Without a configured server there is no
+// client: the console reads the replica and says it is offline.
 import type { ConnectionView } from '../../shared/api/session-api';
 import type { SessionUser } from '../../shared/protocol/messages';
 import type { ReadonlyReplica } from '../db/open-replica';
 import type { EventHub } from '../api/event-hub';
 import type { SettingsStore } from '../settings/settings-store';
-import type { SyncPort } from './sync-port';
+import { createSyncClient, type SyncClient, type SyncClientOptions } from './sync-client';
+import { SYNC_EVENTS } from './sync-events';
+
+/** What the console uses of a sync client (test fakes implement just this). */
+export type LinkedSync = Pick<
+  SyncClient,
+  'mutate' | 'on' | 'connection' | 'user' | 'conflicts' | 'acknowledgeConflict' | 'noSignalDrivers' | 'stop'
+>;
 
 export interface SyncTarget {
   serverUrl: string;
   token: string;
 }
 
-export type SyncConnector = (target: SyncTarget) => SyncPort;
+/** Makes a started client for a server. */
+export type SyncConnector = (target: SyncTarget) => LinkedSync;
+
+/** The connector the hosts give createApi: a real sync client per (server, token). */
+export function realSyncConnector(replica: SyncClientOptions['replica']): SyncConnector {
+  return ({ serverUrl, token }) => {
+    const client = createSyncClient({ replica, serverUrl, token });
+    client.start();
+    return client;
+  };
+}
 
 export interface SyncLink {
-  current(): SyncPort | null;
+  current(): LinkedSync | null;
   connection(): ConnectionView;
   user(): SessionUser | null;
   /** Stops the current client and starts one for the saved settings (if complete). */
@@ -31,7 +48,7 @@ export function createSyncLink(deps: {
   replica: ReadonlyReplica;
 }): SyncLink {
   const { settings, hub, replica } = deps;
-  let sync: SyncPort | null = null;
+  let sync: LinkedSync | null = null;
   let unsubscribe: (() => void)[] = [];
 
   const offline = (): ConnectionView => {
@@ -60,13 +77,8 @@ export function createSyncLink(deps: {
     sync = deps.connect({ serverUrl: s.serverUrl, token: s.token });
     const client = sync;
     unsubscribe = [
-      client.onConnection((state) => {
-        rememberUser();
-        hub.emit('connection', state);
-      }),
-      client.onChanges((change) => hub.emit('changes', change)),
-      client.onPositions((fixes) => hub.emit('positions', { fixes })),
-      client.onConflicts((list) => hub.emit('conflicts', list)),
+      client.on('connection', rememberUser),
+      ...SYNC_EVENTS.map((event) => client.on(event, (payload) => hub.emit(event, payload))),
     ];
   };
 
