@@ -8,7 +8,7 @@ import type { MutatorTx } from '../../shared/mutators';
 import type { PredictedArrival } from '../../shared/eta';
 import { formatLocalTime, firstName, REASON_WORDS, STATUS_WORDS } from '../../shared/messages/customer-words';
 import { effectiveSettings, MESSAGE_SETTINGS_ID } from '../../shared/messages/message-rules';
-import type { MessageLanguage, MessageTrigger } from '../../shared/messages/message-vocabulary';
+import { LINK_REQUESTED_REASON, type MessageLanguage, type MessageTrigger } from '../../shared/messages/message-vocabulary';
 import type { TemplateValues } from '../../shared/messages/templates';
 import type { OrderEventRow, OrderRow, SyncedTableKey } from '../../shared/schema';
 import { ensureTrackingLink, setLinkExpiry } from '../tracking/tracking-links';
@@ -34,7 +34,7 @@ export function triggerOf(e: OrderEventRow): MessageTrigger | null {
     return null;
   }
   if (e.kind === 'sub_mark' && e.subMark === 'arrived') return 'arriving';
-  if (e.kind === 'message' && e.reason === 'link_requested') return 'confirmed';
+  if (e.kind === 'message' && e.reason === LINK_REQUESTED_REASON) return 'confirmed';
   return null;
 }
 

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { reject } from '../mutators/mutator-tx';
 import { defineMutator, DESK } from '../mutators/define-mutator';
 import { MESSAGE_SETTINGS_ID } from './message-rules';
-import { MESSAGE_LANGUAGES, MESSAGE_TRIGGERS } from './message-vocabulary';
+import { LINK_REQUESTED_REASON, MESSAGE_LANGUAGES, MESSAGE_TRIGGERS } from './message-vocabulary';
 import { checkTemplate } from './templates';
 
 const ADMIN = ['admin'] as const;
@@ -129,7 +129,7 @@ export const sendTrackingLink = defineMutator({
       actorId: ctx.actor.id,
       actorName: ctx.actor.name,
       source: 'manual',
-      reason: 'link_requested',
+      reason: LINK_REQUESTED_REASON,
       comment: null,
       driverId: null,
       changes: null,

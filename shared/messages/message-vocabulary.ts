@@ -40,3 +40,6 @@ export interface ExtraRecipient {
   phone?: string | undefined;
   email?: string | undefined;
 }
+
+/** The timeline reason of a "send the tracking link again" request (sendTrackingLink). */
+export const LINK_REQUESTED_REASON = 'link_requested';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MESSAGE_CHANNELS, MESSAGE_STATES, MESSAGE_TRIGGERS } from '../../../../shared/messages/message-vocabulary';
 import type { OrderEventRow } from '../../../../shared/schema';
 import { makeTranslator } from '../../i18n/translate';
 import { eventNote, eventTitle, eventWho } from './Timeline';
@@ -34,5 +35,46 @@ describe('timeline lines', () => {
     const e = { ...recompute, actor: 'dispatcher', actorName: 'Айгерим', source: 'manual', kind: 'status', reason: 'refused', comment: 'звонили' } as OrderEventRow;
     expect(eventNote(e, ru)).toBe('Отказ получателя: звонили');
     expect(eventWho(e, ru)).toMatch(/^Айгерим · /);
+  });
+});
+
+// The shape server/messages/message-sender.ts writes for each attempt.
+const attempt = (channel: string, reason: string, comment: string): OrderEventRow => ({
+  ...recompute,
+  id: `m:${reason}`,
+  kind: 'message',
+  actor: 'system',
+  actorId: channel,
+  actorName: channel === 'sms' ? 'SMS' : channel,
+  source: 'system',
+  reason,
+  comment,
+});
+
+describe('message attempts on the timeline', () => {
+  it('names channel, trigger and outcome in words, never the raw code', () => {
+    const e = attempt('sms', 'confirmed:sent', '+7 *** *** 45 67 · #1');
+    expect(eventTitle(e, makeTranslator('ru'), () => '')).toBe('SMS: сообщение «Заказ подтверждён» отправлено');
+    expect(eventTitle(e, makeTranslator('en'), () => '')).toBe('SMS: “Order confirmed” message sent');
+    expect(eventNote(e, makeTranslator('ru'))).toBe('+7 *** *** 45 67 · #1');
+  });
+  it('has words for every trigger, channel and outcome the server can write, in both languages', () => {
+    for (const lang of ['ru', 'en'] as const) {
+      const t = makeTranslator(lang);
+      for (const channel of MESSAGE_CHANNELS)
+        for (const trigger of MESSAGE_TRIGGERS)
+          for (const state of [...MESSAGE_STATES, 'retrying']) {
+            const e = attempt(channel, `${trigger}:${state}`, '');
+            const line = `${eventTitle(e, t, () => '')} ${eventNote(e, t)}`;
+            expect(line, `${lang} ${channel} ${trigger}:${state}`).not.toMatch(/[a-z]_[a-z]|[a-z]:[a-z]/);
+            // Russian: no Latin word but names (the channel, SLA).
+            if (lang === 'ru') expect(line.replace(/SMS|SLA|E-mail|Telegram/g, ''), `${channel} ${trigger}:${state}`).not.toMatch(/[A-Za-z]/);
+          }
+    }
+  });
+  it('says a resend request in words', () => {
+    const e = { ...attempt('sms', 'link_requested', ''), actor: 'dispatcher', actorName: 'Айгерим', source: 'manual', comment: null } as OrderEventRow;
+    expect(eventTitle(e, makeTranslator('ru'), () => '')).toBe('Ссылка для отслеживания отправлена повторно по запросу');
+    expect(eventTitle(e, makeTranslator('en'), () => '')).toMatch(/^Tracking link sent again/);
   });
 });

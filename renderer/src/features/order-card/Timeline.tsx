@@ -1,6 +1,7 @@
 // The order's full history, oldest first: what happened, when (region time), who or what did
 // it (a dispatcher's name, GPS, a scan, a courier service) and why.
 import { useShallow } from 'zustand/react/shallow';
+import { LINK_REQUESTED_REASON } from '../../../../shared/messages/message-vocabulary';
 import type { OrderEventRow } from '../../../../shared/schema';
 import type { Translator } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
@@ -13,6 +14,9 @@ const SLA_RULES_CHANGED = 'sla_rules_changed';
 /** The reason and comment line under an event, or '' when the title already says it. */
 export function eventNote(e: OrderEventRow, t: Translator): string {
   if (e.actor === 'system' && e.reason === SLA_RULES_CHANGED) return '';
+  // A message's reason is its trigger and outcome, said in the title; the note is the masked
+  // recipient, the attempt number and the gateway's own error text.
+  if (e.kind === 'message') return e.comment ?? '';
   const reason = e.reason ? t.dyn(`reason.${e.reason}`, e.reason) : null;
   return [reason, e.comment].filter(Boolean).join(': ');
 }
@@ -35,9 +39,27 @@ export function eventTitle(e: OrderEventRow, t: Translator, driverName: (id: str
       return t('event.comment');
     case 'edit':
       return e.reason === SLA_RULES_CHANGED ? t('event.slaRecomputed') : t('event.edit');
+    case 'message':
+      return messageTitle(e, t);
     default:
       return String(e.kind);
   }
+}
+
+/**
+ * A message attempt: the server writes reason `<trigger>:<state>` and the channel as actorId
+ * (server/messages/message-sender.ts); a resend request has reason `link_requested`.
+ */
+function messageTitle(e: OrderEventRow, t: Translator): string {
+  if (e.reason === LINK_REQUESTED_REASON) return t('event.linkRequested');
+  const [trigger, state] = (e.reason ?? '').split(':');
+  if (!trigger || !state) return t('event.message');
+  const channel = e.actorId ?? '';
+  return t('event.messageAttempt', {
+    channel: t.dyn(`channel.${channel}`, e.actorName ?? channel),
+    trigger: t.dyn(`trigger.${trigger}`, trigger),
+    state: t.dyn(`messageState.${state}`, state),
+  });
 }
 
 /** "Айгерим Садыкова · manually", "GPS", "courier service · CDEK". */
