@@ -6,6 +6,8 @@ import { API_METHODS, type ApiHandlers, type MarshrutApi, type MethodName } from
 import type { EventName } from '../../../shared/api/events';
 import type { ConflictView, ConnectionView, SettingsView } from '../../../shared/api/session-api';
 import type { Reply } from '../../../shared/api/wire';
+import { isOpenStatus } from '../../../shared/domain/order-status';
+import { LINK_REQUESTED_REASON } from '../../../shared/messages/message-vocabulary';
 import type { OrderEventRow } from '../../../shared/schema';
 import type { FakeWorld } from './fake-data';
 import { fakeQueries, type FakeClock } from './fake-queries';
@@ -112,6 +114,25 @@ export function createFakeApi(world: FakeWorld, clock: FakeClock, opts: { role?:
         o.status = 'cancelled';
         return { fromStatus: from, toStatus: 'cancelled', comment: reason };
       }),
+    sendTrackingLink: ({ orderId }) => {
+      const o = world.orders.find((x) => x.id === orderId);
+      if (o && !isOpenStatus(o.status)) return { ok: false, code: 'invalid_transition', message: `Order ${o.number} is finished: no link to send` };
+      const out = mutate(orderId, () => ({ kind: 'message', reason: LINK_REQUESTED_REASON }));
+      if (out.ok) world.trackingUrls[orderId] ??= `https://track.example.kz/t/fake-${orderId}`;
+      return out;
+    },
+    orderProofs: ({ orderId }) => world.proofs[orderId] ?? { required: [], proofs: [], code: null },
+    proofFile: ({ fileId }) => {
+      const dataUrl = world.files[fileId];
+      if (dataUrl === undefined) throw new Error(`No file ${fileId}`);
+      return { dataUrl };
+    },
+    issueDeliveryCode: ({ orderId }) => {
+      const v = (world.proofs[orderId] ??= { required: [], proofs: [], code: null });
+      v.code = '4821';
+      emit('changes', { tables: ['delivery_codes'], ids: {}, all: false });
+      return { ok: true, mid: ++mid };
+    },
     connectionState: () => fake.connection,
     listConflicts: () => fake.conflicts,
     acknowledgeConflict: ({ id }) => {

@@ -1,5 +1,6 @@
 // FAKE data for renderer tests and the dev preview only (never shipped as the app's data):
 // a deterministic Almaty-like city of orders and drivers, sized by the caller.
+import type { OrderProofsView } from '../../../shared/api/driver-phone-api';
 import type { DriverRow, OrderEventRow, OrderRow, WarehouseRow } from '../../../shared/schema';
 import { ORDER_INTAKE_DEFAULTS } from '../../../shared/domain/order-intake';
 import { computeDeadline } from '../../../shared/domain/sla-engine';
@@ -30,6 +31,11 @@ export interface FakeWorld {
   events: OrderEventRow[];
   drivers: DriverRow[];
   warehouses: WarehouseRow[];
+  /** Orders with a customer tracking link (made by the "server" when a link is first sent). */
+  trackingUrls: Record<string, string>;
+  /** Proof of delivery per order, and the files it points to (fileId -> data URL). */
+  proofs: Record<string, OrderProofsView>;
+  files: Record<string, string>;
 }
 
 export interface FakeWorldOptions {
@@ -168,5 +174,7 @@ export function makeFakeWorld(opts: FakeWorldOptions): FakeWorld {
       events.push({ id: `${id}-e2`, orderId: id, kind: 'status', at: confirmedAt, fromStatus: 'new', toStatus: 'confirmed', subMark: null, actor: 'dispatcher', actorId: 'u-1', actorName: 'Айгерим Садыкова', source: 'manual', reason: null, comment: null, driverId: null, changes: null });
     }
   }
-  return { orders, events, drivers, warehouses };
+  // Confirmed orders got their tracking link with the "confirmed" message.
+  const trackingUrls = Object.fromEntries(orders.filter((o) => o.confirmedAt !== null).map((o) => [o.id, `https://track.example.kz/t/fake-${o.id}`]));
+  return { orders, events, drivers, warehouses, trackingUrls, proofs: {}, files: {} };
 }

@@ -6,6 +6,7 @@ import type { OrderProofsView, OrderProofView } from '../../../../shared/api/dri
 import type { OrderStatus } from '../../../../shared/domain/vocabulary';
 import { api, errorMessage } from '../../api/client';
 import { useT } from '../../i18n/use-t';
+import { useClockStore } from '../clock/store';
 
 function ProofImage({ fileId, alt }: { fileId: string; alt: string }) {
   const [src, setSrc] = useState<string | null>(null);
@@ -26,6 +27,8 @@ function ProofImage({ fileId, alt }: { fileId: string; alt: string }) {
 
 export function ProofSection({ orderId, status }: { orderId: string; status: OrderStatus }) {
   const t = useT();
+  // The shared clock (server-corrected, fake in tests), so "today" means the same as elsewhere.
+  const now = useClockStore((s) => s.now);
   const [view, setView] = useState<OrderProofsView | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -58,7 +61,7 @@ export function ProofSection({ orderId, status }: { orderId: string; status: Ord
         <ul style={{ listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: 8 }}>
           {view.proofs.map((p) => (
             <li key={p.kind}>
-              <div className="tabular">{t('proof.by', { kind: kind(p), time: t.fmt.shortDateTime(p.at, Date.now()), who: p.actorName ?? '' })}</div>
+              <div className="tabular">{t('proof.by', { kind: kind(p), time: t.fmt.shortDateTime(p.at, now), who: p.actorName ?? '' })}</div>
               {p.fileId !== null ? <ProofImage fileId={p.fileId} alt={kind(p)} /> : <span className="muted">{t('proof.codeGiven')}</span>}
             </li>
           ))}
