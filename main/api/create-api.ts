@@ -16,6 +16,7 @@ import { createNoticeWatcher } from '../notices/notice-watcher';
 import { resolveNoticeLanguage } from '../notices/notice-text';
 import { roleActions } from '../../shared/api/order-actions';
 import type { HandlerContext } from './handler-context';
+import { messagesHandlers } from './messages-handlers';
 import { orderCommands, runCommand } from './order-commands';
 import { orderDetail } from '../db/queries/order-detail';
 import { listOrders, orderCounts, orderPoints } from '../db/queries/order-queries';
@@ -117,6 +118,7 @@ export function createApi(deps: ApiDeps): Api {
     pickList: (a) => pickList(replica, a?.warehouseId ?? warehouseOfUser(), pending()),
     ...warehouseScanHandlers(ctx, warehouseOfUser),
     ...alertsHandlers(ctx),
+    ...messagesHandlers(ctx),
     ...orderCommands(link, replica),
     ...carriers,
     ...driverPhoneHandlers(ctx, settings),

@@ -220,6 +220,47 @@ describe('customer messages', () => {
     expect(sms.requests.map((r) => r.url.searchParams.get('mes') ?? '').filter((t) => t.includes('MR-6'))).toEqual([]);
   });
 
+  it('a dispatcher sends the tracking link again: one more message per request, delivered with the same link; refusals change nothing', async () => {
+    const s = await start();
+    putCustomer(s, false);
+    const order = newConfirmedOrder(s, 'MR-9', { customerEmail: null });
+    await s.msgs.sender.runOnce();
+    expect(sms.requests).toHaveLength(1);
+    const link = s.ts.server.engine.newTx().get('tracking_links', order.id)!.url;
+
+    mutate(s, dispatcher, 'sendTrackingLink', { orderId: order.id });
+    const queued = messagesOf(s, order.id).filter((m) => m.state === 'queued');
+    expect(queued.map((m) => `${m.channel}:${m.trigger}`)).toEqual(['sms:confirmed']);
+    expect(queued[0]?.body).toContain(link);
+    await s.msgs.sender.runOnce();
+    expect(sms.requests).toHaveLength(2);
+    expect(sms.requests[1]?.url.searchParams.get('mes')).toBe(`Заказ MR-9 подтверждён. Следить за доставкой: ${link}`);
+    expect(s.ts.server.engine.newTx().get('tracking_links', order.id)?.url).toBe(link);
+    const events = timeline(s, order.id);
+    expect(events.filter((e) => e.reason === 'link_requested').map((e) => `${e.actor}:${e.actorName}:${e.source}`)).toEqual(['dispatcher:Dispatcher Aigerim:manual']);
+    expect(events.filter((e) => e.reason === 'confirmed:sent')).toHaveLength(2);
+
+    // Hostile and forbidden requests: a clear refusal naming why, and nothing queued or written.
+    mutate(s, warehouse, 'markPicked', { orderId: order.id, source: 'scan' });
+    mutate(s, dispatcher, 'setStatus', { orderId: order.id, to: 'in_transit' });
+    mutate(s, { id: 'drv', name: 'Driver', actor: 'driver', role: null }, 'setStatus', { orderId: order.id, to: 'delivered', source: 'manual' });
+    const countRows = () => (s.ts.server.db.sqlite.prepare('SELECT (SELECT count(*) FROM messages) + (SELECT count(*) FROM order_events) AS n').get() as { n: number }).n;
+    const before = countRows();
+    const refused = (actor: MutationActor, args: unknown) => s.ts.server.runMutation('sendTrackingLink', args, actor, s.clock.now);
+    expect(refused(dispatcher, { orderId: order.id })).toMatchObject({ result: 'rejected', error: { code: 'order_finished' } });
+    const other = newConfirmedOrder(s, 'MR-10', { customerEmail: null });
+    const withOther = countRows();
+    expect(refused(warehouse, { orderId: other.id })).toMatchObject({ result: 'rejected', error: { code: 'forbidden' } });
+    expect(refused({ id: 'drv', name: 'Driver', actor: 'driver', role: null }, { orderId: other.id })).toMatchObject({ result: 'rejected', error: { code: 'forbidden' } });
+    expect(refused(dispatcher, { orderId: 'no-such-order' })).toMatchObject({ result: 'rejected', error: { code: 'not_found' } });
+    expect(refused(dispatcher, { orderId: '__proto__' })).toMatchObject({ result: 'rejected', error: { code: 'not_found' } });
+    expect(refused(dispatcher, { orderId: 'x'.repeat(201) })).toMatchObject({ result: 'rejected', error: { code: 'bad_args' } });
+    expect(refused(dispatcher, { orderId: other.id, to: '+77770000000' })).toMatchObject({ result: 'rejected', error: { code: 'bad_args' } });
+    expect(refused(dispatcher, {})).toMatchObject({ result: 'rejected', error: { code: 'bad_args' } });
+    expect(countRows()).toBe(withOther);
+    expect(withOther).toBeGreaterThan(before);
+  });
+
   it('a customer name with markup stays plain text in every channel', async () => {
     const s = await start();
     putCustomer(s, false);

@@ -8,6 +8,7 @@ import type { AnyMethodSpec, ParsedRequestOf, RequestOf, ResponseOf } from './de
 import { driversApi } from './drivers-api';
 import { driverPhoneApi } from './driver-phone-api';
 import type { EventName, EventPayload } from './events';
+import { messagesApi } from './messages-api';
 import { ordersApi } from './orders-api';
 import { sessionApi } from './session-api';
 import { warehouseApi } from './warehouse-api';
@@ -20,6 +21,7 @@ export const API_METHODS = {
   ...carriersApi,
   ...alertsApi,
   ...driverPhoneApi,
+  ...messagesApi,
 } as const;
 
 // A name defined in two feature files would silently shadow; this makes it a compile error.
@@ -37,6 +39,7 @@ type NoOverlap = [
   Overlap<typeof warehouseApi, typeof carriersApi>,
   Extract<keyof typeof alertsApi, keyof typeof ordersApi | keyof typeof driversApi | keyof typeof sessionApi | keyof typeof warehouseApi | keyof typeof carriersApi>,
   Extract<keyof typeof driverPhoneApi, keyof typeof ordersApi | keyof typeof driversApi | keyof typeof sessionApi | keyof typeof warehouseApi | keyof typeof carriersApi | keyof typeof alertsApi>,
+  Extract<keyof typeof messagesApi, keyof typeof ordersApi | keyof typeof driversApi | keyof typeof sessionApi | keyof typeof warehouseApi | keyof typeof carriersApi | keyof typeof alertsApi | keyof typeof driverPhoneApi>,
 ];
 const _noOverlap: NoOverlap extends never[] ? true : false = true;
 void _noOverlap;

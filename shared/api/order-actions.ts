@@ -30,6 +30,8 @@ export function orderActions(order: ActionSubject, actor: Actor | null): OrderAc
     comment: may(actor, 'addComment'),
     cancel: may(actor, 'cancelOrder') && to.has('cancelled') && order.status !== 'problem',
     mark_picked: may(actor, 'markPicked') && order.status === 'confirmed' && to.has('at_warehouse'),
+    // The mutator refuses finished orders by the same rule (shared/messages/message-mutators.ts).
+    send_tracking_link: may(actor, 'sendTrackingLink') && open,
   };
   return ORDER_ACTIONS.filter((a) => can[a]);
 }

@@ -20,6 +20,7 @@ export const ORDER_ACTIONS = [
   'comment',
   'cancel',
   'mark_picked',
+  'send_tracking_link',
 ] as const;
 export type OrderAction = (typeof ORDER_ACTIONS)[number];
 

@@ -3,6 +3,7 @@
 // a dispatcher's "send the tracking link again" (a timeline event the server answers by
 // queueing the link message). Texts are checked here, on both sides, before anything is stored.
 import { z } from 'zod';
+import { isOpenStatus } from '../domain/order-status';
 import { reject } from '../mutators/mutator-tx';
 import { defineMutator, DESK } from '../mutators/define-mutator';
 import { MESSAGE_SETTINGS_ID } from './message-rules';
@@ -116,7 +117,7 @@ export const sendTrackingLink = defineMutator({
   run(tx, args, ctx) {
     const order = tx.get('orders', args.orderId);
     if (order === undefined) reject('not_found', `No order ${args.orderId}`, { field: 'orderId' });
-    if (['delivered', 'closed', 'cancelled'].includes(order.status)) reject('order_finished', `Order ${order.number} is finished: no link to send`, { orderId: order.id });
+    if (!isOpenStatus(order.status)) reject('order_finished', `Order ${order.number} is finished: no link to send`, { orderId: order.id });
     tx.put('order_events', {
       id: ctx.newId(),
       orderId: order.id,

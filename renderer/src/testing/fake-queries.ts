@@ -117,7 +117,7 @@ export function fakeQueries(world: FakeWorld, clock: FakeClock, role: UserRole, 
         actions: actions(o),
         pending: pending.has(o.id),
         predicted: null,
-        trackingUrl: null,
+        trackingUrl: world.trackingUrls[o.id] ?? null,
       };
     },
     listDrivers: () =>

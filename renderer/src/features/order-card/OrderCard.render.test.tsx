@@ -74,6 +74,39 @@ describe('order card (rendered)', () => {
   });
 });
 
+describe('tracking link on the card (rendered)', () => {
+  beforeEach(() => setup('dispatcher'));
+  const buttonByText = (text: string) => Array.from(host.querySelectorAll('button')).find((b) => b.textContent === text);
+
+  it('shows the link and sends it again on request: one call, the timeline line at once, a note that it was queued', async () => {
+    const o = fake.world.orders.find((x) => x.status === 'in_transit');
+    if (!o) throw new Error('no order on the road');
+    await show(o.id);
+    expect(host.querySelector('a.tracking-link')?.getAttribute('href')).toBe(`https://track.example.kz/t/fake-${o.id}`);
+    const resend = buttonByText('Send to the customer again');
+    expect(resend).toBeDefined();
+    await act(async () => {
+      resend?.click();
+    });
+    expect(fake.calls.filter(([m]) => m === 'sendTrackingLink')).toEqual([['sendTrackingLink', { orderId: o.id }]]);
+    expect(Array.from(host.querySelectorAll('[role="status"]')).map((e) => e.textContent)).toContain('Queued for the customer; each attempt appears on the timeline.');
+    expect(host.querySelector('.timeline')?.textContent).toContain('Tracking link sent again on request');
+  });
+
+  it('a new order has no link yet but can be sent one; a finished order offers no sending', async () => {
+    const fresh = fake.world.orders.find((x) => x.status === 'new');
+    const done = fake.world.orders.find((x) => x.status === 'delivered');
+    if (!fresh || !done) throw new Error('no new or delivered order');
+    await show(fresh.id);
+    expect(host.querySelector('a.tracking-link')).toBeNull();
+    expect(buttonByText('Send the link to the customer')).toBeDefined();
+    await show(done.id);
+    expect(host.querySelector('a.tracking-link')).not.toBeNull();
+    expect(buttonByText('Send to the customer again')).toBeUndefined();
+    expect(host.textContent).not.toContain('Queued for the customer');
+  });
+});
+
 describe('order card for a warehouse user (rendered)', () => {
   beforeEach(() => setup('warehouse'));
 
@@ -85,6 +118,7 @@ describe('order card for a warehouse user (rendered)', () => {
     expect(names).toContain('Report problem');
     expect(names).not.toContain('Comment');
     expect(names.some((n) => /assign|cancel order|confirm/i.test(n))).toBe(false);
+    expect(names.some((n) => /send/i.test(n))).toBe(false);
   });
 
   it('a new order offers the warehouse nothing to do (it must be confirmed first)', async () => {

@@ -18,6 +18,7 @@ import { NoteDialog } from './NoteDialogs';
 import { closeOrder, useOrderCardStore } from './store';
 import { Timeline } from './Timeline';
 import { ProofSection } from './ProofSection';
+import { TrackingLinkRows } from './TrackingLinkRows';
 
 /**
  * The policy in the UI's language: norm and basis from the shared policy table, the warning
@@ -176,19 +177,7 @@ function CardBody({ detail }: { detail: OrderDetail }) {
               </dd>
             </>
           )}
-          {detail.trackingUrl && (
-            <>
-              <dt>{t('card.trackingLink')}</dt>
-              <dd>
-                <a href={detail.trackingUrl} target="_blank" rel="noreferrer noopener" className="tracking-link">
-                  {detail.trackingUrl}
-                </a>{' '}
-                <button type="button" className="btn btn-small btn-ghost" onClick={() => void navigator.clipboard?.writeText(detail.trackingUrl ?? '')}>
-                  {t('card.copyLink')}
-                </button>
-              </dd>
-            </>
-          )}
+          <TrackingLinkRows detail={detail} />
           <dt>{t('card.policy')}</dt>
           <dd>
             <PolicyLine detail={detail} />

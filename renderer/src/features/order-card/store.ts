@@ -162,3 +162,8 @@ export function addComment(text: string): Promise<boolean> {
 export function cancelOrder(reason: string): Promise<boolean> {
   return run((orderId) => api().cancelOrder({ orderId, comment: reason }));
 }
+
+/** The customer gets the tracking link again (the server queues it on the "confirmed" rule's channels). */
+export function sendTrackingLink(): Promise<boolean> {
+  return run((orderId) => api().sendTrackingLink({ orderId }));
+}
