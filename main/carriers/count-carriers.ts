@@ -3,7 +3,7 @@
 // page stops after the first rows, so the list appears first and the count follows.
 import type { CarrierCount, CarrierFilters } from '../../shared/api/carriers-api';
 import type { ReadonlyReplica } from '../db/open-replica';
-import { statsKey, textPart, type Direction } from './search-candidates';
+import { NOT_NEAR_NOW, statsKey, textPart, type Direction } from './search-candidates';
 import { carrierConditionSql, textMatch } from './search-filters-sql';
 
 
@@ -36,6 +36,20 @@ export function countCarriers(replica: ReadonlyReplica, d: Direction, f: Carrier
               AND NOT EXISTS (SELECT 1 FROM carrier_direction_stats s WHERE s.from_city = ? AND s.to_city = ? AND s.carrier_id = c.id) LIMIT ?)`,
           )
           .get(n.city, ...params, ...key, cap + 1 - total) as { n: number }
+      ).n;
+    }
+    // Carriers based at or near the loading city and not there now (search-candidates.ts).
+    const nearCities = JSON.stringify(d.fromCity === null ? [] : d.nearLoading.map((n) => n.city));
+    for (const n of d.fromCity === null ? [] : d.nearLoading) {
+      if (total > cap) break;
+      total += (
+        replica
+          .prepareRead(
+            `SELECT count(*) AS n FROM (SELECT 1 FROM carriers c INDEXED BY carriers_base_city_idx WHERE c.base_city = ? AND ${filter}
+              AND NOT EXISTS (SELECT 1 FROM carrier_direction_stats s WHERE s.from_city = ? AND s.to_city = ? AND s.carrier_id = c.id)
+              AND ${NOT_NEAR_NOW} LIMIT ?)`,
+          )
+          .get(n.city, ...params, ...key, nearCities, cap + 1 - total) as { n: number }
       ).n;
     }
   } else if (textMatch(f) === null && (f.text ?? '').trim() !== '') {

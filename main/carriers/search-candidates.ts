@@ -77,6 +77,9 @@ export function textPart(replica: ReadonlyReplica, f: CarrierFilters, hitListMax
     : { sql: 'AND EXISTS (SELECT 1 FROM carriers_fts WHERE carriers_fts MATCH ? AND carriers_fts.rowid = c.rowid)', params: [match] };
 }
 
+/** The carrier is not at or announced near the loading city (a JSON list of the near cities). */
+export const NOT_NEAR_NOW = '(c.current_city IS NULL OR c.current_city NOT IN (SELECT value FROM json_each(?)))';
+
 /** Above this share of the base matching the text, a direction search probes instead of listing. */
 const PROBE_SHARE = 0.25;
 
@@ -106,6 +109,13 @@ export function directionCandidates(replica: ReadonlyReplica, d: Direction, f: C
   WHERE c.current_city = ? AND ${pass} AND ${nearFilter}
     AND NOT EXISTS (SELECT 1 FROM carrier_direction_stats s WHERE s.from_city = ? AND s.to_city = ? AND s.carrier_id = c.id)
   ORDER BY c.available_from LIMIT ?`;
+  const nearCities = JSON.stringify(near.map((n) => n.city));
+  const homeSql = (pass: string) => `SELECT ${CARRIER_COLUMNS}, ${NO_LANE_COLUMNS}, NULL AS textRank
+  FROM carriers c INDEXED BY carriers_base_city_idx
+  WHERE c.base_city = ? AND ${pass} AND ${nearFilter}
+    AND NOT EXISTS (SELECT 1 FROM carrier_direction_stats s WHERE s.from_city = ? AND s.to_city = ? AND s.carrier_id = c.id)
+    AND ${NOT_NEAR_NOW}
+  ORDER BY c.rating DESC LIMIT ?`;
 
   for (const pass of PASSES) {
     // Deals and offers: read in ranking order; one extra row shows whether the tier goes on.
@@ -118,6 +128,12 @@ export function directionCandidates(replica: ReadonlyReplica, d: Direction, f: C
     // `want` by availability hold every carrier of that city that can make the page.
     for (const n of near) {
       rows.push(...(replica.prepareRead(nearSql(pass)).all(n.city, ...nearCond.params, ...text.params, ...key, want + 1) as CandidateRow[]));
+    }
+    if (rows.length > want) break;
+    // Based at or near the loading city (and not there or nearby now, which the step above
+    // read): ranked by distance, then rating, so each city's best rated fill the page.
+    for (const n of near) {
+      rows.push(...(replica.prepareRead(homeSql(pass)).all(n.city, ...nearCond.params, ...text.params, ...key, nearCities, want + 1) as CandidateRow[]));
     }
     if (rows.length > want) break;
   }
@@ -167,6 +183,7 @@ ORDER BY c.rating DESC LIMIT ?`;
 
 function toCandidate(r: CandidateRow, d: Direction): Candidate {
   const near = d.fromCity === null || r.currentCity === null ? undefined : d.nearLoading.find((n) => n.city === r.currentCity);
+  const home = d.fromCity === null ? undefined : d.nearLoading.find((n) => n.city === r.baseCity);
   return {
     id: r.id,
     name: r.name,
@@ -183,6 +200,7 @@ function toCandidate(r: CandidateRow, d: Direction): Candidate {
     laneLastOfferAt: r.lastOfferAt,
     declaredLane: r.lanes > 0,
     nearLoading: near === undefined ? null : { city: near.city, distanceKm: near.distanceKm, availableFrom: r.availableFrom },
+    homeNear: home === undefined ? null : { city: home.city, distanceKm: home.distanceKm },
     textRank: r.textRank,
     currentCity: r.currentCity,
     baseCity: r.baseCity,

@@ -39,6 +39,13 @@ describe('rankCarriers', () => {
     expect(ids([other, near, lane, offer, deal])).toEqual(['deal', 'offer', 'lane', 'near', 'other']);
   });
 
+  it('a carrier based at the loading city comes after one that is there now, before nothing (issue 13)', () => {
+    const home = carrier('home', { homeNear: { city: 'Алматы', distanceKm: 0 }, rating: 5 });
+    const homeFar = carrier('homeFar', { homeNear: { city: 'Каскелен', distanceKm: 25 }, rating: 5 });
+    expect(ids([other, homeFar, home, near, lane])).toEqual(['lane', 'near', 'home', 'homeFar', 'other']);
+    expect(rankCarriers([home])[0]?.reason).toEqual({ tier: 'home', city: 'Алматы', distanceKm: 0 });
+  });
+
   it('gives the reason with the figures the logistician needs', () => {
     const [first, second] = rankCarriers([offer, deal]);
     expect(first?.reason).toEqual({ tier: 'deals', dealsOk: 1, lastRate: 400_000, lastAt: NOW - 90 * DAY });

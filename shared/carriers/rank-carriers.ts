@@ -1,13 +1,14 @@
 // Which carrier to call first for a freight request. Evidence on the requested direction
 // ranks first, strongest evidence first: successful past deals (the company's own proof),
 // then offers the carrier made (their word), then a lane they declared, then being at or
-// announced near the loading city. Within a tier: more deals / fresher offers / sooner
+// announced near the loading city, then being based there (the home city counts as a loading
+// city: a carrier imported without directions is still found from its own city). Within a tier: more deals / fresher offers / sooner
 // availability, then rating, then reliability (share of deals without problems), then name.
 // A blacklisted carrier or one that failed the security check is shown, marked, but always
 // after every carrier without that mark, so it is never the first one called.
 import type { SecurityCheckState } from '../domain/vocabulary';
 
-export const RANK_TIERS = ['deals', 'offers', 'lane', 'location', 'none'] as const;
+export const RANK_TIERS = ['deals', 'offers', 'lane', 'location', 'home', 'none'] as const;
 export type RankTier = (typeof RANK_TIERS)[number];
 
 export const CARRIER_FLAGS = ['blacklisted', 'security_failed', 'security_pending'] as const;
@@ -36,6 +37,8 @@ export interface RankInput {
   declaredLane: boolean;
   /** Current or announced location at/near the loading city; null when not near. */
   nearLoading: { city: string; distanceKm: number | null; availableFrom: number | null } | null;
+  /** The carrier's home (base) city is at or near the loading city; absent or null when not. */
+  homeNear?: { city: string; distanceKm: number | null } | null;
   /** FTS relevance when the search had free text (bm25: lower is better); null otherwise. */
   textRank: number | null;
 }
@@ -45,6 +48,7 @@ export type RankReason =
   | { tier: 'offers'; offers: number; lastRate: number | null; lastAt: number | null }
   | { tier: 'lane' }
   | { tier: 'location'; city: string; distanceKm: number | null; availableFrom: number | null }
+  | { tier: 'home'; city: string; distanceKm: number | null }
   | { tier: 'none' };
 
 export interface Ranked<T extends RankInput> {
@@ -60,6 +64,7 @@ export function tierOf(c: RankInput): RankReason {
   if (c.laneOffers > 0) return { tier: 'offers', offers: c.laneOffers, lastRate: c.laneLastOfferRate, lastAt: c.laneLastOfferAt };
   if (c.declaredLane) return { tier: 'lane' };
   if (c.nearLoading) return { tier: 'location', ...c.nearLoading };
+  if (c.homeNear) return { tier: 'home', ...c.homeNear };
   return { tier: 'none' };
 }
 
@@ -103,6 +108,7 @@ function withinTier(a: Ranked<RankInput>, b: Ranked<RankInput>): number {
     // Available now (null) or sooner first, then nearer.
     return (ra.availableFrom ?? 0) - (rb.availableFrom ?? 0) || -desc(ra.distanceKm, rb.distanceKm);
   }
+  if (ra.tier === 'home' && rb.tier === 'home') return -desc(ra.distanceKm, rb.distanceKm);
   return 0;
 }
 

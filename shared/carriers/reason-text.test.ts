@@ -16,6 +16,8 @@ describe('reasonText', () => {
     expect(sp(reasonText({ tier: 'location', city: 'Каскелен', distanceKm: 24.6, availableFrom: null }, 'ru'))).toBe('Сейчас в Каскелен, 25 км');
     expect(reasonText({ tier: 'location', city: 'Алматы', distanceKm: 0, availableFrom: AT }, 'en')).toBe('In Алматы from 12/03/2026');
     expect(reasonText({ tier: 'none' }, 'en')).toBe('By rating and reliability');
+    expect(reasonText({ tier: 'home', city: 'Алматы', distanceKm: 0 }, 'ru')).toBe('Город базирования: Алматы');
+    expect(sp(reasonText({ tier: 'home', city: 'Kaskelen', distanceKm: 24.6 }, 'en'))).toBe('Home city: Kaskelen, 25 km');
   });
   it('shows days in Kazakhstan time', () => {
     expect(formatDay(Date.UTC(2026, 2, 12, 20), 'ru')).toBe('13.03.2026');

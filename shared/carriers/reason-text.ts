@@ -40,6 +40,10 @@ export function reasonText(reason: RankReason, lang: ReasonLanguage, currency = 
       if (lang === 'ru') return when ? `Будет в ${where} с ${when}` : `Сейчас в ${where}`;
       return when ? `In ${where} from ${when}` : `Now in ${where}`;
     }
+    case 'home': {
+      const where = reason.distanceKm !== null && reason.distanceKm > 0 ? `${reason.city}, ${f.km(Math.round(reason.distanceKm))}` : reason.city;
+      return lang === 'ru' ? `Город базирования: ${where}` : `Home city: ${where}`;
+    }
     case 'none':
       return lang === 'ru' ? 'По рейтингу и надёжности' : 'By rating and reliability';
   }

@@ -192,3 +192,39 @@ describe('carrier export', () => {
     expect(rows.slice(1).map((row) => [row[1], row[13]])).toEqual([['ТОО Жол Транс', 'Runs this direction (declared)']]);
   });
 });
+
+describe('imported carriers without directions (issue 13)', () => {
+  const rows: string[][] = [
+    ['ТОО Реф Алматы', '', '+7 701 222 33 44', '', 'Алматы', 'реф', '10', ''],
+    ['ТОО Тент Алматы', '', '+7 701 222 33 55', '', 'Алматы', 'тент', '20', ''],
+    ['ТОО Астана Карго', '', '+7 701 222 33 66', '', 'Астана', 'реф', '5', ''],
+  ];
+
+  it('are found from their home city, with or without a vehicle filter, and exported with that filter', async () => {
+    const info = await handlers.readCarrierImportFile({ fileName: 'base.xlsx', dataBase64: await xlsx([HEADER, ...rows]) });
+    await handlers.commitCarrierImport({ importId: info.importId, mapping: info.suggestedMapping, duplicates: 'skip' });
+
+    const names = async (f: { fromCity: string; toCity?: string; refrigerated?: boolean }) =>
+      (await handlers.searchCarriers({ ...f, offset: 0, limit: 50 })).results.map((x) => x.name);
+    expect(await names({ fromCity: 'Алматы' })).toEqual(['ТОО Реф Алматы', 'ТОО Тент Алматы']);
+    expect(await names({ fromCity: 'Алматы', refrigerated: true })).toEqual(['ТОО Реф Алматы']);
+    expect(await names({ fromCity: 'Алматы', toCity: 'Караганда' })).toEqual(['ТОО Реф Алматы', 'ТОО Тент Алматы']);
+    expect(await names({ fromCity: 'Астана', refrigerated: true })).toEqual(['ТОО Астана Карго']);
+    expect(await names({ fromCity: 'Астана' })).toEqual(['Старый знакомый ТОО', 'ТОО Астана Карго']);
+    expect((await handlers.countCarriers({ fromCity: 'Алматы' })).total).toBe(2);
+    expect((await handlers.countCarriers({ fromCity: 'Алматы', refrigerated: true })).total).toBe(1);
+    const first = (await handlers.searchCarriers({ fromCity: 'Алматы', offset: 0, limit: 1 })).results[0];
+    expect(first?.reason).toEqual({ tier: 'home', city: 'Алматы', distanceKm: 0 });
+
+    const file = await handlers.exportCarriers({ fromCity: 'Алматы', refrigerated: true, language: 'en' });
+    const sheet = (await readSheet('x.xlsx', Buffer.from(file.dataBase64, 'base64'))).rows;
+    expect(sheet.slice(1).map((row) => [row[1], row[13]])).toEqual([['ТОО Реф Алматы', 'Home city: Алматы']]);
+  });
+
+  it('a carrier based at the loading city and there now is listed once, as there now', async () => {
+    addCarrier(r, { name: 'Дома и здесь', baseCity: 'Алматы', currentCity: 'Алматы' });
+    const res = await handlers.searchCarriers({ fromCity: 'Алматы', offset: 0, limit: 50 });
+    expect(res.results.map((x) => [x.name, x.reason.tier])).toEqual([['Дома и здесь', 'location']]);
+    expect((await handlers.countCarriers({ fromCity: 'Алматы' })).total).toBe(1);
+  });
+});
