@@ -38,7 +38,8 @@ export const NEAR_CITY_KM = 100;
 
 /** Known cities within `radiusKm` of `city` (itself included, at 0 km); [city] when unknown. */
 export function citiesNear(city: string, radiusKm: number = NEAR_CITY_KM): { city: string; distanceKm: number }[] {
-  const center = CITY_COORDINATES[city];
+  // Own keys only: a typed "__proto__" or "constructor" is a city we do not know, not Object's.
+  const center = Object.hasOwn(CITY_COORDINATES, city) ? CITY_COORDINATES[city] : undefined;
   if (center === undefined) return [{ city, distanceKm: 0 }];
   return Object.entries(CITY_COORDINATES)
     .map(([name, at]) => ({ city: name, distanceKm: Math.round(distanceMeters(center, at) / 100) / 10 }))

@@ -26,5 +26,7 @@ describe('citiesNear', () => {
     expect(near).toContain('Каскелен');
     expect(near).not.toContain('Астана');
     expect(citiesNear('Бишкек')).toEqual([{ city: 'Бишкек', distanceKm: 0 }]);
+    // Object's own names are unknown cities too, not a prototype's members.
+    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) expect(citiesNear(name)).toEqual([{ city: name, distanceKm: 0 }]);
   });
 });
