@@ -1,8 +1,9 @@
 // `--demo`: fills an EMPTY server database with the deterministic demo data of shared/demo,
 // every row with its change-log entry (so clients receive it like any other change), and
 // gives each demo user a token, printed and saved next to the database file.
-import { writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
 import { demoDataStreams, type DemoOptions } from '../shared/demo';
 import type { SyncedTableKey } from '../shared/schema';
 import { hashToken, newToken } from './auth/user-tokens';
@@ -11,6 +12,16 @@ import type { SyncEngine } from './sync/sync-engine';
 import type { Logger } from './log/logger';
 
 export type DemoSeedOptions = DemoOptions;
+
+/** server_meta key: the instant the demo data is "as of" (ms), written by the seed. */
+export const DEMO_AS_OF_KEY = 'demo_as_of';
+
+/**
+ * Demo data older than this is thrown away and seeded again at start: its SLA deadlines and
+ * fix ages are relative to the seed time, so a demo database from yesterday (or this morning)
+ * opens with every order overdue. Four hours is the express norm, the shortest promise.
+ */
+export const DEMO_MAX_AGE_MS = 4 * 3_600_000;
 
 const CHUNK = 500;
 
@@ -63,6 +74,7 @@ export async function seedDemoIfEmpty(db: ServerDb, engine: SyncEngine, options:
         deals.add(c.deals);
       }
       for (const b of [carriers, vehicles, lanes, offers, deals]) b.flush();
+      db.sqlite.prepare('INSERT OR REPLACE INTO server_meta (key, value) VALUES (?, ?)').run(DEMO_AS_OF_KEY, String(now));
       for (const u of reference.users) {
         const token = newToken();
         addToken.run(hashToken(token), u.id, now);
@@ -103,4 +115,27 @@ function chunkedInserter(engine: SyncEngine): (table: SyncedTableKey, rows: read
       engine.log.recordChange(table, (r as { id: string }).id);
     }
   };
+}
+
+/**
+ * Before a `--demo` server opens `file`: when the file holds demo data seeded more than
+ * `maxAgeMs` before `now`, deletes it (with its WAL) so the seed runs again and the demo is
+ * "today". A database without the demo mark (real data, or demo data from before the mark)
+ * is never touched. Desktops see a new history epoch and take a fresh snapshot.
+ */
+export function removeStaleDemo(file: string, now: number, logger: Logger, maxAgeMs = DEMO_MAX_AGE_MS): boolean {
+  if (file === ':memory:' || !existsSync(file)) return false;
+  let asOf: number | null;
+  const probe = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const hasMeta = probe.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'server_meta'").get() !== undefined;
+    const row = hasMeta ? (probe.prepare('SELECT value FROM server_meta WHERE key = ?').get(DEMO_AS_OF_KEY) as { value: string } | undefined) : undefined;
+    asOf = row === undefined ? null : Number(row.value);
+  } finally {
+    probe.close();
+  }
+  if (asOf === null || !Number.isFinite(asOf) || now - asOf <= maxAgeMs) return false;
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+  logger.info({ file, seededAt: new Date(asOf).toISOString(), ageHours: Math.round((now - asOf) / 360_000) / 10 }, '--demo: the demo data was seeded too long ago; seeding a fresh demo for today');
+  return true;
 }

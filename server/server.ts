@@ -12,7 +12,7 @@ import { startBackupSchedule, type BackupSchedule } from './backup/backup-schedu
 import { takeServerLock } from './backup/server-lock';
 import { startBackgroundCheckpoint } from './db/background-checkpoint';
 import { openServerDb, type ServerDb } from './db/open-server-db';
-import { seedDemoIfEmpty, type DemoSeedOptions } from './demo-seed';
+import { removeStaleDemo, seedDemoIfEmpty, type DemoSeedOptions } from './demo-seed';
 import { healthReport } from './http/health';
 import { prometheusText } from './http/metrics';
 import { mountRestApi, positionFromRow, type DriverPositionView, type LastPositionSource, type OrderExtras } from './http/rest-api';
@@ -97,6 +97,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Marshrut
   const logger: Logger = options.logger ?? createLogger();
   const startedAt = clock();
   const host = options.host ?? DEFAULT_SERVER_HOST;
+  if (options.demo) removeStaleDemo(options.dbFile ?? './data/server.db', clock(), logger);
   const db = openServerDb(options.dbFile ?? './data/server.db', options.synchronous ?? 'FULL');
   const checkpoint = db.file === ':memory:' ? null : startBackgroundCheckpoint(db.sqlite, db.file, { logger: logger.child({ component: 'checkpoint' }) });
   const engine = new SyncEngine(db.sqlite, clock, logger.child({ component: 'sync' }));
