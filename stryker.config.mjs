@@ -26,7 +26,7 @@ export default {
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   // Build output and other runs' artefacts are not sources: don't copy them into the sandbox.
-  ignorePatterns: ['test-results', 'playwright-report', 'reports', 'out', 'dist', 'data'],
+  ignorePatterns: ['test-results', 'playwright-report', '/reports', 'out', 'dist', 'data'],
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
   ignoreStatic: true,

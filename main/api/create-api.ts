@@ -29,6 +29,8 @@ import { alertsHandlers, warehouseScanHandlers } from './alerts-handlers';
 import { sessionHandlers } from './session-handlers';
 import { describeZodError } from './zod-message';
 import { driverPhoneHandlers } from './driver-phone-handlers';
+import { reportHandlers } from '../reports/report-handlers';
+import { serverReports } from '../reports/server-reports';
 
 export interface ApiDeps {
   replica: ReadonlyReplica;
@@ -122,6 +124,7 @@ export function createApi(deps: ApiDeps): Api {
     ...orderCommands(link, replica),
     ...carriers,
     ...driverPhoneHandlers(ctx, settings),
+    ...reportHandlers({ replica, server: serverReports(settings), now, role: () => link.user()?.role ?? null }),
     ...sessionHandlers({
       link,
       settings,

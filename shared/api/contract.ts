@@ -10,6 +10,7 @@ import { driverPhoneApi } from './driver-phone-api';
 import type { EventName, EventPayload } from './events';
 import { messagesApi } from './messages-api';
 import { ordersApi } from './orders-api';
+import { reportsApi } from './reports-api';
 import { sessionApi } from './session-api';
 import { warehouseApi } from './warehouse-api';
 
@@ -22,6 +23,7 @@ export const API_METHODS = {
   ...alertsApi,
   ...driverPhoneApi,
   ...messagesApi,
+  ...reportsApi,
 } as const;
 
 // A name defined in two feature files would silently shadow; this makes it a compile error.
@@ -40,6 +42,7 @@ type NoOverlap = [
   Extract<keyof typeof alertsApi, keyof typeof ordersApi | keyof typeof driversApi | keyof typeof sessionApi | keyof typeof warehouseApi | keyof typeof carriersApi>,
   Extract<keyof typeof driverPhoneApi, keyof typeof ordersApi | keyof typeof driversApi | keyof typeof sessionApi | keyof typeof warehouseApi | keyof typeof carriersApi | keyof typeof alertsApi>,
   Extract<keyof typeof messagesApi, keyof typeof ordersApi | keyof typeof driversApi | keyof typeof sessionApi | keyof typeof warehouseApi | keyof typeof carriersApi | keyof typeof alertsApi | keyof typeof driverPhoneApi>,
+  Extract<keyof typeof reportsApi, keyof typeof ordersApi | keyof typeof driversApi | keyof typeof sessionApi | keyof typeof warehouseApi | keyof typeof carriersApi | keyof typeof alertsApi | keyof typeof driverPhoneApi | keyof typeof messagesApi>,
 ];
 const _noOverlap: NoOverlap extends never[] ? true : false = true;
 void _noOverlap;
@@ -83,6 +86,7 @@ export * from './warehouse-api';
 export * from './carriers-api';
 export * from './alerts-api';
 export * from './driver-phone-api';
+export * from './reports-api';
 
 /** The carrier database's methods (engineer F's part of the map); main/carriers implements them. */
 export type CarrierMethodName = keyof typeof carriersApi;

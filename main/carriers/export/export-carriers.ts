@@ -2,16 +2,14 @@
 // row, with the ranking reason, contacts, last rate and matching vehicles. The carrier columns
 // use the headers the import recognises, so an exported file imports back (as duplicates, or
 // as updates).
-import ExcelJS from 'exceljs';
 import type { CarrierFilters, CarrierSearchResult, ExportFile } from '../../../shared/api/carriers-api';
 import { reasonText, type ReasonLanguage } from '../../../shared/carriers/reason-text';
 import { vehicleTypeName } from '../../../shared/carriers/vehicle-type-names';
 import { formatterFor } from '../../../shared/locale';
 import { runSearch, type SearchContext } from '../search-carriers';
+import { fileDay, writeXlsx, XLSX_MIME } from '../../export/xlsx-workbook';
 
 export const EXPORT_MAX_ROWS = 10_000;
-
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const HEADERS: Record<ReasonLanguage, string[]> = {
   ru: ['№', 'Название', 'БИН/ИНН', 'Телефон', 'Контактное лицо', 'E-mail', 'Город', 'Текущий город', 'Свободен с', 'Рейтинг', 'Надёжность, %', 'Проверка безопасности', 'Чёрный список', 'Почему в списке', 'Последняя ставка', 'Дата ставки', 'Тип кузова', 'Тоннаж, т', 'Объём, м³', 'Машины'],
@@ -52,20 +50,19 @@ function row(r: CarrierSearchResult, index: number, lang: ReasonLanguage): (stri
 
 export async function exportCarriers(ctx: SearchContext, filters: CarrierFilters, lang: ReasonLanguage, now: number): Promise<ExportFile> {
   const { results } = runSearch(ctx, filters, 0, EXPORT_MAX_ROWS);
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Marshrut';
-  wb.created = new Date(now);
-  const ws = wb.addWorksheet(lang === 'ru' ? 'Перевозчики' : 'Carriers', { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.addRow(HEADERS[lang]);
-  ws.getRow(1).font = { bold: true };
-  results.forEach((r, i) => ws.addRow(row(r, i, lang)));
-  ws.columns.forEach((col, i) => {
-    col.width = [5, 32, 15, 18, 22, 22, 14, 14, 12, 8, 12, 14, 10, 48, 14, 12, 12, 8, 10, 40][i] ?? 14;
-  });
-  // Tax ids and phones are text: Excel must not turn 990340001234 into 9.9E+11.
-  for (const c of [3, 4]) ws.getColumn(c).numFmt = '@';
-  const data = Buffer.from(await wb.xlsx.writeBuffer());
-  // The file name keeps the sortable ISO day: it is a name for the file system, not a text.
-  const day = new Date(now + formatterFor(lang).offsetMinutes * 60_000).toISOString().slice(0, 10);
+  const data = await writeXlsx(
+    [
+      {
+        name: lang === 'ru' ? 'Перевозчики' : 'Carriers',
+        header: HEADERS[lang],
+        rows: results.map((r, i) => row(r, i, lang)),
+        widths: [5, 32, 15, 18, 22, 22, 14, 14, 12, 8, 12, 14, 10, 48, 14, 12, 12, 8, 10, 40],
+        // Tax ids and phones are text: Excel must not turn 990340001234 into 9.9E+11.
+        textColumns: [3, 4],
+      },
+    ],
+    now,
+  );
+  const day = fileDay(now, formatterFor(lang).offsetMinutes);
   return { fileName: `carriers-${day}.xlsx`, mimeType: XLSX_MIME, dataBase64: data.toString('base64'), rows: results.length };
 }

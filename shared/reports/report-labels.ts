@@ -1,0 +1,107 @@
+// The words of reports, Russian and English, in one place: the Reports tab and the XLSX export
+// (written in main) both name figures, cuts, statuses and reasons from here, so a sheet and the
+// screen never disagree and no raw code reaches a reader.
+import type { OrderStatus, ProblemReason, ServiceType } from '../domain/vocabulary';
+import type { Formatter } from '../locale/format';
+import type { CutDimension } from './compute-report';
+import type { FigureId } from './kpi-definitions';
+import { DELIVERY_TIME_BUCKETS_MS } from './kpi-definitions';
+import type { CarriedBy } from './report-period';
+
+export type ReportLanguage = 'ru' | 'en';
+
+export const FIGURE_NAMES: Readonly<Record<ReportLanguage, Record<FigureId, string>>> = {
+  ru: {
+    orders: 'Заказы',
+    delivered: 'Доставлено',
+    otif: 'OTIF',
+    onTime: 'Вовремя',
+    avgDeliveryTime: 'Среднее время доставки',
+    p90DeliveryTime: 'Время доставки, p90',
+    problemShare: 'Доля проблемных',
+    cancelledShare: 'Доля отменённых',
+    hanging: 'Зависшие',
+  },
+  en: {
+    orders: 'Orders',
+    delivered: 'Delivered',
+    otif: 'OTIF',
+    onTime: 'On time',
+    avgDeliveryTime: 'Average delivery time',
+    p90DeliveryTime: 'Delivery time, p90',
+    problemShare: 'Problem share',
+    cancelledShare: 'Cancelled share',
+    hanging: 'Hanging',
+  },
+};
+
+export const CUT_NAMES: Readonly<Record<ReportLanguage, Record<CutDimension, string>>> = {
+  ru: { region: 'Регион', driver: 'Водитель', customer: 'Клиент', service: 'Услуга', courier: 'Курьерская служба', carrier: 'Перевозчик' },
+  en: { region: 'Region', driver: 'Driver', customer: 'Customer', service: 'Service', courier: 'Courier service', carrier: 'Carrier' },
+};
+
+export const CARRIED_BY_NAMES: Readonly<Record<ReportLanguage, Record<CarriedBy, string>>> = {
+  ru: { own: 'Свой водитель', courier: 'Курьерская служба', carrier: 'Перевозчик', none: 'Не назначен' },
+  en: { own: 'Own driver', courier: 'Courier service', carrier: 'Carrier', none: 'Not assigned' },
+};
+
+export const SERVICE_NAMES: Readonly<Record<ReportLanguage, Record<ServiceType, string>>> = {
+  ru: { express: 'Экспресс', standard: 'Стандарт', intercity: 'Межгород' },
+  en: { express: 'Express', standard: 'Standard', intercity: 'Intercity' },
+};
+
+export const STATUS_NAMES: Readonly<Record<ReportLanguage, Record<OrderStatus, string>>> = {
+  ru: { new: 'Новый', confirmed: 'Подтверждён', at_warehouse: 'На складе', in_transit: 'В пути', delivered: 'Доставлен', problem: 'Проблема', closed: 'Закрыт', cancelled: 'Отменён' },
+  en: { new: 'New', confirmed: 'Confirmed', at_warehouse: 'At warehouse', in_transit: 'In transit', delivered: 'Delivered', problem: 'Problem', closed: 'Closed', cancelled: 'Cancelled' },
+};
+
+export const REASON_NAMES: Readonly<Record<ReportLanguage, Record<ProblemReason, string>>> = {
+  ru: {
+    refused: 'Отказ получателя',
+    damaged: 'Повреждение груза',
+    short_delivery: 'Недовложение',
+    address_not_found: 'Адрес не найден',
+    recipient_unreachable: 'Получатель недоступен',
+    vehicle_breakdown: 'Поломка машины',
+    delay: 'Задержка',
+    other: 'Другое',
+  },
+  en: {
+    refused: 'Recipient refused',
+    damaged: 'Goods damaged',
+    short_delivery: 'Short delivery',
+    address_not_found: 'Address not found',
+    recipient_unreachable: 'Recipient unreachable',
+    vehicle_breakdown: 'Vehicle breakdown',
+    delay: 'Delay',
+    other: 'Other',
+  },
+};
+
+/** Courier services by the key the server's courier configuration gives them. */
+const PROVIDER_NAMES: Readonly<Record<ReportLanguage, Readonly<Record<string, string>>>> = {
+  ru: { cdek: 'СДЭК', 'yandex-delivery': 'Яндекс Доставка', yandex: 'Яндекс Доставка', traccar: 'Traccar', generic: 'Курьерская служба', 'driver-app': 'Приложение водителя' },
+  en: { cdek: 'CDEK', 'yandex-delivery': 'Yandex Delivery', yandex: 'Yandex Delivery', traccar: 'Traccar', generic: 'Courier service', 'driver-app': 'Driver app' },
+};
+
+/** A courier service's name; one we have no name for is shown as its configured key, capitalised. */
+export function providerName(key: string, lang: ReportLanguage): string {
+  const known = Object.prototype.hasOwnProperty.call(PROVIDER_NAMES[lang], key) ? PROVIDER_NAMES[lang][key] : undefined;
+  return known ?? key.charAt(0).toUpperCase() + key.slice(1);
+}
+
+/** A cut row's label: the entity's name, or the word for a vocabulary key. */
+export function cutLabel(dimension: CutDimension, row: { key: string; name: string | null }, lang: ReportLanguage): string {
+  if (dimension === 'service') return SERVICE_NAMES[lang][row.key as ServiceType] ?? row.key;
+  if (dimension === 'courier') return providerName(row.key, lang);
+  return row.name ?? row.key;
+}
+
+/** "1–2 ч" / "1–2 hr", "3+ дн." / "3+ days": the delivery-time histogram's bars. */
+export function bucketLabel(bucket: number, fmt: Formatter): string {
+  const from = DELIVERY_TIME_BUCKETS_MS[bucket] as number;
+  const to = DELIVERY_TIME_BUCKETS_MS[bucket + 1];
+  if (to === undefined) return `${fmt.duration(from)}+`;
+  if (from === 0) return `< ${fmt.duration(to)}`;
+  return `${fmt.duration(from)} – ${fmt.duration(to)}`;
+}

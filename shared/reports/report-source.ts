@@ -1,0 +1,86 @@
+// Reading a report's inputs through an injected SQL reader: the desktop passes its replica,
+// the server its database, the benchmark either. The statements and the order of work are the
+// same on every side; only the connection differs.
+import { computeReport, type ReportData, type ReportNames } from './compute-report';
+import { drillDown, type DrillRow, type DrillSpec } from './drill-down';
+import { factQuery, toFact, type OrderFact, type OrderFactRecord } from './order-fact';
+import { resolvePeriod, type ReportFilters, type ReportPeriod, type ReportQuery } from './report-period';
+
+/** A read-only way to run one statement; rows as SQLite returns them. */
+export type SqlReader = (sql: string, params: ReadonlyArray<string | number>) => unknown[];
+
+export type ReportRefusal = { field: string; message: string };
+
+export function loadFacts(read: SqlReader, period: Pick<ReportPeriod, 'startMs' | 'endMs'>, filters: ReportFilters): OrderFact[] {
+  const { sql, params } = factQuery(period.startMs, period.endMs, filters);
+  return (read(sql, params) as OrderFactRecord[]).map(toFact);
+}
+
+export function loadNames(read: SqlReader): ReportNames {
+  const map = (sql: string) => new Map((read(sql, []) as Array<{ id: string; name: string }>).map((r) => [r.id, r.name]));
+  return {
+    region: map('SELECT id, name FROM regions'),
+    driver: map('SELECT id, name FROM drivers'),
+    carrier: map('SELECT id, name FROM carriers'),
+  };
+}
+
+const FILTER_TABLES = { warehouseId: 'warehouses', regionId: 'regions', customerId: 'customers' } as const;
+
+/** A filter naming a warehouse, region or customer we do not have is refused, not answered with zeros. */
+export function unknownFilterId(read: SqlReader, filters: ReportFilters): ReportRefusal | null {
+  for (const [field, table] of Object.entries(FILTER_TABLES) as Array<[keyof typeof FILTER_TABLES, string]>) {
+    const value = filters[field];
+    if (value === undefined) continue;
+    if (read(`SELECT 1 AS x FROM ${table} WHERE id = ?`, [value]).length === 0) return { field, message: `${field}: no such ${table.slice(0, -1)} ${JSON.stringify(value.slice(0, 60))}` };
+  }
+  return null;
+}
+
+function filtersOf(q: ReportQuery): ReportFilters {
+  const { from: _from, to: _to, ...filters } = q;
+  return filters;
+}
+
+export type Checked<T> = { ok: true; value: T } | ({ ok: false } & ReportRefusal);
+
+export function buildReport(
+  read: SqlReader,
+  q: ReportQuery,
+  now: number,
+  source: 'local' | 'server',
+  kmByDriver: (period: ReportPeriod) => ReadonlyMap<string, number> | null = () => null,
+): Checked<ReportData> {
+  const checked = resolvePeriod(q, now);
+  if (!checked.ok) return checked;
+  const filters = filtersOf(q);
+  const unknown = unknownFilterId(read, filters);
+  if (unknown) return { ok: false, ...unknown };
+  const value = computeReport({
+    period: checked.period,
+    previous: checked.previous,
+    facts: loadFacts(read, checked.period, filters),
+    previousFacts: loadFacts(read, checked.previous, filters),
+    names: loadNames(read),
+    now,
+    source,
+    kmByDriver: kmByDriver(checked.period),
+  });
+  return { ok: true, value };
+}
+
+export function buildDrill(
+  read: SqlReader,
+  q: ReportQuery,
+  spec: DrillSpec,
+  now: number,
+  page: { offset: number; limit: number },
+): Checked<{ total: number; rows: DrillRow[] }> {
+  const checked = resolvePeriod(q, now);
+  if (!checked.ok) return checked;
+  const filters = filtersOf(q);
+  const unknown = unknownFilterId(read, filters);
+  if (unknown) return { ok: false, ...unknown };
+  const facts = loadFacts(read, spec.previous === true ? checked.previous : checked.period, filters);
+  return { ok: true, value: drillDown(facts, spec, loadNames(read), now, page) };
+}
