@@ -48,7 +48,10 @@ export class DriverApp {
       failed: [],
       sharingLocation: false,
     };
-    this.outbox = new Outbox(db, () => this.state.session?.token ?? null);
+    this.outbox = new Outbox(db, () => {
+      const session = this.state.session;
+      return session === null ? null : { token: session.token, driverId: session.driver.id };
+    });
   }
 
   onChange(fn: () => void): void {

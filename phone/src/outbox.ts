@@ -3,6 +3,10 @@
 // were made; each carries the Idempotency-Key it was given when queued, so a resend after a
 // lost answer is recognised by the server and applied once. A photo is queued as its own item
 // before the mark that cites it ("local:<ref>"), and the mark is sent with the server's file id.
+// A re-sign-in (a new link, so a new device token) sends what is still queued under the new
+// token with the same keys: the server keeps keys per driver, so what the old token already
+// delivered is answered from its record, not done twice. An item made while another driver was
+// signed in on this phone is never sent as the new one: it is moved aside with its reason.
 import type { DriverErrorBody, FileResultView, MarkRequest, ShiftRequest } from '../../shared/driver-phone/phone-contract';
 import type { FileProofKind } from '../../shared/delivery/proof-vocabulary';
 import { request, type ApiAnswer } from './api';
@@ -16,6 +20,8 @@ interface Base {
   key: string;
   createdAt: number;
   orderId: string | null;
+  /** The driver signed in when it was made (absent in items queued by older versions of the page). */
+  driverId?: string;
 }
 export type OutboxItem =
   | (Base & { kind: 'file'; proofKind: FileProofKind; ref: string; mime: string; bytes: ArrayBuffer })
@@ -33,6 +39,15 @@ export interface FailedItem {
 
 export type FlushResult = 'empty' | 'offline' | 'signed_out';
 
+/** Who is signed in now: the token items are sent with, and the driver they must belong to. */
+export interface OutboxSession {
+  token: string;
+  driverId: string;
+}
+
+/** The refusal an item of another driver's sign-in gets on this phone (shown in "not accepted"). */
+export const OTHER_DRIVER = 'other_driver';
+
 export function newKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(18));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
@@ -43,13 +58,15 @@ export class Outbox {
 
   constructor(
     private readonly db: IDBDatabase,
-    private readonly token: () => string | null,
+    private readonly session: () => OutboxSession | null,
     private readonly fetchFn: typeof fetch = (...a) => fetch(...a),
     private readonly clock: () => number = Date.now,
   ) {}
 
+  /** Queues an item, stamped with the driver signed in now. */
   async enqueue(item: OutboxItem): Promise<void> {
-    await put(this.db, 'queue', item);
+    const driverId = item.driverId ?? this.session()?.driverId;
+    await put(this.db, 'queue', driverId === undefined ? item : { ...item, driverId });
   }
 
   pending(): Promise<OutboxItem[]> {
@@ -77,9 +94,12 @@ export class Outbox {
     for (;;) {
       const item = await first<OutboxItem>(this.db, 'queue');
       if (item === undefined) return 'empty';
-      const token = this.token();
-      if (token === null) return 'signed_out';
-      const answer = await this.send(item, token);
+      const session = this.session();
+      if (session === null) return 'signed_out';
+      const answer: ApiAnswer<unknown> =
+        item.driverId !== undefined && item.driverId !== session.driverId
+          ? { ok: false, kind: 'refused', status: 403, error: { error: OTHER_DRIVER, message: 'Made while another driver was signed in on this phone: not sent' } }
+          : await this.send(item, session.token);
       if (answer.ok) {
         if (item.kind === 'file') await put(this.db, 'kv', (answer.value as FileResultView).fileId, `ref:${item.ref}`);
         await del(this.db, 'queue', item.seq as number);

@@ -37,6 +37,8 @@ function signIn(app: DriverApp): HTMLElement {
     h('h1', {}, w.t('signInTitle')),
     s.signingIn ? h('p', {}, w.t('signingIn')) : h('p', {}, w.t('signInHelp')),
     s.signInError ? h('p', { class: 'error', role: 'alert' }, errorText(w, s.signInError, null)) : null,
+    // Signed out with marks still queued: they are not lost, the next sign-in sends them.
+    s.pending.length > 0 ? h('p', { class: 'queued', 'data-testid': 'queued-for-sign-in' }, w.plural('queuedForSignIn', s.pending.length)) : null,
   );
 }
 

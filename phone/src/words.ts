@@ -84,6 +84,8 @@ const EN = {
   'error.link_revoked': 'This link was revoked. Ask the dispatcher for a new one.',
   'error.link_unknown': 'This link is not valid. Ask the dispatcher for a new one.',
   'error.too_large': 'The photo is too large.',
+  'error.other_driver': 'Made while another driver was signed in on this phone: not sent.',
+  queuedForSignIn: '{n, plural, one {# mark is kept on this phone} other {# marks are kept on this phone}} and will be sent once you sign in again.',
   'error.generic': 'Order {number}: {message}',
   location: 'Share my location',
   locationOn: 'Sharing location',
@@ -168,6 +170,8 @@ const RU: Record<WordKey, string> = {
   'error.link_revoked': 'Ссылка отозвана. Попросите у диспетчера новую.',
   'error.link_unknown': 'Ссылка недействительна. Попросите у диспетчера новую.',
   'error.too_large': 'Фото слишком большое.',
+  'error.other_driver': 'Сделано, когда на этом телефоне был другой водитель: не отправлено.',
+  queuedForSignIn: '{n, plural, one {# отметка сохранена на телефоне и будет отправлена} few {# отметки сохранены на телефоне и будут отправлены} many {# отметок сохранены на телефоне и будут отправлены} other {# отметки сохранены на телефоне и будут отправлены}}, когда вы снова войдёте.',
   'error.generic': 'Заказ {number}: {message}',
   location: 'Передавать местоположение',
   locationOn: 'Местоположение передаётся',
@@ -180,7 +184,7 @@ export interface Words {
   lang: Lang;
   t(key: WordKey, params?: Record<string, string | number>): string;
   /** "{n} marks waiting" in the language's plural form of n. */
-  plural(key: 'queue' | 'places', n: number): string;
+  plural(key: 'queue' | 'queuedForSignIn' | 'places', n: number): string;
   /** A deadline: the time today, or day and time another day (region time, UTC+5). */
   when(ms: number, now: number): string;
   kg(n: number): string;

@@ -184,6 +184,40 @@ describe('tasks and marks', () => {
     expect(driver.counters).toMatchObject({ marksApplied: 3, replays: 2, marksRejected: 1 });
   });
 
+  it('after a re-sign-in the queue resent under the new phone is applied once: keys are the driver\'s, not the device\'s', async () => {
+    const o = assigned('A-1', 'd1', 'at_warehouse');
+    const oldToken = await signIn();
+    // Sent from the old phone; the answers were lost in a dead zone, so the phone still has them queued.
+    const kFile = key();
+    const kPicked = key();
+    const kShift = key();
+    const fileHeaders = { 'content-type': 'image/png', 'x-order-id': o.id, 'x-proof-kind': 'photo' };
+    const first = await call('POST', '/api/driver/files', { token: oldToken, raw: PNG, headers: { ...fileHeaders, 'idempotency-key': kFile } });
+    expect((await mark(oldToken, { orderId: o.id, mark: 'picked_up' }, kPicked)).json).toMatchObject({ replayed: false });
+    expect((await call('POST', '/api/driver/shift', { token: oldToken, body: { state: 'on_break', at: now }, headers: { 'idempotency-key': kShift } })).status).toBe(200);
+    runAs('u-dispatcher', 'setDriverShift', { driverId: 'd1', state: 'on_shift' });
+
+    // The dispatcher sends a new link; the old device token is dead, the queue goes out under the new one.
+    const newToken = await signIn();
+    expect((await mark(oldToken, { orderId: o.id, mark: 'picked_up' }, kPicked)).status).toBe(401);
+    const again = await call('POST', '/api/driver/files', { token: newToken, raw: PNG, headers: { ...fileHeaders, 'idempotency-key': kFile } });
+    expect(again.json).toEqual({ fileId: first.json['fileId'], replayed: true });
+    expect(await mark(newToken, { orderId: o.id, mark: 'picked_up' }, kPicked)).toMatchObject({ status: 200, json: { replayed: true } });
+    expect((await call('POST', '/api/driver/shift', { token: newToken, body: { state: 'on_break', at: now }, headers: { 'idempotency-key': kShift } })).json).toMatchObject({ replayed: true });
+    // The dispatcher's later "on shift" stands: the replayed break changed nothing.
+    expect(ts.server.engine.newTx().get('drivers', 'd1')?.shiftState).toBe('on_shift');
+    expect(events(o.id).filter((e) => e.source === 'driver')).toHaveLength(1);
+    expect(ts.server.db.sqlite.prepare("SELECT count(*) AS n FROM delivery_files WHERE order_id = ?").get(o.id)).toEqual({ n: 1 });
+    // New work from the new phone is applied as usual.
+    expect(await mark(newToken, { orderId: o.id, mark: 'arrived' })).toMatchObject({ status: 200, json: { replayed: false } });
+
+    // Another driver's phone with the same key is its own request, never d1's stored answer.
+    const o2 = assigned('A-2', 'd2', 'at_warehouse');
+    const d2 = await signIn('d2');
+    expect(await mark(d2, { orderId: o2.id, mark: 'picked_up' }, kPicked)).toMatchObject({ status: 200, json: { replayed: false, orderId: o2.id } });
+    expect(order('A-2').status).toBe('in_transit');
+  });
+
   it('a problem needs a reason from the list; bad bodies name the field and change nothing', async () => {
     const o = assigned('A-1', 'd1');
     const token = await signIn();

@@ -78,7 +78,7 @@ export function driverApiRoutes(d: DriverRouteDeps): Route[] {
 
   /** Runs `work` once per key: its answer (success or business refusal) is stored with its effect. */
   const once = (device: DeviceIdentity, key: string, work: () => StoredAnswer): StoredAnswer => {
-    const stored = d.requests.find(device.deviceId, key);
+    const stored = d.requests.find(device.driverId, key);
     if (stored !== undefined) return replay(stored);
     const now = d.clock();
     try {
@@ -181,7 +181,7 @@ export function driverApiRoutes(d: DriverRouteDeps): Route[] {
         answer(res, d.counters, async () => {
           const device = requireDevice(gate, req);
           const key = idempotencyKey(req);
-          const stored = d.requests.find(device.deviceId, key);
+          const stored = d.requests.find(device.driverId, key);
           // A replay is answered before its body is even read: it was checked the first time.
           if (stored !== undefined) {
             const again = replay(stored);
@@ -209,7 +209,7 @@ export function driverApiRoutes(d: DriverRouteDeps): Route[] {
         answer(res, d.counters, async () => {
           const device = requireDevice(gate, req);
           const key = idempotencyKey(req);
-          const stored = d.requests.find(device.deviceId, key);
+          const stored = d.requests.find(device.driverId, key);
           if (stored !== undefined) {
             const again = replay(stored);
             return sendJson(res, again.status, again.body);
