@@ -1,8 +1,9 @@
 // Wires the stores to two canvas layers (orders below, drivers above). It subscribes to the
-// stores outside React rendering: a second's 2,000 position fixes become one canvas redraw,
-// not 2,000 component updates. Zoomed in past clustering, drivers are drawn straight from the
-// store (no index to rebuild); zoomed out, the cluster index is rebuilt at most every few
-// seconds, when a draw needs it.
+// stores outside React rendering: a second's 10,000 position fixes become at most one canvas
+// redraw on the next frame (none when no moved driver is in the drawn area), not 10,000
+// component updates; a pan redraws nothing until the view leaves the drawn margin. Drivers are
+// drawn straight from the store at their live positions (clustered per screen cell at draw
+// time, no index to rebuild); order points keep a cluster index rebuilt when they change.
 import L from 'leaflet';
 import { useEffect } from 'react';
 import { useMap } from 'react-leaflet';
@@ -12,21 +13,11 @@ import { useClockStore } from '../clock/store';
 import { driverById, useDriversStore } from '../drivers/store';
 import { openOrder, useOrderCardStore } from '../order-card/store';
 import { CanvasLayer } from './canvas-layer';
-import {
-  buildDriverIndex,
-  buildOrderIndex,
-  clustersIn,
-  DRIVER_CLUSTER_MAX_ZOOM,
-  expansionZoom,
-  type DriverPointProps,
-  type OrderPointProps,
-} from './clustering';
+import { changedWithin } from './changed-drivers';
+import { buildOrderIndex, expansionZoom, type OrderPointProps } from './clustering';
 import type { DrawContext } from './canvas-layer';
-import { drawDrivers, drawOrders, hitTest, type DriverMark, type HitTarget } from './draw-map';
+import { DRIVER_CLUSTER_MAX_ZOOM, drawDrivers, drawOrders, hitTest, type DriverMark, type HitTarget } from './draw-map';
 import { useMapStore } from './store';
-
-/** Clusters of drivers (zoomed out) may lag the fixes by this much: counts barely move. */
-const DRIVER_INDEX_MIN_INTERVAL_MS = 3000;
 
 /** Every located driver inside the padded view, at its live position. */
 function* driversIn(drivers: readonly DriverListRow[], [west, south, east, north]: DrawContext['bounds']): Generator<DriverMark> {
@@ -43,12 +34,8 @@ export function MarkersLayer({ onDriverClick }: { onDriverClick: (d: DriverListR
   useEffect(() => {
     let orderIndex: Supercluster<OrderPointProps> | null = null;
     let pickups = new Map<string, [number, number]>();
-    let driverIndex: Supercluster<DriverPointProps> | null = null;
-    let driverIndexAt = -Infinity;
-    let driverIndexStale = true;
     /** When a drawn driver next falls silent by the clock alone (then the tick redraws). */
     let driversChangeAt = Infinity;
-    let rebuildTimer: ReturnType<typeof setTimeout> | undefined;
     let orderHits: HitTarget[] = [];
     let driverHits: HitTarget[] = [];
 
@@ -63,24 +50,7 @@ export function MarkersLayer({ onDriverClick }: { onDriverClick: (d: DriverListR
       const store = useDriversStore.getState();
       const selected = useOrderCardStore.getState().detail?.order.driverId ?? null;
       const now = useClockStore.getState().now;
-      const byId = (id: string): DriverListRow | undefined => driverById(store, id);
-      if (Math.round(dc.zoom) > DRIVER_CLUSTER_MAX_ZOOM) {
-        driversChangeAt = drawDrivers(dc, driversIn(store.drivers, dc.bounds), byId, now, selected, driverHits);
-        return;
-      }
-      const at = performance.now();
-      if (!driverIndex || (driverIndexStale && at - driverIndexAt > DRIVER_INDEX_MIN_INTERVAL_MS)) {
-        driverIndex = buildDriverIndex(store.drivers);
-        driverIndexAt = at;
-        driverIndexStale = false;
-      } else if (driverIndexStale && rebuildTimer === undefined) {
-        // Fixes may stop coming: re-cluster once the interval is up even so.
-        rebuildTimer = setTimeout(() => {
-          rebuildTimer = undefined;
-          driversLayer.redraw();
-        }, DRIVER_INDEX_MIN_INTERVAL_MS - (at - driverIndexAt) + 10);
-      }
-      driversChangeAt = drawDrivers(dc, clustersIn(driverIndex, dc.bounds, dc.zoom), byId, now, selected, driverHits);
+      driversChangeAt = drawDrivers(dc, driversIn(store.drivers, dc.bounds), now, selected, driverHits);
     });
     // Each layer joins the map with its first data: a padded full-view canvas costs a long
     // task to create, which should not hold back the console's first paint.
@@ -111,12 +81,10 @@ export function MarkersLayer({ onDriverClick }: { onDriverClick: (d: DriverListR
       ensureOrdersUnder();
       ordersLayer.redraw();
     };
-    /** A new roster (reload) re-clusters at once; moved drivers only mark the index stale. */
-    const driversChanged = (roster: boolean): void => {
-      driverIndexStale = true;
-      if (roster) driverIndex = null;
+    /** Drivers are drawn when one that moved is (or was) inside the drawn area. */
+    const driversChanged = (moved: boolean): void => {
       ensureOn(driversLayer, useDriversStore.getState().drivers.length > 0);
-      driversLayer.redraw();
+      if (moved) driversLayer.redraw();
     };
     indexOrders();
     driversChanged(true);
@@ -128,7 +96,8 @@ export function MarkersLayer({ onDriverClick }: { onDriverClick: (d: DriverListR
         if (s.showDrivers !== prev.showDrivers) driversLayer.redraw();
       }),
       useDriversStore.subscribe((s, prev) => {
-        if (s.drivers !== prev.drivers) driversChanged(s.index !== prev.index);
+        if (s.drivers === prev.drivers) return;
+        driversChanged(s.index !== prev.index || changedWithin(prev.drivers, s.drivers, driversLayer.paintedBounds()));
       }),
       // No-signal greys out with time alone: redraw on the tick when a drawn driver crosses it.
       useClockStore.subscribe((s) => {
@@ -149,10 +118,13 @@ export function MarkersLayer({ onDriverClick }: { onDriverClick: (d: DriverListR
       const y = pt.y - origin.y;
       const hit = hitTest(driverHits, x, y) ?? hitTest(orderHits, x, y);
       if (!hit) return;
-      if (hit.kind === 'cluster') {
-        const index = hit.layer === 'orders' ? orderIndex : driverIndex;
-        const zoom = index ? expansionZoom(index, hit.clusterId) : map.getZoom() + 2;
+      if (hit.kind === 'cluster' && hit.layer === 'orders') {
+        const zoom = orderIndex ? expansionZoom(orderIndex, hit.clusterId) : map.getZoom() + 2;
         map.flyTo([hit.lat, hit.lon], Math.max(zoom, map.getZoom() + 1), { duration: 0.4 });
+      } else if (hit.kind === 'cluster') {
+        // A cell of drivers: two zooms in on it, at most to where every driver stands alone.
+        const at = map.containerPointToLatLng(L.point(hit.x + origin.x, hit.y + origin.y));
+        map.flyTo(at, Math.min(Math.max(map.getZoom() + 2, 0), DRIVER_CLUSTER_MAX_ZOOM + 1), { duration: 0.4 });
       } else if (hit.kind === 'order') {
         void openOrder(hit.id, { focusOnMap: false });
       } else {
@@ -165,7 +137,6 @@ export function MarkersLayer({ onDriverClick }: { onDriverClick: (d: DriverListR
     return () => {
       map.off('click', onClick);
       clearInterval(orderTimer);
-      clearTimeout(rebuildTimer);
       for (const u of unsubs) u();
       ordersLayer.remove();
       driversLayer.remove();

@@ -1,4 +1,4 @@
-// Clustering for the map: supercluster indexes of drivers and order points. Zoomed out, a city
+// Clustering for the map's order points: a supercluster index. Zoomed out, a city
 // of 20,000 orders becomes a few hundred circles with counts; zoomed in past `maxZoom`, every
 // point draws itself. Indexes are rebuilt when the data changes, not on every frame.
 import Supercluster from 'supercluster';
@@ -12,10 +12,6 @@ export interface OrderPointProps {
   slaDeadline: number | null;
 }
 
-export interface DriverPointProps {
-  id: string;
-}
-
 export type Bounds = [west: number, south: number, east: number, north: number];
 
 /** A drawable item: one point or a cluster of many. */
@@ -23,9 +19,9 @@ export type ClusterItem<P> =
   | { cluster: true; lat: number; lon: number; count: number; clusterId: number }
   | { cluster: false; lat: number; lon: number; props: P };
 
-/** Past these zooms points are drawn one by one (a district at 14, a street at 16). */
+/** Past this zoom order points are drawn one by one (a district at 14). Drivers move every
+ * second, so they are clustered at draw time instead (grid-clusters.ts). */
 export const ORDER_CLUSTER_MAX_ZOOM = 13;
-export const DRIVER_CLUSTER_MAX_ZOOM = 11;
 
 export function buildOrderIndex(points: OrderPoints): Supercluster<OrderPointProps> {
   const features: Supercluster.PointFeature<OrderPointProps>[] = [];
@@ -45,15 +41,6 @@ export function buildOrderIndex(points: OrderPoints): Supercluster<OrderPointPro
     });
   }
   return new Supercluster<OrderPointProps>({ radius: 80, maxZoom: ORDER_CLUSTER_MAX_ZOOM, minPoints: 3 }).load(features);
-}
-
-export function buildDriverIndex(drivers: readonly { id: string; lat: number | null; lon: number | null }[]): Supercluster<DriverPointProps> {
-  const features: Supercluster.PointFeature<DriverPointProps>[] = [];
-  for (const d of drivers) {
-    if (d.lat === null || d.lon === null || !Number.isFinite(d.lat) || !Number.isFinite(d.lon)) continue;
-    features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [d.lon, d.lat] }, properties: { id: d.id } });
-  }
-  return new Supercluster<DriverPointProps>({ radius: 48, maxZoom: DRIVER_CLUSTER_MAX_ZOOM, minPoints: 4 }).load(features);
 }
 
 export function clustersIn<P extends object>(index: Supercluster<P>, bounds: Bounds, zoom: number): ClusterItem<P>[] {

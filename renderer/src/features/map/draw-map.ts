@@ -6,12 +6,15 @@ import { driverMapState, type DriverMapState } from '../../../../shared/api/driv
 import { NO_SIGNAL_AFTER_MS } from '../../../../shared/domain/driver-signal';
 import type { DriverListRow } from '../../../../shared/api/drivers-api';
 import type { DrawContext } from './canvas-layer';
-import { clustersIn, type ClusterItem, type DriverPointProps, type OrderPointProps } from './clustering';
+import { clustersIn, type OrderPointProps } from './clustering';
+import { gridClusters } from './grid-clusters';
 
 export type HitTarget =
   | { kind: 'order'; id: string; x: number; y: number; r: number }
   | { kind: 'driver'; id: string; x: number; y: number; r: number }
-  | { kind: 'cluster'; layer: 'orders' | 'drivers'; clusterId: number; lat: number; lon: number; x: number; y: number; r: number };
+  | { kind: 'cluster'; layer: 'orders'; clusterId: number; lat: number; lon: number; x: number; y: number; r: number }
+  /** A cell of drivers: a click zooms in on it (canvas pixel x, y). */
+  | { kind: 'cluster'; layer: 'drivers'; clusterId: null; x: number; y: number; r: number };
 
 export const DRIVER_COLOURS: Readonly<Record<DriverMapState, string>> = {
   free: '#1f9d55',
@@ -101,7 +104,7 @@ export function drawOrders(
 }
 
 /** Adds a navigation arrow (heading in degrees clockwise from north) to the current path. */
-function arrowPath(ctx: CanvasRenderingContext2D, x: number, y: number, headingDeg: number): void {
+function arrowPath(ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D, x: number, y: number, headingDeg: number): void {
   const a = (headingDeg * Math.PI) / 180;
   const cos = Math.cos(a);
   const sin = Math.sin(a);
@@ -118,7 +121,7 @@ function arrowPath(ctx: CanvasRenderingContext2D, x: number, y: number, headingD
   ctx.closePath();
 }
 
-function dotPath(ctx: CanvasRenderingContext2D, x: number, y: number, r: number): void {
+function dotPath(ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D, x: number, y: number, r: number): void {
   ctx.moveTo(x + r, y);
   ctx.arc(x, y, r, 0, Math.PI * 2);
 }
@@ -128,42 +131,47 @@ const HEADING_STEP_DEG = 10;
 const HEADINGS = 360 / HEADING_STEP_DEG;
 const SPRITE_CSS_PX = 24;
 
-/** One strip per state and pixel ratio: a dot, then an arrow per heading step. */
-interface SpriteAtlas {
-  canvas: HTMLCanvasElement;
-  /** One cell's side in canvas pixels. */
-  cell: number;
-}
-const atlases = new Map<string, SpriteAtlas>();
+/** One set of sprites per state and pixel ratio: a dot, then an arrow per heading step. */
+type SpriteSet = CanvasImageSource[];
+const spriteSets = new Map<string, SpriteSet>();
 
-/** Markers pre-rendered once per state into a strip (one canvas, not one per heading). */
-function driverAtlas(state: DriverMapState, dpr: number): SpriteAtlas {
+/**
+ * Markers pre-rendered once per state, each its own small ImageBitmap: drawing a cell out of a
+ * <canvas> strip made Chromium copy the strip on every drawImage (10,000 drivers: 300+ ms a
+ * paint); a whole small bitmap is the cheapest drawImage there is.
+ */
+function driverSprites(state: DriverMapState, dpr: number): SpriteSet {
   const key = `${state}:${dpr}`;
-  const cached = atlases.get(key);
+  const cached = spriteSets.get(key);
   if (cached) return cached;
-  const cell = Math.ceil(SPRITE_CSS_PX * dpr);
-  const canvas = document.createElement('canvas');
-  canvas.width = cell * (HEADINGS + 1);
-  canvas.height = cell;
-  const ctx = canvas.getContext('2d');
-  if (ctx) {
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    const c = SPRITE_CSS_PX / 2;
-    const colour = DRIVER_COLOURS[state];
-    const hollow = state === 'no_signal';
-    ctx.lineJoin = 'round';
-    ctx.beginPath();
-    dotPath(ctx, c, c, 6);
-    for (let i = 0; i < HEADINGS; i++) arrowPath(ctx, c + (i + 1) * (cell / dpr), c, i * HEADING_STEP_DEG);
-    ctx.fillStyle = hollow ? '#fff' : colour;
-    ctx.fill();
-    ctx.lineWidth = hollow ? 2.5 : 1.5;
-    ctx.strokeStyle = hollow ? colour : '#fff';
-    ctx.stroke();
+  const side = Math.ceil(SPRITE_CSS_PX * dpr);
+  const c = SPRITE_CSS_PX / 2;
+  const colour = DRIVER_COLOURS[state];
+  const hollow = state === 'no_signal';
+  const set: SpriteSet = [];
+  for (let i = 0; i <= HEADINGS; i++) {
+    const offscreen = typeof OffscreenCanvas === 'undefined' ? null : new OffscreenCanvas(side, side);
+    const canvas = offscreen ?? document.createElement('canvas');
+    canvas.width = side;
+    canvas.height = side;
+    const ctx = canvas.getContext('2d') as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
+    if (ctx) {
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      ctx.lineJoin = 'round';
+      ctx.beginPath();
+      // Cell 0 is the dot; cell 1 + k the arrow turned k steps.
+      if (i === 0) dotPath(ctx, c, c, 6);
+      else arrowPath(ctx, c, c, (i - 1) * HEADING_STEP_DEG);
+      ctx.fillStyle = hollow ? '#fff' : colour;
+      ctx.fill();
+      ctx.lineWidth = hollow ? 2.5 : 1.5;
+      ctx.strokeStyle = hollow ? colour : '#fff';
+      ctx.stroke();
+    }
+    set.push(offscreen ? offscreen.transferToImageBitmap() : (canvas as HTMLCanvasElement));
   }
-  const atlas = { canvas, cell };
-  atlases.set(key, atlas);
-  return atlas;
+  spriteSets.set(key, set);
+  return set;
 }
 
 /** A drawable driver: where, and the row it came from. */
@@ -173,54 +181,72 @@ export interface DriverMark {
   d: DriverListRow;
 }
 
+/** Zoomed in past this, every driver is drawn on its own (a yard at 17 shows each van). */
+export const DRIVER_CLUSTER_MAX_ZOOM = 16;
+/** Clustering cell (screen px) and how many drivers in one make a bubble. */
+export const DRIVER_CELL_PX = 40;
+export const DRIVER_CLUSTER_MIN = 3;
+
+interface PlacedDriver {
+  x: number;
+  y: number;
+  id: string;
+  sprite: CanvasImageSource;
+}
+
 /**
- * Each driver is one drawImage of a cached sprite: filling and stroking 2,000 arrow paths was
- * the ~30 ms spike every second when positions arrived. Returns the earliest time a drawn
- * driver's state changes by the clock alone (falls silent), so the caller redraws only then.
+ * Drivers as sprites, or (at zoom 16 and below) a count bubble for every screen cell where
+ * three or more would pile up: 10,000 drivers in one view are a few hundred bubbles and the
+ * drivers standing apart, not 10,000 overlapping arrows (each drawImage is ~15-30 us in a
+ * software canvas, so 10,000 were a 150-350 ms paint). Positions are always the live ones.
+ * The selected driver is drawn on its own, on top. Returns the earliest time a drawn driver's
+ * state changes by the clock alone (falls silent), so the caller redraws only then.
  */
-export function drawDrivers(
-  dc: DrawContext,
-  items: Iterable<ClusterItem<DriverPointProps> | DriverMark>,
-  byId: (id: string) => DriverListRow | undefined,
-  now: number,
-  selectedDriverId: string | null,
-  hits: HitTarget[],
-): number {
+export function drawDrivers(dc: DrawContext, items: Iterable<DriverMark>, now: number, selectedDriverId: string | null, hits: HitTarget[]): number {
   const { ctx, project } = dc;
   const dpr = typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1;
   const half = SPRITE_CSS_PX / 2;
   let nextChange = Infinity;
-  for (const item of items) {
-    let d: DriverListRow | undefined;
-    if ('d' in item) d = item.d;
-    else if (item.cluster) {
-      const { x, y } = project(item.lat, item.lon);
-      const r = drawCluster(ctx, x, y, item.count, 'drivers');
-      hits.push({ kind: 'cluster', layer: 'drivers', clusterId: item.clusterId, lat: item.lat, lon: item.lon, x, y, r });
-      continue;
-    } else d = byId(item.props.id);
-    if (!d || d.lat === null || d.lon === null) continue;
-    // Draw at the live position, not the index's (the index is rebuilt only now and then).
-    const p = project(d.lat, d.lon);
-    const x = Math.round(p.x);
-    const y = Math.round(p.y);
+  let selected: PlacedDriver | null = null;
+  const placed: PlacedDriver[] = [];
+  for (const { d, lat, lon } of items) {
+    const p = project(lat, lon);
     const state = driverMapState(d, now);
     if (state !== 'off_shift' && d.fixAt !== null && d.fixAt + NO_SIGNAL_AFTER_MS >= now) {
       nextChange = Math.min(nextChange, d.fixAt + NO_SIGNAL_AFTER_MS + 1);
     }
-    if (d.id === selectedDriverId) {
-      ctx.beginPath();
-      ctx.arc(x, y, 13, 0, Math.PI * 2);
-      ctx.fillStyle = 'rgba(47,111,222,0.18)';
-      ctx.fill();
-    }
     const moving = d.headingDeg !== null && state !== 'off_shift' && state !== 'no_signal';
-    // Cell 0 is the dot; cell 1 + k the arrow turned k steps (headings wrap at 360).
     const step = Math.round((d.headingDeg ?? 0) / HEADING_STEP_DEG) % HEADINGS;
     const cellIndex = moving ? 1 + ((step + HEADINGS) % HEADINGS) : 0;
-    const { canvas, cell } = driverAtlas(state, dpr);
-    ctx.drawImage(canvas, cellIndex * cell, 0, cell, cell, x - half, y - half, SPRITE_CSS_PX, SPRITE_CSS_PX);
-    hits.push({ kind: 'driver', id: d.id, x, y, r: 9 });
+    const sprite = driverSprites(state, dpr)[cellIndex];
+    if (!sprite) continue;
+    const mark = { x: Math.round(p.x), y: Math.round(p.y), id: d.id, sprite };
+    if (d.id === selectedDriverId) selected = mark;
+    else placed.push(mark);
+  }
+  const drawOne = (m: PlacedDriver): void => {
+    ctx.drawImage(m.sprite, m.x - half, m.y - half, SPRITE_CSS_PX, SPRITE_CSS_PX);
+    hits.push({ kind: 'driver', id: m.id, x: m.x, y: m.y, r: 9 });
+  };
+  if (Math.round(dc.zoom) > DRIVER_CLUSTER_MAX_ZOOM) {
+    for (const m of placed) drawOne(m);
+  } else {
+    const cells = gridClusters(placed, DRIVER_CELL_PX, DRIVER_CLUSTER_MIN, dc.worldOffset.x, dc.worldOffset.y);
+    for (const c of cells) for (const m of c.singles) drawOne(m);
+    for (const c of cells) {
+      if (c.singles.length > 0) continue;
+      const x = Math.round(c.x);
+      const y = Math.round(c.y);
+      const r = drawCluster(ctx, x, y, c.count, 'drivers');
+      hits.push({ kind: 'cluster', layer: 'drivers', clusterId: null, x, y, r });
+    }
+  }
+  if (selected) {
+    ctx.beginPath();
+    ctx.arc(selected.x, selected.y, 13, 0, Math.PI * 2);
+    ctx.fillStyle = 'rgba(47,111,222,0.18)';
+    ctx.fill();
+    drawOne(selected);
   }
   return nextChange;
 }
