@@ -3,7 +3,7 @@ import { DEFAULT_SLA_POLICIES } from '../domain/sla-policy';
 import { DEFAULT_KZ_CALENDAR } from '../domain/working-calendar';
 import type { AlertRow } from '../schema/alerts';
 import { breachTasks } from './alert-templates';
-import { alertId, nextAlertCheckAt, planAlerts, type AlertOrder, type AlertPeople } from './decide-alerts';
+import { alertId, dueMoments, nextAlertCheckAt, planAlerts, type AlertOrder, type AlertPeople } from './decide-alerts';
 
 const local = (d: string, hhmm: string): number => Date.parse(`${d}T${hhmm}:00+05:00`);
 const env = { policies: DEFAULT_SLA_POLICIES, calendar: DEFAULT_KZ_CALENDAR };
@@ -78,5 +78,37 @@ describe('breach tasks', () => {
     expect(sms.map((t) => t.action)).toEqual(['supervisor_task', 'email_manager', 'sms_customer']);
     const email = breachTasks({ order: { ...o, customerPhone: '' }, deadline: { ru: 'x', en: 'x' }, actions: [], managerName: null, supervisorName: null, directorPhone: null });
     expect(email.map((t) => t.action)).toEqual(['supervisor_task', 'email_customer']);
+  });
+});
+
+// Issue 20: the mutation run found the reminders' own thresholds, their times and the
+// handling of already-resolved rows could change with every test above still green.
+describe('reminders and recorded rows', () => {
+  const fresh = (patch: Partial<AlertOrder> = {}) => order({ status: 'new', confirmedAt: null, slaDeadline: null, createdAt: local('2026-03-03', '09:00'), ...patch });
+
+  it('uses the thresholds it is given, not the defaults', () => {
+    const quick = { ...env, reminders: { notTakenMinutes: 15, notPickedMinutes: 60 } };
+    const at = local('2026-03-03', '09:20');
+    expect(dueMoments(fresh(), at, env)).toEqual([]);
+    expect(dueMoments(fresh(), at, quick)).toEqual([{ kind: 'not_taken', dueAt: local('2026-03-03', '09:15'), triggeredAt: local('2026-03-03', '09:15') + 1, waitedMs: 20 * 60_000 }]);
+    expect(nextAlertCheckAt(fresh(), local('2026-03-03', '09:05'), quick)).toBe(local('2026-03-03', '09:15') + 1);
+    expect(nextAlertCheckAt(fresh(), local('2026-03-03', '09:05'), env)).toBe(local('2026-03-03', '11:00') + 1);
+  });
+
+  it('records a reminder with the time it became due and how long the order waited', () => {
+    const [row] = planAlerts(fresh(), [], local('2026-03-03', '11:30'), env, () => people).create;
+    expect(row).toMatchObject({ kind: 'not_taken', triggeredAt: local('2026-03-03', '11:00') + 1, state: 'open', audience: 'dispatcher' });
+    expect(row?.messageEn).toContain('2 hrs 30 mins');
+    expect(row?.messageRu).toMatch(/2 ч 30 мин/);
+  });
+
+  it('leaves resolved rows alone: only open and acknowledged ones are resolved', () => {
+    const { create } = planAlerts(order(), [], local('2026-03-03', '13:00'), env, () => people);
+    const old: AlertRow[] = create.map((a) => ({ ...a, id: `${a.id}:old`, state: 'resolved', resolution: 'deadline_changed', resolvedAt: 1, updatedAt: 1 }));
+    const acked: AlertRow[] = create.map((a) => ({ ...a, state: 'acknowledged' }));
+    const done = { ...order(), status: 'delivered' as const, deliveredAt: local('2026-03-03', '13:30') };
+    const plan = planAlerts(done, [...old, ...acked], local('2026-03-03', '13:31'), env, () => people);
+    expect(plan.resolve.map((a) => [a.id, a.resolution, a.resolvedAt])).toEqual(acked.map((a) => [a.id, 'order_finished', local('2026-03-03', '13:31')]));
+    expect(planAlerts(null, [...old, ...acked], 5, env, () => people).resolve.map((a) => a.id)).toEqual(acked.map((a) => a.id));
   });
 });
