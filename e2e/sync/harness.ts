@@ -7,7 +7,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { fakeWorld, ORDER_ARGS, T0 } from '../../shared/testing/fake-world';
 import { SYNCED_TABLE_KEYS, type OrderRow } from '../../shared/schema';
-import { ORDER_INTAKE_DEFAULTS } from '../../shared/domain/order-intake';
+import { testOrderRow } from '../../shared/testing/order-row';
 import type { UserRole } from '../../shared/domain/vocabulary';
 import { openReplica, type Replica } from '../../main/db/open-replica';
 import { createSyncClient, type SyncClient, type SyncClientOptions } from '../../main/sync/sync-client';
@@ -42,14 +42,13 @@ export function seedServer(server: MarshrutServer, orders: number, firstNumber =
   });
 }
 
+/** Order `n` of the seeded world: confirmed, at warehouse w1, in Astana. */
 export function makeOrder(n: number): OrderRow {
-  return {
+  return testOrderRow({
     id: `o${n}`,
     number: String(n),
-    customerId: null,
     customerName: ORDER_ARGS.customerName,
     customerPhone: ORDER_ARGS.customerPhone,
-    customerEmail: null,
     pickupAddress: ORDER_ARGS.pickupAddress,
     pickupLat: ORDER_ARGS.pickupLat,
     pickupLon: ORDER_ARGS.pickupLon,
@@ -60,32 +59,14 @@ export function makeOrder(n: number): OrderRow {
     warehouseId: 'w1',
     regionId: 'astana',
     serviceType: 'express',
-    vipNormMinutes: null,
-    cargoDescription: '',
     weightKg: 10,
     volumeM3: 0.1,
-    places: 1,
     status: 'confirmed',
-    subMark: null,
-    problemReason: null,
-    problemComment: null,
-    statusBeforeProblem: null,
-    driverId: null,
-    carrierId: null,
-    courierProvider: null,
-    courierTrackingNumber: null,
-    assignedBy: null,
-    assignedAt: null,
-    slaDeadline: null,
     createdAt: T0,
     confirmedAt: T0,
-    pickedAt: null,
-    deliveredAt: null,
     statusChangedAt: T0,
     updatedAt: T0,
-    version: 1,
-    ...ORDER_INTAKE_DEFAULTS,
-  };
+  });
 }
 
 export function addUser(server: MarshrutServer, name: string, role: UserRole = 'dispatcher'): SeededUser {

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { orders } from '../../shared/schema';
 import { DEFAULT_MIGRATIONS_FOLDER, openReplica, type Replica } from './open-replica';
 import { searchOrders } from './search-orders';
-import { testOrder } from '../testing/test-rows';
+import { testOrderRow } from '../../shared/testing/order-row';
 
 let dir: string;
 const opened: Replica[] = [];
@@ -52,7 +52,7 @@ describe('openReplica', () => {
   it('re-opens an already migrated file without changing it', () => {
     const file = path.join(dir, 'again.db');
     const first = open(file);
-    first.db.insert(orders).values(testOrder({ id: 'o1', number: 'MR-1' })).run();
+    first.db.insert(orders).values(testOrderRow({ id: 'o1', number: 'MR-1' })).run();
     first.sqlite.prepare("INSERT INTO outbox (mid, name, args, created_at) VALUES (1, 'assignDriver', '{}', 0)").run();
     const applied = appliedMigrations(first);
     first.close();
@@ -77,7 +77,7 @@ describe('openReplica', () => {
     expect(appliedMigrations(old)).toBe(1);
     expect(old.sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'orders_fts'").get()).toEqual({ n: 0 });
     // The older app's own columns only: later migrations add more (e.g. 0008's order intake).
-    const o = testOrder({ id: 'old-1', number: 'MR-777001', customerName: 'Асель Жумабаева' });
+    const o = testOrderRow({ id: 'old-1', number: 'MR-777001', customerName: 'Асель Жумабаева' });
     old.sqlite
       .prepare(
         `INSERT INTO orders (id, number, customer_name, pickup_address, pickup_lat, pickup_lon, delivery_address, delivery_city,

@@ -10,7 +10,8 @@ import { carrierLanes, carriers, orders } from '../../shared/schema';
 import { DEFAULT_MIGRATIONS_FOLDER, openReplica, type Replica } from './open-replica';
 import { searchCarriers } from './search-carriers';
 import { searchOrders } from './search-orders';
-import { testCarrier, testOrder } from '../testing/test-rows';
+import { testOrderRow } from '../../shared/testing/order-row';
+import { testCarrier } from '../testing/test-rows';
 
 let dir: string;
 let r: Replica;
@@ -35,7 +36,7 @@ function rowsWritten(sql: string): number {
 
 describe('replica triggers', () => {
   it('leave the order search index alone when an upsert repeats the indexed columns', () => {
-    r.db.insert(orders).values(testOrder({ id: 'a', number: 'MR-100234', customerName: 'Асель Жумабаева' })).run();
+    r.db.insert(orders).values(testOrderRow({ id: 'a', number: 'MR-100234', customerName: 'Асель Жумабаева' })).run();
     // What a whole-row upsert does to the indexed columns: names them, same values.
     expect(
       rowsWritten(`UPDATE orders SET number = number, customer_name = customer_name, customer_phone = customer_phone,

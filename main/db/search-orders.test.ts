@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orders } from '../../shared/schema';
 import { openReplica, type Replica } from './open-replica';
 import { searchOrders } from './search-orders';
-import { testOrder } from '../testing/test-rows';
+import { testOrderRow } from '../../shared/testing/order-row';
 
 let dir: string;
 let r: Replica;
@@ -17,15 +17,15 @@ beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'replica-search-'));
   r = openReplica(path.join(dir, 'search.db'));
   r.db.insert(orders).values([
-    testOrder({
+    testOrderRow({
       id: 'a', number: 'MR-100234', customerName: 'Асель Жумабаева', customerPhone: '+7 701 123 45 67',
       deliveryAddress: 'г. Алматы, Бостандыкский р-н, ул. Тимирязева, 42, кв. 15',
     }),
-    testOrder({
+    testOrderRow({
       id: 'b', number: 'MR-100235', customerName: 'Aizhan Trade LLP', customerPhone: '87019998877',
       deliveryAddress: 'г. Астана, р-н Есиль, пр. Мангилик Ел, 8',
     }),
-    testOrder({
+    testOrderRow({
       id: 'c', number: 'MR-200100', customerName: 'ТОО «Береке Трейд»', customerPhone: '+7 (727) 250-12-34',
       deliveryAddress: 'г. Шымкент, Аль-Фарабийский р-н, пр. Тауке хана, 100',
     }),
@@ -95,7 +95,7 @@ describe('searchOrders', () => {
   });
 
   it('ranks number hits first and honours the limit', () => {
-    r.db.insert(orders).values(testOrder({ id: 'd', number: 'MR-300001', deliveryAddress: 'г. Алматы, ул. MR 100234' })).run();
+    r.db.insert(orders).values(testOrderRow({ id: 'd', number: 'MR-300001', deliveryAddress: 'г. Алматы, ул. MR 100234' })).run();
     expect(searchOrders(r, 'MR-100234').map((o) => o.id)).toEqual(['a', 'd']);
     expect(searchOrders(r, 'MR', 2)).toHaveLength(2);
     r.db.delete(orders).where(eq(orders.id, 'd')).run();
@@ -112,7 +112,7 @@ describe('orders_fts triggers', () => {
   const orderRows = () => (r.sqlite.prepare('SELECT count(*) AS n FROM orders').get() as { n: number }).n;
 
   it('follow updates of indexed columns', () => {
-    r.db.insert(orders).values(testOrder({ id: 'u', number: 'MR-500001', customerName: 'Болат Серикович', customerPhone: '87775554433' })).run();
+    r.db.insert(orders).values(testOrderRow({ id: 'u', number: 'MR-500001', customerName: 'Болат Серикович', customerPhone: '87775554433' })).run();
     expect(ids('болат')).toEqual(['u']);
     r.db.update(orders).set({ customerName: 'Данияр Омаров', customerPhone: '+7 705 000 11 22' }).where(eq(orders.id, 'u')).run();
     expect(ids('болат')).toEqual([]);
@@ -126,7 +126,7 @@ describe('orders_fts triggers', () => {
   });
 
   it('follow deletes and INSERT OR REPLACE', () => {
-    r.db.insert(orders).values(testOrder({ id: 'x', number: 'MR-600001', customerName: 'Ержан Касымов' })).run();
+    r.db.insert(orders).values(testOrderRow({ id: 'x', number: 'MR-600001', customerName: 'Ержан Касымов' })).run();
     r.sqlite
       .prepare(
         `INSERT OR REPLACE INTO orders (id, number, customer_name, pickup_address, pickup_lat, pickup_lon, delivery_address,

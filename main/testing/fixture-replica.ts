@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { customers, drivers, orderEvents, orders, regions, users, warehouses, type NewOrderRow } from '../../shared/schema';
+import { customers, drivers, orderEvents, orders, regions, users, warehouses, type OrderRow } from '../../shared/schema';
+import { testOrderRow } from '../../shared/testing/order-row';
 import { openReplica, type Replica } from '../db/open-replica';
 
 export const T0 = Date.UTC(2026, 2, 10, 6, 0, 0); // Tuesday 11:00 in Astana
@@ -12,7 +13,7 @@ export const HOUR = 3600_000;
 export interface FixtureReplica {
   replica: Replica;
   dir: string;
-  addOrder(patch: Partial<NewOrderRow> & { id: string }): void;
+  addOrder(patch: Partial<OrderRow> & { id: string }): void;
   cleanup(): void;
 }
 
@@ -50,7 +51,7 @@ export function fixtureReplica(): FixtureReplica {
     dir,
     addOrder(patch) {
       n += 1;
-      const row: NewOrderRow = {
+      const row = testOrderRow({
         number: `MR-${1000 + n}`,
         customerName: 'Kaspi Shop',
         customerId: 'c1',
@@ -70,7 +71,7 @@ export function fixtureReplica(): FixtureReplica {
         statusChangedAt: T0 - HOUR,
         updatedAt: T0 - HOUR,
         ...patch,
-      };
+      });
       db.insert(orders).values(row).run();
       db.insert(orderEvents)
         .values({ id: `${patch.id}-e1`, orderId: patch.id, kind: 'created', at: row.createdAt, actor: 'system', source: 'import', toStatus: 'new' })

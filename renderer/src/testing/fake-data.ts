@@ -4,6 +4,7 @@ import type { OrderProofsView } from '../../../shared/api/driver-phone-api';
 import type { DriverRow, OrderEventRow, OrderRow, WarehouseRow } from '../../../shared/schema';
 import { ORDER_INTAKE_DEFAULTS } from '../../../shared/domain/order-intake';
 import { computeDeadline } from '../../../shared/domain/sla-engine';
+import { testOrderRow } from '../../../shared/testing/order-row';
 import { DEFAULT_SLA_POLICIES } from '../../../shared/domain/sla-policy';
 import { DEFAULT_KZ_CALENDAR } from '../../../shared/domain/working-calendar';
 import { PROBLEM_REASONS, SERVICE_TYPES, type OrderStatus, type ShiftState } from '../../../shared/domain/vocabulary';
@@ -126,49 +127,44 @@ export function makeFakeWorld(opts: FakeWorldOptions): FakeWorld {
     const delivered = status === 'delivered' || status === 'closed';
     const id = `ord-${i + 1}`;
     const customer = pick(rnd, CUSTOMERS);
-    orders.push({
-      id,
-      number: `AL-${String(100000 + i)}`,
-      customerId: null,
-      customerName: customer,
-      customerPhone: `+7 777 ${String(1000000 + i).slice(-7)}`,
-      customerEmail: null,
-      pickupAddress: wh ? wh.address : `${pick(rnd, STREETS)}, ${Math.floor(rnd() * 200) + 1}`,
-      pickupLat: wh ? wh.lat : near(rnd, 0.2).lat,
-      pickupLon: wh ? wh.lon : near(rnd, 0.2).lon,
-      deliveryAddress: `${pick(rnd, STREETS)}, ${Math.floor(rnd() * 200) + 1}`,
-      deliveryCity: 'Алматы',
-      deliveryLat: drop.lat,
-      deliveryLon: drop.lon,
-      warehouseId: wh?.id ?? null,
-      regionId: 'almaty',
-      serviceType,
-      vipNormMinutes: vip,
-      cargoDescription: 'Коробки',
-      weightKg: Math.round(rnd() * 300),
-      volumeM3: Math.round(rnd() * 30) / 10,
-      places: 1 + Math.floor(rnd() * 6),
-      status,
-      subMark: status === 'in_transit' ? 'on_route' : null,
-      problemReason: status === 'problem' ? pick(rnd, PROBLEM_REASONS) : null,
-      problemComment: status === 'problem' ? 'Клиент не отвечает на звонки' : null,
-      statusBeforeProblem: status === 'problem' ? 'in_transit' : null,
-      driverId: driver?.id ?? null,
-      carrierId: null,
-      courierProvider: null,
-      courierTrackingNumber: null,
-      assignedBy: driver ? 'Диспетчер Айгерим' : null,
-      assignedAt: driver ? (confirmedAt ?? createdAt) + 600_000 : null,
-      slaDeadline: deadline,
-      createdAt,
-      confirmedAt,
-      pickedAt: ['at_warehouse', 'in_transit', 'delivered', 'closed'].includes(status) ? (confirmedAt ?? createdAt) + 3_600_000 : null,
-      deliveredAt: delivered ? Math.min(now, (deadline ?? now) - 3_600_000 + Math.floor(rnd() * 2 * 3_600_000)) : null,
-      statusChangedAt: Math.min(now, (confirmedAt ?? createdAt) + 1_800_000),
-      updatedAt: now,
-      version: 1,
-      ...ORDER_INTAKE_DEFAULTS,
-    });
+    orders.push(
+      testOrderRow({
+        id,
+        number: `AL-${String(100000 + i)}`,
+        customerName: customer,
+        customerPhone: `+7 777 ${String(1000000 + i).slice(-7)}`,
+        pickupAddress: wh ? wh.address : `${pick(rnd, STREETS)}, ${Math.floor(rnd() * 200) + 1}`,
+        pickupLat: wh ? wh.lat : near(rnd, 0.2).lat,
+        pickupLon: wh ? wh.lon : near(rnd, 0.2).lon,
+        deliveryAddress: `${pick(rnd, STREETS)}, ${Math.floor(rnd() * 200) + 1}`,
+        deliveryCity: 'Алматы',
+        deliveryLat: drop.lat,
+        deliveryLon: drop.lon,
+        warehouseId: wh?.id ?? null,
+        regionId: 'almaty',
+        serviceType,
+        vipNormMinutes: vip,
+        cargoDescription: 'Коробки',
+        weightKg: Math.round(rnd() * 300),
+        volumeM3: Math.round(rnd() * 30) / 10,
+        places: 1 + Math.floor(rnd() * 6),
+        status,
+        subMark: status === 'in_transit' ? 'on_route' : null,
+        problemReason: status === 'problem' ? pick(rnd, PROBLEM_REASONS) : null,
+        problemComment: status === 'problem' ? 'Клиент не отвечает на звонки' : null,
+        statusBeforeProblem: status === 'problem' ? 'in_transit' : null,
+        driverId: driver?.id ?? null,
+        assignedBy: driver ? 'Диспетчер Айгерим' : null,
+        assignedAt: driver ? (confirmedAt ?? createdAt) + 600_000 : null,
+        slaDeadline: deadline,
+        createdAt,
+        confirmedAt,
+        pickedAt: ['at_warehouse', 'in_transit', 'delivered', 'closed'].includes(status) ? (confirmedAt ?? createdAt) + 3_600_000 : null,
+        deliveredAt: delivered ? Math.min(now, (deadline ?? now) - 3_600_000 + Math.floor(rnd() * 2 * 3_600_000)) : null,
+        statusChangedAt: Math.min(now, (confirmedAt ?? createdAt) + 1_800_000),
+        updatedAt: now,
+      }),
+    );
     events.push({ id: `${id}-e1`, orderId: id, kind: 'created', at: createdAt, fromStatus: null, toStatus: 'new', subMark: null, actor: 'system', actorId: null, actorName: null, source: 'import', reason: null, comment: null, driverId: null, changes: null });
     if (confirmedAt) {
       events.push({ id: `${id}-e2`, orderId: id, kind: 'status', at: confirmedAt, fromStatus: 'new', toStatus: 'confirmed', subMark: null, actor: 'dispatcher', actorId: 'u-1', actorName: 'Айгерим Садыкова', source: 'manual', reason: null, comment: null, driverId: null, changes: null });
