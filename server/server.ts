@@ -21,6 +21,7 @@ import { SyncEngine } from './sync/sync-engine';
 import { createLogger, type Logger } from './log/logger';
 import { mountOrdersWriteApi } from './http/orders-write-api';
 import { mountOpenApi } from './http/openapi';
+import { mountReports } from './reports/reports-route';
 import type { RateLimitOptions } from './http/request-guards';
 import { SyncHub } from './sync/sync-hub';
 import type { SyncFlowLimits } from './sync/flow-limits';
@@ -131,6 +132,8 @@ export async function startServer(options: ServerOptions = {}): Promise<Marshrut
   });
   health.set('ordersApi', () => ordersApi.counters.snapshot());
   mountOpenApi(router, SERVER_VERSION);
+  const reports = mountReports(router, db.sqlite, clock);
+  health.set('reports', () => reports.counters.snapshot());
   router.addRoute({
     method: 'GET',
     path: '/health',

@@ -5,6 +5,7 @@ import { getTableColumns, type Column } from 'drizzle-orm';
 import { z } from 'zod';
 import { alertsQuerySchema } from '../alerts/alerts-route';
 import { trackQuery } from '../gps/track-route';
+import { reportQuerySchema } from '../../shared/reports/report-period';
 import { alerts, drivers, orderEvents, orders } from '../../shared/schema';
 import {
   createdOrderResponse,
@@ -165,6 +166,21 @@ export function openApiDocument(version: string): JsonSchema {
           summary: 'SLA alerts (desk tokens)',
           parameters: queryParameters(alertsQuerySchema),
           responses: { '200': { description: 'Alerts', ...json({ type: 'object', properties: { alerts: { type: 'array', items: ref('Alert') } } }) }, ...errors(400, 401, 403) },
+        },
+      },
+      '/api/reports': {
+        get: {
+          summary: 'Report figures, charts and cuts for whole local days (desk tokens; at most 366 days, none after today; 1 a second per token, bursts of 10)',
+          parameters: queryParameters(reportQuerySchema),
+          responses: { '200': { description: 'The report (shared/reports/compute-report.ts ReportData)' }, ...errors(400, 401, 403, 429) },
+        },
+      },
+      '/api/reports/orders': {
+        get: {
+          summary:
+            'The orders behind a figure: the report parameters plus figure, hits (true/false), day, reason, bucket, cut (DIMENSION:KEY), previous (true/false), offset, limit (at most 100,000)',
+          parameters: queryParameters(reportQuerySchema),
+          responses: { '200': { description: '{ total, rows }' }, ...errors(400, 401, 403, 429) },
         },
       },
       '/health': { get: { summary: 'Server health and counters (ordersApi: created, duplicates, refusals by reason)', responses: { '200': { description: 'OK' }, ...errors(401, 403) } } },
