@@ -1,6 +1,7 @@
 // Start-up and the event wiring: load every store once, then keep them fresh from main's
 // subscriptions (changes, connection, positions, conflicts, notices). Returns the teardown.
 import { api, isHostLinkUp, onHostLink } from '../api/client';
+import { ALERTS_REFRESH_MS, loadAlertCounts, refreshAlerts } from '../features/alerts/store';
 import { setClockSkew, startTicker } from '../features/clock/store';
 import { applyConflicts, applyConnection, applyHostLink, loadConnection } from '../features/connection/store';
 import { applyFixes, loadDrivers } from '../features/drivers/store';
@@ -23,6 +24,7 @@ const RUN: Readonly<Record<RefreshTarget, () => Promise<void>>> = {
   card: refreshOpenOrder,
   warehouses: loadWarehouses,
   session: loadSession,
+  alerts: refreshAlerts,
 };
 
 /** Resolves after the next frame is painted (at once where there are no frames, as in tests). */
@@ -37,7 +39,7 @@ function afterNextPaint(): Promise<void> {
  * them in (parse, clustering, canvas) is a long task that would hold the first rows back.
  */
 export async function loadEverything(): Promise<void> {
-  await Promise.all([loadSettings(), loadSession(), loadConnection(), reloadOrders(), loadProblems(), loadWarehouses()]);
+  await Promise.all([loadSettings(), loadSession(), loadConnection(), reloadOrders(), loadProblems(), loadWarehouses(), loadAlertCounts()]);
   await afterNextPaint();
   await loadDrivers();
   await afterNextPaint();
@@ -85,11 +87,13 @@ export function startConsole(): () => void {
   void syncClock();
   void loadEverything();
   const problemsTimer = setInterval(() => void loadProblems(), PROBLEMS_REFRESH_MS);
+  const alertsTimer = setInterval(() => void refreshAlerts(), ALERTS_REFRESH_MS);
 
   return () => {
     stopTicker();
     scheduler.cancel();
     clearInterval(problemsTimer);
+    clearInterval(alertsTimer);
     for (const off of offs) off();
   };
 }

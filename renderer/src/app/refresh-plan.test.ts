@@ -17,6 +17,7 @@ describe('planRefresh', () => {
   it('maps reference tables to their views and ignores carriers', () => {
     expect(planRefresh({ tables: ['warehouses'], ids: {}, all: false }, null)).toEqual(new Set(['warehouses']));
     expect(planRefresh({ tables: ['users'], ids: {}, all: false }, null)).toEqual(new Set(['session']));
+    expect(planRefresh({ tables: ['alerts'], ids: { alerts: ['a1'] }, all: false }, null)).toEqual(new Set(['alerts']));
     expect(planRefresh({ tables: ['drivers'], ids: {}, all: false }, null)).toEqual(new Set(['drivers', 'orders']));
     expect(planRefresh({ tables: ['carriers'], ids: {}, all: false }, 'o1').size).toBe(0);
   });

@@ -3,12 +3,13 @@
 // (the queue at once, the map's 20k points and 2k drivers at most every second or two).
 import type { ChangesEvent } from '../../../shared/api/events';
 
-export type RefreshTarget = 'orders' | 'problems' | 'points' | 'drivers' | 'card' | 'warehouses' | 'session';
+export type RefreshTarget = 'orders' | 'problems' | 'points' | 'drivers' | 'card' | 'warehouses' | 'session' | 'alerts';
 
 export const REFRESH_DELAY_MS: Readonly<Record<RefreshTarget, number>> = {
   orders: 100,
   card: 100,
   problems: 300,
+  alerts: 250,
   session: 300,
   warehouses: 1000,
   points: 1000,
@@ -34,6 +35,7 @@ export function planRefresh(e: ChangesEvent, openOrderId: string | null): Set<Re
   }
   if (tables.has('customers') && openOrderId) out.add('card');
   if (tables.has('warehouses')) out.add('warehouses');
+  if (tables.has('alerts')) out.add('alerts');
   if (tables.has('users')) out.add('session');
   // The countdowns' policies and region calendars travel in the session; an admin's edit
   // recolours them and moves the at-risk counts and the problem queue.

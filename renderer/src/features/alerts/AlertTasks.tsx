@@ -3,7 +3,7 @@
 // Russian and English texts.
 import { useState } from 'react';
 import type { AlertTask } from '../../../../shared/alerts/alert-vocabulary';
-import { useAlertsText, type AlertsTextKey } from './alerts-text';
+import { useT } from '../../i18n/use-t';
 
 export function taskHref(task: AlertTask, lang: 'ru' | 'en'): string | null {
   if (task.to === null || task.to === '') return null;
@@ -19,7 +19,7 @@ export function taskHref(task: AlertTask, lang: 'ru' | 'en'): string | null {
 }
 
 function CopyButton({ text, label }: { text: string; label: string }) {
-  const a = useAlertsText();
+  const t = useT();
   const [done, setDone] = useState(false);
   return (
     <button
@@ -32,16 +32,16 @@ function CopyButton({ text, label }: { text: string; label: string }) {
         });
       }}
     >
-      {done ? a('copied') : label}
+      {done ? t('alerts.copied') : label}
     </button>
   );
 }
 
 export function AlertTasks({ tasks }: { tasks: AlertTask[] }) {
-  const a = useAlertsText();
-  const lang = a.lang;
+  const t = useT();
+  const lang = t.lang;
   return (
-    <ul className="alert-tasks" aria-label={a('tasks')}>
+    <ul className="alert-tasks" aria-label={t('alerts.tasks')}>
       {tasks.map((task, i) => {
         const href = taskHref(task, lang);
         const who = task.toName ?? task.to ?? '';
@@ -49,16 +49,16 @@ export function AlertTasks({ tasks }: { tasks: AlertTask[] }) {
         return (
           <li key={`${task.action}-${i}`} className="alert-task">
             <div className="alert-task-head">
-              <strong>{a(`t_${task.action}` as AlertsTextKey)}</strong>
+              <strong>{t.dyn(`alerts.t_${task.action}`, task.action)}</strong>
               {who && <span className="muted">{who}</span>}
               {verb && href && (
                 <a className="btn btn-small btn-primary" href={href}>
-                  {a(verb, { to: task.to ?? '' })}
+                  {t(`alerts.${verb}`, { to: task.to ?? '' })}
                 </a>
               )}
-              {verb && !href && <span className="muted">({a('noContact')})</span>}
-              <CopyButton text={task.text.ru} label={a('copyRu')} />
-              <CopyButton text={task.text.en} label={a('copyEn')} />
+              {verb && !href && <span className="muted">({t('alerts.noContact')})</span>}
+              <CopyButton text={task.text.ru} label={t('alerts.copyRu')} />
+              <CopyButton text={task.text.en} label={t('alerts.copyEn')} />
             </div>
             {task.subject && <div className="alert-task-subject">{task.subject[lang]}</div>}
             <p className="alert-task-text">{task.text[lang]}</p>

@@ -8,7 +8,6 @@ import { useT } from '../../i18n/use-t';
 import { useClockStore } from '../clock/store';
 import { openOrder } from '../order-card/store';
 import { AlertTasks } from './AlertTasks';
-import { useAlertsText, type AlertsTextKey } from './alerts-text';
 import { acknowledgeAlert } from './store';
 
 function openInConsole(orderId: string): void {
@@ -17,38 +16,37 @@ function openInConsole(orderId: string): void {
 }
 
 function AlertItem({ alert, canAck }: { alert: AlertView; canAck: boolean }) {
-  const a = useAlertsText();
   const t = useT();
   const now = useClockStore((s) => s.now);
   const [showTasks, setShowTasks] = useState(false);
   const state =
     alert.state === 'acknowledged'
-      ? a('s_acknowledged', { who: alert.acknowledgedByName ?? '' })
+      ? t('alerts.s_acknowledged', { who: alert.acknowledgedByName ?? '' })
       : alert.state === 'resolved'
-        ? `${a('s_resolved')}${alert.resolution ? `: ${a(`r_${alert.resolution}` as AlertsTextKey)}` : ''}`
-        : a('s_open');
+        ? `${t('alerts.s_resolved')}${alert.resolution ? `: ${t.dyn(`alerts.r_${alert.resolution}`, alert.resolution)}` : ''}`
+        : t('alerts.s_open');
   return (
-    <li className={`alert-item alert-${alert.kind} alert-state-${alert.state}`} aria-label={`${a(`k_${alert.kind}` as AlertsTextKey)} ${alert.orderNumber}`}>
+    <li className={`alert-item alert-${alert.kind} alert-state-${alert.state}`} aria-label={`${t.dyn(`alerts.k_${alert.kind}`, alert.kind)} ${alert.orderNumber}`}>
       <span className="alert-stripe" aria-hidden="true" />
       <div className="alert-main">
         <div className="alert-line">
-          <span className="alert-kind">{a(`k_${alert.kind}` as AlertsTextKey)}</span>
-          <button type="button" className="link alert-order" aria-label={a('openOrder', { number: alert.orderNumber })} onClick={() => openInConsole(alert.orderId)}>
+          <span className="alert-kind">{t.dyn(`alerts.k_${alert.kind}`, alert.kind)}</span>
+          <button type="button" className="link alert-order" aria-label={t('alerts.openOrder', { number: alert.orderNumber })} onClick={() => openInConsole(alert.orderId)}>
             {alert.orderNumber}
           </button>
           {alert.priority && alert.state !== 'resolved' && <span className="alert-priority">★</span>}
-          {alert.pending && <span className="pending-dot" aria-label={a('pending')} />}
-          <span className="alert-age muted tabular">{a('ago', { time: formatDuration(now - alert.triggeredAt, t) })}</span>
+          {alert.pending && <span className="pending-dot" aria-label={t('alerts.pending')} />}
+          <span className="alert-age muted tabular">{t('time.ago', { time: formatDuration(now - alert.triggeredAt, t) })}</span>
         </div>
-        <p className="alert-message">{a.lang === 'ru' ? alert.messageRu : alert.messageEn}</p>
+        <p className="alert-message">{t.lang === 'ru' ? alert.messageRu : alert.messageEn}</p>
         <div className="alert-meta muted">
-          <span>{a('to', { who: alert.assigneeName ?? a('anyone') })}</span>
+          <span>{t('alerts.to', { who: alert.assigneeName ?? t('alerts.anyone') })}</span>
           <span>· {state}</span>
           {alert.tasks.length > 0 && (
             <>
               <span>·</span>
               <button type="button" className="link alert-toggle" aria-expanded={showTasks} onClick={() => setShowTasks(!showTasks)}>
-                {a('showTasks', { n: alert.tasks.length })}
+                {t('alerts.showTasks', { n: alert.tasks.length })}
               </button>
             </>
           )}
@@ -57,8 +55,8 @@ function AlertItem({ alert, canAck }: { alert: AlertView; canAck: boolean }) {
       </div>
       <div className="alert-actions">
         {canAck && alert.state === 'open' && (
-          <button type="button" className="btn btn-small" aria-label={a('ackOf', { number: alert.orderNumber, kind: a(`k_${alert.kind}` as AlertsTextKey) })} onClick={() => void acknowledgeAlert(alert.id)}>
-            {a('ack')}
+          <button type="button" className="btn btn-small" aria-label={t('alerts.ackOf', { number: alert.orderNumber, kind: t.dyn(`alerts.k_${alert.kind}`, alert.kind) })} onClick={() => void acknowledgeAlert(alert.id)}>
+            {t('alerts.ack')}
           </button>
         )}
       </div>
@@ -67,10 +65,10 @@ function AlertItem({ alert, canAck }: { alert: AlertView; canAck: boolean }) {
 }
 
 export function AlertsList({ items, canAck }: { items: AlertView[]; canAck: boolean }) {
-  const a = useAlertsText();
-  if (items.length === 0) return <div className="empty">{a('empty')}</div>;
+  const t = useT();
+  if (items.length === 0) return <div className="empty">{t('alerts.empty')}</div>;
   return (
-    <ul className="alerts-list" aria-label={a('title')}>
+    <ul className="alerts-list" aria-label={t('alerts.title')}>
       {items.map((x) => (
         <AlertItem key={x.id} alert={x} canAck={canAck} />
       ))}

@@ -1,5 +1,6 @@
-// The alerts list and its counts. Alerts are synced rows the server's scheduler writes, so the
-// list follows 'changes' events on the alerts table; acknowledging is a mutation like any edit.
+// The alerts list and its counts. Alerts are synced rows the server's scheduler writes: the
+// refresh plan reloads them on changes to the alerts table (app/refresh-plan.ts), and a slow
+// poll covers a missed event. Acknowledging is a mutation like any edit.
 import { create } from 'zustand';
 import type { AlertCounts, AlertList } from '../../../../shared/api/alerts-api';
 import { api, errorMessage } from '../../api/client';
@@ -13,6 +14,9 @@ export interface AlertsState {
   counts: AlertCounts | null;
   error: string | null;
 }
+
+/** A missed 'changes' event is caught up within this long. */
+export const ALERTS_REFRESH_MS = 60_000;
 
 export const useAlertsStore = create<AlertsState>(() => ({ filter: 'active', list: null, counts: null, error: null }));
 
@@ -54,15 +58,7 @@ export async function acknowledgeAlert(alertId: string): Promise<void> {
   await loadAlerts();
 }
 
-/** Follows alert changes (synced rows) with a short debounce; returns the unsubscribe. */
-export function followAlerts(onChange: () => void): () => void {
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  const off = api().on('changes', (e) => {
-    if (!e.all && !e.tables.includes('alerts')) return;
-    if (timer === null) timer = setTimeout(() => ((timer = null), onChange()), 250);
-  });
-  return () => {
-    off();
-    if (timer !== null) clearTimeout(timer);
-  };
+/** The alert rows changed: the list where the Alerts tab has loaded it, else the badge's counts. */
+export function refreshAlerts(): Promise<void> {
+  return useAlertsStore.getState().list === null ? loadAlertCounts() : loadAlerts();
 }
