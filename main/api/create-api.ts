@@ -31,6 +31,8 @@ import { describeZodError } from './zod-message';
 import { driverPhoneHandlers } from './driver-phone-handlers';
 import { reportHandlers } from '../reports/report-handlers';
 import { serverReports } from '../reports/server-reports';
+import { orderIntakeHandlers } from './order-intake-handlers';
+import type { NominatimOptions } from '../geocoding/nominatim-client';
 
 export interface ApiDeps {
   replica: ReadonlyReplica;
@@ -45,6 +47,8 @@ export interface ApiDeps {
   carrierHandlers?: (ctx: HandlerContext) => Pick<ApiHandlers, CarrierMethodName>;
   /** The system's locale ('ru-RU'), for the language of notices when set to 'auto'. */
   systemLocale?: string;
+  /** Geocoder client options beyond the URL in Settings (tests shorten the timeout). */
+  nominatim?: Partial<NominatimOptions>;
 }
 
 
@@ -125,6 +129,7 @@ export function createApi(deps: ApiDeps): Api {
     ...carriers,
     ...driverPhoneHandlers(ctx, settings),
     ...reportHandlers({ replica, server: serverReports(settings), now, role: () => link.user()?.role ?? null }),
+    ...orderIntakeHandlers({ replica, settings, link, now, ...(deps.nominatim ? { nominatim: deps.nominatim } : {}) }),
     ...sessionHandlers({
       link,
       settings,

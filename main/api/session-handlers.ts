@@ -29,6 +29,7 @@ export function sessionHandlers(deps: {
       language: s.language,
       tileUrl: s.tileUrl,
       tileAttribution: s.tileAttribution,
+      geocoderUrl: s.geocoderUrl,
       serverMode: s.serverUrl === null ? 'none' : deps.serverMode,
     };
   };

@@ -21,6 +21,7 @@ const storedSchema = z.object({
     .catch(DEFAULT_TILE_ATTRIBUTION)
     .default(DEFAULT_TILE_ATTRIBUTION)
     .transform((a) => (a === OLD_DEFAULT_ATTRIBUTION ? DEFAULT_TILE_ATTRIBUTION : a)),
+  geocoderUrl: z.string().catch('').default(''),
   /** Who the server last welcomed us as: the role is known before the first connect, offline. */
   lastUser: z
     .object({ id: z.string(), name: z.string(), role: z.enum(USER_ROLES) })

@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { roleToActor } from '../../shared/domain/order-status';
 import { windowProblem } from '../../shared/domain/order-intake';
-import { distanceMeters } from '../../shared/domain/geo';
+import { nearest } from '../../shared/domain/geo';
 import { placeAddress } from '../../shared/geo/gazetteer';
 import type { MutationActor, MutationOutcome } from '../../shared/mutators';
 import type { OrderEdit } from '../../shared/mutators/order-intake-mutators';
@@ -266,18 +266,6 @@ function created(o: OrderRef, isNew: boolean, approximate: boolean) {
 }
 
 /** The warehouse closest to the point, as the crow flies: the proposal a dispatcher may change. */
-export function nearest<W extends { lat: number; lon: number }>(all: readonly W[], at: { lat: number; lon: number }): W | undefined {
-  let best: W | undefined;
-  let bestD = Infinity;
-  for (const w of all) {
-    const d = distanceMeters(w, at);
-    if (d < bestD) {
-      best = w;
-      bestD = d;
-    }
-  }
-  return best;
-}
 
 function sendFailure(res: ServerResponse, e: HttpFailure): void {
   sendJson(res, e.status, e.body);

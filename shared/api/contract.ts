@@ -11,6 +11,7 @@ import type { EventName, EventPayload } from './events';
 import { messagesApi } from './messages-api';
 import { ordersApi } from './orders-api';
 import { reportsApi } from './reports-api';
+import { orderIntakeApi } from './order-intake-api';
 import { sessionApi } from './session-api';
 import { warehouseApi } from './warehouse-api';
 
@@ -24,6 +25,7 @@ export const API_METHODS = {
   ...driverPhoneApi,
   ...messagesApi,
   ...reportsApi,
+  ...orderIntakeApi,
 } as const;
 
 // A name defined in two feature files would silently shadow; this makes it a compile error.
@@ -43,6 +45,7 @@ type NoOverlap = [
   Extract<keyof typeof driverPhoneApi, keyof typeof ordersApi | keyof typeof driversApi | keyof typeof sessionApi | keyof typeof warehouseApi | keyof typeof carriersApi | keyof typeof alertsApi>,
   Extract<keyof typeof messagesApi, keyof typeof ordersApi | keyof typeof driversApi | keyof typeof sessionApi | keyof typeof warehouseApi | keyof typeof carriersApi | keyof typeof alertsApi | keyof typeof driverPhoneApi>,
   Extract<keyof typeof reportsApi, keyof typeof ordersApi | keyof typeof driversApi | keyof typeof sessionApi | keyof typeof warehouseApi | keyof typeof carriersApi | keyof typeof alertsApi | keyof typeof driverPhoneApi | keyof typeof messagesApi>,
+  Extract<keyof typeof orderIntakeApi, keyof typeof ordersApi | keyof typeof driversApi | keyof typeof sessionApi | keyof typeof warehouseApi | keyof typeof carriersApi | keyof typeof alertsApi | keyof typeof driverPhoneApi | keyof typeof messagesApi | keyof typeof reportsApi>,
 ];
 const _noOverlap: NoOverlap extends never[] ? true : false = true;
 void _noOverlap;
@@ -87,6 +90,7 @@ export * from './carriers-api';
 export * from './alerts-api';
 export * from './driver-phone-api';
 export * from './reports-api';
+export * from './order-intake-api';
 
 /** The carrier database's methods (engineer F's part of the map); main/carriers implements them. */
 export type CarrierMethodName = keyof typeof carriersApi;

@@ -20,6 +20,14 @@ export function command<Req extends z.ZodType>(request: Req): MethodSpec<Req, Co
   return { kind: 'command', request };
 }
 
+/**
+ * A write that answers more than a CommandResult (say the id of the row it made): the success
+ * case carries extra fields, refusals are the same ApiErrorBody.
+ */
+export function commandReturning<Extra extends Record<string, unknown>>() {
+  return <Req extends z.ZodType>(request: Req): MethodSpec<Req, CommandResultWith<Extra>> => ({ kind: 'command', request });
+}
+
 /** For methods without arguments: `{}` or nothing at all. */
 export const noArgs = z.object({}).strict().optional();
 
@@ -58,6 +66,8 @@ export interface ApiErrorBody {
  * `mid` is null for commands that are not sync mutations (settings, acknowledging a conflict).
  */
 export type CommandResult = { ok: true; mid: number | null } | ({ ok: false } & ApiErrorBody);
+
+export type CommandResultWith<Extra> = ({ ok: true; mid: number | null } & Extra) | ({ ok: false } & ApiErrorBody);
 
 // Helpers that read a spec's types.
 export type AnyMethodSpec = MethodSpec<z.ZodType, unknown>;

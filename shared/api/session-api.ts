@@ -68,6 +68,8 @@ export interface SettingsView {
   tileUrl: string;
   /** Plain text (shown escaped, never as HTML). */
   tileAttribution: string;
+  /** A Nominatim-compatible geocoder's base URL (its /search is asked); '' = the shipped gazetteer only. */
+  geocoderUrl: string;
   /** What started this console: 'embedded' = a demo server started by `npm start` / `--demo`. */
   serverMode: 'configured' | 'embedded' | 'none';
 }
@@ -78,6 +80,13 @@ const serverUrlSchema = z
   .max(500)
   .refine((s) => /^(https?|wss?):\/\/[^\s]+$/.test(s), 'server URL must start with http://, https://, ws:// or wss://');
 
+/** '' (none) or an http(s) base URL: the geocoder is asked over plain HTTP, never file: or data:. */
+export const geocoderUrlSchema = z
+  .string()
+  .trim()
+  .max(500)
+  .refine((s) => s === '' || /^https?:\/\/[^\s]+$/.test(s), 'geocoder URL must start with http:// or https://');
+
 export const settingsPatchSchema = z
   .object({
     serverUrl: serverUrlSchema.nullable().optional(),
@@ -85,6 +94,7 @@ export const settingsPatchSchema = z
     language: z.enum(LANGUAGES).optional(),
     tileUrl: z.string().trim().max(500).optional(),
     tileAttribution: z.string().max(500).optional(),
+    geocoderUrl: geocoderUrlSchema.optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

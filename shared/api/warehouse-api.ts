@@ -54,8 +54,19 @@ export const scannedNumberSchema = z
     return number;
   });
 
+/** A warehouse as lists and the new-order form need it (nearest proposed, region for the SLA). */
+export interface WarehouseListRow {
+  id: string;
+  name: string;
+  city: string;
+  address: string;
+  lat: number;
+  lon: number;
+  regionId: string;
+}
+
 export const warehouseApi = {
-  listWarehouses: query<{ id: string; name: string; city: string }[]>()(z.object({}).strict().optional()),
+  listWarehouses: query<WarehouseListRow[]>()(z.object({}).strict().optional()),
   /** Confirmed orders to pick at a warehouse, most urgent SLA first; default: the user's warehouse. */
   pickList: query<PickListItem[]>()(z.object({ warehouseId: idSchema.optional() }).strict().optional()),
   /** Scanner or click: an order number (scan) or id (click) becomes at_warehouse. */

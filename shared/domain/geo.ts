@@ -81,3 +81,17 @@ export function formatDistance(distanceM: number): string {
   if (distanceM < 100_000) return `${(distanceM / 1000).toFixed(1)} km`;
   return `${Math.round(distanceM / 1000)} km`;
 }
+
+/** The one of `all` closest to `at` (straight line), or undefined for an empty list. */
+export function nearest<W extends LatLon>(all: readonly W[], at: LatLon): W | undefined {
+  let best: W | undefined;
+  let bestD = Infinity;
+  for (const w of all) {
+    const d = distanceMeters(w, at);
+    if (d < bestD) {
+      best = w;
+      bestD = d;
+    }
+  }
+  return best;
+}

@@ -1,11 +1,11 @@
 // The warehouse's lists: warehouses for filters, and one warehouse's pick list (confirmed
 // orders there, most urgent SLA first).
-import type { PickListItem } from '../../../shared/api/warehouse-api';
+import type { PickListItem, WarehouseListRow } from '../../../shared/api/warehouse-api';
 import type { ReadonlyReplica } from '../open-replica';
 import { ORDER_LIST_COLUMNS, toListRow, type RawListRow } from './order-queries';
 
-export function listWarehouses(replica: ReadonlyReplica): { id: string; name: string; city: string }[] {
-  return replica.prepareRead('SELECT id, name, city FROM warehouses ORDER BY name, id').all() as { id: string; name: string; city: string }[];
+export function listWarehouses(replica: ReadonlyReplica): WarehouseListRow[] {
+  return replica.prepareRead('SELECT id, name, city, address, lat, lon, region_id AS regionId FROM warehouses ORDER BY name, id').all() as WarehouseListRow[];
 }
 
 export function pickList(replica: ReadonlyReplica, warehouseId: string | null, pending: ReadonlySet<string>): PickListItem[] {

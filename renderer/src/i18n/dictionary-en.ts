@@ -298,6 +298,8 @@ export const EN = {
   'settings.token': 'Access token',
   'settings.language': 'Language',
   'settings.tileUrl': 'Map tile URL',
+  'settings.geocoderUrl': 'Address search (geocoder)',
+  'settings.geocoderHint': 'A Nominatim-compatible service, e.g. your own Nominatim. Empty: the towns and districts the app ships.',
   'settings.tileHint': 'A template with {z}/{x}/{y}, e.g. OpenStreetMap\'s. Empty: no tiles, the map still shows drivers and orders.',
   'settings.notifications': 'Desktop notifications',
   'settings.notificationsEnable': 'Allow notifications',

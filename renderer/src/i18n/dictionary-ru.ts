@@ -300,6 +300,8 @@ export const RU = {
   'settings.token': 'Токен доступа',
   'settings.language': 'Язык',
   'settings.tileUrl': 'Адрес подложки карты',
+  'settings.geocoderUrl': 'Поиск адресов (геокодер)',
+  'settings.geocoderHint': 'Сервис, совместимый с Nominatim, например свой Nominatim. Пусто — города и районы, встроенные в приложение.',
   'settings.tileHint': 'Шаблон с {z}/{x}/{y}, например OpenStreetMap. Пусто — без подложки: водители и заказы всё равно видны.',
   'settings.notifications': 'Уведомления на рабочем столе',
   'settings.notificationsEnable': 'Разрешить уведомления',

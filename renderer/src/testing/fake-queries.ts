@@ -158,6 +158,6 @@ export function fakeQueries(world: FakeWorld, clock: FakeClock, role: UserRole, 
       slaPolicies: DEFAULT_SLA_POLICIES,
       calendars: {},
     }),
-    listWarehouses: () => world.warehouses.map((w) => ({ id: w.id, name: w.name, city: w.city })),
+    listWarehouses: () => world.warehouses.map((w) => ({ id: w.id, name: w.name, city: w.city, address: w.address, lat: w.lat, lon: w.lon, regionId: w.regionId })),
   };
 }

@@ -9,7 +9,7 @@ import { saveSettings, useSettingsStore } from './store';
 /** Only what the user changed, so saving the form doesn't reconnect for nothing. */
 export function settingsPatch(
   before: SettingsView,
-  form: { serverUrl: string; token: string; language: SettingLanguage; tileUrl: string },
+  form: { serverUrl: string; token: string; language: SettingLanguage; tileUrl: string; geocoderUrl?: string },
 ): SettingsPatch {
   const patch: SettingsPatch = {};
   const url = form.serverUrl.trim();
@@ -17,6 +17,7 @@ export function settingsPatch(
   if (form.token.trim() !== '') patch.token = form.token.trim();
   if (form.language !== before.language) patch.language = form.language;
   if (form.tileUrl.trim() !== before.tileUrl) patch.tileUrl = form.tileUrl.trim();
+  if (form.geocoderUrl !== undefined && form.geocoderUrl.trim() !== before.geocoderUrl) patch.geocoderUrl = form.geocoderUrl.trim();
   return patch;
 }
 
@@ -30,18 +31,20 @@ export function SettingsScreen() {
   const [token, setToken] = useState('');
   const [language, setLanguage] = useState<SettingLanguage>('auto');
   const [tileUrl, setTileUrl] = useState('');
+  const [geocoderUrl, setGeocoderUrl] = useState('');
 
   useEffect(() => {
     if (!settings) return;
     setServerUrl(settings.serverUrl ?? '');
     setLanguage(settings.language);
     setTileUrl(settings.tileUrl);
+    setGeocoderUrl(settings.geocoderUrl);
   }, [settings]);
 
   const submit = (e: FormEvent): void => {
     e.preventDefault();
     if (!settings) return;
-    void saveSettings(settingsPatch(settings, { serverUrl, token, language, tileUrl })).then((ok) => ok && setToken(''));
+    void saveSettings(settingsPatch(settings, { serverUrl, token, language, tileUrl, geocoderUrl })).then((ok) => ok && setToken(''));
   };
 
   return (
@@ -79,6 +82,11 @@ export function SettingsScreen() {
           <span>{t('settings.tileUrl')}</span>
           <input className="input" type="text" value={tileUrl} placeholder="https://tile.openstreetmap.org/{z}/{x}/{y}.png" onChange={(e) => setTileUrl(e.target.value)} />
           <small className="hint">{t('settings.tileHint')}</small>
+        </label>
+        <label className="field">
+          <span>{t('settings.geocoderUrl')}</span>
+          <input className="input" type="url" value={geocoderUrl} placeholder="https://nominatim.openstreetmap.org" onChange={(e) => setGeocoderUrl(e.target.value)} />
+          <small className="hint">{t('settings.geocoderHint')}</small>
         </label>
         <div className="field">
           <span>{t('settings.notifications')}</span>

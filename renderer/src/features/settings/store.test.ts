@@ -20,6 +20,7 @@ const view: SettingsView = {
   language: 'auto',
   tileUrl: '',
   tileAttribution: '',
+  geocoderUrl: '',
   serverMode: 'configured',
 };
 

@@ -1,0 +1,67 @@
+// The new-order form's side in main: customer lookup, address suggestions, and createOrder,
+// which checks what a person typed (shared/domain/new-order-check), takes the region from the
+// warehouse, and runs the createOrder mutator like every other command.
+import type { ApiHandlers } from '../../shared/api/contract';
+import type { CommandResultWith } from '../../shared/api/define';
+import type { NewOrderRequest } from '../../shared/api/order-intake-api';
+import { nearest } from '../../shared/domain/geo';
+import { checkNewOrder } from '../../shared/domain/new-order-check';
+import { mutationRowId } from '../../shared/mutators/mutator-tx';
+import type { ReadonlyReplica } from '../db/open-replica';
+import { lookupCustomers } from '../db/queries/customer-lookup';
+import { geocode } from '../geocoding/geocode';
+import type { NominatimOptions } from '../geocoding/nominatim-client';
+import type { SettingsStore } from '../settings/settings-store';
+import type { SyncLink } from '../sync/sync-link';
+
+type Handlers = Pick<ApiHandlers, 'lookupCustomers' | 'geocode' | 'createOrder'>;
+
+interface WarehousePlace {
+  id: string;
+  lat: number;
+  lon: number;
+  regionId: string;
+}
+
+export function orderIntakeHandlers(deps: {
+  replica: ReadonlyReplica;
+  settings: SettingsStore;
+  link: SyncLink;
+  now: () => number;
+  nominatim?: Partial<NominatimOptions>;
+}): Handlers {
+  const { replica } = deps;
+  const warehouses = (): WarehousePlace[] => replica.prepareRead('SELECT id, lat, lon, region_id AS regionId FROM warehouses ORDER BY id').all() as WarehousePlace[];
+
+  async function createOrder(a: NewOrderRequest): Promise<CommandResultWith<{ orderId: string }>> {
+    const problems = checkNewOrder(a, deps.now());
+    const first = problems[0];
+    if (first !== undefined) {
+      return { ok: false, code: 'invalid_request', message: `${first.field}: ${first.problem}`, details: { problems } };
+    }
+    const all = warehouses();
+    // A direct pickup (no warehouse) counts SLA in the region of the warehouse nearest the address.
+    const wh = a.warehouseId != null ? all.find((w) => w.id === a.warehouseId) : nearest(all, { lat: a.deliveryLat, lon: a.deliveryLon });
+    if (wh === undefined) {
+      const field = a.warehouseId != null ? 'warehouseId' : 'deliveryCity';
+      return { ok: false, code: 'invalid_request', message: `${field}: no warehouse`, details: { problems: [{ field: 'warehouseId', problem: 'required' }] } };
+    }
+    const sync = deps.link.current();
+    if (!sync) return { ok: false, code: 'unavailable', message: 'No server is configured: set the server address and token in Settings' };
+    const out = sync.mutate('createOrder', { ...a, regionId: wh.regionId });
+    if (!out.ok) return out;
+    // The first row createOrder makes is the order: the same id on the server (mutationRowId).
+    return { ok: true, mid: out.mid, orderId: mutationRowId(out.clientId, out.mid, 0) };
+  }
+
+  return {
+    lookupCustomers: (a) => lookupCustomers(replica, a.query),
+    geocode: (a) =>
+      geocode(a.query, {
+        geocoderUrl: deps.settings.get().geocoderUrl,
+        ...(a.near ? { near: a.near } : {}),
+        ...(deps.nominatim ? { nominatim: deps.nominatim } : {}),
+      }),
+    createOrder,
+  };
+}
