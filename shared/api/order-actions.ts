@@ -36,6 +36,11 @@ export function orderActions(order: ActionSubject, actor: Actor | null): OrderAc
   return ORDER_ACTIONS.filter((a) => can[a]);
 }
 
+/** Whether this user may take a new order in (the new-order button and shortcut). */
+export function canCreateOrders(actor: Actor | null): boolean {
+  return actor !== null && may(actor, 'createOrder');
+}
+
 /** Everything the role may do to some order: the session's coarse list. */
 export function roleActions(actor: Actor | null): OrderAction[] {
   if (actor === null) return [];

@@ -6,6 +6,8 @@ import { StatusBar } from '../features/connection/StatusBar';
 import { useShortcuts } from '../features/keyboard/use-shortcuts';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { useSettingsStore } from '../features/settings/store';
+import { NewOrderDialog } from '../features/new-order/NewOrderDialog';
+import { useNewOrderStore } from '../features/new-order/store';
 import { useT } from '../i18n/use-t';
 import { ConsoleScreen } from './ConsoleScreen';
 import { useLayoutStore } from './layout-store';
@@ -34,6 +36,7 @@ function PluggedScreen() {
 export function App() {
   const screen = useLayoutStore((s) => s.screen);
   const language = useSettingsStore((s) => s.language);
+  const newOrder = useNewOrderStore((s) => s.open);
   useShortcuts();
   useEffect(() => {
     document.documentElement.lang = language;
@@ -50,6 +53,7 @@ export function App() {
         <PluggedScreen />
       </div>
       <StatusBar />
+      {newOrder && <NewOrderDialog />}
     </div>
   );
 }

@@ -7,6 +7,9 @@ import { LANGUAGES } from '../i18n/translate';
 import { showScreen, useLayoutStore } from './layout-store';
 import { visibleScreens } from './screens';
 import { AlertsBadge } from '../features/alerts/AlertsBadge';
+import { openNewOrder } from '../features/new-order/store';
+import { useNewOrderText } from '../features/new-order/new-order-text';
+import { canCreateOrders } from '../../../shared/api/order-actions';
 
 export function TopBar() {
   const t = useT();
@@ -14,6 +17,8 @@ export function TopBar() {
   const user = useSessionStore((s) => s.session?.user ?? null);
   const language = useSettingsStore((s) => s.language);
   const problems = useProblemsStore((s) => problemCount(s.queue));
+  const mayCreate = useSessionStore((s) => canCreateOrders(s.session?.actor ?? null));
+  const tx = useNewOrderText();
   return (
     <header className="topbar">
       <div className="brand">
@@ -35,6 +40,14 @@ export function TopBar() {
           </button>
         ))}
       </nav>
+      {mayCreate && (
+        <button type="button" className="btn btn-primary btn-small topbar-new" onClick={() => void openNewOrder()} aria-keyshortcuts="N">
+          + {tx('open')}
+          <span className="kbd" aria-hidden="true">
+            N
+          </span>
+        </button>
+      )}
       <span className="topbar-spacer" />
       {user && (
         <div className="user">

@@ -4,6 +4,7 @@
 //   /  or Ctrl+K   focus the search box         ↑ ↓ PgUp PgDn Home End   move through the queue
 //   Enter          open the order under cursor   A                      assign a driver
 //   Esc            close the dialog, then the card; in the search box, go back to the queue
+//   N              a new order (the form)
 
 export type Command =
   | 'focus_search'
@@ -15,6 +16,7 @@ export type Command =
   | 'last'
   | 'open'
   | 'assign'
+  | 'new_order'
   | 'escape';
 
 export interface KeyInput {
@@ -53,6 +55,8 @@ export function resolveShortcut(k: KeyInput, ctx: KeyContext): Command | null {
     return ctx.inSearch && ctx.onConsole ? (NAVIGATION[k.key] ?? null) : null;
   }
   if (k.key === '/') return 'focus_search';
+  // 'т' is N's key on a Russian layout.
+  if (k.key === 'n' || k.key === 'N' || k.key === 'т' || k.key === 'Т') return 'new_order';
   if (!ctx.onConsole) return null;
   const nav = NAVIGATION[k.key];
   if (nav) return nav;

@@ -4,6 +4,9 @@ import { useEffect } from 'react';
 import { requestQueueFocus, requestSearchFocus, useLayoutStore } from '../../app/layout-store';
 import { closeDialog, closeOrder, openDialog, openOrder, useOrderCardStore } from '../order-card/store';
 import { rowAt, setCursor, useOrdersStore } from '../orders/store';
+import { isNewOrderOpen, openNewOrder } from '../new-order/store';
+import { useSessionStore } from '../session/store';
+import { canCreateOrders } from '../../../../shared/api/order-actions';
 import { isMovement, moveCursor, resolveShortcut, type Command } from './shortcuts';
 
 
@@ -48,6 +51,9 @@ export function runCommand(command: Command, active: Element | null): void {
     case 'assign':
       void assignShortcut();
       return;
+    case 'new_order':
+      if (canCreateOrders(useSessionStore.getState().session?.actor ?? null)) void openNewOrder();
+      return;
     case 'escape': {
       const card = useOrderCardStore.getState();
       if (card.dialog) closeDialog();
@@ -66,7 +72,7 @@ export function useShortcuts(): void {
       const command = resolveShortcut(e, {
         inTextField: isTextField(active),
         inSearch: active instanceof HTMLElement && active.id === SEARCH_INPUT_ID,
-        dialogOpen: useOrderCardStore.getState().dialog !== null,
+        dialogOpen: useOrderCardStore.getState().dialog !== null || isNewOrderOpen(),
         onConsole: useLayoutStore.getState().screen === 'console',
       });
       if (!command) return;

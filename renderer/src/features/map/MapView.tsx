@@ -8,7 +8,7 @@ import type { DriverListRow } from '../../../../shared/api/drivers-api';
 import { DEFAULT_TILE_ATTRIBUTION, DEFAULT_TILE_URL } from '../../../../shared/api/session-api';
 import { formatDuration } from '../../i18n/format-time';
 import { DRIVER_STATE_KEY } from '../../ui/driver-state-key';
-import { attributionHtml } from './attribution-html';
+import { attributionHtml } from '../../ui/attribution-html';
 import { useT } from '../../i18n/use-t';
 import { useClockStore } from '../clock/store';
 import { driverById, useDriversStore } from '../drivers/store';

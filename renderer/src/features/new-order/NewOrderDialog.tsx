@@ -1,0 +1,425 @@
+// The new-order form (issue 14): a dispatcher on the phone finds the customer by any spelling of
+// their number or by name, takes one of their last addresses or searches one (geocoder or the
+// shipped gazetteer), puts the point on the house, and sees the SLA deadline before saving.
+// Everything works from the keyboard: Tab order follows the call, Enter picks the first match,
+// Ctrl+Enter saves, Escape closes; a wrong field is named next to it and focused.
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { FieldProblem, NewOrderField } from '../../../../shared/domain/new-order-check';
+import { HAZARD_CLASSES, orderDeadline, type HazardClass } from '../../../../shared/domain/order-intake';
+import { DEFAULT_SLA_POLICIES } from '../../../../shared/domain/sla-policy';
+import { DEFAULT_KZ_CALENDAR } from '../../../../shared/domain/working-calendar';
+import { SERVICE_TYPES, type ServiceType } from '../../../../shared/domain/vocabulary';
+import { formatDuration } from '../../i18n/format-time';
+import { DayInput, TimeInput } from '../../i18n/LocaleInputs';
+import { useT } from '../../i18n/use-t';
+import { Modal } from '../../ui/Modal';
+import { regionCalendar } from '../../ui/sla-view';
+import { SlaCountdown } from '../../ui/SlaCountdown';
+import { useClockStore } from '../clock/store';
+import { useSessionStore } from '../session/store';
+import { buildRequest, parseAmount } from './form-model';
+import { fieldKey, problemKey, useNewOrderText } from './new-order-text';
+import { PointMap } from './PointMap';
+import {
+  chooseWarehouse,
+  closeNewOrder,
+  draftRegion,
+  movePoint,
+  pickCustomer,
+  pickPlace,
+  saveNewOrder,
+  searchAddress,
+  searchCustomers,
+  setDraft,
+  useNewOrderStore,
+} from './store';
+import './new-order.css';
+
+/** Select values that are no warehouse id (ids are the server's, never empty or spaced). */
+const AUTO = ' auto';
+const DIRECT = ' direct';
+
+export const fieldId = (f: NewOrderField): string => `no-${f}`;
+const errorId = (f: NewOrderField): string => `no-${f}-error`;
+
+type Controlled = { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string };
+
+function Field({ name, label, problems, children, wide }: { name: NewOrderField; label?: string; problems: FieldProblem[]; children: (c: Controlled) => ReactNode; wide?: boolean }) {
+  const tx = useNewOrderText();
+  const problem = problems.find((p) => p.field === name);
+  const controlled: Controlled = problem ? { id: fieldId(name), 'aria-invalid': true, 'aria-describedby': errorId(name) } : { id: fieldId(name) };
+  return (
+    <div className={`field${wide ? ' no-wide' : ''}`}>
+      <label htmlFor={fieldId(name)}>{label ?? tx(fieldKey(name))}</label>
+      {children(controlled)}
+      {problem && (
+        <small id={errorId(name)} className="error-text no-error">
+          {tx(fieldKey(name))}: {tx(problemKey(problem.problem))}
+        </small>
+      )}
+    </div>
+  );
+}
+
+function CustomerSearch() {
+  const tx = useNewOrderText();
+  const query = useNewOrderStore((s) => s.customerQuery);
+  const found = useNewOrderStore((s) => s.customers);
+  const loading = useNewOrderStore((s) => s.customersLoading);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const [text, setText] = useState(query);
+  useEffect(() => setText(query), [query]);
+  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
+  return (
+    <div className="no-lookup">
+      <label className="field">
+        <span>{tx('findCustomer')}</span>
+        <input
+          className="input"
+          data-autofocus
+          type="search"
+          value={text}
+          placeholder={tx('findPlaceholder')}
+          aria-controls="no-customers"
+          onChange={(e) => {
+            const v = e.target.value;
+            setText(v);
+            if (timer.current) clearTimeout(timer.current);
+            timer.current = setTimeout(() => void searchCustomers(v), 150);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && !e.ctrlKey && found && found[0]) {
+              e.preventDefault();
+              pickCustomer(found[0]);
+            }
+          }}
+        />
+      </label>
+      <div id="no-customers" aria-live="polite">
+        {loading && <p className="hint">{tx('searching')}</p>}
+        {!loading && found && found.length === 0 && <p className="hint">{tx('noCustomer')}</p>}
+        {found && found.length > 0 && (
+          <ul className="no-matches" aria-label={tx('customer')}>
+            {found.map((c, i) => (
+              <li key={`${c.customerId ?? ''}|${c.phone}|${i}`}>
+                <button type="button" className="no-match" onClick={() => pickCustomer(c)}>
+                  <strong>{c.name}</strong> <span className="tabular">{c.phone}</span>
+                  {c.vipNormMinutes !== null && <span className="vip">VIP</span>}
+                  <span className="hint"> · {tx('orders', { n: c.orderCount })}</span>
+                </button>
+                {c.lastAddresses.length > 0 && (
+                  <ul className="no-addresses" aria-label={`${tx('lastAddresses')}: ${c.name}`}>
+                    {c.lastAddresses.map((a, j) => (
+                      <li key={j}>
+                        <button type="button" className="no-address" onClick={() => pickCustomer(c, j)}>
+                          {tx('useAddress', { address: a.city !== '' && !a.address.includes(a.city) ? `${a.address}, ${a.city}` : a.address })}
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function AddressSearch({ problems }: { problems: FieldProblem[] }) {
+  const tx = useNewOrderText();
+  const draft = useNewOrderStore((s) => s.draft);
+  const suggestions = useNewOrderStore((s) => s.suggestions);
+  // The geocoder is asked on Enter or the button, not per keystroke: Nominatim's usage policy
+  // forbids autocomplete against its servers, and a company's own one is no faster.
+  const find = () => void searchAddress(draft.deliveryAddress);
+  return (
+    <>
+      <Field name="deliveryAddress" problems={problems} wide>
+        {(c) => (
+          <div className="no-inline">
+            <input
+              {...c}
+              className="input"
+              value={draft.deliveryAddress}
+              placeholder={tx('addressPlaceholder')}
+              autoComplete="off"
+              onChange={(e) => setDraft({ deliveryAddress: e.target.value })}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && !e.ctrlKey) {
+                  e.preventDefault();
+                  const first = suggestions?.places[0];
+                  if (first && suggestions && useNewOrderStore.getState().addressQuery === draft.deliveryAddress) pickPlace(first);
+                  else find();
+                }
+              }}
+            />
+            <button type="button" className="btn" onClick={find}>
+              {tx('suggestions')}
+            </button>
+          </div>
+        )}
+      </Field>
+      {suggestions && (
+        <div className="no-wide" aria-live="polite">
+          {suggestions.geocoderError && <p className="hint">{tx('geocoderFailed', { reason: suggestions.geocoderError })}</p>}
+          {suggestions.places.length > 0 && (
+            <ul className="no-matches" aria-label={`${tx('suggestions')} ${tx(suggestions.source === 'geocoder' ? 'fromGeocoder' : 'fromGazetteer')}`}>
+              {suggestions.places.map((p, i) => (
+                <li key={`${p.label}|${i}`}>
+                  <button type="button" className="no-match" onClick={() => pickPlace(p)}>
+                    {p.label}
+                    {p.approximate && <span className="hint"> ≈</span>}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </>
+  );
+}
+
+function SlaPreview() {
+  const t = useT();
+  const tx = useNewOrderText();
+  const draft = useNewOrderStore((s) => s.draft);
+  const region = useNewOrderStore(draftRegion);
+  const now = useClockStore((s) => s.now);
+  const policies = useSessionStore((s) => s.session?.slaPolicies) ?? DEFAULT_SLA_POLICIES;
+  const calendar = useSessionStore((s) => regionCalendar(s.session?.calendars, region)) ?? DEFAULT_KZ_CALENDAR;
+  const { request } = buildRequest({ ...draft, customerName: 'x', customerPhone: '+77000000000', deliveryAddress: 'x', deliveryCity: 'x', pickupAddress: 'x' }, calendar.utcOffsetMinutes, now);
+  const windowEnd = request?.windowEnd ?? null;
+  let deadline: number | null;
+  try {
+    deadline = orderDeadline({ serviceType: draft.serviceType, vipNormMinutes: draft.vipNormMinutes, customerVipNormMinutes: null, confirmedAt: now, windowEnd }, policies, calendar);
+  } catch {
+    deadline = null;
+  }
+  const vip = draft.vipNormMinutes !== null && draft.vipNormMinutes > 0;
+  return (
+    <div className="no-sla" role="status" aria-label={tx('sla')}>
+      {deadline === null ? (
+        <span className="hint">{tx('slaNoPolicy')}</span>
+      ) : (
+        <>
+          <SlaCountdown
+            row={{ status: 'confirmed', serviceType: draft.serviceType, vip, vipNormMinutes: draft.vipNormMinutes, slaDeadline: deadline, confirmedAt: now, ...(region ? { regionId: region } : {}) }}
+          />
+          <span className="tabular">{tx(windowEnd !== null ? 'slaWindow' : 'slaDeadline', { time: t.fmt.dateTime(deadline) })}</span>
+        </>
+      )}
+      {vip && <span className="vip">{tx('vip', { norm: formatDuration((draft.vipNormMinutes ?? 0) * 60_000, t) })}</span>}
+    </div>
+  );
+}
+
+export function NewOrderDialog() {
+  const t = useT();
+  const tx = useNewOrderText();
+  const draft = useNewOrderStore((s) => s.draft);
+  const warehouses = useNewOrderStore((s) => s.warehouses);
+  const problems = useNewOrderStore((s) => s.problems);
+  const busy = useNewOrderStore((s) => s.busy);
+  const error = useNewOrderStore((s) => s.error);
+  const region = useNewOrderStore(draftRegion);
+  const offset = useSessionStore((s) => regionCalendar(s.session?.calendars, region)?.utcOffsetMinutes) ?? DEFAULT_KZ_CALENDAR.utcOffsetMinutes;
+  const now = useClockStore((s) => s.now);
+  const withWindow = draft.windowDay !== '';
+
+  const save = async (): Promise<void> => {
+    const ok = await saveNewOrder(offset, now);
+    if (!ok) {
+      // Focus the first field to fix: a keyboard user lands where the problem is.
+      const first = useNewOrderStore.getState().problems[0];
+      if (first) document.getElementById(fieldId(first.field))?.focus();
+    }
+  };
+
+  const lat = parseAmount(draft.deliveryLat);
+  const lon = parseAmount(draft.deliveryLon);
+  const text = (name: NewOrderField, value: string, onChange: (v: string) => void, extra: { type?: string; inputMode?: 'decimal' | 'numeric' | 'tel' | 'email'; placeholder?: string } = {}) => (
+    <Field name={name} problems={problems}>
+      {(c) => <input {...c} className="input" type={extra.type ?? 'text'} inputMode={extra.inputMode} placeholder={extra.placeholder} value={value} autoComplete="off" onChange={(e) => onChange(e.target.value)} />}
+    </Field>
+  );
+
+  return (
+    <Modal
+      title={tx('title')}
+      onClose={closeNewOrder}
+      closeLabel={tx('close')}
+      className="no-dialog"
+      footer={
+        <>
+          {(problems.length > 0 || error) && (
+            <p className="card-rejected no-summary" role="alert">
+              {error ? tx('refused', { message: error }) : tx('problemsTitle')}
+            </p>
+          )}
+          <button type="button" className="btn" onClick={closeNewOrder}>
+            {tx('cancel')}
+          </button>
+          <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void save()} aria-keyshortcuts="Control+Enter">
+            {busy ? tx('saving') : tx('save')}
+            <span className="kbd" aria-hidden="true">
+              Ctrl+Enter
+            </span>
+          </button>
+        </>
+      }
+    >
+      <form
+        className="no-form"
+        aria-label={tx('title')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            void save();
+          }
+        }}
+      >
+        <fieldset className="no-section">
+          <legend>{tx('customer')}</legend>
+          <CustomerSearch />
+          <div className="no-grid">
+            {text('customerName', draft.customerName, (v) => setDraft({ customerName: v, customerId: null, vipNormMinutes: null }))}
+            {text('customerPhone', draft.customerPhone, (v) => setDraft({ customerPhone: v }), { type: 'tel', inputMode: 'tel', placeholder: '+7 701 123 45 67' })}
+            {text('customerEmail', draft.customerEmail, (v) => setDraft({ customerEmail: v }), { type: 'email', inputMode: 'email' })}
+          </div>
+        </fieldset>
+
+        <fieldset className="no-section">
+          <legend>{tx('delivery')}</legend>
+          <div className="no-grid">
+            <AddressSearch problems={problems} />
+            {text('deliveryCity', draft.deliveryCity, (v) => setDraft({ deliveryCity: v }))}
+            {text('deliveryLat', draft.deliveryLat, (v) => setDraft({ deliveryLat: v, deliveryApproximate: false }), { inputMode: 'decimal' })}
+            {text('deliveryLon', draft.deliveryLon, (v) => setDraft({ deliveryLon: v, deliveryApproximate: false }), { inputMode: 'decimal' })}
+          </div>
+          {draft.deliveryApproximate && <p className="no-approx">{tx('approximate')}</p>}
+          <PointMap lat={lat ?? null} lon={lon ?? null} onMove={movePoint} label={tx('mapLabel')} />
+          <p className="hint">{tx('mapHint')}</p>
+        </fieldset>
+
+        <fieldset className="no-section">
+          <legend>{tx('pickup')}</legend>
+          <div className="no-grid">
+            <Field name="warehouseId" problems={problems} wide>
+              {(c) => (
+                <select
+                  {...c}
+                  className="select"
+                  value={draft.warehouseId ?? (draft.warehouseProposed ? AUTO : DIRECT)}
+                  onChange={(e) => e.target.value !== AUTO && chooseWarehouse(e.target.value === DIRECT ? null : e.target.value)}
+                >
+                  {draft.warehouseId === null && draft.warehouseProposed && (
+                    <option value={AUTO} disabled>
+                      {tx('warehouseAuto')}
+                    </option>
+                  )}
+                  {warehouses.map((w) => (
+                    <option key={w.id} value={w.id}>
+                      {w.name}, {w.city}
+                      {draft.warehouseProposed && draft.warehouseId === w.id ? ` (${tx('nearestProposed')})` : ''}
+                    </option>
+                  ))}
+                  <option value={DIRECT}>{tx('directPickup')}</option>
+                </select>
+              )}
+            </Field>
+            {draft.warehouseId === null && !draft.warehouseProposed ? (
+              <>
+                {text('pickupAddress', draft.pickupAddress, (v) => setDraft({ pickupAddress: v }))}
+                {text('pickupLat', draft.pickupLat, (v) => setDraft({ pickupLat: v }), { inputMode: 'decimal' })}
+                {text('pickupLon', draft.pickupLon, (v) => setDraft({ pickupLon: v }), { inputMode: 'decimal' })}
+              </>
+            ) : (
+              <p className="hint no-wide">{draft.pickupAddress}</p>
+            )}
+          </div>
+        </fieldset>
+
+        <fieldset className="no-section">
+          <legend>{tx('service')}</legend>
+          <div className="no-grid">
+            <Field name="serviceType" problems={problems}>
+              {(c) => (
+                <select {...c} className="select" value={draft.serviceType} onChange={(e) => setDraft({ serviceType: e.target.value as ServiceType })}>
+                  {SERVICE_TYPES.map((s) => (
+                    <option key={s} value={s}>
+                      {t.dyn(`service.${s}`, s)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <label className="field no-check">
+              <input
+                type="checkbox"
+                checked={withWindow}
+                onChange={(e) => setDraft({ windowDay: e.target.checked ? new Date(now + offset * 60_000 + 86_400_000).toISOString().slice(0, 10) : '' })}
+              />
+              <span>{tx('window')}</span>
+            </label>
+          </div>
+          {withWindow ? (
+            <div className="no-window">
+              <Field name="windowStart" label={tx('windowDay')} problems={problems}>
+                {(c) => <DayInput {...c} value={draft.windowDay} onChange={(d) => setDraft({ windowDay: d === '' ? draft.windowDay : d })} />}
+              </Field>
+              <div className="field">
+                <label htmlFor="no-window-from">{tx('windowFrom')}</label>
+                <TimeInput id="no-window-from" value={draft.windowFrom} onChange={(m) => setDraft({ windowFrom: m })} />
+              </div>
+              <Field name="windowEnd" label={tx('windowTo')} problems={problems}>
+                {(c) => <TimeInput {...c} value={draft.windowTo} onChange={(m) => setDraft({ windowTo: m })} />}
+              </Field>
+            </div>
+          ) : (
+            <p className="hint">{tx('noWindow')}</p>
+          )}
+          <SlaPreview />
+        </fieldset>
+
+        <fieldset className="no-section">
+          <legend>{tx('cargo')}</legend>
+          <div className="no-grid">
+            <Field name="cargoDescription" problems={problems} wide>
+              {(c) => <input {...c} className="input" value={draft.cargoDescription} maxLength={2000} onChange={(e) => setDraft({ cargoDescription: e.target.value })} />}
+            </Field>
+            {text('weightKg', draft.weightKg, (v) => setDraft({ weightKg: v }), { inputMode: 'decimal' })}
+            {text('volumeM3', draft.volumeM3, (v) => setDraft({ volumeM3: v }), { inputMode: 'decimal' })}
+            {text('places', draft.places, (v) => setDraft({ places: v }), { inputMode: 'numeric' })}
+            <Field name="hazardClass" problems={problems}>
+              {(c) => (
+                <select {...c} className="select" value={draft.hazardClass} onChange={(e) => setDraft({ hazardClass: e.target.value as HazardClass | '' })}>
+                  <option value="">{tx('hazardNone')}</option>
+                  {HAZARD_CLASSES.map((h) => (
+                    <option key={h} value={h}>
+                      {tx('hazardClass', { n: h })}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <label className="field no-check">
+              <input type="checkbox" checked={draft.fragile} onChange={(e) => setDraft({ fragile: e.target.checked })} />
+              <span>{tx('fragileShort')}</span>
+            </label>
+            <label className="field no-check">
+              <input type="checkbox" checked={draft.refrigerated} onChange={(e) => setDraft({ refrigerated: e.target.checked })} />
+              <span>{tx('refrigeratedShort')}</span>
+            </label>
+          </div>
+        </fieldset>
+      </form>
+    </Modal>
+  );
+}
