@@ -30,7 +30,7 @@ async function seedFile(dir: TestDir, rows: number): Promise<{ file: string; tok
         tx.put('orders', { ...o, cargoDescription: `Груз ${i}: бытовая техника` });
         tx.put('order_events', {
           id: `e${i}`, orderId: o.id, kind: 'created', at: T0, fromStatus: null, toStatus: 'new', subMark: null,
-          actor: 'dispatcher', actorId: 'u1', actorName: 'Dispatcher Aigerim', source: 'manual', reason: null, comment: null, driverId: null, changes: null,
+          actor: 'dispatcher', actorId: 'u1', actorName: 'Dispatcher Aigerim', source: 'manual', reason: null, comment: null, driverId: null, changes: null, handover: null,
         });
       }
     });
@@ -140,7 +140,7 @@ export async function benchReconnect(serverChanges = 10_000, pending = 200): Pro
         const o = makeOrder(100 + (i % 2000));
         tx.put('order_events', {
           id: `srv-e${i}`, orderId: o.id, kind: 'comment', at: T0, fromStatus: null, toStatus: null, subMark: null,
-          actor: 'dispatcher', actorId: 'u2', actorName: 'Dispatcher Yerlan', source: 'manual', reason: null, comment: `server ${i}`, driverId: null, changes: null,
+          actor: 'dispatcher', actorId: 'u2', actorName: 'Dispatcher Yerlan', source: 'manual', reason: null, comment: `server ${i}`, driverId: null, changes: null, handover: null,
         });
       }
     });

@@ -97,6 +97,9 @@ export function addDeal(r: Replica, carrierId: string, over: Partial<CarrierDeal
     dealAt: T0 - 10 * DAY,
     outcome: 'success',
     note: '',
+    vehicleId: null,
+    loadingAt: null,
+    contact: null,
     updatedAt: T0,
     ...over,
   };

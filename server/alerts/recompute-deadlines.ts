@@ -98,6 +98,7 @@ export class DeadlineRecompute {
           comment: `SLA deadline recomputed after an SLA rules change: ${fmt(order.slaDeadline)} -> ${fmt(deadline)}`,
           driverId: null,
           changes: [{ field: 'slaDeadline', old: order.slaDeadline, new: deadline }],
+          handover: null,
         },
       });
     }

@@ -71,7 +71,7 @@ export class CourierProcessor {
     // clamped before anything compares it: a signed `at` in 2100 would outrank them all.
     const e = { ...adapted.event, at: eventTimeAt(adapted.event.at, now) };
     if (isIgnoredEvent(cfg, e)) return this.end(row, 'skipped', `code ${e.code} is ignored`, now);
-    const found = this.lookup.find(e);
+    const found = this.lookup.find(row.provider, e);
     if (!found.ok) {
       this.review(row, e, 'unknown_order', found.detail, now);
       return this.end(row, 'review', found.detail, now);

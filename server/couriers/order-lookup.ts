@@ -1,5 +1,6 @@
-// Finding the orders a courier event is about: by our order number, or (Traccar) through the
-// device's driver to the orders that driver has on the road.
+// Finding the orders a courier event is about: by our order number, else by the provider's own
+// number of an order handed to that provider (issue 16: a tracking number pasted on the card),
+// or (Traccar) through the device's driver to the orders that driver has on the road.
 import type Database from 'better-sqlite3';
 import type { OrderStatus, SubMark } from '../../shared/domain/vocabulary';
 import type { CourierEvent } from './courier-event';
@@ -24,6 +25,9 @@ export class OrderLookup {
   constructor(sqlite: Database.Database) {
     this.stmts = {
       byNumber: sqlite.prepare<[string], OrderRecord>('SELECT id, number, status, sub_mark FROM orders WHERE number = ?'),
+      byTracking: sqlite.prepare<[string, string], OrderRecord>(
+        'SELECT id, number, status, sub_mark FROM orders WHERE courier_provider = ? AND courier_tracking_number = ? ORDER BY id LIMIT 2',
+      ),
       byId: sqlite.prepare<[string], OrderRecord>('SELECT id, number, status, sub_mark FROM orders WHERE id = ?'),
       driverOf: sqlite.prepare<[string], { driver_id: string }>('SELECT driver_id FROM device_bindings WHERE device_id = ?'),
       onTheRoad: sqlite.prepare<[string], OrderRecord>(
@@ -35,10 +39,18 @@ export class OrderLookup {
     };
   }
 
-  find(e: CourierEvent): Lookup {
+  find(provider: string, e: CourierEvent): Lookup {
     if (e.orderNumber !== null) {
       const o = this.stmts.byNumber.get(e.orderNumber);
-      return o === undefined ? { ok: false, detail: `no order with number ${e.orderNumber}` } : { ok: true, orders: [view(o)] };
+      if (o !== undefined) return { ok: true, orders: [view(o)] };
+      if (e.trackingNumber === null) return { ok: false, detail: `no order with number ${e.orderNumber}` };
+    }
+    if (e.trackingNumber !== null) {
+      const rows = this.stmts.byTracking.all(provider, e.trackingNumber);
+      // Two orders with one shipment number is a typing mistake: a person decides which.
+      if (rows.length === 1 && rows[0] !== undefined) return { ok: true, orders: [view(rows[0])] };
+      const what = e.orderNumber === null ? '' : `no order with number ${e.orderNumber} and `;
+      return { ok: false, detail: rows.length === 0 ? `${what}no order handed to ${provider} as ${e.trackingNumber}` : `several orders handed to ${provider} as ${e.trackingNumber}` };
     }
     if (e.deviceId !== null) {
       const driver = this.stmts.driverOf.get(e.deviceId)?.driver_id;

@@ -92,7 +92,7 @@ export function webhookRoute(deps: WebhookRouteDeps): Route {
         return sendJson(res, 200, { status: id === null ? 'duplicate' : 'ignored', message: adapted.why });
       }
       const e = adapted.event;
-      const found = isIgnoredEvent(cfg, e) ? null : deps.lookup.find(e);
+      const found = isIgnoredEvent(cfg, e) ? null : deps.lookup.find(key, e);
       if (found !== null && !found.ok) {
         const id = deps.inbox.insert(key, e.eventId, now, text, 'review', found.detail);
         if (id === null) {

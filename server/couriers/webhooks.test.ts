@@ -124,6 +124,32 @@ describe('CDEK webhook', () => {
     expect(couriers.openReviews()).toHaveLength(1);
   });
 
+  it('finds an order handed to CDEK by the pasted CDEK number when the number CDEK knows is not ours (issue 16)', async () => {
+    const o = orderAt('ALA-77', 'at_warehouse');
+    runAs('u-dispatcher', 'handToCourier', { orderId: o.id, provider: 'cdek', trackingNumber: '1106207236' });
+    const r = await post('cdek', cdek({ number: 'SHOP-ORDER-5' }), { token: 'cdek-token' });
+    expect(r).toEqual({ status: 200, body: expect.objectContaining({ status: 'accepted' }) });
+    expect(order('ALA-77')).toMatchObject({ status: 'in_transit', subMark: 'on_route' });
+    expect(couriers.openReviews()).toHaveLength(0);
+  });
+
+  it('matches a tracking number only for the provider it was handed to, and never guesses between two orders', async () => {
+    const a = orderAt('ALA-78', 'at_warehouse');
+    runAs('u-dispatcher', 'handToCourier', { orderId: a.id, provider: 'generic', trackingNumber: '1106207236' });
+    const r = await post('cdek', cdek({ number: 'SHOP-ORDER-6' }), { token: 'cdek-token' });
+    expect(r.status).toBe(202);
+    expect(r.body.message).toMatch(/no order with number SHOP-ORDER-6 and no order handed to cdek as 1106207236/);
+    expect(order('ALA-78').status).toBe('at_warehouse');
+    const b = orderAt('ALA-79', 'at_warehouse');
+    const c = orderAt('ALA-80', 'at_warehouse');
+    runAs('u-dispatcher', 'handToCourier', { orderId: b.id, provider: 'cdek', trackingNumber: '1106207299' });
+    runAs('u-dispatcher', 'handToCourier', { orderId: c.id, provider: 'cdek', trackingNumber: '1106207299' });
+    const twice = await post('cdek', cdek({ number: null, cdek_number: '1106207299', status_date_time: '2024-07-01T16:30:00+0500' }), { token: 'cdek-token' });
+    expect(twice.status).toBe(202);
+    expect(twice.body.message).toMatch(/several orders handed to cdek as 1106207299/);
+    expect([order('ALA-79').status, order('ALA-80').status]).toEqual(['at_warehouse', 'at_warehouse']);
+  });
+
   it('walks an order to delivered, and NOT_DELIVERED with a reason to a problem', async () => {
     orderAt('ALA-1', 'in_transit');
     orderAt('ALA-2', 'in_transit');

@@ -188,6 +188,7 @@ export class MessageSender {
       comment: [maskRecipient(m.channel, m.recipient), `#${m.attempts}`, m.lastError].filter((x) => x !== null && x !== '').join(' · '),
       driverId: null,
       changes: null,
+      handover: null,
     });
   }
 

@@ -46,3 +46,16 @@ export function citiesNear(city: string, radiusKm: number = NEAR_CITY_KM): { cit
     .filter((c) => c.distanceKm <= radiusKm)
     .sort((a, b) => a.distanceKm - b.distanceKm);
 }
+
+/**
+ * The known city closest to a point, within `radiusKm`; null when none is that near. An order
+ * has coordinates, not a loading city: the carrier search and a deal need the city's name.
+ */
+export function nearestCity(at: LatLon, radiusKm: number = 50): string | null {
+  let best: { city: string; m: number } | null = null;
+  for (const [city, c] of Object.entries(CITY_COORDINATES)) {
+    const m = distanceMeters(at, c);
+    if (m <= radiusKm * 1000 && (best === null || m < best.m)) best = { city, m };
+  }
+  return best?.city ?? null;
+}

@@ -67,6 +67,7 @@ describe('requestSubMark', () => {
         comment: null,
         driverId: 'd7',
         changes: null,
+        handover: null,
       },
     });
   });

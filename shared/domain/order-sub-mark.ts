@@ -56,6 +56,7 @@ export function requestSubMark(order: StatusSubject, req: SubMarkRequest): SubMa
       comment: common.comment,
       driverId: req.driverId ?? null,
       changes: null,
+      handover: null,
     },
   };
 }

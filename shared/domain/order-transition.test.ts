@@ -43,6 +43,7 @@ describe('requestTransition: patches and events', () => {
       comment: null,
       driverId: null,
       changes: null,
+      handover: null,
     });
   });
 

@@ -87,6 +87,8 @@ export interface OrderEventDraft {
   driverId: string | null;
   /** Field changes: only `edit` events carry them. */
   changes: null;
+  /** Where the order went: only `handover` events carry it. */
+  handover: null;
 }
 
 /** Columns of the order row a status change sets. Timestamps appear only when first set. */
@@ -241,6 +243,7 @@ export function requestTransition(order: StatusSubject, req: TransitionRequest):
     comment,
     driverId: req.driverId ?? null,
     changes: null,
+    handover: null,
   };
   return { ok: true, patch, event };
 }

@@ -134,6 +134,7 @@ export const sendTrackingLink = defineMutator({
       comment: null,
       driverId: null,
       changes: null,
+      handover: null,
     });
   },
 });

@@ -177,6 +177,9 @@ export const recordCarrierDeal = defineMutator({
       dealAt: args.dealAt ?? ctx.at,
       outcome: args.outcome,
       note: args.note ?? '',
+      vehicleId: null,
+      loadingAt: null,
+      contact: null,
       updatedAt: ctx.now,
     });
   },

@@ -95,6 +95,7 @@ export const createOrder = defineMutator({
       statusBeforeProblem: null,
       driverId: null,
       carrierId: null,
+      carrierDealId: null,
       courierProvider: null,
       courierTrackingNumber: null,
       assignedBy: null,

@@ -41,6 +41,7 @@ export function writeEvent(tx: MutatorTx, ctx: MutatorContext, orderId: string, 
     comment: fields.comment ?? null,
     driverId: fields.driverId ?? null,
     changes: fields.changes ?? null,
+    handover: fields.handover ?? null,
   };
   tx.put('order_events', event);
   return event;

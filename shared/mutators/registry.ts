@@ -24,6 +24,7 @@ import {
 import { addComment } from './comments';
 import { sendTrackingLink, setCustomerMessagePrefs, setMyNotifyPrefs, updateMessageRule, updateMessageSettings } from '../messages/message-mutators';
 import { createOrder } from './create-order';
+import { handToCarrier, handToCourier, handToOwnFleet, recordCourierShipment } from './handover';
 import { correctStatus, editOrder, recordPayment, setChecklistPolicy, undoCorrection } from './order-intake-mutators';
 import type { MutatorDef } from './define-mutator';
 import { addDeliveryProof, issueDeliveryCode, setDeliveryProofRule } from './delivery-proof';
@@ -85,6 +86,11 @@ export const MUTATORS = {
   undoCorrection,
   recordPayment,
   setChecklistPolicy,
+  // Handing orders to carriers and courier services (issue 16).
+  handToCarrier,
+  handToCourier,
+  handToOwnFleet,
+  recordCourierShipment,
 } as const;
 
 export type Mutators = typeof MUTATORS;

@@ -112,9 +112,14 @@ export const carrierDeals = sqliteTable(
     dealAt: integer('deal_at').notNull(),
     outcome: text('outcome', { enum: DEAL_OUTCOMES }).notNull(),
     note: text('note').notNull().default(''),
+    /** A deal made from an order's card (issue 16): the vehicle, loading time and contact agreed. */
+    vehicleId: text('vehicle_id'),
+    loadingAt: integer('loading_at'),
+    contact: text('contact'),
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [
+    index('carrier_deals_order_idx').on(t.orderId),
     index('carrier_deals_dir_idx').on(t.fromCity, t.toCity, t.dealAt),
     index('carrier_deals_carrier_idx').on(t.carrierId),
   ],

@@ -10,6 +10,7 @@ import {
   SUB_MARKS,
 } from '../domain/vocabulary';
 import type { ChecklistItem, FieldChange, StatusCorrection } from '../domain/order-intake';
+import type { HandoverDetail } from '../domain/carried-by';
 
 export const orders = sqliteTable(
   'orders',
@@ -45,6 +46,8 @@ export const orders = sqliteTable(
     statusBeforeProblem: text('status_before_problem', { enum: ORDER_STATUSES }),
     driverId: text('driver_id'),
     carrierId: text('carrier_id'),
+    /** The carrier_deals row of the current carrier (vehicle, rate, loading time, contact). */
+    carrierDealId: text('carrier_deal_id'),
     courierProvider: text('courier_provider'),
     courierTrackingNumber: text('courier_tracking_number'),
     assignedBy: text('assigned_by'),
@@ -84,10 +87,12 @@ export const orders = sqliteTable(
     index('orders_warehouse_idx').on(t.warehouseId),
     index('orders_deadline_idx').on(t.slaDeadline),
     index('orders_updated_idx').on(t.updatedAt),
+    // Courier webhooks find an order handed over with the provider's own number (issue 16).
+    index('orders_courier_tracking_idx').on(t.courierProvider, t.courierTrackingNumber),
   ],
 );
 
-export const EVENT_KINDS = ['created', 'status', 'sub_mark', 'assign', 'unassign', 'comment', 'edit', 'message', 'correction', 'payment'] as const;
+export const EVENT_KINDS = ['created', 'status', 'sub_mark', 'assign', 'unassign', 'comment', 'edit', 'message', 'correction', 'payment', 'handover'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 /** The order's timeline: append-only; `at` is when it happened, not when it synced. */
@@ -111,6 +116,8 @@ export const orderEvents = sqliteTable(
     driverId: text('driver_id'),
     /** JSON FieldChange[] of an `edit` (old and new values); null for other kinds. */
     changes: text('changes', { mode: 'json' }).$type<FieldChange[]>(),
+    /** JSON HandoverDetail of a `handover` (to whom the order went); null for other kinds. */
+    handover: text('handover', { mode: 'json' }).$type<HandoverDetail>(),
   },
   (t) => [index('order_events_order_idx').on(t.orderId, t.at)],
 );

@@ -32,6 +32,7 @@ export function testOrderRow(over: Partial<OrderRow> & { id: string; number: str
     statusBeforeProblem: null,
     driverId: null,
     carrierId: null,
+    carrierDealId: null,
     courierProvider: null,
     courierTrackingNumber: null,
     assignedBy: null,

@@ -53,7 +53,7 @@ export function createFakeApi(world: FakeWorld, clock: FakeClock, opts: { role?:
     if (event) {
       world.events.push({
         id: `${orderId}-local-${mid + 1}`, orderId, kind: 'status', at: clock(), fromStatus: null, toStatus: null, subMark: null,
-        actor: role, actorId: 'u-1', actorName: 'Fake User', source: 'manual', reason: null, comment: null, driverId: null, changes: null, ...event,
+        actor: role, actorId: 'u-1', actorName: 'Fake User', source: 'manual', reason: null, comment: null, driverId: null, changes: null, handover: null, ...event,
       });
     }
     mid += 1;

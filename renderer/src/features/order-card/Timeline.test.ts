@@ -20,6 +20,7 @@ const recompute: OrderEventRow = {
   comment: 'SLA deadline recomputed after an SLA rules change: 04/03/2026, 14:00 -> 04/03/2026, 16:00',
   driverId: null,
   changes: null,
+  handover: null,
 };
 
 describe('timeline lines', () => {
