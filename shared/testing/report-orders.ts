@@ -57,6 +57,7 @@ function event(e: EventSpec): OrderEventRow {
     comment: null,
     driverId: null,
     changes: null,
+    handover: null,
     ...e,
   };
 }
