@@ -165,9 +165,9 @@ export function makeFakeWorld(opts: FakeWorldOptions): FakeWorld {
         updatedAt: now,
       }),
     );
-    events.push({ id: `${id}-e1`, orderId: id, kind: 'created', at: createdAt, fromStatus: null, toStatus: 'new', subMark: null, actor: 'system', actorId: null, actorName: null, source: 'import', reason: null, comment: null, driverId: null, changes: null });
+    events.push({ id: `${id}-e1`, orderId: id, kind: 'created', at: createdAt, fromStatus: null, toStatus: 'new', subMark: null, actor: 'system', actorId: null, actorName: null, source: 'import', reason: null, comment: null, driverId: null, changes: null, handover: null });
     if (confirmedAt) {
-      events.push({ id: `${id}-e2`, orderId: id, kind: 'status', at: confirmedAt, fromStatus: 'new', toStatus: 'confirmed', subMark: null, actor: 'dispatcher', actorId: 'u-1', actorName: 'Айгерим Садыкова', source: 'manual', reason: null, comment: null, driverId: null, changes: null });
+      events.push({ id: `${id}-e2`, orderId: id, kind: 'status', at: confirmedAt, fromStatus: 'new', toStatus: 'confirmed', subMark: null, actor: 'dispatcher', actorId: 'u-1', actorName: 'Айгерим Садыкова', source: 'manual', reason: null, comment: null, driverId: null, changes: null, handover: null });
     }
   }
   // Confirmed orders got their tracking link with the "confirmed" message.
