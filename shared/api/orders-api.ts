@@ -9,6 +9,7 @@ import { addComment as addCommentMutator } from '../mutators/comments';
 import { cancelOrder as cancelOrderMutator, confirmOrder as confirmOrderMutator } from '../mutators/order-status-mutators';
 import { command, idSchema, query } from './define';
 import type { PredictedArrival } from '../eta/predict-arrival';
+import type { PredictedRisk } from '../eta/arrival-risk';
 
 /** What a user may do to an order; computed in main from the status machine and the role. */
 export const ORDER_ACTIONS = [
@@ -81,6 +82,8 @@ export interface OrderListRow {
   version: number;
   /** A local edit to this order is waiting for the server's ack. */
   pending: boolean;
+  /** At risk by its predicted arrival (shared/eta/arrival-risk.ts): after the deadline, or close to it. */
+  arrivalRisk: PredictedRisk | null;
 }
 
 export interface ListOrdersResponse {
@@ -129,6 +132,8 @@ export interface ProblemItem {
   /** Since when this is a problem (ms): the renderer shows the age ticking. */
   since: number;
   slaDeadline: number | null;
+  /** An at_risk item whose prediction is why (or one reason why): late or tight. */
+  arrivalRisk: PredictedRisk | null;
   driverId: string | null;
   driverName: string | null;
   version: number;

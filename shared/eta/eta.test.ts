@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { distanceMeters } from '../domain/geo';
 import { driverWorkSequence, stopsThrough, type WorkOrder } from './driver-work';
-import { arrivalRisk, predictArrival, ROAD_FACTOR, DELIVERY_DWELL_MIN, PICKUP_DWELL_MIN } from './predict-arrival';
+import { arrivalRisk, predictArrival, predictDeliveries, ROAD_FACTOR, DELIVERY_DWELL_MIN, PICKUP_DWELL_MIN } from './predict-arrival';
+import { fleetArrivalRisks, predictedRisk } from './arrival-risk';
 import { learnSpeeds, localHour, MIN_LEARNED_SECONDS, nearestCityLocator, SpeedTable, type TrackPoint } from './speed-profile';
 
 const ALMATY = { lat: 43.2389, lon: 76.8897 };
@@ -111,5 +112,57 @@ describe('arrivalRisk', () => {
     expect(arrivalRisk(10 * 60_000, 5 * 60_000)).toBe('late');
     expect(arrivalRisk(10 * 60_000, 20 * 60_000)).toBe('tight');
     expect(arrivalRisk(10 * 60_000, 60 * 60_000)).toBe('ok');
+  });
+});
+
+describe('at risk by prediction (fleetArrivalRisks, predictedRisk)', () => {
+  // ~10 km at the fallback (1.3 road factor, 25 km/h) is about 31 min, plus dwell for stops ahead.
+  const fleetOrder = (id: string, status: WorkOrder['status'], at: number, dLat: number, deadline: number | null, driverId: string | null = 'd1') => ({
+    ...order(id, status, at, dLat),
+    driverId,
+    slaDeadline: deadline,
+  });
+  const driver = { id: 'd1', lat: ALMATY.lat, lon: ALMATY.lon, fixAt: T0 };
+
+  it('is late past the deadline, tight inside the margin, nothing with room to spare or once the deadline has passed', () => {
+    expect(predictedRisk({ at: T0 + 10 }, T0 + 5, T0)).toBe('late');
+    expect(predictedRisk({ at: T0 }, T0 + 10 * 60_000, T0)).toBe('tight');
+    expect(predictedRisk({ at: T0 }, T0 + 16 * 60_000, T0)).toBeNull();
+    expect(predictedRisk({ at: T0 + 10 }, T0 - 1, T0)).toBeNull();
+    expect(predictedRisk(null, T0 + 5, T0)).toBeNull();
+    expect(predictedRisk({ at: T0 }, null, T0)).toBeNull();
+  });
+
+  it('walks each driver\'s work: an order behind another one is later than on its own', () => {
+    const orders = [
+      fleetOrder('first', 'in_transit', T0 - 60_000, 0.09, T0 + 3 * 3_600_000),
+      // On its own this one (10 km south) makes it (~31 min against 50); behind 'first' (10 km north) it cannot.
+      fleetOrder('second', 'in_transit', T0, -0.09, T0 + 50 * 60_000),
+      fleetOrder('alone', 'in_transit', T0, -0.09, T0 + 50 * 60_000, 'd2'),
+      fleetOrder('unassigned', 'confirmed', T0, 0.09, T0 + 60_000, null),
+      fleetOrder('breached', 'in_transit', T0, 0.09, T0 - 1, 'd2'),
+      fleetOrder('no-fix', 'in_transit', T0, 0.09, T0 + 60_000, 'd3'),
+    ];
+    const drivers = [driver, { ...driver, id: 'd2' }, { id: 'd3', lat: null, lon: null, fixAt: null }];
+    const risks = fleetArrivalRisks(orders, drivers, new SpeedTable([]), locator, T0);
+    expect(Object.fromEntries(risks)).toEqual({ second: 'late' });
+  });
+
+  it('a deadline just after the prediction is tight', () => {
+    const solo = [fleetOrder('o', 'in_transit', T0, 0.09, T0 + 40 * 60_000)];
+    expect(fleetArrivalRisks(solo, [driver], new SpeedTable([]), locator, T0).get('o')).toBe('tight');
+  });
+});
+
+describe('predictDeliveries', () => {
+  it('gives each delivery the same time predictArrival gives for that order\'s own stops', () => {
+    const work = [order('a', 'in_transit', T0 - 3, 0.05), order('b', 'in_transit', T0 - 2, -0.04), order('c', 'at_warehouse', T0 - 1, 0.02)];
+    const driver = { lat: ALMATY.lat + 0.01, lon: ALMATY.lon, fixAt: T0 - 30_000 };
+    const all = predictDeliveries({ now: T0, driver, stops: stopsThrough(work, 'c') ?? [], speeds: new SpeedTable([]), locator });
+    expect([...all.keys()]).toEqual(['a', 'b', 'c']);
+    for (const id of ['a', 'b', 'c']) {
+      const one = predictArrival({ now: T0, driver, stops: stopsThrough(work, id) ?? [], speeds: new SpeedTable([]), locator });
+      expect(all.get(id)).toBe(one?.at);
+    }
   });
 });

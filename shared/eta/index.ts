@@ -3,3 +3,4 @@ export * from './driver-work';
 export * from './speed-profile';
 export * from './predict-arrival';
 export * from './fleet-locator';
+export * from './arrival-risk';

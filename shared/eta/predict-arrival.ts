@@ -50,6 +50,52 @@ function legSpeed(from: LatLon, at: number, input: PredictionInput): { kmh: numb
   return { kmh: DEFAULT_CITY_SPEED_KMH / ROAD_FACTOR, learned: false };
 }
 
+interface Leg {
+  stop: Stop;
+  /** When the stop is reached (before its dwell). */
+  arrive: number;
+  driveMs: number;
+  metres: number;
+  speed: { kmh: number; learned: boolean };
+}
+
+/**
+ * The one walk from the driver's fix through the stops: each leg at its learned (or fallback)
+ * speed, a dwell at every stop but the last. predictArrival and predictDeliveries both use it.
+ */
+function walkStops(input: PredictionInput, visit: (leg: Leg) => void): void {
+  const { driver, stops, now } = input;
+  let t = Math.min(driver.fixAt, now);
+  let pos: LatLon = { lat: driver.lat, lon: driver.lon };
+  for (let i = 0; i < stops.length; i++) {
+    const stop = stops[i] as Stop;
+    const d = distanceMeters(pos, stop);
+    const speed = legSpeed(pos, t, input);
+    const ms = (d / 1000 / speed.kmh) * 3_600_000;
+    t += ms;
+    visit({ stop, arrive: t, driveMs: ms, metres: d, speed });
+    if (i < stops.length - 1) t += (stop.kind === 'pickup' ? PICKUP_DWELL_MIN : DELIVERY_DWELL_MIN) * 60_000;
+    pos = stop;
+  }
+}
+
+/**
+ * The predicted arrival at every delivery along the stops, in one walk: the same `at` that
+ * predictArrival gives for each order's own stops (its prefix of this walk).
+ */
+export function predictDeliveries(input: PredictionInput): Map<string, number> {
+  const out = new Map<string, number>();
+  if (input.stops.length === 0 || !Number.isFinite(input.driver.fixAt)) return out;
+  try {
+    walkStops(input, (leg) => {
+      if (leg.stop.kind === 'delivery') out.set(leg.stop.orderId, Math.max(input.now, Math.round(leg.arrive)));
+    });
+  } catch {
+    return new Map();
+  }
+  return out;
+}
+
 /**
  * Null when there is nothing to predict from (no stops, broken coordinates). The clock starts
  * at the fix, not at `now`: a driver last seen two minutes ago has been driving since.
@@ -58,28 +104,22 @@ export function predictArrival(input: PredictionInput): PredictedArrival | null 
   const { driver, stops, now } = input;
   if (stops.length === 0 || !Number.isFinite(driver.fixAt)) return null;
   const fixAgeMs = Math.max(0, now - driver.fixAt);
-  let t = Math.min(driver.fixAt, now);
-  let pos: LatLon = { lat: driver.lat, lon: driver.lon };
+  let t = 0;
   let metres = 0;
   let driveMs = 0;
-  let first: { kmh: number; learned: boolean } | null = null;
+  // An array rather than a `let`: TypeScript does not follow assignments made inside the callback.
+  const firstSpeed: { kmh: number; learned: boolean }[] = [];
   try {
-    for (let i = 0; i < stops.length; i++) {
-      const stop = stops[i] as Stop;
-      const d = distanceMeters(pos, stop);
-      const speed = legSpeed(pos, t, input);
-      first ??= speed;
-      const ms = (d / 1000 / speed.kmh) * 3_600_000;
-      t += ms;
-      driveMs += ms;
-      metres += d;
-      const last = i === stops.length - 1;
-      if (!last) t += (stop.kind === 'pickup' ? PICKUP_DWELL_MIN : DELIVERY_DWELL_MIN) * 60_000;
-      pos = stop;
-    }
+    walkStops(input, (leg) => {
+      if (firstSpeed.length === 0) firstSpeed.push(leg.speed);
+      t = leg.arrive;
+      driveMs += leg.driveMs;
+      metres += leg.metres;
+    });
   } catch {
     return null;
   }
+  const first = firstSpeed[0];
   const at = Math.max(now, Math.round(t));
   // The band: ±15% of the driving plus 2 min, and a stale fix adds its age on both sides
   // (the driver may have moved on, or stood still, since).

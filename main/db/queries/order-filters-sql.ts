@@ -12,10 +12,13 @@ export interface WhereClause {
   empty: boolean;
 }
 
-/** `policies`: the ones in force (effectiveSlaPolicies), for the at-risk bucket. */
-export function orderWhere(filters: OrderFilters, now: number, policies: SlaPolicies): WhereClause {
+/**
+ * `policies`: the ones in force (effectiveSlaPolicies), and `predictedRisk` the ids at risk by
+ * their prediction (predicted-risk.ts), for the at-risk bucket and counts.
+ */
+export function orderWhere(filters: OrderFilters, now: number, policies: SlaPolicies, predictedRisk: ReadonlyMap<string, unknown> = new Map()): WhereClause {
   const parts: string[] = [];
-  const params: Record<string, string | number> = { now };
+  const params: Record<string, string | number> = { now, predictedRisk: JSON.stringify([...predictedRisk.keys()]) };
   let empty = false;
   if (filters.status !== undefined && filters.status.length > 0) {
     parts.push('o.status IN (SELECT value FROM json_each(@statuses))');

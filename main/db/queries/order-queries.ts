@@ -14,6 +14,8 @@ import type { ReadonlyReplica } from '../open-replica';
 import { effectiveSlaPolicies } from './alerts-queries';
 import { orderWhere } from './order-filters-sql';
 import { BREACHED_SQL, OPEN_STATUS_SQL, atRiskSql } from './sla-sql';
+import { predictedRisks } from './predicted-risk';
+import type { PredictedRisk } from '../../../shared/eta';
 
 type ParsedListOrders = Required<Pick<ListOrdersRequest, 'sort' | 'sortDir' | 'offset' | 'limit'>> & OrderFilters;
 
@@ -42,10 +44,10 @@ export const ORDER_LIST_COLUMNS = `o.id AS id, o.number AS number, o.customer_na
   o.created_at AS createdAt, o.confirmed_at AS confirmedAt, o.status_changed_at AS statusChangedAt, o.version AS version`;
 
 /** A queue row as SQLite returns it: booleans are 0/1 and `pending` comes from the outbox. */
-export type RawListRow = Omit<OrderListRow, 'vip' | 'pending'> & { vip: number };
+export type RawListRow = Omit<OrderListRow, 'vip' | 'pending' | 'arrivalRisk'> & { vip: number };
 
-export function toListRow(r: RawListRow, pending: ReadonlySet<string>): OrderListRow {
-  return { ...r, vip: r.vip === 1, pending: pending.has(r.id) };
+export function toListRow(r: RawListRow, pending: ReadonlySet<string>, risks: ReadonlyMap<string, PredictedRisk> = new Map()): OrderListRow {
+  return { ...r, vip: r.vip === 1, pending: pending.has(r.id), arrivalRisk: risks.get(r.id) ?? null };
 }
 
 export function listOrders(
@@ -54,7 +56,8 @@ export function listOrders(
   now: number,
   pending: ReadonlySet<string>,
 ): ListOrdersResponse {
-  const where = orderWhere(req, now, effectiveSlaPolicies(replica));
+  const risks = predictedRisks(replica, now);
+  const where = orderWhere(req, now, effectiveSlaPolicies(replica), risks);
   if (where.empty) return { rows: [], total: 0, offset: req.offset };
   const total = (
     replica.prepareRead(`SELECT COUNT(*) AS n FROM orders o WHERE ${where.sql}`).get(where.params) as { n: number }
@@ -65,7 +68,7 @@ export function listOrders(
        WHERE ${where.sql} ORDER BY ${orderBy(req.sort, req.sortDir)} LIMIT @limit OFFSET @offset`,
     )
     .all({ ...where.params, limit: req.limit, offset: req.offset }) as RawListRow[];
-  return { rows: rows.map((r) => toListRow(r, pending)), total, offset: req.offset };
+  return { rows: rows.map((r) => toListRow(r, pending, risks)), total, offset: req.offset };
 }
 
 export function orderCounts(replica: ReadonlyReplica, filters: OrderFilters, now: number): OrderCounts {
@@ -73,7 +76,7 @@ export function orderCounts(replica: ReadonlyReplica, filters: OrderFilters, now
   const counts: OrderCounts = { total: 0, byStatus, breached: 0, atRisk: 0, problems: 0 };
   // Status chips show how many each status WOULD have, so the status filter itself is left out.
   const policies = effectiveSlaPolicies(replica);
-  const where = orderWhere({ ...filters, status: undefined }, now, policies);
+  const where = orderWhere({ ...filters, status: undefined }, now, policies, predictedRisks(replica, now));
   if (where.empty) return counts;
   const rows = replica
     .prepareRead(
@@ -95,7 +98,9 @@ export function orderCounts(replica: ReadonlyReplica, filters: OrderFilters, now
 
 export function orderPoints(replica: ReadonlyReplica, filters: OrderFilters, now: number): OrderPoints {
   const points: OrderPoints = { ids: [], numbers: [], statuses: [], slaDeadlines: [], pickup: [], delivery: [] };
-  const where = orderWhere(filters, now, effectiveSlaPolicies(replica));
+  // The at-risk filter needs the predictions; other filters leave them out (the map asks often).
+  const risks = filters.slaBucket === 'at_risk' ? predictedRisks(replica, now) : undefined;
+  const where = orderWhere(filters, now, effectiveSlaPolicies(replica), risks);
   if (where.empty) return points;
   const rows = replica
     .prepareRead(

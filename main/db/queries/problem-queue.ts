@@ -9,6 +9,7 @@ import type { ReadonlyReplica } from '../open-replica';
 import { effectiveSlaPolicies } from './alerts-queries';
 import { orderActions } from '../../../shared/api/order-actions';
 import { ORDER_LIST_COLUMNS, type RawListRow } from './order-queries';
+import { predictedRiskParam, predictedRisks } from './predicted-risk';
 import { BREACHED_SQL, OPEN_STATUS_SQL, atRiskSql, warnWindowSql } from './sla-sql';
 
 import { DEFAULT_REMINDER_THRESHOLDS } from '../../../shared/domain/processing-reminders';
@@ -28,7 +29,7 @@ END`;
 const SINCE_SQL = `CASE kind
   WHEN 'problem' THEN statusChangedAt
   WHEN 'breached' THEN slaDeadline
-  WHEN 'at_risk' THEN slaDeadline - warnMs
+  WHEN 'at_risk' THEN MIN(slaDeadline - warnMs, @now)
   WHEN 'untouched_new' THEN createdAt
   ELSE confirmedAt
 END`;
@@ -54,17 +55,19 @@ export function problemQueue(
   opts: { now: number; limit: number; actor: Actor | null; pending: ReadonlySet<string> },
 ): ProblemQueue {
   const base = baseSql(effectiveSlaPolicies(replica));
+  const risks = predictedRisks(replica, opts.now);
+  const predictedRisk = predictedRiskParam(risks);
   const counts = Object.fromEntries(PROBLEM_KINDS.map((k) => [k, 0])) as Record<ProblemKind, number>;
   const countRows = replica
     .prepareRead(`SELECT kind, COUNT(*) AS n FROM (${base}) WHERE kind IS NOT NULL GROUP BY kind`)
-    .all({ now: opts.now }) as { kind: ProblemKind; n: number }[];
+    .all({ now: opts.now, predictedRisk }) as { kind: ProblemKind; n: number }[];
   for (const r of countRows) counts[r.kind] = r.n;
   const rows = replica
     .prepareRead(
       `SELECT *, ${SINCE_SQL} AS since FROM (${base}) WHERE kind IS NOT NULL
        ORDER BY ${PRIORITY_SQL}, since ASC, id ASC LIMIT @limit`,
     )
-    .all({ now: opts.now, limit: opts.limit }) as RawProblemRow[];
+    .all({ now: opts.now, limit: opts.limit, predictedRisk }) as RawProblemRow[];
   const items: ProblemItem[] = rows.map((r) => ({
     orderId: r.id,
     number: r.number,
@@ -75,6 +78,7 @@ export function problemQueue(
     comment: r.kind === 'problem' ? r.comment : null,
     since: r.since,
     slaDeadline: r.slaDeadline,
+    arrivalRisk: r.kind === 'at_risk' ? (risks.get(r.id) ?? null) : null,
     driverId: r.driverId,
     driverName: r.driverName,
     version: r.version,

@@ -22,6 +22,11 @@ export const OPEN_STATUS_SQL = `(${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')
 /** Open, with a deadline before @now (strictly, as slaStatus in shared/domain/sla-engine.ts). */
 export const BREACHED_SQL = `(o.status IN ${OPEN_STATUS_SQL} AND o.sla_deadline IS NOT NULL AND o.sla_deadline < @now)`;
 
+/**
+ * Open, the deadline not passed, and either inside the warning window or at risk by its
+ * predicted arrival (shared/eta/arrival-risk.ts; @predictedRisk: a JSON array of order ids, from
+ * predicted-risk.ts).
+ */
 export function atRiskSql(policies: SlaPolicies): string {
-  return `(o.status IN ${OPEN_STATUS_SQL} AND o.sla_deadline IS NOT NULL AND o.sla_deadline >= @now AND o.sla_deadline - @now <= ${warnWindowSql(policies)})`;
+  return `(o.status IN ${OPEN_STATUS_SQL} AND o.sla_deadline IS NOT NULL AND o.sla_deadline >= @now AND (o.sla_deadline - @now <= ${warnWindowSql(policies)} OR o.id IN (SELECT value FROM json_each(@predictedRisk))))`;
 }

@@ -192,6 +192,8 @@ export const EN = {
   'card.sendLink': 'Send the link to the customer',
   'card.noTrackingLink': 'made when the link is first sent',
   'card.linkQueued': 'Queued for the customer; each attempt appears on the timeline.',
+  'problems.predictedLate': 'predicted after the deadline',
+  'problems.predictedTight': 'predicted close to the deadline',
   'event.message': 'Message',
   'event.messageAttempt': '{channel}: “{trigger}” message {state}',
   'event.linkRequested': 'Tracking link sent again on request',

@@ -194,6 +194,8 @@ export const RU = {
   'card.sendLink': 'Отправить ссылку клиенту',
   'card.noTrackingLink': 'появится при первой отправке',
   'card.linkQueued': 'Поставлено в очередь; каждая попытка видна в истории заказа.',
+  'problems.predictedLate': 'прогноз позже срока',
+  'problems.predictedTight': 'прогноз впритык к сроку',
   'event.message': 'Сообщение',
   'event.messageAttempt': '{channel}: сообщение «{trigger}» {state}',
   'event.linkRequested': 'Ссылка для отслеживания отправлена повторно по запросу',

@@ -30,7 +30,7 @@ export function fakeQueries(world: FakeWorld, clock: FakeClock, role: UserRole, 
     deliveryAddress: o.deliveryAddress, deliveryCity: o.deliveryCity, warehouseId: o.warehouseId, regionId: o.regionId, status: o.status,
     subMark: o.subMark, problemReason: o.problemReason, driverId: o.driverId, driverName: driverName(o.driverId),
     serviceType: o.serviceType, vip: (o.vipNormMinutes ?? 0) > 0, slaDeadline: o.slaDeadline, createdAt: o.createdAt,
-    confirmedAt: o.confirmedAt, statusChangedAt: o.statusChangedAt, version: o.version, pending: pending.has(o.id),
+    confirmedAt: o.confirmedAt, statusChangedAt: o.statusChangedAt, version: o.version, pending: pending.has(o.id), arrivalRisk: null,
   });
   const matches = (o: OrderRow, f: OrderFilters | undefined, now: number): boolean => {
     if (!f) return true;
@@ -95,7 +95,7 @@ export function fakeQueries(world: FakeWorld, clock: FakeClock, role: UserRole, 
         if (!kind) continue;
         items.push({
           orderId: o.id, number: o.number, customerName: o.customerName, status: o.status, kind, reason: o.problemReason,
-          comment: o.problemComment, since, slaDeadline: o.slaDeadline, driverId: o.driverId, driverName: driverName(o.driverId),
+          comment: o.problemComment, since, slaDeadline: o.slaDeadline, arrivalRisk: null, driverId: o.driverId, driverName: driverName(o.driverId),
           version: o.version, pending: pending.has(o.id), actions: actions(o),
         });
       }

@@ -3,7 +3,7 @@
 import { useClockStore } from '../features/clock/store';
 import { useSessionStore } from '../features/session/store';
 import { useT } from '../i18n/use-t';
-import { regionCalendar, rowSla, slaText, slaTone, type SlaRowInput } from './sla-view';
+import { predictionWarning, regionCalendar, rowSla, slaText, slaTone, type SlaRowInput } from './sla-view';
 
 export function SlaCountdown({ row, className = '' }: { row: SlaRowInput; className?: string }) {
   const now = useClockStore((s) => s.now);
@@ -15,12 +15,15 @@ export function SlaCountdown({ row, className = '' }: { row: SlaRowInput; classN
   const status = rowSla(row, now, policies, calendar);
   const waited = status.state === 'none' && row.status === 'new' && row.createdAt !== undefined ? now - row.createdAt : null;
   const text = slaText(status, t, waited);
-  const state = t(`sla.state.${status.state}`);
+  const predicted = predictionWarning(status.state, row.arrivalRisk);
+  const state = predicted === null ? t(`sla.state.${status.state}`) : t(predicted === 'late' ? 'card.arrivalRisk.late' : 'card.arrivalRisk.tight');
+  const tone = waited !== null ? 'waiting' : predicted !== null ? 'warning' : slaTone(status.state);
   const deadline = status.deadline === null ? '' : `, ${t('card.deadline')} ${t.fmt.dateTime(status.deadline)}`;
   return (
     <span
-      className={`sla sla-${waited !== null ? 'waiting' : slaTone(status.state)} ${className}`}
+      className={`sla sla-${tone} ${className}`}
       data-sla-state={status.state}
+      data-arrival-risk={predicted ?? undefined}
       title={`${state}${deadline}`}
       aria-label={`${state}: ${text}`}
     >

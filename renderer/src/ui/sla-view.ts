@@ -7,6 +7,7 @@ import { DEFAULT_SLA_POLICIES, type SlaPolicies } from '../../../shared/domain/s
 import { DEFAULT_KZ_CALENDAR, type WorkingCalendar } from '../../../shared/domain/working-calendar';
 import { formatDuration, formatTimer } from '../i18n/format-time';
 import type { Translator } from '../i18n/translate';
+import type { PredictedRisk } from '../../../shared/eta/arrival-risk';
 
 const NONE: SlaStatus = {
   state: 'none',
@@ -26,6 +27,8 @@ const NONE: SlaStatus = {
 const VIP_NORM_STAND_IN = 1;
 
 export type SlaRowInput = Pick<OrderListRow, 'status' | 'serviceType' | 'vip' | 'slaDeadline' | 'confirmedAt'> & {
+  /** At risk by the predicted arrival (main decides it with shared/eta/arrival-risk.ts). */
+  arrivalRisk?: PredictedRisk | null;
   regionId?: string;
   deliveredAt?: number | null;
   vipNormMinutes?: number | null;
@@ -89,6 +92,14 @@ export function slaText(s: Pick<SlaStatus, 'state' | 'msLeft'>, t: Translator, w
 }
 
 export type SlaTone = 'ok' | 'warning' | 'critical' | 'breached' | 'muted';
+
+/**
+ * The prediction that makes a row at risk while its time-left window has not opened yet (the
+ * deadline still stands, the clock says "ok"): it is painted amber like a warning.
+ */
+export function predictionWarning(state: SlaState, arrivalRisk: PredictedRisk | null | undefined): PredictedRisk | null {
+  return state === 'ok' && arrivalRisk !== undefined && arrivalRisk !== null ? arrivalRisk : null;
+}
 
 /** The state as a tone; CSS paints warning and critical (at risk) amber, breached red. */
 export function slaTone(state: SlaState): SlaTone {

@@ -10,7 +10,7 @@ import { driverById, useDriversStore } from '../drivers/store';
 import { driverEta } from '../../ui/eta';
 import { SlaCountdown } from '../../ui/SlaCountdown';
 import { StatusChip } from '../../ui/StatusChip';
-import { arrivalRisk } from '../../../../shared/eta/predict-arrival';
+import { predictedRisk } from '../../../../shared/eta/arrival-risk';
 import { useSessionStore } from '../session/store';
 import { AssignDialog } from './AssignDialog';
 import { CardActions } from './CardActions';
@@ -50,7 +50,7 @@ function DriverLine({ detail }: { detail: OrderDetail }) {
   const phone = live?.phone ?? detail.driver?.phone ?? '';
   const eta = o.status === 'in_transit' ? driverEta(live, { lat: o.deliveryLat, lon: o.deliveryLon }, now) : null;
   const p = detail.predicted;
-  const risk = p === null ? 'ok' : arrivalRisk(p.at, o.slaDeadline);
+  const risk = predictedRisk(p, o.slaDeadline, now);
   return (
     <span>
       {name}
@@ -66,7 +66,7 @@ function DriverLine({ detail }: { detail: OrderDetail }) {
           <br />
           <span className="tabular" data-testid="predicted-arrival">
             <strong>{t('card.eta', { time: t.fmt.time(p.at) })}</strong> ({t.fmt.time(p.earliest)}–{t.fmt.time(p.latest)})
-            {risk !== 'ok' && <span className="chip chip-warning"> {t(risk === 'late' ? 'card.arrivalRisk.late' : 'card.arrivalRisk.tight')}</span>}
+            {risk !== null && <span className="chip chip-warning"> {t(risk === 'late' ? 'card.arrivalRisk.late' : 'card.arrivalRisk.tight')}</span>}
           </span>
           <br />
           <span className="muted tabular">
@@ -107,7 +107,9 @@ function CardBody({ detail }: { detail: OrderDetail }) {
   const o = detail.order;
   const dialog = useOrderCardStore((s) => s.dialog);
   const actor = useSessionStore((s) => s.session?.actor ?? null);
-  const slaInput = { ...o, vip: (o.vipNormMinutes ?? 0) > 0 };
+  // A string or null: the card re-renders when the risk changes, not on every tick.
+  const risk = useClockStore((s) => predictedRisk(detail.predicted, o.slaDeadline, s.now));
+  const slaInput = { ...o, vip: (o.vipNormMinutes ?? 0) > 0, arrivalRisk: risk };
   return (
     <article aria-label={`${t('card.label')} ${o.number}`}>
       <header className="card-head">

@@ -26,7 +26,11 @@ function detail(item: ProblemItem, now: number, t: Translator): string {
     return item.comment ? `${reason}: ${item.comment}` : reason;
   }
   if (item.kind === 'breached' && item.slaDeadline !== null) return t('sla.overdue', { time: formatDuration(now - item.slaDeadline, t) });
-  if (item.kind === 'at_risk' && item.slaDeadline !== null) return t('sla.left', { time: formatDuration(item.slaDeadline - now, t) });
+  if (item.kind === 'at_risk' && item.slaDeadline !== null) {
+    const left = t('sla.left', { time: formatDuration(item.slaDeadline - now, t) });
+    // At risk by its prediction: say so, it may be hours before the time-left window opens.
+    return item.arrivalRisk === null ? left : `${left} · ${t(item.arrivalRisk === 'late' ? 'problems.predictedLate' : 'problems.predictedTight')}`;
+  }
   return item.customerName;
 }
 
