@@ -27,6 +27,8 @@ export interface Formatter {
   shortDateTime(ms: number, now: number): string;
   /** A calendar day given as yyyy-mm-dd (holidays, "available by"), in the locale's form. */
   isoDay(day: string): string;
+  /** The same day without its year, for chart axes: "06.03" / "06/03". */
+  isoDayShort(day: string): string;
   /** "12 345", "12 345,5": grouping and decimal mark of the locale; at most `maxFraction` decimals. */
   number(n: number, maxFraction?: number): string;
   /** Exactly `digits` decimals: "4,5" / "4.5". */
@@ -113,6 +115,11 @@ function buildFormatter(locale: Locale, offsetMinutes: number): Formatter {
       if (!m) return day;
       const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
       return dtf('date', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(ms));
+    },
+    isoDayShort: (day) => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+      if (!m) return day;
+      return dtf('dayMonth', { day: '2-digit', month: '2-digit' }).format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))));
     },
     number: (n, maxFraction = 2) => nf(`num:${maxFraction}`, { maximumFractionDigits: maxFraction }).format(n),
     fixed: (n, digits) => nf(`fix:${digits}`, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n),

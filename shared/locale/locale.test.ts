@@ -63,6 +63,8 @@ describe('formatter', () => {
     expect(formatterFor('en', 0).time(AT)).toBe('04:05');
     expect(ru.isoDay('2026-01-07')).toBe('07.01.2026');
     expect(en.isoDay('2026-01-07')).toBe('07/01/2026');
+    expect(ru.isoDayShort('2026-01-07')).toBe('07.01');
+    expect(en.isoDayShort('2026-01-07')).toBe('07/01');
   });
   it('midnight at the region clock is 00, not 24', () => {
     expect(formatterFor('en').time(Date.UTC(2026, 0, 1, 19, 0))).toBe('00:00');

@@ -30,6 +30,7 @@ export const SCREENS: readonly ScreenSpec[] = [
   { id: 'carriers', label: 'tabs.carriers', component: pluggedScreen('carriers'), always: true },
   { id: 'warehouse', label: 'tabs.warehouse', component: pluggedScreen('warehouse'), roles: ['warehouse', ...DESK_ROLES] },
   { id: 'alerts', label: 'tabs.alerts', component: pluggedScreen('alerts'), roles: DESK_ROLES },
+  { id: 'reports', label: 'tabs.reports', component: pluggedScreen('reports'), roles: DESK_ROLES },
   { id: 'sla-settings', label: 'tabs.slaSettings', component: pluggedScreen('sla-settings'), roles: ['supervisor', 'admin'] },
   { id: 'settings', label: 'tabs.settings', component: null, always: true },
 ];

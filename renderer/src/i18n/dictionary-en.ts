@@ -7,6 +7,7 @@ export const EN = {
   'tabs.carriers': 'Carriers',
   'tabs.warehouse': 'Warehouse',
   'tabs.alerts': 'Alerts',
+  'tabs.reports': 'Reports',
   'tabs.slaSettings': 'SLA rules',
   'tabs.settings': 'Settings',
   'tabs.notAvailable': 'This section is not available yet.',

@@ -9,6 +9,7 @@ export const RU = {
   'tabs.carriers': 'Перевозчики',
   'tabs.warehouse': 'Склад',
   'tabs.alerts': 'Оповещения',
+  'tabs.reports': 'Отчёты',
   'tabs.slaSettings': 'Правила SLA',
   'tabs.settings': 'Настройки',
   'tabs.notAvailable': 'Этот раздел пока недоступен.',
