@@ -10,6 +10,7 @@ import { showNotice } from '../features/notifications/store';
 import { openOrder, refreshOpenOrder, useOrderCardStore } from '../features/order-card/store';
 import { refreshVisibleOrders, reloadOrders } from '../features/orders/store';
 import { loadWarehouses } from '../features/orders/warehouses-store';
+import { PICK_LIST_REFRESH_MS, refreshPickList } from '../features/warehouse/store';
 import { loadProblems, PROBLEMS_REFRESH_MS } from '../features/problems/store';
 import { loadSession } from '../features/session/store';
 import { loadSettings, useSettingsStore } from '../features/settings/store';
@@ -25,6 +26,7 @@ const RUN: Readonly<Record<RefreshTarget, () => Promise<void>>> = {
   warehouses: loadWarehouses,
   session: loadSession,
   alerts: refreshAlerts,
+  pickList: refreshPickList,
 };
 
 /** Resolves after the next frame is painted (at once where there are no frames, as in tests). */
@@ -88,12 +90,14 @@ export function startConsole(): () => void {
   void loadEverything();
   const problemsTimer = setInterval(() => void loadProblems(), PROBLEMS_REFRESH_MS);
   const alertsTimer = setInterval(() => void refreshAlerts(), ALERTS_REFRESH_MS);
+  const pickListTimer = setInterval(() => void refreshPickList(), PICK_LIST_REFRESH_MS);
 
   return () => {
     stopTicker();
     scheduler.cancel();
     clearInterval(problemsTimer);
     clearInterval(alertsTimer);
+    clearInterval(pickListTimer);
     for (const off of offs) off();
   };
 }

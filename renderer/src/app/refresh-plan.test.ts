@@ -4,7 +4,7 @@ import { createRefreshScheduler, planRefresh, REFRESH_DELAY_MS } from './refresh
 describe('planRefresh', () => {
   it('refreshes the order views on order changes, the card only if it is the open order', () => {
     const e = { tables: ['orders' as const], ids: { orders: ['o1'] }, all: false };
-    expect([...planRefresh(e, null)].sort()).toEqual(['drivers', 'orders', 'points', 'problems']);
+    expect([...planRefresh(e, null)].sort()).toEqual(['drivers', 'orders', 'pickList', 'points', 'problems']);
     expect(planRefresh(e, 'o1').has('card')).toBe(true);
     expect(planRefresh(e, 'o2').has('card')).toBe(false);
   });

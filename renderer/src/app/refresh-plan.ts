@@ -3,13 +3,14 @@
 // (the queue at once, the map's 20k points and 2k drivers at most every second or two).
 import type { ChangesEvent } from '../../../shared/api/events';
 
-export type RefreshTarget = 'orders' | 'problems' | 'points' | 'drivers' | 'card' | 'warehouses' | 'session' | 'alerts';
+export type RefreshTarget = 'orders' | 'problems' | 'points' | 'drivers' | 'card' | 'warehouses' | 'session' | 'alerts' | 'pickList';
 
 export const REFRESH_DELAY_MS: Readonly<Record<RefreshTarget, number>> = {
   orders: 100,
   card: 100,
   problems: 300,
   alerts: 250,
+  pickList: 300,
   session: 300,
   warehouses: 1000,
   points: 1000,
@@ -24,7 +25,7 @@ export function planRefresh(e: ChangesEvent, openOrderId: string | null): Set<Re
   }
   const tables = new Set(e.tables);
   if (tables.has('orders')) {
-    out.add('orders').add('problems').add('points').add('drivers'); // drivers: their load counts
+    out.add('orders').add('problems').add('points').add('drivers').add('pickList'); // drivers: their load counts
     if (openOrderId && (e.ids.orders ?? []).includes(openOrderId)) out.add('card');
   }
   // Event rows have their own ids, not the order's: any timeline change may be the open card's.

@@ -6,19 +6,19 @@ import { createPortal } from 'react-dom';
 import { useClockStore } from '../clock/store';
 import { Barcode } from './Barcode';
 import { print, useWarehouseStore, type PrintJob } from './store';
-import { useWarehouseText } from './warehouse-text';
 import type { PickListItem } from '../../../../shared/api/warehouse-api';
+import { useT } from '../../i18n/use-t';
 
 function Label({ item }: { item: PickListItem }) {
-  const w = useWarehouseText();
+  const t = useT();
   return (
     <section className="print-label">
       <Barcode value={item.number} height={64} label={item.number} />
       <div className="print-label-cust">{item.customerName}</div>
       <div>{item.deliveryAddress}, {item.deliveryCity}</div>
       <div className="print-label-meta">
-        {w('colPlaces')}: {item.places} · {w.fmt.kg(item.weightKg)} · {w.fmt.m3(item.volumeM3)}
-        {item.slaDeadline !== null && ` · ${w('deadline')} ${w.fmt.dateTime(item.slaDeadline)}`}
+        {t('warehouse.colPlaces')}: {item.places} · {t.fmt.kg(item.weightKg)} · {t.fmt.m3(item.volumeM3)}
+        {item.slaDeadline !== null && ` · ${t('warehouse.deadline')} ${t.fmt.dateTime(item.slaDeadline)}`}
       </div>
       {item.cargoDescription && <div className="print-label-cargo">{item.cargoDescription}</div>}
     </section>
@@ -26,25 +26,25 @@ function Label({ item }: { item: PickListItem }) {
 }
 
 function PickList({ items, warehouse }: { items: PickListItem[]; warehouse: string }) {
-  const w = useWarehouseText();
+  const t = useT();
   const now = useClockStore((s) => s.now);
   return (
     <section className="print-picklist">
       <h1>
-        {w('printTitle')}: {warehouse}
+        {t('warehouse.printTitle')}: {warehouse}
       </h1>
-      <p>{w('printedAt', { time: w.fmt.dateTime(now) })}</p>
+      <p>{t('warehouse.printedAt', { time: t.fmt.dateTime(now) })}</p>
       <table>
         <thead>
           <tr>
-            <th>{w('checked')}</th>
-            <th>{w('colNumber')}</th>
-            <th>{w('deadline')}</th>
-            <th>{w('colCustomer')}</th>
-            <th>{w('colCargo')}</th>
-            <th>{w('colWeight')}</th>
-            <th>{w('colVolume')}</th>
-            <th>{w('colPlaces')}</th>
+            <th>{t('warehouse.checked')}</th>
+            <th>{t('warehouse.colNumber')}</th>
+            <th>{t('warehouse.deadline')}</th>
+            <th>{t('warehouse.colCustomer')}</th>
+            <th>{t('warehouse.colCargo')}</th>
+            <th>{t('warehouse.colWeight')}</th>
+            <th>{t('warehouse.colVolume')}</th>
+            <th>{t('warehouse.colPlaces')}</th>
           </tr>
         </thead>
         <tbody>
@@ -54,15 +54,15 @@ function PickList({ items, warehouse }: { items: PickListItem[]; warehouse: stri
               <td>
                 <Barcode value={i.number} height={28} label={i.number} />
               </td>
-              <td>{i.slaDeadline === null ? '—' : w.fmt.dateTime(i.slaDeadline)}</td>
+              <td>{i.slaDeadline === null ? '—' : t.fmt.dateTime(i.slaDeadline)}</td>
               <td>
                 {i.customerName}
                 <br />
                 {i.deliveryAddress}
               </td>
               <td>{i.cargoDescription}</td>
-              <td>{w.fmt.number(i.weightKg, 1)}</td>
-              <td>{w.fmt.number(i.volumeM3, 2)}</td>
+              <td>{t.fmt.number(i.weightKg, 1)}</td>
+              <td>{t.fmt.number(i.volumeM3, 2)}</td>
               <td>{i.places}</td>
             </tr>
           ))}

@@ -3,10 +3,10 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { PickListItem } from '../../../../shared/api/warehouse-api';
 import { openProblem, reportProblem } from './store';
-import { useWarehouseText } from './warehouse-text';
+import { useT } from '../../i18n/use-t';
 
 export function ProblemDialog({ item }: { item: PickListItem }) {
-  const w = useWarehouseText();
+  const t = useT();
   const titleId = useId();
   const [reason, setReason] = useState<'short_delivery' | 'damaged'>('short_delivery');
   const [comment, setComment] = useState('');
@@ -18,7 +18,7 @@ export function ProblemDialog({ item }: { item: PickListItem }) {
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()} onKeyDown={(e) => e.key === 'Escape' && close()}>
       <div className="dialog" role="dialog" aria-modal="true" aria-labelledby={titleId}>
         <div className="dialog-head">
-          <h2 id={titleId}>{w('problemTitle', { number: item.number })}</h2>
+          <h2 id={titleId}>{t('warehouse.problemTitle', { number: item.number })}</h2>
         </div>
         <form
           onSubmit={(e) => {
@@ -29,24 +29,24 @@ export function ProblemDialog({ item }: { item: PickListItem }) {
         >
           <div className="dialog-body">
             <fieldset className="field wh-reasons">
-              <legend>{w('reason')}</legend>
+              <legend>{t('warehouse.reason')}</legend>
               {(['short_delivery', 'damaged'] as const).map((r, i) => (
                 <label key={r}>
-                  <input ref={i === 0 ? first : undefined} type="radio" name="reason" value={r} checked={reason === r} onChange={() => setReason(r)} /> {w(r)}
+                  <input ref={i === 0 ? first : undefined} type="radio" name="reason" value={r} checked={reason === r} onChange={() => setReason(r)} /> {t(`warehouse.${r}`)}
                 </label>
               ))}
             </fieldset>
             <label className="field">
-              <span>{w('comment')}</span>
-              <textarea className="textarea" placeholder={w('commentHint')} value={comment} maxLength={2000} onChange={(e) => setComment(e.target.value)} />
+              <span>{t('warehouse.comment')}</span>
+              <textarea className="textarea" placeholder={t('warehouse.commentHint')} value={comment} maxLength={2000} onChange={(e) => setComment(e.target.value)} />
             </label>
           </div>
           <div className="dialog-foot">
             <button type="button" className="btn" onClick={close}>
-              {w('cancel')}
+              {t('warehouse.cancel')}
             </button>
             <button type="submit" className="btn btn-primary" disabled={busy}>
-              {w('report')}
+              {t('warehouse.report')}
             </button>
           </div>
         </form>

@@ -5,17 +5,17 @@
 import { useEffect, useRef, useState } from 'react';
 import { cleanScan, isTypingTarget, ScanBuffer } from './scan-input';
 import { scan, useWarehouseStore, type ScanFeedback } from './store';
-import { useWarehouseText, type WarehouseTextKey } from './warehouse-text';
+import type { Translator } from '../../i18n/translate';
+import { useT } from '../../i18n/use-t';
 
 export const SCAN_INPUT_ID = 'warehouse-scan';
 
-function feedbackText(f: ScanFeedback, w: ReturnType<typeof useWarehouseText>): string {
-  const key: WarehouseTextKey = f.outcome;
-  return w(key, { number: f.number, status: f.status ?? '', message: f.message });
+function feedbackText(f: ScanFeedback, t: Translator): string {
+  return t(`warehouse.${f.outcome}`, { number: f.number, status: f.status ?? '', message: f.message });
 }
 
 export function ScanBox() {
-  const w = useWarehouseText();
+  const t = useT();
   const [value, setValue] = useState('');
   const input = useRef<HTMLInputElement>(null);
   const feedback = useWarehouseStore((s) => s.feedback);
@@ -64,7 +64,7 @@ export function ScanBox() {
         }}
       >
         <label htmlFor={SCAN_INPUT_ID} className="scan-label">
-          {w('scanLabel')}
+          {t('warehouse.scanLabel')}
         </label>
         <div className="scan-row">
           <input
@@ -74,18 +74,18 @@ export function ScanBox() {
             className="input scan-input"
             autoComplete="off"
             spellCheck={false}
-            placeholder={w('scanPlaceholder')}
+            placeholder={t('warehouse.scanPlaceholder')}
             value={value}
             onChange={(e) => setValue(e.target.value)}
           />
           <button type="submit" className="btn btn-primary">
-            {w('scanButton')}
+            {t('warehouse.scanButton')}
           </button>
         </div>
-        <p className="scan-hint muted">{w('scanHint')}</p>
+        <p className="scan-hint muted">{t('warehouse.scanHint')}</p>
       </form>
       <div className="scan-feedback" role="status" aria-live="assertive" data-outcome={feedback?.outcome ?? 'idle'} key={feedback?.seq ?? 0}>
-        {feedback === null ? w('ready') : feedbackText(feedback, w)}
+        {feedback === null ? t('warehouse.ready') : feedbackText(feedback, t)}
       </div>
     </div>
   );

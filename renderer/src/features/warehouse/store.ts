@@ -1,6 +1,7 @@
 // The warehouse screen's state: which warehouse, its pick list, the last scan's answer, the
 // problem dialog and what is being printed. Actions call the API and set state; components
-// only select. Scans are queued one at a time so fast repeated scans keep their order.
+// only select. Scans are queued one at a time so fast repeated scans keep their order. The
+// refresh plan re-reads the list on order changes while the screen shows (app/bootstrap.ts).
 import { create } from 'zustand';
 import type { PickListItem, ScanResult } from '../../../../shared/api/warehouse-api';
 import { api, errorMessage } from '../../api/client';
@@ -28,6 +29,10 @@ export interface WarehouseState {
   feedback: ScanFeedback | null;
   problemFor: PickListItem | null;
   printing: PrintJob | null;
+  /** The screen is mounted: order changes re-read its list. */
+  showing: boolean;
+  /** The scan being run; the next one waits for it. */
+  scanQueue: Promise<void>;
 }
 
 const initial: WarehouseState = {
@@ -39,6 +44,8 @@ const initial: WarehouseState = {
   feedback: null,
   problemFor: null,
   printing: null,
+  showing: false,
+  scanQueue: Promise.resolve(),
 };
 
 export const useWarehouseStore = create<WarehouseState>(() => initial);
@@ -47,8 +54,8 @@ export function resetWarehouseStore(): void {
   useWarehouseStore.setState(initial, true);
 }
 
-let seq = 0;
-let queue: Promise<void> = Promise.resolve();
+/** A missed 'changes' event (or a deadline order that moved without one) is caught up within this long. */
+export const PICK_LIST_REFRESH_MS = 60_000;
 
 export async function loadWarehouses(): Promise<void> {
   try {
@@ -68,20 +75,31 @@ export async function loadPickList(): Promise<void> {
   }
 }
 
+/** The screen mounts (true) or unmounts (false). */
+export function showWarehouse(showing: boolean): void {
+  useWarehouseStore.setState({ showing });
+}
+
+/** Orders changed: re-read the list if the screen shows it. */
+export function refreshPickList(): Promise<void> {
+  return useWarehouseStore.getState().showing ? loadPickList() : Promise.resolve();
+}
+
 export function chooseWarehouse(warehouseId: string | null): Promise<void> {
   useWarehouseStore.setState({ warehouseId, items: [], loaded: false });
   return loadPickList();
 }
 
 function feedback(f: Omit<ScanFeedback, 'seq'>): void {
-  useWarehouseStore.setState({ feedback: { ...f, seq: ++seq } });
+  useWarehouseStore.setState((s) => ({ feedback: { ...f, seq: (s.feedback?.seq ?? 0) + 1 } }));
   playScanSound(f.outcome === 'picked' || f.outcome === 'reported' ? 'ok' : 'error');
 }
 
 /** A scan (or a number typed and Enter): one at a time, in the order they came. */
 export function scan(number: string): Promise<void> {
-  queue = queue.then(() => runScan(number));
-  return queue;
+  const next = useWarehouseStore.getState().scanQueue.then(() => runScan(number));
+  useWarehouseStore.setState({ scanQueue: next });
+  return next;
 }
 
 async function runScan(number: string): Promise<void> {
