@@ -89,6 +89,8 @@ export const orders = sqliteTable(
     index('orders_updated_idx').on(t.updatedAt),
     // Courier webhooks find an order handed over with the provider's own number (issue 16).
     index('orders_courier_tracking_idx').on(t.courierProvider, t.courierTrackingNumber),
+    // Reports read a period's orders by creation time (shared/reports/order-fact.ts).
+    index('orders_created_idx').on(t.createdAt),
   ],
 );
 
