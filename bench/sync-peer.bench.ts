@@ -53,6 +53,8 @@ async function racer(url: string, file: string, token: string, count: number, dr
           localRejections++;
         }
       }
+      // A burst made in one turn: its edits share one fsynced commit (group commit).
+      await c.sync.durable();
       say({ mutated: true, mutateMs: performance.now() - start, localRejections });
     } else if (command === 'status') {
       const s = c.sync.state();

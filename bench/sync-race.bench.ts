@@ -22,7 +22,7 @@ interface RacerStatus {
 }
 
 /** A replica file holding `n` confirmed orders o100.. (as a catch-up would leave it). */
-function replicaWithOrders(file: string, n: number): ReturnType<typeof openReplica> {
+export function replicaWithOrders(file: string, n: number): ReturnType<typeof openReplica> {
   const replica = openReplica(file);
   const rows = createRowStore(replica.sqlite);
   const world = fakeWorld();
@@ -38,7 +38,7 @@ function replicaWithOrders(file: string, n: number): ReturnType<typeof openRepli
  * outbox row, one fsynced transaction) against raw autocommit UPDATEs with synchronous=FULL.
  * Interleaved in rounds so a change in the machine's load hits both alike.
  */
-function singleWriter(dir: TestDir, n: number): { ours: number; raw: number } {
+async function singleWriter(dir: TestDir, n: number): Promise<{ ours: number; raw: number }> {
   const rawReplica = replicaWithOrders(dir.file('raw-single.db'), n);
   rawReplica.sqlite.pragma('synchronous = FULL');
   const update = rawReplica.sqlite.prepare('UPDATE orders SET driver_id = ?, assigned_by = ?, version = version + 1 WHERE id = ? AND version = 1');
@@ -53,7 +53,11 @@ function singleWriter(dir: TestDir, n: number): { ours: number; raw: number } {
     for (let i = r * per; i < (r + 1) * per; i++) update.run('d1', 'u1', `o${100 + i}`);
     rawMs += performance.now() - t;
     t = performance.now();
-    for (let i = r * per; i < (r + 1) * per; i++) client.mutate('assignDriver', { orderId: `o${100 + i}`, driverId: 'd1', seenVersion: 1 });
+    // One edit at a time, each until it is on disk (as a user clicking): one fsync each.
+    for (let i = r * per; i < (r + 1) * per; i++) {
+      client.mutate('assignDriver', { orderId: `o${100 + i}`, driverId: 'd1', seenVersion: 1 });
+      await client.durable();
+    }
     ourMs += performance.now() - t;
   }
   client.stop();
@@ -82,7 +86,7 @@ export async function benchRace(racers = 10, orders = 1000): Promise<Figure[]> {
     });
     const tokens = Array.from({ length: racers }, (_, k) => addUser(seeding, `Dispatcher ${k}`).token);
     await seeding.close();
-    const single = singleWriter(dir, orders);
+    const single = await singleWriter(dir, orders);
     const server = await spawnServer(file);
     const procs = tokens.map((t, k) =>
       spawnScript(path.join(__dirname, 'sync-peer.bench.ts'), ['racer', server.url, dir.file(`racer-${k}.db`), t, String(orders), `race-d${k}`]),
@@ -133,7 +137,7 @@ export async function benchRace(racers = 10, orders = 1000): Promise<Figure[]> {
       const rawName = 'raw SQLite autocommit UPDATEs/s (synchronous=FULL, one writer)';
       return [
         { name: `assignment race ${racers} x ${orders} (each racer its own process): end-to-end mutations/s until converged`, value: e2e, unit: '/s', limit: single.raw, limitName: rawName, ratio: e2e / single.raw, target: '>= 0.4x', pass: checks && e2e / single.raw >= 0.4 },
-        { name: `one client's mutate() (optimistic apply + outbox row, fsynced), ${orders} assignments`, value: single.ours, unit: '/s', limit: single.raw, limitName: rawName, ratio: single.ours / single.raw, target: '>= 0.4x', pass: single.ours / single.raw >= 0.4 },
+        { name: `one client's mutate() (optimistic apply + outbox row) until durable, one at a time, ${orders} assignments`, value: single.ours, unit: '/s', limit: single.raw, limitName: rawName, ratio: single.ours / single.raw, target: '>= 0.4x', pass: single.ours / single.raw >= 0.4 },
       ];
     } finally {
       await Promise.all(procs.map((p) => p.kill()));

@@ -1,4 +1,4 @@
-// Sync benchmarks: `npm run bench:sync` (tsx bench/sync.bench.ts [catchup|reconnect|live|race ...]).
+// Sync benchmarks: `npm run bench:sync` (tsx bench/sync.bench.ts [catchup|reconnect|live|race|fsync ...]).
 // Each figure is compared with a limit measured in the same run (the machine is shared and
 // noisy, so absolute numbers mean little): raw SQLite, a bare ws echo, or a fixed target.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { benchCatchUp, benchReconnect } from './sync-catchup.bench';
 import { benchLive } from './sync-live.bench';
 import { benchRace } from './sync-race.bench';
+import { benchFsync } from './sync-fsync.bench';
 
 export interface Figure {
   name: string;
@@ -27,6 +28,7 @@ const BENCHES: Record<string, () => Promise<Figure[]>> = {
   reconnect: () => benchReconnect(),
   live: () => benchLive(),
   race: () => benchRace(),
+  fsync: () => benchFsync(),
 };
 
 function print(f: Figure): void {

@@ -13,7 +13,10 @@ export async function runCommand<N extends MutatorName>(link: SyncLink, name: N,
     return { ok: false, code: 'unavailable', message: 'No server is configured: set the server address and token in Settings' };
   }
   const out = sync.mutate(name, args);
-  return out.ok ? { ok: true, mid: out.mid } : out;
+  if (!out.ok) return out;
+  // "Saved" only once the edit is on disk; the edits of one turn share that fsync.
+  await sync.durable();
+  return { ok: true, mid: out.mid };
 }
 
 export function orderCommands(link: SyncLink, replica: ReadonlyReplica) {

@@ -44,6 +44,11 @@ describe('enqueueMutation', () => {
     expect(a.changes.toEvent().tables.sort()).toEqual(['order_events', 'orders']);
     // Ids minted from (clientId, mid, n): the server will mint the same.
     expect(store.rows.get('order_events', mutationRowId('client-1', 2, 0))).toMatchObject({ kind: 'comment', comment: 'call first' });
+    // Committed but not yet fsynced: nothing may leave for the server before the group commit.
+    expect(store.flushPending).toBe(true);
+    expect(pendingMutations(store, 'client-1', 0, 10)).toEqual([]);
+    store.flushDurable();
+    expect(store.flushPending).toBe(false);
     expect(pendingMutations(store, 'client-1', 0, 10).map((m) => [m.mid, m.name, m.at])).toEqual([
       [1, 'assignDriver', T0 + 1],
       [2, 'addComment', T0 + 2],
@@ -76,6 +81,7 @@ describe('enqueueMutation', () => {
     expect(pendingMutations(again, 'client-1', 0, 10).map((m) => m.mid)).toEqual([1]);
     const next = enqueueMutation(again, { name: 'addComment', args: { orderId: order.id, text: 'x' }, actor: dispatcher, now: T0 });
     expect([next.clientId, next.mid]).toEqual(['client-after-restart', 1]);
+    again.flushDurable();
     expect(pendingMutations(again, 'client-1', 0, 10).map((m) => m.mid)).toEqual([1]);
     expect(pendingMutations(again, 'client-after-restart', 0, 10).map((m) => m.mid)).toEqual([1]);
   });

@@ -1,6 +1,7 @@
 // The optimistic write path and the pending queue. A mutation runs against the replica at
-// once and goes into the persistent outbox in the SAME transaction (fsynced), so the user's
-// edit and the promise to send it are one fact: both survive a crash, or neither happened.
+// once and goes into the persistent outbox in the SAME transaction, so the user's edit and
+// the promise to send it are one fact: both survive a crash, or neither happened. The commit
+// is made durable by the group commit (group-commit.ts) before the UI or the server hears of it.
 import { MutationRejection, mutationIdFactory, runMutator, type MutationActor } from '../../shared/mutators';
 import type { Mutation } from '../../shared/protocol';
 import { ChangeSet } from './change-set';
@@ -37,7 +38,7 @@ export function enqueueMutation(
     throw new MutationRejection('too_large', `This change is too large to send (${text.length} characters of data; the limit is ${MAX_ARGS_CHARS})`);
   }
   const args: unknown = JSON.parse(text);
-  return store.durableTransaction(() => {
+  return store.editTransaction(() => {
     const lineages = store.meta.lineages();
     const current = lineages[lineages.length - 1];
     if (current === undefined) throw new Error('sync store has no client identity');
@@ -50,7 +51,7 @@ export function enqueueMutation(
     store.outbox.insert(row);
     store.footprints?.set(localMid, footprint);
     // No replica_meta write here: the new row itself advances nextLocalMid (one page fewer in
-    // the fsynced commit); settleAcks records the number when it empties the outbox.
+    // the commit); settleAcks records the number when it empties the outbox.
     return { mid: localMid - current.base, clientId: current.clientId, localMid, changes };
   });
 }
@@ -119,7 +120,8 @@ export function pendingMutations(store: SyncStore, clientId: string, afterMid: n
   const i = lineages.findIndex((l) => l.clientId === clientId);
   if (i < 0) return [];
   const { base, upTo } = lineageRange(lineages, i);
+  // Only what is on disk leaves: the server must never hold an edit this desktop could lose.
   return store.outbox
-    .range(Math.max(base, base + afterMid), upTo, limit)
+    .range(Math.max(base, base + afterMid), Math.min(upTo, store.durableThrough), limit)
     .map((r) => ({ mid: r.localMid - base, name: r.name, args: r.args, at: r.at }));
 }

@@ -4,8 +4,10 @@
  *   const sync = createSyncClient({ replica, serverUrl: 'ws://host:8080/sync', token, user? });
  *   sync.start();
  *   const r = sync.mutate('assignDriver', { orderId, driverId, seenVersion });
- *     // applied to the replica at once (optimistic) and queued, in one fsynced transaction:
- *     // r = { ok: true, mid, clientId }. When the replica already shows it would be refused
+ *     // applied to the replica at once (optimistic) and queued, in one transaction:
+ *     // r = { ok: true, mid, clientId }. The commit is fsynced on the next turn, together
+ *     // with every other edit of this turn (group-commit.ts):
+ *   await sync.durable()     every edit so far is on disk: only now may the UI say "saved". When the replica already shows it would be refused
  *     // (bad args, forbidden, invalid transition...) or no user is known yet (never connected
  *     // and no `user` option), r = { ok: false, code, message, details } (the CommandResult
  *     // every API command answers with) and nothing changed.
@@ -44,6 +46,7 @@ import { SYNC_PATH, type SessionUser } from '../../shared/protocol';
 import { applyPositions, applyServerBatch, newInboundSession, type InboundSession } from './apply-frames';
 import type { BackoffPolicy } from './backoff';
 import { refusal, toConflictView, toConnectionView, type SyncConnectionState, type SyncState } from './client-views';
+import { createGroupCommit } from './group-commit';
 import { createConnection, realTimers, type ConnectionDelegate, type ConnectionStatus, type Timers } from './connection';
 import { lineageRange, rekeyLineage } from './lineage';
 import { enqueueMutation, pendingMutations } from './outbox';
@@ -76,6 +79,8 @@ export type MutateResult = { ok: true; mid: number; clientId: string } | ({ ok: 
 
 export interface SyncClient {
   mutate<N extends MutatorName>(name: N, args: MutatorArgs<N>): MutateResult;
+  /** Resolves once every edit made so far is on disk (one fsync for all the edits of a turn). */
+  durable(): Promise<void>;
   on<E extends SyncEventName>(event: E, listener: SyncListener<E>): () => void;
   state(): SyncState;
   connection(): ConnectionView;
@@ -243,6 +248,15 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     ...(options.pingIntervalMs === undefined ? {} : { pingIntervalMs: options.pingIntervalMs }),
   });
 
+  // The outbox is offered to the server only once it is on disk (pendingMutations).
+  const commits = createGroupCommit(store, {
+    onDurable: () => conn.poke(),
+    onError: (e) => {
+      lastError = `saving to the local database failed: ${e instanceof Error ? e.message : String(e)}`;
+      emitState();
+    },
+  });
+
   return {
     mutate(name, args) {
       if (user === null) {
@@ -256,12 +270,12 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
         if (err instanceof MutationRejection) return refusal(err);
         throw err;
       }
-      // The push leaves before the UI hears of the edit: listeners (IPC to windows) can wait.
-      conn.poke();
+      commits.afterEdit();
       if (!result.changes.empty) events.emit('changes', result.changes.toEvent());
       emitState();
       return { ok: true, mid: result.mid, clientId: result.clientId };
     },
+    durable: () => commits.durable(),
     on: events.on,
     state,
     connection: () => toConnectionView(state(), options.serverUrl),
@@ -278,6 +292,9 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       conn.reconnect();
     },
     start: () => conn.start(),
-    stop: () => conn.stop(),
+    stop: () => {
+      commits.flushNow();
+      conn.stop();
+    },
   };
 }

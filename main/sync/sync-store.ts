@@ -26,8 +26,22 @@ export interface SyncStore {
   findOrderIdByNumber(number: string): string | undefined;
   /** Remembers that a snapshot in progress delivered this row (see apply-frames.ts). */
   markSnapshotSeen(table: string, id: string): void;
-  /** Runs `fn` in one transaction whose commit is fsynced (synchronous=FULL): outbox writes. */
+  /** Runs `fn` in one transaction whose commit is fsynced (synchronous=FULL): start-up writes. */
   durableTransaction<T>(fn: () => T): T;
+  /**
+   * Runs a user's edit (replica + outbox) in one ordinary transaction, committed at once but
+   * not yet fsynced: nobody may be told of it (UI, server) before flushDurable() has run.
+   */
+  editTransaction<T>(fn: () => T): T;
+  /** True when an edit committed since the last flushDurable(). */
+  readonly flushPending: boolean;
+  /**
+   * One fsynced commit that makes every earlier edit durable (group commit): in WAL mode a
+   * synchronous=FULL commit syncs the whole log, so the edits before it are on disk with it.
+   */
+  flushDurable(): void;
+  /** Outbox rows up to this local mid are on disk; only they may be sent. */
+  readonly durableThrough: number;
   /** Runs `fn` in one ordinary transaction (server frames: losing the last one only means re-fetching it). */
   transaction<T>(fn: () => T): T;
   /** Runs `fn` in a savepoint inside the current transaction; a throw undoes only its writes. */
@@ -49,6 +63,13 @@ export function openSyncStore(sqlite: Database.Database, options: OpenSyncStoreO
   const syncFull = sqlite.prepare('PRAGMA synchronous = FULL');
   const syncNormal = sqlite.prepare('PRAGMA synchronous = NORMAL');
   const conflicts = createConflictStore(sqlite);
+  const markFlush = sqlite.prepare(
+    "INSERT INTO replica_meta (key, value) VALUES ('durableFlush', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+  );
+  let flushPending = false;
+  let flushes = 0;
+  // What is in the file at open is as durable as it will get.
+  let durableThrough = 0;
   // A throw rolls the transaction (or savepoint) back: what the stores remember may be undone.
   const undoable = <T>(run: () => T): T => {
     try {
@@ -79,6 +100,29 @@ export function openSyncStore(sqlite: Database.Database, options: OpenSyncStoreO
         syncNormal.run();
       }
     },
+    editTransaction(fn) {
+      const out = undoable(() => sqlite.transaction(fn).immediate());
+      flushPending = true;
+      return out;
+    },
+    get flushPending() {
+      return flushPending;
+    },
+    flushDurable() {
+      if (!flushPending) return;
+      const through = meta.nextLocalMid() - 1;
+      syncFull.run();
+      try {
+        sqlite.transaction(() => markFlush.run(String(++flushes))).immediate();
+      } finally {
+        syncNormal.run();
+      }
+      flushPending = false;
+      durableThrough = through;
+    },
+    get durableThrough() {
+      return durableThrough;
+    },
     transaction(fn) {
       return undoable(() => sqlite.transaction(fn).immediate());
     },
@@ -88,6 +132,7 @@ export function openSyncStore(sqlite: Database.Database, options: OpenSyncStoreO
     },
   };
   store.durableTransaction(() => startLineageSession(meta, outbox, options.mintClientId));
+  durableThrough = meta.nextLocalMid() - 1;
   return store;
 }
 

@@ -32,6 +32,7 @@ export function createFakeSync(user: SessionUser | null = { id: 'u-disp', name: 
   const fake: FakeSync = {
     calls: [],
     stopped: false,
+    durable: () => Promise.resolve(),
     mutate(name, args) {
       fake.calls.push({ name, args });
       if (refusal) {
