@@ -95,7 +95,7 @@ export async function main(argv: string[]): Promise<number> {
     const syncLimits = perUser === undefined ? {} : { syncLimits: { maxConnectionsPerUser: perUser } };
     const server = await startServer({ port, host, dbFile, demo: values.demo === true, logger, ...(backup ? { backup } : {}), ...syncLimits });
     if (backup) console.log(`Backups every ${values['backup-every'] ?? '1h'} to ${backup.dir}, the newest ${backup.keep} kept`);
-    attachAlerts(server); // SLA alerts and reminders (server/alerts)
+    const alerts = attachAlerts(server); // SLA alerts and reminders (server/alerts)
     // GPS port + courier webhooks (server/gps). --port 0 (tests, embedded servers) also picks a free GPS port.
     const gpsPort = values['gps-port'] === undefined ? (port === 0 ? 0 : undefined) : Number(values['gps-port']);
     const ingest = await attachIngest(server, { gpsPort, host: gpsHost, courierConfigFile: values['courier-config'], demo: values.demo === true }).catch(async (e: unknown) => {
@@ -116,6 +116,8 @@ export async function main(argv: string[]): Promise<number> {
         throw e;
       }
     })();
+    // The alerts' "predicted late" uses the same predictions as the messages and the tracking page.
+    alerts.usePredictions((order, now) => messages.arrival.predict(order, now)?.at ?? null);
     console.log(`GPS (OsmAnd) on port ${ingest.gps.port}; courier webhooks on ${server.url}/integrations/:provider/webhook`);
     console.log(`Tracking links ${messages.config.publicUrl}/t/<token>; message channels: ${[messages.config.sms && 'SMS', messages.config.smtp && 'e-mail', messages.config.telegram && 'Telegram'].filter(Boolean).join(', ') || 'none configured'}`);
     console.log(`Marshrut server on ${server.url} (ws ${server.url.replace('http', 'ws')}/sync), database ${dbFile}`);

@@ -9,6 +9,8 @@ import type { AlertRow } from '../../shared/schema';
 import { startTestServer, type TestServer } from '../testing/test-server';
 import type { AlertScheduler, SchedulerTimers } from './alert-scheduler';
 import { attachAlerts } from './attach-alerts';
+import { ArrivalService } from '../eta/arrival-service';
+import { SpeedLearner } from '../eta/speed-learner';
 
 /** Astana local time (UTC+5) as epoch ms. */
 const local = (d: string, hhmm: string): number => Date.parse(`${d}T${hhmm}:00+05:00`);
@@ -270,5 +272,39 @@ describe('a holiday added by the admin', () => {
     expect(server().runMutation('updateRegionCalendar', { regionId: 'astana', holidays: [] }, admin, clock).result).toBe('applied');
     at(clock + 1);
     expect(deadlines()).toEqual(before);
+  });
+});
+
+describe('predicted late (the same predictions as the messages and the tracking page)', () => {
+  it('records predicted_late from the arrival service once the driver cannot make the deadline, and resolves it when they can', async () => {
+    clock = local('2025-03-04', '10:00'); // a Tuesday
+    await boot();
+    const s = server();
+    const arrival = new ArrivalService(s.db.sqlite, s.engine.tables, new SpeedLearner(s.db.sqlite, s.engine, () => clock), (d) => s.positionOf(d));
+    sched.usePredictions((order, now) => arrival.predict(order, now)?.at ?? null);
+    // Express confirmed at 10:00: deadline 14:00, the clock warns from 13:00.
+    const id = createConfirmed('MR-P1', local('2025-03-04', '09:55'), local('2025-03-04', '10:00'));
+    const order = () => s.engine.newTx().get('orders', id)!;
+    expect(s.runMutation('assignDriver', { orderId: id, driverId: 'd1', seenVersion: order().version }, dispatcher, clock).result).toBe('applied');
+    expect(s.runMutation('markPicked', { orderId: id, source: 'scan' }, warehouse, clock).result).toBe('applied');
+    expect(s.runMutation('setStatus', { orderId: id, to: 'in_transit' }, dispatcher, clock).result).toBe('applied');
+    const fixAt = (lat: number, lon: number) => s.engine.writeRows((tx) => tx.put('drivers', { ...tx.get('drivers', 'd1')!, lat, lon, fixAt: clock }));
+
+    // Near the address: no risk, no alert.
+    fixAt(51.17, 71.43);
+    at(local('2025-03-04', '10:05'));
+    expect(summary()).toEqual([]);
+    // 200 km away (Karaganda road): about 10 h at the fallback speed, far past 14:00.
+    fixAt(49.81, 73.09);
+    at(local('2025-03-04', '10:06'));
+    expect(summary()).toEqual(['predicted_late:open']);
+    const a = alerts()[0]!;
+    expect(a).toMatchObject({ audience: 'dispatcher', dueAt: local('2025-03-04', '14:00') });
+    expect(a.messageRu).toMatch(/по прогнозу водитель прибудет .*, а срок SLA — 04\.03\.2025, 14:00/);
+    // Checked again within a minute; back near the address it clears.
+    expect(sched.nextDueAt()).toBeLessThanOrEqual(local('2025-03-04', '10:07'));
+    fixAt(51.17, 71.43);
+    at(local('2025-03-04', '10:07'));
+    expect(summary()).toEqual(['predicted_late:resolved/condition_cleared']);
   });
 });

@@ -11,7 +11,7 @@
 import type { ChangeRow } from '../../shared/protocol';
 import type { ReminderThresholds } from '../../shared/domain/processing-reminders';
 import { nextAlertCheckAt, planAlerts, type AlertEnv } from '../../shared/alerts/decide-alerts';
-import type { AlertRow } from '../../shared/schema';
+import type { AlertRow, OrderRow } from '../../shared/schema';
 import type { SyncEngine } from '../sync/sync-engine';
 import type { Logger } from '../log/logger';
 import { AlertSource, type PeopleOptions } from './alert-source';
@@ -42,7 +42,14 @@ export interface AlertSchedulerOptions extends PeopleOptions {
   maxSleepMs?: number;
   reminders?: ReminderThresholds;
   logger: Logger;
+  /** The predicted arrival of an assigned order (server/eta/arrival-service.ts), for predicted_late alerts. */
+  predict?: ArrivalPredictor;
 }
+
+/** Predicted arrival time (ms) of an order, or null when it cannot be predicted now. */
+export type ArrivalPredictor = (order: OrderRow, now: number) => number | null;
+
+const PREDICTED_STATUSES: ReadonlySet<string> = new Set(['confirmed', 'at_warehouse', 'in_transit']);
 
 export interface TickResult {
   evaluated: number;
@@ -65,12 +72,14 @@ export class AlertScheduler {
   private timer: unknown = null;
   private running = false;
   private unsubscribe: (() => void) | null = null;
+  private predict: ArrivalPredictor | null;
   /** Totals since start, for /health. */
   readonly counters = { ticks: 0, evaluated: 0, created: 0, resolved: 0, recomputed: 0, fullScans: 0, errors: 0 };
 
   constructor(private readonly opts: AlertSchedulerOptions) {
     const { engine } = opts;
     this.source = new AlertSource(engine.sqlite, engine.tables, opts);
+    this.predict = opts.predict ?? null;
     this.recompute = new DeadlineRecompute(engine.sqlite, engine, this.source, opts.clock);
     this.recompute.init();
   }
@@ -132,6 +141,15 @@ export class AlertScheduler {
     return result;
   }
 
+  /**
+   * Predicted arrivals come from the messages module, attached after the alerts: from now on
+   * assigned orders are predicted, and looked at again every minute while their deadline stands.
+   */
+  usePredictions(predict: ArrivalPredictor): void {
+    this.predict = predict;
+    this.requestFullScan();
+  }
+
   /** Forces a full scan on the next tick. */
   requestFullScan(): void {
     this.nextFullScanAt = 0;
@@ -159,7 +177,8 @@ export class AlertScheduler {
         this.due.set(id, null);
         continue;
       }
-      const order = this.source.alertOrder(row);
+      const base = this.source.alertOrder(row);
+      const order = this.predict !== null && row.driverId !== null && PREDICTED_STATUSES.has(row.status) ? { ...base, predictedAt: this.predict(row, now) } : base;
       const env: AlertEnv = { policies, calendar: this.source.calendar(row.regionId), ...(reminders ? { reminders } : {}) };
       const plan = planAlerts(order, recorded, now, env, () => this.source.peopleFor(row));
       writes.push(...plan.create, ...plan.resolve);

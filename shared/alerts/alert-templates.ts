@@ -25,6 +25,8 @@ export interface MessageParams {
   deadline: BilingualText;
   /** How long the order has waited (reminders), ms. */
   waitedMs: number;
+  /** The predicted arrival (predicted_late), formatted like the deadline. */
+  predicted?: BilingualText;
 }
 
 /** The alert's one-line message. */
@@ -56,6 +58,11 @@ export function alertMessage(kind: AlertKind, p: MessageParams): BilingualText {
       return {
         ru: `Заказ ${n} (${c}) подтверждён ${durationIn('ru', p.waitedMs)} назад и всё ещё не собран.`,
         en: `Order ${n} (${c}) was confirmed ${durationIn('en', p.waitedMs)} ago and is still not picked.`,
+      };
+    case 'predicted_late':
+      return {
+        ru: `Заказ ${n} (${c}): по прогнозу водитель прибудет ${p.predicted?.ru ?? '?'}, а срок SLA — ${p.deadline.ru}.`,
+        en: `Order ${n} (${c}): the driver is predicted to arrive ${p.predicted?.en ?? '?'}, the SLA deadline is ${p.deadline.en}.`,
       };
   }
 }

@@ -8,8 +8,10 @@ import { z } from 'zod';
  * sla_critical: their supervisor, `supervisorWarnBeforeMinutes` (30 min) before.
  * sla_breach: the deadline passed; a task for the supervisor, the order joins the priority queue.
  * not_taken / not_picked: the processing reminders (shared/domain/processing-reminders.ts).
+ * predicted_late: the responsible dispatcher, as soon as the predicted arrival is after the
+ * deadline or close to it (shared/eta/arrival-risk.ts), however much time is left.
  */
-export const ALERT_KINDS = ['sla_warning', 'sla_critical', 'sla_breach', 'not_taken', 'not_picked'] as const;
+export const ALERT_KINDS = ['sla_warning', 'sla_critical', 'sla_breach', 'not_taken', 'not_picked', 'predicted_late'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /** open -> acknowledged (a person saw it) -> resolved (the reason went away); resolved keeps the ack. */

@@ -112,3 +112,41 @@ describe('reminders and recorded rows', () => {
     expect(planAlerts(null, [...old, ...acked], 5, env, () => people).resolve.map((a) => a.id)).toEqual(acked.map((a) => a.id));
   });
 });
+
+describe('predicted_late: at risk by the predicted arrival', () => {
+  // Express, deadline 14:00; at 11:00 the clock is fine (warning from 13:00).
+  const at11 = local('2026-03-03', '11:00');
+  const o = order({ status: 'in_transit' });
+
+  it('is recorded for the dispatcher as soon as the prediction is after (or close to) the deadline, with both times', () => {
+    const plan = planAlerts({ ...o, predictedAt: local('2026-03-03', '14:20') }, [], at11, env, () => people);
+    expect(plan.create.map((a) => [a.kind, a.audience, a.assigneeId, a.dueAt])).toEqual([['predicted_late', 'dispatcher', 'u-d', local('2026-03-03', '14:00')]]);
+    expect(plan.create[0]?.messageRu).toBe('Заказ MR-1 (Kaspi): по прогнозу водитель прибудет 03.03.2026, 14:20, а срок SLA — 03.03.2026, 14:00.');
+    expect(plan.create[0]?.messageEn).toMatch(/predicted to arrive 03\/03\/2026, 14:20, the SLA deadline is 03\/03\/2026, 14:00/);
+    // Within the 15 min margin counts too; with room to spare, or no prediction, nothing.
+    expect(planAlerts({ ...o, predictedAt: local('2026-03-03', '13:50') }, [], at11, env, () => people).create.map((a) => a.kind)).toEqual(['predicted_late']);
+    expect(planAlerts({ ...o, predictedAt: local('2026-03-03', '13:40') }, [], at11, env, () => people).create).toEqual([]);
+    expect(planAlerts({ ...o, predictedAt: null }, [], at11, env, () => people).create).toEqual([]);
+    expect(planAlerts(o, [], at11, env, () => people).create).toEqual([]);
+  });
+
+  it('is resolved when the prediction recovers, is never recorded twice for one deadline, and gives way to the breach', () => {
+    const late = { ...o, predictedAt: local('2026-03-03', '14:20') };
+    const { create } = planAlerts(late, [], at11, env, () => people);
+    const recovered = planAlerts({ ...o, predictedAt: local('2026-03-03', '12:30') }, create, at11 + 60_000, env, () => people);
+    expect(recovered.resolve.map((a) => [a.kind, a.resolution])).toEqual([['predicted_late', 'condition_cleared']]);
+    const resolved = recovered.resolve;
+    expect(planAlerts(late, resolved, at11 + 120_000, env, () => people).create).toEqual([]);
+    // After the deadline the breach speaks; the prediction no longer makes a risk.
+    const after = planAlerts(late, create, local('2026-03-03', '14:01'), env, () => people);
+    expect(after.create.map((a) => a.kind)).toContain('sla_breach');
+    expect(after.create.map((a) => a.kind)).not.toContain('predicted_late');
+    expect(after.resolve.map((a) => [a.kind, a.resolution])).toEqual([['predicted_late', 'condition_cleared']]);
+  });
+
+  it('a predicted order is looked at again within a minute while its deadline stands', () => {
+    expect(nextAlertCheckAt({ ...o, predictedAt: null }, at11, env)).toBe(at11 + 60_000);
+    expect(nextAlertCheckAt(o, at11, env)).toBe(local('2026-03-03', '13:00'));
+    expect(nextAlertCheckAt({ ...o, predictedAt: at11, slaDeadline: at11 - 1 }, at11, env)).not.toBe(at11 + 60_000);
+  });
+});

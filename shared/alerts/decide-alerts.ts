@@ -11,13 +11,22 @@ import type { SlaPolicies } from '../domain/sla-policy';
 import { DEFAULT_REMINDER_THRESHOLDS, nextReminderAt, processingReminders, type ReminderOrder, type ReminderThresholds } from '../domain/processing-reminders';
 import type { WorkingCalendar } from '../domain/working-calendar';
 import type { AlertRow } from '../schema/alerts';
+import { predictedRisk } from '../eta/arrival-risk';
 import { alertMessage, breachTasks, formatLocalTime, type TemplateOrder } from './alert-templates';
 import type { AlertAudience, AlertKind, AlertResolution } from './alert-vocabulary';
 
 export interface AlertOrder extends SlaOrder, ReminderOrder, TemplateOrder {
   id: string;
   assignedBy: string | null;
+  /**
+   * The predicted arrival (shared/eta) when the caller predicts this order: a number, or null
+   * when it cannot now (no fix). Undefined: not predicted at all (unassigned, or no predictor).
+   */
+  predictedAt?: number | null;
 }
+
+/** How often a predicted order is looked at again: its driver moves without the order changing. */
+export const PREDICTION_RECHECK_MS = 60_000;
 
 export interface AlertEnv {
   policies: SlaPolicies;
@@ -58,6 +67,7 @@ interface Due {
   triggeredAt: number;
   /** Reminders: how long the order has waited at `now`. */
   waitedMs: number;
+  predictedAt?: number;
 }
 
 /** The alert moments that have passed at `now` for the order's current state. */
@@ -72,6 +82,11 @@ export function dueMoments(order: AlertOrder, now: number, env: AlertEnv): Due[]
     if (st.state !== 'warning') out.push({ kind: 'sla_critical', dueAt: st.deadline, triggeredAt: st.criticalAt, waitedMs: 0 });
     if (st.state === 'breached') out.push({ kind: 'sla_breach', dueAt: st.deadline, triggeredAt: st.deadline + 1, waitedMs: 0 });
   }
+  // At risk by its prediction (the rule: shared/eta/arrival-risk.ts), before the clock says so.
+  const p = order.predictedAt;
+  if (p !== undefined && p !== null && st.deadline !== null && predictedRisk({ at: p }, st.deadline, now) !== null) {
+    out.push({ kind: 'predicted_late', dueAt: st.deadline, triggeredAt: now, waitedMs: 0, predictedAt: p });
+  }
   for (const r of processingReminders(order, now, env.reminders ?? DEFAULT_REMINDER_THRESHOLDS)) {
     out.push({ kind: r.kind, dueAt: r.dueAt, triggeredAt: r.dueAt + 1, waitedMs: now - r.since });
   }
@@ -81,11 +96,12 @@ export function dueMoments(order: AlertOrder, now: number, env: AlertEnv): Due[]
 /** When this order's alerts can next change if nothing else happens; null = never. */
 export function nextAlertCheckAt(order: AlertOrder, now: number, env: AlertEnv): number | null {
   // A finished order has neither: the engine's nextChangeAt and the reminders both end with it.
-  const sla = slaStatus(order, now, env.policies, env.calendar).nextChangeAt;
+  const st = slaStatus(order, now, env.policies, env.calendar);
   const reminder = nextReminderAt(order, now, env.reminders ?? DEFAULT_REMINDER_THRESHOLDS);
-  if (sla === null) return reminder;
-  if (reminder === null) return sla;
-  return Math.min(sla, reminder);
+  // A predicted order with a standing deadline: its driver's progress can change the answer any minute.
+  const predicted = order.predictedAt !== undefined && st.deadline !== null && st.deadline >= now ? now + PREDICTION_RECHECK_MS : null;
+  const moments = [st.nextChangeAt, reminder, predicted].filter((m): m is number => m !== null);
+  return moments.length === 0 ? null : Math.min(...moments);
 }
 
 /**
@@ -145,7 +161,12 @@ function audienceOf(kind: AlertKind): AlertAudience {
 function buildRow(order: AlertOrder, d: Due, now: number, env: AlertEnv, people: AlertPeople): AlertRow {
   const audience = audienceOf(d.kind);
   const deadline = formatLocalTime(d.dueAt, env.calendar.utcOffsetMinutes);
-  const message = alertMessage(d.kind, { order, deadline, waitedMs: d.waitedMs });
+  const message = alertMessage(d.kind, {
+    order,
+    deadline,
+    waitedMs: d.waitedMs,
+    ...(d.predictedAt === undefined ? {} : { predicted: formatLocalTime(d.predictedAt, env.calendar.utcOffsetMinutes) }),
+  });
   const tasks =
     d.kind === 'sla_breach'
       ? breachTasks({

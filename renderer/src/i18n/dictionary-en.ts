@@ -363,6 +363,7 @@ export const EN = {
   'alerts.k_sla_breach': 'SLA breached',
   'alerts.k_not_taken': 'Not taken',
   'alerts.k_not_picked': 'Not picked',
+  'alerts.k_predicted_late': 'Predicted late',
   'alerts.s_open': 'Open',
   'alerts.s_acknowledged': 'Seen by {who}',
   'alerts.s_resolved': 'Resolved',

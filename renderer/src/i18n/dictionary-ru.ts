@@ -365,6 +365,7 @@ export const RU = {
   'alerts.k_sla_breach': 'SLA нарушен',
   'alerts.k_not_taken': 'Не взят в работу',
   'alerts.k_not_picked': 'Не собран',
+  'alerts.k_predicted_late': 'Прогноз: опоздание',
   'alerts.s_open': 'Открыто',
   'alerts.s_acknowledged': 'Просмотрено: {who}',
   'alerts.s_resolved': 'Закрыто',
