@@ -10,6 +10,11 @@ describe('tab slots', () => {
     expect(ids.includes('warehouse')).toBe(Boolean(warehouse?.component));
   });
 
+  it('shows Reports to the desk (dispatcher, supervisor, admin) and to no one else', () => {
+    for (const role of ['dispatcher', 'supervisor', 'admin'] as const) expect(visibleScreens(role).map((s) => s.id)).toContain('reports');
+    for (const role of ['warehouse', 'logistician', null] as const) expect(visibleScreens(role).map((s) => s.id)).not.toContain('reports');
+  });
+
   it('hides a role-limited tab from other roles', () => {
     const screens: ScreenSpec[] = [{ id: 'warehouse', label: 'tabs.warehouse', component: null, always: true, roles: ['warehouse'] }];
     expect(visibleScreens('dispatcher', screens)).toEqual([]);
