@@ -2,6 +2,7 @@
 // revoking sign-in links (dispatcher, supervisor, admin) and reading proof files (any
 // signed-in user). Marks, files and shift changes are exactly-once by Idempotency-Key.
 import type { IncomingMessage } from 'node:http';
+import type { z } from 'zod';
 import { FILE_PROOF_KINDS, type FileProofKind } from '../../shared/delivery/proof-vocabulary';
 import {
   DRIVER_API,
@@ -23,7 +24,7 @@ import type { SessionUser } from '../../shared/protocol';
 import { DESK_ROLES } from '../../shared/domain/vocabulary';
 import { MPS_TO_KMH } from '../gps/gps-fix';
 import type { GpsIngest } from '../gps/gps-ingest';
-import { headerToken, sendJson, type Route } from '../http/router';
+import { headerToken, sendJson, type HttpMethod, type Route, type RouteContext } from '../http/router';
 import type { SyncEngine } from '../sync/sync-engine';
 import { WEB_DEVICE_PREFIX, type DeviceIdentity, type DriverAccess } from './driver-access';
 import { answer, BadRequest, checkEventTime, limit, parseOr400, readBody, readJson, requireDevice, type DriverCounters } from './driver-http';
@@ -127,240 +128,180 @@ export function driverApiRoutes(d: DriverRouteDeps): Route[] {
     }
   };
 
+  /** A route of this API: it checks its own credentials, and a BadRequest becomes its answer. */
+  const route = (method: HttpMethod, path: string, work: (ctx: RouteContext) => Promise<void> | void): Route => ({
+    method,
+    path: `${DRIVER_API}${path}`,
+    auth: 'none',
+    handler: (ctx) => answer(ctx.res, d.counters, () => work(ctx)),
+  });
+  /** A signed-in phone's route, within its rate limit. */
+  const phoneRoute = (method: HttpMethod, path: string, work: (ctx: RouteContext, device: DeviceIdentity) => Promise<void> | void): Route =>
+    route(method, path, (ctx) => work(ctx, requireDevice(gate, ctx.req)));
+  /** The console's side: a dispatcher's, supervisor's or admin's token. */
+  const consoleRoute = (method: HttpMethod, path: string, work: (ctx: RouteContext, user: SessionUser) => Promise<void> | void): Route =>
+    route(method, path, (ctx) => work(ctx, requireUser(ctx.req, LINK_ROLES)));
+  const readRequest = async <S extends z.ZodType>(req: IncomingMessage, schema: S): Promise<z.output<S>> =>
+    parseOr400(schema, await readJson(req, JSON_LIMIT));
+  /** A replay is answered before its body is even read: it was checked the first time. */
+  const answeredBefore = (device: DeviceIdentity, key: string, res: RouteContext['res']): boolean => {
+    const stored = d.requests.find(device.driverId, key);
+    if (stored === undefined) return false;
+    const again = replay(stored);
+    sendJson(res, again.status, again.body);
+    return true;
+  };
+
   return [
-    {
-      method: 'POST',
-      path: `${DRIVER_API}/session`,
-      auth: 'none',
-      handler: ({ req, res }) =>
-        answer(res, d.counters, () => {
-          limit(gate, `ip:${req.socket.remoteAddress ?? '?'}`);
-          const link = req.headers['x-driver-link'];
-          const result = d.access.exchange(typeof link === 'string' ? link : '', String(req.headers['user-agent'] ?? ''));
-          if (!result.ok) {
-            d.counters.signInsRefused++;
-            const why = { unknown: 'This sign-in link is not valid', used: 'This sign-in link was already used', expired: 'This sign-in link has expired', revoked: 'This sign-in link was revoked', no_driver: 'The driver of this link no longer exists' }[result.reason];
-            throw new BadRequest(401, { error: `link_${result.reason}`, message: `${why}: ask the dispatcher for a new one` });
-          }
-          d.counters.signIns++;
-          const view: DriverSessionView = { deviceToken: result.deviceToken, deviceId: result.device.deviceId, driver: { id: result.device.driverId, name: result.device.driverName } };
-          sendJson(res, 200, view);
-        }),
-    },
-    {
-      method: 'GET',
-      path: `${DRIVER_API}/me`,
-      auth: 'none',
-      handler: ({ req, res }) =>
-        answer(res, d.counters, () => {
-          const device = requireDevice(gate, req);
-          const row = d.engine.newTx().get('drivers', device.driverId);
-          if (row === undefined) throw new BadRequest(401, { error: 'unauthorized', message: 'The driver no longer exists' });
-          const me: DriverMe = {
-            driver: { id: row.id, name: row.name, vehicle: row.vehicle, vehiclePlate: row.vehiclePlate, shiftState: row.shiftState, shiftChangedAt: row.shiftChangedAt },
-            serverTime: d.clock(),
-          };
-          sendJson(res, 200, me);
-        }),
-    },
-    {
-      method: 'GET',
-      path: `${DRIVER_API}/tasks`,
-      auth: 'none',
-      handler: ({ req, res }) =>
-        answer(res, d.counters, () => {
-          const device = requireDevice(gate, req);
-          sendJson(res, 200, { tasks: d.tasks.list(device.driverId, d.clock()), serverTime: d.clock() });
-        }),
-    },
-    {
-      method: 'POST',
-      path: `${DRIVER_API}/marks`,
-      auth: 'none',
-      handler: ({ req, res }) =>
-        answer(res, d.counters, async () => {
-          const device = requireDevice(gate, req);
-          const key = idempotencyKey(req);
-          const stored = d.requests.find(device.driverId, key);
-          // A replay is answered before its body is even read: it was checked the first time.
-          if (stored !== undefined) {
-            const again = replay(stored);
-            return sendJson(res, again.status, again.body);
-          }
-          const mark = parseOr400(markRequestSchema, await readJson(req, JSON_LIMIT));
-          const at = checkEventTime(mark.at, d.clock());
-          ownOrder(device, mark.orderId);
-          checkFile(device, mark.orderId, mark.photoFileId, 'photo', 'photoFileId');
-          checkFile(device, mark.orderId, mark.signatureFileId, 'signature', 'signatureFileId');
-          const result = once(device, key, () => {
-            for (const step of planMark(mark)) run(step.name, step.args, device, at);
-            return { status: 200, body: { result: 'applied', orderId: mark.orderId, replayed: false } };
-          });
-          if (result.status === 200 && result.body['replayed'] !== true) d.counters.marksApplied++;
-          if (result.status === 422) d.counters.marksRejected++;
-          sendJson(res, result.status, result.body);
-        }),
-    },
-    {
-      method: 'POST',
-      path: `${DRIVER_API}/files`,
-      auth: 'none',
-      handler: ({ req, res }) =>
-        answer(res, d.counters, async () => {
-          const device = requireDevice(gate, req);
-          const key = idempotencyKey(req);
-          const stored = d.requests.find(device.driverId, key);
-          if (stored !== undefined) {
-            const again = replay(stored);
-            return sendJson(res, again.status, again.body);
-          }
-          const orderId = header(req, 'x-order-id', 'X-Order-Id');
-          const kind = header(req, 'x-proof-kind', 'X-Proof-Kind');
-          if (!(FILE_PROOF_KINDS as readonly string[]).includes(kind)) {
-            throw new BadRequest(400, { error: 'bad_request', field: 'X-Proof-Kind', message: 'X-Proof-Kind: photo or signature' });
-          }
-          const mime = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-          if (!(PROOF_FILE_TYPES as readonly string[]).includes(mime)) {
-            d.counters.filesRefused++;
-            throw new BadRequest(415, { error: 'unsupported_type', field: 'Content-Type', message: `Content-Type: one of ${PROOF_FILE_TYPES.join(', ')}` });
-          }
-          ownOrder(device, orderId, 'X-Order-Id');
-          let bytes: Buffer;
-          try {
-            bytes = await readBody(req, MAX_PROOF_FILE_BYTES);
-          } catch (e) {
-            d.counters.filesRefused++;
-            throw e;
-          }
-          if (!bytesMatchType(bytes, mime as ProofFileType)) {
-            d.counters.filesRefused++;
-            throw new BadRequest(400, { error: 'bad_request', field: 'body', message: `body: the bytes are not a ${mime} image` });
-          }
-          const result = once(device, key, () => {
-            const fileId = d.files.put({ orderId, driverId: device.driverId, deviceId: device.deviceId, kind: kind as FileProofKind, mime: mime as ProofFileType, bytes }, d.clock());
-            return { status: 200, body: { fileId, replayed: false } };
-          });
-          d.counters.filesStored++;
-          sendJson(res, result.status, result.body);
-        }),
-    },
-    {
-      method: 'GET',
-      path: `${DRIVER_API}/files/:id`,
-      auth: 'none',
-      handler: ({ req, res, params }) =>
-        answer(res, d.counters, () => {
-          const token = headerToken(req);
-          const user = d.authenticateUser(token);
-          const device = user === null ? d.access.authenticate(token) : null;
-          if (user === null && device === null) {
-            d.counters.unauthorized++;
-            throw new BadRequest(401, { error: 'unauthorized', message: 'Proof files are shown to signed-in users only' });
-          }
-          const id = params['id'] ?? '';
-          const meta = d.files.meta(id);
-          // A phone sees only its driver's own files; to it, anyone else's do not exist.
-          const file = meta !== undefined && (device === null || meta.driverId === device.driverId) ? d.files.read(id) : undefined;
-          if (file === undefined) throw new BadRequest(404, { error: 'not_found', message: 'No such file' });
-          res.writeHead(200, {
-            'content-type': file.mime,
-            'content-length': file.bytes.length,
-            'cache-control': 'private, max-age=86400',
-            'x-content-type-options': 'nosniff',
-            'content-security-policy': "default-src 'none'",
-          });
-          res.end(file.bytes);
-        }),
-    },
-    {
-      method: 'POST',
-      path: `${DRIVER_API}/shift`,
-      auth: 'none',
-      handler: ({ req, res }) =>
-        answer(res, d.counters, async () => {
-          const device = requireDevice(gate, req);
-          const key = idempotencyKey(req);
-          const body = parseOr400(shiftRequestSchema, await readJson(req, JSON_LIMIT));
-          const at = checkEventTime(body.at, d.clock());
-          const result = once(device, key, () => {
-            run('setDriverShift', { driverId: device.driverId, state: body.state }, device, at);
-            return { status: 200, body: { result: 'applied', state: body.state, replayed: false } };
-          });
-          if (result.status === 200 && result.body['replayed'] !== true) d.counters.shiftChanges++;
-          sendJson(res, result.status, result.body);
-        }),
-    },
-    {
-      method: 'POST',
-      path: `${DRIVER_API}/position`,
-      auth: 'none',
-      handler: ({ req, res }) =>
-        answer(res, d.counters, async () => {
-          const device = requireDevice(gate, req);
-          const p = parseOr400(positionRequestSchema, await readJson(req, JSON_LIMIT));
-          const now = d.clock();
-          if (d.gps === null) throw new BadRequest(503, { error: 'no_gps', message: 'This server takes no positions' });
-          d.counters.positions++;
-          // The fix's own time is the filters' business (future, stale): pass it as the phone said.
-          const outcome = d.gps.ingest(
-            {
-              deviceId: WEB_DEVICE_PREFIX + device.deviceId,
-              fixAt: p.at,
-              lat: p.lat,
-              lon: p.lon,
-              speedKmh: p.speed == null ? null : p.speed * MPS_TO_KMH,
-              headingDeg: p.heading ?? null,
-              altitudeM: null,
-              accuracyM: p.accuracy ?? null,
-              battery: null,
-              charging: null,
-              moving: null,
-              valid: true,
-            },
-            now,
-          );
-          sendJson(res, 200, { outcome: outcome.kind, ...(outcome.kind === 'rejected' ? { reason: outcome.reason } : {}) });
-        }),
-    },
+    route('POST', '/session', ({ req, res }) => {
+      limit(gate, `ip:${req.socket.remoteAddress ?? '?'}`);
+      const link = req.headers['x-driver-link'];
+      const result = d.access.exchange(typeof link === 'string' ? link : '', String(req.headers['user-agent'] ?? ''));
+      if (!result.ok) {
+        d.counters.signInsRefused++;
+        const why = { unknown: 'This sign-in link is not valid', used: 'This sign-in link was already used', expired: 'This sign-in link has expired', revoked: 'This sign-in link was revoked', no_driver: 'The driver of this link no longer exists' }[result.reason];
+        throw new BadRequest(401, { error: `link_${result.reason}`, message: `${why}: ask the dispatcher for a new one` });
+      }
+      d.counters.signIns++;
+      const view: DriverSessionView = { deviceToken: result.deviceToken, deviceId: result.device.deviceId, driver: { id: result.device.driverId, name: result.device.driverName } };
+      sendJson(res, 200, view);
+    }),
+    phoneRoute('GET', '/me', ({ res }, device) => {
+      const row = d.engine.newTx().get('drivers', device.driverId);
+      if (row === undefined) throw new BadRequest(401, { error: 'unauthorized', message: 'The driver no longer exists' });
+      const me: DriverMe = {
+        driver: { id: row.id, name: row.name, vehicle: row.vehicle, vehiclePlate: row.vehiclePlate, shiftState: row.shiftState, shiftChangedAt: row.shiftChangedAt },
+        serverTime: d.clock(),
+      };
+      sendJson(res, 200, me);
+    }),
+    phoneRoute('GET', '/tasks', ({ res }, device) => {
+      sendJson(res, 200, { tasks: d.tasks.list(device.driverId, d.clock()), serverTime: d.clock() });
+    }),
+    phoneRoute('POST', '/marks', async ({ req, res }, device) => {
+      const key = idempotencyKey(req);
+      if (answeredBefore(device, key, res)) return;
+      const mark = await readRequest(req, markRequestSchema);
+      const at = checkEventTime(mark.at, d.clock());
+      ownOrder(device, mark.orderId);
+      checkFile(device, mark.orderId, mark.photoFileId, 'photo', 'photoFileId');
+      checkFile(device, mark.orderId, mark.signatureFileId, 'signature', 'signatureFileId');
+      const result = once(device, key, () => {
+        for (const step of planMark(mark)) run(step.name, step.args, device, at);
+        return { status: 200, body: { result: 'applied', orderId: mark.orderId, replayed: false } };
+      });
+      if (result.status === 200 && result.body['replayed'] !== true) d.counters.marksApplied++;
+      if (result.status === 422) d.counters.marksRejected++;
+      sendJson(res, result.status, result.body);
+    }),
+    phoneRoute('POST', '/files', async ({ req, res }, device) => {
+      const key = idempotencyKey(req);
+      if (answeredBefore(device, key, res)) return;
+      const orderId = header(req, 'x-order-id', 'X-Order-Id');
+      const kind = header(req, 'x-proof-kind', 'X-Proof-Kind');
+      if (!(FILE_PROOF_KINDS as readonly string[]).includes(kind)) {
+        throw new BadRequest(400, { error: 'bad_request', field: 'X-Proof-Kind', message: 'X-Proof-Kind: photo or signature' });
+      }
+      const mime = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+      if (!(PROOF_FILE_TYPES as readonly string[]).includes(mime)) {
+        d.counters.filesRefused++;
+        throw new BadRequest(415, { error: 'unsupported_type', field: 'Content-Type', message: `Content-Type: one of ${PROOF_FILE_TYPES.join(', ')}` });
+      }
+      ownOrder(device, orderId, 'X-Order-Id');
+      let bytes: Buffer;
+      try {
+        bytes = await readBody(req, MAX_PROOF_FILE_BYTES);
+      } catch (e) {
+        d.counters.filesRefused++;
+        throw e;
+      }
+      if (!bytesMatchType(bytes, mime as ProofFileType)) {
+        d.counters.filesRefused++;
+        throw new BadRequest(400, { error: 'bad_request', field: 'body', message: `body: the bytes are not a ${mime} image` });
+      }
+      const result = once(device, key, () => {
+        const fileId = d.files.put({ orderId, driverId: device.driverId, deviceId: device.deviceId, kind: kind as FileProofKind, mime: mime as ProofFileType, bytes }, d.clock());
+        return { status: 200, body: { fileId, replayed: false } };
+      });
+      d.counters.filesStored++;
+      sendJson(res, result.status, result.body);
+    }),
+    route('GET', '/files/:id', ({ req, res, params }) => {
+      const token = headerToken(req);
+      const user = d.authenticateUser(token);
+      const device = user === null ? d.access.authenticate(token) : null;
+      if (user === null && device === null) {
+        d.counters.unauthorized++;
+        throw new BadRequest(401, { error: 'unauthorized', message: 'Proof files are shown to signed-in users only' });
+      }
+      const id = params['id'] ?? '';
+      const meta = d.files.meta(id);
+      // A phone sees only its driver's own files; to it, anyone else's do not exist.
+      const file = meta !== undefined && (device === null || meta.driverId === device.driverId) ? d.files.read(id) : undefined;
+      if (file === undefined) throw new BadRequest(404, { error: 'not_found', message: 'No such file' });
+      res.writeHead(200, {
+        'content-type': file.mime,
+        'content-length': file.bytes.length,
+        'cache-control': 'private, max-age=86400',
+        'x-content-type-options': 'nosniff',
+        'content-security-policy': "default-src 'none'",
+      });
+      res.end(file.bytes);
+    }),
+    phoneRoute('POST', '/shift', async ({ req, res }, device) => {
+      const key = idempotencyKey(req);
+      const body = await readRequest(req, shiftRequestSchema);
+      const at = checkEventTime(body.at, d.clock());
+      const result = once(device, key, () => {
+        run('setDriverShift', { driverId: device.driverId, state: body.state }, device, at);
+        return { status: 200, body: { result: 'applied', state: body.state, replayed: false } };
+      });
+      if (result.status === 200 && result.body['replayed'] !== true) d.counters.shiftChanges++;
+      sendJson(res, result.status, result.body);
+    }),
+    phoneRoute('POST', '/position', async ({ req, res }, device) => {
+      const p = await readRequest(req, positionRequestSchema);
+      const now = d.clock();
+      if (d.gps === null) throw new BadRequest(503, { error: 'no_gps', message: 'This server takes no positions' });
+      d.counters.positions++;
+      // The fix's own time is the filters' business (future, stale): pass it as the phone said.
+      const outcome = d.gps.ingest(
+        {
+          deviceId: WEB_DEVICE_PREFIX + device.deviceId,
+          fixAt: p.at,
+          lat: p.lat,
+          lon: p.lon,
+          speedKmh: p.speed == null ? null : p.speed * MPS_TO_KMH,
+          headingDeg: p.heading ?? null,
+          altitudeM: null,
+          accuracyM: p.accuracy ?? null,
+          battery: null,
+          charging: null,
+          moving: null,
+          valid: true,
+        },
+        now,
+      );
+      sendJson(res, 200, { outcome: outcome.kind, ...(outcome.kind === 'rejected' ? { reason: outcome.reason } : {}) });
+    }),
     // The console's side: sign-in links, revocation, the phone list.
-    {
-      method: 'POST',
-      path: `${DRIVER_API}/links`,
-      auth: 'none',
-      handler: ({ req, res }) =>
-        answer(res, d.counters, async () => {
-          const user = requireUser(req, LINK_ROLES);
-          const body = parseOr400(linkRequestSchema, await readJson(req, JSON_LIMIT));
-          const link = d.access.issueLink(body.driverId, user.id);
-          if (link === null) throw new BadRequest(404, { error: 'not_found', field: 'driverId', message: `driverId: no driver ${body.driverId}` });
-          // The token rides in the fragment: browsers never send it, so no log or proxy sees it.
-          const url = `${d.publicUrl.replace(/\/+$/, '')}${DRIVER_PAGE_PATH}#${LINK_FRAGMENT_KEY}=${link.token}`;
-          sendJson(res, 200, { url, expiresAt: link.expiresAt });
-        }),
-    },
-    {
-      method: 'POST',
-      path: `${DRIVER_API}/revoke`,
-      auth: 'none',
-      handler: ({ req, res }) =>
-        answer(res, d.counters, async () => {
-          requireUser(req, LINK_ROLES);
-          const body = parseOr400(revokeRequestSchema, await readJson(req, JSON_LIMIT));
-          sendJson(res, 200, { revoked: d.access.revoke(body.driverId, body.deviceId) });
-        }),
-    },
-    {
-      method: 'GET',
-      path: `${DRIVER_API}/devices`,
-      auth: 'none',
-      handler: ({ req, res, query }) =>
-        answer(res, d.counters, () => {
-          requireUser(req, LINK_ROLES);
-          const driverId = query.get('driverId') ?? '';
-          if (driverId === '' || driverId.length > 128) throw new BadRequest(400, { error: 'bad_request', field: 'driverId', message: 'driverId: required' });
-          sendJson(res, 200, { devices: d.access.devices(driverId) });
-        }),
-    },
+    consoleRoute('POST', '/links', async ({ req, res }, user) => {
+      const body = await readRequest(req, linkRequestSchema);
+      const link = d.access.issueLink(body.driverId, user.id);
+      if (link === null) throw new BadRequest(404, { error: 'not_found', field: 'driverId', message: `driverId: no driver ${body.driverId}` });
+      // The token rides in the fragment: browsers never send it, so no log or proxy sees it.
+      const url = `${d.publicUrl.replace(/\/+$/, '')}${DRIVER_PAGE_PATH}#${LINK_FRAGMENT_KEY}=${link.token}`;
+      sendJson(res, 200, { url, expiresAt: link.expiresAt });
+    }),
+    consoleRoute('POST', '/revoke', async ({ req, res }) => {
+      const body = await readRequest(req, revokeRequestSchema);
+      sendJson(res, 200, { revoked: d.access.revoke(body.driverId, body.deviceId) });
+    }),
+    consoleRoute('GET', '/devices', ({ res, query }) => {
+      const driverId = query.get('driverId') ?? '';
+      if (driverId === '' || driverId.length > 128) throw new BadRequest(400, { error: 'bad_request', field: 'driverId', message: 'driverId: required' });
+      sendJson(res, 200, { devices: d.access.devices(driverId) });
+    }),
   ];
 }
 
