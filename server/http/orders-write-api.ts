@@ -111,7 +111,22 @@ export function mountOrdersWriteApi(router: Pick<Router, 'addRoute'>, opts: Orde
     throw new HttpFailure(STATUS_OF_CODE[code] ?? 409, field === undefined ? { error: code, message } : { error: code, message, field });
   }
 
-  function ownOrder(user: SessionUser, number: string): OrderRef {
+  /** The body, checked against the route's schema (else a 400 naming the field). */
+  async function bodyOf<S extends z.ZodType>(ctx: RouteContext, schema: S): Promise<z.output<S>> {
+    const parsed = schema.safeParse(await guarded(ctx));
+    if (!parsed.success) invalid(parsed.error);
+    return parsed.data as z.output<S>;
+  }
+
+  /** Runs a mutation as the caller; a refusal becomes its HTTP answer (see outcome). */
+  function mutate(ctx: RouteContext, name: string, args: unknown): void {
+    outcome(opts.runMutation(name, args, actorOf(ctx.user as SessionUser)));
+  }
+
+  /** The order named in the path, if it is the caller's to change. */
+  function ownOrder(ctx: RouteContext): OrderRef {
+    const user = ctx.user as SessionUser;
+    const number = ctx.params['number'] ?? '';
     const order = byNumber.get(number);
     // Another shop's order answers exactly like a missing one: numbers are guessable.
     if (order === undefined || (user.role === 'integration' && order.external_source !== user.id)) {
@@ -139,9 +154,7 @@ export function mountOrdersWriteApi(router: Pick<Router, 'addRoute'>, opts: Orde
     integration: true,
     handler: handle(async (ctx) => {
       const user = ctx.user as SessionUser;
-      const parsed = createOrderBody.safeParse(await guarded(ctx));
-      if (!parsed.success) invalid(parsed.error);
-      const body = parsed.data as z.infer<typeof createOrderBody>;
+      const body = await bodyOf(ctx, createOrderBody);
       const existing = byExternal.get(user.id, body.externalId);
       if (existing !== undefined) return { status: 200, body: created(existing, false, false), count: 'duplicate' };
       const delivery = locate(body.delivery, 'delivery');
@@ -156,37 +169,31 @@ export function mountOrdersWriteApi(router: Pick<Router, 'addRoute'>, opts: Orde
       const window = body.window === undefined ? null : { start: Date.parse(body.window.start), end: Date.parse(body.window.end) };
       const windowIssue = window === null ? null : windowProblem(window.start, window.end);
       if (windowIssue !== null) fail(422, 'validation_failed', `window.end: ${windowIssue}`, 'window.end');
-      outcome(
-        opts.runMutation(
-          'createOrder',
-          {
-            externalId: body.externalId,
-            customerName: body.customer.name,
-            customerPhone: body.customer.phone,
-            customerEmail: body.customer.email ?? null,
-            pickupAddress: pickup.address,
-            pickupLat: pickup.lat,
-            pickupLon: pickup.lon,
-            deliveryAddress: body.delivery.address,
-            deliveryCity: delivery.city,
-            deliveryLat: delivery.lat,
-            deliveryLon: delivery.lon,
-            warehouseId: wh.id,
-            regionId: wh.region_id,
-            serviceType: body.serviceType,
-            windowStart: window?.start ?? null,
-            windowEnd: window?.end ?? null,
-            cargoDescription: body.cargo?.description,
-            weightKg: body.cargo?.weightKg,
-            volumeM3: body.cargo?.volumeM3,
-            places: body.cargo?.places,
-            fragile: body.cargo?.fragile,
-            refrigerated: body.cargo?.refrigerated,
-            hazardClass: body.cargo?.hazardClass,
-          },
-          actorOf(user),
-        ),
-      );
+      mutate(ctx, 'createOrder', {
+        externalId: body.externalId,
+        customerName: body.customer.name,
+        customerPhone: body.customer.phone,
+        customerEmail: body.customer.email ?? null,
+        pickupAddress: pickup.address,
+        pickupLat: pickup.lat,
+        pickupLon: pickup.lon,
+        deliveryAddress: body.delivery.address,
+        deliveryCity: delivery.city,
+        deliveryLat: delivery.lat,
+        deliveryLon: delivery.lon,
+        warehouseId: wh.id,
+        regionId: wh.region_id,
+        serviceType: body.serviceType,
+        windowStart: window?.start ?? null,
+        windowEnd: window?.end ?? null,
+        cargoDescription: body.cargo?.description,
+        weightKg: body.cargo?.weightKg,
+        volumeM3: body.cargo?.volumeM3,
+        places: body.cargo?.places,
+        fragile: body.cargo?.fragile,
+        refrigerated: body.cargo?.refrigerated,
+        hazardClass: body.cargo?.hazardClass,
+      });
       const order = byExternal.get(user.id, body.externalId) as OrderRef;
       return { status: 201, body: created(order, true, delivery.approximate), count: 'created' };
     }),
@@ -197,14 +204,10 @@ export function mountOrdersWriteApi(router: Pick<Router, 'addRoute'>, opts: Orde
     path: '/api/orders/:number',
     integration: true,
     handler: handle(async (ctx) => {
-      const user = ctx.user as SessionUser;
-      const raw = await guarded(ctx);
-      const parsed = patchOrderBody.safeParse(raw);
-      if (!parsed.success) invalid(parsed.error);
-      const body = parsed.data as z.infer<typeof patchOrderBody>;
-      const order = ownOrder(user, ctx.params['number'] ?? '');
+      const body = await bodyOf(ctx, patchOrderBody);
+      const order = ownOrder(ctx);
       if (body.cancel !== undefined) {
-        outcome(opts.runMutation('cancelOrder', { orderId: order.id, comment: body.cancel.reason }, actorOf(user)));
+        mutate(ctx, 'cancelOrder', { orderId: order.id, comment: body.cancel.reason });
         return { status: 200, body: { number: order.number, status: 'cancelled' }, count: 'cancelled' };
       }
       const changes: OrderEdit = {};
@@ -222,7 +225,7 @@ export function mountOrdersWriteApi(router: Pick<Router, 'addRoute'>, opts: Orde
       if (body.customer?.name !== undefined) changes.customerName = body.customer.name;
       if (body.customer?.phone !== undefined) changes.customerPhone = body.customer.phone;
       if (body.customer?.email !== undefined) changes.customerEmail = body.customer.email;
-      outcome(opts.runMutation('editOrder', { orderId: order.id, changes }, actorOf(user)));
+      mutate(ctx, 'editOrder', { orderId: order.id, changes });
       const after = byNumber.get(order.number) as OrderRef;
       return { status: 200, body: { number: after.number, status: after.status }, count: 'edited' };
     }),
@@ -233,18 +236,15 @@ export function mountOrdersWriteApi(router: Pick<Router, 'addRoute'>, opts: Orde
     path: '/api/orders/:number/payment',
     integration: true,
     handler: handle(async (ctx) => {
-      const user = ctx.user as SessionUser;
-      const parsed = paymentBody.safeParse(await guarded(ctx));
-      if (!parsed.success) invalid(parsed.error);
-      const body = parsed.data as z.infer<typeof paymentBody>;
-      const order = ownOrder(user, ctx.params['number'] ?? '');
-      outcome(
-        opts.runMutation(
-          'recordPayment',
-          { orderId: order.id, amount: body.amount, method: body.method, reference: body.reference, paidAt: body.paidAt === undefined ? undefined : Date.parse(body.paidAt) },
-          actorOf(user),
-        ),
-      );
+      const body = await bodyOf(ctx, paymentBody);
+      const order = ownOrder(ctx);
+      mutate(ctx, 'recordPayment', {
+        orderId: order.id,
+        amount: body.amount,
+        method: body.method,
+        reference: body.reference,
+        paidAt: body.paidAt === undefined ? undefined : Date.parse(body.paidAt),
+      });
       const after = byNumber.get(order.number) as OrderRef;
       return { status: 200, body: { number: after.number, status: after.status, paidAt: paidAt.get(after.id)?.paid_at ?? null }, count: 'paid' };
     }),
