@@ -34,27 +34,44 @@ test('import with a bad row, edit a carrier, export', async ({ page }, info) => 
   ws.addRow([names[0], freshBin(40_000_000_000 + run * 13), `+7 705 ${String(run).padStart(7, '0')}`, 'Серик', 'Алматы', 'тент', 20, 'Алматы - Астана']);
   ws.addRow(['', '', '+7 705 000 00 00', '', '', '', '', '']); // row 3: no name
   ws.addRow([names[1], freshBin(50_000_000_000 + run * 17), `+7 706 ${String(run).padStart(7, '0')}`, 'Айгуль', 'Шымкент', 'борт', 10, 'Шымкент - Алматы']);
+  // No directions: found from its home city (issue 13 item 5).
+  const homeOnly = `ТОО Импорт Е2Е ${run} В`;
+  const homePhone = `8 (707) ${String(run).padStart(7, '0').replace(/^(\d{3})(\d{2})(\d{2})$/, '$1-$2-$3')}`;
+  ws.addRow([homeOnly, '', homePhone, '', 'Караганда', 'реф', 5, '']);
   const file = Buffer.from(await wb.xlsx.writeBuffer());
 
   await page.goto(logistician.url);
   await expect(page.getByLabel('Role: Logistician')).toBeVisible();
-  await page.getByRole('tab', { name: 'Carriers' }).click();
+  // A logistician lands on Carriers (issue 13 item 12).
+  await expect(page.getByRole('tab', { name: 'Carriers' })).toHaveAttribute('aria-selected', 'true');
   await page.getByRole('button', { name: 'Import…' }).click();
   const wizard = page.getByRole('dialog', { name: 'Import carriers' });
   await wizard.getByLabel('XLSX or CSV file').setInputFiles({ name: 'база.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
   await wizard.getByRole('button', { name: 'Check rows' }).click();
-  await expect(wizard).toContainText('2 new, 0 duplicates, 1 rejected');
+  await expect(wizard).toContainText('3 new, 0 duplicates, 1 rejected');
   await page.screenshot({ path: info.outputPath('import-preview.png') });
-  await wizard.getByRole('button', { name: 'Import 2 rows' }).click();
-  await expect(wizard.getByRole('status')).toHaveText('Created 2, updated 0, skipped 0 duplicates, rejected 1.');
+  await wizard.getByRole('button', { name: 'Import 3 rows' }).click();
+  await expect(wizard.getByRole('status')).toHaveText('Created 3, updated 0, skipped 0 duplicates, rejected 1.');
   await wizard.getByRole('button', { name: 'Done' }).click();
 
   // Both carriers reach the server and the dispatcher's replica.
   const imported = await eventually(async () => {
     const r = await callHost(PRIMARY.url, 'searchCarriers', { text: `Импорт Е2Е ${run}`, limit: 10 });
-    return r.results.length === 2 ? r.results : undefined;
+    return r.results.length === 3 ? r.results : undefined;
   }, 30_000);
-  expect(imported.map((c) => c.name).sort()).toEqual([...names].sort());
+  expect(imported.map((c) => c.name).sort()).toEqual([...names, homeOnly].sort());
+
+  // The one without directions, from its home city, by a run of its phone's digits typed
+  // without separators (issue 13 items 5 and 6), refrigerated or not.
+  const filters0 = page.getByRole('search', { name: 'Search filters' });
+  await filters0.getByLabel('Name, BIN/INN, phone, contact, notes', { exact: true }).fill(String(run).padStart(7, '0'));
+  await filters0.getByLabel('Loading city', { exact: true }).fill('Караганда');
+  const results = page.getByRole('list', { name: 'Results' });
+  await expect(results.getByRole('listitem')).toHaveCount(1);
+  await expect(results).toContainText(homeOnly);
+  await expect(results).toContainText('Home city: Караганда');
+  await page.screenshot({ path: info.outputPath('home-city-phone-run.png') });
+  await filters0.getByLabel('Loading city', { exact: true }).fill('');
 
   // Edit one: a new contact person.
   const filters = page.getByRole('search', { name: 'Search filters' });

@@ -84,17 +84,15 @@ function registerIpc(s: ConsoleServices): void {
     });
   }
   s.api.events.onAny((event, payload) => {
-    if (event === 'notice') {
-      showNotice(payload as NoticeEvent);
-      return;
-    }
+    // A notice is a system notification from here and a toast in the window (the renderer).
+    if (event === 'notice') showNotice(payload as NoticeEvent);
     if (win && !win.isDestroyed()) win.webContents.send(eventChannel(event), payload);
   });
 }
 
 function showNotice(n: NoticeEvent): void {
   if (!Notification.isSupported()) return;
-  const note = new Notification({ title: n.title, body: n.body, urgency: n.kind === 'sla_warning' ? 'normal' : 'critical' });
+  const note = new Notification({ title: n.title, body: n.body, urgency: n.kind === 'sla_breach' || n.kind === 'problem' ? 'critical' : 'normal' });
   note.on('click', () => {
     if (!win) return;
     win.show();

@@ -105,6 +105,7 @@ export function createApi(deps: ApiDeps): Api {
     now,
     emit: (n) => events.emit('notice', n),
     language: () => resolveNoticeLanguage(settings.get().language, deps.systemLocale ?? 'ru'),
+    user: () => link.user(),
   });
   notices.scan();
   const stopNoticeOnChanges = events.on('changes', (c) => {

@@ -75,7 +75,7 @@ describe('effective SLA policies in the console', () => {
 
   it("notifies from the server's alert rows, never from a clock of its own", async () => {
     const notices: string[] = [];
-    const watcher = createNoticeWatcher({ replica: fx.replica, now: () => T0, emit: (n) => notices.push(`${n.kind}:${n.orderId}:${n.body}`), language: () => 'en' });
+    const watcher = createNoticeWatcher({ replica: fx.replica, now: () => T0, emit: (n) => notices.push(`${n.kind}:${n.orderId}:${n.body}`), language: () => 'en', user: () => ({ id: 'u-dispatcher', role: 'dispatcher' }) });
     watcher.scan(); // the first scan only learns
     // In the desktop's calendar-time SQL the order is now at risk; the server (working time)
     // has recorded no alert, so the desktop says nothing: the shared rule decides.

@@ -23,10 +23,16 @@ export function noticeText(
   if (lang === 'ru') {
     if (kind === 'problem') return { title: `Проблема: заказ ${order.number}`, body: `${order.customer}: ${REASONS_RU[reason] ?? reason}` };
     if (kind === 'sla_breach') return { title: `Просрочен: заказ ${order.number}`, body: `${order.customer}: срок SLA нарушен` };
+    if (kind === 'sla_critical') return { title: `Срок на исходе: заказ ${order.number}`, body: `${order.customer}: до срока SLA меньше получаса` };
+    if (kind === 'not_taken') return { title: `Не взят в работу: заказ ${order.number}`, body: `${order.customer}: новый заказ ждёт` };
+    if (kind === 'not_picked') return { title: `Не собран: заказ ${order.number}`, body: `${order.customer}: подтверждён, но не собран` };
     return { title: `Скоро срок: заказ ${order.number}`, body: `${order.customer}: до срока SLA осталось мало времени` };
   }
   if (kind === 'problem') return { title: `Problem: order ${order.number}`, body: `${order.customer}: ${reason.replace(/_/g, ' ')}` };
   if (kind === 'sla_breach') return { title: `Overdue: order ${order.number}`, body: `${order.customer}: the SLA deadline has passed` };
+  if (kind === 'sla_critical') return { title: `Deadline close: order ${order.number}`, body: `${order.customer}: under half an hour to the SLA deadline` };
+  if (kind === 'not_taken') return { title: `Not taken: order ${order.number}`, body: `${order.customer}: a new order is waiting` };
+  if (kind === 'not_picked') return { title: `Not picked: order ${order.number}`, body: `${order.customer}: confirmed but not picked` };
   return { title: `Due soon: order ${order.number}`, body: `${order.customer}: the SLA deadline is close` };
 }
 

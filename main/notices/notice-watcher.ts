@@ -3,8 +3,12 @@
 // via shared/alerts/decide-alerts.ts): one rule and one clock (working time, edited policies)
 // for the Alerts tab, the server and the notification. The desktop never decides them again.
 // The first scan only learns the current state: starting the app must not fire hundreds of
-// notices for what was already late.
+// notices for what was already late. Each person hears only of their own alerts
+// (shared/alerts/alert-recipient.ts); new problems go to the desk roles.
 import type { NoticeEvent } from '../../shared/api/events';
+import { isAlertFor } from '../../shared/alerts/alert-recipient';
+import type { AlertAudience, AlertKind } from '../../shared/alerts/alert-vocabulary';
+import { isDeskRole, type UserRole } from '../../shared/domain/vocabulary';
 import type { ReadonlyReplica } from '../db/open-replica';
 import { noticeText, type NoticeLanguage } from './notice-text';
 
@@ -13,14 +17,13 @@ export interface NoticeWatcher {
   scan(): void;
 }
 
-/** Alert kinds a desktop notification announces (reminders and the supervisor's critical stay in the Alerts tab). */
-const NOTICE_KINDS = { sla_warning: 'sla_warning', sla_breach: 'sla_breach' } as const;
-
 interface OpenAlert {
   id: string;
   orderId: string;
   number: string;
-  kind: keyof typeof NOTICE_KINDS;
+  kind: AlertKind;
+  audience: AlertAudience;
+  assigneeId: string | null;
   messageRu: string;
   messageEn: string;
 }
@@ -30,6 +33,8 @@ export function createNoticeWatcher(deps: {
   now: () => number;
   emit: (notice: NoticeEvent) => void;
   language: () => NoticeLanguage;
+  /** The signed-in user; null before the server said who we are (then nothing is announced). */
+  user: () => { id: string; role: UserRole } | null;
 }): NoticeWatcher {
   const { replica } = deps;
   /** Open SLA alerts already seen: an alert never reopens, so leaving this set is final. */
@@ -40,18 +45,19 @@ export function createNoticeWatcher(deps: {
   const scan = (): void => {
     const now = deps.now();
     const lang = deps.language();
+    const user = deps.user();
     const open = replica
       .prepareRead(
-        `SELECT id, order_id AS orderId, order_number AS number, kind, message_ru AS messageRu, message_en AS messageEn
-         FROM alerts WHERE state = 'open' AND kind IN (${Object.keys(NOTICE_KINDS).map((k) => `'${k}'`).join(', ')})
-         ORDER BY triggered_at, id`,
+        `SELECT id, order_id AS orderId, order_number AS number, kind, audience, assignee_id AS assigneeId,
+           message_ru AS messageRu, message_en AS messageEn
+         FROM alerts WHERE state = 'open' ORDER BY triggered_at, id`,
       )
       .all() as OpenAlert[];
     const nextAlerts = new Set<string>();
     for (const a of open) {
       nextAlerts.add(a.id);
-      if (first || alerts.has(a.id)) continue;
-      const kind = NOTICE_KINDS[a.kind];
+      if (first || alerts.has(a.id) || !isAlertFor(a, user)) continue;
+      const kind = a.kind;
       const { title } = noticeText(lang, kind, { number: a.number, customer: '', reason: null });
       deps.emit({ kind, orderId: a.orderId, number: a.number, at: now, title, body: lang === 'ru' ? a.messageRu : a.messageEn });
     }
@@ -63,7 +69,7 @@ export function createNoticeWatcher(deps: {
     const nextProblems = new Set<string>();
     for (const r of rows) {
       nextProblems.add(r.id);
-      if (!first && !problems.has(r.id)) {
+      if (!first && !problems.has(r.id) && isDeskRole(user?.role)) {
         deps.emit({ kind: 'problem', orderId: r.id, number: r.number, at: now, ...noticeText(lang, 'problem', r) });
       }
     }

@@ -1,5 +1,6 @@
 // Subscriptions main -> renderer. They say WHAT changed (table names and row ids, or small
 // payloads); the renderer re-asks the queries it shows. Payloads come from main (trusted).
+import type { AlertKind } from '../alerts/alert-vocabulary';
 import type { SyncedTableKey } from '../schema/synced-table-keys';
 import type { ConflictView, ConnectionView } from './session-api';
 
@@ -32,9 +33,9 @@ export interface PositionFix {
   noSignal: boolean;
 }
 
-/** A desktop notification to show (SLA warning, breach, new problem); click opens the order. */
+/** A desktop notification to show (the user's new alert, or a new problem); click opens the order. */
 export interface NoticeEvent {
-  kind: 'sla_warning' | 'sla_breach' | 'problem';
+  kind: AlertKind | 'problem';
   orderId: string;
   number: string;
   title: string;

@@ -4,6 +4,7 @@ import { Suspense, useEffect } from 'react';
 import { Banners } from '../features/connection/Banners';
 import { StatusBar } from '../features/connection/StatusBar';
 import { useShortcuts } from '../features/keyboard/use-shortcuts';
+import { Toasts } from '../features/notifications/Toasts';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { useSettingsStore } from '../features/settings/store';
 import { NewOrderDialog } from '../features/new-order/NewOrderDialog';
@@ -54,6 +55,7 @@ export function App() {
       </div>
       <StatusBar />
       {newOrder && <NewOrderDialog />}
+      <Toasts />
     </div>
   );
 }

@@ -9,6 +9,8 @@ describe('landing screen', () => {
   it('starts a warehouse user on the Warehouse screen, others on the console', () => {
     expect(landingScreen('warehouse')).toBe('warehouse');
     expect(landingScreen('dispatcher')).toBe('console');
+    expect(landingScreen('logistician')).toBe('carriers');
+    expect(landingScreen('supervisor')).toBe('console');
     landForUser({ id: 'u-warehouse', role: 'warehouse' });
     expect(useLayoutStore.getState().screen).toBe('warehouse');
   });

@@ -27,9 +27,14 @@ export const useLayoutStore = create<LayoutState>(() => ({
   landedUserId: null,
 }));
 
-/** Where a role starts its day: a storekeeper works the pick list, everyone else the console. */
+/**
+ * Where a role starts its day: a storekeeper works the pick list, a logistician the carrier
+ * base, the desk roles the console.
+ */
 export function landingScreen(role: UserRole): ScreenId {
-  return role === 'warehouse' ? 'warehouse' : 'console';
+  if (role === 'warehouse') return 'warehouse';
+  if (role === 'logistician') return 'carriers';
+  return 'console';
 }
 
 /**

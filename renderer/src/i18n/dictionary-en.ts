@@ -322,6 +322,12 @@ export const EN = {
   'notify.warning': 'SLA warning: {number}',
   'notify.breached': 'SLA breached: {number}',
   'notify.problem': 'New problem: {number}',
+  'notify.critical': 'Deadline close: {number}',
+  'notify.notTaken': 'Not taken into work: {number}',
+  'notify.notPicked': 'Not picked: {number}',
+  'notify.toasts': 'Notifications',
+  'notify.dismiss': 'Dismiss',
+  'notify.open': 'Open order {number}',
 
   'error.generic': 'Something went wrong: {message}',
   'time.justNow': 'just now',

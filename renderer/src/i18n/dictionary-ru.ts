@@ -324,6 +324,12 @@ export const RU = {
   'notify.warning': 'SLA: предупреждение {number}',
   'notify.breached': 'SLA нарушен: {number}',
   'notify.problem': 'Новая проблема: {number}',
+  'notify.critical': 'Срок на исходе: {number}',
+  'notify.notTaken': 'Не взят в работу: {number}',
+  'notify.notPicked': 'Не собран: {number}',
+  'notify.toasts': 'Уведомления',
+  'notify.dismiss': 'Закрыть',
+  'notify.open': 'Открыть заказ {number}',
 
   'error.generic': 'Ошибка: {message}',
   'time.justNow': 'только что',

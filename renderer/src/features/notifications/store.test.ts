@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeTranslator } from '../../i18n/translate';
 import type { Notifier } from './notifier';
-import { installNotifier, noticeTitle, requestNotificationPermission, showNotice, useNotificationsStore } from './store';
+import { dismissToast, installNotifier, MAX_TOASTS, noticeTitle, requestNotificationPermission, showNotice, useNotificationsStore } from './store';
 
 function fakeNotifier() {
   const shown: { title: string; body: string; tag: string; onClick: () => void }[] = [];
@@ -33,5 +33,22 @@ describe('notifications', () => {
     expect(shown[0]).toMatchObject({ title: 'SLA breached: AL-1', body: 'Express, 12 min late', tag: 'sla_breach:o1' });
     shown[0]?.onClick();
     expect(opened).toEqual(['o1']);
+  });
+
+  it('shows a toast in the window even without permission for system notifications (issue 13)', () => {
+    const { n } = fakeNotifier();
+    installNotifier(n);
+    useNotificationsStore.setState({ toasts: [] });
+    const t = makeTranslator('ru');
+    showNotice({ ...notice, kind: 'not_taken', orderId: 'o2', number: 'AL-2', body: 'ждёт 2 ч' }, t, () => {});
+    expect(useNotificationsStore.getState().toasts).toMatchObject([{ orderId: 'o2', title: 'Не взят в работу: AL-2', body: 'ждёт 2 ч' }]);
+    // The same order and kind again replaces its toast; a flood keeps only the newest few.
+    showNotice({ ...notice, kind: 'not_taken', orderId: 'o2', number: 'AL-2', body: 'ждёт 3 ч' }, t, () => {});
+    expect(useNotificationsStore.getState().toasts.map((x) => x.body)).toEqual(['ждёт 3 ч']);
+    for (let i = 0; i < 10; i++) showNotice({ ...notice, orderId: `f${i}`, number: `F-${i}` }, t, () => {});
+    const toasts = useNotificationsStore.getState().toasts;
+    expect(toasts.map((x) => x.number)).toEqual(['F-6', 'F-7', 'F-8', 'F-9'].slice(-MAX_TOASTS));
+    dismissToast(toasts[0]?.id ?? -1);
+    expect(useNotificationsStore.getState().toasts).toHaveLength(MAX_TOASTS - 1);
   });
 });

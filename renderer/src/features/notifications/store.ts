@@ -1,17 +1,36 @@
-// Desktop notices (SLA warnings, breaches, new problems) from main's `notice` event: shown
-// through the notifier adapter in the user's language; a click opens the order.
+// Desktop notices (the user's own new alerts, new problems) from main's `notice` event: a toast
+// in the window (always, no permission needed) and, where the system allows, a system
+// notification through the notifier adapter; in the user's language; a click opens the order.
 import { create } from 'zustand';
 import type { NoticeEvent } from '../../../../shared/api/events';
-import type { Translator } from '../../i18n/translate';
+import type { MessageKey, Translator } from '../../i18n/translate';
 import { browserNotifier, type Notifier, type NotifyPermission } from './notifier';
+
+/** A toast in the window's corner. */
+export interface Toast {
+  id: number;
+  kind: NoticeEvent['kind'];
+  orderId: string;
+  number: string;
+  title: string;
+  body: string;
+}
 
 export interface NotificationsState {
   permission: NotifyPermission;
+  /** Newest last; at most MAX_TOASTS. */
+  toasts: Toast[];
 }
+
+/** More than this at once is a flood: the oldest go (the Alerts tab keeps them all). */
+export const MAX_TOASTS = 4;
+/** A toast leaves by itself after this long. */
+export const TOAST_MS = 12_000;
 
 let notifier: Notifier = browserNotifier();
 
-export const useNotificationsStore = create<NotificationsState>(() => ({ permission: notifier.permission() }));
+export const useNotificationsStore = create<NotificationsState>(() => ({ permission: notifier.permission(), toasts: [] }));
+let toastSeq = 0;
 
 export function installNotifier(next: Notifier): void {
   notifier = next;
@@ -22,12 +41,31 @@ export async function requestNotificationPermission(): Promise<void> {
   useNotificationsStore.setState({ permission: await notifier.request() });
 }
 
-const TITLE_KEY = { sla_warning: 'notify.warning', sla_breach: 'notify.breached', problem: 'notify.problem' } as const;
+const TITLE_KEY = {
+  sla_warning: 'notify.warning',
+  sla_critical: 'notify.critical',
+  sla_breach: 'notify.breached',
+  not_taken: 'notify.notTaken',
+  not_picked: 'notify.notPicked',
+  problem: 'notify.problem',
+} as const satisfies Record<NoticeEvent['kind'], MessageKey>;
 
 export function noticeTitle(n: NoticeEvent, t: Translator): string {
   return t(TITLE_KEY[n.kind], { number: n.number });
 }
 
 export function showNotice(n: NoticeEvent, t: Translator, open: (orderId: string) => void): void {
-  notifier.show({ title: noticeTitle(n, t), body: n.body, tag: `${n.kind}:${n.orderId}`, onClick: () => open(n.orderId) });
+  const title = noticeTitle(n, t);
+  notifier.show({ title, body: n.body, tag: `${n.kind}:${n.orderId}`, onClick: () => open(n.orderId) });
+  toastSeq += 1;
+  const toast: Toast = { id: toastSeq, kind: n.kind, orderId: n.orderId, number: n.number, title, body: n.body };
+  // A repeat for the same order and kind replaces the old toast instead of stacking.
+  useNotificationsStore.setState((s) => ({
+    toasts: [...s.toasts.filter((x) => !(x.orderId === n.orderId && x.kind === n.kind)), toast].slice(-MAX_TOASTS),
+  }));
+  setTimeout(() => dismissToast(toast.id), TOAST_MS);
+}
+
+export function dismissToast(id: number): void {
+  useNotificationsStore.setState((s) => (s.toasts.some((x) => x.id === id) ? { toasts: s.toasts.filter((x) => x.id !== id) } : {}));
 }
