@@ -19,6 +19,9 @@ import { DRIVER_COLOURS } from './draw-map';
 import { MarkersLayer } from './MarkersLayer';
 import { setTilesFailing, toggleLayer, useMapStore } from './store';
 
+/** Pixels kept clear around fitted points: overlays sit top-left (layers) and along the bottom (legend). */
+const FIT_PADDING = { topLeft: L.point(60, 70), bottomRight: L.point(60, 80) };
+
 /** Almaty; the map recentres on the data once something is selected. */
 const START: [number, number] = [43.2389, 76.8897];
 
@@ -31,8 +34,17 @@ function FocusFollower() {
     // Leaflet's flyTo over a 0x0 map computes NaN and throws: measure first, then jump.
     map.invalidateSize({ animate: false });
     const size = map.getSize();
+    const hidden = size.x === 0 || size.y === 0;
+    if (focus.kind === 'bounds') {
+      // Room for the ETA label at the route's middle and the layer buttons (top) and legend (bottom).
+      const options = { paddingTopLeft: FIT_PADDING.topLeft, paddingBottomRight: FIT_PADDING.bottomRight, maxZoom: 15 };
+      const bounds = L.latLngBounds(focus.points);
+      if (hidden) map.fitBounds(bounds, { ...options, animate: false });
+      else map.flyToBounds(bounds, { ...options, duration: 0.5 });
+      return;
+    }
     const zoom = Math.max(map.getZoom(), 14);
-    if (size.x === 0 || size.y === 0) map.setView([focus.lat, focus.lon], zoom, { animate: false });
+    if (hidden) map.setView([focus.lat, focus.lon], zoom, { animate: false });
     else map.flyTo([focus.lat, focus.lon], zoom, { duration: 0.5 });
   }, [focus, map]);
   return null;

@@ -72,6 +72,21 @@ describe('order card store', () => {
     expect(useOrderCardStore.getState().detail?.order.driverId).toBe(best.driverId);
   });
 
+  it('after assigning, brings the driver and the order into view together (issue 13)', async () => {
+    const o = firstWith('confirmed');
+    await openOrder(o.id);
+    await openDialog('assign');
+    const best = useOrderCardStore.getState().suggestions?.suggestions.find((x) => x.distanceKm !== null);
+    if (!best) throw new Error('no located suggestion');
+    const driver = fake.world.drivers.find((d) => d.id === best.driverId);
+    useMapStore.setState({ focus: null });
+    expect(await assignDriver(best.driverId)).toBe(true);
+    const focus = useMapStore.getState().focus;
+    expect(focus?.kind).toBe('bounds');
+    if (focus?.kind !== 'bounds') return;
+    expect(focus.points).toEqual(expect.arrayContaining([[driver?.lat, driver?.lon], [o.deliveryLat, o.deliveryLon], [o.pickupLat, o.pickupLon]]));
+  });
+
   it('keeps the dialog open and shows why when main refuses a command', async () => {
     const o = firstWith('in_transit');
     await openOrder(o.id);

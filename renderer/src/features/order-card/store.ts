@@ -8,7 +8,7 @@ import type { OrderDetail } from '../../../../shared/api/orders-api';
 import type { OrderStatus, ProblemReason } from '../../../../shared/domain/vocabulary';
 import { api, errorMessage } from '../../api/client';
 import { showRightPanel, useLayoutStore } from '../../app/layout-store';
-import { focusMap } from '../map/store';
+import { fitMap, focusMap } from '../map/store';
 
 export type CardDialog = 'assign' | 'problem' | 'resolve' | 'comment' | 'cancel';
 
@@ -73,11 +73,20 @@ export async function openOrder(orderId: string, options: { focusOnMap?: boolean
   showRightPanel('card');
   if (useLayoutStore.getState().screen !== 'console') useLayoutStore.setState({ screen: 'console' });
   const detail = await loadDetail(orderId);
-  if (detail && options.focusOnMap !== false) {
-    const o = detail.order;
-    const lat = detail.driver?.lat ?? o.deliveryLat;
-    const lon = detail.driver?.lon ?? o.deliveryLon;
-    focusMap(lat, lon);
+  if (detail && options.focusOnMap !== false) showOnMap(detail);
+}
+
+/**
+ * An order with a located driver: the driver, the pickup and the delivery all in view (the
+ * route and its ETA label between them); otherwise the delivery point.
+ */
+function showOnMap(detail: OrderDetail): void {
+  const o = detail.order;
+  const driver = detail.driver;
+  if (driver && driver.lat !== null && driver.lon !== null) {
+    fitMap([{ lat: driver.lat, lon: driver.lon }, { lat: o.deliveryLat, lon: o.deliveryLon }, { lat: o.pickupLat, lon: o.pickupLon }]);
+  } else {
+    focusMap(o.deliveryLat, o.deliveryLon);
   }
 }
 
@@ -138,9 +147,13 @@ export function confirmOrder(): Promise<boolean> {
   return run((orderId) => api().confirmOrder({ orderId }));
 }
 
-export function assignDriver(driverId: string): Promise<boolean> {
+export async function assignDriver(driverId: string): Promise<boolean> {
   // seenVersion: if someone else changed the order since this card loaded, the server says so.
-  return run((orderId, d) => api().assignDriver({ orderId, driverId, seenVersion: d.order.version }));
+  const ok = await run((orderId, d) => api().assignDriver({ orderId, driverId, seenVersion: d.order.version }));
+  // The dispatcher's next look is "how far is the driver": both ends of the route in view.
+  const detail = useOrderCardStore.getState().detail;
+  if (ok && detail) showOnMap(detail);
+  return ok;
 }
 
 export function unassignDriver(): Promise<boolean> {
