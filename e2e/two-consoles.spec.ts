@@ -44,6 +44,17 @@ test('assigning a driver in one console shows in a second console', async ({ pag
   expect(driverName).not.toBe('');
   await choice.click();
   await expect(rowA).toContainText(driverName);
+  // The driver and the order are fitted in view: the route's ETA label lies wholly on the map (issue 13).
+  const map = page.getByRole('region', { name: 'Map' });
+  const eta = page.locator('.map-eta-tooltip');
+  await expect(eta).toBeVisible();
+  await expect
+    .poll(async () => {
+      const [m, e] = [await map.boundingBox(), await eta.boundingBox()];
+      if (!m || !e) return false;
+      return e.x >= m.x && e.y >= m.y && e.x + e.width <= m.x + m.width && e.y + e.height <= m.y + m.height;
+    }, { timeout: 10_000 })
+    .toBe(true);
   await page.screenshot({ path: info.outputPath('console-a-after-assign.png') });
 
   const other = await browser.newPage();
@@ -62,6 +73,13 @@ test('a problem reported through the server appears in the problem queue', async
   // Another dispatcher's console reports it; it travels through the central server.
   const result = await callHost(second.url, 'reportProblem', { orderId: order.id, reason: 'damaged', comment: 'Box crushed (e2e)' });
   expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
+
+  // The dispatcher hears of it in the window too: a toast that opens the order (issue 13).
+  const toast = page.getByRole('region', { name: 'Notifications' }).getByRole('button', { name: `Open order ${order.number}` });
+  await expect(toast).toContainText(`New problem: ${order.number}`, { timeout: 30_000 });
+  await page.screenshot({ path: info.outputPath('toast-new-problem.png') });
+  await toast.click();
+  await expect(page.getByRole('article', { name: `Order card ${order.number}` })).toBeVisible();
 
   const item = queue.getByRole('button', { name: `Open ${order.number}: Problem` });
   const list = queue.getByRole('list', { name: 'Problem queue' });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { alerts, orders, type AlertRow } from '../../shared/schema';
 import type { UserRole } from '../../shared/domain/vocabulary';
 import { openReplica, type Replica } from '../db/open-replica';
-import { testOrder } from '../testing/test-rows';
+import { testOrderRow } from '../../shared/testing/order-row';
 import { createNoticeWatcher } from './notice-watcher';
 
 const T0 = Date.UTC(2026, 11, 2, 6);
@@ -42,7 +42,7 @@ describe('notices are the signed-in user’s own (issue 13)', () => {
     const sup = watch({ id: 'u-s', role: 'supervisor' });
     const logistician = watch({ id: 'u-l', role: 'logistician' });
     r.db.insert(alerts).values(alertRow({ id: 'a4', orderNumber: 'MR-4', kind: 'sla_breach', audience: 'supervisor', assigneeId: 'u-s' })).run();
-    r.db.insert(orders).values(testOrder({ id: 'o9', number: 'MR-9', status: 'problem', problemReason: 'refused' })).run();
+    r.db.insert(orders).values(testOrderRow({ id: 'o9', number: 'MR-9', status: 'problem', problemReason: 'refused' })).run();
     sup.scan();
     logistician.scan();
     expect(sup.seen).toEqual(['sla_breach:MR-4:Overdue: order MR-4', 'problem:MR-9:Problem: order MR-9']);
