@@ -325,6 +325,7 @@ export const EN = {
   'notify.critical': 'Deadline close: {number}',
   'notify.notTaken': 'Not taken into work: {number}',
   'notify.notPicked': 'Not picked: {number}',
+  'notify.predictedLate': 'Predicted late: {number}',
   'notify.toasts': 'Notifications',
   'notify.dismiss': 'Dismiss',
   'notify.open': 'Open order {number}',

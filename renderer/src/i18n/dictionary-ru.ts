@@ -327,6 +327,7 @@ export const RU = {
   'notify.critical': 'Срок на исходе: {number}',
   'notify.notTaken': 'Не взят в работу: {number}',
   'notify.notPicked': 'Не собран: {number}',
+  'notify.predictedLate': 'Прогноз: опоздание {number}',
   'notify.toasts': 'Уведомления',
   'notify.dismiss': 'Закрыть',
   'notify.open': 'Открыть заказ {number}',

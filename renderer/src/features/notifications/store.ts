@@ -47,6 +47,7 @@ const TITLE_KEY = {
   sla_breach: 'notify.breached',
   not_taken: 'notify.notTaken',
   not_picked: 'notify.notPicked',
+  predicted_late: 'notify.predictedLate',
   problem: 'notify.problem',
 } as const satisfies Record<NoticeEvent['kind'], MessageKey>;
 
