@@ -13,7 +13,7 @@ export const COUNT_CAP = 500;
 export function countCarriers(replica: ReadonlyReplica, d: Direction, f: CarrierFilters, cap = COUNT_CAP): CarrierCount {
   const cond = carrierConditionSql(f);
   const statsCond = carrierConditionSql(f, 's.carrier_id');
-  const text = textPart(replica, f);
+  const text = textPart(replica, f, cap);
   const filter = `${cond.sql} ${text.sql}`;
   const params = [...cond.params, ...text.params];
   let total: number;

@@ -59,40 +59,42 @@ const PASSES = [`NOT ${FLAGGED}`, FLAGGED] as const;
 
 /**
  * The free-text condition of a direction search (no ranking: with a direction, relevance does
- * not order). Usually the hits are listed once and each carrier the search reaches is looked up
- * in that list. When the text matches a large share of the base ("тоо", "+7 7"), listing costs
- * more than the search; then nearly every carrier the search reaches matches, the walk is
- * short, and each one is probed in the FTS index by rowid (a doclist seek) instead. Probing
- * when hits are sparse would walk the whole direction, so the share decides.
+ * not order). The hits are listed once per statement either way; what differs is which side
+ * SQLite reads first:
+ *   - few hits: from the hits (each looked up in carriers and the direction, then sorted);
+ *   - many ("trans", "8701", "тоо" match thousands): the direction in ranking order, each
+ *     carrier checked against the listed hits, stopping when the page is full. The unary `+`
+ *     keeps the planner from driving from the hits, which it otherwise does whatever their
+ *     number (3,000 lookups and a sort where 300 index steps do).
+ * Driving costs about one lookup per hit; walking about (want + 1) x base / hits steps (hits
+ * spread over the base): they meet at sqrt((want + 1) x base) hits. Probing the FTS index per
+ * carrier instead (EXISTS ... MATCH AND rowid = c.rowid) re-expands a long prefix on every
+ * probe: 100-500 ms at 20,000 carriers, so it is never used.
  */
-export function textPart(replica: ReadonlyReplica, f: CarrierFilters, hitListMax?: number): { sql: string; params: SqlParam[] } {
+export function textPart(replica: ReadonlyReplica, f: CarrierFilters, want: number, driveMax?: number): { sql: string; params: SqlParam[] } {
   const match = textMatch(f);
   if (match === null) return { sql: '', params: [] };
-  // max(rowid) is the size of the base give or take deletions: enough for a share.
+  // max(rowid) is the size of the base give or take deletions: enough for a crossover.
   const size = (replica.prepareRead('SELECT coalesce(max(rowid), 0) AS n FROM carriers').get() as { n: number }).n;
-  const listMax = hitListMax ?? Math.max(1000, Math.floor(size * PROBE_SHARE));
-  const hits = (replica.prepareRead('SELECT count(*) AS k FROM (SELECT 1 FROM carriers_fts WHERE carriers_fts MATCH ? LIMIT ?)').get(match, listMax + 1) as { k: number }).k;
-  return hits <= listMax
-    ? { sql: 'AND c.rowid IN (SELECT rowid FROM carriers_fts WHERE carriers_fts MATCH ?)', params: [match] }
-    : { sql: 'AND EXISTS (SELECT 1 FROM carriers_fts WHERE carriers_fts MATCH ? AND carriers_fts.rowid = c.rowid)', params: [match] };
+  const limit = driveMax ?? Math.ceil(Math.sqrt((want + 1) * Math.max(size, 1)));
+  const hits = (replica.prepareRead('SELECT count(*) AS k FROM (SELECT 1 FROM carriers_fts WHERE carriers_fts MATCH ? LIMIT ?)').get(match, limit + 1) as { k: number }).k;
+  const list = 'c.rowid IN (SELECT rowid FROM carriers_fts WHERE carriers_fts MATCH ?)';
+  return { sql: hits <= limit ? `AND ${list}` : `AND +${list}`, params: [match] };
 }
 
 /** The carrier is not at or announced near the loading city (a JSON list of the near cities). */
 export const NOT_NEAR_NOW = '(c.current_city IS NULL OR c.current_city NOT IN (SELECT value FROM json_each(?)))';
-
-/** Above this share of the base matching the text, a direction search probes instead of listing. */
-const PROBE_SHARE = 0.25;
 
 export function statsKey(d: Direction): [string, string] {
   return [d.fromCity ?? '', d.toCity ?? ''];
 }
 
 /** Candidates of a search with a direction (from and/or to city), enough for the first `want`. */
-export function directionCandidates(replica: ReadonlyReplica, d: Direction, f: CarrierFilters, want: number, hitListMax?: number): CandidateSet {
+export function directionCandidates(replica: ReadonlyReplica, d: Direction, f: CarrierFilters, want: number, hitDriveMax?: number): CandidateSet {
   const key = statsKey(d);
   const cond = carrierConditionSql(f, 's.carrier_id');
   const nearCond = carrierConditionSql(f);
-  const text = textPart(replica, f, hitListMax);
+  const text = textPart(replica, f, want, hitDriveMax);
   const filter = `${cond.sql} ${text.sql}`;
   const filterParams = [...cond.params, ...text.params];
   const near = d.fromCity === null ? [] : d.nearLoading;

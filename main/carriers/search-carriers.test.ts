@@ -169,9 +169,9 @@ describe('searchCarriers free text', () => {
     expect(found({ fromCity: 'Алматы', toCity: 'Астана', text: 'транс' })).toEqual(['deal']);
     expect(found({ fromCity: 'Алматы', toCity: 'Астана', text: 'транс', vehicleType: 'van' })).toEqual([]);
   });
-  it('gives the same answer whether it lists the text hits or probes them per carrier', () => {
+  it('gives the same answer whether it reads from the text hits or walks the direction checking each carrier against them', () => {
     const probe = (req: SearchCarriersRequest) =>
-      searchCarriers({ replica: r, knownCities: () => readCarrierCities(r), hitListMax: 0 }, req).results.map((x) => x.id);
+      searchCarriers({ replica: r, knownCities: () => readCarrierCities(r), hitDriveMax: 0 }, req).results.map((x) => x.id);
     for (const req of [
       { fromCity: 'Алматы', toCity: 'Астана', text: 'т' },
       { fromCity: 'Алматы', toCity: 'Астана', text: 'транс' },

@@ -23,8 +23,8 @@ export interface SearchContext {
   knownCities: () => readonly string[];
   /** Monotonic ms clock, for tookMs only. */
   clock?: () => number;
-  /** Tests: below how many FTS hits a direction search lists them (above, it probes per carrier). */
-  hitListMax?: number;
+  /** Tests: up to how many FTS hits a direction search reads from the hits (above, it walks the direction). */
+  hitDriveMax?: number;
 }
 
 type ParsedSearch = ReturnType<typeof searchCarriersSchema.parse>;
@@ -54,7 +54,7 @@ export function runSearch(ctx: SearchContext, filters: CarrierFilters, offset: n
 
   let found: CandidateSet;
   if (direction.fromCity !== null || direction.toCity !== null) {
-    found = directionCandidates(ctx.replica, direction, filters, want, ctx.hitListMax);
+    found = directionCandidates(ctx.replica, direction, filters, want, ctx.hitDriveMax);
   } else if (textMatch(filters) !== null) {
     found = textCandidates(ctx.replica, filters, want);
   } else if (filters.text !== undefined && filters.text.trim() !== '') {
