@@ -104,3 +104,13 @@ describe('npm run server', () => {
     }
   });
 });
+
+describe('server CLI: demo sizes', () => {
+  it('refuses a demo size that is not a whole number in range, or given without --demo, naming the flag', async () => {
+    expect(await main(['--demo', '--demo-orders', '12abc', '--port', '0', '--db', dbFile])).toBe(2);
+    expect(err.join('\n') + out.join('\n')).toContain('--demo-orders must be a whole number');
+    expect(await main(['--demo-carriers', '5', '--port', '0', '--db', dbFile])).toBe(2);
+    expect(err.join('\n') + out.join('\n')).toContain('--demo-carriers needs --demo');
+    expect(await main(['--demo', '--demo-drivers', '10001', '--port', '0', '--db', dbFile])).toBe(2);
+  });
+});

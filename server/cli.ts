@@ -5,6 +5,7 @@
 // `npm run server -- backup --db FILE --to FILE` | `restore --from FILE --db FILE`   (server/backup)
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { DEMO_LIMITS, type DemoOptions } from '../shared/demo/demo-options';
 import { USER_ROLES } from '../shared/domain/vocabulary';
 import { summarize } from '../shared/protocol';
 import { UserDirectory } from './auth/user-tokens';
@@ -24,7 +25,7 @@ import { SyncEngine } from './sync/sync-engine';
 import { parseMaxConnectionsPerUser } from './sync/flow-limits';
 
 const USAGE = `Usage:
-  npm run server -- [--port 8080] [--host 127.0.0.1] [--db ./data/server.db] [--demo]
+  npm run server -- [--port 8080] [--host 127.0.0.1] [--db ./data/server.db] [--demo [--demo-orders N] [--demo-carriers N] [--demo-drivers N]]
   npm run server -- user add --name NAME --role ${USER_ROLES.join('|')} [--warehouse ID] [--db FILE]
   npm run server -- user list [--db FILE]
   npm run server -- user revoke USER_ID [--db FILE]
@@ -49,6 +50,19 @@ const addUserArgs = z.object({
   role: z.enum(USER_ROLES, { message: `--role must be one of ${USER_ROLES.join(', ')}` }),
   warehouse: z.string().min(1).optional(),
 });
+
+/** `--demo` with optional sizes (`--demo-orders 20000`): the demo's defaults, or an error to print. */
+function demoOption(demo: boolean, orders?: string, carriers?: string, drivers?: string): boolean | DemoOptions | string {
+  const sizes: Partial<Record<'orders' | 'carriers' | 'drivers', number>> = {};
+  for (const [name, raw] of [['orders', orders], ['carriers', carriers], ['drivers', drivers]] as const) {
+    if (raw === undefined) continue;
+    if (!demo) return `--demo-${name} needs --demo`;
+    const n = Number(raw);
+    if (!/^\d+$/.test(raw) || n > DEMO_LIMITS[name]) return `--demo-${name} must be a whole number from 0 to ${DEMO_LIMITS[name]}, got ${raw}`;
+    sizes[name] = n;
+  }
+  return Object.keys(sizes).length === 0 ? demo : { now: Date.now(), ...sizes };
+}
 
 export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -75,6 +89,9 @@ export async function main(argv: string[]): Promise<number> {
       'public-url': { type: 'string' },
       'messages-config': { type: 'string' },
       'max-connections-per-user': { type: 'string' },
+      'demo-orders': { type: 'string' },
+      'demo-carriers': { type: 'string' },
+      'demo-drivers': { type: 'string' },
     },
   });
   const dbFile = values.db ?? './data/server.db';
@@ -93,7 +110,9 @@ export async function main(argv: string[]): Promise<number> {
     const perUser = values['max-connections-per-user'] === undefined ? undefined : parseMaxConnectionsPerUser(values['max-connections-per-user']);
     if (typeof perUser === 'string') return print(`${perUser}\n\n${USAGE}`, 2);
     const syncLimits = perUser === undefined ? {} : { syncLimits: { maxConnectionsPerUser: perUser } };
-    const server = await startServer({ port, host, dbFile, demo: values.demo === true, logger, ...(backup ? { backup } : {}), ...syncLimits });
+    const demo = demoOption(values.demo === true, values['demo-orders'], values['demo-carriers'], values['demo-drivers']);
+    if (typeof demo === 'string') return print(`${demo}\n\n${USAGE}`, 2);
+    const server = await startServer({ port, host, dbFile, demo, logger, ...(backup ? { backup } : {}), ...syncLimits });
     if (backup) console.log(`Backups every ${values['backup-every'] ?? '1h'} to ${backup.dir}, the newest ${backup.keep} kept`);
     const alerts = attachAlerts(server); // SLA alerts and reminders (server/alerts)
     // GPS port + courier webhooks (server/gps). --port 0 (tests, embedded servers) also picks a free GPS port.

@@ -14,6 +14,7 @@ import { startBackgroundCheckpoint } from './db/background-checkpoint';
 import { openServerDb, type ServerDb } from './db/open-server-db';
 import { removeStaleDemo, seedDemoIfEmpty, type DemoSeedOptions } from './demo-seed';
 import { healthReport } from './http/health';
+import { MemoryKeeper } from './process-memory';
 import { prometheusText } from './http/metrics';
 import { mountRestApi, positionFromRow, type DriverPositionView, type LastPositionSource, type OrderExtras } from './http/rest-api';
 import { requestId, Router, sendJson, type Route } from './http/router';
@@ -93,6 +94,9 @@ export interface MarshrutServer {
   kill(): void;
 }
 
+/** Catch-ups at least this many pages long end with memory handed back (when the server is quiet again). */
+const BIG_CATCH_UP_PAGES = 20;
+
 export async function startServer(options: ServerOptions = {}): Promise<MarshrutServer> {
   const clock = options.clock ?? Date.now;
   const logger: Logger = options.logger ?? createLogger();
@@ -103,7 +107,11 @@ export async function startServer(options: ServerOptions = {}): Promise<Marshrut
   const checkpoint = db.file === ':memory:' ? null : startBackgroundCheckpoint(db.sqlite, db.file, { logger: logger.child({ component: 'checkpoint' }) });
   const engine = new SyncEngine(db.sqlite, clock, logger.child({ component: 'sync' }));
   const users = new UserDirectory(db.sqlite, engine, clock);
-  if (options.demo) await seedDemoIfEmpty(db, engine, options.demo === true ? { now: clock() } : options.demo, logger);
+  const memory = new MemoryKeeper(() => [db.sqlite], clock, logger.child({ component: 'memory' }));
+  if (options.demo) {
+    const seeded = await seedDemoIfEmpty(db, engine, options.demo === true ? { now: clock() } : options.demo, logger);
+    if (seeded.seeded) memory.release('demo seed');
+  }
 
   const authenticate = (token: string | null) => users.authenticate(token);
   const router = new Router(authenticate);
@@ -114,8 +122,13 @@ export async function startServer(options: ServerOptions = {}): Promise<Marshrut
     clock,
     ...(options.maxMessageBytes === undefined ? {} : { maxMessageBytes: options.maxMessageBytes }),
     ...(options.syncLimits === undefined ? {} : { limits: options.syncLimits }),
+    // A catch-up of many pages (a new desktop, one back from a day offline) is a burst.
+    onCaughtUp: (pages) => {
+      if (pages >= BIG_CATCH_UP_PAGES) memory.releaseWhenQuiet('catch-up');
+    },
   });
   const health = new Map<string, () => unknown>();
+  health.set('process', () => memory.report());
   if (checkpoint !== null) health.set('checkpoints', () => checkpoint.stats());
   let lastPosition: LastPositionSource = positionFromRow;
   let orderExtras: OrderExtras = () => ({});
@@ -226,6 +239,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Marshrut
     await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     await backups?.close();
     await checkpoint?.close();
+    memory.close();
     db.sqlite.close();
     // A killed server leaves its lock as a dead process would (a stale pid is ignored).
     if (graceful) releaseLock();

@@ -45,10 +45,16 @@ export interface EmbeddedServerOptions {
 }
 
 /**
- * `node --import tsx SCRIPT`: ONE process (the tsx CLI would add a parent that does not pass
- * SIGKILL on, leaving an orphan server behind a "crash"). Spawn with cwd = projectRoot().
+ * How to run a child script (`server/cli.ts`): ONE process either way (the tsx CLI would add a
+ * parent that does not pass SIGKILL on, leaving an orphan server behind a "crash"). Built
+ * (this file is JavaScript under out/node) the child is `node out/node/SCRIPT.js`, without the
+ * tsx loader; from the sources, `node --import tsx SCRIPT`. Spawn with cwd = projectRoot().
  */
-export function tsxCommand(script: string, args: string[]): { command: string; args: string[] } {
+export function tsxCommand(script: string, args: string[], self: string = __filename): { command: string; args: string[] } {
+  if (self.endsWith('.js')) {
+    const built = path.join(projectRoot(), 'out', 'node', script.replace(/\.ts$/, '.js'));
+    if (fs.existsSync(built)) return { command: process.execPath, args: [built, ...args] };
+  }
   return { command: process.execPath, args: ['--import', 'tsx', path.join(projectRoot(), script), ...args] };
 }
 

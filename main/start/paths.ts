@@ -2,6 +2,7 @@
 // the same folder Electron's app.getPath('userData') is pointed at, so the browser host and the
 // desktop app share settings. MARSHRUT_USER_DATA overrides it (tests, portable installs).
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -34,9 +35,16 @@ export function consolePaths(dir = userDataDir()): ConsolePaths {
   };
 }
 
-/** The repository root (for spawning server/cli.ts and finding out/renderer in development). */
-export function projectRoot(): string {
-  return path.resolve(__dirname, '..', '..');
+/**
+ * The repository root (for spawning the server and finding out/renderer): the first folder
+ * upwards holding package.json, whether this runs from main/start under tsx or from
+ * out/node/main/start built.
+ */
+export function projectRoot(from: string = __dirname): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(__dirname, '..', '..');
+  }
 }
 
 /**

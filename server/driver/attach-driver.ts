@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import type { GpsIngest } from '../gps/gps-ingest';
 import type { MarshrutServer } from '../server';
+import { repositoryRoot } from '../paths';
 import { DriverAccess } from './driver-access';
 import { newDriverCounters, type DriverCounters } from './driver-http';
 import { driverPageRoutes } from './driver-page-route';
@@ -14,7 +15,7 @@ import { DeliveryFiles } from './delivery-files';
 import { RateLimiter, type RateLimitConfig } from './rate-limit';
 
 /** Where `npm run build` puts the phone page. */
-export const DEFAULT_DRIVER_PAGE_DIR = join(__dirname, '..', '..', 'out', 'driver');
+export const DEFAULT_DRIVER_PAGE_DIR = join(repositoryRoot(), 'out', 'driver');
 /** A phone's queue replays a dead zone's marks quickly, but no person taps 240 times a minute. */
 export const DEFAULT_DRIVER_RATE: RateLimitConfig = { limit: 240, windowMs: 60_000 };
 

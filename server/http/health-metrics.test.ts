@@ -51,6 +51,9 @@ describe('GET /metrics', () => {
     expect(text).toMatch(/^marshrut_gps_unknown_devices_dropped 0$/m);
     expect(text).toMatch(/^marshrut_counts_orders \d+$/m);
     expect(text).toMatch(/^marshrut_sync_head_seq \d+$/m);
+    // The process's own memory (issue 19: measure the server's RSS).
+    expect(text).toMatch(/^marshrut_process_rss_bytes [1-9]\d*$/m);
+    expect(text).toMatch(/^marshrut_process_heap_used_bytes [1-9]\d*$/m);
     expect(text).not.toContain('text is left out');
     // Every sample line is `name value` with a legal metric name.
     for (const line of text.trim().split('\n')) {

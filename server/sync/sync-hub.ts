@@ -29,6 +29,8 @@ export interface SyncHubOptions {
   maxMessageBytes?: number;
   /** Connections per user, slow readers (server/sync/flow-limits.ts); defaults if absent. */
   limits?: Partial<SyncFlowLimits>;
+  /** A desktop finished its catch-up after sending this many pages of changes. */
+  onCaughtUp?: (pages: number) => void;
 }
 
 export class SyncHub {
@@ -131,7 +133,10 @@ export class SyncHub {
         engine: this.opts.engine,
         stillAuthorized: () => this.opts.authenticate(token) !== null,
         onClose: (s) => this.sessions.delete(s),
-        onLive: (s) => this.greet(s),
+        onLive: (s) => {
+          this.greet(s);
+          this.opts.onCaughtUp?.(s.catchUpPages);
+        },
         logger: this.opts.logger,
         clock: this.opts.clock,
         limits: this.limits,

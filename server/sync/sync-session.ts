@@ -43,6 +43,8 @@ export class SyncSession {
   clientId: string | null = null;
   /** Highest seq this client has been sent; live frames carry only what lies beyond. */
   sentThrough = 0;
+  /** Pages of changes the catch-up sent (a big one is a burst the server hands memory back after). */
+  catchUpPages = 0;
   /** Set when users changed (a revocation, maybe): the token is checked again at the next push. */
   private authStale = false;
   private chain: Promise<void> = Promise.resolve();
@@ -216,6 +218,7 @@ export class SyncSession {
       }
       from = last.seq;
       this.sentThrough = from;
+      this.catchUpPages += 1;
       const text = JSON.stringify({ type: 'changes', rows, cursor: from } satisfies ServerMessage);
       // One page at a time: the next page is read only once this one is in the kernel's
       // socket buffer, so a reader that stops reading holds at most one page of ours.
