@@ -3,7 +3,7 @@
 // plural forms), never hand-built.
 import type { ProblemReason, OrderStatus, ShiftState } from '../../shared/domain/vocabulary';
 import type { ProofKind } from '../../shared/delivery/proof-vocabulary';
-import { formatMessage, formatterFor, INTL_TAG } from '../../shared/locale';
+import { formatMessage, formatterFor } from '../../shared/locale';
 
 export const LANGS = ['ru', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -200,14 +200,13 @@ export function words(lang: Lang): Words {
   const fmt = formatterFor(lang);
   // An unknown key (a server error code we have no words for) comes back as itself.
   const t = (key: WordKey, params?: Record<string, string | number>): string => formatMessage(lang, (dict as Record<string, string | undefined>)[key] ?? key, params);
-  const listFmt = new Intl.ListFormat(INTL_TAG[lang], { style: 'long', type: 'conjunction' });
   return {
     lang,
     t,
     plural: (key, n) => t(key, { n }),
     when: (ms, now) => fmt.shortDateTime(ms, now),
     kg: (n) => fmt.kg(n),
-    list: (items) => listFmt.format(items),
+    list: (items) => fmt.list(items),
     status: (s) => t(`status.${s}`),
     shift: (s) => t(`shift.${s}`),
     reason: (r) => t(`reason.${r}`),

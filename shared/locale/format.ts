@@ -51,6 +51,8 @@ export interface Formatter {
   duration(ms: number): string;
   /** The form of `forms` for `n` by the language's plural rules, `#` replaced by the formatted n. */
   plural(n: number, forms: PluralForms): string;
+  /** "фото, подпись и код" / "photo, signature and code": the language's own list. */
+  list(items: readonly string[]): string;
 }
 
 type Cache = Map<string, Intl.DateTimeFormat | Intl.NumberFormat>;
@@ -91,6 +93,7 @@ function buildFormatter(locale: Locale, offsetMinutes: number): Formatter {
   const dtf = (key: string, opts: Intl.DateTimeFormatOptions) =>
     memo(cache, `d:${key}`, () => new Intl.DateTimeFormat(tag, { timeZone: 'UTC', hourCycle: 'h23', ...opts }));
   const nf = (key: string, opts: Intl.NumberFormatOptions) => memo(cache, `n:${key}`, () => new Intl.NumberFormat(tag, opts));
+  const listFormat = new Intl.ListFormat(tag, { style: 'long', type: 'conjunction' });
   const shifted = (ms: number) => new Date(ms + offsetMinutes * MINUTE);
   const dayKey = (ms: number) => Math.floor((ms + offsetMinutes * MINUTE) / DAY);
 
@@ -148,6 +151,7 @@ function buildFormatter(locale: Locale, offsetMinutes: number): Formatter {
       return unit('minute', minutes);
     },
     plural: (n, forms) => pluralForm(locale, n, forms).replace(/#/g, f.number(n)),
+    list: (items) => listFormat.format(items),
   };
   return f;
 }

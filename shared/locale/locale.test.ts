@@ -103,3 +103,11 @@ describe('formatter', () => {
     expect(parseLocale(5)).toBeNull();
   });
 });
+
+describe('lists', () => {
+  it("joins with the language's own conjunction", () => {
+    expect(formatterFor('ru').list(['фото', 'подпись', 'код'])).toBe('фото, подпись и код');
+    expect(formatterFor('en').list(['photo', 'signature'])).toBe('photo and signature');
+    expect(formatterFor('en').list([])).toBe('');
+  });
+});
