@@ -8,7 +8,8 @@ import { customers, drivers, orderEvents, orders, regions, warehouses } from '..
 import { REPORT_NOW, REPORT_PERIOD, REPORT_WORLD, at, reportOrders } from '../../shared/testing/report-orders';
 import { ApiFailure } from '../api/api-failure';
 import { fixtureReplica, type FixtureReplica } from '../testing/fixture-replica';
-import { reportHandlers } from './report-handlers';
+import { buildReport } from '../../shared/reports/report-source';
+import { replicaReader, reportHandlers } from './report-handlers';
 import type { ServerReports } from './server-reports';
 
 let fx: FixtureReplica;
@@ -113,6 +114,21 @@ describe('headline figures, counted by hand', () => {
     expect(courier.headline.onTime).toEqual({ value: 1, hits: 1, members: 1 }); // O5
     const express = await handlers().report({ query: { ...q, serviceType: 'express', customerId: 'c1', warehouseId: 'w1', regionId: 'r-ast' }, where: 'auto' });
     expect(express.headline.orders.value).toBe(3); // O1, O2, O6
+  });
+});
+
+describe('responsiveness', () => {
+  it('reads one day at a time and hands the loop back between days, with the same figures', async () => {
+    let pauses = 0;
+    const stepped = await buildReport(replicaReader(fx.replica), q, REPORT_NOW, 'local', () => null, async () => {
+      pauses += 1;
+    });
+    const whole = await buildReport(replicaReader(fx.replica), q, REPORT_NOW, 'local');
+    // 5 days of the period, 5 of the one before, and once before computing.
+    expect(pauses).toBe(11);
+    if (!stepped.ok || !whole.ok) throw new Error('refused');
+    expect(stepped.value.headline).toEqual(whole.value.headline);
+    expect(stepped.value.drivers).toEqual(whole.value.drivers);
   });
 });
 

@@ -27,6 +27,9 @@ export function replicaReader(replica: ReadonlyReplica): SqlReader {
   return (sql, params) => replica.prepareRead(sql).all(...params);
 }
 
+/** Main also answers the console's other calls and sync: hand the loop back between days of orders. */
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 function unwrap<T>(r: Checked<T>): T {
   if (!r.ok) throw new ApiFailure('invalid_request', r.message, { field: r.field });
   return r.value;
@@ -47,12 +50,12 @@ export function reportHandlers(deps: ReportDeps): Pick<ApiHandlers, Methods> {
   const report = async (q: ReportQuery, where: ReportWhere) => {
     allowed();
     const now = deps.now();
-    return isLocal(q, where, now) ? unwrap(buildReport(read, q, now, 'local')) : deps.server.report(q);
+    return isLocal(q, where, now) ? unwrap(await buildReport(read, q, now, 'local', () => null, pause)) : deps.server.report(q);
   };
   const orders = async (q: ReportQuery, drill: DrillSpec, page: { offset: number; limit: number }, where: ReportWhere) => {
     allowed();
     const now = deps.now();
-    if (isLocal(q, where, now)) return { ...unwrap(buildDrill(read, q, drill, now, page)), source: 'local' as const };
+    if (isLocal(q, where, now)) return { ...unwrap(await buildDrill(read, q, drill, now, page, pause)), source: 'local' as const };
     return { ...(await deps.server.orders(q, drill, page)), source: 'server' as const };
   };
   return {

@@ -87,6 +87,8 @@ export function mountReports(router: Router, sqlite: Database.Database, clock: (
   const counters = new Counters();
   const limiter = new RateLimiter(rate, clock);
   const read: SqlReader = (sql, p) => sqlite.prepare(sql).all(...p);
+  // The same process serves sync and GPS: a year's report hands the loop back between days.
+  const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
   /** Role, rate and the period's query: the answer to send when any fails, else the parsed query. */
   const admit = (ctx: RouteContext, extraKeys: ReadonlySet<string>) => {
@@ -116,10 +118,10 @@ export function mountReports(router: Router, sqlite: Database.Database, clock: (
   router.addRoute({
     method: 'GET',
     path: '/api/reports',
-    handler(ctx) {
+    async handler(ctx) {
       const a = admit(ctx, new Set());
       if (a === null) return;
-      const r = buildReport(read, a.q, clock(), 'server', (p) => trackKm(sqlite, p));
+      const r = await buildReport(read, a.q, clock(), 'server', (p) => trackKm(sqlite, p), pause);
       if (!r.ok) return void a.refuse(400, 'invalid', { error: 'bad_request', field: r.field, message: r.message });
       counters.add('served');
       sendJson(ctx.res, 200, r.value);
@@ -130,7 +132,7 @@ export function mountReports(router: Router, sqlite: Database.Database, clock: (
   router.addRoute({
     method: 'GET',
     path: '/api/reports/orders',
-    handler(ctx) {
+    async handler(ctx) {
       const a = admit(ctx, drillKeys);
       if (a === null) return;
       const { offset, limit, ...drillFlat } = a.rest;
@@ -138,7 +140,7 @@ export function mountReports(router: Router, sqlite: Database.Database, clock: (
       if (!page.success) return void a.refuse(400, 'invalid', { error: 'bad_request', ...fieldOf(page.error) });
       const drill = drillParamsSchema.safeParse(drillFlat);
       if (!drill.success) return void a.refuse(400, 'invalid', { error: 'bad_request', ...fieldOf(drill.error) });
-      const r = buildDrill(read, a.q, drill.data, clock(), page.data);
+      const r = await buildDrill(read, a.q, drill.data, clock(), page.data, pause);
       if (!r.ok) return void a.refuse(400, 'invalid', { error: 'bad_request', field: r.field, message: r.message });
       counters.add('served');
       sendJson(ctx.res, 200, r.value);

@@ -4,7 +4,7 @@
 import { computeReport, type ReportData, type ReportNames } from './compute-report';
 import { drillDown, type DrillRow, type DrillSpec } from './drill-down';
 import { factQuery, toFact, type OrderFact, type OrderFactRecord } from './order-fact';
-import { resolvePeriod, type ReportFilters, type ReportPeriod, type ReportQuery } from './report-period';
+import { DAY_MS, resolvePeriod, type ReportFilters, type ReportPeriod, type ReportQuery } from './report-period';
 
 /** A read-only way to run one statement; rows as SQLite returns them. */
 export type SqlReader = (sql: string, params: ReadonlyArray<string | number>) => unknown[];
@@ -23,6 +23,23 @@ export function loadNames(read: SqlReader): ReportNames {
     driver: map('SELECT id, name FROM drivers'),
     carrier: map('SELECT id, name FROM carriers'),
   };
+}
+
+/**
+ * Hands the event loop back between steps (setImmediate on either side). A year of orders is
+ * read one day at a time with a pause between, so the process answering the report (the
+ * console's main, the sync server) keeps serving others while it counts.
+ */
+export type Pause = () => Promise<void>;
+const noPause: Pause = () => Promise.resolve();
+
+export async function loadFactsInSteps(read: SqlReader, period: Pick<ReportPeriod, 'startMs' | 'endMs'>, filters: ReportFilters, pause: Pause): Promise<OrderFact[]> {
+  const out: OrderFact[] = [];
+  for (let start = period.startMs; start < period.endMs; start += DAY_MS) {
+    for (const f of loadFacts(read, { startMs: start, endMs: Math.min(period.endMs, start + DAY_MS) }, filters)) out.push(f);
+    await pause();
+  }
+  return out;
 }
 
 const FILTER_TABLES = { warehouseId: 'warehouses', regionId: 'regions', customerId: 'customers' } as const;
@@ -44,43 +61,40 @@ function filtersOf(q: ReportQuery): ReportFilters {
 
 export type Checked<T> = { ok: true; value: T } | ({ ok: false } & ReportRefusal);
 
-export function buildReport(
+export async function buildReport(
   read: SqlReader,
   q: ReportQuery,
   now: number,
   source: 'local' | 'server',
   kmByDriver: (period: ReportPeriod) => ReadonlyMap<string, number> | null = () => null,
-): Checked<ReportData> {
+  pause: Pause = noPause,
+): Promise<Checked<ReportData>> {
   const checked = resolvePeriod(q, now);
   if (!checked.ok) return checked;
   const filters = filtersOf(q);
   const unknown = unknownFilterId(read, filters);
   if (unknown) return { ok: false, ...unknown };
-  const value = computeReport({
-    period: checked.period,
-    previous: checked.previous,
-    facts: loadFacts(read, checked.period, filters),
-    previousFacts: loadFacts(read, checked.previous, filters),
-    names: loadNames(read),
-    now,
-    source,
-    kmByDriver: kmByDriver(checked.period),
-  });
+  const facts = await loadFactsInSteps(read, checked.period, filters, pause);
+  const previousFacts = await loadFactsInSteps(read, checked.previous, filters, pause);
+  const km = kmByDriver(checked.period);
+  await pause();
+  const value = computeReport({ period: checked.period, previous: checked.previous, facts, previousFacts, names: loadNames(read), now, source, kmByDriver: km });
   return { ok: true, value };
 }
 
-export function buildDrill(
+export async function buildDrill(
   read: SqlReader,
   q: ReportQuery,
   spec: DrillSpec,
   now: number,
   page: { offset: number; limit: number },
-): Checked<{ total: number; rows: DrillRow[] }> {
+  pause: Pause = noPause,
+): Promise<Checked<{ total: number; rows: DrillRow[] }>> {
   const checked = resolvePeriod(q, now);
   if (!checked.ok) return checked;
   const filters = filtersOf(q);
   const unknown = unknownFilterId(read, filters);
   if (unknown) return { ok: false, ...unknown };
-  const facts = loadFacts(read, spec.previous === true ? checked.previous : checked.period, filters);
+  const facts = await loadFactsInSteps(read, spec.previous === true ? checked.previous : checked.period, filters, pause);
   return { ok: true, value: drillDown(facts, spec, loadNames(read), now, page) };
 }
