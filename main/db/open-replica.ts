@@ -75,8 +75,8 @@ function applyConnectionSettings(sqlite: Database.Database): void {
   // 64 MiB page cache: 100k orders plus the carrier base stay mostly in memory.
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('temp_store = MEMORY');
-  // The sync client checkpoints after its group commits, at most once a second and off the
-  // edit's path (each checkpoint costs two fsyncs; at 100 pages they were a third of an edit's
+  // The sync client checkpoints after its group commits and server frames, at most once a
+  // second and off the edit's path (each checkpoint costs two fsyncs; at 100 pages they were a third of an edit's
   // fsyncs). SQLite's own checkpoint at 1,000 pages is the backstop for big catch-ups.
   sqlite.pragma('wal_autocheckpoint = 1000');
   // The full-text triggers index phones through the one shared rule (migration 0011); every

@@ -1,7 +1,7 @@
 // Group commit: a user's edit is committed at once but told (API answer, push to the server)
 // only after one fsynced commit, which every edit of the same turn shares. Counted through
 // replica_meta.durableFlush, which each fsynced flush commit advances by one.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Reply } from '../../shared/api/wire';
 import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../../shared/protocol';
 import { createApi, type Api } from '../api/create-api';
@@ -75,6 +75,26 @@ describe('group commit', () => {
     const refused = await api.dispatch('confirmOrder', { orderId: 'done' });
     expect(result(refused)).toBe(false);
     expect(flushes()).toBe(before + 1);
+  });
+
+  it('checkpoints the WAL at most once a second, after edits and after server frames, never before "saved"', async () => {
+    const pragma = vi.spyOn(fx.replica.sqlite, 'pragma');
+    const checkpoints = () => pragma.mock.calls.filter(([p]) => p === 'wal_checkpoint(PASSIVE)').length;
+    timers.advance(1000);
+    comment(0);
+    await client.durable();
+    expect(checkpoints()).toBe(0); // the waiters are told first
+    await new Promise((r) => setImmediate(r));
+    expect(checkpoints()).toBe(1);
+    comment(1);
+    await client.durable();
+    await new Promise((r) => setImmediate(r));
+    expect(checkpoints()).toBe(1); // within the second
+    timers.advance(1000);
+    net.last.receive({ type: 'changes', rows: [], cursor: 0 });
+    timers.flush();
+    await new Promise((r) => setImmediate(r));
+    expect(checkpoints()).toBe(2);
   });
 
   it('stop() flushes what is pending', () => {

@@ -20,6 +20,8 @@ export interface GroupCommit {
   durable(): Promise<void>;
   /** Flushes now (before closing the replica). */
   flushNow(): void;
+  /** Other writes (server frames) grew the WAL: checkpoint soon if the last one is a second old. */
+  afterWrite(): void;
 }
 
 export interface GroupCommitOptions {
@@ -62,11 +64,16 @@ export function createGroupCommit(store: GroupCommitStore, options: GroupCommitO
     }
     for (const w of told) w.resolve();
     options.onDurable();
+    checkpointSoon();
+  };
+
+  // After the waiters were told: a checkpoint (two fsyncs and the page copies) never delays "saved".
+  function checkpointSoon(): void {
     if (!checkpointScheduled && now() - lastCheckpoint >= every) {
       checkpointScheduled = true;
       setImmediate(checkpoint);
     }
-  };
+  }
 
   return {
     afterEdit() {
@@ -81,5 +88,6 @@ export function createGroupCommit(store: GroupCommitStore, options: GroupCommitO
     flushNow() {
       if (store.flushPending || scheduled) flush();
     },
+    afterWrite: checkpointSoon,
   };
 }

@@ -185,6 +185,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     },
     frames(frames) {
       const result = applyServerBatch(store, session, frames, user === null ? null : actorOf(user), now());
+      commits.afterWrite();
       lastSyncAt = now();
       if (!result.changes.empty) events.emit('changes', result.changes.toEvent());
       if (result.mismatched.length > 0) {
@@ -250,6 +251,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
 
   // The outbox is offered to the server only once it is on disk (pendingMutations).
   const commits = createGroupCommit(store, {
+    now: (options.timers ?? realTimers).now,
     onDurable: () => conn.poke(),
     onError: (e) => {
       lastError = `saving to the local database failed: ${e instanceof Error ? e.message : String(e)}`;
