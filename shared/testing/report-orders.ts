@@ -5,7 +5,8 @@
 import { computeDeadline } from '../domain/sla-engine';
 import { DEFAULT_SLA_POLICIES } from '../domain/sla-policy';
 import { DEFAULT_KZ_CALENDAR, localToUtc } from '../domain/working-calendar';
-import type { NewOrderRow, OrderEventRow } from '../schema';
+import type { NewOrderRow, OrderEventRow, OrderRow } from '../schema';
+import { testOrderRow } from './order-row';
 import type { ServiceType } from '../domain/vocabulary';
 
 /** Local time in Astana (UTC+5) as ms. */
@@ -17,10 +18,10 @@ export const REPORT_PERIOD = { from: '2026-03-06', to: '2026-03-10' } as const;
 const deadline = (serviceType: ServiceType, confirmedAt: number): number =>
   computeDeadline({ serviceType, vipNormMinutes: null, confirmedAt }, DEFAULT_SLA_POLICIES, DEFAULT_KZ_CALENDAR) as number;
 
-type OrderSpec = Partial<NewOrderRow> & { id: string; createdAt: number; serviceType: ServiceType };
+type OrderSpec = Partial<OrderRow> & { id: string; createdAt: number; serviceType: ServiceType };
 
-function order(s: OrderSpec): NewOrderRow {
-  return {
+function order(s: OrderSpec): OrderRow {
+  return testOrderRow({
     number: `R-${s.id}`,
     customerName: s.customerId === 'c2' ? 'Magnum' : 'Kaspi Shop',
     customerId: 'c1',
@@ -37,7 +38,7 @@ function order(s: OrderSpec): NewOrderRow {
     statusChangedAt: s.createdAt,
     updatedAt: s.createdAt,
     ...s,
-  };
+  });
 }
 
 type EventSpec = Pick<OrderEventRow, 'orderId' | 'kind' | 'at'> & Partial<OrderEventRow>;
