@@ -71,6 +71,16 @@ test('import with a bad row, edit a carrier, export', async ({ page }, info) => 
   await expect(results).toContainText(homeOnly);
   await expect(results).toContainText('Home city: Караганда');
   await page.screenshot({ path: info.outputPath('home-city-phone-run.png') });
+  // The same in Russian (this host is the logistician's own).
+  await callHost(logistician.url, 'setSettings', { language: 'ru' });
+  await page.reload();
+  const filtersRu = page.getByRole('search', { name: 'Фильтры поиска' });
+  await filtersRu.getByLabel('Город загрузки', { exact: true }).fill('Караганда');
+  await filtersRu.getByLabel('Название, БИН/ИНН, телефон, контакт, заметки', { exact: true }).fill(String(run).padStart(7, '0'));
+  await expect(page.getByRole('list', { name: 'Результаты' })).toContainText('Город базирования: Караганда');
+  await page.screenshot({ path: info.outputPath('home-city-phone-run-ru.png') });
+  await callHost(logistician.url, 'setSettings', { language: 'en' });
+  await page.reload();
   await filters0.getByLabel('Loading city', { exact: true }).fill('');
 
   // Edit one: a new contact person.
