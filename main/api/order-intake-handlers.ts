@@ -13,8 +13,9 @@ import { geocode } from '../geocoding/geocode';
 import type { NominatimOptions } from '../geocoding/nominatim-client';
 import type { SettingsStore } from '../settings/settings-store';
 import type { SyncLink } from '../sync/sync-link';
+import { runCommand } from './order-commands';
 
-type Handlers = Pick<ApiHandlers, 'lookupCustomers' | 'geocode' | 'createOrder'>;
+type Handlers = Pick<ApiHandlers, 'lookupCustomers' | 'geocode' | 'createOrder' | 'editOrder' | 'correctStatus' | 'undoCorrection' | 'recordPayment'>;
 
 interface WarehousePlace {
   id: string;
@@ -63,5 +64,9 @@ export function orderIntakeHandlers(deps: {
         ...(deps.nominatim ? { nominatim: deps.nominatim } : {}),
       }),
     createOrder,
+    editOrder: (a) => runCommand(deps.link, 'editOrder', a),
+    correctStatus: (a) => runCommand(deps.link, 'correctStatus', a),
+    undoCorrection: (a) => runCommand(deps.link, 'undoCorrection', a),
+    recordPayment: (a) => runCommand(deps.link, 'recordPayment', a),
   };
 }

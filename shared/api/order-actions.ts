@@ -1,13 +1,19 @@
 // What a user may do to an order, from the same rules the server enforces: the mutators'
 // actor lists (coarse) and the status machine (per status). The UI offers only these.
 import { ORDER_ACTIONS, type OrderAction } from './orders-api';
-import { allowedTransitions, isOpenStatus, problemResolutionTargets, type TransitionContext } from '../domain/order-status';
+import { allowedTransitions, isOpenStatus, isTerminalStatus, problemResolutionTargets, type TransitionContext } from '../domain/order-status';
 import { ORDER_STATUSES, type Actor, type OrderStatus } from '../domain/vocabulary';
 import { MUTATORS, type MutatorName } from '../mutators/registry';
+import { canUndoCorrection, correctionTargets } from '../domain/status-correction';
+import type { StatusCorrection } from '../domain/order-intake';
 
 export interface ActionSubject extends TransitionContext {
   status: OrderStatus;
   driverId: string | null;
+  /** Left out where only the status matters (the session's coarse list): then unpaid, never corrected. */
+  paidAt?: number | null;
+  version?: number;
+  lastCorrection?: StatusCorrection | null;
 }
 
 function may(actor: Actor, mutator: MutatorName): boolean {
@@ -32,6 +38,12 @@ export function orderActions(order: ActionSubject, actor: Actor | null): OrderAc
     mark_picked: may(actor, 'markPicked') && order.status === 'confirmed' && to.has('at_warehouse'),
     // The mutator refuses finished orders by the same rule (shared/messages/message-mutators.ts).
     send_tracking_link: may(actor, 'sendTrackingLink') && open,
+    // The same rules as the mutators (shared/mutators/order-intake-mutators.ts).
+    edit: may(actor, 'editOrder') && !isTerminalStatus(order.status) && order.status !== 'delivered',
+    correct_status: may(actor, 'correctStatus') && correctionTargets({ status: order.status, warehouseId: order.warehouseId ?? null, paidAt: order.paidAt ?? null }).length > 0,
+    undo_correction:
+      may(actor, 'undoCorrection') && order.version !== undefined && canUndoCorrection({ version: order.version, lastCorrection: order.lastCorrection ?? null }),
+    record_payment: may(actor, 'recordPayment') && order.status !== 'cancelled' && (order.paidAt ?? null) === null,
   };
   return ORDER_ACTIONS.filter((a) => can[a]);
 }

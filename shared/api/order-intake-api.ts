@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import type { Place } from '../geo/gazetteer';
 import { createOrderArgs } from '../mutators/create-order';
-import { commandReturning, query } from './define';
+import { correctStatus, editOrder, recordPayment, undoCorrection } from '../mutators/order-intake-mutators';
+import { command, commandReturning, query } from './define';
 
 export interface CustomerAddress {
   address: string;
@@ -63,4 +64,9 @@ export const orderIntakeApi = {
   geocode: query<GeocodeResult>()(geocodeSchema),
   /** Answers the new order's id, so the console can open its card at once. */
   createOrder: commandReturning<{ orderId: string }>()(newOrderSchema),
+  // The card's changes after intake: each is one mutation with the mutator's own schema.
+  editOrder: command(editOrder.args.strict()),
+  correctStatus: command(correctStatus.args.strict()),
+  undoCorrection: command(undoCorrection.args.strict()),
+  recordPayment: command(recordPayment.args.strict()),
 } as const;

@@ -10,6 +10,7 @@ import { cancelOrder as cancelOrderMutator, confirmOrder as confirmOrderMutator 
 import { command, idSchema, query } from './define';
 import type { PredictedArrival } from '../eta/predict-arrival';
 import type { PredictedRisk } from '../eta/arrival-risk';
+import type { ChecklistItem } from '../domain/order-intake';
 
 /** What a user may do to an order; computed in main from the status machine and the role. */
 export const ORDER_ACTIONS = [
@@ -22,6 +23,12 @@ export const ORDER_ACTIONS = [
   'cancel',
   'mark_picked',
   'send_tracking_link',
+  /** Address, contacts, window or cargo (an `edit` event with old and new values). */
+  'edit',
+  /** Supervisors and admins: set a status by hand, with a reason. */
+  'correct_status',
+  'undo_correction',
+  'record_payment',
 ] as const;
 export type OrderAction = (typeof ORDER_ACTIONS)[number];
 
@@ -169,6 +176,8 @@ export interface OrderDetail {
   predicted: PredictedArrival | null;
   /** The customer's public tracking link, once the server made one. */
   trackingUrl: string | null;
+  /** The confirmation checklist items this order's service requires (an admin's setting). */
+  checklistRequired: ChecklistItem[];
 }
 
 export const orderIdSchema = z.object({ orderId: idSchema }).strict();

@@ -8,6 +8,7 @@ import {
   MAX_TIME,
   PAYMENT_METHODS,
   diffFields,
+  type PaymentMethod,
   windowProblem,
   type EditableOrderField,
   type FieldValue,
@@ -177,6 +178,20 @@ export const undoCorrection = defineMutator({
   },
 });
 
+/**
+ * The payment event's comment: "5000 card KASPI-77". Integrations read it as is (REST); the
+ * console reads it back with parsePaymentComment to say it in words. Both live here.
+ */
+export function paymentComment(p: { amount: number; method: string; reference?: string | undefined }): string {
+  return `${p.amount} ${p.method}${p.reference === undefined ? '' : ` ${p.reference}`}`;
+}
+
+export function parsePaymentComment(text: string | null): { amount: number; method: PaymentMethod; reference: string | null } | null {
+  const m = /^(\d+(?:\.\d+)?) (\S+)(?: (.+))?$/s.exec(text ?? '');
+  if (!m || !(PAYMENT_METHODS as readonly string[]).includes(m[2]!)) return null;
+  return { amount: Number(m[1]), method: m[2] as PaymentMethod, reference: m[3] ?? null };
+}
+
 export const paymentArgs = z.object({
   amount: z.number().positive().max(1_000_000_000),
   method: z.enum(PAYMENT_METHODS),
@@ -207,7 +222,7 @@ export const recordPayment = defineMutator({
     };
     writeEvent(tx, ctx, order.id, {
       kind: 'payment',
-      comment: `${args.amount} ${args.method}${args.reference === undefined ? '' : ` ${args.reference}`}`,
+      comment: paymentComment(args),
     });
     // A delivered order is done once paid: it closes in the same change (seed 000).
     if (order.status === 'delivered') changeStatus(tx, ctx, paid, { to: 'closed', comment: null });

@@ -118,6 +118,7 @@ export function fakeQueries(world: FakeWorld, clock: FakeClock, role: UserRole, 
         pending: pending.has(o.id),
         predicted: null,
         trackingUrl: world.trackingUrls[o.id] ?? null,
+        checklistRequired: [],
       };
     },
     listDrivers: () =>

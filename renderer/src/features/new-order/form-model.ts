@@ -7,6 +7,9 @@ import { nearest } from '../../../../shared/domain/geo';
 import { checkNewOrder, type FieldProblem, type NewOrderField } from '../../../../shared/domain/new-order-check';
 import { HAZARD_CLASSES, type HazardClass } from '../../../../shared/domain/order-intake';
 import type { ServiceType } from '../../../../shared/domain/vocabulary';
+import { coordText, parseAmount, windowInstants } from '../../ui/form-input';
+
+export { coordText, parseAmount, windowInstants };
 
 export interface Draft {
   customerId: string | null;
@@ -72,26 +75,6 @@ export function emptyDraft(): Draft {
     refrigerated: false,
     hazardClass: '',
   };
-}
-
-/** "4,5", "4.5", "1 200": a number as people type it; undefined for nothing; NaN for not a number. */
-export function parseAmount(text: string): number | undefined {
-  const s = text.replace(/[\s\u00a0]/g, '').replace(',', '.');
-  if (s === '') return undefined;
-  return /^[+-]?(\d+\.?\d*|\.\d+)$/.test(s) ? Number(s) : Number.NaN;
-}
-
-/** Coordinates with at most 6 decimals (about 10 cm): what the form shows after a pick or a drag. */
-export function coordText(n: number): string {
-  return String(Math.round(n * 1e6) / 1e6);
-}
-
-/** The window's instants: the region's wall clock (a fixed UTC offset) to UTC milliseconds. */
-export function windowInstants(day: string, from: number, to: number, offsetMinutes: number): { start: number; end: number } | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!m) return null;
-  const midnight = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) - offsetMinutes * 60_000;
-  return { start: midnight + from * 60_000, end: midnight + to * 60_000 };
 }
 
 /** Puts the customer a search found into the draft (their last address too, when there is one). */

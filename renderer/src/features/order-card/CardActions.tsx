@@ -11,7 +11,8 @@ export function cardButtons(detail: OrderDetail): ButtonSpec[] {
   const has = (a: OrderAction) => detail.actions.includes(a);
   const dialog = (d: CardDialog) => () => void openDialog(d);
   const out: ButtonSpec[] = [];
-  if (has('confirm')) out.push({ action: 'confirm', label: 'action.confirm', run: () => void confirmOrder(), primary: true });
+  // Confirming asks for the checklist when the service requires items of it (an admin's setting).
+  if (has('confirm')) out.push({ action: 'confirm', label: 'action.confirm', run: detail.checklistRequired.length > 0 ? dialog('checklist') : () => void confirmOrder(), primary: true });
   if (has('assign')) {
     const re = detail.order.driverId !== null;
     out.push({ action: 'assign', label: re ? 'action.reassign' : 'action.assign', run: dialog('assign'), primary: !has('confirm') && !re, kbd: 'A' });
@@ -20,6 +21,10 @@ export function cardButtons(detail: OrderDetail): ButtonSpec[] {
   if (has('report_problem')) out.push({ action: 'report_problem', label: 'action.reportProblem', run: dialog('problem') });
   if (has('comment')) out.push({ action: 'comment', label: 'action.comment', run: dialog('comment') });
   if (has('unassign')) out.push({ action: 'unassign', label: 'action.unassign', run: () => void unassignDriver() });
+  if (has('edit')) out.push({ action: 'edit', label: 'action.edit', run: dialog('edit') });
+  if (has('record_payment')) out.push({ action: 'record_payment', label: 'action.recordPayment', run: dialog('payment') });
+  if (has('correct_status')) out.push({ action: 'correct_status', label: 'action.correctStatus', run: dialog('correct') });
+  if (has('undo_correction')) out.push({ action: 'undo_correction', label: 'action.undoCorrection', run: dialog('undo') });
   if (has('cancel')) out.push({ action: 'cancel', label: 'action.cancel', run: dialog('cancel'), danger: true });
   return out;
 }

@@ -40,7 +40,7 @@ export function resolutionTargets(order: Pick<OrderDetail['order'], 'warehouseId
   return problemResolutionTargets(ctx).filter((s) => allowed.has(s));
 }
 
-export function NoteDialog({ kind, detail, actor }: { kind: Exclude<CardDialog, 'assign'>; detail: OrderDetail; actor: Actor | null }) {
+export function NoteDialog({ kind, detail, actor }: { kind: Extract<CardDialog, 'problem' | 'resolve' | 'comment' | 'cancel'>; detail: OrderDetail; actor: Actor | null }) {
   const t = useT();
   const number = detail.order.number;
   const [text, setText] = useState('');

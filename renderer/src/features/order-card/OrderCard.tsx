@@ -15,6 +15,8 @@ import { useSessionStore } from '../session/store';
 import { AssignDialog } from './AssignDialog';
 import { CardActions } from './CardActions';
 import { NoteDialog } from './NoteDialogs';
+import { ChecklistDialog, CorrectionDialog, EditDialog, PaymentDialog } from './IntakeDialogs';
+import { IntakeRows } from './IntakeRows';
 import { closeOrder, useOrderCardStore } from './store';
 import { Timeline } from './Timeline';
 import { ProofSection } from './ProofSection';
@@ -184,6 +186,7 @@ function CardBody({ detail }: { detail: OrderDetail }) {
           <dd>
             <PolicyLine detail={detail} />
           </dd>
+          <IntakeRows order={o} />
           <dt>{t('card.created')}</dt>
           <dd className="tabular">{t.fmt.dateTime(o.createdAt)}</dd>
         </dl>
@@ -194,7 +197,11 @@ function CardBody({ detail }: { detail: OrderDetail }) {
         <Timeline events={detail.events} />
       </section>
       {dialog === 'assign' && <AssignDialog number={o.number} />}
-      {dialog && dialog !== 'assign' && <NoteDialog key={dialog} kind={dialog} detail={detail} actor={actor} />}
+      {(dialog === 'problem' || dialog === 'resolve' || dialog === 'comment' || dialog === 'cancel') && <NoteDialog key={dialog} kind={dialog} detail={detail} actor={actor} />}
+      {dialog === 'edit' && <EditDialog detail={detail} />}
+      {(dialog === 'correct' || dialog === 'undo') && <CorrectionDialog key={dialog} detail={detail} undo={dialog === 'undo'} />}
+      {dialog === 'payment' && <PaymentDialog detail={detail} />}
+      {dialog === 'checklist' && <ChecklistDialog detail={detail} />}
     </article>
   );
 }

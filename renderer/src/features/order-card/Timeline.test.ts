@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MESSAGE_CHANNELS, MESSAGE_STATES, MESSAGE_TRIGGERS } from '../../../../shared/messages/message-vocabulary';
 import type { OrderEventRow } from '../../../../shared/schema';
 import { makeTranslator } from '../../i18n/translate';
-import { eventNote, eventTitle, eventWho } from './Timeline';
+import { changeLines, eventNote, eventTitle, eventWho } from './Timeline';
 
 const recompute: OrderEventRow = {
   id: 'e1',
@@ -77,5 +77,50 @@ describe('message attempts on the timeline', () => {
     const e = { ...attempt('sms', 'link_requested', ''), actor: 'dispatcher', actorName: 'Айгерим', source: 'manual', comment: null } as OrderEventRow;
     expect(eventTitle(e, makeTranslator('ru'), () => '')).toBe('Ссылка для отслеживания отправлена повторно по запросу');
     expect(eventTitle(e, makeTranslator('en'), () => '')).toMatch(/^Tracking link sent again/);
+  });
+});
+
+describe('corrections, payments and edits in words', () => {
+  const base = { ...recompute, actor: 'supervisor', actorId: 'u-sup', actorName: 'Ержан', source: 'manual', reason: null, comment: null } as OrderEventRow;
+  const ru = makeTranslator('ru');
+  const en = makeTranslator('en');
+
+  it('says a correction and its undo, with the person’s reason as the note', () => {
+    const c = { ...base, kind: 'correction', fromStatus: 'delivered', toStatus: 'in_transit', reason: 'водитель нажал по ошибке' } as OrderEventRow;
+    expect(eventTitle(c, ru, () => '')).toBe('Статус исправлен вручную: Доставлен → В пути');
+    expect(eventNote(c, ru)).toBe('водитель нажал по ошибке');
+    const undo = { ...c, fromStatus: 'in_transit', toStatus: 'delivered', comment: 'undo' } as OrderEventRow;
+    expect(eventTitle(undo, en, () => '')).toBe('Correction undone: In transit → Delivered');
+    expect(eventNote(undo, en)).not.toMatch(/undo/);
+  });
+
+  it('says a payment with the amount in the locale and the method in words', () => {
+    const p = { ...base, kind: 'payment', comment: '5000 card KASPI-77' } as OrderEventRow;
+    const line = `${eventTitle(p, ru, () => '')} ${eventNote(p, ru)}`;
+    expect(line).toMatch(/^Оплата получена: 5\u00a0000\u00a0₸, картой, номер KASPI-77/);
+    expect(line).not.toMatch(/\bcard\b/);
+    expect(eventTitle({ ...p, comment: '1200 online' } as OrderEventRow, en, () => '')).toBe('Payment recorded: ₸1,200, online');
+  });
+
+  it('lists each edited field with old and new values, times in the region clock', () => {
+    const e = {
+      ...base,
+      kind: 'edit',
+      changes: [
+        { field: 'deliveryAddress', old: 'Абая 10', new: 'Абая 12' },
+        { field: 'windowEnd', old: null, new: Date.UTC(2026, 11, 3, 11) },
+        { field: 'fragile', old: false, new: true },
+        { field: 'weightKg', old: 2, new: 2.5 },
+        { field: 'slaDeadline', old: Date.UTC(2026, 11, 3, 9), new: Date.UTC(2026, 11, 3, 11) },
+      ],
+    } as OrderEventRow;
+    expect(changeLines(e, ru)).toEqual([
+      'Адрес доставки: Абая 10 → Абая 12',
+      'Конец интервала: — → 03.12.2026, 16:00',
+      'Хрупкий: нет → да',
+      'Вес: 2 кг → 2,5 кг',
+      'Срок SLA: 03.12.2026, 14:00 → 03.12.2026, 16:00',
+    ]);
+    expect(changeLines({ changes: null }, ru)).toEqual([]);
   });
 });

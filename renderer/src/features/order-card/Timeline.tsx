@@ -3,6 +3,8 @@
 import { useShallow } from 'zustand/react/shallow';
 import { LINK_REQUESTED_REASON } from '../../../../shared/messages/message-vocabulary';
 import type { OrderEventRow } from '../../../../shared/schema';
+import type { FieldChange, FieldValue } from '../../../../shared/domain/order-intake';
+import { parsePaymentComment } from '../../../../shared/mutators/order-intake-mutators';
 import type { Translator } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
 import { driverById, useDriversStore } from '../drivers/store';
@@ -17,6 +19,10 @@ export function eventNote(e: OrderEventRow, t: Translator): string {
   // A message's reason is its trigger and outcome, said in the title; the note is the masked
   // recipient, the attempt number and the gateway's own error text.
   if (e.kind === 'message') return e.comment ?? '';
+  // A correction's reason is a person's own words; its comment only marks an undo (in the title).
+  if (e.kind === 'correction') return e.reason ?? '';
+  // A payment's comment is the mutator's "5000 card REF", said in words by the title.
+  if (e.kind === 'payment' && parsePaymentComment(e.comment) !== null) return '';
   const reason = e.reason ? t.dyn(`reason.${e.reason}`, e.reason) : null;
   return [reason, e.comment].filter(Boolean).join(': ');
 }
@@ -41,6 +47,17 @@ export function eventTitle(e: OrderEventRow, t: Translator, driverName: (id: str
       return e.reason === SLA_RULES_CHANGED ? t('event.slaRecomputed') : t('event.edit');
     case 'message':
       return messageTitle(e, t);
+    case 'correction': {
+      const from = e.fromStatus ? t.dyn(`status.${e.fromStatus}`, e.fromStatus) : '?';
+      const to = e.toStatus ? t.dyn(`status.${e.toStatus}`, e.toStatus) : '?';
+      return t(e.comment === 'undo' ? 'event.correctionUndone' : 'event.correction', { from, to });
+    }
+    case 'payment': {
+      const p = parsePaymentComment(e.comment);
+      if (p === null) return t('event.paymentPlain');
+      const line = t('event.payment', { amount: t.fmt.money(p.amount, 'KZT'), method: t(`payment.${p.method}`) });
+      return p.reference === null ? line : `${line}, ${t('event.paymentReference', { reference: p.reference })}`;
+    }
     default:
       return String(e.kind);
   }
@@ -60,6 +77,29 @@ function messageTitle(e: OrderEventRow, t: Translator): string {
     trigger: t.dyn(`trigger.${trigger}`, trigger),
     state: t.dyn(`messageState.${state}`, state),
   });
+}
+
+const TIME_FIELDS: ReadonlySet<string> = new Set(['windowStart', 'windowEnd', 'slaDeadline']);
+
+/** One edited value as a person reads it: times in the region's clock, yes/no, units, '—' for none. */
+export function changeValue(field: FieldChange['field'], v: FieldValue, t: Translator): string {
+  if (v === null || v === '') return t('diff.empty');
+  if (typeof v === 'boolean') return t(v ? 'diff.yes' : 'diff.no');
+  if (typeof v === 'number') {
+    if (TIME_FIELDS.has(field)) return t.fmt.dateTime(v);
+    if (field === 'weightKg') return t.fmt.kg(v);
+    if (field === 'volumeM3') return t.fmt.m3(v);
+    return t.fmt.number(v, 6);
+  }
+  return v;
+}
+
+/** An edit's lines: "Delivery address: Abay 10 → Abay 12", one per changed field, in words. */
+export function changeLines(e: Pick<OrderEventRow, 'changes'>, t: Translator): string[] {
+  const changes = Array.isArray(e.changes) ? (e.changes as FieldChange[]) : [];
+  return changes.map((c) =>
+    t('diff.line', { field: t.dyn(`diff.${c.field}`, c.field), old: changeValue(c.field, c.old, t), new: changeValue(c.field, c.new, t) }),
+  );
 }
 
 /** "Айгерим Садыкова · manually", "GPS", "courier service · CDEK". */
@@ -92,6 +132,12 @@ export function Timeline({ events }: { events: OrderEventRow[] }) {
               {t.fmt.dateTime(e.at)} · {eventWho(e, t)}
             </div>
             {note !== '' && <div className="tl-note">{note}</div>}
+            {e.kind === 'edit' &&
+              changeLines(e, t).map((line, i) => (
+                <div key={i} className="tl-note tl-change">
+                  {line}
+                </div>
+              ))}
           </li>
         );
       })}

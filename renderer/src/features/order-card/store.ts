@@ -6,11 +6,13 @@ import type { CommandResult } from '../../../../shared/api/define';
 import type { DriverSuggestions } from '../../../../shared/api/drivers-api';
 import type { OrderDetail } from '../../../../shared/api/orders-api';
 import type { OrderStatus, ProblemReason } from '../../../../shared/domain/vocabulary';
+import type { ChecklistItem, PaymentMethod } from '../../../../shared/domain/order-intake';
+import type { OrderEdit } from '../../../../shared/mutators/order-intake-mutators';
 import { api, errorMessage } from '../../api/client';
 import { showRightPanel, useLayoutStore } from '../../app/layout-store';
 import { fitMap, focusMap } from '../map/store';
 
-export type CardDialog = 'assign' | 'problem' | 'resolve' | 'comment' | 'cancel';
+export type CardDialog = 'assign' | 'problem' | 'resolve' | 'comment' | 'cancel' | 'edit' | 'correct' | 'undo' | 'payment' | 'checklist';
 
 export interface OrderCardState {
   orderId: string | null;
@@ -143,8 +145,25 @@ async function run(call: (orderId: string, detail: OrderDetail) => Promise<Comma
   }
 }
 
-export function confirmOrder(): Promise<boolean> {
-  return run((orderId) => api().confirmOrder({ orderId }));
+/** `checklist`: the items the dispatcher ticked (the confirmation dialog asks when the service requires some). */
+export function confirmOrder(checklist?: ChecklistItem[]): Promise<boolean> {
+  return run((orderId) => api().confirmOrder({ orderId, ...(checklist ? { checklist } : {}) }));
+}
+
+export function editOrder(changes: OrderEdit): Promise<boolean> {
+  return run((orderId) => api().editOrder({ orderId, changes }));
+}
+
+export function correctStatus(to: OrderStatus, reason: string): Promise<boolean> {
+  return run((orderId) => api().correctStatus({ orderId, to, reason }));
+}
+
+export function undoCorrection(reason: string): Promise<boolean> {
+  return run((orderId) => api().undoCorrection({ orderId, reason }));
+}
+
+export function recordPayment(p: { amount: number; method: PaymentMethod; reference?: string }): Promise<boolean> {
+  return run((orderId) => api().recordPayment({ orderId, ...p }));
 }
 
 export async function assignDriver(driverId: string): Promise<boolean> {

@@ -1,0 +1,258 @@
+// The card's dialogs for what comes after intake (issue 14): edit the order (address, contacts,
+// window, cargo), correct a status by hand or undo the last correction (with a reason), record a
+// payment, and the confirmation checklist. Each submits one command through the card store.
+import { useState } from 'react';
+import type { OrderDetail } from '../../../../shared/api/orders-api';
+import { CHECKLIST_ITEMS, HAZARD_CLASSES, PAYMENT_METHODS, type ChecklistItem, type HazardClass, type PaymentMethod } from '../../../../shared/domain/order-intake';
+import { correctionTargets } from '../../../../shared/domain/status-correction';
+import type { FieldProblem, NewOrderField } from '../../../../shared/domain/new-order-check';
+import type { OrderStatus } from '../../../../shared/domain/vocabulary';
+import { DEFAULT_KZ_CALENDAR } from '../../../../shared/domain/working-calendar';
+import { DayInput, TimeInput } from '../../i18n/LocaleInputs';
+import { useT } from '../../i18n/use-t';
+import { parseAmount } from '../../ui/form-input';
+import { regionCalendar } from '../../ui/sla-view';
+import { useClockStore } from '../clock/store';
+import { useSessionStore } from '../session/store';
+import { Dialog } from './Dialog';
+import { buildEdit, draftFromOrder, type EditDraft } from './edit-model';
+import { useIntakeText } from './intake-text';
+import { closeDialog, confirmOrder, correctStatus, editOrder, recordPayment, undoCorrection, useOrderCardStore } from './store';
+
+function Footer({ submit, label, disabled }: { submit: () => void; label: string; disabled?: boolean }) {
+  const t = useT();
+  const busy = useOrderCardStore((s) => s.busy);
+  return (
+    <>
+      <button type="button" className="btn" onClick={closeDialog}>
+        {t('action.close')}
+      </button>
+      <button type="button" className="btn btn-primary" disabled={busy || disabled} onClick={submit}>
+        {label}
+      </button>
+    </>
+  );
+}
+
+function CommandError() {
+  const error = useOrderCardStore((s) => s.commandError);
+  return error ? (
+    <p className="card-rejected" role="alert">
+      {error}
+    </p>
+  ) : null;
+}
+
+export function ChecklistDialog({ detail }: { detail: OrderDetail }) {
+  const t = useT();
+  const tx = useIntakeText();
+  const [checked, setChecked] = useState<ChecklistItem[]>([]);
+  const missing = detail.checklistRequired.filter((i) => !checked.includes(i));
+  return (
+    <Dialog title={tx('checklistTitle', { number: detail.order.number })} footer={<Footer label={t('action.confirm')} disabled={missing.length > 0} submit={() => void confirmOrder(checked)} />}>
+      <CommandError />
+      <fieldset className="no-section">
+        <legend>{tx('checklist')}</legend>
+        {CHECKLIST_ITEMS.map((item, i) => (
+          <label key={item} className="field no-check" style={{ paddingTop: 4 }}>
+            <input
+              type="checkbox"
+              data-autofocus={i === 0 || undefined}
+              checked={checked.includes(item)}
+              onChange={(e) => setChecked(e.target.checked ? [...checked, item] : checked.filter((x) => x !== item))}
+            />
+            <span>
+              {t(`checklist.${item}`)}
+              {detail.checklistRequired.includes(item) && <span className="hint"> · {tx('required')}</span>}
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      {missing.length > 0 && <p className="hint">{tx('checklistMissing', { items: missing.map((i) => t(`checklist.${i}`)).join(', ') })}</p>}
+    </Dialog>
+  );
+}
+
+export function CorrectionDialog({ detail, undo }: { detail: OrderDetail; undo: boolean }) {
+  const t = useT();
+  const tx = useIntakeText();
+  const o = detail.order;
+  const targets = correctionTargets({ status: o.status, warehouseId: o.warehouseId, paidAt: o.paidAt });
+  const [to, setTo] = useState<OrderStatus | ''>('');
+  const [reason, setReason] = useState('');
+  const back = o.lastCorrection?.before.status ?? null;
+  const submit = () => void (undo ? undoCorrection(reason.trim()) : to !== '' && correctStatus(to, reason.trim()));
+  return (
+    <Dialog
+      title={tx(undo ? 'undoTitle' : 'correctTitle', { number: o.number })}
+      footer={<Footer label={tx(undo ? 'undoSubmit' : 'correctSubmit')} disabled={reason.trim() === '' || (!undo && to === '')} submit={submit} />}
+    >
+      <CommandError />
+      {undo ? (
+        <p>{tx('undoWhat', { from: t.dyn(`status.${o.status}`, o.status), to: back ? t.dyn(`status.${back}`, back) : '?' })}</p>
+      ) : (
+        <label className="field">
+          <span>{tx('correctTo')}</span>
+          <select className="select" data-autofocus value={to} onChange={(e) => setTo(e.target.value as OrderStatus | '')}>
+            <option value="">{tx('choose')}</option>
+            {targets.map((s) => (
+              <option key={s} value={s}>
+                {t.dyn(`status.${s}`, s)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <label className="field">
+        <span>{tx('reason')}</span>
+        <textarea className="textarea" data-autofocus={undo || undefined} value={reason} maxLength={1000} onChange={(e) => setReason(e.target.value)} />
+      </label>
+    </Dialog>
+  );
+}
+
+export function PaymentDialog({ detail }: { detail: OrderDetail }) {
+  const t = useT();
+  const tx = useIntakeText();
+  const [amount, setAmount] = useState('');
+  const [method, setMethod] = useState<PaymentMethod>('cash');
+  const [reference, setReference] = useState('');
+  const n = parseAmount(amount);
+  const bad = amount.trim() !== '' && (n === undefined || Number.isNaN(n) || n <= 0 || n > 1_000_000_000);
+  const submit = () => {
+    if (n === undefined || bad) return;
+    void recordPayment({ amount: n, method, ...(reference.trim() ? { reference: reference.trim() } : {}) });
+  };
+  return (
+    <Dialog title={tx('paymentTitle', { number: detail.order.number })} footer={<Footer label={tx('paymentSubmit')} disabled={n === undefined || bad} submit={submit} />}>
+      <CommandError />
+      <label className="field">
+        <span>{tx('amount')}</span>
+        <input className="input" data-autofocus inputMode="decimal" value={amount} aria-invalid={bad || undefined} aria-describedby={bad ? 'pay-amount-error' : undefined} onChange={(e) => setAmount(e.target.value)} />
+        {bad && (
+          <small id="pay-amount-error" className="error-text">
+            {tx('amountBad')}
+          </small>
+        )}
+      </label>
+      <label className="field">
+        <span>{tx('method')}</span>
+        <select className="select" value={method} onChange={(e) => setMethod(e.target.value as PaymentMethod)}>
+          {PAYMENT_METHODS.map((m) => (
+            <option key={m} value={m}>
+              {t(`payment.${m}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{tx('reference')}</span>
+        <input className="input" value={reference} maxLength={128} onChange={(e) => setReference(e.target.value)} />
+      </label>
+    </Dialog>
+  );
+}
+
+export function EditDialog({ detail }: { detail: OrderDetail }) {
+  const t = useT();
+  const tx = useIntakeText();
+  const o = detail.order;
+  const offset = useSessionStore((s) => regionCalendar(s.session?.calendars, o.regionId)?.utcOffsetMinutes) ?? DEFAULT_KZ_CALENDAR.utcOffsetMinutes;
+  const now = useClockStore((s) => s.now);
+  const [d, setD] = useState<EditDraft>(() => draftFromOrder(o, offset));
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const set = (patch: Partial<EditDraft>) => {
+    setD({ ...d, ...patch });
+    setProblems(problems.filter((p) => !(p.field in patch)));
+  };
+  const submit = () => {
+    const built = buildEdit(o, d, offset, now);
+    setProblems(built.problems);
+    if (built.changes) void editOrder(built.changes);
+    else if (built.problems.length === 0) closeDialog();
+  };
+  const field = (name: NewOrderField, key: keyof EditDraft, extra: { inputMode?: 'decimal' | 'numeric' | 'tel' } = {}) => {
+    const problem = problems.find((p) => p.field === name);
+    const id = `edit-${name}`;
+    return (
+      <div className="field">
+        <label htmlFor={id}>{tx(`field.${name}` as Parameters<typeof tx>[0])}</label>
+        <input
+          id={id}
+          className="input"
+          inputMode={extra.inputMode}
+          value={String(d[key])}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? `${id}-error` : undefined}
+          onChange={(e) => set({ [key]: e.target.value } as Partial<EditDraft>)}
+        />
+        {problem && (
+          <small id={`${id}-error`} className="error-text no-error">
+            {tx(`field.${name}` as Parameters<typeof tx>[0])}: {tx(`problem.${problem.problem}` as Parameters<typeof tx>[0])}
+          </small>
+        )}
+      </div>
+    );
+  };
+  const windowProblem = problems.find((p) => p.field === 'windowStart' || p.field === 'windowEnd');
+  return (
+    <Dialog title={tx('editTitle', { number: o.number })} footer={<Footer label={tx('editSubmit')} submit={submit} />}>
+      <CommandError />
+      <div className="no-grid" style={{ gridTemplateColumns: 'repeat(2, minmax(0, 1fr))' }}>
+        {field('customerName', 'customerName')}
+        {field('customerPhone', 'customerPhone', { inputMode: 'tel' })}
+        {field('customerEmail', 'customerEmail')}
+        {field('deliveryCity', 'deliveryCity')}
+        <div className="no-wide">{field('deliveryAddress', 'deliveryAddress')}</div>
+        {field('deliveryLat', 'deliveryLat', { inputMode: 'decimal' })}
+        {field('deliveryLon', 'deliveryLon', { inputMode: 'decimal' })}
+      </div>
+      <label className="field no-check" style={{ paddingTop: 4 }}>
+        <input type="checkbox" checked={d.windowDay !== ''} onChange={(e) => set({ windowDay: e.target.checked ? new Date(now + offset * 60_000 + 86_400_000).toISOString().slice(0, 10) : '' })} />
+        <span>{tx('window')}</span>
+      </label>
+      {d.windowDay !== '' && (
+        <div className="no-window">
+          <div className="field">
+            <label htmlFor="edit-window-day">{tx('windowDay')}</label>
+            <DayInput id="edit-window-day" value={d.windowDay} onChange={(v) => set({ windowDay: v === '' ? d.windowDay : v })} />
+          </div>
+          <div className="field">
+            <label htmlFor="edit-window-from">{tx('windowFrom')}</label>
+            <TimeInput id="edit-window-from" value={d.windowFrom} onChange={(m) => set({ windowFrom: m })} />
+          </div>
+          <div className="field">
+            <label htmlFor="edit-window-to">{tx('windowTo')}</label>
+            <TimeInput id="edit-window-to" value={d.windowTo} onChange={(m) => set({ windowTo: m })} />
+          </div>
+        </div>
+      )}
+      {windowProblem && <small className="error-text no-error">{tx(`field.${windowProblem.field}` as Parameters<typeof tx>[0])}: {tx(`problem.${windowProblem.problem}` as Parameters<typeof tx>[0])}</small>}
+      <div className="no-grid" style={{ gridTemplateColumns: 'repeat(3, minmax(0, 1fr))' }}>
+        <div className="no-wide">{field('cargoDescription', 'cargoDescription')}</div>
+        {field('weightKg', 'weightKg', { inputMode: 'decimal' })}
+        {field('volumeM3', 'volumeM3', { inputMode: 'decimal' })}
+        {field('places', 'places', { inputMode: 'numeric' })}
+        <label className="field">
+          <span>{tx('field.hazardClass')}</span>
+          <select className="select" value={d.hazardClass} onChange={(e) => set({ hazardClass: e.target.value as HazardClass | '' })}>
+            <option value="">{tx('hazardNone')}</option>
+            {HAZARD_CLASSES.map((h) => (
+              <option key={h} value={h}>
+                {tx('hazardClass', { n: h })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field no-check">
+          <input type="checkbox" checked={d.fragile} onChange={(e) => set({ fragile: e.target.checked })} />
+          <span>{t('diff.fragile')}</span>
+        </label>
+        <label className="field no-check">
+          <input type="checkbox" checked={d.refrigerated} onChange={(e) => set({ refrigerated: e.target.checked })} />
+          <span>{t('diff.refrigerated')}</span>
+        </label>
+      </div>
+    </Dialog>
+  );
+}

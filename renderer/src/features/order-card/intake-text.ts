@@ -1,0 +1,83 @@
+// The card's words for what comes after intake (edit, correction, payment, checklist) on top
+// of the app's dictionaries (i18n/feature-text.ts); field and problem words are shared with the
+// new-order form (ui/order-field-words.ts).
+import { featureTextHook } from '../../i18n/feature-text';
+import { FIELD_WORDS_EN, FIELD_WORDS_RU } from '../../ui/order-field-words';
+
+const EN = {
+  ...FIELD_WORDS_EN,
+  checklist: 'Confirmation checklist',
+  checklistTitle: 'Confirm order {number}',
+  checklistMissing: 'Still to check: {items}',
+  required: 'required',
+  correctTitle: 'Correct the status of order {number}',
+  correctTo: 'New status',
+  correctSubmit: 'Correct',
+  undoTitle: 'Undo the correction of order {number}',
+  undoWhat: 'The order goes back from “{from}” to “{to}”, with its deadline and marks as they were.',
+  undoSubmit: 'Undo the correction',
+  choose: 'Choose…',
+  reason: 'Why (required, shown on the timeline)',
+  paymentTitle: 'Payment for order {number}',
+  amount: 'Amount, ₸',
+  amountBad: 'Amount: a positive number, at most 1,000,000,000',
+  method: 'Paid by',
+  reference: 'Receipt or transaction number (optional)',
+  paymentSubmit: 'Record payment',
+  editTitle: 'Edit order {number}',
+  editSubmit: 'Save changes',
+  window: 'Delivery window',
+  windowDay: 'Day',
+  windowFrom: 'from',
+  windowTo: 'to',
+  hazardNone: 'Not hazardous',
+  hazardClass: 'ADR class {n}',
+  cardWindow: 'Window',
+  cardHandling: 'Handling',
+  cardChecklist: 'Checked',
+  cardPayment: 'Payment',
+  notPaid: 'not paid',
+  paid: '{amount}, {method}, {time}',
+  adr: 'ADR {n}',
+} as const;
+
+type Key = keyof typeof EN;
+
+const RU: Readonly<Record<Key, string>> = {
+  ...FIELD_WORDS_RU,
+  checklist: 'Чек-лист подтверждения',
+  checklistTitle: 'Подтвердить заказ {number}',
+  checklistMissing: 'Ещё проверить: {items}',
+  required: 'обязательно',
+  correctTitle: 'Исправить статус заказа {number}',
+  correctTo: 'Новый статус',
+  correctSubmit: 'Исправить',
+  undoTitle: 'Отменить исправление заказа {number}',
+  undoWhat: 'Заказ вернётся из «{from}» в «{to}», со сроком и отметками как были.',
+  undoSubmit: 'Отменить исправление',
+  choose: 'Выберите…',
+  reason: 'Почему (обязательно, видно в истории)',
+  paymentTitle: 'Оплата заказа {number}',
+  amount: 'Сумма, ₸',
+  amountBad: 'Сумма: положительное число, не больше 1 000 000 000',
+  method: 'Способ',
+  reference: 'Номер чека или транзакции (необязательно)',
+  paymentSubmit: 'Записать оплату',
+  editTitle: 'Изменить заказ {number}',
+  editSubmit: 'Сохранить',
+  window: 'Интервал доставки',
+  windowDay: 'День',
+  windowFrom: 'с',
+  windowTo: 'до',
+  hazardNone: 'Не опасный',
+  hazardClass: 'Класс ДОПОГ {n}',
+  cardWindow: 'Интервал',
+  cardHandling: 'Особые условия',
+  cardChecklist: 'Проверено',
+  cardPayment: 'Оплата',
+  notPaid: 'не оплачен',
+  paid: '{amount}, {method}, {time}',
+  adr: 'ДОПОГ {n}',
+};
+
+export const useIntakeText = featureTextHook({ en: EN, ru: RU });
