@@ -148,15 +148,32 @@ export function directionCandidates(replica: ReadonlyReplica, d: Direction, f: C
  * page is full of carriers that pass the filters and are not flagged, or the hits run out:
  * a broad prefix ("тоо") matches most of the base, and looking all of it up would be slow.
  */
-export function textCandidates(replica: ReadonlyReplica, f: CarrierFilters, want: number): CandidateSet {
+export function textCandidates(replica: ReadonlyReplica, f: CarrierFilters, want: number, hitDriveMax?: number): CandidateSet {
   const match = textMatch(f);
   if (match === null) return [];
   const cond = carrierConditionSql(f);
+  const none: Direction = { fromCity: null, toCity: null, nearLoading: [] };
+  // A broad text ("тоо", "trans": 15,000-40,000 of 100,000 carriers) would have every hit
+  // scored by bm25 to find the best 50 (30-50 ms); relevance among that many prefix matches
+  // says little, so they are read best-rated first from the rating index instead, each checked
+  // against the listed hits (as a direction search walks, textPart), and ranked by rating.
+  const text = textPart(replica, f, want, hitDriveMax);
+  if (text.sql.startsWith('AND +')) {
+    const rows: CandidateRow[] = [];
+    for (const pass of PASSES) {
+      const sql = `SELECT ${CARRIER_COLUMNS}, ${NO_LANE_COLUMNS}, NULL AS textRank
+FROM carriers c INDEXED BY carriers_rating_idx
+WHERE ${pass} AND ${cond.sql} ${text.sql}
+ORDER BY c.rating DESC LIMIT ?`;
+      rows.push(...(replica.prepareRead(sql).all(...cond.params, ...text.params, want + 1 - rows.length) as CandidateRow[]));
+      if (rows.length > want) break;
+    }
+    return rows.map((r) => toCandidate(r, none));
+  }
   const sql = `SELECT ${CARRIER_COLUMNS}, ${NO_LANE_COLUMNS}, hits.text_rank AS textRank
 FROM (SELECT rowid AS r, rank AS text_rank FROM carriers_fts WHERE carriers_fts MATCH ? ORDER BY rank LIMIT ?) hits
 JOIN carriers c ON c.rowid = hits.r
 WHERE ${cond.sql}`;
-  const none: Direction = { fromCity: null, toCity: null, nearLoading: [] };
   for (let n = Math.ceil((want + 1) * 1.25) + 10; ; n *= 4) {
     const rows = replica.prepareRead(sql).all(match, n, ...cond.params) as CandidateRow[];
     const clean = rows.filter((r) => !(r.blacklisted === 1 || r.securityCheck === 'failed')).length;

@@ -182,6 +182,16 @@ describe('searchCarriers free text', () => {
     expect(probe({ fromCity: 'Алматы', toCity: 'Астана', text: 'транс' })).toEqual([ids.deal]);
   });
 
+  it('a broad text without a direction lists the same matching carriers, best rated first', () => {
+    const broad = (req: SearchCarriersRequest) => searchCarriers({ replica: r, knownCities: () => readCarrierCities(r), hitDriveMax: 0 }, req).results;
+    for (const text of ['т', 'транс', '7']) {
+      const walked = broad({ text });
+      expect(walked.map((x) => x.id).sort()).toEqual(search({ text }).results.map((x) => x.id).sort());
+      const ratings = walked.filter((x) => !x.blacklisted && x.securityCheck !== 'failed').map((x) => x.rating);
+      expect(ratings).toEqual([...ratings].sort((a, b) => b - a));
+    }
+  });
+
   it('punctuation only finds nothing instead of everything', () => {
     expect(search({ text: '"()*' }).results).toEqual([]);
     expect(count({ text: '"()*' }).total).toBe(0);

@@ -56,7 +56,7 @@ export function runSearch(ctx: SearchContext, filters: CarrierFilters, offset: n
   if (direction.fromCity !== null || direction.toCity !== null) {
     found = directionCandidates(ctx.replica, direction, filters, want, ctx.hitDriveMax);
   } else if (textMatch(filters) !== null) {
-    found = textCandidates(ctx.replica, filters, want);
+    found = textCandidates(ctx.replica, filters, want, ctx.hitDriveMax);
   } else if (filters.text !== undefined && filters.text.trim() !== '') {
     // Only punctuation was typed: nothing can match it.
     found = [];
