@@ -397,7 +397,7 @@ export const EN = {
   'proof.rules': 'Proof of delivery required for “delivered”',
   'time.ago': '{time} ago',
 
-  // renderer/src/features/alerts/alerts-text.ts
+  // The Alerts tab (features/alerts)
   'alerts.title': 'SLA alerts',
   'alerts.badge': 'Open alerts: {n}',
   'alerts.filterLabel': 'Which alerts',
@@ -442,7 +442,7 @@ export const EN = {
   'alerts.pending': 'waiting for the server',
   'alerts.showTasks': 'Show tasks ({n})',
 
-  // renderer/src/features/warehouse/warehouse-text.ts
+  // The warehouse tab (features/warehouse)
   'warehouse.title': 'Picking',
   'warehouse.warehouse': 'Warehouse',
   'warehouse.allWarehouses': 'All warehouses',

@@ -399,7 +399,7 @@ export const RU = {
   'proof.rules': 'Что нужно водителю для отметки «Доставлен»',
   'time.ago': '{time} назад',
 
-  // renderer/src/features/alerts/alerts-text.ts
+  // The Alerts tab (features/alerts)
   'alerts.title': 'Оповещения SLA',
   'alerts.badge': 'Открытых оповещений: {n}',
   'alerts.filterLabel': 'Какие оповещения',
@@ -444,7 +444,7 @@ export const RU = {
   'alerts.pending': 'ждёт сервера',
   'alerts.showTasks': 'Задачи ({n})',
 
-  // renderer/src/features/warehouse/warehouse-text.ts
+  // The warehouse tab (features/warehouse)
   'warehouse.title': 'Сборка',
   'warehouse.warehouse': 'Склад',
   'warehouse.allWarehouses': 'Все склады',

@@ -1,6 +1,7 @@
-// A feature's own small dictionary (Russian and English) on top of the app's language setting,
-// so the warehouse, alerts and SLA-settings screens add words without touching the app's
-// dictionaries. Same `{name}` placeholders as renderer/src/i18n/translate.ts.
+// A feature's own small dictionary (Russian and English) on top of the app's language setting.
+// The console's style is the app dictionaries (dictionary-en.ts, dictionary-ru.ts, through
+// useT); the screens still on this one (SLA settings, reports, new order) are to move there.
+// Same `{name}` placeholders as renderer/src/i18n/translate.ts.
 import { useMemo } from 'react';
 import { formatterFor, type Formatter } from '../../../shared/locale';
 import { interpolate, type Language, type Params } from './translate';
