@@ -138,7 +138,7 @@ describe('stored policy rows', () => {
   it('takes a stored row over the default, and falls back when the row is broken or under another key', () => {
     expect(slaPoliciesFromRows([row({ normMinutes: 300 })]).express.normMinutes).toBe(300);
     expect(slaPoliciesFromRows([row({ normMinutes: -5 as number })]).express).toEqual(DEFAULT_SLA_POLICIES.express);
-    // A row whose id is 'standard' but whose body says express is neither.
+    // A row sets the policy its id names, whatever its numbers were copied from.
     const mislabelled = { ...row({ normMinutes: 300 }), id: 'standard' as const };
     const parsed = slaPoliciesFromRows([mislabelled]);
     expect(parsed.standard.key).toBe('standard');

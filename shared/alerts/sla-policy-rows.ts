@@ -9,8 +9,9 @@ import type { RegionRow, SlaPolicyRow } from '../schema';
 export function slaPoliciesFromRows(rows: readonly SlaPolicyRow[]): SlaPolicies {
   const out: Record<SlaPolicyKey, SlaPolicy> = { ...DEFAULT_SLA_POLICIES };
   for (const row of rows) {
+    // policyOfRow takes the key from the row's id, so a row can only ever set its own policy.
     const parsed = slaPolicySchema.safeParse(policyOfRow(row));
-    if (parsed.success && parsed.data.key === row.id) out[row.id] = parsed.data;
+    if (parsed.success) out[row.id] = parsed.data;
   }
   return out;
 }
