@@ -2,7 +2,9 @@
 // (pending rows left by a crash are processed at start), and a /health section.
 import type { MarshrutServer } from '../server';
 import type { GpsFix } from '../gps/gps-fix';
-import { loadCourierConfig, providerSecret, type CourierConfig } from './courier-config';
+import { CdekApiClient } from './cdek-api-client';
+import { courierApiCredentials, loadCourierConfig, providerSecret, type CourierConfig } from './courier-config';
+import { CourierShipments, type ShipmentProvider } from './courier-shipments';
 import { newCourierCounters, type CourierCounters } from './courier-counters';
 import { CourierInbox, type ReviewView } from './courier-inbox';
 import { CourierProcessor } from './courier-processor';
@@ -22,12 +24,16 @@ export interface AttachCouriersOptions {
   clock?: () => number;
   /** GPS ingest for positions forwarded by Traccar (attachGps(...).ingest). */
   gps?: { ingest(fix: GpsFix, receivedAt: number): unknown } | null;
+  /** How often shipment requests to providers' APIs are looked for (ms); 0: never on a timer (tests call tick). */
+  shipmentsEveryMs?: number;
 }
 
 export interface AttachedCouriers {
   counters: CourierCounters;
   processor: CourierProcessor;
   openReviews(): ReviewView[];
+  /** Shipments created through providers' APIs (issue 16). */
+  shipments: CourierShipments;
 }
 
 export function attachCouriers(server: MarshrutServer, opts: AttachCouriersOptions = {}): AttachedCouriers {
@@ -59,5 +65,20 @@ export function attachCouriers(server: MarshrutServer, opts: AttachCouriersOptio
   );
   server.addHealth('couriers', () => ({ ...counters, openReviews: inbox.openReviews().length }));
   processor.processPending();
-  return { counters, processor, openReviews: () => inbox.openReviews() };
+
+  const apiProviders: ShipmentProvider[] = [];
+  for (const [key, cfg] of Object.entries(config.providers)) {
+    if (cfg.api === undefined) continue;
+    const creds = courierApiCredentials(key, cfg.api, env);
+    if (creds === null) log.warn({ provider: key }, 'courier API has no credentials: shipments must be handed over with their number');
+    apiProviders.push({ key, name: cfg.name, api: cfg.api, client: creds === null ? null : new CdekApiClient(creds, clock) });
+  }
+  const system = (name: string, args: unknown, actor: Parameters<typeof server.runMutation>[2]) => server.runMutation(name, args, actor, clock());
+  const shipments = new CourierShipments(server.db.sqlite, apiProviders, system, clock, log);
+  shipments.recoverInterrupted();
+  const every = opts.shipmentsEveryMs ?? 2000;
+  if (every > 0) shipments.start(every);
+  server.onClose(() => shipments.stop());
+  server.addHealth('courierShipments', () => ({ ...shipments.counters }));
+  return { counters, processor, openReviews: () => inbox.openReviews(), shipments };
 }

@@ -46,6 +46,28 @@ const authSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
+/**
+ * Creating shipments through the provider's own API (issue 16): today CDEK's order API v2.
+ * Credentials come from MARSHRUT_COURIER_API_<KEY>_CLIENT_ID / _CLIENT_SECRET (or the file);
+ * MARSHRUT_COURIER_API_<KEY>_URL overrides baseUrl (the test server, or a local stand-in).
+ */
+export const courierApiSchema = z.strictObject({
+  type: z.literal('cdek'),
+  baseUrl: z.url(),
+  clientId: z.string().min(1).optional(),
+  clientSecret: z.string().min(1).optional(),
+  /** CDEK tariff code for new shipments (e.g. 139 door-to-door parcel). */
+  tariffCode: z.number().int().positive(),
+  /** 1 online shop, 2 delivery (CDEK's order types). */
+  orderType: z.union([z.literal(1), z.literal(2)]).default(2),
+  /** A CDEK office the parcels are dropped at; without it CDEK collects from the pickup address. */
+  shipmentPoint: z.string().min(1).max(32).optional(),
+  sender: z.strictObject({ company: z.string().min(1).max(255), name: z.string().min(1).max(255), phone: z.string().min(1).max(32) }).optional(),
+  /** How often to ask for the CDEK number of a registered order. */
+  pollSeconds: z.number().int().min(1).max(3600).default(30),
+});
+export type CourierApiConfig = z.infer<typeof courierApiSchema>;
+
 export const providerConfigSchema = z.strictObject({
   /** Shown on the timeline: "CDEK". */
   name: z.string().min(1),
@@ -59,6 +81,7 @@ export const providerConfigSchema = z.strictObject({
   reasons: z.record(z.string(), z.enum(PROBLEM_REASONS)).default({}),
   /** Older numeric status codes -> letter codes (CDEK status_code). */
   statusCodes: z.record(z.string(), z.string()).default({}),
+  api: courierApiSchema.optional(),
 });
 export type ProviderConfig = z.infer<typeof providerConfigSchema>;
 
@@ -115,4 +138,17 @@ export function lookupAction(cfg: ProviderConfig, code: string): MappingAction |
     if (prefixed !== undefined) return prefixed;
   }
   return ownEntry(cfg.mapping, '*') ?? null;
+}
+
+/** The API credentials of a provider: env first, then the file; null when the API is off. */
+export function courierApiCredentials(key: string, api: CourierApiConfig, env: NodeJS.ProcessEnv): { baseUrl: string; clientId: string; clientSecret: string } | null {
+  const prefix = `MARSHRUT_COURIER_API_${key.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+  const pick = (name: string, fallback: string | undefined) => {
+    const v = env[`${prefix}_${name}`];
+    return v !== undefined && v !== '' ? v : fallback;
+  };
+  const clientId = pick('CLIENT_ID', api.clientId);
+  const clientSecret = pick('CLIENT_SECRET', api.clientSecret);
+  if (clientId === undefined || clientSecret === undefined) return null;
+  return { baseUrl: pick('URL', api.baseUrl) ?? api.baseUrl, clientId, clientSecret };
 }

@@ -47,3 +47,31 @@ export const courierReview = sqliteTable(
 
 export type CourierInboxRow = typeof courierInbox.$inferSelect;
 export type CourierReviewRow = typeof courierReview.$inferSelect;
+
+export const SHIPMENT_STATES = ['creating', 'retry', 'registered', 'done', 'failed'] as const;
+export type ShipmentState = (typeof SHIPMENT_STATES)[number];
+
+/**
+ * Shipments created through a provider's API (issue 16), one per order and provider. `creating`
+ * is committed before the request goes out: a crash mid-request leaves it, and it is never sent
+ * again blindly (the provider may have it); `registered` waits for the provider's number.
+ */
+export const courierShipments = sqliteTable(
+  'courier_shipments',
+  {
+    orderId: text('order_id').notNull(),
+    provider: text('provider').notNull(),
+    state: text('state', { enum: SHIPMENT_STATES }).notNull(),
+    /** The provider's id for the request (CDEK's order uuid). */
+    providerRef: text('provider_ref'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAt: integer('next_at').notNull(),
+    lastError: text('last_error'),
+    /** The order's assigned_at when it was handed over: another hand-over is another request. */
+    requestedAt: integer('requested_at').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('courier_shipments_order_idx').on(t.orderId, t.provider), index('courier_shipments_due_idx').on(t.state, t.nextAt)],
+);
+export type CourierShipmentRow = typeof courierShipments.$inferSelect;
