@@ -124,3 +124,23 @@ describe('corrections, payments and edits in words', () => {
     expect(changeLines({ changes: null }, ru)).toEqual([]);
   });
 });
+
+describe('hand-overs in words', () => {
+  const base = { ...recompute, kind: 'handover', actor: 'dispatcher', actorId: 'u-d', actorName: 'Айгерим', source: 'manual', reason: null, comment: null } as OrderEventRow;
+  const ru = makeTranslator('ru');
+  const en = makeTranslator('en');
+
+  it('says to whom the order went, never the raw kind', () => {
+    const carrier = { ...base, handover: { to: 'carrier', name: 'ТОО Жол Транс', securityOverride: true } } as OrderEventRow;
+    expect(eventTitle(carrier, ru, () => '')).toBe('Передан перевозчику ТОО Жол Транс: без пройденной проверки безопасности');
+    expect(eventTitle(carrier, en, () => '')).toBe('Handed to the carrier ТОО Жол Транс: security check overridden');
+    const courier = { ...base, handover: { to: 'courier', name: 'CDEK', trackingNumber: '1234567890', viaApi: true } } as OrderEventRow;
+    expect(eventTitle(courier, en, () => '')).toBe('Handed to the courier service CDEK: tracking number 1234567890, shipment requested through its API');
+    const refused = { ...base, handover: { to: 'courier', name: 'CDEK', viaApi: true, failed: true } } as OrderEventRow;
+    expect(eventTitle(refused, ru, () => '')).toBe('Передан курьерской службе CDEK: отправление заказано через её API, служба не приняла заказ');
+    const back = { ...base, handover: { to: 'own', name: null } } as OrderEventRow;
+    expect(eventTitle(back, ru, () => '')).toBe('Возвращён своему автопарку');
+    expect(eventTitle({ ...base, handover: null } as OrderEventRow, en, () => '')).toBe('Taken back to our own fleet');
+    for (const e of [carrier, courier, refused, back]) expect(eventTitle(e, en, () => '')).not.toMatch(/handover|event\./);
+  });
+});

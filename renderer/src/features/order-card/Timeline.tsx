@@ -58,9 +58,23 @@ export function eventTitle(e: OrderEventRow, t: Translator, driverName: (id: str
       const line = t('event.payment', { amount: t.fmt.money(p.amount, 'KZT'), method: t(`payment.${p.method}`) });
       return p.reference === null ? line : `${line}, ${t('event.paymentReference', { reference: p.reference })}`;
     }
-    default:
-      return String(e.kind);
+    case 'handover':
+      return handoverTitle(e, t);
   }
+}
+
+/** Where the order went, with the courier's number and what its API said (shared/domain/carried-by.ts). */
+function handoverTitle(e: OrderEventRow, t: Translator): string {
+  const h = e.handover;
+  if (h === null) return t('event.handover.own');
+  const head = t(`event.handover.${h.to}`, { name: h.name ?? '' });
+  const parts = [
+    h.trackingNumber ? t('event.handover.tracking', { number: h.trackingNumber }) : '',
+    h.viaApi ? t('event.handover.viaApi') : '',
+    h.failed ? t('event.handover.failed') : '',
+    h.securityOverride ? t('event.handover.override') : '',
+  ].filter((p) => p !== '');
+  return parts.length === 0 ? head : `${head}: ${parts.join(', ')}`;
 }
 
 /**
