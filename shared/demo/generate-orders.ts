@@ -125,6 +125,8 @@ export function* generateOrders(options: ResolvedDemoOptions, ref: OrderReferenc
       statusBeforeProblem: plan.problemFrom,
       driverId: state.assignedAt !== null ? (driver?.id ?? null) : null,
       carrierId,
+      // Demo carrier orders have no deal row behind them (the deals are generated per carrier).
+      carrierDealId: null,
       courierProvider: courierTracking ? 'cdek' : null,
       courierTrackingNumber: courierTracking,
       assignedBy: state.assignedAt !== null ? dispatcher.id : null,
