@@ -72,7 +72,13 @@ export function startConsole(): () => void {
       if (view.status !== lastStatus) void loadSession();
       lastStatus = view.status;
     }),
-    a.on('positions', ({ fixes }) => applyFixes(fixes)),
+    a.on('positions', ({ fixes }) => {
+      applyFixes(fixes);
+      // The open card's predicted arrival starts at its driver's fix: ask main again when that
+      // driver moves (at most once per card refresh window), so the card and the map's label follow.
+      const driverId = useOrderCardStore.getState().detail?.order.driverId;
+      if (driverId && fixes.some((f) => f.driverId === driverId)) scheduler.schedule(['card']);
+    }),
     a.on('conflicts', (list) => {
       applyConflicts(list);
       void refreshOpenOrder();

@@ -4,6 +4,7 @@ import type { DriverListRow } from '../../../shared/api/drivers-api';
 import type { OrderAction, OrderFilters, OrderListRow, ProblemItem, ProblemKind } from '../../../shared/api/orders-api';
 import { PROBLEM_KINDS } from '../../../shared/api/orders-api';
 import { rankDrivers } from '../../../shared/domain/driver-ranking';
+import { FLEET_LOCATOR, predictArrival, SpeedTable, stopsThrough, type PredictedArrival } from '../../../shared/eta';
 import { isOpenStatus, roleToActor } from '../../../shared/domain/order-status';
 import { orderActions, roleActions } from '../../../shared/api/order-actions';
 import { slaStatus } from '../../../shared/domain/sla-engine';
@@ -25,6 +26,16 @@ const sla = (o: OrderRow, now: number) => slaStatus(o, now, DEFAULT_SLA_POLICIES
 export function fakeQueries(world: FakeWorld, clock: FakeClock, role: UserRole, pending: ReadonlySet<string>): QueryHandlers {
   const actor = roleToActor(role);
   const driverName = (id: string | null) => (id ? (world.drivers.find((d) => d.id === id)?.name ?? null) : null);
+  // The same prediction main makes from the replica (main/db/queries/order-detail.ts), with no learned speeds.
+  const predicted = (o: OrderRow): PredictedArrival | null => {
+    const d = world.drivers.find((x) => x.id === o.driverId);
+    if (!d || d.lat === null || d.lon === null || d.fixAt === null) return null;
+    if (!['confirmed', 'at_warehouse', 'in_transit'].includes(o.status)) return null;
+    const work = world.orders.filter((x) => x.driverId === d.id && ['confirmed', 'at_warehouse', 'in_transit'].includes(x.status));
+    const stops = stopsThrough(work, o.id);
+    if (stops === null) return null;
+    return predictArrival({ now: clock(), driver: { lat: d.lat, lon: d.lon, fixAt: d.fixAt }, stops, speeds: new SpeedTable([]), locator: FLEET_LOCATOR });
+  };
   const toRow = (o: OrderRow): OrderListRow => ({
     id: o.id, number: o.number, customerName: o.customerName, customerPhone: o.customerPhone,
     deliveryAddress: o.deliveryAddress, deliveryCity: o.deliveryCity, warehouseId: o.warehouseId, regionId: o.regionId, status: o.status,
@@ -116,7 +127,7 @@ export function fakeQueries(world: FakeWorld, clock: FakeClock, role: UserRole, 
         sla: { deadline: o.slaDeadline, policy: `${policy.key}: ${policy.normMinutes / 60} h`, warnBeforeMinutes: policy.warnBeforeMinutes },
         actions: actions(o),
         pending: pending.has(o.id),
-        predicted: null,
+        predicted: predicted(o),
         trackingUrl: world.trackingUrls[o.id] ?? null,
         checklistRequired: [],
       };

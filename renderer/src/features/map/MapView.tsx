@@ -1,5 +1,6 @@
 // The live map: tiles (configurable, OpenStreetMap by default; without them a plain background),
-// order points and driver arrows on canvas, and the selected order's route with its ETA.
+// order points and driver arrows on canvas, and the selected order's route labelled with the
+// order card's predicted arrival (shared/eta, computed once by main: one rule for both).
 import L from 'leaflet';
 import { useCallback, useEffect, useState } from 'react';
 import { CircleMarker, MapContainer, Polyline, Popup, TileLayer, Tooltip, useMap } from 'react-leaflet';
@@ -12,7 +13,6 @@ import { attributionHtml } from '../../ui/attribution-html';
 import { useT } from '../../i18n/use-t';
 import { useClockStore } from '../clock/store';
 import { driverById, useDriversStore } from '../drivers/store';
-import { driverEta } from '../../ui/eta';
 import { useOrderCardStore } from '../order-card/store';
 import { useSettingsStore } from '../settings/store';
 import { DRIVER_COLOURS } from './draw-map';
@@ -65,11 +65,11 @@ function SelectedRoute() {
   const t = useT();
   const detail = useOrderCardStore((s) => s.detail);
   const driver = useDriversStore((s) => driverById(s, detail?.order.driverId));
-  const now = useClockStore((s) => s.now);
   if (!detail) return null;
   const o = detail.order;
   const to: [number, number] = [o.deliveryLat, o.deliveryLon];
-  const eta = driverEta(driver, { lat: o.deliveryLat, lon: o.deliveryLon }, now);
+  // The card's own prediction, never a second estimate: the label and the card cannot disagree.
+  const p = detail.predicted;
   const from: [number, number] | null = driver && driver.lat !== null && driver.lon !== null ? [driver.lat, driver.lon] : null;
   return (
     <>
@@ -81,9 +81,9 @@ function SelectedRoute() {
       </CircleMarker>
       {from && (
         <Polyline positions={[from, to]} pathOptions={{ color: '#2f6fde', weight: 3, dashArray: '6 6', opacity: 0.9 }}>
-          {eta && (
+          {p && (
             <Tooltip permanent direction="center" className="map-eta-tooltip">
-              {`${t('map.eta', { time: t.fmt.time(eta.arrivesAt) })} · ${t.fmt.km(eta.km)}`}
+              {`${t('map.eta', { time: t.fmt.time(p.at) })} · ${t.fmt.km(p.basis.distanceKm)}`}
             </Tooltip>
           )}
         </Polyline>

@@ -7,7 +7,6 @@ import { useT } from '../../i18n/use-t';
 import { useClockStore } from '../clock/store';
 import { acknowledgeConflict, useConnectionStore } from '../connection/store';
 import { driverById, useDriversStore } from '../drivers/store';
-import { driverEta } from '../../ui/eta';
 import { SlaCountdown } from '../../ui/SlaCountdown';
 import { StatusChip } from '../../ui/StatusChip';
 import { predictedRisk } from '../../../../shared/eta/arrival-risk';
@@ -50,19 +49,12 @@ function DriverLine({ detail }: { detail: OrderDetail }) {
   if (!o.driverId) return <span className="muted">{t('queue.unassigned')}</span>;
   const name = live?.name ?? detail.driver?.name ?? o.driverId;
   const phone = live?.phone ?? detail.driver?.phone ?? '';
-  const eta = o.status === 'in_transit' ? driverEta(live, { lat: o.deliveryLat, lon: o.deliveryLon }, now) : null;
   const p = detail.predicted;
   const risk = predictedRisk(p, o.slaDeadline, now);
   return (
     <span>
       {name}
       {phone && <span className="muted"> · {phone}</span>}
-      {eta && (
-        <>
-          <br />
-          <span className="tabular">{t('card.distance', { km: t.fmt.km(eta.km) })}</span>
-        </>
-      )}
       {p && (
         <>
           <br />
@@ -70,6 +62,8 @@ function DriverLine({ detail }: { detail: OrderDetail }) {
             <strong>{t('card.eta', { time: t.fmt.time(p.at) })}</strong> ({t.fmt.time(p.earliest)}–{t.fmt.time(p.latest)})
             {risk !== null && <span className="chip chip-warning"> {t(risk === 'late' ? 'card.arrivalRisk.late' : 'card.arrivalRisk.tight')}</span>}
           </span>
+          <br />
+          <span className="tabular" data-testid="predicted-distance">{t('card.distance', { km: t.fmt.km(p.basis.distanceKm) })}</span>
           <br />
           <span className="muted tabular">
             {t('card.etaBasis', {
