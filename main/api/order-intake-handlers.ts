@@ -13,9 +13,26 @@ import { geocode } from '../geocoding/geocode';
 import type { NominatimOptions } from '../geocoding/nominatim-client';
 import type { SettingsStore } from '../settings/settings-store';
 import type { SyncLink } from '../sync/sync-link';
+import { createOrderImportSession, OrderImportStepError } from '../order-import/order-import-session';
+import { SheetError } from '../carriers/import/read-sheet';
+import { ApiFailure } from './api-failure';
 import { runCommand } from './order-commands';
 
-type Handlers = Pick<ApiHandlers, 'lookupCustomers' | 'geocode' | 'createOrder' | 'editOrder' | 'correctStatus' | 'undoCorrection' | 'recordPayment'>;
+/** An import step's expected failures as the API's error codes. */
+async function importStep<T>(run: () => T | Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof OrderImportStepError) throw new ApiFailure(e.code, e.message);
+    if (e instanceof SheetError) throw new ApiFailure('invalid_request', e.message);
+    throw e;
+  }
+}
+
+type Handlers = Pick<
+  ApiHandlers,
+  'lookupCustomers' | 'geocode' | 'createOrder' | 'editOrder' | 'correctStatus' | 'undoCorrection' | 'recordPayment' | 'readOrderImportFile' | 'previewOrderImport' | 'commitOrderImport'
+>;
 
 interface WarehousePlace {
   id: string;
@@ -55,6 +72,8 @@ export function orderIntakeHandlers(deps: {
     return { ok: true, mid: out.mid, orderId: mutationRowId(out.clientId, out.mid, 0) };
   }
 
+  const imports = createOrderImportSession({ replica, link: deps.link, now: deps.now });
+
   return {
     lookupCustomers: (a) => lookupCustomers(replica, a.query),
     geocode: (a) =>
@@ -68,5 +87,8 @@ export function orderIntakeHandlers(deps: {
     correctStatus: (a) => runCommand(deps.link, 'correctStatus', a),
     undoCorrection: (a) => runCommand(deps.link, 'undoCorrection', a),
     recordPayment: (a) => runCommand(deps.link, 'recordPayment', a),
+    readOrderImportFile: (a) => importStep(() => imports.readFile(a.fileName, a.dataBase64)),
+    previewOrderImport: (a) => importStep(() => imports.preview(a.importId, a.mapping)),
+    commitOrderImport: (a) => importStep(() => imports.commit(a.importId, a.mapping)),
   };
 }

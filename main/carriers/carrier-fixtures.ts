@@ -127,6 +127,7 @@ export function fakeMutate(r: Replica, at = T0): (name: string, args: unknown) =
       r.db.delete(t).where(eq(t.id, id)).run();
     },
     findOrderByNumber: () => undefined,
+    findOrderByExternalId: () => undefined,
     allocateOrderNumber: () => 'T-1',
   };
   const actor: MutationActor = { id: 'u-logistician', name: 'Logistician Dana', actor: 'logistician', role: 'logistician' };

@@ -57,6 +57,27 @@ export function enqueueMutation(
 }
 
 /**
+ * Applies and enqueues several mutations in ONE transaction: all of them, or (the first refusal
+ * throws MutationRejection with `details.index`) none. A spreadsheet import uses it, so a file
+ * cut into parts by size is never half in the replica.
+ */
+export function enqueueMutations(
+  store: SyncStore,
+  inputs: ReadonlyArray<{ name: string; args: unknown; actor: MutationActor; now: number }>,
+): EnqueueResult[] {
+  return store.editTransaction(() =>
+    inputs.map((input, index) => {
+      try {
+        return enqueueMutation(store, input);
+      } catch (e) {
+        if (e instanceof MutationRejection) throw new MutationRejection(e.code, e.message, { ...e.details, index });
+        throw e;
+      }
+    }),
+  );
+}
+
+/**
  * Runs one outbox row against the replica in a savepoint. Returns null when applied, or the
  * rejection (its writes undone). A mutator bug (any other throw) is also undone and reported
  * as a rejection: locally the row just shows no effect; the server has the final word.
@@ -71,13 +92,17 @@ function runOne(
 ): { code: string; message: string; details?: Record<string, unknown> } | null {
   const wireMid = row.localMid - lineage.base;
   const local = new ChangeSet();
+  const provisionalBase = `~${lineage.clientId.slice(0, 6)}-${wireMid}`;
+  let provisional = 0;
   const tx = createReplicaTx({
     rows: store.rows,
     shadow: store.shadow,
     changes: local,
     footprint,
     findOrderIdByNumber: store.findOrderIdByNumber,
-    provisionalOrderNumber: () => `~${lineage.clientId.slice(0, 6)}-${wireMid}`,
+    findOrderIdByExternalId: store.findOrderIdByExternalId,
+    // One per order the mutation creates (an import part creates many): ~abc123-7, ~abc123-7.2...
+    provisionalOrderNumber: () => (++provisional === 1 ? provisionalBase : `${provisionalBase}.${provisional}`),
   });
   // now = at: a re-run is a replay of the same local action, so it writes the same rows
   // (a fresh clock would churn updatedAt of optimistic rows on every rebase).

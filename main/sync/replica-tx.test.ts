@@ -22,6 +22,7 @@ function tx() {
     changes: new ChangeSet(),
     footprint: new Footprint(),
     findOrderIdByNumber: () => undefined,
+    findOrderIdByExternalId: () => undefined,
     provisionalOrderNumber: () => '~1',
   });
   return { t, rows };

@@ -17,6 +17,7 @@ export interface ReplicaTxDeps {
   /** Collects what the mutation read and wrote, for incremental rebases. */
   footprint: Footprint;
   findOrderIdByNumber(number: string): string | undefined;
+  findOrderIdByExternalId(source: string, externalId: string): string | undefined;
   /**
    * A provisional order number, deterministic for one mutation (so a re-run shows the same
    * number); the server's confirmed row brings the real one under the same order id.
@@ -59,6 +60,11 @@ export function createReplicaTx(deps: ReplicaTxDeps): MutatorTx {
     findOrderByNumber(number: string): OrderRow | undefined {
       footprint.readsAllOrders = true;
       const id = deps.findOrderIdByNumber(number);
+      return id === undefined ? undefined : (rows.get('orders', id) as OrderRow | undefined);
+    },
+    findOrderByExternalId(source: string, externalId: string): OrderRow | undefined {
+      footprint.readsAllOrders = true;
+      const id = deps.findOrderIdByExternalId(source, externalId);
       return id === undefined ? undefined : (rows.get('orders', id) as OrderRow | undefined);
     },
     allocateOrderNumber(): string {

@@ -49,7 +49,8 @@ import { refusal, toConflictView, toConnectionView, type SyncConnectionState, ty
 import { createGroupCommit } from './group-commit';
 import { createConnection, realTimers, type ConnectionDelegate, type ConnectionStatus, type Timers } from './connection';
 import { lineageRange, rekeyLineage } from './lineage';
-import { enqueueMutation, pendingMutations } from './outbox';
+import { ChangeSet } from './change-set';
+import { enqueueMutation, enqueueMutations, pendingMutations } from './outbox';
 import { createSyncEvents, type SyncEventName, type SyncListener } from './sync-events';
 import { actorOf, openSyncStore, type SyncStore } from './sync-store';
 import type { Transport } from './transport';
@@ -76,9 +77,15 @@ export interface SyncClientOptions {
 }
 
 export type MutateResult = { ok: true; mid: number; clientId: string } | ({ ok: false } & ApiErrorBody);
+/** One call of mutateAll: a mutator's name with its arguments. */
+export type MutationCall = { [N in MutatorName]: { name: N; args: MutatorArgs<N> } }[MutatorName];
+/** On a refusal nothing was applied; `details.index` says which call was refused. */
+export type MutateAllResult = { ok: true; mids: number[]; clientId: string } | ({ ok: false } & ApiErrorBody);
 
 export interface SyncClient {
   mutate<N extends MutatorName>(name: N, args: MutatorArgs<N>): MutateResult;
+  /** Several mutations applied and queued together in one transaction, or none of them. */
+  mutateAll(calls: readonly MutationCall[]): MutateAllResult;
   /** Resolves once every edit made so far is on disk (one fsync for all the edits of a turn). */
   durable(): Promise<void>;
   on<E extends SyncEventName>(event: E, listener: SyncListener<E>): () => void;
@@ -276,6 +283,29 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       if (!result.changes.empty) events.emit('changes', result.changes.toEvent());
       emitState();
       return { ok: true, mid: result.mid, clientId: result.clientId };
+    },
+    mutateAll(calls) {
+      if (user === null) {
+        return { ok: false, code: 'unauthorized', message: 'Not signed in yet: connect to the server once so it can tell who you are' };
+      }
+      const actor = actorOf(user);
+      const at = now();
+      let results: ReturnType<typeof enqueueMutations>;
+      try {
+        results = enqueueMutations(
+          store,
+          calls.map((c) => ({ name: c.name, args: c.args, actor, now: at })),
+        );
+      } catch (err) {
+        if (err instanceof MutationRejection) return refusal(err);
+        throw err;
+      }
+      commits.afterEdit();
+      const changes = new ChangeSet();
+      for (const r of results) changes.addAll(r.changes);
+      if (!changes.empty) events.emit('changes', changes.toEvent());
+      emitState();
+      return { ok: true, mids: results.map((r) => r.mid), clientId: results[0]?.clientId ?? '' };
     },
     durable: () => commits.durable(),
     on: events.on,

@@ -24,6 +24,7 @@ export interface SyncStore {
    */
   footprints: Map<number, Footprint> | null;
   findOrderIdByNumber(number: string): string | undefined;
+  findOrderIdByExternalId(source: string, externalId: string): string | undefined;
   /** Remembers that a snapshot in progress delivered this row (see apply-frames.ts). */
   markSnapshotSeen(table: string, id: string): void;
   /** Runs `fn` in one transaction whose commit is fsynced (synchronous=FULL): start-up writes. */
@@ -59,6 +60,7 @@ export function openSyncStore(sqlite: Database.Database, options: OpenSyncStoreO
   const meta = createMetaStore(sqlite);
   const outbox = createOutboxStore(sqlite);
   const byNumber = sqlite.prepare('SELECT id FROM orders WHERE number = ?').pluck(true);
+  const byExternal = sqlite.prepare('SELECT id FROM orders WHERE external_source = ? AND external_id = ?').pluck(true);
   const seen = sqlite.prepare('INSERT OR IGNORE INTO temp.sync_snapshot_seen (tbl, id) VALUES (?, ?)');
   const syncFull = sqlite.prepare('PRAGMA synchronous = FULL');
   const syncNormal = sqlite.prepare('PRAGMA synchronous = NORMAL');
@@ -90,6 +92,7 @@ export function openSyncStore(sqlite: Database.Database, options: OpenSyncStoreO
     conflicts,
     footprints: outbox.count() === 0 ? new Map() : null,
     findOrderIdByNumber: (n) => byNumber.get(n) as string | undefined,
+    findOrderIdByExternalId: (source, id) => byExternal.get(source, id) as string | undefined,
     markSnapshotSeen: (t, id) => void seen.run(t, id),
     durableTransaction(fn) {
       // The pragma cannot change inside a transaction, so it wraps it.

@@ -42,6 +42,15 @@ export function createFakeSync(user: SessionUser | null = { id: 'u-disp', name: 
       }
       return { ok: true, mid: ++mid, clientId: 'fake-client' };
     },
+    mutateAll(list) {
+      const mids: number[] = [];
+      for (const [index, c] of list.entries()) {
+        const r = fake.mutate(c.name, c.args as never);
+        if (!r.ok) return { ...r, details: { ...r.details, index } };
+        mids.push(r.mid);
+      }
+      return { ok: true, mids, clientId: 'fake-client' };
+    },
     on: events.on,
     connection: () => conn,
     user: () => currentUser,

@@ -14,12 +14,14 @@ import type { AllTableStatements } from './table-statements';
 /** Statements the tx needs beyond the per-table ones; prepared once per database. */
 export interface OrderLookups {
   byNumber: Database.Statement<[string], Record<string, unknown>>;
+  byExternal: Database.Statement<[string, string], Record<string, unknown>>;
   maxNumber: Database.Statement<[], { n: number | null }>;
 }
 
 export function prepareOrderLookups(sqlite: Database.Database): OrderLookups {
   return {
     byNumber: sqlite.prepare('SELECT * FROM orders WHERE number = ?'),
+    byExternal: sqlite.prepare('SELECT * FROM orders WHERE external_source = ? AND external_id = ?'),
     maxNumber: sqlite.prepare(
       `SELECT max(CAST(substr(number, ${ORDER_NUMBER_PREFIX.length + 1}) AS INTEGER)) AS n FROM orders WHERE number LIKE '${ORDER_NUMBER_PREFIX}%'`,
     ),
@@ -76,6 +78,11 @@ export class ServerMutatorTx implements MutatorTx {
 
   findOrderByNumber(number: string): OrderRow | undefined {
     const record = this.lookups.byNumber.get(number);
+    return record === undefined ? undefined : (this.tables.orders.codec.fromRecord(record) as OrderRow);
+  }
+
+  findOrderByExternalId(source: string, externalId: string): OrderRow | undefined {
+    const record = this.lookups.byExternal.get(source, externalId);
     return record === undefined ? undefined : (this.tables.orders.codec.fromRecord(record) as OrderRow);
   }
 

@@ -53,6 +53,11 @@ export function canCreateOrders(actor: Actor | null): boolean {
   return actor !== null && may(actor, 'createOrder');
 }
 
+/** Whether this user may import orders from a spreadsheet (the console's Import orders button). */
+export function canImportOrders(actor: Actor | null): boolean {
+  return actor !== null && may(actor, 'importOrders');
+}
+
 /** Everything the role may do to some order: the session's coarse list. */
 export function roleActions(actor: Actor | null): OrderAction[] {
   if (actor === null) return [];

@@ -6,6 +6,7 @@ import type { Place } from '../geo/gazetteer';
 import { createOrderArgs } from '../mutators/create-order';
 import { correctStatus, editOrder, recordPayment, undoCorrection } from '../mutators/order-intake-mutators';
 import { command, commandReturning, query } from './define';
+import { orderImportApi } from './order-import-api';
 
 export interface CustomerAddress {
   address: string;
@@ -69,4 +70,6 @@ export const orderIntakeApi = {
   correctStatus: command(correctStatus.args.strict()),
   undoCorrection: command(undoCorrection.args.strict()),
   recordPayment: command(recordPayment.args.strict()),
+  // Orders from a shop's spreadsheet (order-import-api.ts).
+  ...orderImportApi,
 } as const;

@@ -24,6 +24,20 @@ export function parseDayInput(text: string): string | null {
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+/** "4,5", "4.5", "1 200": a number as people type it; undefined for nothing; NaN for not a number. */
+export function parseAmountInput(text: string): number | undefined {
+  const s = text.replace(/[\s\u00a0]/g, '').replace(',', '.');
+  if (s === '') return undefined;
+  return /^[+-]?(\d+\.?\d*|\.\d+)$/.test(s) ? Number(s) : Number.NaN;
+}
+
+/** The instant of a wall-clock day (yyyy-mm-dd) and minute in a region with a fixed UTC offset. */
+export function localInstant(day: string, minuteOfDay: number, offsetMinutes: number): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) return null;
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) - offsetMinutes * 60_000 + minuteOfDay * 60_000;
+}
+
 /** Minutes after midnight from "9:05", "09.05", "0905", "9"; null when not a time of day. */
 export function parseTimeInput(text: string): number | null {
   const s = text.trim();

@@ -16,6 +16,8 @@ export interface MutatorTx {
   /** Deletes the row if it exists (the change log records a deletion). */
   delete(table: SyncedTableKey, id: string): void;
   findOrderByNumber(number: string): OrderRow | undefined;
+  /** The order a source (an integration's user id, or the file import) sent under its own number. */
+  findOrderByExternalId(source: string, externalId: string): OrderRow | undefined;
   /**
    * A number for a new order when the caller gave none. The server's is final; the client's
    * may be provisional (the confirmed row brings the real one, under the same order id).

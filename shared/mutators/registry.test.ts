@@ -19,7 +19,7 @@ describe('MUTATORS registry', () => {
         // Customer messages and tracking (issue 15).
         'updateMessageRule', 'updateMessageSettings', 'setCustomerMessagePrefs', 'setMyNotifyPrefs', 'sendTrackingLink',
         // Orders coming in (issue 14).
-        'editOrder', 'correctStatus', 'undoCorrection', 'recordPayment', 'setChecklistPolicy',
+        'editOrder', 'correctStatus', 'undoCorrection', 'recordPayment', 'setChecklistPolicy', 'importOrders',
         // Handing orders to carriers and courier services (issue 16).
         'handToCarrier', 'handToCourier', 'handToOwnFleet', 'recordCourierShipment',
       ].sort(),
@@ -45,7 +45,7 @@ describe('MUTATORS registry', () => {
       [
         'addCarrierLane', 'addCarrierOffer', 'addCarrierVehicle', 'addComment', 'confirmOrder', 'createCarrier', 'createOrder', 'editCarrier', 'recordCarrierDeal',
         'setCarrierSecurityCheck', 'setCarrierBlacklisted', 'editCarrierVehicle', 'removeCarrierVehicle', 'removeCarrierLane', 'importCarriers',
-        'editOrder',
+        'editOrder', 'importOrders',
         'handToCarrier', 'handToCourier', 'handToOwnFleet',
       ].sort(),
     );

@@ -24,6 +24,7 @@ import {
 import { addComment } from './comments';
 import { sendTrackingLink, setCustomerMessagePrefs, setMyNotifyPrefs, updateMessageRule, updateMessageSettings } from '../messages/message-mutators';
 import { createOrder } from './create-order';
+import { importOrders } from './import-orders';
 import { handToCarrier, handToCourier, handToOwnFleet, recordCourierShipment } from './handover';
 import { correctStatus, editOrder, recordPayment, setChecklistPolicy, undoCorrection } from './order-intake-mutators';
 import type { MutatorDef } from './define-mutator';
@@ -86,6 +87,7 @@ export const MUTATORS = {
   undoCorrection,
   recordPayment,
   setChecklistPolicy,
+  importOrders,
   // Handing orders to carriers and courier services (issue 16).
   handToCarrier,
   handToCourier,

@@ -36,6 +36,14 @@ export class FakeMutatorTx implements MutatorTx {
     return undefined;
   }
 
+  findOrderByExternalId(source: string, externalId: string): OrderRow | undefined {
+    for (const row of this.table('orders').values()) {
+      const o = row as OrderRow;
+      if (o.externalSource === source && o.externalId === externalId) return { ...o };
+    }
+    return undefined;
+  }
+
   allocateOrderNumber(): string {
     let n = String(this.nextNumber++);
     while (this.findOrderByNumber(n) !== undefined) n = String(this.nextNumber++);

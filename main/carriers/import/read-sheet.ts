@@ -46,7 +46,13 @@ export function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'string') return value.trim();
   if (typeof value === 'number') return String(value);
   if (typeof value === 'boolean') return value ? 'да' : 'нет';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  // Excel keeps a date as wall-clock time (exceljs hands it over as that clock in UTC): a day,
+  // or a day and a time when the cell has one (an order's delivery window).
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return '';
+    const iso = value.toISOString();
+    return iso.slice(11, 16) === '00:00' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+  }
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('').trim();
     if ('formula' in value || 'sharedFormula' in value) return cellText((value as ExcelJS.CellFormulaValue).result ?? null);
@@ -80,6 +86,9 @@ export async function readSheet(fileName: string, data: Buffer, maxRows = MAX_IM
       await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
     } else if (lower.endsWith('.xls')) {
       throw new SheetError('Old .xls files cannot be read: save the file as .xlsx or .csv in Excel and import that');
+    } else if (data.subarray(0, 65_536).includes(0)) {
+      // Text never holds NUL bytes: an image, a PDF or an old binary format renamed .csv.
+      throw new SheetError(`"${fileName}" is not an XLSX or CSV file`);
     } else {
       const text = decodeCsv(data);
       await wb.csv.read(Readable.from([text]), { parserOptions: { delimiter: guessDelimiter(text) } });

@@ -1,13 +1,10 @@
 // Turning what people type into values, for every form that takes amounts, coordinates and a
 // delivery window (the new-order form, the card's edit dialog): one reading of "4,5" and one
 // conversion of the region's wall clock to instants.
+import { localInstant, parseAmountInput } from '../../../shared/locale/parse-input';
 
 /** "4,5", "4.5", "1 200": a number as people type it; undefined for nothing; NaN for not a number. */
-export function parseAmount(text: string): number | undefined {
-  const s = text.replace(/[\s\u00a0]/g, '').replace(',', '.');
-  if (s === '') return undefined;
-  return /^[+-]?(\d+\.?\d*|\.\d+)$/.test(s) ? Number(s) : Number.NaN;
-}
+export const parseAmount = parseAmountInput;
 
 /** Coordinates with at most 6 decimals (about 10 cm): what the form shows after a pick or a drag. */
 export function coordText(n: number): string {
@@ -16,9 +13,8 @@ export function coordText(n: number): string {
 
 /** The window's instants: the region's wall clock (a fixed UTC offset) to UTC milliseconds. */
 export function windowInstants(day: string, from: number, to: number, offsetMinutes: number): { start: number; end: number } | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!m) return null;
-  const midnight = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) - offsetMinutes * 60_000;
+  const midnight = localInstant(day, 0, offsetMinutes);
+  if (midnight === null) return null;
   return { start: midnight + from * 60_000, end: midnight + to * 60_000 };
 }
 

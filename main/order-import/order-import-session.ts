@@ -1,0 +1,155 @@
+// The order import's side in main: read a file once (step 1), preview it under a column mapping
+// as often as the user changes it (step 2), then commit (step 3): every row checked again, and
+// only when none is refused do they all become importOrders mutations, cut by size (the outbox
+// refuses one over MAX_ARGS_CHARS) and queued in ONE local transaction, so the file goes in whole
+// or not at all. Duplicates by the shop's order number: within the file and against every order
+// the replica holds (from any shop or an earlier import).
+import { randomUUID } from 'node:crypto';
+import type { CommandResultWith } from '../../shared/api/define';
+import { MAX_ORDER_IMPORT_ROWS, type OrderImportFile, type OrderImportPreview, type OrderImportRow } from '../../shared/api/order-import-api';
+import { IMPORT_ORDERS_BATCH, type ImportedOrderArgs } from '../../shared/mutators/import-orders';
+import { suggestOrderMapping, type OrderImportMapping } from '../../shared/order-import/import-fields';
+import { parseOrderRow, type ImportWarehouse } from '../../shared/order-import/import-row';
+import { importBatches } from '../carriers/import/import-batches';
+import { readSheet, type Sheet } from '../carriers/import/read-sheet';
+import type { ReadonlyReplica } from '../db/open-replica';
+import { MAX_ARGS_CHARS } from '../sync/outbox';
+import type { SyncLink } from '../sync/sync-link';
+
+/** Files kept between the wizard's steps; an older one must be read again. */
+const KEEP_FILES = 4;
+const PREVIEW_ROWS = 200;
+
+/** A step that cannot run: 'not_found' = the file expired; 'invalid_request' = bad mapping. */
+export class OrderImportStepError extends Error {
+  override name = 'OrderImportStepError';
+  constructor(
+    readonly code: 'not_found' | 'invalid_request',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface Classified {
+  view: OrderImportRow;
+  args: ImportedOrderArgs | null;
+}
+
+export interface OrderImportDeps {
+  replica: ReadonlyReplica;
+  link: SyncLink;
+  now: () => number;
+}
+
+export function createOrderImportSession(deps: OrderImportDeps) {
+  const { replica } = deps;
+  // Per console (the handler context), not module state: two consoles in one test never share files.
+  const files = new Map<string, { fileName: string; sheet: Sheet }>();
+
+  const warehouses = (): ImportWarehouse[] =>
+    replica
+      .prepareRead(
+        `SELECT w.id, w.name, w.address, w.lat, w.lon, w.region_id AS regionId, coalesce(r.utc_offset_minutes, 300) AS utcOffsetMinutes
+           FROM warehouses w LEFT JOIN regions r ON r.id = w.region_id ORDER BY w.id`,
+      )
+      .all() as ImportWarehouse[];
+
+  /** Every shop number the replica knows, with the order that carries it (one scan per preview). */
+  const existingNumbers = (): Map<string, string> => {
+    const map = new Map<string, string>();
+    for (const r of replica.prepareRead('SELECT external_id AS e, number AS n FROM orders WHERE external_id IS NOT NULL').iterate() as Iterable<{ e: string; n: string }>) {
+      if (!map.has(r.e)) map.set(r.e, r.n);
+    }
+    return map;
+  };
+
+  function classify(importId: string, mapping: OrderImportMapping): { fileName: string; rows: Classified[] } {
+    const f = files.get(importId);
+    if (!f) throw new OrderImportStepError('not_found', 'This import has expired: choose the file again');
+    if (mapping.externalId === undefined || mapping.externalId === null) {
+      // Without the shop's number no duplicate could be found; say it once, not on every row.
+      throw new OrderImportStepError('invalid_request', "Choose the column that holds the shop's order number");
+    }
+    const ctx = { warehouses: warehouses(), now: deps.now() };
+    const existing = existingNumbers();
+    const seen = new Map<string, number>();
+    const rows: Classified[] = [];
+    f.sheet.rows.slice(1).forEach((cells, index) => {
+      // +2: one for the header row, one because people count rows from 1.
+      const rowNumber = index + 2;
+      // A blank separator row holds no order to lose; it is neither imported nor refused.
+      if (cells.every((c) => c.trim() === '')) return;
+      const text = (i: number | null | undefined) => (i === undefined || i === null ? '' : (cells[i] ?? '').trim().slice(0, 200));
+      const parsed = parseOrderRow(cells, mapping, ctx);
+      const problems = parsed.ok ? [] : [...parsed.problems];
+      const externalId = parsed.ok ? parsed.args.externalId : text(mapping.externalId);
+      if (externalId !== '' && !problems.some((p) => p.field === 'externalId')) {
+        const earlier = seen.get(externalId);
+        const order = existing.get(externalId);
+        if (earlier !== undefined) problems.push({ field: 'externalId', problem: 'duplicate_in_file', value: String(earlier) });
+        else if (order !== undefined) problems.push({ field: 'externalId', problem: 'duplicate_existing', value: order });
+        else seen.set(externalId, rowNumber);
+      }
+      const view: OrderImportRow = {
+        rowNumber,
+        status: problems.length === 0 ? 'new' : 'rejected',
+        problems,
+        externalId,
+        customerName: parsed.ok ? parsed.args.customerName : text(mapping.customerName),
+        city: parsed.ok ? parsed.args.deliveryCity : text(mapping.deliveryCity),
+        approximate: parsed.ok && parsed.approximate,
+      };
+      rows.push({ view, args: parsed.ok && problems.length === 0 ? parsed.args : null });
+    });
+    return { fileName: f.fileName, rows };
+  }
+
+  return {
+    async readFile(fileName: string, dataBase64: string): Promise<OrderImportFile> {
+      const sheet = await readSheet(fileName, Buffer.from(dataBase64, 'base64'), MAX_ORDER_IMPORT_ROWS);
+      const importId = randomUUID();
+      files.set(importId, { fileName, sheet });
+      while (files.size > KEEP_FILES) files.delete(files.keys().next().value as string);
+      const headers = sheet.rows[0] ?? [];
+      return {
+        importId,
+        fileName,
+        sheetName: sheet.sheetName,
+        headers,
+        sampleRows: sheet.rows.slice(1, 6),
+        rowCount: sheet.rows.length - 1,
+        suggestedMapping: suggestOrderMapping(headers),
+      };
+    },
+
+    preview(importId: string, mapping: OrderImportMapping): OrderImportPreview {
+      const { rows } = classify(importId, mapping);
+      const refused = rows.filter((r) => r.view.status === 'rejected').map((r) => r.view);
+      const fresh = rows.filter((r) => r.view.status === 'new').map((r) => r.view);
+      return {
+        importId,
+        counts: { new: fresh.length, rejected: refused.length },
+        rows: [...refused, ...fresh].slice(0, Math.max(PREVIEW_ROWS, refused.length)),
+      };
+    },
+
+    async commit(importId: string, mapping: OrderImportMapping): Promise<CommandResultWith<{ created: number; parts: number }>> {
+      const { fileName, rows } = classify(importId, mapping);
+      const refused = rows.filter((r) => r.args === null).length;
+      if (refused > 0) {
+        return { ok: false, code: 'invalid_request', message: `${refused} rows are refused: fix them (see the preview) and import the file again; nothing was imported`, details: { rejected: refused } };
+      }
+      if (rows.length === 0) return { ok: false, code: 'invalid_request', message: 'The file holds no orders' };
+      const sync = deps.link.current();
+      if (!sync) return { ok: false, code: 'unavailable', message: 'No server is configured: set the server address and token in Settings' };
+      const parts = importBatches(fileName, rows, (r) => r.args, { maxRows: IMPORT_ORDERS_BATCH, maxBytes: MAX_ARGS_CHARS });
+      const out = sync.mutateAll(parts.map((part) => ({ name: 'importOrders' as const, args: { rows: part.map((r) => r.args as ImportedOrderArgs) } })));
+      if (!out.ok) return out;
+      // "Imported" only once every part is on disk (one fsync for all of them).
+      await sync.durable();
+      files.delete(importId);
+      return { ok: true, mid: out.mids[out.mids.length - 1] ?? null, created: rows.length, parts: parts.length };
+    },
+  };
+}

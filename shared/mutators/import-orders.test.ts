@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { fakeWorld, ORDER_ARGS, run } from '../testing/fake-world';
+import { ORDER_IMPORT_SOURCE } from './import-orders';
+
+const { number: _number, ...base } = ORDER_ARGS as typeof ORDER_ARGS & { number?: string };
+const row = (externalId: string, over: Record<string, unknown> = {}) => ({ ...base, externalId, ...over });
+
+describe('importOrders: one part of a spreadsheet', () => {
+  it('creates every row with its own number under the import source, each with its created event', () => {
+    const tx = fakeWorld();
+    expect(run(tx, 'u-dispatcher', 'importOrders', { rows: [row('A-1'), row('A-2')] })).toEqual({ result: 'applied' });
+    const orders = tx.all('orders');
+    expect(orders.map((o) => [o.externalId, o.externalSource])).toEqual([['A-1', ORDER_IMPORT_SOURCE], ['A-2', ORDER_IMPORT_SOURCE]]);
+    expect(new Set(orders.map((o) => o.number)).size).toBe(2);
+    expect(tx.all('order_events').filter((e) => e.kind === 'created')).toHaveLength(2);
+  });
+
+  it('a bad row refuses the whole part: nothing of it is written', () => {
+    const tx = fakeWorld();
+    expect(run(tx, 'u-dispatcher', 'importOrders', { rows: [row('A-1'), row('A-1')] })).toMatchObject({ error: { code: 'duplicate_external_id', details: { index: 1 } } });
+    expect(run(tx, 'u-dispatcher', 'importOrders', { rows: [row('A-1'), row('A-2', { warehouseId: 'nope' })] })).toMatchObject({ error: { code: 'not_found' } });
+    expect(run(tx, 'u-dispatcher', 'importOrders', { rows: [row('A-1'), row('A-2', { customerName: '' })] })).toMatchObject({ error: { code: 'bad_args' } });
+    expect(run(tx, 'u-dispatcher', 'importOrders', { rows: [row('A-1', { windowStart: 0, windowEnd: 60_000 })] })).toMatchObject({ error: { code: 'bad_args' } });
+    expect(tx.all('orders')).toHaveLength(0);
+  });
+
+  it('a shop number imported already (another console) is kept once, and the rest of the part goes in', () => {
+    const tx = fakeWorld();
+    run(tx, 'u-dispatcher', 'importOrders', { rows: [row('A-1')] });
+    expect(run(tx, 'u-supervisor', 'importOrders', { rows: [row('A-1'), row('A-2')] })).toEqual({ result: 'applied' });
+    expect(tx.all('orders').map((o) => o.externalId).sort()).toEqual(['A-1', 'A-2']);
+  });
+
+  it('desk roles and logisticians only; an empty or oversized part is refused', () => {
+    const tx = fakeWorld();
+    expect(run(tx, 'u-warehouse', 'importOrders', { rows: [row('A-1')] })).toMatchObject({ error: { code: 'forbidden' } });
+    expect(run(tx, { id: 'u-shop', name: 'Shop', actor: 'integration', role: 'integration' }, 'importOrders', { rows: [row('A-1')] })).toMatchObject({ error: { code: 'forbidden' } });
+    expect(run(tx, 'u-dispatcher', 'importOrders', { rows: [] })).toMatchObject({ error: { code: 'bad_args' } });
+    expect(run(tx, 'u-dispatcher', 'importOrders', { rows: Array.from({ length: 201 }, (_, i) => row(`B-${i}`)) })).toMatchObject({ error: { code: 'bad_args' } });
+    expect(tx.all('orders')).toHaveLength(0);
+  });
+});
