@@ -97,7 +97,8 @@ function showNotice(n: NoticeEvent): void {
     if (!win) return;
     win.show();
     win.focus();
-    services?.api.events.emit('openOrder', { orderId: n.orderId });
+    if (n.orderId !== null) services?.api.events.emit('openOrder', { orderId: n.orderId });
+    else if (n.warehouseId !== null) services?.api.events.emit('openWarehouseDrivers', { warehouseId: n.warehouseId, name: n.number });
   });
   note.show();
 }

@@ -6,7 +6,7 @@ import type { HandlerContext } from './handler-context';
 import { alertCounts, findCustomers, listAlerts, slaSettings } from '../db/queries/alerts-queries';
 import { scanPick } from './warehouse-scan';
 
-type AlertMethod = 'listAlerts' | 'alertCounts' | 'acknowledgeAlert' | 'slaSettings' | 'findCustomers' | 'updateSlaPolicy' | 'updateRegionCalendar' | 'setCustomerVip';
+type AlertMethod = 'listAlerts' | 'alertCounts' | 'acknowledgeAlert' | 'slaSettings' | 'findCustomers' | 'updateSlaPolicy' | 'updateRegionCalendar' | 'setCustomerVip' | 'setWarehouseShiftStartAlert';
 
 export function alertsHandlers(ctx: HandlerContext): Pick<ApiHandlers, AlertMethod> {
   return {
@@ -18,6 +18,7 @@ export function alertsHandlers(ctx: HandlerContext): Pick<ApiHandlers, AlertMeth
     updateSlaPolicy: (a) => ctx.mutate('updateSlaPolicy', a),
     updateRegionCalendar: (a) => ctx.mutate('updateRegionCalendar', a),
     setCustomerVip: (a) => ctx.mutate('setCustomerVip', a),
+    setWarehouseShiftStartAlert: (a) => ctx.mutate('setWarehouseShiftStartAlert', a),
   };
 }
 

@@ -46,7 +46,7 @@ function editStandardWarning(): void {
 }
 
 const alertRow = (patch: Partial<AlertRow> & { id: string; orderId: string }): AlertRow => ({
-  orderNumber: 'MR-1', kind: 'sla_warning', dueAt: T0 + 3 * HOUR, triggeredAt: T0, createdAt: T0, audience: 'dispatcher',
+  warehouseId: null, orderNumber: 'MR-1', kind: 'sla_warning', dueAt: T0 + 3 * HOUR, triggeredAt: T0, createdAt: T0, audience: 'dispatcher',
   assigneeId: null, priority: false, customerName: 'Kaspi Shop', messageRu: 'ru', messageEn: 'en', tasks: [], state: 'open',
   acknowledgedAt: null, acknowledgedBy: null, acknowledgedByName: null, resolvedAt: null, resolution: null, updatedAt: T0, ...patch,
 });

@@ -77,7 +77,7 @@ describe('scanPick (the warehouse scanner)', () => {
 
 describe('alerts on the desktop', () => {
   const alert = (patch: Partial<AlertRow> & { id: string }): AlertRow => ({
-    orderId: 'o-ok', orderNumber: 'MR-2001', kind: 'sla_warning', dueAt: T0 + HOUR, triggeredAt: T0, createdAt: T0, audience: 'dispatcher',
+    orderId: 'o-ok', warehouseId: null, orderNumber: 'MR-2001', kind: 'sla_warning', dueAt: T0 + HOUR, triggeredAt: T0, createdAt: T0, audience: 'dispatcher',
     assigneeId: 'u-disp', priority: false, customerName: 'Kaspi Shop', messageRu: 'ru', messageEn: 'en', tasks: [], state: 'open',
     acknowledgedAt: null, acknowledgedBy: null, acknowledgedByName: null, resolvedAt: null, resolution: null, updatedAt: T0, ...patch,
   });

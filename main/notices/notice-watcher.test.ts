@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { alerts, orders, type AlertRow } from '../../shared/schema';
+import { alerts, orders, warehouses, type AlertRow } from '../../shared/schema';
+import type { NoticeEvent } from '../../shared/api/events';
 import type { UserRole } from '../../shared/domain/vocabulary';
 import { openReplica, type Replica } from '../db/open-replica';
 import { testOrderRow } from '../../shared/testing/order-row';
@@ -7,7 +8,7 @@ import { createNoticeWatcher } from './notice-watcher';
 
 const T0 = Date.UTC(2026, 11, 2, 6);
 const alertRow = (patch: Partial<AlertRow> & { id: string }): AlertRow => ({
-  orderId: 'o1', orderNumber: 'MR-1', kind: 'sla_warning', dueAt: T0, triggeredAt: T0, createdAt: T0, audience: 'dispatcher',
+  orderId: 'o1', warehouseId: null, orderNumber: 'MR-1', kind: 'sla_warning', dueAt: T0, triggeredAt: T0, createdAt: T0, audience: 'dispatcher',
   assigneeId: null, priority: false, customerName: 'Kaspi Shop', messageRu: 'ru', messageEn: 'en', tasks: [], state: 'open',
   acknowledgedAt: null, acknowledgedBy: null, acknowledgedByName: null, resolvedAt: null, resolution: null, updatedAt: T0, ...patch,
 });
@@ -54,5 +55,26 @@ describe('notices are the signed-in user’s own (issue 13)', () => {
     r.db.insert(alerts).values(alertRow({ id: 'a1' })).run();
     nobody.scan();
     expect(nobody.seen).toEqual([]);
+  });
+
+  it('a warehouse alert reaches the supervisors and admins by the warehouse’s name, pointing at the warehouse (issue 18)', () => {
+    const emitted: NoticeEvent[] = [];
+    const sup = createNoticeWatcher({ replica: r, now: () => T0, emit: (n) => emitted.push(n), language: () => 'ru', user: () => ({ id: 'u-s', role: 'supervisor' }) });
+    sup.scan();
+    const admin = watch({ id: 'u-a', role: 'admin' });
+    const dispatcher = watch({ id: 'u-d1', role: 'dispatcher' });
+    r.db.insert(warehouses).values({ id: 'w1', name: 'Склад Алатау', city: 'Алматы', address: '', lat: 43, lon: 76, regionId: 'almaty', shiftStartAlertMinute: 540, updatedAt: T0 }).run();
+    const wh = { orderId: null, orderNumber: null, kind: 'no_shift_start', audience: 'supervisor', assigneeId: null, messageRu: 'Склад «Склад Алатау»: к 09:00 никто', messageEn: 'nobody by 09:00' } as const;
+    r.db.insert(alerts).values([alertRow({ id: 'w-a', ...wh, warehouseId: 'w1' }), alertRow({ id: 'w-b', ...wh, warehouseId: 'w-gone', dueAt: T0 + 1 })]).run();
+    sup.scan();
+    admin.scan();
+    dispatcher.scan();
+    expect(emitted).toEqual([
+      { kind: 'no_shift_start', orderId: null, warehouseId: 'w1', number: 'Склад Алатау', at: T0, title: 'Никто не начал день: склад Склад Алатау', body: 'Склад «Склад Алатау»: к 09:00 никто' },
+      // A warehouse the replica does not have (yet): named by its id rather than left blank.
+      { kind: 'no_shift_start', orderId: null, warehouseId: 'w-gone', number: 'w-gone', at: T0, title: 'Никто не начал день: склад w-gone', body: 'Склад «Склад Алатау»: к 09:00 никто' },
+    ]);
+    expect(admin.seen).toEqual(['no_shift_start:Склад Алатау:Nobody started the day: warehouse Склад Алатау', 'no_shift_start:w-gone:Nobody started the day: warehouse w-gone']);
+    expect(dispatcher.seen).toEqual([]);
   });
 });

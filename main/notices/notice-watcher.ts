@@ -1,4 +1,5 @@
-// Desktop notifications: an SLA warning or breach, and an order becoming a problem.
+// Desktop notifications: an SLA warning or breach, a warehouse where nobody started the day,
+// and an order becoming a problem.
 // SLA notices come from the alert rows the server's scheduler records and syncs (server/alerts
 // via shared/alerts/decide-alerts.ts): one rule and one clock (working time, edited policies)
 // for the Alerts tab, the server and the notification. The desktop never decides them again.
@@ -19,8 +20,10 @@ export interface NoticeWatcher {
 
 interface OpenAlert {
   id: string;
-  orderId: string;
-  number: string;
+  orderId: string | null;
+  /** The order's number, or the warehouse's name for a warehouse alert. */
+  number: string | null;
+  warehouseId: string | null;
   kind: AlertKind;
   audience: AlertAudience;
   assigneeId: string | null;
@@ -48,9 +51,10 @@ export function createNoticeWatcher(deps: {
     const user = deps.user();
     const open = replica
       .prepareRead(
-        `SELECT id, order_id AS orderId, order_number AS number, kind, audience, assignee_id AS assigneeId,
-           message_ru AS messageRu, message_en AS messageEn
-         FROM alerts WHERE state = 'open' ORDER BY triggered_at, id`,
+        `SELECT a.id, a.order_id AS orderId, coalesce(a.order_number, w.name, a.warehouse_id) AS number, a.warehouse_id AS warehouseId,
+           a.kind, a.audience, a.assignee_id AS assigneeId, a.message_ru AS messageRu, a.message_en AS messageEn
+         FROM alerts a LEFT JOIN warehouses w ON w.id = a.warehouse_id
+         WHERE a.state = 'open' ORDER BY a.triggered_at, a.id`,
       )
       .all() as OpenAlert[];
     const nextAlerts = new Set<string>();
@@ -58,8 +62,9 @@ export function createNoticeWatcher(deps: {
       nextAlerts.add(a.id);
       if (first || alerts.has(a.id) || !isAlertFor(a, user)) continue;
       const kind = a.kind;
-      const { title } = noticeText(lang, kind, { number: a.number, customer: '', reason: null });
-      deps.emit({ kind, orderId: a.orderId, number: a.number, at: now, title, body: lang === 'ru' ? a.messageRu : a.messageEn });
+      const number = a.number ?? '';
+      const { title } = noticeText(lang, kind, { number, customer: '', reason: null });
+      deps.emit({ kind, orderId: a.orderId, warehouseId: a.warehouseId, number, at: now, title, body: lang === 'ru' ? a.messageRu : a.messageEn });
     }
     alerts = nextAlerts;
 
@@ -70,7 +75,7 @@ export function createNoticeWatcher(deps: {
     for (const r of rows) {
       nextProblems.add(r.id);
       if (!first && !problems.has(r.id) && isDeskRole(user?.role)) {
-        deps.emit({ kind: 'problem', orderId: r.id, number: r.number, at: now, ...noticeText(lang, 'problem', r) });
+        deps.emit({ kind: 'problem', orderId: r.id, warehouseId: null, number: r.number, at: now, ...noticeText(lang, 'problem', r) });
       }
     }
     problems = nextProblems;

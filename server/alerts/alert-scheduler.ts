@@ -8,9 +8,14 @@
 // makes it correct even if a moment was missed (clock jumps, a lost timer, another process's
 // writes). Recording is idempotent (alert ids are (order, kind, dueAt)), so a full scan or a
 // restart can't repeat an alert; a start-up scan records what came due while the server was down.
+//
+// Warehouses are checked too (issue 18): "nobody has started the day by the warehouse's time"
+// (shared/alerts/shift-start-alert.ts), when a driver's shift, a warehouse or a calendar
+// changes and when a warehouse's next moment comes (its check time, or local midnight).
 import type { ChangeRow } from '../../shared/protocol';
 import type { ReminderThresholds } from '../../shared/domain/processing-reminders';
 import { nextAlertCheckAt, planAlerts, type AlertEnv } from '../../shared/alerts/decide-alerts';
+import { localDayStart, nextShiftStartCheckAt, planShiftStartAlerts } from '../../shared/alerts/shift-start-alert';
 import type { AlertRow, OrderRow } from '../../shared/schema';
 import type { SyncEngine } from '../sync/sync-engine';
 import type { Logger } from '../log/logger';
@@ -61,6 +66,8 @@ export interface TickResult {
 const BATCH = 500;
 const NO_PEOPLE = { dispatcherId: null, dispatcherName: null, supervisorId: null, supervisorName: null, directorPhone: null };
 const CONFIG_TABLES = new Set(['sla_policies', 'regions', 'customers']);
+/** Changes that can change a warehouse's "nobody started the day" answer. */
+const SHIFT_TABLES = new Set(['drivers', 'warehouses', 'regions']);
 
 export class AlertScheduler {
   readonly source: AlertSource;
@@ -69,6 +76,8 @@ export class AlertScheduler {
   private readonly dirty = new Set<string>();
   private configDirty = true;
   private nextFullScanAt = 0;
+  private shiftDirty = true;
+  private nextShiftCheckAt = 0;
   private timer: unknown = null;
   private running = false;
   private unsubscribe: (() => void) | null = null;
@@ -128,6 +137,7 @@ export class AlertScheduler {
         this.dirty.clear();
       }
       for (let i = 0; i < ids.length; i += BATCH) this.evaluate(ids.slice(i, i + BATCH), now, result);
+      if (this.shiftDirty || now >= this.nextShiftCheckAt) this.checkShiftStarts(now, result);
     } catch (e) {
       this.counters.errors++;
       this.opts.logger.error({ err: e }, 'alert tick failed');
@@ -194,10 +204,36 @@ export class AlertScheduler {
     }
   }
 
+  /** Plans every warehouse's no_shift_start alert at `now` and notes when to look again. */
+  private checkShiftStarts(now: number, result: TickResult): void {
+    this.shiftDirty = false;
+    let next = Number.POSITIVE_INFINITY;
+    const writes: AlertRow[] = [];
+    for (const w of this.source.warehouses()) {
+      const cal = this.source.calendar(w.regionId);
+      const recorded = this.source.warehouseAlerts(w.id, 'no_shift_start', localDayStart(cal, now));
+      const plan = planShiftStartAlerts(w, this.source.driversOfWarehouse(w.id), recorded, now, cal);
+      writes.push(...plan.create, ...plan.resolve);
+      result.created += plan.create.length;
+      result.resolved += plan.resolve.length;
+      next = Math.min(next, nextShiftStartCheckAt(w, cal, now));
+    }
+    this.nextShiftCheckAt = next;
+    if (writes.length > 0) {
+      this.opts.engine.writeRows((tx) => {
+        for (const a of writes) tx.put('alerts', a);
+      });
+    }
+  }
+
   /** Called synchronously after every commit: only note what changed, work on the next tick. */
   private onChanges(rows: ChangeRow[]): void {
     let touched = false;
     for (const r of rows) {
+      if (SHIFT_TABLES.has(r.table)) {
+        this.shiftDirty = true;
+        touched = true;
+      }
       if (r.table === 'orders') {
         this.dirty.add(r.id);
         touched = true;
@@ -223,7 +259,7 @@ export class AlertScheduler {
     if (!this.running) return;
     if (this.timer !== null) this.timers().clear(this.timer);
     const now = this.opts.clock();
-    const wake = Math.min(this.due.peek() ?? Number.POSITIVE_INFINITY, this.nextFullScanAt);
+    const wake = Math.min(this.due.peek() ?? Number.POSITIVE_INFINITY, this.nextFullScanAt, this.nextShiftCheckAt);
     const sleep = Math.max(0, Math.min(wake - now, this.opts.maxSleepMs ?? 60_000));
     this.timer = this.timers().set(() => {
       this.timer = null;

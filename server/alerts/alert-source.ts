@@ -8,6 +8,7 @@ import { OPEN_STATUSES } from '../../shared/domain/order-status';
 import type { SlaPolicies } from '../../shared/domain/sla-policy';
 import type { WorkingCalendar } from '../../shared/domain/working-calendar';
 import type { AlertOrder, AlertPeople } from '../../shared/alerts/decide-alerts';
+import type { ShiftStartDriver } from '../../shared/alerts/shift-start-alert';
 import { calendarOfRegion, slaPoliciesFromRows } from '../../shared/alerts/sla-policy-rows';
 import type { AlertRow, OrderRow, RegionRow, SlaPolicyRow, UserRow } from '../../shared/schema';
 import type { AllTableStatements } from '../sync/table-statements';
@@ -19,6 +20,13 @@ export interface PeopleOptions {
   supervisorId?: string;
   /** The director's phone for VIP SMS escalations; null leaves the task without a number. */
   directorPhone?: string | null;
+}
+
+export interface ShiftStartWarehouseRow {
+  id: string;
+  name: string;
+  regionId: string;
+  shiftStartAlertMinute: number | null;
 }
 
 const OPEN_SQL = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
@@ -35,14 +43,25 @@ export class AlertSource {
   ) {
     this.stmts = {
       // Open orders, plus orders whose alerts are still unresolved (they finished meanwhile).
+      // Warehouse alerts have no order: they are planned per warehouse (shiftStartInputs).
       scanIds: sqlite.prepare<[], { id: string }>(
         `SELECT id FROM orders WHERE status IN (${OPEN_SQL})
-         UNION SELECT order_id FROM alerts WHERE state != 'resolved'`,
+         UNION SELECT order_id FROM alerts WHERE state != 'resolved' AND order_id IS NOT NULL`,
       ),
       alertsOfOrder: sqlite.prepare<[string], Record<string, unknown>>('SELECT * FROM alerts WHERE order_id = ?'),
       alertsOfOrders: sqlite.prepare<[string], Record<string, unknown>>('SELECT * FROM alerts WHERE order_id IN (SELECT value FROM json_each(?))'),
       policies: sqlite.prepare<[], Record<string, unknown>>('SELECT * FROM sla_policies'),
       firstUser: sqlite.prepare<[string], Record<string, unknown>>('SELECT * FROM users WHERE role = ? AND active = 1 ORDER BY id LIMIT 1'),
+      checkedWarehouses: sqlite.prepare<[], ShiftStartWarehouseRow>(
+        'SELECT id, name, region_id AS regionId, shift_start_alert_minute AS shiftStartAlertMinute FROM warehouses ORDER BY id',
+      ),
+      warehouseDrivers: sqlite.prepare<[string], ShiftStartDriver>(
+        'SELECT shift_state AS shiftState, shift_changed_at AS shiftChangedAt FROM drivers WHERE home_warehouse_id = ?',
+      ),
+      // Unresolved ones, and any since `since` (today's, which must never be recorded twice).
+      warehouseAlerts: sqlite.prepare<[string, string, number], Record<string, unknown>>(
+        "SELECT * FROM alerts WHERE warehouse_id = ? AND kind = ? AND (state != 'resolved' OR due_at >= ?)",
+      ),
       customerVip: sqlite.prepare<[string], { v: number | null }>('SELECT vip_norm_minutes AS v FROM customers WHERE id = ?'),
     };
   }
@@ -77,6 +96,7 @@ export class AlertSource {
     const out = new Map<string, AlertRow[]>();
     for (const r of this.stmts.alertsOfOrders.all(JSON.stringify(ids))) {
       const a = this.tables.alerts.codec.fromRecord(r) as AlertRow;
+      if (a.orderId === null) continue; // the query matched order_id, so never: narrows the type
       const list = out.get(a.orderId);
       if (list === undefined) out.set(a.orderId, [a]);
       else list.push(a);
@@ -86,6 +106,21 @@ export class AlertSource {
 
   alertsOfOrder(orderId: string): AlertRow[] {
     return this.stmts.alertsOfOrder.all(orderId).map((r) => this.tables.alerts.codec.fromRecord(r) as AlertRow);
+  }
+
+  /** Every warehouse with its "started the day by" minute (null = no check) and region. */
+  warehouses(): ShiftStartWarehouseRow[] {
+    return this.stmts.checkedWarehouses.all();
+  }
+
+  /** The shift states of a warehouse's drivers (their home warehouse). */
+  driversOfWarehouse(warehouseId: string): ShiftStartDriver[] {
+    return this.stmts.warehouseDrivers.all(warehouseId);
+  }
+
+  /** A warehouse's alerts of a kind: the unresolved ones and every one due at or after `since`. */
+  warehouseAlerts(warehouseId: string, kind: string, since: number): AlertRow[] {
+    return this.stmts.warehouseAlerts.all(warehouseId, kind, since).map((r) => this.tables.alerts.codec.fromRecord(r) as AlertRow);
   }
 
   policies(): SlaPolicies {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_KZ_CALENDAR } from '../domain/working-calendar';
 import { isAlertFor } from './alert-recipient';
+import { planShiftStartAlerts } from './shift-start-alert';
 
 const dispatcher = { id: 'u-d1', role: 'dispatcher' } as const;
 const other = { id: 'u-d2', role: 'dispatcher' } as const;
@@ -22,5 +24,14 @@ describe('isAlertFor', () => {
     expect(isAlertFor({ audience: 'dispatcher', assigneeId: null }, { id: 'u-l', role: 'logistician' })).toBe(false);
     expect(isAlertFor({ audience: 'dispatcher', assigneeId: 'u-w' }, { id: 'u-w', role: 'warehouse' })).toBe(false);
     expect(isAlertFor({ audience: 'dispatcher', assigneeId: null }, null)).toBe(false);
+  });
+  it('a warehouse alert (nobody started the day) reaches every supervisor and admin, no dispatcher or storekeeper', () => {
+    const [row] = planShiftStartAlerts({ id: 'w1', name: 'Astana North', shiftStartAlertMinute: 540 }, [], [], Date.parse('2026-03-03T09:00:00+05:00'), DEFAULT_KZ_CALENDAR).create;
+    if (row === undefined) throw new Error('expected a warehouse alert');
+    expect(isAlertFor(row, supervisor)).toBe(true);
+    expect(isAlertFor(row, { id: 'u-s2', role: 'supervisor' })).toBe(true);
+    expect(isAlertFor(row, { id: 'u-a', role: 'admin' })).toBe(true);
+    expect(isAlertFor(row, dispatcher)).toBe(false);
+    expect(isAlertFor(row, { id: 'u-w', role: 'warehouse' })).toBe(false);
   });
 });

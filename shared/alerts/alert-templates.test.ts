@@ -2,7 +2,7 @@
 // time in both languages, and a breach's tasks follow the policy's actions (issue 20: the
 // mutation run found every template branch could change with no test noticing).
 import { describe, expect, it } from 'vitest';
-import { ALERT_KINDS } from './alert-vocabulary';
+import { ORDER_ALERT_KINDS as ALERT_KINDS } from './alert-vocabulary';
 import { alertMessage, breachTasks, formatLocalTime, type BreachTaskParams, type TemplateOrder } from './alert-templates';
 
 const order: TemplateOrder = { number: 'MR-1042', customerName: 'Айгерим Сапарова', customerPhone: '+77011234567', customerEmail: 'a@example.kz' };

@@ -3,7 +3,7 @@
 // them. Templates are plain functions: no i18n library on the server.
 import type { SlaBreachAction } from '../domain/sla-policy';
 import { formatterFor } from '../locale';
-import type { AlertKind, AlertTask, BilingualText } from './alert-vocabulary';
+import type { AlertTask, BilingualText, OrderAlertKind } from './alert-vocabulary';
 
 export interface TemplateOrder {
   number: string;
@@ -30,7 +30,7 @@ export interface MessageParams {
 }
 
 /** The alert's one-line message. */
-export function alertMessage(kind: AlertKind, p: MessageParams): BilingualText {
+export function alertMessage(kind: OrderAlertKind, p: MessageParams): BilingualText {
   const n = p.order.number;
   const c = p.order.customerName;
   switch (kind) {

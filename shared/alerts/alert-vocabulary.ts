@@ -11,8 +11,25 @@ import { z } from 'zod';
  * predicted_late: the responsible dispatcher, as soon as the predicted arrival is after the
  * deadline or close to it (shared/eta/arrival-risk.ts), however much time is left.
  */
-export const ALERT_KINDS = ['sla_warning', 'sla_critical', 'sla_breach', 'not_taken', 'not_picked', 'predicted_late'] as const;
+export const ORDER_ALERT_KINDS = ['sla_warning', 'sla_critical', 'sla_breach', 'not_taken', 'not_picked', 'predicted_late'] as const;
+export type OrderAlertKind = (typeof ORDER_ALERT_KINDS)[number];
+
+/**
+ * Alerts about a warehouse rather than an order (orderId null, warehouseId set).
+ * no_shift_start: nobody of the warehouse's drivers has started the day by the time an admin
+ * set for it, on a working day (shared/alerts/shift-start-alert.ts); to the supervisors.
+ */
+export const WAREHOUSE_ALERT_KINDS = ['no_shift_start'] as const;
+export type WarehouseAlertKind = (typeof WAREHOUSE_ALERT_KINDS)[number];
+
+export const ALERT_KINDS = [...ORDER_ALERT_KINDS, ...WAREHOUSE_ALERT_KINDS] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
+
+const WAREHOUSE_KIND_SET: ReadonlySet<string> = new Set(WAREHOUSE_ALERT_KINDS);
+
+export function isWarehouseAlertKind(kind: AlertKind): kind is WarehouseAlertKind {
+  return WAREHOUSE_KIND_SET.has(kind);
+}
 
 /** open -> acknowledged (a person saw it) -> resolved (the reason went away); resolved keeps the ack. */
 export const ALERT_STATES = ['open', 'acknowledged', 'resolved'] as const;
@@ -22,7 +39,8 @@ export const ALERT_AUDIENCES = ['dispatcher', 'supervisor'] as const;
 export type AlertAudience = (typeof ALERT_AUDIENCES)[number];
 
 /**
- * Why an alert stopped being relevant without anyone acting on it:
+ * Why an alert stopped being relevant without anyone acting on it (condition_cleared also:
+ * a driver of the warehouse started the day after no_shift_start was raised):
  * superseded: a later stage was already due when it was recorded (the server was down through it);
  * order_finished: delivered, closed or cancelled; deadline_changed: an admin's policy change moved
  * the deadline; condition_cleared: the reminder's condition no longer holds (taken, picked).

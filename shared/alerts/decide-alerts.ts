@@ -13,7 +13,7 @@ import type { WorkingCalendar } from '../domain/working-calendar';
 import type { AlertRow } from '../schema/alerts';
 import { predictedRisk } from '../eta/arrival-risk';
 import { alertMessage, breachTasks, formatLocalTime, type TemplateOrder } from './alert-templates';
-import type { AlertAudience, AlertKind, AlertResolution } from './alert-vocabulary';
+import type { AlertAudience, AlertKind, AlertResolution, OrderAlertKind } from './alert-vocabulary';
 
 export interface AlertOrder extends SlaOrder, ReminderOrder, TemplateOrder {
   id: string;
@@ -57,12 +57,12 @@ export function isSlaKind(kind: AlertKind): boolean {
   return SLA_STAGE[kind] !== undefined;
 }
 
-export function alertId(orderId: string, kind: AlertKind, dueAt: number): string {
+export function alertId(orderId: string, kind: OrderAlertKind, dueAt: number): string {
   return `al:${orderId}:${kind}:${dueAt}`;
 }
 
 interface Due {
-  kind: AlertKind;
+  kind: OrderAlertKind;
   dueAt: number;
   triggeredAt: number;
   /** Reminders: how long the order has waited at `now`. */
@@ -154,7 +154,7 @@ function resolutionFor(a: AlertRow, order: AlertOrder, dueIds: ReadonlySet<strin
   return isSlaKind(a.kind) ? 'deadline_changed' : 'condition_cleared';
 }
 
-function audienceOf(kind: AlertKind): AlertAudience {
+function audienceOf(kind: OrderAlertKind): AlertAudience {
   return kind === 'sla_critical' || kind === 'sla_breach' ? 'supervisor' : 'dispatcher';
 }
 
@@ -184,6 +184,7 @@ function buildRow(order: AlertOrder, d: Due, now: number, env: AlertEnv, people:
     id: alertId(order.id, d.kind, d.dueAt),
     orderId: order.id,
     orderNumber: order.number,
+    warehouseId: null,
     kind: d.kind,
     dueAt: d.dueAt,
     triggeredAt: d.triggeredAt,

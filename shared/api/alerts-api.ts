@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { AlertAudience, AlertKind, AlertResolution, AlertState, AlertTask } from '../alerts/alert-vocabulary';
 import { slaPolicySchema, type SlaPolicy, type SlaPolicyKey } from '../domain/sla-policy';
 import type { OrderStatus } from '../domain/vocabulary';
+import { timeOfDaySchema } from '../domain/time-of-day';
 import { command, idSchema, noArgs, query } from './define';
 
 /** active = open + acknowledged (what still needs attention). */
@@ -13,8 +14,13 @@ export type AlertListState = (typeof ALERT_LIST_STATES)[number];
 
 export interface AlertView {
   id: string;
-  orderId: string;
-  orderNumber: string;
+  /** null for a warehouse alert (no_shift_start). */
+  orderId: string | null;
+  orderNumber: string | null;
+  /** The warehouse a warehouse alert is about (a click opens its drivers); null for order alerts. */
+  warehouseId: string | null;
+  /** null when the warehouse is not in the replica, or for order alerts. */
+  warehouseName: string | null;
   /** null when the order is not in the replica (deleted). */
   orderStatus: OrderStatus | null;
   kind: AlertKind;
@@ -72,6 +78,14 @@ export interface CustomerVipView {
   vipNormMinutes: number | null;
 }
 
+/** A warehouse's "some driver started the day by" time (issue 18): minutes after local midnight, null = off. */
+export interface WarehouseShiftStartView {
+  id: string;
+  name: string;
+  city: string;
+  shiftStartAlertMinute: number | null;
+}
+
 export interface SlaSettingsView {
   /** Effective policies, in SLA_POLICY_KEYS order. */
   policies: SlaPolicy[];
@@ -79,6 +93,7 @@ export interface SlaSettingsView {
   customized: SlaPolicyKey[];
   regions: RegionCalendarView[];
   vipCustomers: CustomerVipView[];
+  warehouses: WarehouseShiftStartView[];
   /** Only admins edit; everyone may look. */
   canEdit: boolean;
 }
@@ -117,4 +132,5 @@ export const alertsApi = {
   setCustomerVip: command(
     z.object({ customerId: idSchema, vipNormMinutes: z.number().int().min(1).max(365 * 24 * 60).nullable() }).strict(),
   ),
+  setWarehouseShiftStartAlert: command(z.object({ warehouseId: idSchema, time: timeOfDaySchema.nullable() }).strict()),
 } as const;

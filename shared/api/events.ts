@@ -33,10 +33,17 @@ export interface PositionFix {
   noSignal: boolean;
 }
 
-/** A desktop notification to show (the user's new alert, or a new problem); click opens the order. */
+/**
+ * A desktop notification to show (the user's new alert, or a new problem). A click opens the
+ * order, or for a warehouse alert the warehouse's drivers.
+ */
 export interface NoticeEvent {
   kind: AlertKind | 'problem';
-  orderId: string;
+  /** null for a warehouse alert. */
+  orderId: string | null;
+  /** The warehouse a warehouse alert is about; null otherwise. */
+  warehouseId: string | null;
+  /** What the title names: the order's number, or the warehouse's name. */
   number: string;
   title: string;
   body: string;
@@ -56,6 +63,8 @@ export const API_EVENTS = {
   notice: event<NoticeEvent>(),
   /** Focus this order (a notification was clicked). */
   openOrder: event<{ orderId: string }>(),
+  /** Show this warehouse's drivers (a warehouse alert's notification was clicked). */
+  openWarehouseDrivers: event<{ warehouseId: string; name: string }>(),
 } as const;
 
 export type ApiEvents = typeof API_EVENTS;

@@ -30,6 +30,7 @@ import { correctStatus, editOrder, recordPayment, setChecklistPolicy, undoCorrec
 import type { MutatorDef } from './define-mutator';
 import { addDeliveryProof, issueDeliveryCode, setDeliveryProofRule } from './delivery-proof';
 import { setDriverShift } from './driver-shift';
+import { setWarehouseShiftStartAlert } from './warehouse-settings';
 import { MutationRejection, type MutationOutcome, type MutatorContext, type MutatorTx } from './mutator-tx';
 import {
   cancelOrder,
@@ -93,6 +94,8 @@ export const MUTATORS = {
   handToCourier,
   handToOwnFleet,
   recordCourierShipment,
+  // The "nobody started the day" check per warehouse (issue 18).
+  setWarehouseShiftStartAlert,
 } as const;
 
 export type Mutators = typeof MUTATORS;

@@ -1,7 +1,10 @@
 // SLA alerts and processing reminders, recorded by the server's scheduler (server/alerts) and
 // synced to every desktop, which marks them acknowledged (mutation acknowledgeAlert).
-// An alert's identity is (orderId, kind, dueAt): its id is derived from them (alertId in
-// shared/alerts/decide-alerts.ts) and the unique index makes "recorded once" a database fact.
+// An alert is about an order (orderId set) or, for the warehouse kinds, about a warehouse
+// (warehouseId set, orderId and orderNumber null). Its identity is (orderId | warehouseId,
+// kind, dueAt): its id is derived from them (alertId in shared/alerts/decide-alerts.ts,
+// warehouseAlertId in shared/alerts/shift-start-alert.ts) and the unique indexes make
+// "recorded once" a database fact (SQLite's NULLs are distinct, so each index binds one sort).
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { ALERT_AUDIENCES, ALERT_KINDS, ALERT_RESOLUTIONS, ALERT_STATES, type AlertTask } from '../alerts/alert-vocabulary';
 
@@ -9,9 +12,12 @@ export const alerts = sqliteTable(
   'alerts',
   {
     id: text('id').primaryKey(),
-    orderId: text('order_id').notNull(),
-    /** Denormalised: lists and integrations show the number people know. */
-    orderNumber: text('order_number').notNull(),
+    /** null for a warehouse alert. */
+    orderId: text('order_id'),
+    /** Denormalised: lists and integrations show the number people know. null for a warehouse alert. */
+    orderNumber: text('order_number'),
+    /** The warehouse a warehouse alert (no_shift_start) is about; null for order alerts. */
+    warehouseId: text('warehouse_id'),
     kind: text('kind', { enum: ALERT_KINDS }).notNull(),
     /** The SLA deadline (SLA kinds) or the reminder's threshold (reminders) this alert is about. */
     dueAt: integer('due_at').notNull(),
@@ -39,6 +45,7 @@ export const alerts = sqliteTable(
   },
   (t) => [
     uniqueIndex('alerts_identity_idx').on(t.orderId, t.kind, t.dueAt),
+    uniqueIndex('alerts_warehouse_identity_idx').on(t.warehouseId, t.kind, t.dueAt),
     index('alerts_state_idx').on(t.state, t.triggeredAt),
   ],
 );

@@ -33,6 +33,12 @@ export const warehouses = sqliteTable('warehouses', {
   lat: real('lat').notNull(),
   lon: real('lon').notNull(),
   regionId: text('region_id').notNull(),
+  /**
+   * Minutes after local midnight (the region's calendar) by which some driver of this warehouse
+   * should have started the day; past it on a working day with nobody started, the supervisors
+   * get a no_shift_start alert. null = no such check (the default).
+   */
+  shiftStartAlertMinute: integer('shift_start_alert_minute'),
   updatedAt: integer('updated_at').notNull(),
 });
 

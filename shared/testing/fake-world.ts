@@ -28,8 +28,8 @@ export function putWorld(tx: MutatorTx): void {
     holidays: [],
     updatedAt: T0,
   });
-  tx.put('warehouses', { id: 'w1', name: 'Astana North', city: 'Astana', address: 'Pobedy 1', lat: 51.18, lon: 71.44, regionId: 'astana', updatedAt: T0 });
-  tx.put('warehouses', { id: 'w2', name: 'Astana South', city: 'Astana', address: 'Turan 2', lat: 51.1, lon: 71.41, regionId: 'astana', updatedAt: T0 });
+  tx.put('warehouses', { id: 'w1', name: 'Astana North', city: 'Astana', address: 'Pobedy 1', lat: 51.18, lon: 71.44, regionId: 'astana', shiftStartAlertMinute: null, updatedAt: T0 });
+  tx.put('warehouses', { id: 'w2', name: 'Astana South', city: 'Astana', address: 'Turan 2', lat: 51.1, lon: 71.41, regionId: 'astana', shiftStartAlertMinute: null, updatedAt: T0 });
   for (const [id, name] of [
     ['d1', 'Driver Arman'],
     ['d2', 'Driver Bolat'],

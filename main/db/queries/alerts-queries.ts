@@ -1,6 +1,6 @@
 // The alert list and SLA settings, read from the replica (alerts arrive as synced rows from
 // the server's scheduler). Counts and filters are SQL; the list is capped.
-import type { AlertCounts, AlertList, AlertListState, AlertView, CustomerVipView, RegionCalendarView, SlaSettingsView } from '../../../shared/api/alerts-api';
+import type { AlertCounts, AlertList, AlertListState, AlertView, CustomerVipView, RegionCalendarView, SlaSettingsView, WarehouseShiftStartView } from '../../../shared/api/alerts-api';
 import { alertTaskSchema, type AlertTask } from '../../../shared/alerts/alert-vocabulary';
 import { calendarOrDefault, slaPoliciesFromRows } from '../../../shared/alerts/sla-policy-rows';
 import { SLA_POLICY_KEYS, type SlaPolicies } from '../../../shared/domain/sla-policy';
@@ -11,8 +11,10 @@ import type { ReadonlyReplica } from '../open-replica';
 
 interface RawAlert {
   id: string;
-  orderId: string;
-  orderNumber: string;
+  orderId: string | null;
+  orderNumber: string | null;
+  warehouseId: string | null;
+  warehouseName: string | null;
   orderStatus: AlertView['orderStatus'];
   kind: AlertView['kind'];
   state: AlertView['state'];
@@ -70,12 +72,14 @@ export function listAlerts(replica: ReadonlyReplica, q: AlertQuery, userId: stri
   if (q.priority) where.push("a.priority = 1 AND a.state != 'resolved'");
   const rows = replica
     .prepareRead(
-      `SELECT a.id, a.order_id AS orderId, a.order_number AS orderNumber, o.status AS orderStatus, a.kind, a.state,
+      `SELECT a.id, a.order_id AS orderId, a.order_number AS orderNumber, a.warehouse_id AS warehouseId, w.name AS warehouseName,
+         o.status AS orderStatus, a.kind, a.state,
          a.audience, a.assignee_id AS assigneeId, u.name AS assigneeName, a.priority, a.customer_name AS customerName,
          a.message_ru AS messageRu, a.message_en AS messageEn, a.tasks, a.due_at AS dueAt, a.triggered_at AS triggeredAt,
          a.acknowledged_at AS acknowledgedAt, a.acknowledged_by_name AS acknowledgedByName, a.resolved_at AS resolvedAt,
          a.resolution
        FROM alerts a LEFT JOIN orders o ON o.id = a.order_id LEFT JOIN users u ON u.id = a.assignee_id
+         LEFT JOIN warehouses w ON w.id = a.warehouse_id
        WHERE ${where.join(' AND ')}
        ORDER BY (a.state = 'open') DESC, a.priority DESC, a.triggered_at DESC, a.id LIMIT @limit`,
     )
@@ -147,6 +151,9 @@ export function slaSettings(replica: ReadonlyReplica, actor: Actor | null): SlaS
     customized: rows.map((r) => r.id),
     regions,
     vipCustomers,
+    warehouses: replica
+      .prepareRead('SELECT id, name, city, shift_start_alert_minute AS shiftStartAlertMinute FROM warehouses ORDER BY name, id')
+      .all() as WarehouseShiftStartView[],
     canEdit: actor === 'admin',
   };
 }

@@ -4,10 +4,11 @@ import { api, isHostLinkUp, onHostLink } from '../api/client';
 import { ALERTS_REFRESH_MS, loadAlertCounts, refreshAlerts } from '../features/alerts/store';
 import { setClockSkew, startTicker } from '../features/clock/store';
 import { applyConflicts, applyConnection, applyHostLink, loadConnection } from '../features/connection/store';
-import { applyFixes, loadDrivers } from '../features/drivers/store';
+import { applyFixes, loadDrivers, openWarehouseDrivers } from '../features/drivers/store';
 import { loadOrderPoints } from '../features/map/store';
 import { showNotice } from '../features/notifications/store';
 import { openOrder, refreshOpenOrder, useOrderCardStore } from '../features/order-card/store';
+import { openNoticeTarget } from '../features/notifications/open-target';
 import { refreshVisibleOrders, reloadOrders } from '../features/orders/store';
 import { loadWarehouses } from '../features/orders/warehouses-store';
 import { PICK_LIST_REFRESH_MS, refreshPickList } from '../features/warehouse/store';
@@ -83,8 +84,9 @@ export function startConsole(): () => void {
       applyConflicts(list);
       void refreshOpenOrder();
     }),
-    a.on('notice', (n) => showNotice(n, makeTranslator(useSettingsStore.getState().language), (id) => void openOrder(id))),
+    a.on('notice', (n) => showNotice(n, makeTranslator(useSettingsStore.getState().language), openNoticeTarget)),
     a.on('openOrder', ({ orderId }) => void openOrder(orderId)),
+    a.on('openWarehouseDrivers', ({ warehouseId, name }) => openWarehouseDrivers(warehouseId, name)),
     onHostLink((up) => {
       applyHostLink(up);
       // The host may have restarted: what we hold may be stale.

@@ -78,9 +78,9 @@ export function makeFakeWorld(opts: FakeWorldOptions): FakeWorld {
   const rnd = seededRandom(opts.seed ?? 42);
   const { now } = opts;
   const warehouses: WarehouseRow[] = [
-    { id: 'wh-1', name: 'Склад Алатау', city: 'Алматы', address: 'ул. Бекмаханова 93', lat: 43.305, lon: 76.93, regionId: 'almaty', updatedAt: now },
-    { id: 'wh-2', name: 'Склад Аэропорт', city: 'Алматы', address: 'ул. Майлина 2', lat: 43.352, lon: 77.01, regionId: 'almaty', updatedAt: now },
-    { id: 'wh-3', name: 'Склад Юг', city: 'Алматы', address: 'пр. Аль-Фараби 77', lat: 43.205, lon: 76.9, regionId: 'almaty', updatedAt: now },
+    { id: 'wh-1', name: 'Склад Алатау', city: 'Алматы', address: 'ул. Бекмаханова 93', lat: 43.305, lon: 76.93, regionId: 'almaty', shiftStartAlertMinute: null, updatedAt: now },
+    { id: 'wh-2', name: 'Склад Аэропорт', city: 'Алматы', address: 'ул. Майлина 2', lat: 43.352, lon: 77.01, regionId: 'almaty', shiftStartAlertMinute: null, updatedAt: now },
+    { id: 'wh-3', name: 'Склад Юг', city: 'Алматы', address: 'пр. Аль-Фараби 77', lat: 43.205, lon: 76.9, regionId: 'almaty', shiftStartAlertMinute: null, updatedAt: now },
   ];
   const drivers: DriverRow[] = [];
   for (let i = 0; i < opts.drivers; i++) {

@@ -10,7 +10,7 @@ import { useT } from '../../i18n/use-t';
 import { useClockStore } from '../clock/store';
 import { focusMap } from '../map/store';
 import { DRIVER_STATE_KEY } from '../../ui/driver-state-key';
-import { driverById, useDriversStore } from './store';
+import { clearWarehouseFilter, driverById, useDriversStore } from './store';
 import { isDeskRole } from '../../../../shared/domain/vocabulary';
 import { useSessionStore } from '../session/store';
 import { DriverPhoneDialog } from './DriverPhoneDialog';
@@ -26,6 +26,11 @@ export function sortDriversForPanel(drivers: readonly DriverListRow[], now: numb
     .map((d) => ({ d, rank: STATE_RANK[driverMapState(d, now)] }))
     .sort((a, b) => a.rank - b.rank || a.d.load - b.d.load || a.d.name.localeCompare(b.d.name))
     .map((x) => x.d);
+}
+
+/** A warehouse's drivers (their home warehouse); null = everyone. */
+export function driversOfWarehouse(drivers: readonly DriverListRow[], warehouseId: string | null): readonly DriverListRow[] {
+  return warehouseId === null ? drivers : drivers.filter((d) => d.homeWarehouseId === warehouseId);
 }
 
 export function countByState(drivers: readonly DriverListRow[], now: number): Record<DriverMapState, number> {
@@ -92,15 +97,21 @@ function DriverRowView({ d, now, top, desk }: { d: DriverListRow; now: number; t
 
 export function DriversPanel() {
   const t = useT();
-  const drivers = useDriversStore((s) => s.drivers);
+  const all = useDriversStore((s) => s.drivers);
   const index = useDriversStore((s) => s.index);
+  const filter = useDriversStore((s) => s.warehouseFilter);
+  const warehouseFilter = filter?.id ?? null;
+  const drivers = useMemo(() => driversOfWarehouse(all, warehouseFilter), [all, warehouseFilter]);
   const now = useClockStore((s) => s.now);
   // Re-sorting 2,000 drivers every second would reshuffle the list under the mouse (and cost a
   // long task per positions frame): sort on the minute and when the roster is reloaded, keep
   // the order as ids, and show each row's live data.
   const minute = Math.floor(now / 60_000);
-  const order = useMemo(() => sortDriversForPanel(useDriversStore.getState().drivers, minute * 60_000).map((d) => d.id), [index, minute]);
-  const sorted = useMemo(() => order.map((id) => driverById({ drivers, index }, id)).filter((d) => d !== undefined), [order, drivers, index]);
+  const order = useMemo(
+    () => sortDriversForPanel(driversOfWarehouse(useDriversStore.getState().drivers, warehouseFilter), minute * 60_000).map((d) => d.id),
+    [index, minute, warehouseFilter],
+  );
+  const sorted = useMemo(() => order.map((id) => driverById({ drivers: all, index }, id)).filter((d) => d !== undefined), [order, all, index]);
   const counts = useMemo(() => countByState(drivers, now), [drivers, now]);
   const desk = useSessionStore((s) => isDeskRole(s.session?.user?.role));
   const phoneOf = useDriverPhoneStore((s) => s.driverId);
@@ -108,6 +119,14 @@ export function DriversPanel() {
   const v = useVirtualizer({ count: sorted.length, getScrollElement: () => ref.current, estimateSize: () => 44, overscan: 6 });
   return (
     <section aria-label={t('drivers.label')} style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
+      {warehouseFilter !== null && (
+        <div className="drivers-filter">
+          <strong>{t('drivers.ofWarehouse', { name: filter?.name ?? '' })}</strong>
+          <button type="button" className="link" onClick={clearWarehouseFilter}>
+            {t('drivers.allWarehouses')}
+          </button>
+        </div>
+      )}
       <div className="drivers-summary">
         <span>
           <span className="dot dot-free" /> {counts.free} {t('driverState.free')}

@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import type { DriverListRow } from '../../../../shared/api/drivers-api';
 import type { PositionFix } from '../../../../shared/api/events';
 import { api, errorMessage } from '../../api/client';
+import { showRightPanel, showScreen } from '../../app/layout-store';
 
 export interface DriversState {
   drivers: DriverListRow[];
@@ -11,16 +12,29 @@ export interface DriversState {
   index: ReadonlyMap<string, number>;
   loaded: boolean;
   error: string | null;
+  /** Only this warehouse's drivers (home warehouse), after a warehouse alert was opened; null = all. */
+  warehouseFilter: { id: string; name: string } | null;
 }
 
 function indexOf(drivers: DriverListRow[]): Map<string, number> {
   return new Map(drivers.map((d, i) => [d.id, i]));
 }
 
-export const useDriversStore = create<DriversState>(() => ({ drivers: [], index: new Map(), loaded: false, error: null }));
+export const useDriversStore = create<DriversState>(() => ({ drivers: [], index: new Map(), loaded: false, error: null, warehouseFilter: null }));
 
 export function resetDriversStore(): void {
-  useDriversStore.setState({ drivers: [], index: new Map(), loaded: false, error: null });
+  useDriversStore.setState({ drivers: [], index: new Map(), loaded: false, error: null, warehouseFilter: null });
+}
+
+/** A warehouse alert was opened: the console with the drivers panel, narrowed to that warehouse. */
+export function openWarehouseDrivers(warehouseId: string, name: string): void {
+  useDriversStore.setState({ warehouseFilter: { id: warehouseId, name } });
+  showScreen('console');
+  showRightPanel('drivers');
+}
+
+export function clearWarehouseFilter(): void {
+  useDriversStore.setState({ warehouseFilter: null });
 }
 
 export async function loadDrivers(): Promise<void> {

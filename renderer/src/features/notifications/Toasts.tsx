@@ -1,7 +1,8 @@
-// The user's new alerts as toasts in the window's corner: the title opens the order, × closes.
+// The user's new alerts as toasts in the window's corner: the title opens the order (or a
+// warehouse alert's drivers), × closes.
 // They leave by themselves (store.ts); the Alerts tab keeps every alert.
 import { useT } from '../../i18n/use-t';
-import { openOrder } from '../order-card/store';
+import { openNoticeTarget } from './open-target';
 import { dismissToast, useNotificationsStore } from './store';
 
 export function Toasts() {
@@ -15,10 +16,10 @@ export function Toasts() {
           <button
             type="button"
             className="toast-main"
-            aria-label={t('notify.open', { number: x.number })}
+            aria-label={x.orderId === null ? t('notify.openWarehouse', { number: x.number }) : t('notify.open', { number: x.number })}
             onClick={() => {
               dismissToast(x.id);
-              void openOrder(x.orderId);
+              openNoticeTarget(x);
             }}
           >
             <strong>{x.title}</strong>

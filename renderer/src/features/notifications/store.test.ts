@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeTranslator } from '../../i18n/translate';
 import type { Notifier } from './notifier';
-import { dismissToast, installNotifier, MAX_TOASTS, noticeTitle, requestNotificationPermission, showNotice, useNotificationsStore } from './store';
+import { dismissToast, installNotifier, MAX_TOASTS, noticeTitle, requestNotificationPermission, showNotice, useNotificationsStore, type NoticeTarget } from './store';
 
 function fakeNotifier() {
   const shown: { title: string; body: string; tag: string; onClick: () => void }[] = [];
@@ -14,7 +14,7 @@ function fakeNotifier() {
   return { n, shown };
 }
 
-const notice = { kind: 'sla_breach' as const, orderId: 'o1', number: 'AL-1', title: 'SLA breached', body: 'Express, 12 min late', at: 0 };
+const notice = { kind: 'sla_breach' as const, orderId: 'o1' as string | null, warehouseId: null as string | null, number: 'AL-1', title: 'SLA breached', body: 'Express, 12 min late', at: 0 };
 
 describe('notifications', () => {
   it('titles notices in the UI language', () => {
@@ -28,8 +28,8 @@ describe('notifications', () => {
     expect(useNotificationsStore.getState().permission).toBe('default');
     await requestNotificationPermission();
     expect(useNotificationsStore.getState().permission).toBe('granted');
-    const opened: string[] = [];
-    showNotice(notice, makeTranslator('en'), (id) => opened.push(id));
+    const opened: (string | null)[] = [];
+    showNotice(notice, makeTranslator('en'), (x) => opened.push(x.orderId));
     expect(shown[0]).toMatchObject({ title: 'SLA breached: AL-1', body: 'Express, 12 min late', tag: 'sla_breach:o1' });
     shown[0]?.onClick();
     expect(opened).toEqual(['o1']);
@@ -50,5 +50,25 @@ describe('notifications', () => {
     expect(toasts.map((x) => x.number)).toEqual(['F-6', 'F-7', 'F-8', 'F-9'].slice(-MAX_TOASTS));
     dismissToast(toasts[0]?.id ?? -1);
     expect(useNotificationsStore.getState().toasts).toHaveLength(MAX_TOASTS - 1);
+  });
+
+  it('a warehouse alert names the warehouse, has its own toast, and a click goes to the warehouse (issue 18)', () => {
+    const { n, shown } = fakeNotifier();
+    installNotifier(n);
+    useNotificationsStore.setState({ toasts: [] });
+    const opened: NoticeTarget[] = [];
+    const wh = { ...notice, kind: 'no_shift_start' as const, orderId: null, warehouseId: 'w1', number: 'Склад Алатау', body: 'никто не начал день' };
+    showNotice(wh, makeTranslator('ru'), (x) => opened.push(x));
+    showNotice({ ...wh, warehouseId: 'w2', number: 'Склад Юг' }, makeTranslator('en'), () => {});
+    expect(shown.map((x) => [x.title, x.tag])).toEqual([
+      ['Никто не начал день: Склад Алатау', 'no_shift_start:w:w1'],
+      ['Nobody started the day: Склад Юг', 'no_shift_start:w:w2'],
+    ]);
+    expect(useNotificationsStore.getState().toasts.map((x) => [x.orderId, x.warehouseId])).toEqual([
+      [null, 'w1'],
+      [null, 'w2'],
+    ]);
+    shown[0]?.onClick();
+    expect(opened).toEqual([{ orderId: null, warehouseId: 'w1', number: 'Склад Алатау' }]);
   });
 });

@@ -1,6 +1,7 @@
 // Desktop notices (the user's own new alerts, new problems) from main's `notice` event: a toast
 // in the window (always, no permission needed) and, where the system allows, a system
-// notification through the notifier adapter; in the user's language; a click opens the order.
+// notification through the notifier adapter; in the user's language; a click opens the order,
+// or for a warehouse alert (nobody started the day) that warehouse's drivers.
 import { create } from 'zustand';
 import type { NoticeEvent } from '../../../../shared/api/events';
 import type { MessageKey, Translator } from '../../i18n/translate';
@@ -10,7 +11,8 @@ import { browserNotifier, type Notifier, type NotifyPermission } from './notifie
 export interface Toast {
   id: number;
   kind: NoticeEvent['kind'];
-  orderId: string;
+  orderId: string | null;
+  warehouseId: string | null;
   number: string;
   title: string;
   body: string;
@@ -48,6 +50,7 @@ const TITLE_KEY = {
   not_taken: 'notify.notTaken',
   not_picked: 'notify.notPicked',
   predicted_late: 'notify.predictedLate',
+  no_shift_start: 'notify.noShiftStart',
   problem: 'notify.problem',
 } as const satisfies Record<NoticeEvent['kind'], MessageKey>;
 
@@ -55,14 +58,20 @@ export function noticeTitle(n: NoticeEvent, t: Translator): string {
   return t(TITLE_KEY[n.kind], { number: n.number });
 }
 
-export function showNotice(n: NoticeEvent, t: Translator, open: (orderId: string) => void): void {
+/** What a notice is about: an order, or (a warehouse alert) a warehouse. */
+export type NoticeTarget = Pick<NoticeEvent, 'orderId' | 'warehouseId' | 'number'>;
+
+const subjectOf = (n: NoticeTarget): string => (n.orderId === null ? `w:${n.warehouseId ?? ''}` : n.orderId);
+
+export function showNotice(n: NoticeEvent, t: Translator, open: (target: NoticeTarget) => void): void {
   const title = noticeTitle(n, t);
-  notifier.show({ title, body: n.body, tag: `${n.kind}:${n.orderId}`, onClick: () => open(n.orderId) });
+  const target: NoticeTarget = { orderId: n.orderId, warehouseId: n.warehouseId, number: n.number };
+  notifier.show({ title, body: n.body, tag: `${n.kind}:${subjectOf(n)}`, onClick: () => open(target) });
   toastSeq += 1;
-  const toast: Toast = { id: toastSeq, kind: n.kind, orderId: n.orderId, number: n.number, title, body: n.body };
-  // A repeat for the same order and kind replaces the old toast instead of stacking.
+  const toast: Toast = { id: toastSeq, kind: n.kind, orderId: n.orderId, warehouseId: n.warehouseId, number: n.number, title, body: n.body };
+  // A repeat for the same order (or warehouse) and kind replaces the old toast instead of stacking.
   useNotificationsStore.setState((s) => ({
-    toasts: [...s.toasts.filter((x) => !(x.orderId === n.orderId && x.kind === n.kind)), toast].slice(-MAX_TOASTS),
+    toasts: [...s.toasts.filter((x) => !(subjectOf(x) === subjectOf(n) && x.kind === n.kind)), toast].slice(-MAX_TOASTS),
   }));
   setTimeout(() => dismissToast(toast.id), TOAST_MS);
 }

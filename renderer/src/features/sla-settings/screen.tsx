@@ -8,6 +8,7 @@ import { loadSlaSettings, useSlaSettingsStore } from './store';
 import { useSlaText } from './sla-text';
 import { VipContracts } from './VipContracts';
 import { ProofRules } from './ProofRules';
+import { ShiftStartTimes } from './ShiftStartTimes';
 import './sla-settings.css';
 
 export default function SlaSettingsScreen() {
@@ -16,7 +17,7 @@ export default function SlaSettingsScreen() {
   useEffect(() => {
     void loadSlaSettings();
     return api().on('changes', (e) => {
-      if (e.all || e.tables.some((t) => t === 'sla_policies' || t === 'regions' || t === 'customers')) void loadSlaSettings();
+      if (e.all || e.tables.some((t) => t === 'sla_policies' || t === 'regions' || t === 'customers' || t === 'warehouses')) void loadSlaSettings();
     });
   }, []);
   if (!view) return <div className="empty">…</div>;
@@ -43,6 +44,7 @@ export default function SlaSettingsScreen() {
           <VipContracts customers={view.vipCustomers} canEdit={view.canEdit} />
         </section>
       </div>
+      <ShiftStartTimes warehouses={view.warehouses} canEdit={view.canEdit} />
       <ProofRules canEdit={view.canEdit} />
     </div>
   );

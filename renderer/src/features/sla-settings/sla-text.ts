@@ -58,6 +58,15 @@ const EN = {
   pr_warn_not_before_norm: 'Must be less than the norm ({norm})',
   pr_supervisor_before_warn: 'Not more than the first warning ({warn})',
   fixFirst: 'Fix the marked fields to save.',
+  shiftStart: 'Drivers start the day by',
+  shiftStartNote: 'If no driver of a warehouse has started the day by its time on a working day (its region’s calendar and time), the supervisors get an alert.',
+  warehouse: 'Warehouse',
+  shiftStartOn: 'Check',
+  shiftStartOnOf: 'Check when the drivers of {name} start the day',
+  shiftStartTime: 'Time',
+  shiftStartTimeOf: 'By what time a driver of {name} starts the day',
+  saveShiftStartOf: 'Save the start-of-day check of {name}',
+  shiftStartOff: 'off',
 };
 
 const RU: Record<keyof typeof EN, string> = {
@@ -117,6 +126,15 @@ const RU: Record<keyof typeof EN, string> = {
   pr_warn_not_before_norm: 'Должно быть меньше норматива ({norm})',
   pr_supervisor_before_warn: 'Не больше первого предупреждения ({warn})',
   fixFirst: 'Исправьте отмеченные поля, чтобы сохранить.',
+  shiftStart: 'Начало рабочего дня водителей',
+  shiftStartNote: 'Если к этому времени в рабочий день (по календарю и времени региона склада) ни один водитель склада не начал рабочий день, руководители получат оповещение.',
+  warehouse: 'Склад',
+  shiftStartOn: 'Проверять',
+  shiftStartOnOf: 'Проверять начало дня водителей склада {name}',
+  shiftStartTime: 'Время',
+  shiftStartTimeOf: 'К какому времени водитель склада {name} начинает день',
+  saveShiftStartOf: 'Сохранить проверку начала дня склада {name}',
+  shiftStartOff: 'выключено',
 };
 
 export type SlaTextKey = keyof typeof EN;

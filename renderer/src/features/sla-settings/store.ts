@@ -43,6 +43,11 @@ export function saveCalendar(regionId: string, patch: { workingDays: number[]; w
   return save(() => api().updateRegionCalendar({ regionId, ...patch }));
 }
 
+/** A warehouse's "some driver started the day by" time, "HH:MM", or null to turn the check off. */
+export function saveShiftStart(warehouseId: string, time: string | null): Promise<boolean> {
+  return save(() => api().setWarehouseShiftStartAlert({ warehouseId, time }));
+}
+
 export function saveVip(customerId: string, vipNormMinutes: number | null): Promise<boolean> {
   return save(() => api().setCustomerVip({ customerId, vipNormMinutes }));
 }

@@ -1,0 +1,88 @@
+// @vitest-environment happy-dom
+// A warehouse alert (issue 18: nobody started the day) in the Alerts tab, rendered for real: its
+// kind and message in words in Russian and English, the warehouse's name where an order number
+// would be, and a click that opens the console's drivers panel narrowed to that warehouse.
+import { act } from 'react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AlertView } from '../../../../shared/api/alerts-api';
+import { useLayoutStore } from '../../app/layout-store';
+import { mountHost, type DomHost } from '../../testing/dom-host';
+import { useClockStore } from '../clock/store';
+import { resetDriversStore, useDriversStore } from '../drivers/store';
+import { useSettingsStore } from '../settings/store';
+import { AlertsList } from './AlertsList';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const NOW = Date.parse('2026-03-03T09:20:00+05:00');
+let dom: DomHost;
+
+const warehouseAlert: AlertView = {
+  id: 'alw:wh-1:no_shift_start:1',
+  orderId: null,
+  orderNumber: null,
+  warehouseId: 'wh-1',
+  warehouseName: 'Склад Алатау',
+  orderStatus: null,
+  kind: 'no_shift_start',
+  state: 'open',
+  audience: 'supervisor',
+  assigneeId: null,
+  assigneeName: null,
+  mine: false,
+  priority: false,
+  customerName: '',
+  messageRu: 'Склад «Склад Алатау»: к 09:00 (03.03.2026) ни один водитель не начал рабочий день.',
+  messageEn: 'Warehouse Склад Алатау: no driver had started the day by 09:00 (03/03/2026).',
+  tasks: [],
+  dueAt: NOW - 20 * 60_000,
+  triggeredAt: NOW - 20 * 60_000,
+  acknowledgedAt: null,
+  acknowledgedByName: null,
+  resolvedAt: null,
+  resolution: null,
+  pending: false,
+};
+
+beforeEach(() => {
+  useClockStore.setState({ now: NOW, skewMs: 0 });
+  useLayoutStore.setState({ screen: 'alerts', rightPanel: 'card' });
+  resetDriversStore();
+  dom = mountHost();
+});
+
+afterEach(() => dom.unmount());
+
+function render(lang: 'ru' | 'en'): HTMLElement {
+  useSettingsStore.setState({ language: lang });
+  act(() => dom.root.render(<AlertsList items={[warehouseAlert]} canAck />));
+  const item = dom.host.querySelector<HTMLElement>('.alert-item');
+  if (item === null) throw new Error('no alert row');
+  return item;
+}
+
+describe('a warehouse alert in the Alerts tab (rendered)', () => {
+  it('says what happened in Russian, names the warehouse, and offers to acknowledge it', () => {
+    const item = render('ru');
+    expect(item.querySelector('.alert-kind')?.textContent).toBe('Никто не начал день');
+    expect(item.querySelector('.alert-order')?.textContent).toBe('Склад Алатау');
+    expect(item.querySelector('.alert-message')?.textContent).toBe(warehouseAlert.messageRu);
+    expect(item.getAttribute('aria-label')).toBe('Никто не начал день Склад Алатау');
+    expect(item.querySelector('.alert-actions button')?.getAttribute('aria-label')).toBe('Принять оповещение по складу Склад Алатау: Никто не начал день');
+    expect(item.textContent).not.toMatch(/no_shift_start|null|undefined/);
+  });
+
+  it('says it in English too', () => {
+    const item = render('en');
+    expect(item.querySelector('.alert-kind')?.textContent).toBe('Nobody started the day');
+    expect(item.querySelector('.alert-message')?.textContent).toBe(warehouseAlert.messageEn);
+    expect(item.querySelector('.alert-order')?.getAttribute('aria-label')).toBe('Show the drivers of warehouse Склад Алатау');
+  });
+
+  it('a click opens the console’s drivers panel narrowed to that warehouse', () => {
+    const item = render('en');
+    act(() => item.querySelector<HTMLButtonElement>('.alert-order')?.click());
+    expect(useLayoutStore.getState()).toMatchObject({ screen: 'console', rightPanel: 'drivers' });
+    expect(useDriversStore.getState().warehouseFilter).toEqual({ id: 'wh-1', name: 'Склад Алатау' });
+  });
+});
