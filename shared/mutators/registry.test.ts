@@ -22,6 +22,8 @@ describe('MUTATORS registry', () => {
         'editOrder', 'correctStatus', 'undoCorrection', 'recordPayment', 'setChecklistPolicy', 'importOrders',
         // Handing orders to carriers and courier services (issue 16).
         'handToCarrier', 'handToCourier', 'handToOwnFleet', 'recordCourierShipment',
+        // The "nobody started the day" check per warehouse (issue 18).
+        'setWarehouseShiftStartAlert',
       ].sort(),
     );
     expect(isMutatorName('createOrder')).toBe(true);
