@@ -32,6 +32,8 @@ import { driverPhoneHandlers } from './driver-phone-handlers';
 import { reportHandlers } from '../reports/report-handlers';
 import { serverReports } from '../reports/server-reports';
 import { orderIntakeHandlers } from './order-intake-handlers';
+import { handoverHandlers } from './handover-handlers';
+import { serverCall } from './server-http';
 import type { NominatimOptions } from '../geocoding/nominatim-client';
 
 export interface ApiDeps {
@@ -129,6 +131,7 @@ export function createApi(deps: ApiDeps): Api {
     ...orderCommands(link, replica),
     ...carriers,
     ...driverPhoneHandlers(ctx, settings),
+    ...handoverHandlers(ctx, serverCall(settings)),
     ...reportHandlers({ replica, server: serverReports(settings), now, role: () => link.user()?.role ?? null }),
     ...orderIntakeHandlers({ replica, settings, link, now, ...(deps.nominatim ? { nominatim: deps.nominatim } : {}) }),
     ...sessionHandlers({

@@ -10,6 +10,8 @@ import { CourierInbox, type ReviewView } from './courier-inbox';
 import { CourierProcessor } from './courier-processor';
 import { OrderLookup } from './order-lookup';
 import { webhookRoute } from './webhook-route';
+import { sendJson } from '../http/router';
+import { courierProviderSchema } from '../../shared/mutators/handover';
 
 /** The secret demo mode gives every provider that has none, so the simulator can post. */
 export const DEMO_WEBHOOK_SECRET = 'demo-webhook-secret';
@@ -73,6 +75,13 @@ export function attachCouriers(server: MarshrutServer, opts: AttachCouriersOptio
     if (creds === null) log.warn({ provider: key }, 'courier API has no credentials: shipments must be handed over with their number');
     apiProviders.push({ key, name: cfg.name, api: cfg.api, client: creds === null ? null : new CdekApiClient(creds, clock) });
   }
+  // The courier services a desk may hand a parcel to (issue 16): not device feeds (Traccar)
+  // and not the driver app, whose changes count as a driver's. Every user token reads it;
+  // shops' integration tokens get 403 like on any route that does not say otherwise.
+  const parcelProviders = Object.entries(config.providers)
+    .filter(([key, cfg]) => cfg.format !== 'traccar' && cfg.actor === 'courier' && courierProviderSchema.safeParse(key).success)
+    .map(([key, cfg]) => ({ key, name: cfg.name, api: apiProviders.some((p) => p.key === key && p.client !== null) }));
+  server.addRoute({ method: 'GET', path: '/api/couriers/providers', handler: ({ res }) => sendJson(res, 200, parcelProviders) });
   const system = (name: string, args: unknown, actor: Parameters<typeof server.runMutation>[2]) => server.runMutation(name, args, actor, clock());
   const shipments = new CourierShipments(server.db.sqlite, apiProviders, system, clock, log);
   shipments.recoverInterrupted();

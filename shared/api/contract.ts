@@ -14,6 +14,7 @@ import { reportsApi } from './reports-api';
 import { orderIntakeApi } from './order-intake-api';
 import { sessionApi } from './session-api';
 import { warehouseApi } from './warehouse-api';
+import { handoverApi } from './handover-api';
 
 export const API_METHODS = {
   ...ordersApi,
@@ -26,6 +27,7 @@ export const API_METHODS = {
   ...messagesApi,
   ...reportsApi,
   ...orderIntakeApi,
+  ...handoverApi,
 } as const;
 
 // A name defined in two feature files would silently shadow; this makes it a compile error.
@@ -46,6 +48,7 @@ type NoOverlap = [
   Extract<keyof typeof messagesApi, keyof typeof ordersApi | keyof typeof driversApi | keyof typeof sessionApi | keyof typeof warehouseApi | keyof typeof carriersApi | keyof typeof alertsApi | keyof typeof driverPhoneApi>,
   Extract<keyof typeof reportsApi, keyof typeof ordersApi | keyof typeof driversApi | keyof typeof sessionApi | keyof typeof warehouseApi | keyof typeof carriersApi | keyof typeof alertsApi | keyof typeof driverPhoneApi | keyof typeof messagesApi>,
   Extract<keyof typeof orderIntakeApi, keyof typeof ordersApi | keyof typeof driversApi | keyof typeof sessionApi | keyof typeof warehouseApi | keyof typeof carriersApi | keyof typeof alertsApi | keyof typeof driverPhoneApi | keyof typeof messagesApi | keyof typeof reportsApi>,
+  Extract<keyof typeof handoverApi, keyof typeof ordersApi | keyof typeof driversApi | keyof typeof sessionApi | keyof typeof warehouseApi | keyof typeof carriersApi | keyof typeof alertsApi | keyof typeof driverPhoneApi | keyof typeof messagesApi | keyof typeof reportsApi | keyof typeof orderIntakeApi>,
 ];
 const _noOverlap: NoOverlap extends never[] ? true : false = true;
 void _noOverlap;
@@ -91,6 +94,7 @@ export * from './alerts-api';
 export * from './driver-phone-api';
 export * from './reports-api';
 export * from './order-intake-api';
+export * from './handover-api';
 
 /** The carrier database's methods (engineer F's part of the map); main/carriers implements them. */
 export type CarrierMethodName = keyof typeof carriersApi;

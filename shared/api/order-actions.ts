@@ -6,6 +6,7 @@ import { ORDER_STATUSES, type Actor, type OrderStatus } from '../domain/vocabula
 import { MUTATORS, type MutatorName } from '../mutators/registry';
 import { canUndoCorrection, correctionTargets } from '../domain/status-correction';
 import type { StatusCorrection } from '../domain/order-intake';
+import { carriedBy } from '../domain/carried-by';
 
 export interface ActionSubject extends TransitionContext {
   status: OrderStatus;
@@ -14,6 +15,9 @@ export interface ActionSubject extends TransitionContext {
   paidAt?: number | null;
   version?: number;
   lastCorrection?: StatusCorrection | null;
+  /** Who carries it (issue 16); left out where only the status matters: the own fleet. */
+  carrierId?: string | null;
+  courierProvider?: string | null;
 }
 
 function may(actor: Actor, mutator: MutatorName): boolean {
@@ -25,6 +29,7 @@ export function orderActions(order: ActionSubject, actor: Actor | null): OrderAc
   const ctx: TransitionContext = { warehouseId: order.warehouseId, statusBeforeProblem: order.statusBeforeProblem };
   const to = new Set(allowedTransitions(order.status, actor, ctx));
   const open = isOpenStatus(order.status);
+  const carried = carriedBy({ carrierId: order.carrierId ?? null, courierProvider: order.courierProvider ?? null });
   const can: Record<OrderAction, boolean> = {
     confirm: may(actor, 'confirmOrder') && to.has('confirmed') && order.status === 'new',
     assign: may(actor, 'assignDriver') && open,
@@ -44,6 +49,10 @@ export function orderActions(order: ActionSubject, actor: Actor | null): OrderAc
     undo_correction:
       may(actor, 'undoCorrection') && order.version !== undefined && canUndoCorrection({ version: order.version, lastCorrection: order.lastCorrection ?? null }),
     record_payment: may(actor, 'recordPayment') && order.status !== 'cancelled' && (order.paidAt ?? null) === null,
+    // The hand-over mutators take open orders only (shared/mutators/handover.ts).
+    hand_to_carrier: may(actor, 'handToCarrier') && open,
+    hand_to_courier: may(actor, 'handToCourier') && open,
+    take_back: may(actor, 'handToOwnFleet') && open && carried !== 'own',
   };
   return ORDER_ACTIONS.filter((a) => can[a]);
 }
@@ -64,7 +73,9 @@ export function roleActions(actor: Actor | null): OrderAction[] {
   const all = new Set<OrderAction>();
   for (const status of ORDER_STATUSES) {
     for (const warehouseId of ['w', null]) {
-      for (const a of orderActions({ status, driverId: 'd', warehouseId, statusBeforeProblem: null }, actor)) all.add(a);
+      for (const carrierId of [null, 'c']) {
+        for (const a of orderActions({ status, driverId: 'd', warehouseId, statusBeforeProblem: null, carrierId }, actor)) all.add(a);
+      }
     }
   }
   return ORDER_ACTIONS.filter((a) => all.has(a));

@@ -11,6 +11,7 @@ import { command, idSchema, query } from './define';
 import type { PredictedArrival } from '../eta/predict-arrival';
 import type { PredictedRisk } from '../eta/arrival-risk';
 import type { ChecklistItem } from '../domain/order-intake';
+import type { CarrierOnOrder } from './handover-api';
 
 /** What a user may do to an order; computed in main from the status machine and the role. */
 export const ORDER_ACTIONS = [
@@ -29,6 +30,11 @@ export const ORDER_ACTIONS = [
   'correct_status',
   'undo_correction',
   'record_payment',
+  /** Issue 16: the carrier search filled from the order, then the deal. */
+  'hand_to_carrier',
+  'hand_to_courier',
+  /** Back from a carrier or courier service, with a reason. */
+  'take_back',
 ] as const;
 export type OrderAction = (typeof ORDER_ACTIONS)[number];
 
@@ -178,6 +184,8 @@ export interface OrderDetail {
   trackingUrl: string | null;
   /** The confirmation checklist items this order's service requires (an admin's setting). */
   checklistRequired: ChecklistItem[];
+  /** The carrier carrying the order and its deal (issue 16); null when it is not a carrier's. */
+  carrier: CarrierOnOrder | null;
 }
 
 export const orderIdSchema = z.object({ orderId: idSchema }).strict();

@@ -16,6 +16,14 @@ export function carriedBy(o: CarriedBySubject): CarriedBy {
   return 'own';
 }
 
+/**
+ * Someone holds the order (a driver on it, a courier service, a carrier): moving it away from
+ * them needs a reason, which the timeline shows.
+ */
+export function handoverNeedsReason(o: CarriedBySubject & { driverId: string | null }): boolean {
+  return carriedBy(o) !== 'own' || o.driverId !== null;
+}
+
 /** What a `handover` event on the timeline records: where the order went. */
 export interface HandoverDetail {
   to: CarriedBy;

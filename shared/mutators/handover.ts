@@ -4,7 +4,7 @@
 // carries it (a driver on it, a courier, a carrier) needs a reason.
 import { z } from 'zod';
 import { nearestCity } from '../carriers/city-coordinates';
-import { carriedBy, SECURITY_OVERRIDE_ROLES, type CarriedBy, type HandoverDetail } from '../domain/carried-by';
+import { carriedBy, handoverNeedsReason, SECURITY_OVERRIDE_ROLES, type CarriedBy, type HandoverDetail } from '../domain/carried-by';
 import { MAX_TIME } from '../domain/order-intake';
 import { isOpenStatus } from '../domain/order-status';
 import { STATUS_LABELS } from '../domain/status-labels';
@@ -161,8 +161,7 @@ function openOrder(tx: MutatorTx, orderId: string): OrderRow {
 /** Taking an order from whoever carries it (a driver on it, a courier, a carrier) needs a reason. */
 function needReason(order: OrderRow, to: CarriedBy, reason: string | undefined): string {
   const from = carriedBy(order);
-  const held = from !== 'own' || order.driverId !== null;
-  if (held && (reason ?? '') === '') {
+  if (handoverNeedsReason(order) && (reason ?? '') === '') {
     reject('reason_required', `Say why ${orderLabel(order)} moves from ${from === 'own' ? 'its driver' : `the ${from}`} to ${to === 'own' ? 'the own fleet' : `a ${to}`}`, { from, to });
   }
   return reason ?? '';

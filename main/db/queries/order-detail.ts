@@ -2,6 +2,7 @@
 // SLA policy that set its deadline, plus what this user may do to it now.
 import { asc, eq } from 'drizzle-orm';
 import type { OrderDetail, SlaView } from '../../../shared/api/orders-api';
+import type { CarrierOnOrder } from '../../../shared/api/handover-api';
 import { resolveSlaPolicy, type SlaPolicies } from '../../../shared/domain/sla-policy';
 import type { Actor } from '../../../shared/domain/vocabulary';
 import { and, inArray } from 'drizzle-orm';
@@ -64,7 +65,25 @@ export function orderDetail(
     actions: orderActions(order, actor),
     pending: pending.has(order.id),
     checklistRequired,
+    carrier: carrierOnOrder(replica, order),
   };
+}
+
+/** The carrier carrying the order and the deal agreed on its card (issue 16). */
+export function carrierOnOrder(replica: ReadonlyReplica, order: Pick<OrderRow, 'carrierId' | 'carrierDealId'>): CarrierOnOrder | null {
+  if (order.carrierId === null) return null;
+  const r = replica
+    .prepareRead(
+      `SELECT c.id, c.name, c.phone, c.security_check AS securityCheck, d.rate, d.currency, d.loading_at AS loadingAt, d.contact, v.plate AS vehiclePlate
+       FROM carriers c
+       LEFT JOIN carrier_deals d ON d.id = ? AND d.carrier_id = c.id
+       LEFT JOIN carrier_vehicles v ON v.id = d.vehicle_id
+       WHERE c.id = ?`,
+    )
+    .get(order.carrierDealId, order.carrierId) as CarrierOnOrder | undefined;
+  // A carrier row not synced yet (or deleted): its id is all the card can say.
+  if (r === undefined) return { id: order.carrierId, name: order.carrierId, phone: '', securityCheck: 'pending', rate: null, currency: null, loadingAt: null, contact: null, vehiclePlate: null };
+  return { ...r, vehiclePlate: r.vehiclePlate === '' ? null : r.vehiclePlate };
 }
 
 /** The same prediction the server makes, from the replica: the driver's open orders and the synced learned speeds. */

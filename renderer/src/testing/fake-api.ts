@@ -24,7 +24,7 @@ export interface FakeApi {
   settings: SettingsView;
 }
 
-export function createFakeApi(world: FakeWorld, clock: FakeClock, opts: { role?: 'dispatcher' | 'warehouse' } = {}): FakeApi {
+export function createFakeApi(world: FakeWorld, clock: FakeClock, opts: { role?: 'dispatcher' | 'warehouse' | 'supervisor' } = {}): FakeApi {
   const listeners = new Map<string, Set<(p: unknown) => void>>();
   const emit = (event: EventName, payload: unknown): void => {
     for (const l of listeners.get(event) ?? []) l(payload);
@@ -133,6 +133,40 @@ export function createFakeApi(world: FakeWorld, clock: FakeClock, opts: { role?:
       emit('changes', { tables: ['delivery_codes'], ids: {}, all: false });
       return { ok: true, mid: ++mid };
     },
+    // Hand-overs (issue 16): the mutators' refusals a person meets at the card, simplified.
+    searchCarriers: (f) => ({ results: world.carriers, hasMore: false, offset: 0, fromCity: f.fromCity ?? null, toCity: f.toCity ?? null, tookMs: 1 }),
+    courierProviders: () => [
+      { key: 'cdek', name: 'CDEK', api: true },
+      { key: 'generic', name: 'Courier service', api: false },
+    ],
+    handToCarrier: ({ orderId, carrierId, overrideReason, reason }) => {
+      const c = world.carriers.find((x) => x.id === carrierId);
+      if (!c) return { ok: false, code: 'not_found', message: `Carrier ${carrierId} does not exist` };
+      if (c.blacklisted) return { ok: false, code: 'forbidden', message: `${c.name} is on the blacklist and can't be chosen` };
+      if (c.securityCheck !== 'passed' && (role !== 'supervisor' || !overrideReason)) {
+        return { ok: false, code: 'forbidden', message: `${c.name} has not passed the security check: only a supervisor can choose it, with a reason` };
+      }
+      return mutate(orderId, (o) => {
+        o.carrierId = c.id;
+        o.driverId = null;
+        return { kind: 'handover', handover: { to: 'carrier', name: c.name, ...(c.securityCheck !== 'passed' ? { securityOverride: true } : {}) }, comment: [reason, overrideReason].filter(Boolean).join(' · ') || null };
+      });
+    },
+    handToCourier: ({ orderId, provider, trackingNumber, reason }) =>
+      mutate(orderId, (o) => {
+        o.carrierId = null;
+        o.driverId = null;
+        o.courierProvider = provider;
+        o.courierTrackingNumber = trackingNumber;
+        return { kind: 'handover', handover: { to: 'courier', name: provider, trackingNumber, ...(trackingNumber === null ? { viaApi: true } : {}) }, comment: reason ?? null };
+      }),
+    handToOwnFleet: ({ orderId, reason }) =>
+      mutate(orderId, (o) => {
+        o.carrierId = null;
+        o.courierProvider = null;
+        o.courierTrackingNumber = null;
+        return { kind: 'handover', handover: { to: 'own', name: null }, comment: reason };
+      }),
     connectionState: () => fake.connection,
     listConflicts: () => fake.conflicts,
     acknowledgeConflict: ({ id }) => {

@@ -1,5 +1,6 @@
 // FAKE data for renderer tests and the dev preview only (never shipped as the app's data):
 // a deterministic Almaty-like city of orders and drivers, sized by the caller.
+import type { CarrierSearchResult } from '../../../shared/api/carriers-api';
 import type { OrderProofsView } from '../../../shared/api/driver-phone-api';
 import type { DriverRow, OrderEventRow, OrderRow, WarehouseRow } from '../../../shared/schema';
 import { ORDER_INTAKE_DEFAULTS } from '../../../shared/domain/order-intake';
@@ -37,6 +38,8 @@ export interface FakeWorld {
   /** Proof of delivery per order, and the files it points to (fileId -> data URL). */
   proofs: Record<string, OrderProofsView>;
   files: Record<string, string>;
+  /** The carrier base as the search answers it (issue 16): passed, pending and blacklisted. */
+  carriers: CarrierSearchResult[];
 }
 
 export interface FakeWorldOptions {
@@ -172,5 +175,26 @@ export function makeFakeWorld(opts: FakeWorldOptions): FakeWorld {
   }
   // Confirmed orders got their tracking link with the "confirmed" message.
   const trackingUrls = Object.fromEntries(orders.filter((o) => o.confirmedAt !== null).map((o) => [o.id, `https://track.example.kz/t/fake-${o.id}`]));
-  return { orders, events, drivers, warehouses, trackingUrls, proofs: {}, files: {} };
+  return { orders, events, drivers, warehouses, trackingUrls, proofs: {}, files: {}, carriers: fakeCarriers() };
+}
+
+function fakeCarrier(id: string, name: string, over: Partial<CarrierSearchResult>): CarrierSearchResult {
+  return {
+    id, name, taxId: '', phone: '+7 701 555 12 34', phoneNormalized: '77015551234', email: null, contactPerson: 'Ербол',
+    baseCity: 'Алматы', currentCity: null, availableFrom: null, rating: 4.5, securityCheck: 'passed', securityCheckedAt: null,
+    blacklisted: false, reason: { tier: 'lane' }, flags: [], reliability: 0.95, dealsOk: 19, dealsProblem: 1,
+    lastRate: { kind: 'deal', rate: 180_000, currency: 'KZT', at: 0, fromCity: 'Алматы', toCity: 'Астана' },
+    vehicles: [{ id: `${id}-v1`, type: 'tent', tonnage: 20, volumeM3: 82, refrigerated: false, adrClasses: '', oversize: false, plate: '123 ABC 02' }],
+    vehiclesMatching: 1,
+    ...over,
+  };
+}
+
+/** Three carriers on the Almaty-Astana direction: one checked, one not yet, one on the blacklist. */
+export function fakeCarriers(): CarrierSearchResult[] {
+  return [
+    fakeCarrier('c-1', 'ТОО Жол Транс', {}),
+    fakeCarrier('c-2', 'ИП Сейтказиев', { securityCheck: 'pending', phone: '+7 702 111 22 33', rating: 4.8 }),
+    fakeCarrier('c-3', 'ТОО Быстрый Груз', { blacklisted: true, rating: 2 }),
+  ];
 }

@@ -1,4 +1,5 @@
 // The FAKE API's queries: plain loops over the fake world (main answers these with SQL).
+import type { CarrierOnOrder } from '../../../shared/api/handover-api';
 import type { ApiHandlers } from '../../../shared/api/contract';
 import type { DriverListRow } from '../../../shared/api/drivers-api';
 import type { OrderAction, OrderFilters, OrderListRow, ProblemItem, ProblemKind } from '../../../shared/api/orders-api';
@@ -130,6 +131,7 @@ export function fakeQueries(world: FakeWorld, clock: FakeClock, role: UserRole, 
         predicted: predicted(o),
         trackingUrl: world.trackingUrls[o.id] ?? null,
         checklistRequired: [],
+        carrier: carrierOnOrder(world, o.carrierId),
       };
     },
     listDrivers: () =>
@@ -172,4 +174,10 @@ export function fakeQueries(world: FakeWorld, clock: FakeClock, role: UserRole, 
     }),
     listWarehouses: () => world.warehouses.map((w) => ({ id: w.id, name: w.name, city: w.city, address: w.address, lat: w.lat, lon: w.lon, regionId: w.regionId })),
   };
+}
+
+function carrierOnOrder(world: FakeWorld, carrierId: string | null): CarrierOnOrder | null {
+  const c = carrierId === null ? undefined : world.carriers.find((x) => x.id === carrierId);
+  if (!c) return null;
+  return { id: c.id, name: c.name, phone: c.phone, securityCheck: c.securityCheck, rate: 180_000, currency: 'KZT', loadingAt: null, contact: c.contactPerson, vehiclePlate: c.vehicles[0]?.plate ?? null };
 }

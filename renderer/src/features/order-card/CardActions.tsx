@@ -25,6 +25,9 @@ export function cardButtons(detail: OrderDetail): ButtonSpec[] {
   if (has('record_payment')) out.push({ action: 'record_payment', label: 'action.recordPayment', run: dialog('payment') });
   if (has('correct_status')) out.push({ action: 'correct_status', label: 'action.correctStatus', run: dialog('correct') });
   if (has('undo_correction')) out.push({ action: 'undo_correction', label: 'action.undoCorrection', run: dialog('undo') });
+  if (has('hand_to_carrier')) out.push({ action: 'hand_to_carrier', label: 'action.findCarrier', run: dialog('carrier') });
+  if (has('hand_to_courier')) out.push({ action: 'hand_to_courier', label: 'action.handToCourier', run: dialog('courier') });
+  if (has('take_back')) out.push({ action: 'take_back', label: 'action.takeBack', run: dialog('takeBack') });
   if (has('cancel')) out.push({ action: 'cancel', label: 'action.cancel', run: dialog('cancel'), danger: true });
   return out;
 }

@@ -20,6 +20,8 @@ import { closeOrder, useOrderCardStore } from './store';
 import { Timeline } from './Timeline';
 import { ProofSection } from './ProofSection';
 import { TrackingLinkRows } from './TrackingLinkRows';
+import { CarriedByRows } from './CarriedByRows';
+import { CourierDialog, FindCarrierDialog, TakeBackDialog } from './HandoverDialogs';
 
 /**
  * The policy in the UI's language: norm and basis from the shared policy table, the warning
@@ -163,18 +165,15 @@ function CardBody({ detail }: { detail: OrderDetail }) {
             {o.cargoDescription ? `${o.cargoDescription}, ` : ''}
             {t('card.weight', { kg: t.fmt.kg(o.weightKg), places: o.places })}
           </dd>
-          <dt>{t('card.driver')}</dt>
-          <dd>
-            <DriverLine detail={detail} />
-          </dd>
-          {o.courierProvider && (
+          {o.carrierId === null && o.courierProvider === null && (
             <>
-              <dt>{t('card.courier')}</dt>
+              <dt>{t('card.driver')}</dt>
               <dd>
-                {o.courierProvider} {o.courierTrackingNumber ?? ''}
+                <DriverLine detail={detail} />
               </dd>
             </>
           )}
+          <CarriedByRows detail={detail} />
           <TrackingLinkRows detail={detail} />
           <dt>{t('card.policy')}</dt>
           <dd>
@@ -196,6 +195,9 @@ function CardBody({ detail }: { detail: OrderDetail }) {
       {(dialog === 'correct' || dialog === 'undo') && <CorrectionDialog key={dialog} detail={detail} undo={dialog === 'undo'} />}
       {dialog === 'payment' && <PaymentDialog detail={detail} />}
       {dialog === 'checklist' && <ChecklistDialog detail={detail} />}
+      {dialog === 'carrier' && <FindCarrierDialog detail={detail} actor={actor} />}
+      {dialog === 'courier' && <CourierDialog detail={detail} />}
+      {dialog === 'takeBack' && <TakeBackDialog detail={detail} />}
     </article>
   );
 }

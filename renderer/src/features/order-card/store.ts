@@ -3,6 +3,9 @@
 // it); the server's verdict comes later as a change (pending mark gone) or a conflict.
 import { create } from 'zustand';
 import type { CommandResult } from '../../../../shared/api/define';
+import type { ApiRequest } from '../../../../shared/api/contract';
+import type { CarrierFilters, CarrierSearchResult } from '../../../../shared/api/carriers-api';
+import type { CourierProviderView } from '../../../../shared/api/handover-api';
 import type { DriverSuggestions } from '../../../../shared/api/drivers-api';
 import type { OrderDetail } from '../../../../shared/api/orders-api';
 import type { OrderStatus, ProblemReason } from '../../../../shared/domain/vocabulary';
@@ -12,7 +15,7 @@ import { api, errorMessage } from '../../api/client';
 import { showRightPanel, useLayoutStore } from '../../app/layout-store';
 import { fitMap, focusMap } from '../map/store';
 
-export type CardDialog = 'assign' | 'problem' | 'resolve' | 'comment' | 'cancel' | 'edit' | 'correct' | 'undo' | 'payment' | 'checklist';
+export type CardDialog = 'assign' | 'problem' | 'resolve' | 'comment' | 'cancel' | 'edit' | 'correct' | 'undo' | 'payment' | 'checklist' | 'carrier' | 'courier' | 'takeBack';
 
 export interface OrderCardState {
   orderId: string | null;
@@ -198,4 +201,28 @@ export function cancelOrder(reason: string): Promise<boolean> {
 /** The customer gets the tracking link again (the server queues it on the "confirmed" rule's channels). */
 export function sendTrackingLink(): Promise<boolean> {
   return run((orderId) => api().sendTrackingLink({ orderId }));
+}
+
+/** Issue 16: the deal with a carrier chosen in the card's carrier search. */
+export function handToCarrier(deal: Omit<ApiRequest<'handToCarrier'>, 'orderId'>): Promise<boolean> {
+  return run((orderId) => api().handToCarrier({ orderId, ...deal }));
+}
+
+/** `trackingNumber` null: the server creates the shipment through the provider's API. */
+export function handToCourier(provider: string, trackingNumber: string | null, reason?: string): Promise<boolean> {
+  return run((orderId) => api().handToCourier({ orderId, provider, trackingNumber, ...(reason ? { reason } : {}) }));
+}
+
+export function takeBackToOwnFleet(reason: string): Promise<boolean> {
+  return run((orderId) => api().handToOwnFleet({ orderId, reason }));
+}
+
+/** The carrier search filled from the order (the card's "Find a carrier"): the best ten. */
+export async function searchCarriersFor(filters: CarrierFilters): Promise<CarrierSearchResult[]> {
+  return (await api().searchCarriers({ ...filters, limit: 10 })).results;
+}
+
+/** The courier services the server is configured for. */
+export function loadCourierProviders(): Promise<CourierProviderView[]> {
+  return api().courierProviders();
 }
