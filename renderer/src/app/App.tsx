@@ -9,6 +9,8 @@ import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { useSettingsStore } from '../features/settings/store';
 import { NewOrderDialog } from '../features/new-order/NewOrderDialog';
 import { useNewOrderStore } from '../features/new-order/store';
+import { OrderImportDialog } from '../features/order-import/OrderImportDialog';
+import { useOrderImportStore } from '../features/order-import/store';
 import { useT } from '../i18n/use-t';
 import { ConsoleScreen } from './ConsoleScreen';
 import { useLayoutStore } from './layout-store';
@@ -38,6 +40,7 @@ export function App() {
   const screen = useLayoutStore((s) => s.screen);
   const language = useSettingsStore((s) => s.language);
   const newOrder = useNewOrderStore((s) => s.open);
+  const orderImport = useOrderImportStore((s) => s.open);
   useShortcuts();
   useEffect(() => {
     document.documentElement.lang = language;
@@ -55,6 +58,7 @@ export function App() {
       </div>
       <StatusBar />
       {newOrder && <NewOrderDialog />}
+      {orderImport && <OrderImportDialog />}
       <Toasts />
     </div>
   );

@@ -9,7 +9,8 @@ import { visibleScreens } from './screens';
 import { AlertsBadge } from '../features/alerts/AlertsBadge';
 import { openNewOrder } from '../features/new-order/store';
 import { useNewOrderText } from '../features/new-order/new-order-text';
-import { canCreateOrders } from '../../../shared/api/order-actions';
+import { canCreateOrders, canImportOrders } from '../../../shared/api/order-actions';
+import { openOrderImport } from '../features/order-import/store';
 
 export function TopBar() {
   const t = useT();
@@ -18,6 +19,7 @@ export function TopBar() {
   const language = useSettingsStore((s) => s.language);
   const problems = useProblemsStore((s) => problemCount(s.queue));
   const mayCreate = useSessionStore((s) => canCreateOrders(s.session?.actor ?? null));
+  const mayImport = useSessionStore((s) => canImportOrders(s.session?.actor ?? null));
   const tx = useNewOrderText();
   return (
     <header className="topbar">
@@ -46,6 +48,11 @@ export function TopBar() {
           <span className="kbd" aria-hidden="true">
             N
           </span>
+        </button>
+      )}
+      {mayImport && (
+        <button type="button" className="btn btn-small topbar-import" onClick={openOrderImport}>
+          {t('orderImport.open')}
         </button>
       )}
       <span className="topbar-spacer" />

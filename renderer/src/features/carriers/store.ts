@@ -15,6 +15,7 @@ import type {
 import type { CommandResult } from '../../../../shared/api/define';
 import type { CarrierVehicleRow } from '../../../../shared/schema';
 import { api, errorMessage } from '../../api/client';
+import { fileToBase64 } from '../../ui/file-base64';
 import { CARRIER_EDITOR_ROLES } from '../../../../shared/carriers/carrier-args';
 import { useSessionStore } from '../session/store';
 import { EMPTY_DRAFT, isEmptySearch, toFilters, type FilterDraft } from './filters';
@@ -235,13 +236,6 @@ export async function exportResults(doneText: (n: number, file: string) => strin
 
 function setWizard(patch: Partial<ImportWizard>): void {
   useCarriersStore.setState((s) => ({ wizard: { ...s.wizard, ...patch } }));
-}
-
-async function fileToBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(bin);
 }
 
 export async function pickImportFile(file: File): Promise<void> {
