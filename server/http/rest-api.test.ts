@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, it, expect } from 'vitest';
 import { ORDER_ARGS, T0 } from '../../shared/testing/fake-world';
 import type { MutationActor } from '../../shared/mutators';
 import { startTestServer, type TestServer } from '../testing/test-server';
+import { PROTOCOL_VERSION } from '../../shared/protocol';
 
 let t: TestServer;
 let clock = T0;
@@ -79,7 +80,7 @@ describe('REST API', () => {
     clock += 61_000;
     const res = await fetch(`${t.server.url}/health`, { headers: { authorization: `Bearer ${t.tokens['u-admin']}` } });
     const body = (await res.json()) as Record<string, unknown>;
-    expect(body).toMatchObject({ status: 'ok', version: '0.1.0', protocolVersion: 2, counts: { orders: 3, drivers: 2 }, gps: { accepted: 5 } });
+    expect(body).toMatchObject({ status: 'ok', version: '0.1.0', protocolVersion: PROTOCOL_VERSION, counts: { orders: 3, drivers: 2 }, gps: { accepted: 5 } });
     expect(body['uptimeS']).toBeGreaterThanOrEqual(61);
   });
 

@@ -7,6 +7,7 @@ import type { ChangeRow } from '../../shared/protocol';
 import { SYNCED_TABLE_KEYS, type SyncedTableKey } from '../../shared/schema';
 import type { AllTableStatements } from './table-statements';
 import type { ServerMetaStore } from './server-meta';
+import { prepareWindowReader, type WindowReader } from './window-filter';
 
 const SYNCED = new Set<string>(SYNCED_TABLE_KEYS);
 
@@ -16,6 +17,8 @@ export class ChangeLog {
   private readonly head: Database.Statement<[], { seq: number }>;
   private readonly dropTombstones: Database.Statement<[number]>;
   private readonly tombstonesBefore: Database.Statement<[number], { seq: number; tbl: string; row_id: string }>;
+  /** Prepared on the first windowed snapshot. */
+  private windowPage: WindowReader | undefined;
 
   constructor(
     private readonly sqlite: Database.Database,
@@ -55,7 +58,22 @@ export class ChangeLog {
    * (null when deleted). Synchronous: the page is a consistent view.
    */
   readAfter(cursor: number, limit: number): ChangeRow[] {
-    const entries = this.page.all(cursor, limit);
+    return this.withRows(this.page.all(cursor, limit));
+  }
+
+  /**
+   * A page of a windowed snapshot (./window-filter.ts): up to `limit` rows after `cursor` that
+   * a desktop keeping history from `windowStart` needs, looking at seqs up to `cursor + scan`
+   * only, so one call's work is bounded however much history lies outside the window.
+   * `through` is the highest seq examined (the page's cursor); rows may be none.
+   */
+  readWindowAfter(cursor: number, windowStart: number, limit: number, scan: number): { rows: ChangeRow[]; through: number } {
+    const head = this.headSeq();
+    const page = (this.windowPage ??= prepareWindowReader(this.sqlite))(cursor, Math.min(head, cursor + scan), windowStart, limit);
+    return { rows: this.withRows(page.entries), through: page.through };
+  }
+
+  private withRows(entries: readonly { seq: number; tbl: string; row_id: string }[]): ChangeRow[] {
     if (entries.length === 0) return [];
     const idsByTable = new Map<SyncedTableKey, string[]>();
     for (const e of entries) {

@@ -7,7 +7,9 @@ import {
   CHANGES_FRAME_ROWS,
   CLOSE_CODES,
   MAX_MESSAGE_BYTES,
+  OLDEST_PROTOCOL_VERSION,
   PROTOCOL_VERSION,
+  syncWindowStart,
   SCHEMA_VERSION,
   parseClientMessage,
   type ChangeRow,
@@ -21,6 +23,12 @@ import { roleToActor } from '../../shared/domain/order-status';
 import type { SyncEngine } from './sync-engine';
 
 import { DEFAULT_SYNC_FLOW_LIMITS, SyncFlowCounters, type SyncFlowLimits } from './flow-limits';
+
+/**
+ * Seqs a windowed snapshot examines per read (a few primary-key lookups each): bounds the
+ * work between two turns of the event loop when most history lies outside the window.
+ */
+export const WINDOW_SCAN_SEQS = 20_000;
 
 export type SessionState = 'awaiting-hello' | 'catching-up' | 'live' | 'closed';
 
@@ -151,7 +159,8 @@ export class SyncSession {
 
   private async onHello(hello: Hello): Promise<void> {
     if (this.state !== 'awaiting-hello') return this.error('bad_message', 'hello was already received on this connection');
-    if (hello.protocolVersion !== PROTOCOL_VERSION || hello.schemaVersion !== SCHEMA_VERSION) {
+    const speaks = hello.protocolVersion >= OLDEST_PROTOCOL_VERSION && hello.protocolVersion <= PROTOCOL_VERSION;
+    if (!speaks || hello.schemaVersion !== SCHEMA_VERSION) {
       this.send({
         type: 'error',
         code: 'version_mismatch',
@@ -178,7 +187,7 @@ export class SyncSession {
       type: 'welcome',
       serverId: engine.serverId,
       epoch: engine.epoch,
-      protocolVersion: PROTOCOL_VERSION,
+      protocolVersion: hello.protocolVersion,
       schemaVersion: SCHEMA_VERSION,
       headSeq,
       lastMid,
@@ -187,10 +196,13 @@ export class SyncSession {
     // A cursor from another history (the database was restored from a backup) means nothing
     // here even when it is below the head: those seqs name other changes now.
     const otherHistory = hello.epoch !== undefined && hello.epoch !== engine.epoch;
-    await this.catchUp(hello.cursor, headSeq, otherHistory);
+    // Protocol 3: a desktop that asks for a window gets a snapshot of it (a protocol-2 one
+    // cannot ask, and gets the whole history as before).
+    const windowStart = hello.historyDays === undefined ? null : syncWindowStart(this.deps.clock(), hello.historyDays);
+    await this.catchUp(hello.cursor, headSeq, otherHistory, windowStart);
   }
 
-  private async catchUp(cursor: number, headSeq: number, otherHistory: boolean): Promise<void> {
+  private async catchUp(cursor: number, headSeq: number, otherHistory: boolean, windowStart: number | null): Promise<void> {
     const { log } = this.deps.engine;
     let from = cursor;
     if (otherHistory) {
@@ -202,10 +214,29 @@ export class SyncSession {
     } else if (log.needsSnapshot(cursor)) {
       this.send({ type: 'snapshot-begin', reason: 'compacted', headSeq });
       from = 0;
+    } else if (cursor === 0 && windowStart !== null) {
+      // As a snapshot, the desktop keeps its cursor at 0 until caught-up: cut off halfway, it
+      // starts the windowed snapshot again instead of resuming into the whole history.
+      this.send({ type: 'snapshot-begin', reason: 'window', headSeq });
     }
+    // Only a snapshot is windowed: a resumed cursor gets every change after it, since the
+    // desktop may hold any of those rows (and changes after a recent cursor are recent).
+    const window = from === 0 ? windowStart : null;
     for (;;) {
       if (this.state === 'closed' || this.ws.readyState !== this.ws.OPEN) return;
-      const rows = log.readAfter(from, CHANGES_FRAME_ROWS);
+      let rows: ChangeRow[];
+      let through: number | undefined;
+      if (window === null) {
+        rows = log.readAfter(from, CHANGES_FRAME_ROWS);
+      } else {
+        ({ rows, through } = log.readWindowAfter(from, window, CHANGES_FRAME_ROWS, WINDOW_SCAN_SEQS));
+        if (rows.length === 0 && through > from) {
+          // A stretch of history outside the window: nothing to send, look further on the next turn.
+          from = through;
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          continue;
+        }
+      }
       const last = rows[rows.length - 1];
       if (last === undefined) {
         // Same tick as the empty read: no commit can slip between this and going live.
@@ -216,7 +247,7 @@ export class SyncSession {
         this.deps.onLive?.(this);
         return;
       }
-      from = last.seq;
+      from = through ?? last.seq;
       this.sentThrough = from;
       this.catchUpPages += 1;
       const text = JSON.stringify({ type: 'changes', rows, cursor: from } satisfies ServerMessage);

@@ -11,7 +11,7 @@ export interface TestClient {
   sendRaw(text: string | Buffer): void;
   /** Resolves with the first message (at or after `from`) matching; rejects after `timeoutMs`. */
   next<T extends ServerMessage['type']>(type: T, match?: (m: Extract<ServerMessage, { type: T }>) => boolean, timeoutMs?: number): Promise<Extract<ServerMessage, { type: T }>>;
-  hello(opts?: { clientId?: string; cursor?: number; lastAckedMid?: number; protocolVersion?: number; schemaVersion?: number; epoch?: string }): void;
+  hello(opts?: { clientId?: string; cursor?: number; lastAckedMid?: number; protocolVersion?: number; schemaVersion?: number; epoch?: string; historyDays?: number }): void;
   close(): void;
 }
 
@@ -72,6 +72,7 @@ export async function connectTestClient(baseUrl: string, token: string | null, o
         cursor: o.cursor ?? 0,
         lastAckedMid: o.lastAckedMid ?? 0,
         ...(o.epoch === undefined ? {} : { epoch: o.epoch }),
+        ...(o.historyDays === undefined ? {} : { historyDays: o.historyDays }),
       });
     },
     close: () => ws.close(),

@@ -4,3 +4,4 @@ export * from './messages';
 export * from './versions';
 export * from './parse';
 export * from './mutation-digest';
+export * from './sync-window';

@@ -5,11 +5,13 @@
  * global sequence numbers. Not a CRDT: the server runs every mutation for real and decides.
  *
  * Connection:
- *   client -> hello {protocolVersion, schemaVersion, clientId, cursor, lastAckedMid, epoch?}
+ *   client -> hello {protocolVersion, schemaVersion, clientId, cursor, lastAckedMid, epoch?, historyDays?}
  *   server -> welcome {serverId, epoch, protocolVersion, schemaVersion, headSeq, lastMid, user}
  *             (or error version_mismatch, then close 4002; the client keeps its outbox)
  *   server -> [snapshot-begin]          only when `cursor` can't be continued: older than the
- *                                       compacted log, ahead of the head, or of another epoch
+ *                                       compacted log, ahead of the head, or of another epoch;
+ *                                       or cursor 0 with historyDays (protocol 3: a windowed
+ *                                       snapshot, see ./sync-window.ts)
  *   server -> changes {rows, cursor}*   rows changed after `cursor`, ~1,000 per frame,
  *                                       latest state of each row, ascending seq
  *   server -> caught-up {cursor}
@@ -55,6 +57,7 @@
 import { z } from 'zod';
 import { SYNCED_TABLE_KEYS } from '../schema/synced-table-keys';
 import { USER_ROLES } from '../domain/vocabulary';
+import { historyDaysSchema } from './sync-window';
 
 const seq = z.number().int().nonnegative();
 const mid = z.number().int().positive();
@@ -75,6 +78,13 @@ export const helloSchema = z.object({
   lastAckedMid: z.number().int().nonnegative(),
   /** The server epoch `cursor` counts in (from the welcome of the last completed catch-up); none on a fresh replica. */
   epoch: z.string().min(1).max(64).optional(),
+  /**
+   * Protocol 3: the history this desktop keeps, in days (./sync-window.ts; never less than
+   * the reports' local days). A snapshot then holds open orders, orders created or changed
+   * in the window and every row they need; older orders are fetched on demand over REST.
+   * Absent (every protocol-2 desktop): the whole history, as before.
+   */
+  historyDays: historyDaysSchema.optional(),
 });
 
 export const mutationSchema = z.object({
@@ -142,13 +152,15 @@ export const changesSchema = z.object({
 /**
  * The client's cursor can't be continued: older than the compacted log ('compacted'), ahead
  * of the server's head ('cursor_ahead'), or counted in another epoch ('restored': the database
- * was restored from a backup). The
+ * was restored from a backup); or a desktop with a sync window starts from nothing ('window':
+ * the cursor moves only at caught-up, so an interrupted windowed first sync starts again
+ * windowed instead of resuming into the whole history). The
  * changes frames up to the next `caught-up` are the complete state; confirmed rows not
  * among them no longer exist. (A client at cursor 0 gets the same frames without this.)
  */
 export const snapshotBeginSchema = z.object({
   type: z.literal('snapshot-begin'),
-  reason: z.enum(['compacted', 'cursor_ahead', 'restored']),
+  reason: z.enum(['compacted', 'cursor_ahead', 'restored', 'window']),
   headSeq: seq,
 });
 

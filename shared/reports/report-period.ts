@@ -118,8 +118,16 @@ export function presetDays(preset: PeriodPreset, now: number, offsetMinutes = DE
 
 /** Whether a desktop holding the last LOCAL_REPORT_DAYS days can answer this period itself. */
 export function periodIsLocal(period: ReportPeriod, previous: ReportPeriod, now: number, offsetMinutes = DEFAULT_UTC_OFFSET_MINUTES): boolean {
-  const horizon = dayStartUtc(localDay(now, offsetMinutes), offsetMinutes) - (LOCAL_REPORT_DAYS - 1) * DAY_MS;
+  const horizon = localHorizonMs(now, LOCAL_REPORT_DAYS, offsetMinutes);
   return previous.startMs >= horizon && period.startMs >= horizon;
+}
+
+/**
+ * Local midnight starting the last `days` whole days up to today (today counts as one):
+ * where the reports' local horizon and the sync window (shared/protocol/sync-window.ts) begin.
+ */
+export function localHorizonMs(now: number, days: number, offsetMinutes = DEFAULT_UTC_OFFSET_MINUTES): number {
+  return dayStartUtc(localDay(now, offsetMinutes), offsetMinutes) - (days - 1) * DAY_MS;
 }
 
 /** Every local day of the period, in order. */
