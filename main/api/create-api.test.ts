@@ -9,6 +9,7 @@ import { createFakeSync, type FakeSync } from '../testing/fake-sync';
 import { fixtureReplica, HOUR, T0, type FixtureReplica } from '../testing/fixture-replica';
 import { memorySettings } from '../settings/settings-store';
 import type { SyncTarget } from '../sync/sync-link';
+import { DEFAULT_HISTORY_DAYS } from '../../shared/protocol/sync-window';
 
 function value<T>(reply: Reply<unknown>): T {
   if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
@@ -257,6 +258,15 @@ describe('createApi', () => {
       expect(JSON.stringify(view)).not.toContain('secret');
       const bad = await a.dispatch('setSettings', { serverUrl: 'ftp://x' });
       expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+      // The sync window: kept in the settings, sent with the next connection; nonsense refused naming the field.
+      value(await a.dispatch('setSettings', { historyDays: 90 }));
+      expect(value<Record<string, unknown>>(await a.dispatch('getSettings', {}))).toMatchObject({ historyDays: 90 });
+      for (const hostile of [0, -1, 1e9, '30', 2.5]) {
+        const refused = await a.dispatch('setSettings', { historyDays: hostile });
+        expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+        expect(JSON.stringify(refused)).toContain('historyDays');
+      }
+      expect(settings.get().historyDays).toBe(90);
       await a.close();
     });
 
@@ -277,7 +287,7 @@ describe('createApi', () => {
       expect(value<{ configured: boolean }>(await a.dispatch('session', {})).configured).toBe(false);
       expect(targets.some((t) => t.serverUrl.includes('evil') || t.token === 'real-token' && t.serverUrl !== 'https://marshrut.example.kz')).toBe(false);
       value(await a.dispatch('setSettings', { token: 'evil-token' }));
-      expect(targets.at(-1)).toEqual({ serverUrl: 'ws://evil.example:9000', token: 'evil-token' });
+      expect(targets.at(-1)).toEqual({ serverUrl: 'ws://evil.example:9000', token: 'evil-token', historyDays: DEFAULT_HISTORY_DAYS });
       await a.close();
     });
 

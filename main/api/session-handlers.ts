@@ -30,6 +30,7 @@ export function sessionHandlers(deps: {
       tileUrl: s.tileUrl,
       tileAttribution: s.tileAttribution,
       geocoderUrl: s.geocoderUrl,
+      historyDays: s.historyDays,
       serverMode: s.serverUrl === null ? 'none' : deps.serverMode,
     };
   };

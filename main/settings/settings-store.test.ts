@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { memoryLogger } from '../testing/memory-logger';
+import { DEFAULT_HISTORY_DAYS } from '../../shared/protocol/sync-window';
 import { fileSettings, memorySettings, overlaySettings } from './settings-store';
 
 const tmpFile = (): string => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'marshrut-settings-')), 'settings.json');
@@ -17,9 +18,9 @@ describe('settings store', () => {
 
   it('falls back to defaults for bad fields and an unreadable file, and says so', () => {
     const file = tmpFile();
-    fs.writeFileSync(file, JSON.stringify({ language: 'fr', tileUrl: 42, serverUrl: 'http://x' }));
+    fs.writeFileSync(file, JSON.stringify({ language: 'fr', tileUrl: 42, serverUrl: 'http://x', historyDays: -5 }));
     const s = fileSettings(file).get();
-    expect(s).toMatchObject({ language: 'auto', serverUrl: 'http://x' });
+    expect(s).toMatchObject({ language: 'auto', serverUrl: 'http://x', historyDays: DEFAULT_HISTORY_DAYS });
     expect(s.tileUrl).toContain('openstreetmap');
     fs.writeFileSync(file, '{not json');
     const logs = memoryLogger();

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_TILE_ATTRIBUTION, DEFAULT_TILE_URL, LANGUAGES, type SettingsPatch } from '../../shared/api/session-api';
 import { USER_ROLES } from '../../shared/domain/vocabulary';
+import { DEFAULT_HISTORY_DAYS, historyDaysSchema } from '../../shared/protocol/sync-window';
 
 /** Stored before attributions were text: the old default's entity would now show literally. */
 const OLD_DEFAULT_ATTRIBUTION = '&copy; OpenStreetMap contributors';
@@ -22,6 +23,8 @@ const storedSchema = z.object({
     .default(DEFAULT_TILE_ATTRIBUTION)
     .transform((a) => (a === OLD_DEFAULT_ATTRIBUTION ? DEFAULT_TILE_ATTRIBUTION : a)),
   geocoderUrl: z.string().catch('').default(''),
+  /** The sync window: days of history this desktop keeps (at least the reports' 62 days are kept whatever it says). */
+  historyDays: historyDaysSchema.catch(DEFAULT_HISTORY_DAYS).default(DEFAULT_HISTORY_DAYS),
   /** Who the server last welcomed us as: the role is known before the first connect, offline. */
   lastUser: z
     .object({ id: z.string(), name: z.string(), role: z.enum(USER_ROLES) })

@@ -12,6 +12,8 @@ export interface HelloParams {
   lastAckedMid: number;
   /** The server epoch the cursor counts in; absent until a catch-up has completed once. */
   epoch?: string;
+  /** The sync window (protocol 3): the history this desktop keeps, in days; absent = all of it. */
+  historyDays?: number;
 }
 
 export interface FramesOutcome {

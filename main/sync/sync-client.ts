@@ -74,6 +74,12 @@ export interface SyncClientOptions {
   backoff?: BackoffPolicy;
   maxInFlight?: number;
   pingIntervalMs?: number;
+  /**
+   * The history this desktop keeps, in days (shared/protocol/sync-window.ts: never fewer than
+   * the reports need). A replica synced from nothing gets open orders and the window only;
+   * absent, the whole history.
+   */
+  historyDays?: number;
 }
 
 export type MutateResult = { ok: true; mid: number; clientId: string } | ({ ok: false } & ApiErrorBody);
@@ -162,7 +168,13 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       const l = withRows ?? currentLineage();
       session = newInboundSession(l.clientId);
       const epoch = store.meta.epoch();
-      return { clientId: l.clientId, cursor: store.meta.cursor(), lastAckedMid: l.lastAcked, ...(epoch === null ? {} : { epoch }) };
+      return {
+        clientId: l.clientId,
+        cursor: store.meta.cursor(),
+        lastAckedMid: l.lastAcked,
+        ...(epoch === null ? {} : { epoch }),
+        ...(options.historyDays === undefined ? {} : { historyDays: options.historyDays }),
+      };
     },
     welcome(w, hello) {
       session.epoch = w.epoch;

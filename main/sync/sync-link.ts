@@ -18,6 +18,8 @@ export type LinkedSync = Pick<
 export interface SyncTarget {
   serverUrl: string;
   token: string;
+  /** The sync window the settings ask for (days). */
+  historyDays?: number;
 }
 
 /** Makes a started client for a server. */
@@ -25,8 +27,8 @@ export type SyncConnector = (target: SyncTarget) => LinkedSync;
 
 /** The connector the hosts give createApi: a real sync client per (server, token). */
 export function realSyncConnector(replica: SyncClientOptions['replica']): SyncConnector {
-  return ({ serverUrl, token }) => {
-    const client = createSyncClient({ replica, serverUrl, token });
+  return ({ serverUrl, token, historyDays }) => {
+    const client = createSyncClient({ replica, serverUrl, token, ...(historyDays === undefined ? {} : { historyDays }) });
     client.start();
     return client;
   };
@@ -74,7 +76,7 @@ export function createSyncLink(deps: {
   const start = (): void => {
     const s = settings.get();
     if (!deps.connect || s.serverUrl === null || s.token === null) return;
-    sync = deps.connect({ serverUrl: s.serverUrl, token: s.token });
+    sync = deps.connect({ serverUrl: s.serverUrl, token: s.token, historyDays: s.historyDays });
     const client = sync;
     unsubscribe = [
       client.on('connection', rememberUser),

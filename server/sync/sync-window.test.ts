@@ -73,7 +73,7 @@ function seedHistory(): void {
     // A carrier deal is carrier history: kept whole even for an order outside the window.
     tx.put('carrier_deals', {
       id: 'deal-old', carrierId: 'car-x', orderId: 'out-closed-old', fromCity: 'Алматы', toCity: 'Астана', vehicleType: null, rate: 1,
-      currency: 'KZT', dealAt: OLD, outcome: 'done', note: '', vehicleId: null, loadingAt: null, contact: null, updatedAt: OLD,
+      currency: 'KZT', dealAt: OLD, outcome: 'success', note: '', vehicleId: null, loadingAt: null, contact: null, updatedAt: OLD,
     });
     message(tx, 'msg-staff', null, OLD);
     tx.put('customers', { id: 'cust-old', name: 'Old customer', phone: '', email: null, vipNormMinutes: null, updatedAt: OLD });

@@ -1,6 +1,7 @@
 // Who is using the console, what they may do, the connection to the central server,
 // conflicts to show, and the settings screen.
 import { z } from 'zod';
+import { historyDaysSchema } from '../protocol/sync-window';
 import type { SlaPolicies } from '../domain/sla-policy';
 import type { WorkingCalendar } from '../domain/working-calendar';
 import type { Actor, UserRole } from '../domain/vocabulary';
@@ -70,6 +71,8 @@ export interface SettingsView {
   tileAttribution: string;
   /** A Nominatim-compatible geocoder's base URL (its /search is asked); '' = the shipped gazetteer only. */
   geocoderUrl: string;
+  /** The sync window: days of history this desktop keeps (at least LOCAL_REPORT_DAYS are kept). */
+  historyDays: number;
   /** What started this console: 'embedded' = a demo server started by `npm start` / `--demo`. */
   serverMode: 'configured' | 'embedded' | 'none';
 }
@@ -95,6 +98,7 @@ export const settingsPatchSchema = z
     tileUrl: z.string().trim().max(500).optional(),
     tileAttribution: z.string().max(500).optional(),
     geocoderUrl: geocoderUrlSchema.optional(),
+    historyDays: historyDaysSchema.optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

@@ -352,6 +352,9 @@ export const EN = {
   'settings.language': 'Language',
   'settings.tileUrl': 'Map tile URL',
   'settings.geocoderUrl': 'Address search (geocoder)',
+  'settings.historyDays': 'History kept on this desktop, days',
+  'settings.historyHint':
+    'Open orders and the orders of these days (never fewer than {days}, what reports need) are synced; reports over older days are computed by the server. Applies when this desktop syncs from the start.',
   'settings.geocoderHint': 'A Nominatim-compatible service, e.g. your own Nominatim. Empty: the towns and districts the app ships.',
   'settings.tileHint': 'A template with {z}/{x}/{y}, e.g. OpenStreetMap\'s. Empty: no tiles, the map still shows drivers and orders.',
   'settings.notifications': 'Desktop notifications',

@@ -39,7 +39,7 @@ export function createFakeApi(world: FakeWorld, clock: FakeClock, opts: { role?:
     calls: [],
     connection: { status: 'online', pending: 0, lastSyncAt: clock(), serverUrl: 'ws://fake', error: null },
     conflicts: [],
-    settings: { serverUrl: 'ws://fake', hasToken: true, language: 'auto', tileUrl: '', tileAttribution: '', geocoderUrl: '', serverMode: 'embedded' },
+    settings: { serverUrl: 'ws://fake', hasToken: true, language: 'auto', tileUrl: '', tileAttribution: '', geocoderUrl: '', historyDays: 30, serverMode: 'embedded' },
   };
   const q = fakeQueries(world, clock, role, pending);
 

@@ -25,7 +25,7 @@ describe('map attribution (rendered)', () => {
     const hostile = '<img src=x onerror="globalThis.pwned=1">Tiles <b>bold</b>';
     useSettingsStore.setState({
       language: 'en',
-      settings: { serverUrl: null, hasToken: false, language: 'en', tileUrl: 'http://127.0.0.1:9/{z}/{x}/{y}.png', tileAttribution: hostile, geocoderUrl: '', serverMode: 'none' },
+      settings: { serverUrl: null, hasToken: false, language: 'en', tileUrl: 'http://127.0.0.1:9/{z}/{x}/{y}.png', tileAttribution: hostile, geocoderUrl: '', historyDays: 30, serverMode: 'none' },
     });
     dom = mountHost();
     const { root, host } = dom;

@@ -2,6 +2,8 @@
 // map tiles, and desktop notifications. The token is write-only: main never sends it back.
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Language as SettingLanguage, SettingsPatch, SettingsView } from '../../../../shared/api/session-api';
+import { MAX_HISTORY_DAYS } from '../../../../shared/protocol/sync-window';
+import { LOCAL_REPORT_DAYS } from '../../../../shared/reports/report-period';
 import { useT } from '../../i18n/use-t';
 import { requestNotificationPermission, useNotificationsStore } from '../notifications/store';
 import { saveSettings, useSettingsStore } from './store';
@@ -9,7 +11,7 @@ import { saveSettings, useSettingsStore } from './store';
 /** Only what the user changed, so saving the form doesn't reconnect for nothing. */
 export function settingsPatch(
   before: SettingsView,
-  form: { serverUrl: string; token: string; language: SettingLanguage; tileUrl: string; geocoderUrl?: string },
+  form: { serverUrl: string; token: string; language: SettingLanguage; tileUrl: string; geocoderUrl?: string; historyDays?: string },
 ): SettingsPatch {
   const patch: SettingsPatch = {};
   const url = form.serverUrl.trim();
@@ -18,6 +20,9 @@ export function settingsPatch(
   if (form.language !== before.language) patch.language = form.language;
   if (form.tileUrl.trim() !== before.tileUrl) patch.tileUrl = form.tileUrl.trim();
   if (form.geocoderUrl !== undefined && form.geocoderUrl.trim() !== before.geocoderUrl) patch.geocoderUrl = form.geocoderUrl.trim();
+  // Sent as typed (a number when it reads as one): main's schema refuses what is out of range, naming the field.
+  const days = form.historyDays?.trim();
+  if (days !== undefined && days !== '' && days !== String(before.historyDays)) patch.historyDays = Number(days);
   return patch;
 }
 
@@ -32,6 +37,7 @@ export function SettingsScreen() {
   const [language, setLanguage] = useState<SettingLanguage>('auto');
   const [tileUrl, setTileUrl] = useState('');
   const [geocoderUrl, setGeocoderUrl] = useState('');
+  const [historyDays, setHistoryDays] = useState('');
 
   useEffect(() => {
     if (!settings) return;
@@ -39,12 +45,13 @@ export function SettingsScreen() {
     setLanguage(settings.language);
     setTileUrl(settings.tileUrl);
     setGeocoderUrl(settings.geocoderUrl);
+    setHistoryDays(String(settings.historyDays));
   }, [settings]);
 
   const submit = (e: FormEvent): void => {
     e.preventDefault();
     if (!settings) return;
-    void saveSettings(settingsPatch(settings, { serverUrl, token, language, tileUrl, geocoderUrl })).then((ok) => ok && setToken(''));
+    void saveSettings(settingsPatch(settings, { serverUrl, token, language, tileUrl, geocoderUrl, historyDays })).then((ok) => ok && setToken(''));
   };
 
   return (
@@ -87,6 +94,11 @@ export function SettingsScreen() {
           <span>{t('settings.geocoderUrl')}</span>
           <input className="input" type="url" value={geocoderUrl} placeholder="https://nominatim.openstreetmap.org" onChange={(e) => setGeocoderUrl(e.target.value)} />
           <small className="hint">{t('settings.geocoderHint')}</small>
+        </label>
+        <label className="field">
+          <span>{t('settings.historyDays')}</span>
+          <input className="input" type="number" min={1} max={MAX_HISTORY_DAYS} step={1} value={historyDays} onChange={(e) => setHistoryDays(e.target.value)} />
+          <small className="hint">{t('settings.historyHint', { days: LOCAL_REPORT_DAYS })}</small>
         </label>
         <div className="field">
           <span>{t('settings.notifications')}</span>

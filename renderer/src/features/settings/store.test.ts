@@ -21,6 +21,7 @@ const view: SettingsView = {
   tileUrl: '',
   tileAttribution: '',
   geocoderUrl: '',
+  historyDays: 30,
   serverMode: 'configured',
 };
 
