@@ -44,7 +44,7 @@ describe("the map's ETA label and the order card", () => {
     useClockStore.setState({ now: NOW, skewMs: 0 });
     useSettingsStore.setState({
       language: 'en',
-      settings: { serverUrl: null, hasToken: false, language: 'en', tileUrl: '', tileAttribution: '', geocoderUrl: '', serverMode: 'none' },
+      settings: { serverUrl: null, hasToken: false, language: 'en', tileUrl: '', tileAttribution: '', geocoderUrl: '', historyDays: 30, serverMode: 'none' },
     });
     // An order on the road whose driver has a position far enough away that the two rules differ.
     const order = fake.world.orders.find((o) => {
