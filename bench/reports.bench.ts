@@ -1,6 +1,7 @@
 // Reports benchmark (issue 17): 1,000,000 orders over a year (with their delivered, arrival and
 // problem events), then the time to compute the last 30 days' headline and the driver table
-//   - locally: shared/reports over a migrated desktop replica (what main runs),
+//   - locally: shared/reports over a migrated desktop replica (what main runs: the figures summed
+//     inside SQLite a week at a time, shared/reports/report-sql.ts),
 //   - on the server: GET /api/reports through a real server over the same rows (HTTP and JSON included),
 //   - against a bare SQLite aggregate over the same rows in the same run (count, delivered,
 //     on time; and per driver), the floor any implementation pays to read them.
@@ -17,8 +18,8 @@ import { replicaReader } from '../main/reports/report-handlers';
 import { startServer } from '../server/server';
 import { silentLogger } from '../server/log/logger';
 import { openServerDb } from '../server/db/open-server-db';
-import { driverTable, headline } from '../shared/reports/compute-report';
-import { loadFacts, loadNames, buildReport } from '../shared/reports/report-source';
+import { loadNames, buildReport, loadSums } from '../shared/reports/report-source';
+import { reportFromSums } from '../shared/reports/report-sql';
 import { presetDays, resolvePeriod } from '../shared/reports/report-period';
 import { PROBLEM_REASONS, SERVICE_TYPES } from '../shared/domain/vocabulary';
 
@@ -166,15 +167,27 @@ async function main(): Promise<void> {
      FROM orders WHERE created_at >= ? AND created_at < ? AND driver_id IS NOT NULL GROUP BY driver_id`,
   );
   const names = loadNames(read);
-  const runs = { bareHeadline: [] as number[], bareDrivers: [] as number[], facts: [] as number[], headline: [] as number[], drivers: [] as number[], report: [] as number[], server: [] as number[] };
+  const noPause = () => Promise.resolve();
+  const runs = { bareHeadline: [] as number[], bareDrivers: [] as number[], headline: [] as number[], drivers: [] as number[], report: [] as number[], server: [] as number[] };
   let stall = 0;
+  let localOrders = -1;
+  let localDrivers = -1;
   for (let i = 0; i < RUNS; i++) {
     runs.bareHeadline.push(time(() => bareHeadline.get(startMs, endMs)));
     runs.bareDrivers.push(time(() => bareDrivers.all(startMs, endMs)));
-    let facts: ReturnType<typeof loadFacts> = [];
-    runs.facts.push(time(() => (facts = loadFacts(read, checked.period, {}))));
-    runs.headline.push(time(() => headline(facts, NOW)));
-    runs.drivers.push(time(() => driverTable(facts, names, NOW, null)));
+    // The nine headline figures of the 30 days (what the previous period costs too).
+    runs.headline.push(
+      await timeAsync(async () => {
+        localOrders = (await loadSums(read, checked.period, {}, NOW, 'headline', noPause)).headline().orders.value ?? -1;
+      }),
+    );
+    // The driver table: the statement that sums it sums every other cut, the days and the bars too.
+    runs.drivers.push(
+      await timeAsync(async () => {
+        const sums = await loadSums(read, checked.period, {}, NOW, 'full', noPause);
+        localDrivers = reportFromSums({ period: checked.period, previous: checked.previous, sums, previousSums: sums, names, now: NOW, source: 'local', kmByDriver: null }).drivers.length;
+      }),
+    );
     // The whole local report (this period and the one before, every cut), watched by a 5 ms ticker.
     let last = performance.now();
     let worst = 0;
@@ -186,7 +199,7 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 20));
     last = performance.now();
     const t0 = performance.now();
-    // As main runs it: one day of orders at a time, the loop handed back between days.
+    // As main runs it: a week of orders per statement, the loop handed back between weeks.
     const r = await buildReport(read, q, NOW, 'local', () => null, () => new Promise<void>((resolve) => setImmediate(resolve)));
     if (!r.ok) throw new Error(r.message);
     runs.report.push(performance.now() - t0);
@@ -209,15 +222,17 @@ async function main(): Promise<void> {
 
   const floor = median(runs.bareHeadline);
   const floorDrivers = median(runs.bareDrivers);
-  console.log(`medians of ${RUNS} runs over the same ${inPeriod.toLocaleString('en')} orders (of ${total.toLocaleString('en')}):`);
+  const times = (x: number, d: number) => `${ms(x)}   = ${(x / d).toFixed(1)}x the bare ${d === floor ? 'headline' : 'per-driver'} aggregate`;
+  console.log(`medians of ${RUNS} runs over the same ${inPeriod.toLocaleString('en')} orders (of ${total.toLocaleString('en')}), load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}:`);
   console.log(`  bare SQLite aggregate, headline      ${ms(floor)}`);
   console.log(`  bare SQLite aggregate, per driver    ${ms(floorDrivers)}`);
-  console.log(`  local: read the order facts          ${ms(median(runs.facts))}`);
-  console.log(`  local: 30-day headline (9 figures)   ${ms(median(runs.facts) + median(runs.headline))}   = ${(median(runs.facts) + median(runs.headline)) / floor > 0 ? ((median(runs.facts) + median(runs.headline)) / floor).toFixed(1) : '-'}x the bare headline aggregate`);
-  console.log(`  local: driver table                  ${ms(median(runs.facts) + median(runs.drivers))}   = ${((median(runs.facts) + median(runs.drivers)) / floorDrivers).toFixed(1)}x the bare per-driver aggregate`);
-  console.log(`  local: whole report (+ previous 30 days, every cut, charts)  ${ms(median(runs.report))}`);
-  console.log(`  server: GET /api/reports, whole report with GPS km, over HTTP ${ms(median(runs.server))}   = ${(median(runs.server) / floor).toFixed(1)}x the bare headline aggregate`);
+  console.log(`  local: 30-day headline (9 figures)   ${times(median(runs.headline), floor)}`);
+  console.log(`  local: driver table (+ every cut)    ${times(median(runs.drivers), floorDrivers)}`);
+  console.log(`  local: whole report (+ previous 30 days, every cut, charts)  ${times(median(runs.report), floor)}`);
+  console.log(`  server: GET /api/reports, whole report with GPS km, over HTTP ${times(median(runs.server), floor)}`);
   console.log(`  longest event-loop stall while the local report computed: ${ms(stall)}`);
+  if (localOrders !== inPeriod) throw new Error(`the local headline counted ${localOrders} orders, the bare aggregate ${inPeriod}`);
+  if (localDrivers !== DRIVERS) throw new Error(`the local driver table has ${localDrivers} drivers, not ${DRIVERS}`);
   const body = serverBody as { headline: { orders: { value: number } }; drivers: unknown[] } | null;
   if (body === null || body.headline.orders.value !== inPeriod) throw new Error(`the server counted ${body?.headline.orders.value} orders, the replica ${inPeriod}`);
   console.log(`  check: the server counted the same ${inPeriod.toLocaleString('en')} orders, ${body.drivers.length} drivers`);

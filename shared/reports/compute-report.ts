@@ -102,7 +102,7 @@ export function figureValue(def: FigureDefinition, facts: readonly OrderFact[], 
   const measure = def.measure as (f: OrderFact) => number;
   const values = members.map(measure);
   if (values.length === 0) return { value: null, hits: 0, members: 0 };
-  const value = def.statistic === 'p90' ? quantile(values.sort((a, b) => a - b), 0.9) : values.reduce((a, b) => a + b, 0) / values.length;
+  const value = def.statistic === 'p90' ? quantile(values.sort((a, b) => a - b), 90) : values.reduce((a, b) => a + b, 0) / values.length;
   return { value, hits: values.length, members: values.length };
 }
 
@@ -128,6 +128,19 @@ export function cutKey(dimension: CutDimension, f: OrderFact): string | null {
       return carriedBy(f) === 'carrier' ? f.carrierId : null;
   }
 }
+
+/**
+ * cutKey's SQL twin: the key column of each cut over a fact row (carried-by as CARRIED_BY_SQL:
+ * an own driver wins over a courier service, which wins over a carrier).
+ */
+export const CUT_KEY_SQL: Readonly<Record<CutDimension, string>> = {
+  region: 'regionId',
+  driver: 'driverId',
+  customer: `coalesce(customerId, 'name:' || customerName)`,
+  service: 'serviceType',
+  courier: 'CASE WHEN driverId IS NULL THEN courierProvider END',
+  carrier: 'CASE WHEN driverId IS NULL AND courierProvider IS NULL THEN carrierId END',
+};
 
 function groupBy(facts: readonly OrderFact[], key: (f: OrderFact) => string | null): Map<string, OrderFact[]> {
   const groups = new Map<string, OrderFact[]>();
@@ -165,7 +178,9 @@ function nameOf(dimension: CutDimension, key: string, facts: readonly OrderFact[
     case 'carrier':
       return names.carrier.get(key) ?? key;
     case 'customer':
-      return facts[0]?.customerName ?? key;
+      // The name the customer's orders were written with; of several spellings, the first in
+      // code-point order (SQL's min(): the same answer however the orders were read).
+      return facts.reduce<string | null>((min, f) => (min === null || f.customerName < min ? f.customerName : min), null) ?? key;
     case 'service':
     case 'courier':
       return null;

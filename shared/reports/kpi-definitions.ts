@@ -2,6 +2,13 @@
 // members: the orders behind it, what a drill-down lists) and, for a share, which of them are
 // hits. The desktop (local replica), the server (long ranges) and the benchmark all compute
 // through these predicates; the UI shows the `definition` texts as tooltips.
+//
+// Each predicate has its SQL twin right below it (FACT_SQL, and `sql` on each figure): the
+// reports aggregate inside SQLite (80,000 orders' facts never cross into JavaScript), and
+// shared/reports/kpi-sql.test.ts runs every twin and its predicate over the same orders, hand-
+// built edge cases and thousands of random ones, and fails on any order they disagree about.
+// Change a rule here, in both languages, or that test goes red.
+import { PROBLEM_REASONS } from '../domain/vocabulary';
 import type { OrderFact } from './order-fact';
 
 export const FIGURE_IDS = [
@@ -63,6 +70,35 @@ export function markOnTime(f: OrderFact): boolean {
   return markMeasurable(f) && (f.driverDeliveredAt as number) - (f.arrivedAt as number) <= MARK_ON_TIME_MS;
 }
 
+/**
+ * The SQL twins of the predicates above, over a fact row whose columns are named as OrderFact's
+ * fields (createdAt, status, deadline, deliveredAt, driverId, arrivedAt, driverDeliveredAt) plus
+ * one 0/1 column per problem reason (`r_refused`, ...: the reason is in problemReasons). Every
+ * expression is 0 or 1, never NULL, so sums count.
+ */
+export const reasonColumn = (reason: string): string => `r_${reason}`;
+const DELIVERED_SQL = `(deliveredAt IS NOT NULL AND status <> 'cancelled')`;
+const ON_TIME_SQL = `(${DELIVERED_SQL} AND deadline IS NOT NULL AND deliveredAt <= deadline)`;
+const MEASURABLE_SQL = `(${DELIVERED_SQL} AND driverId IS NOT NULL AND arrivedAt IS NOT NULL AND driverDeliveredAt IS NOT NULL)`;
+/** `now` goes into the text: it must be a whole number of ms (it always is: a clock reading). */
+function nowSql(now: number): string {
+  if (!Number.isSafeInteger(now)) throw new RangeError(`now must be whole ms, got ${now}`);
+  return String(now);
+}
+export const FACT_SQL = {
+  isDelivered: DELIVERED_SQL,
+  isCancelled: `(status = 'cancelled')`,
+  deliveredOnTime: ON_TIME_SQL,
+  hadProblem: `(${PROBLEM_REASONS.map(reasonColumn).join(' OR ')})`,
+  inFull: `(NOT (${NOT_IN_FULL_REASONS.map(reasonColumn).join(' OR ')}))`,
+  isHanging: (now: number) =>
+    `(status NOT IN (${[...FINISHED].map((x) => `'${x}'`).join(', ')}) AND deliveredAt IS NULL AND deadline IS NOT NULL AND deadline < ${nowSql(now)})`,
+  isDue: (now: number) => `(status <> 'cancelled' AND deadline IS NOT NULL AND (${DELIVERED_SQL} OR deadline < ${nowSql(now)}))`,
+  deliveryTimeMs: `(deliveredAt - createdAt)`,
+  markMeasurable: MEASURABLE_SQL,
+  markOnTime: `(${MEASURABLE_SQL} AND driverDeliveredAt - arrivedAt <= ${MARK_ON_TIME_MS})`,
+} as const;
+
 export interface FigureDefinition {
   id: FigureId;
   kind: FigureKind;
@@ -74,6 +110,8 @@ export interface FigureDefinition {
   measure?(f: OrderFact): number;
   /** For a duration: how members' values become the figure. */
   statistic?: 'mean' | 'p90';
+  /** The SQL twins of members, hit and measure (see FACT_SQL). */
+  sql: { members(now: number): string; hit?: string; measure?: string };
   /** Higher is better (true), lower is better (false): colours the change against the previous period. */
   higherIsBetter: boolean;
   /** The tooltip: what the figure counts, in each language the console speaks. */
@@ -87,6 +125,7 @@ export const FIGURES: Readonly<Record<FigureId, FigureDefinition>> = {
     id: 'orders',
     kind: 'count',
     members: all,
+    sql: { members: () => '1' },
     higherIsBetter: true,
     definition: {
       ru: 'Заказы, созданные в выбранные дни (по часовому поясу компании), с учётом фильтров. Отменённые тоже.',
@@ -97,6 +136,7 @@ export const FIGURES: Readonly<Record<FigureId, FigureDefinition>> = {
     id: 'delivered',
     kind: 'count',
     members: isDelivered,
+    sql: { members: () => FACT_SQL.isDelivered },
     higherIsBetter: true,
     definition: {
       ru: 'Из них доставлены (есть время вручения, заказ не отменён), в том числе закрытые.',
@@ -108,6 +148,7 @@ export const FIGURES: Readonly<Record<FigureId, FigureDefinition>> = {
     kind: 'share',
     members: isDue,
     hit: (f) => deliveredOnTime(f) && inFull(f),
+    sql: { members: FACT_SQL.isDue, hit: `(${FACT_SQL.deliveredOnTime} AND ${FACT_SQL.inFull})` },
     higherIsBetter: true,
     definition: {
       ru: 'OTIF, «вовремя и полностью»: доставлен не позже срока SLA и без недовложения или повреждения. Считаются заказы, срок которых уже прошёл или которые доставлены; отменённые и без срока не считаются. Цель — выше 95 %.',
@@ -119,6 +160,7 @@ export const FIGURES: Readonly<Record<FigureId, FigureDefinition>> = {
     kind: 'share',
     members: (f) => isDelivered(f) && f.deadline !== null,
     hit: deliveredOnTime,
+    sql: { members: () => `(${FACT_SQL.isDelivered} AND deadline IS NOT NULL)`, hit: FACT_SQL.deliveredOnTime },
     higherIsBetter: true,
     definition: {
       ru: 'Доля доставленных заказов, врученных не позже срока SLA (минута опоздания — уже опоздание). Срок учитывает рабочий календарь региона и праздники.',
@@ -131,6 +173,7 @@ export const FIGURES: Readonly<Record<FigureId, FigureDefinition>> = {
     members: isDelivered,
     measure: deliveryTimeMs,
     statistic: 'mean',
+    sql: { members: () => FACT_SQL.isDelivered, measure: FACT_SQL.deliveryTimeMs },
     higherIsBetter: false,
     definition: {
       ru: 'Среднее время от создания заказа до вручения, по доставленным заказам.',
@@ -143,6 +186,7 @@ export const FIGURES: Readonly<Record<FigureId, FigureDefinition>> = {
     members: isDelivered,
     measure: deliveryTimeMs,
     statistic: 'p90',
+    sql: { members: () => FACT_SQL.isDelivered, measure: FACT_SQL.deliveryTimeMs },
     higherIsBetter: false,
     definition: {
       ru: '90-й процентиль времени доставки: 9 из 10 доставленных заказов вручены быстрее.',
@@ -154,6 +198,7 @@ export const FIGURES: Readonly<Record<FigureId, FigureDefinition>> = {
     kind: 'share',
     members: all,
     hit: hadProblem,
+    sql: { members: () => '1', hit: FACT_SQL.hadProblem },
     higherIsBetter: false,
     definition: {
       ru: 'Доля заказов, у которых хоть раз была проблема (отказ, повреждение, недовложение, адрес не найден…), даже если её потом решили. Цель — ниже 2 %.',
@@ -165,6 +210,7 @@ export const FIGURES: Readonly<Record<FigureId, FigureDefinition>> = {
     kind: 'share',
     members: all,
     hit: isCancelled,
+    sql: { members: () => '1', hit: FACT_SQL.isCancelled },
     higherIsBetter: false,
     definition: { ru: 'Доля отменённых заказов.', en: 'Share of cancelled orders.' },
   },
@@ -172,6 +218,7 @@ export const FIGURES: Readonly<Record<FigureId, FigureDefinition>> = {
     id: 'hanging',
     kind: 'count',
     members: isHanging,
+    sql: { members: FACT_SQL.isHanging },
     higherIsBetter: false,
     definition: {
       ru: '«Зависшие»: заказы ещё не доставлены, не закрыты и не отменены, а срок SLA уже прошёл (на момент расчёта).',
@@ -189,11 +236,24 @@ export function deliveryTimeBucket(ms: number): number {
   return i;
 }
 
-/** The q-quantile by the nearest-rank method (p90 of 10 values is the 9th smallest). */
-export function quantile(sorted: readonly number[], q: number): number | null {
+/** deliveryTimeBucket's SQL twin over an expression of ms. */
+export function deliveryTimeBucketSql(ms: string): string {
+  const steps = DELIVERY_TIME_BUCKETS_MS.map((lower, i) => ({ lower, i })).slice(1).reverse();
+  return `(CASE ${steps.map(({ lower, i }) => `WHEN ${ms} >= ${lower} THEN ${i}`).join(' ')} ELSE 0 END)`;
+}
+
+/**
+ * The 1-based nearest rank of the `percent`-th percentile among n values: ceil(percent x n / 100),
+ * in whole numbers (0.9 x 70 is 63.00000000000001 in floating point, which would round up to 64).
+ */
+export function nearestRank(n: number, percent: number): number {
+  return Math.max(1, Math.ceil((percent * n) / 100));
+}
+
+/** The `percent`-th percentile by the nearest-rank method (p90 of 10 values is the 9th smallest). */
+export function quantile(sorted: readonly number[], percent: number): number | null {
   if (sorted.length === 0) return null;
-  const rank = Math.max(1, Math.ceil(q * sorted.length));
-  return sorted[rank - 1] as number;
+  return sorted[nearestRank(sorted.length, percent) - 1] as number;
 }
 
 /** Definitions of the driver table's own columns (tooltips). */

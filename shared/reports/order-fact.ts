@@ -1,8 +1,11 @@
 // One row per order: what every report figure is computed from, on the desktop's replica and
 // on the server alike. The SELECT is text (no I/O here): both sides run exactly this statement
-// over the same tables (shared/schema), so a figure cannot mean two things.
+// over the same tables (shared/schema), so a figure cannot mean two things. Its event fields
+// come from one ordered pass over the chosen orders and their events (summarySelect), not a
+// lookup per order and field.
 import type { OrderStatus, ProblemReason, ServiceType } from '../domain/vocabulary';
 import { PROBLEM_REASONS } from '../domain/vocabulary';
+import { reasonColumn } from './kpi-definitions';
 import type { CarriedBy, ReportFilters } from './report-period';
 
 export interface OrderFact {
@@ -29,40 +32,52 @@ export interface OrderFact {
   driverDeliveredAt: number | null;
 }
 
-/** Columns of FACT_SELECT, as SQLite returns them. */
-export interface OrderFactRecord {
-  id: string;
-  number: string;
-  createdAt: number;
-  status: string;
-  serviceType: string;
-  regionId: string;
-  warehouseId: string | null;
-  customerId: string | null;
-  customerName: string;
-  driverId: string | null;
-  courierProvider: string | null;
-  carrierId: string | null;
-  deadline: number | null;
-  deliveredAt: number | null;
-  currentReason: string | null;
-  problemReasons: string | null;
-  arrivedAt: number | null;
-  driverDeliveredAt: number | null;
-}
+/** Columns of the fact statement, as SQLite returns them (one 0/1 `r_<reason>` per problem reason). */
+export type OrderFactRecord = Omit<OrderFact, 'status' | 'serviceType' | 'problemReasons'> & { status: string; serviceType: string } & Record<`r_${ProblemReason}`, number>;
+
+
+/** Separates the problem reasons of an order's events in one text (no vocabulary word holds it). */
+const SEP = 'char(31)';
+const KNOWN_REASONS_SQL = PROBLEM_REASONS.map((r) => `'${r}'`).join(', ');
 
 /**
- * Orders created in [?, ?) (parameters 1 and 2), narrowed by `factWhere`'s clauses. The
- * correlated subqueries walk order_events' (order_id, at) index, a few rows per order.
+ * The chosen orders with their events summarised in ONE ordered pass: the orders in creation
+ * order (orders_created_idx), each joined to its events that can matter (problems, deliveries,
+ * arrivals) and grouped per order: the known problem reasons of its events (one text), the first
+ * GPS/phone arrival, the driver's last delivered mark. Three aggregates, not one per reason: each
+ * aggregate is paid on every event row.
  */
-const FACT_SELECT = `SELECT o.id, o.number, o.created_at AS createdAt, o.status, o.service_type AS serviceType,
+function summarySelect(where: string): string {
+  return `SELECT o.id, o.number, o.created_at AS createdAt, o.status, o.service_type AS serviceType,
   o.region_id AS regionId, o.warehouse_id AS warehouseId, o.customer_id AS customerId, o.customer_name AS customerName,
   o.driver_id AS driverId, o.courier_provider AS courierProvider, o.carrier_id AS carrierId,
   o.sla_deadline AS deadline, o.delivered_at AS deliveredAt, o.problem_reason AS currentReason,
-  (SELECT group_concat(DISTINCT e.reason) FROM order_events e WHERE e.order_id = o.id AND e.to_status = 'problem' AND e.reason IS NOT NULL) AS problemReasons,
-  (SELECT min(e.at) FROM order_events e WHERE e.order_id = o.id AND e.kind = 'sub_mark' AND e.sub_mark = 'arrived') AS arrivedAt,
-  (SELECT max(e.at) FROM order_events e WHERE e.order_id = o.id AND e.to_status = 'delivered' AND e.actor = 'driver') AS driverDeliveredAt
-FROM orders o`;
+  ${SEP} || group_concat(CASE WHEN e.to_status = 'problem' AND e.reason IN (${KNOWN_REASONS_SQL}) THEN e.reason END, ${SEP}) || ${SEP} AS eventReasons,
+  min(CASE WHEN e.kind = 'sub_mark' AND e.sub_mark = 'arrived' THEN e.at END) AS arrivedAt,
+  max(CASE WHEN e.to_status = 'delivered' AND e.actor = 'driver' THEN e.at END) AS driverDeliveredAt
+FROM orders o INDEXED BY orders_created_idx
+LEFT JOIN order_events e ON e.order_id = o.id AND (e.to_status IN ('problem', 'delivered') OR (e.kind = 'sub_mark' AND e.sub_mark = 'arrived'))
+WHERE ${where}
+GROUP BY o.created_at, o.rowid`;
+}
+
+/** The summary with one 0/1 column per problem reason: ever on an event, or the current one. */
+const FACT_SELECT = `SELECT id, number, createdAt, status, serviceType, regionId, warehouseId, customerId, customerName,
+  driverId, courierProvider, carrierId, deadline, deliveredAt,
+  ${PROBLEM_REASONS.map((r) => `(instr(coalesce(eventReasons, ''), ${SEP} || '${r}' || ${SEP}) > 0 OR currentReason IS '${r}') AS ${reasonColumn(r)}`).join(',\n  ')},
+  arrivedAt, driverDeliveredAt
+FROM summary`;
+
+/**
+ * The common table expressions `summary` and `fact` (one OrderFactRecord per order created in
+ * [startMs, endMs) that passes the filters), for a statement to go on with `SELECT ... FROM
+ * fact`. The report's aggregates (shared/reports/report-sql.ts) and the drill-down's facts both
+ * read `fact`, so an order's facts are one statement's text.
+ */
+export function factCte(startMs: number, endMs: number, filters: ReportFilters): { with: string; params: Array<string | number> } {
+  const { where, params } = factWhere(startMs, endMs, filters);
+  return { with: `summary AS (${summarySelect(where)}), fact AS (${FACT_SELECT})`, params };
+}
 
 const CARRIED_BY_SQL: Readonly<Record<CarriedBy, string>> = {
   own: 'o.driver_id IS NOT NULL',
@@ -71,8 +86,14 @@ const CARRIED_BY_SQL: Readonly<Record<CarriedBy, string>> = {
   none: 'o.driver_id IS NULL AND o.courier_provider IS NULL AND o.carrier_id IS NULL',
 };
 
-/** The statement and its parameters for orders created in [startMs, endMs) that pass the filters. */
+/** The statement and its parameters for the facts of orders created in [startMs, endMs) that pass the filters. */
 export function factQuery(startMs: number, endMs: number, filters: ReportFilters): { sql: string; params: Array<string | number> } {
+  const cte = factCte(startMs, endMs, filters);
+  return { sql: `WITH ${cte.with} SELECT * FROM fact`, params: cte.params };
+}
+
+/** The WHERE (over `orders o`) picking orders created in [startMs, endMs) that pass the filters. */
+export function factWhere(startMs: number, endMs: number, filters: ReportFilters): { where: string; params: Array<string | number> } {
   const where = ['o.created_at >= ?', 'o.created_at < ?'];
   const params: Array<string | number> = [startMs, endMs];
   const eq = (column: string, value: string | undefined) => {
@@ -85,7 +106,7 @@ export function factQuery(startMs: number, endMs: number, filters: ReportFilters
   eq('o.service_type', filters.serviceType);
   eq('o.customer_id', filters.customerId);
   if (filters.carriedBy !== undefined) where.push(CARRIED_BY_SQL[filters.carriedBy]);
-  return { sql: `${FACT_SELECT} WHERE ${where.join(' AND ')}`, params };
+  return { where: where.join(' AND '), params };
 }
 
 /** Who carried the order, the same rule as CARRIED_BY_SQL (an own driver wins over the rest). */
@@ -96,13 +117,7 @@ export function carriedBy(f: Pick<OrderFact, 'driverId' | 'courierProvider' | 'c
   return 'none';
 }
 
-const KNOWN_REASONS = new Set<string>(PROBLEM_REASONS);
-
 export function toFact(r: OrderFactRecord): OrderFact {
-  const reasons = new Set<ProblemReason>();
-  for (const x of [...(r.problemReasons?.split(',') ?? []), r.currentReason]) {
-    if (x !== null && KNOWN_REASONS.has(x)) reasons.add(x as ProblemReason);
-  }
   return {
     id: r.id,
     number: r.number,
@@ -118,7 +133,7 @@ export function toFact(r: OrderFactRecord): OrderFact {
     carrierId: r.carrierId,
     deadline: r.deadline,
     deliveredAt: r.deliveredAt,
-    problemReasons: PROBLEM_REASONS.filter((x) => reasons.has(x)),
+    problemReasons: PROBLEM_REASONS.filter((x) => r[`r_${x}`] === 1),
     arrivedAt: r.arrivedAt,
     driverDeliveredAt: r.driverDeliveredAt,
   };

@@ -70,6 +70,11 @@ export function localDay(ms: number, offsetMinutes = DEFAULT_UTC_OFFSET_MINUTES)
   return new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 10);
 }
 
+/** localDay's SQL twin over a column of ms since 1970 (reports start in 2000: never negative). */
+export function localDaySql(column: string, offsetMinutes = DEFAULT_UTC_OFFSET_MINUTES): string {
+  return `strftime('%Y-%m-%d', (${column} + ${Math.trunc(offsetMinutes) * 60_000}) / 1000, 'unixepoch')`;
+}
+
 function addDays(d: string, n: number): string {
   return localDay(dayStartUtc(d, 0) + n * DAY_MS, 0);
 }
