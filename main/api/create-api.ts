@@ -29,6 +29,7 @@ import { alertsHandlers, warehouseScanHandlers } from './alerts-handlers';
 import { sessionHandlers } from './session-handlers';
 import { describeZodError } from './zod-message';
 import { driverPhoneHandlers } from './driver-phone-handlers';
+import { driverCardHandlers } from './driver-card-handlers';
 import { reportHandlers } from '../reports/report-handlers';
 import { serverReports } from '../reports/server-reports';
 import { orderIntakeHandlers } from './order-intake-handlers';
@@ -132,6 +133,7 @@ export function createApi(deps: ApiDeps): Api {
     ...carriers,
     ...driverPhoneHandlers(ctx, settings),
     ...handoverHandlers(ctx, serverCall(settings)),
+    ...driverCardHandlers({ replica, server: serverCall(settings), now, role: () => link.user()?.role ?? null, noSignal }),
     ...reportHandlers({ replica, server: serverReports(settings), now, role: () => link.user()?.role ?? null }),
     ...orderIntakeHandlers({ replica, settings, link, now, ...(deps.nominatim ? { nominatim: deps.nominatim } : {}) }),
     ...sessionHandlers({

@@ -1,11 +1,15 @@
 // GET /api/drivers/:id/track?from=&to=&limit= : a driver's stored track, oldest first.
 // `from`/`to` are Unix ms or ISO 8601 (default: the last 24 hours up to now). Same bearer
-// tokens as the rest of the API (the router checks them before this runs).
+// tokens as the rest of the API (the router checks them before this runs); only the desk reads
+// tracks (shared/domain/track-period.ts: where a person was), others get 403. The period is
+// checked by the same rule as the console's (at most 7 days, from <= to, not in the future):
+// a refusal is 400 naming the field.
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { summarize } from '../../shared/protocol';
 import { sendJson, type Router } from '../http/router';
 import { parseIsoTime } from './wire-time';
+import { mayReadTracks, trackPeriodMessage, trackPeriodProblem } from '../../shared/domain/track-period';
 
 const DAY_MS = 86_400_000;
 
@@ -44,7 +48,8 @@ export function mountTrackRoute(router: Pick<Router, 'addRoute'>, sqlite: Databa
   router.addRoute({
     method: 'GET',
     path: '/api/drivers/:id/track',
-    handler({ res, params, query }) {
+    handler({ res, params, query, user }) {
+      if (!mayReadTracks(user?.role)) return sendJson(res, 403, { error: 'forbidden', message: "Only dispatchers, supervisors and admins read drivers' tracks" });
       const driverId = params['id'] ?? '';
       const parsed = trackQuery.safeParse(Object.fromEntries(query));
       if (!parsed.success) return sendJson(res, 400, { error: 'bad_request', message: summarize(parsed.error) });
@@ -53,6 +58,8 @@ export function mountTrackRoute(router: Pick<Router, 'addRoute'>, sqlite: Databa
       }
       const to = parsed.data.to ?? clock();
       const from = parsed.data.from ?? to - DAY_MS;
+      const problem = trackPeriodProblem({ from, to }, clock());
+      if (problem !== null) return sendJson(res, 400, { error: 'bad_request', message: trackPeriodMessage(problem), field: problem.field });
       // The newest fixes may still wait in the batch: write them so the answer is current.
       flush();
       const rows = track.all(driverId, from, to, parsed.data.limit + 1);

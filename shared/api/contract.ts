@@ -6,6 +6,7 @@ import { alertsApi } from './alerts-api';
 import { carriersApi } from './carriers-api';
 import type { AnyMethodSpec, ParsedRequestOf, RequestOf, ResponseOf } from './define';
 import { driversApi } from './drivers-api';
+import { driverCardApi } from './driver-card-api';
 import { driverPhoneApi } from './driver-phone-api';
 import type { EventName, EventPayload } from './events';
 import { messagesApi } from './messages-api';
@@ -28,6 +29,7 @@ export const API_METHODS = {
   ...reportsApi,
   ...orderIntakeApi,
   ...handoverApi,
+  ...driverCardApi,
 } as const;
 
 // A name defined in two feature files would silently shadow; this makes it a compile error.
@@ -49,6 +51,7 @@ type NoOverlap = [
   Extract<keyof typeof reportsApi, keyof typeof ordersApi | keyof typeof driversApi | keyof typeof sessionApi | keyof typeof warehouseApi | keyof typeof carriersApi | keyof typeof alertsApi | keyof typeof driverPhoneApi | keyof typeof messagesApi>,
   Extract<keyof typeof orderIntakeApi, keyof typeof ordersApi | keyof typeof driversApi | keyof typeof sessionApi | keyof typeof warehouseApi | keyof typeof carriersApi | keyof typeof alertsApi | keyof typeof driverPhoneApi | keyof typeof messagesApi | keyof typeof reportsApi>,
   Extract<keyof typeof handoverApi, keyof typeof ordersApi | keyof typeof driversApi | keyof typeof sessionApi | keyof typeof warehouseApi | keyof typeof carriersApi | keyof typeof alertsApi | keyof typeof driverPhoneApi | keyof typeof messagesApi | keyof typeof reportsApi | keyof typeof orderIntakeApi>,
+  Extract<keyof typeof driverCardApi, keyof typeof ordersApi | keyof typeof driversApi | keyof typeof sessionApi | keyof typeof warehouseApi | keyof typeof carriersApi | keyof typeof alertsApi | keyof typeof driverPhoneApi | keyof typeof messagesApi | keyof typeof reportsApi | keyof typeof orderIntakeApi | keyof typeof handoverApi>,
 ];
 const _noOverlap: NoOverlap extends never[] ? true : false = true;
 void _noOverlap;
@@ -95,6 +98,7 @@ export * from './driver-phone-api';
 export * from './reports-api';
 export * from './order-intake-api';
 export * from './handover-api';
+export * from './driver-card-api';
 
 /** The carrier database's methods (engineer F's part of the map); main/carriers implements them. */
 export type CarrierMethodName = keyof typeof carriersApi;

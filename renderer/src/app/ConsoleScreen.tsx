@@ -1,7 +1,9 @@
 // The dispatcher's main view: problems and the order queue on the left, the map in the
 // centre (mounted right after the queue's first page, see DeferredMap), the order card or
-// the drivers panel on the right.
+// the drivers panel or a driver's card on the right.
 import { DriversPanel } from '../features/drivers/DriversPanel';
+import { DriverCard } from '../features/driver-card/DriverCard';
+import { useDriverCardStore } from '../features/driver-card/store';
 import { OrderCard } from '../features/order-card/OrderCard';
 import { OrderQueue } from '../features/orders/OrderQueue';
 import { ProblemQueue } from '../features/problems/ProblemQueue';
@@ -12,6 +14,7 @@ import { showRightPanel, useLayoutStore } from './layout-store';
 function RightPanel() {
   const t = useT();
   const panel = useLayoutStore((s) => s.rightPanel);
+  const driverOpen = useDriverCardStore((s) => s.driverId !== null);
   return (
     <aside className="right" aria-label={t('panel.label')}>
       <div className="right-tabs" role="tablist" aria-label={t('panel.label')}>
@@ -21,9 +24,14 @@ function RightPanel() {
         <button type="button" role="tab" aria-selected={panel === 'drivers'} onClick={() => showRightPanel('drivers')}>
           {t('panel.drivers')}
         </button>
+        {driverOpen && (
+          <button type="button" role="tab" aria-selected={panel === 'driver'} onClick={() => showRightPanel('driver')}>
+            {t('panel.driver')}
+          </button>
+        )}
       </div>
       <div className="right-body" role="tabpanel">
-        {panel === 'card' ? <OrderCard /> : <DriversPanel />}
+        {panel === 'card' ? <OrderCard /> : panel === 'driver' ? <DriverCard /> : <DriversPanel />}
       </div>
     </aside>
   );

@@ -5,6 +5,7 @@ import { ALERTS_REFRESH_MS, loadAlertCounts, refreshAlerts } from '../features/a
 import { setClockSkew, startTicker } from '../features/clock/store';
 import { applyConflicts, applyConnection, applyHostLink, loadConnection } from '../features/connection/store';
 import { applyFixes, loadDrivers, openWarehouseDrivers } from '../features/drivers/store';
+import { refreshDriverCard } from '../features/driver-card/store';
 import { loadOrderPoints } from '../features/map/store';
 import { showNotice } from '../features/notifications/store';
 import { openOrder, refreshOpenOrder, useOrderCardStore } from '../features/order-card/store';
@@ -22,7 +23,8 @@ const RUN: Readonly<Record<RefreshTarget, () => Promise<void>>> = {
   orders: refreshVisibleOrders,
   problems: loadProblems,
   points: loadOrderPoints,
-  drivers: loadDrivers,
+  // The open driver card reads the same rows (the driver, their orders) as the panel.
+  drivers: () => Promise.all([loadDrivers(), refreshDriverCard()]).then(() => undefined),
   card: refreshOpenOrder,
   warehouses: loadWarehouses,
   session: loadSession,

@@ -4,7 +4,7 @@ import type { UserRole } from '../../../shared/domain/vocabulary';
 
 /** Top-level screens; 'carriers' and 'warehouse' are filled by their features when present. */
 export type ScreenId = 'console' | 'carriers' | 'warehouse' | 'alerts' | 'reports' | 'sla-settings' | 'settings';
-export type RightPanel = 'card' | 'drivers';
+export type RightPanel = 'card' | 'drivers' | 'driver';
 
 export interface LayoutState {
   screen: ScreenId;

@@ -11,6 +11,7 @@ import { LINK_REQUESTED_REASON } from '../../../shared/messages/message-vocabula
 import type { OrderEventRow } from '../../../shared/schema';
 import type { FakeWorld } from './fake-data';
 import { fakeQueries, type FakeClock } from './fake-queries';
+import { fakeDriverCard } from './fake-driver-card';
 
 export interface FakeApi {
   api: MarshrutApi;
@@ -72,6 +73,7 @@ export function createFakeApi(world: FakeWorld, clock: FakeClock, opts: { role?:
 
   const handlers: Partial<ApiHandlers> = {
     ...q,
+    ...fakeDriverCard(world, clock),
     confirmOrder: ({ orderId }) =>
       mutate(orderId, (o) => {
         const from = o.status;

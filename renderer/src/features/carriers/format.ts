@@ -1,15 +1,3 @@
-// Phones as the Carriers tab shows them. Dates, money and numbers: the one formatter, `t.fmt`.
-
-/** "+7 701 123 45 67" from the canonical 77011234567; other numbers as stored. */
-export function displayPhone(phone: string, normalized: string): string {
-  if (/^7\d{10}$/.test(normalized)) {
-    const d = normalized;
-    return `+7 ${d.slice(1, 4)} ${d.slice(4, 7)} ${d.slice(7, 9)} ${d.slice(9)}`;
-  }
-  return phone;
-}
-
-export function telHref(normalized: string, phone: string): string {
-  const digits = normalized !== '' ? normalized : phone.replace(/\D/g, '');
-  return `tel:+${digits}`;
-}
+// Phones as the Carriers tab shows them: the one phone formatter (shared/domain/phone-display.ts).
+// Dates, money and numbers: the one formatter, `t.fmt`.
+export { displayPhone, telHref } from '../../../../shared/domain/phone-display';

@@ -9,6 +9,7 @@ import type { Translator } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
 import { useClockStore } from '../clock/store';
 import { focusMap } from '../map/store';
+import { openDriverCard } from '../driver-card/store';
 import { DRIVER_STATE_KEY } from '../../ui/driver-state-key';
 import { clearWarehouseFilter, driverById, useDriversStore } from './store';
 import { isDeskRole } from '../../../../shared/domain/vocabulary';
@@ -55,11 +56,28 @@ function DriverRowView({ d, now, top, desk }: { d: DriverListRow; now: number; t
       className="driver-row"
       style={{ transform: `translateY(${top}px)` }}
       aria-label={`${d.name}: ${t(STATE_KEY[state])}`}
-      onClick={() => d.lat !== null && d.lon !== null && focusMap(d.lat, d.lon)}
+      onClick={() => {
+        if (d.lat !== null && d.lon !== null) focusMap(d.lat, d.lon);
+        void openDriverCard(d.id);
+      }}
     >
       <span className={`dot dot-${state}`} title={t(STATE_KEY[state])} />
       <div style={{ minWidth: 0 }}>
-        <div className="name">{d.name}</div>
+        <div className="name">
+          {/* The row's click opens the card too; this is its keyboard way in. */}
+          <button
+            type="button"
+            className="link-button"
+            aria-label={t('driverCard.open', { name: d.name })}
+            onClick={(e) => {
+              e.stopPropagation();
+              if (d.lat !== null && d.lon !== null) focusMap(d.lat, d.lon);
+              void openDriverCard(d.id);
+            }}
+          >
+            {d.name}
+          </button>
+        </div>
         <div className="meta">
           {t(STATE_KEY[state])} · {t.dyn(`shift.${d.shiftState}`, d.shiftState)} · {d.vehiclePlate}
         </div>

@@ -2,7 +2,7 @@
 // order points and driver arrows on canvas, and the selected order's route labelled with the
 // order card's predicted arrival (shared/eta, computed once by main: one rule for both).
 import L from 'leaflet';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { CircleMarker, MapContainer, Polyline, Popup, TileLayer, Tooltip, useMap } from 'react-leaflet';
 import { driverMapState } from '../../../../shared/api/driver-map-state';
 import type { DriverListRow } from '../../../../shared/api/drivers-api';
@@ -14,6 +14,8 @@ import { useT } from '../../i18n/use-t';
 import { useClockStore } from '../clock/store';
 import { driverById, useDriversStore } from '../drivers/store';
 import { useOrderCardStore } from '../order-card/store';
+import { openDriverCard, useDriverCardStore } from '../driver-card/store';
+import { replayPosition } from '../../../../shared/domain/track-replay';
 import { useSettingsStore } from '../settings/store';
 import { DRIVER_COLOURS } from './draw-map';
 import { MarkersLayer } from './MarkersLayer';
@@ -92,6 +94,29 @@ function SelectedRoute() {
   );
 }
 
+/** The open driver card's track: the whole period faint, the part replayed so far bold, the replay marker with its time. */
+function DriverTrack() {
+  const t = useT();
+  const track = useDriverCardStore((s) => s.track);
+  const at = useDriverCardStore((s) => s.replayAt);
+  const line = useMemo(() => (track ? track.points.map((p): [number, number] => [p.lat, p.lon]) : []), [track]);
+  if (!track || line.length === 0 || at === null) return null;
+  const pos = replayPosition(track.points, at);
+  if (pos === null) return null;
+  const done: [number, number][] = [...line.slice(0, pos.index + 1), [pos.lat, pos.lon]];
+  return (
+    <>
+      <Polyline positions={line} pathOptions={{ color: '#7a4fd6', weight: 3, opacity: 0.35 }} />
+      <Polyline positions={done} pathOptions={{ color: '#7a4fd6', weight: 4, opacity: 0.95 }} />
+      <CircleMarker center={[pos.lat, pos.lon]} radius={8} pathOptions={{ color: '#fff', weight: 2, fillColor: '#7a4fd6', fillOpacity: 1 }}>
+        <Tooltip permanent direction="top" offset={[0, -8]} className="map-replay-tooltip">
+          {t.fmt.timeSeconds(at)}
+        </Tooltip>
+      </CircleMarker>
+    </>
+  );
+}
+
 function DriverPopup({ driver, onClose }: { driver: DriverListRow; onClose: () => void }) {
   const t = useT();
   const live = useDriversStore((s) => driverById(s, driver.id)) ?? driver;
@@ -117,7 +142,11 @@ export function MapView() {
   const showOrders = useMapStore((s) => s.showOrders);
   const showDrivers = useMapStore((s) => s.showDrivers);
   const [popupDriver, setPopupDriver] = useState<DriverListRow | null>(null);
-  const onDriverClick = useCallback((d: DriverListRow) => setPopupDriver(d), []);
+  // A click on a driver shows the popup and opens the driver's card beside the map.
+  const onDriverClick = useCallback((d: DriverListRow) => {
+    setPopupDriver(d);
+    void openDriverCard(d.id);
+  }, []);
   // Until settings load, use the default; an explicitly empty URL means "no tiles".
   const tileUrl = settings ? settings.tileUrl : DEFAULT_TILE_URL;
   // A setting is text: escaped here, since Leaflet inserts attributions as HTML.
@@ -136,6 +165,7 @@ export function MapView() {
         )}
         <MarkersLayer onDriverClick={onDriverClick} />
         <SelectedRoute />
+        <DriverTrack />
         <FocusFollower />
         <SizeKeeper />
         {popupDriver && <DriverPopup driver={popupDriver} onClose={() => setPopupDriver(null)} />}
