@@ -2,7 +2,7 @@
 // `from`/`to` are Unix ms or ISO 8601 (default: the last 24 hours up to now). Same bearer
 // tokens as the rest of the API (the router checks them before this runs); only the desk reads
 // tracks (shared/domain/track-period.ts: where a person was), others get 403. The period is
-// checked by the same rule as the console's (at most 7 days, from <= to, not in the future):
+// checked by the same rule as the console's (at most 7 days, from <= to, ending at most a day ahead):
 // a refusal is 400 naming the field.
 import type Database from 'better-sqlite3';
 import { z } from 'zod';

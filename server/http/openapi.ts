@@ -156,7 +156,7 @@ export function openApiDocument(version: string): JsonSchema {
       },
       '/api/drivers/{id}/track': {
         get: {
-          summary: "A driver's stored track, oldest first (dispatcher, supervisor and admin tokens; at most 7 days, from <= to, not in the future: else 400 naming the field)",
+          summary: "A driver's stored track, oldest first (dispatcher, supervisor and admin tokens; at most 7 days, from <= to, ending at most a day ahead: else 400 naming the field)",
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, ...queryParameters(trackQuery as unknown as z.ZodObject)],
           responses: { '200': { description: 'Track points' }, ...errors(400, 401, 403, 404) },
         },

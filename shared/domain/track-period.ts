@@ -9,8 +9,11 @@ export const TRACK_ROLES: readonly UserRole[] = DESK_ROLES;
 
 /** The longest period one request may span: a week (a moving phone sends ~36,000 fixes a day). */
 export const MAX_TRACK_PERIOD_MS = 7 * 86_400_000;
-/** A phone's clock may run a little ahead (the GPS filter allows 60 s); later than that is a typo. */
-export const TRACK_FUTURE_SLACK_MS = 60_000;
+/**
+ * A period may end later today ("until the end of the shift", a script asking for the day);
+ * a `to` more than a day ahead is a typo (a year 2100).
+ */
+export const TRACK_FUTURE_SLACK_MS = 86_400_000;
 /** Nothing is older than this system; an earlier time is a typo too. */
 export const TRACK_EARLIEST_MS = Date.UTC(2000, 0, 1);
 
@@ -39,7 +42,7 @@ export function trackPeriodMessage(p: TrackPeriodProblem): string {
     case 'too_early':
       return 'from: before the year 2000';
     case 'future':
-      return 'to: in the future';
+      return 'to: more than a day ahead';
     case 'too_long':
       return `to: the period is longer than ${MAX_TRACK_PERIOD_MS / 86_400_000} days`;
   }

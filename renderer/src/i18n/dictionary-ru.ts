@@ -357,7 +357,7 @@ export const RU = {
   'driverCard.loading': "Загрузка…",
   'driverCard.period.after_to': "Начало периода позже конца: «с» должно быть раньше «по».",
   'driverCard.period.too_early': "«С» раньше 2000 года.",
-  'driverCard.period.future': "«По» в будущем.",
+  'driverCard.period.future': "«По» больше чем на сутки вперёд.",
   'driverCard.period.too_long': "Период длиннее 7 дней: сервер отдаёт не больше недели за раз.",
   'driverCard.serverDown': "Сервер недоступен, трек показать нельзя; в карточке то, что известно этой консоли",
   'driverCard.forbidden': "Вашей роли треки водителей не видны (только диспетчерам, старшим и администраторам).",
