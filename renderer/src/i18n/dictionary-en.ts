@@ -357,7 +357,7 @@ export const EN = {
   'driverCard.period.too_early': "\"From\" is before the year 2000.",
   'driverCard.period.future': "\"To\" is more than a day ahead.",
   'driverCard.period.too_long': "The period is longer than 7 days: the server gives at most a week at a time.",
-  'driverCard.serverDown': "The server can't be reached, so the track can't be shown; the card shows what this console knows",
+  'driverCard.serverDown': "The server can't be reached, so the track can't be shown; the card shows what this console knows.",
   'driverCard.forbidden': "Your role may not see drivers' tracks (dispatchers, supervisors and admins only).",
   'driverCard.noFixes': "No fixes in this period.",
   'driverCard.fixes': "{n, plural, one {# fix} other {# fixes}}, {from}–{to}",

@@ -359,7 +359,7 @@ export const RU = {
   'driverCard.period.too_early': "«С» раньше 2000 года.",
   'driverCard.period.future': "«По» больше чем на сутки вперёд.",
   'driverCard.period.too_long': "Период длиннее 7 дней: сервер отдаёт не больше недели за раз.",
-  'driverCard.serverDown': "Сервер недоступен, трек показать нельзя; в карточке то, что известно этой консоли",
+  'driverCard.serverDown': "Сервер недоступен, трек показать нельзя; в карточке то, что известно этой консоли.",
   'driverCard.forbidden': "Вашей роли треки водителей не видны (только диспетчерам, старшим и администраторам).",
   'driverCard.noFixes': "За этот период координат нет.",
   'driverCard.fixes': "{n, plural, one {# точка} few {# точки} many {# точек} other {# точки}}, {from}–{to}",

@@ -40,7 +40,8 @@ function ago(t: Translator, now: number, at: number | null): string {
 
 function trackFailureText(t: Translator, f: TrackFailure): string {
   if (f.kind === 'period') return t(`driverCard.period.${f.problem.reason}`);
-  if (f.code === 'unavailable') return `${t('driverCard.serverDown')} (${f.message})`;
+  // The transport's own words (English, "fetch failed") stay in the tooltip; the sentence is the UI's.
+  if (f.code === 'unavailable') return t('driverCard.serverDown');
   if (f.code === 'forbidden') return t('driverCard.forbidden');
   return f.message;
 }
@@ -223,7 +224,7 @@ function Track() {
         {trackLoading ? t('driverCard.loading') : t('driverCard.show')}
       </button>
       {trackError && (
-        <div className="error-text" role="alert" data-testid="track-error">
+        <div className="error-text" role="alert" data-testid="track-error" title={trackError.kind === 'call' ? trackError.message : undefined}>
           {trackFailureText(t, trackError)}
         </div>
       )}
