@@ -47,7 +47,7 @@ beforeEach(() => {
   useClockStore.setState({ now: NOW, skewMs: 0 });
   useSettingsStore.setState({
     language: 'en',
-    settings: { serverUrl: null, hasToken: false, language: 'en', tileUrl: '', tileAttribution: '', geocoderUrl: '', serverMode: 'none' },
+    settings: { serverUrl: null, hasToken: false, language: 'en', tileUrl: '', tileAttribution: '', geocoderUrl: '', serverMode: 'none', historyDays: 62 },
   });
   dom = mountHost();
 });
