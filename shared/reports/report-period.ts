@@ -70,9 +70,18 @@ export function localDay(ms: number, offsetMinutes = DEFAULT_UTC_OFFSET_MINUTES)
   return new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 10);
 }
 
-/** localDay's SQL twin over a column of ms since 1970 (reports start in 2000: never negative). */
+/**
+ * localDay's SQL twin over a column of ms since 1970: the local day as a whole number of days
+ * since 1970 (integer division; reports start in 2000, never negative), which dayOfNumber
+ * writes as YYYY-MM-DD. A number, not strftime's text: it is computed for every order.
+ */
 export function localDaySql(column: string, offsetMinutes = DEFAULT_UTC_OFFSET_MINUTES): string {
-  return `strftime('%Y-%m-%d', (${column} + ${Math.trunc(offsetMinutes) * 60_000}) / 1000, 'unixepoch')`;
+  return `((${column} + ${Math.trunc(offsetMinutes) * 60_000}) / ${DAY_MS})`;
+}
+
+/** The YYYY-MM-DD of a localDaySql number. */
+export function dayOfNumber(n: number): string {
+  return new Date(n * DAY_MS).toISOString().slice(0, 10);
 }
 
 function addDays(d: string, n: number): string {

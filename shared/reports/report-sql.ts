@@ -19,7 +19,7 @@ import {
 } from './compute-report';
 import { DELIVERY_TIME_BUCKETS_MS, FACT_SQL, FIGURE_IDS, FIGURES, deliveryTimeBucketSql, quantile, reasonColumn, type FigureId } from './kpi-definitions';
 import { factCte } from './order-fact';
-import { localDaySql, periodDays, type ReportFilters, type ReportPeriod } from './report-period';
+import { dayOfNumber, localDaySql, periodDays, type ReportFilters, type ReportPeriod } from './report-period';
 
 /** Groups a statement returns: the whole stretch, its days, the cuts, the delivery-time bars, p90's values. */
 type Dimension = 'all' | 'day' | CutDimension | 'bucket' | 'p90';
@@ -87,33 +87,37 @@ export type ReportSqlScope = 'full' | 'headline';
 /**
  * The statement for orders created in [startMs, endMs) that pass the filters: one row per group
  * (dim, key, sums). 'headline' asks for the whole stretch only (the comparison period).
- * `f` is materialised once (each order's keys and what it adds to each sum) and read by each group.
  */
 export function reportSql(startMs: number, endMs: number, filters: ReportFilters, now: number, scope: ReportSqlScope): { sql: string; params: Array<string | number> } {
   const cte = factCte(startMs, endMs, filters);
-  const branches = [
-    `SELECT 'all' AS dim, NULL AS key, ${sums('all', { reasons: true })} FROM f`,
-    // p90 needs the values themselves: one text of them per stretch, sorted in JavaScript.
-    `SELECT 'p90', group_concat(x_s_p90DeliveryTime), ${COLUMNS.map((c) => `NULL AS ${c}`).join(', ')} FROM f WHERE x_m_p90DeliveryTime`,
-  ];
-  if (scope === 'full') {
-    branches.push(`SELECT 'day', day, ${sums(DAY_SUMS, {})} FROM f GROUP BY day`);
-    for (const d of CUT_DIMENSIONS) {
-      const driver = d === 'driver';
-      branches.push(`SELECT '${d}', k_${d}, ${sums(driver ? DRIVER_SUMS : CUT_SUMS, { days: driver, customerName: d === 'customer' })} FROM f WHERE k_${d} IS NOT NULL GROUP BY k_${d}`);
-    }
-    branches.push(`SELECT 'bucket', bucket, ${sums(['orders'], {})} FROM f WHERE x_m_delivered GROUP BY bucket`);
-  }
-  const keys = CUT_DIMENSIONS.map((d) => `${CUT_KEY_SQL[d]} AS k_${d}`);
   const perOrder = PER_ORDER.map(([name, expr]) => `${expr(now)} AS x_${name}`);
+  const all = `SELECT 'all' AS dim, NULL AS key, ${sums('all', { reasons: true })} FROM f`;
+  // p90 needs the values themselves: one text of them per stretch, sorted in JavaScript.
+  const p90 = `SELECT 'p90', group_concat(x_s_p90DeliveryTime), ${COLUMNS.map((c) => `NULL AS ${c}`).join(', ')} FROM f WHERE x_m_p90DeliveryTime`;
+  if (scope === 'headline') {
+    // Two reads of f: not worth writing it down.
+    const sql = `WITH ${cte.with},
+f AS (SELECT ${[...PROBLEM_REASONS.map(reasonColumn), ...perOrder].join(', ')} FROM fact)
+${all}
+UNION ALL
+${p90}`;
+    return { sql, params: cte.params };
+  }
+  const branches = [all, p90, `SELECT 'day', day, ${sums(DAY_SUMS, {})} FROM f GROUP BY day`];
+  for (const d of CUT_DIMENSIONS) {
+    const driver = d === 'driver';
+    branches.push(`SELECT '${d}', k_${d}, ${sums(driver ? DRIVER_SUMS : CUT_SUMS, { days: driver, customerName: d === 'customer' })} FROM f WHERE k_${d} IS NOT NULL GROUP BY k_${d}`);
+  }
+  branches.push(`SELECT 'bucket', bucket, ${sums(['orders'], {})} FROM f WHERE x_m_delivered GROUP BY bucket`);
   const columns = [
     'customerName',
     ...PROBLEM_REASONS.map(reasonColumn),
     `${localDaySql('createdAt')} AS day`,
     `${deliveryTimeBucketSql(FACT_SQL.deliveryTimeMs)} AS bucket`,
-    ...keys,
+    ...CUT_DIMENSIONS.map((d) => `${CUT_KEY_SQL[d]} AS k_${d}`),
     ...perOrder,
   ];
+  // f is written down once (each order's keys and what it adds to each sum) and read by each group.
   const sql = `WITH ${cte.with},
 f AS MATERIALIZED (SELECT ${columns.join(', ')} FROM fact)
 ${branches.join('\nUNION ALL\n')}`;
@@ -133,7 +137,8 @@ export class ReportSums {
         if (typeof r.key === 'string' && r.key !== '') for (const v of r.key.split(',')) this.p90Values.push(Number(v));
         continue;
       }
-      const id = `${dim}\u0000${String(r.key)}`;
+      const key = dim === 'day' ? dayOfNumber(Number(r.key)) : String(r.key);
+      const id = `${dim}\u0000${key}`;
       const into = this.groups.get(id) ?? emptySums();
       this.groups.set(id, into);
       const n = (c: string) => Number(r[c] ?? 0);
