@@ -102,8 +102,8 @@ describe('a warehouse where nobody started the day', () => {
       orderStatus: null,
       audience: 'supervisor',
       state: 'open',
-      messageRu: 'Склад «Astana North»: к 09:00 (04.03.2025) ни один водитель не начал рабочий день.',
-      messageEn: 'Warehouse Astana North: no driver had started the day by 09:00 (04/03/2025).',
+      messageRu: '«Astana North»: к 09:00 (04.03.2025) ни один водитель склада не начал рабочий день.',
+      messageEn: 'Astana North: no driver of the warehouse had started the day by 09:00 (04/03/2025).',
     });
     await waitFor('the notice', () => notices.some((n) => n.kind === 'no_shift_start'));
     expect(notices.filter((n) => n.kind === 'no_shift_start')).toEqual([

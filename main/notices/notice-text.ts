@@ -27,7 +27,7 @@ export function noticeText(
     if (kind === 'not_taken') return { title: `Не взят в работу: заказ ${order.number}`, body: `${order.customer}: новый заказ ждёт` };
     if (kind === 'not_picked') return { title: `Не собран: заказ ${order.number}`, body: `${order.customer}: подтверждён, но не собран` };
     if (kind === 'predicted_late') return { title: `Прогноз: опоздание, заказ ${order.number}`, body: `${order.customer}: прогноз прибытия после срока` };
-    if (kind === 'no_shift_start') return { title: `Никто не начал день: склад ${order.number}`, body: 'Ни один водитель склада не начал рабочий день' };
+    if (kind === 'no_shift_start') return { title: `Никто не начал день: ${order.number}`, body: 'Ни один водитель склада не начал рабочий день' };
     return { title: `Скоро срок: заказ ${order.number}`, body: `${order.customer}: до срока SLA осталось мало времени` };
   }
   if (kind === 'problem') return { title: `Problem: order ${order.number}`, body: `${order.customer}: ${reason.replace(/_/g, ' ')}` };
@@ -36,7 +36,7 @@ export function noticeText(
   if (kind === 'not_taken') return { title: `Not taken: order ${order.number}`, body: `${order.customer}: a new order is waiting` };
   if (kind === 'not_picked') return { title: `Not picked: order ${order.number}`, body: `${order.customer}: confirmed but not picked` };
   if (kind === 'predicted_late') return { title: `Predicted late: order ${order.number}`, body: `${order.customer}: predicted to arrive after the deadline` };
-  if (kind === 'no_shift_start') return { title: `Nobody started the day: warehouse ${order.number}`, body: "None of the warehouse's drivers has started the day" };
+  if (kind === 'no_shift_start') return { title: `Nobody started the day: ${order.number}`, body: "None of the warehouse's drivers has started the day" };
   return { title: `Due soon: order ${order.number}`, body: `${order.customer}: the SLA deadline is close` };
 }
 

@@ -73,8 +73,8 @@ describe('no_shift_start in the scheduler', () => {
     expect(summary()).toEqual(['w1:open']); // w2 has no check set: nothing for it
     const [raised] = alerts() as [AlertRow];
     expect(raised).toMatchObject({ orderId: null, orderNumber: null, kind: 'no_shift_start', audience: 'supervisor', assigneeId: null, dueAt: local('2025-03-04', '09:00') });
-    expect(raised.messageRu).toBe('Склад «Astana North»: к 09:00 (04.03.2025) ни один водитель не начал рабочий день.');
-    expect(raised.messageEn).toBe('Warehouse Astana North: no driver had started the day by 09:00 (04/03/2025).');
+    expect(raised.messageRu).toBe('«Astana North»: к 09:00 (04.03.2025) ни один водитель склада не начал рабочий день.');
+    expect(raised.messageEn).toBe('Astana North: no driver of the warehouse had started the day by 09:00 (04/03/2025).');
     // It went through the change log, as every synced row does.
     const logged = server().db.sqlite.prepare("SELECT count(*) AS n FROM change_log WHERE tbl = 'alerts' AND row_id = ?").get(raised.id) as { n: number };
     expect(logged.n).toBe(1);

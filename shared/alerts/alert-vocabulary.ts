@@ -25,12 +25,6 @@ export type WarehouseAlertKind = (typeof WAREHOUSE_ALERT_KINDS)[number];
 export const ALERT_KINDS = [...ORDER_ALERT_KINDS, ...WAREHOUSE_ALERT_KINDS] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
-const WAREHOUSE_KIND_SET: ReadonlySet<string> = new Set(WAREHOUSE_ALERT_KINDS);
-
-export function isWarehouseAlertKind(kind: AlertKind): kind is WarehouseAlertKind {
-  return WAREHOUSE_KIND_SET.has(kind);
-}
-
 /** open -> acknowledged (a person saw it) -> resolved (the reason went away); resolved keeps the ack. */
 export const ALERT_STATES = ['open', 'acknowledged', 'resolved'] as const;
 export type AlertState = (typeof ALERT_STATES)[number];

@@ -95,8 +95,8 @@ describe('warehouseAlertId', () => {
 describe('shiftStartMessage', () => {
   it('says it in words with the local time and date, in Russian and English', () => {
     expect(shiftStartMessage('Astana North', local(TUE, '09:00'), 300)).toEqual({
-      ru: 'Склад «Astana North»: к 09:00 (03.03.2026) ни один водитель не начал рабочий день.',
-      en: 'Warehouse Astana North: no driver had started the day by 09:00 (03/03/2026).',
+      ru: '«Astana North»: к 09:00 (03.03.2026) ни один водитель склада не начал рабочий день.',
+      en: 'Astana North: no driver of the warehouse had started the day by 09:00 (03/03/2026).',
     });
   });
 });

@@ -62,8 +62,8 @@ export function startedSince(driver: ShiftStartDriver, dayStart: number): boolea
  * setting changes reach the scheduler as row changes.
  */
 export function nextShiftStartCheckAt(w: ShiftStartWarehouse, cal: WorkingCalendar, now: number): number {
-  const today = shiftStartCheckAt(w.shiftStartAlertMinute, cal, now);
-  return today !== null && today > now ? today : localDayStart(cal, now) + DAY_MS;
+  const today = shiftStartCheckAt(w.shiftStartAlertMinute, cal, now) ?? Number.NEGATIVE_INFINITY;
+  return today > now ? today : localDayStart(cal, now) + DAY_MS;
 }
 
 /**
@@ -116,12 +116,15 @@ export function planShiftStartAlerts(
   return { create: [row], resolve };
 }
 
-/** The alert's words, with the check time and date in the warehouse's local time. */
+/**
+ * The alert's words, with the check time and date in the warehouse's local time. The name stands
+ * alone: warehouses are often named "Склад ..." already.
+ */
 export function shiftStartMessage(warehouseName: string, dueAt: number, utcOffsetMinutes: number): BilingualText {
   const ru = formatterFor('ru', utcOffsetMinutes);
   const en = formatterFor('en', utcOffsetMinutes);
   return {
-    ru: `Склад «${warehouseName}»: к ${ru.time(dueAt)} (${ru.date(dueAt)}) ни один водитель не начал рабочий день.`,
-    en: `Warehouse ${warehouseName}: no driver had started the day by ${en.time(dueAt)} (${en.date(dueAt)}).`,
+    ru: `«${warehouseName}»: к ${ru.time(dueAt)} (${ru.date(dueAt)}) ни один водитель склада не начал рабочий день.`,
+    en: `${warehouseName}: no driver of the warehouse had started the day by ${en.time(dueAt)} (${en.date(dueAt)}).`,
   };
 }

@@ -32,8 +32,8 @@ const warehouseAlert: AlertView = {
   mine: false,
   priority: false,
   customerName: '',
-  messageRu: 'Склад «Склад Алатау»: к 09:00 (03.03.2026) ни один водитель не начал рабочий день.',
-  messageEn: 'Warehouse Склад Алатау: no driver had started the day by 09:00 (03/03/2026).',
+  messageRu: '«Склад Алатау»: к 09:00 (03.03.2026) ни один водитель склада не начал рабочий день.',
+  messageEn: 'Склад Алатау: no driver of the warehouse had started the day by 09:00 (03/03/2026).',
   tasks: [],
   dueAt: NOW - 20 * 60_000,
   triggeredAt: NOW - 20 * 60_000,
@@ -68,7 +68,7 @@ describe('a warehouse alert in the Alerts tab (rendered)', () => {
     expect(item.querySelector('.alert-order')?.textContent).toBe('Склад Алатау');
     expect(item.querySelector('.alert-message')?.textContent).toBe(warehouseAlert.messageRu);
     expect(item.getAttribute('aria-label')).toBe('Никто не начал день Склад Алатау');
-    expect(item.querySelector('.alert-actions button')?.getAttribute('aria-label')).toBe('Принять оповещение по складу Склад Алатау: Никто не начал день');
+    expect(item.querySelector('.alert-actions button')?.getAttribute('aria-label')).toBe('Принять оповещение «Никто не начал день»: Склад Алатау');
     expect(item.textContent).not.toMatch(/no_shift_start|null|undefined/);
   });
 
@@ -76,7 +76,7 @@ describe('a warehouse alert in the Alerts tab (rendered)', () => {
     const item = render('en');
     expect(item.querySelector('.alert-kind')?.textContent).toBe('Nobody started the day');
     expect(item.querySelector('.alert-message')?.textContent).toBe(warehouseAlert.messageEn);
-    expect(item.querySelector('.alert-order')?.getAttribute('aria-label')).toBe('Show the drivers of warehouse Склад Алатау');
+    expect(item.querySelector('.alert-order')?.getAttribute('aria-label')).toBe('Show the drivers of Склад Алатау');
   });
 
   it('a click opens the console’s drivers panel narrowed to that warehouse', () => {

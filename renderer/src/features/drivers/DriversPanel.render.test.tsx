@@ -37,7 +37,7 @@ describe('the drivers panel for one warehouse (rendered)', () => {
     expect(dom.host.querySelector('.drivers-filter')).toBeNull();
     const offAll = dom.host.querySelector('.drivers-summary')?.textContent;
     act(() => openWarehouseDrivers('wh-1', 'Склад Алатау'));
-    expect(dom.host.querySelector('.drivers-filter strong')?.textContent).toBe('Водители склада Склад Алатау');
+    expect(dom.host.querySelector('.drivers-filter strong')?.textContent).toBe('Водители: Склад Алатау');
     const summary = dom.host.querySelector('.drivers-summary')?.textContent ?? '';
     expect(summary).not.toBe(offAll);
     expect(summary.replace(/\s+/g, ' ')).toContain('0 Свободен');
