@@ -47,6 +47,15 @@ function message(tx: MutatorTx, id: string, orderId: string | null, at: number):
   });
 }
 
+function alert(tx: MutatorTx, id: string, orderId: string | null, warehouseId: string | null): void {
+  tx.put('alerts', {
+    id, orderId, orderNumber: orderId === null ? null : `MR-${orderId}`, warehouseId, kind: orderId === null ? 'no_shift_start' : 'not_picked',
+    dueAt: OLD, triggeredAt: OLD, createdAt: OLD, audience: 'supervisor', assigneeId: null, priority: false, customerName: '', messageRu: 'ru',
+    messageEn: 'en', tasks: [], state: 'open', acknowledgedAt: null, acknowledgedBy: null, acknowledgedByName: null, resolvedAt: null,
+    resolution: null, updatedAt: OLD,
+  });
+}
+
 /** An order and one row of each table that hangs off it, all as old as `at`. */
 function orderWithRows(tx: MutatorTx, id: string, over: Partial<OrderRow>, at: number): void {
   putOrder(tx, id, { createdAt: at, updatedAt: at, statusChangedAt: at, ...over });
@@ -76,6 +85,10 @@ function seedHistory(): void {
       currency: 'KZT', dealAt: OLD, outcome: 'success', note: '', vehicleId: null, loadingAt: null, contact: null, updatedAt: OLD,
     });
     message(tx, 'msg-staff', null, OLD);
+    // Alerts go with their order; a warehouse alert (no order) goes whole, however old.
+    alert(tx, 'al-in-open-old', 'in-open-old', null);
+    alert(tx, 'al-out-closed-old', 'out-closed-old', null);
+    alert(tx, 'alw-old', null, 'w1');
     tx.put('customers', { id: 'cust-old', name: 'Old customer', phone: '', email: null, vipNormMinutes: null, updatedAt: OLD });
   });
 }
@@ -113,6 +126,7 @@ describe('the sync window', () => {
     expect(idsOf(rows, 'delivery_proofs')).toEqual(withRows.map((id) => `${id}:code`));
     expect(idsOf(rows, 'messages')).toEqual([...withRows.map((id) => `msg-${id}`), 'msg-staff'].sort());
     expect(idsOf(rows, 'carrier_deals')).toEqual(['deal-old']);
+    expect(idsOf(rows, 'alerts')).toEqual(['al-in-open-old', 'alw-old']);
     expect(idsOf(rows, 'customers')).toContain('cust-old');
     expect(idsOf(rows, 'users')).toContain('u-dispatcher');
     expect(rows.every((r) => r.row !== null)).toBe(true);

@@ -35,6 +35,12 @@ export interface WindowPage {
   through: number;
 }
 
+/**
+ * Order-keyed tables whose rows may be about no order (order_id NULL): a staff alert's message,
+ * a warehouse alert (nobody started the day). Such a row is not about an order: it goes whole.
+ */
+export const ORDERLESS_ROW_TABLES = ['messages', 'alerts'] as const satisfies readonly (keyof typeof ORDER_KEYED_TABLES)[];
+
 export type WindowReader = (after: number, scanTo: number, windowStart: number, limit: number) => WindowPage;
 
 const q = (name: string): string => `"${name.replace(/"/g, '""')}"`;
@@ -45,12 +51,13 @@ export function prepareWindowReader(sqlite: Database.Database): WindowReader {
   const orderIdOf = keyed
     .map(([table, key]) => `WHEN ${lit(table)} THEN ${key === 'id' ? 'c.row_id' : `(SELECT order_id FROM ${q(table)} WHERE id = c.row_id)`}`)
     .join(' ');
-  // A message without an order (a staff alert's) is not about an order: it goes whole.
+  // A row without an order (a staff alert's message, a warehouse alert) goes whole.
+  const orderless = ORDERLESS_ROW_TABLES.map((t) => `OR (c.tbl = ${lit(t)} AND EXISTS (SELECT 1 FROM ${q(t)} x WHERE x.id = c.row_id AND x.order_id IS NULL))`).join('\n      ');
   const sql = `
     SELECT c.seq, c.tbl, c.row_id FROM change_log c
     WHERE c.seq > @after AND c.seq <= @scanTo AND (
       c.tbl NOT IN (${keyed.map(([t]) => lit(t)).join(', ')})
-      OR (c.tbl = 'messages' AND EXISTS (SELECT 1 FROM messages m WHERE m.id = c.row_id AND m.order_id IS NULL))
+      ${orderless}
       OR EXISTS (
         SELECT 1 FROM orders o
         WHERE o.id = (CASE c.tbl ${orderIdOf} END)
