@@ -2,6 +2,7 @@
 // subscriptions (changes, connection, positions, conflicts, notices). Returns the teardown.
 import { api, isHostLinkUp, onHostLink } from '../api/client';
 import { ALERTS_REFRESH_MS, loadAlertCounts, refreshAlerts } from '../features/alerts/store';
+import { refreshCarriers } from '../features/carriers/store';
 import { setClockSkew, startTicker } from '../features/clock/store';
 import { applyConflicts, applyConnection, applyHostLink, loadConnection } from '../features/connection/store';
 import { applyFixes, loadDrivers, openWarehouseDrivers } from '../features/drivers/store';
@@ -16,6 +17,7 @@ import { PICK_LIST_REFRESH_MS, refreshPickList } from '../features/warehouse/sto
 import { loadProblems, PROBLEMS_REFRESH_MS } from '../features/problems/store';
 import { loadSession } from '../features/session/store';
 import { loadSettings, useSettingsStore } from '../features/settings/store';
+import { refreshSlaSettings } from '../features/sla-settings/store';
 import { makeTranslator } from '../i18n/translate';
 import { createRefreshScheduler, planRefresh, type RefreshTarget } from './refresh-plan';
 
@@ -30,6 +32,8 @@ const RUN: Readonly<Record<RefreshTarget, () => Promise<void>>> = {
   session: loadSession,
   alerts: refreshAlerts,
   pickList: refreshPickList,
+  carriers: refreshCarriers,
+  slaSettings: refreshSlaSettings,
 };
 
 /** Resolves after the next frame is painted (at once where there are no frames, as in tests). */

@@ -14,21 +14,31 @@ describe('planRefresh', () => {
     expect(planRefresh({ tables: ['order_events'], ids: {}, all: false }, null).size).toBe(0);
   });
 
-  it('maps reference tables to their views and ignores carriers', () => {
-    expect(planRefresh({ tables: ['warehouses'], ids: {}, all: false }, null)).toEqual(new Set(['warehouses']));
+  it('maps reference tables to their views', () => {
+    expect(planRefresh({ tables: ['warehouses'], ids: {}, all: false }, null)).toEqual(new Set(['warehouses', 'slaSettings']));
     expect(planRefresh({ tables: ['users'], ids: {}, all: false }, null)).toEqual(new Set(['session']));
     expect(planRefresh({ tables: ['alerts'], ids: { alerts: ['a1'] }, all: false }, null)).toEqual(new Set(['alerts']));
     expect(planRefresh({ tables: ['drivers'], ids: {}, all: false }, null)).toEqual(new Set(['drivers', 'orders']));
-    expect(planRefresh({ tables: ['carriers'], ids: {}, all: false }, 'o1').size).toBe(0);
+  });
+
+  it('re-reads the Carriers tab on any carrier table, and nothing of the console', () => {
+    for (const table of ['carriers', 'carrier_vehicles', 'carrier_lanes', 'carrier_offers', 'carrier_deals'] as const) {
+      expect(planRefresh({ tables: [table], ids: {}, all: false }, 'o1')).toEqual(new Set(['carriers']));
+    }
   });
 
   it('reloads the session (countdown policies) and the SLA views when an admin edits a policy', () => {
-    expect(planRefresh({ tables: ['sla_policies'], ids: {}, all: false }, null)).toEqual(new Set(['session', 'orders', 'problems']));
+    expect(planRefresh({ tables: ['sla_policies'], ids: {}, all: false }, null)).toEqual(new Set(['session', 'orders', 'problems', 'slaSettings']));
     expect(planRefresh({ tables: ['sla_policies'], ids: {}, all: false }, 'o1').has('card')).toBe(true);
   });
 
   it('reloads the session (countdown calendars) and the SLA views when an admin edits a region calendar', () => {
-    expect(planRefresh({ tables: ['regions'], ids: {}, all: false }, null)).toEqual(new Set(['session', 'orders', 'problems']));
+    expect(planRefresh({ tables: ['regions'], ids: {}, all: false }, null)).toEqual(new Set(['session', 'orders', 'problems', 'slaSettings']));
+  });
+
+  it('re-reads the SLA rules tab on its VIP customers and proof rules', () => {
+    expect(planRefresh({ tables: ['customers'], ids: {}, all: false }, null)).toEqual(new Set(['slaSettings']));
+    expect(planRefresh({ tables: ['delivery_proof_rules'], ids: {}, all: false }, null)).toEqual(new Set(['slaSettings']));
   });
 
   it('reloads everything after a snapshot', () => {

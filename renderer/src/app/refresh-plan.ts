@@ -3,7 +3,7 @@
 // (the queue at once, the map's 20k points and 2k drivers at most every second or two).
 import type { ChangesEvent } from '../../../shared/api/events';
 
-export type RefreshTarget = 'orders' | 'problems' | 'points' | 'drivers' | 'card' | 'warehouses' | 'session' | 'alerts' | 'pickList';
+export type RefreshTarget = 'orders' | 'problems' | 'points' | 'drivers' | 'card' | 'warehouses' | 'session' | 'alerts' | 'pickList' | 'carriers' | 'slaSettings';
 
 export const REFRESH_DELAY_MS: Readonly<Record<RefreshTarget, number>> = {
   orders: 100,
@@ -11,11 +11,17 @@ export const REFRESH_DELAY_MS: Readonly<Record<RefreshTarget, number>> = {
   problems: 300,
   alerts: 250,
   pickList: 300,
+  carriers: 400,
+  slaSettings: 300,
   session: 300,
   warehouses: 1000,
   points: 1000,
   drivers: 2000,
 };
+
+const CARRIER_TABLES = ['carriers', 'carrier_vehicles', 'carrier_lanes', 'carrier_offers', 'carrier_deals'] as const;
+/** The SLA rules tab: policies, region calendars, VIP customers, warehouses' start-of-day checks, proof rules. */
+const SLA_SETTINGS_TABLES = ['sla_policies', 'regions', 'customers', 'warehouses', 'delivery_proof_rules'] as const;
 
 export function planRefresh(e: ChangesEvent, openOrderId: string | null): Set<RefreshTarget> {
   const out = new Set<RefreshTarget>();
@@ -37,6 +43,8 @@ export function planRefresh(e: ChangesEvent, openOrderId: string | null): Set<Re
   if (tables.has('customers') && openOrderId) out.add('card');
   if (tables.has('warehouses')) out.add('warehouses');
   if (tables.has('alerts')) out.add('alerts');
+  if (CARRIER_TABLES.some((t) => tables.has(t))) out.add('carriers');
+  if (SLA_SETTINGS_TABLES.some((t) => tables.has(t))) out.add('slaSettings');
   if (tables.has('users')) out.add('session');
   // The countdowns' policies and region calendars travel in the session; an admin's edit
   // recolours them and moves the at-risk counts and the problem queue.

@@ -1,5 +1,8 @@
 // The English dictionary is the reference: its keys are the type every other language must fill.
 // `{name}` marks a parameter; plural forms are separate keys chosen by `plural()` in translate.ts.
+import { CARRIERS_EN } from './sections/carriers';
+import { SLA_RULES_EN } from './sections/sla-rules';
+
 export const EN = {
   'app.name': 'Marshrut',
   'tabs.label': 'Sections',
@@ -652,6 +655,8 @@ export const EN = {
   'handover.trackingHintApi': 'Leave it empty to create the shipment through the service; its number comes back to the card.',
   'handover.takeBackTitle': 'Take order {number} back to our own fleet',
   'handover.takeBackSubmit': 'Take back',
+  ...CARRIERS_EN,
+  ...SLA_RULES_EN,
 } as const;
 
 export type MessageKey = keyof typeof EN;

@@ -1,6 +1,8 @@
 // Russian, the default for dispatchers in Kazakhstan. `satisfies Dictionary` makes a missing key
 // a compile error, so the English fallback in translate.ts only ever covers unknown languages.
 import type { Dictionary } from './dictionary-en';
+import { CARRIERS_RU } from './sections/carriers';
+import { SLA_RULES_RU } from './sections/sla-rules';
 
 export const RU = {
   'app.name': 'Маршрут',
@@ -654,4 +656,6 @@ export const RU = {
   'handover.trackingHintApi': 'Оставьте пустым, чтобы создать отправление через службу: её номер появится в карточке.',
   'handover.takeBackTitle': 'Вернуть заказ {number} своему парку',
   'handover.takeBackSubmit': 'Вернуть',
+  ...CARRIERS_RU,
+  ...SLA_RULES_RU,
 } as const satisfies Dictionary;

@@ -3,12 +3,12 @@
 // reason, nothing is half-saved.
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { DEAL_OUTCOMES, VEHICLE_TYPES, type DealOutcome, type VehicleType } from '../../../../shared/domain/vocabulary';
-import { api } from '../../api/client';
 import { endOfDayKz } from './filters';
 import { DayInput } from '../../i18n/LocaleInputs';
 import { Modal } from './Modal';
 import { openDialog, runEdit, useCarriersStore } from './store';
-import { useCarrierText, type CarrierText, type CarrierTextKey } from './carriers-text';
+import { useT } from '../../i18n/use-t';
+import type { MessageKey, Translator } from '../../i18n/translate';
 
 function Field({ label, children }: { label: string; children: (id: string) => ReactNode }) {
   const id = useId();
@@ -20,7 +20,7 @@ function Field({ label, children }: { label: string; children: (id: string) => R
   );
 }
 
-function Form({ title, onSubmit, children, t }: { title: string; onSubmit: () => void; children: ReactNode; t: CarrierText }) {
+function Form({ title, onSubmit, children, t }: { title: string; onSubmit: () => void; children: ReactNode; t: Translator }) {
   const error = useCarriersStore((s) => s.dialogError);
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
@@ -40,10 +40,10 @@ function Form({ title, onSubmit, children, t }: { title: string; onSubmit: () =>
       footer={
         <>
           <button type="button" className="btn" onClick={() => openDialog(null)}>
-            {t('cancel')}
+            {t('carriers.cancel')}
           </button>
           <button type="submit" form={formId} className="btn btn-primary" disabled={busy}>
-            {t('save')}
+            {t('carriers.save')}
           </button>
         </>
       }
@@ -64,7 +64,7 @@ const num = (s: string): number => Number(s.replace(',', '.').trim());
 const dayInput = (ms: number | null): string => (ms === null ? '' : new Date(ms + 5 * 3_600_000).toISOString().slice(0, 10));
 
 export function CarrierDialog({ mode }: { mode: 'create' | 'edit' }) {
-  const t = useCarrierText();
+  const t = useT();
   const card = useCarriersStore((s) => s.card);
   const c = mode === 'edit' ? card?.carrier : undefined;
   const [v, setV] = useState({
@@ -94,34 +94,34 @@ export function CarrierDialog({ mode }: { mode: 'create' | 'edit' }) {
   });
   const submit = async () => {
     if (mode === 'edit' && c) {
-      await runEdit(() => api().editCarrier({ carrierId: c.id, patch: fields() }), t('saved'));
+      await runEdit('editCarrier', ({ carrierId: c.id, patch: fields() }), t('carriers.saved'));
     } else {
-      await runEdit(() => api().createCarrier(fields()), t('saved'));
+      await runEdit('createCarrier', fields(), t('carriers.saved'));
     }
   };
-  const text = (k: keyof typeof v, label: CarrierTextKey, extra: Record<string, unknown> = {}) => (
+  const text = (k: keyof typeof v, label: MessageKey, extra: Record<string, unknown> = {}) => (
     <Field label={t(label)}>{(id) => <input id={id} className="input" value={v[k]} onChange={set(k)} {...extra} />}</Field>
   );
   return (
-    <Form title={mode === 'edit' ? `${t('edit')}: ${c?.name ?? ''}` : t('add')} onSubmit={submit} t={t}>
-      {text('name', 'name', { required: true, 'data-autofocus': true })}
+    <Form title={mode === 'edit' ? `${t('carriers.edit')}: ${c?.name ?? ''}` : t('carriers.add')} onSubmit={submit} t={t}>
+      {text('name', 'carriers.name', { required: true, 'data-autofocus': true })}
       <div className="cr-grid2">
-        {text('taxId', 'taxId', { inputMode: 'numeric' })}
-        {text('phone', 'phone', { type: 'tel' })}
-        {text('contactPerson', 'contactPerson')}
-        {text('email', 'email', { type: 'email' })}
-        {text('baseCity', 'baseCity')}
-        {text('currentCity', 'currentCity')}
-        <Field label={t('availableFrom')}>{(id) => <DayInput id={id} value={v.availableFrom} onChange={(iso) => setV({ ...v, availableFrom: iso })} />}</Field>
-        {text('rating', 'rating', { inputMode: 'decimal' })}
+        {text('taxId', 'carriers.taxId', { inputMode: 'numeric' })}
+        {text('phone', 'carriers.phone', { type: 'tel' })}
+        {text('contactPerson', 'carriers.contactPerson')}
+        {text('email', 'carriers.email', { type: 'email' })}
+        {text('baseCity', 'carriers.baseCity')}
+        {text('currentCity', 'carriers.currentCity')}
+        <Field label={t('carriers.availableFrom')}>{(id) => <DayInput id={id} value={v.availableFrom} onChange={(iso) => setV({ ...v, availableFrom: iso })} />}</Field>
+        {text('rating', 'carriers.rating', { inputMode: 'decimal' })}
       </div>
-      <Field label={t('notes')}>{(id) => <textarea id={id} className="textarea" rows={3} value={v.notes} onChange={set('notes')} />}</Field>
+      <Field label={t('carriers.notes')}>{(id) => <textarea id={id} className="textarea" rows={3} value={v.notes} onChange={set('notes')} />}</Field>
     </Form>
   );
 }
 
 export function VehicleDialog() {
-  const t = useCarrierText();
+  const t = useT();
   const dialog = useCarriersStore((s) => s.dialog);
   const card = useCarriersStore((s) => s.card);
   const vehicle = dialog?.kind === 'vehicle' ? dialog.vehicle : null;
@@ -145,42 +145,41 @@ export function VehicleDialog() {
     plate: v.plate,
   });
   const submit = () =>
-    runEdit(
-      () => (vehicle ? api().editCarrierVehicle({ vehicleId: vehicle.id, patch: fields() }) : api().addCarrierVehicle({ carrierId: card.carrier.id, ...fields() })),
-      t('saved'),
-    );
+    vehicle
+      ? runEdit('editCarrierVehicle', { vehicleId: vehicle.id, patch: fields() }, t('carriers.saved'))
+      : runEdit('addCarrierVehicle', { carrierId: card.carrier.id, ...fields() }, t('carriers.saved'));
   return (
-    <Form title={vehicle ? t('editVehicle') : t('addVehicle')} onSubmit={submit} t={t}>
+    <Form title={vehicle ? t('carriers.editVehicle') : t('carriers.addVehicle')} onSubmit={submit} t={t}>
       <div className="cr-grid2">
-        <Field label={t('type')}>
+        <Field label={t('carriers.type')}>
           {(id) => (
             <select id={id} className="select" value={v.type} onChange={(e) => setV({ ...v, type: e.target.value as VehicleType })} data-autofocus>
               {VEHICLE_TYPES.map((x) => (
                 <option key={x} value={x}>
-                  {t(`vt_${x}`)}
+                  {t(`carriers.vt_${x}`)}
                 </option>
               ))}
             </select>
           )}
         </Field>
-        <Field label={t('tonnage')}>{(id) => <input id={id} className="input" inputMode="decimal" required value={v.tonnage} onChange={(e) => setV({ ...v, tonnage: e.target.value })} />}</Field>
-        <Field label={t('volume')}>{(id) => <input id={id} className="input" inputMode="decimal" value={v.volumeM3} onChange={(e) => setV({ ...v, volumeM3: e.target.value })} />}</Field>
-        <Field label={t('adrClasses')}>{(id) => <input id={id} className="input" value={v.adrClasses} onChange={(e) => setV({ ...v, adrClasses: e.target.value })} />}</Field>
-        <Field label={t('plate')}>{(id) => <input id={id} className="input" value={v.plate} onChange={(e) => setV({ ...v, plate: e.target.value })} />}</Field>
+        <Field label={t('carriers.tonnage')}>{(id) => <input id={id} className="input" inputMode="decimal" required value={v.tonnage} onChange={(e) => setV({ ...v, tonnage: e.target.value })} />}</Field>
+        <Field label={t('carriers.volume')}>{(id) => <input id={id} className="input" inputMode="decimal" value={v.volumeM3} onChange={(e) => setV({ ...v, volumeM3: e.target.value })} />}</Field>
+        <Field label={t('carriers.adrClasses')}>{(id) => <input id={id} className="input" value={v.adrClasses} onChange={(e) => setV({ ...v, adrClasses: e.target.value })} />}</Field>
+        <Field label={t('carriers.plate')}>{(id) => <input id={id} className="input" value={v.plate} onChange={(e) => setV({ ...v, plate: e.target.value })} />}</Field>
       </div>
       <div className="cr-checks">
         <label>
-          <input type="checkbox" checked={v.refrigerated} onChange={(e) => setV({ ...v, refrigerated: e.target.checked })} /> {t('refrigerated')}
+          <input type="checkbox" checked={v.refrigerated} onChange={(e) => setV({ ...v, refrigerated: e.target.checked })} /> {t('carriers.refrigerated')}
         </label>
         <label>
-          <input type="checkbox" checked={v.oversize} onChange={(e) => setV({ ...v, oversize: e.target.checked })} /> {t('oversize')}
+          <input type="checkbox" checked={v.oversize} onChange={(e) => setV({ ...v, oversize: e.target.checked })} /> {t('carriers.oversize')}
         </label>
       </div>
     </Form>
   );
 }
 
-function CityPair({ v, setV, t }: { v: { fromCity: string; toCity: string }; setV: (p: { fromCity?: string; toCity?: string }) => void; t: CarrierText }) {
+function CityPair({ v, setV, t }: { v: { fromCity: string; toCity: string }; setV: (p: { fromCity?: string; toCity?: string }) => void; t: Translator }) {
   const cities = useCarriersStore((s) => s.cities);
   return (
     <div className="cr-grid2">
@@ -189,26 +188,26 @@ function CityPair({ v, setV, t }: { v: { fromCity: string; toCity: string }; set
           <option key={c} value={c} />
         ))}
       </datalist>
-      <Field label={t('from')}>{(id) => <input id={id} className="input" list="cr-card-cities" required value={v.fromCity} onChange={(e) => setV({ fromCity: e.target.value })} data-autofocus />}</Field>
-      <Field label={t('to')}>{(id) => <input id={id} className="input" list="cr-card-cities" required value={v.toCity} onChange={(e) => setV({ toCity: e.target.value })} />}</Field>
+      <Field label={t('carriers.from')}>{(id) => <input id={id} className="input" list="cr-card-cities" required value={v.fromCity} onChange={(e) => setV({ fromCity: e.target.value })} data-autofocus />}</Field>
+      <Field label={t('carriers.to')}>{(id) => <input id={id} className="input" list="cr-card-cities" required value={v.toCity} onChange={(e) => setV({ toCity: e.target.value })} />}</Field>
     </div>
   );
 }
 
 export function LaneDialog() {
-  const t = useCarrierText();
+  const t = useT();
   const card = useCarriersStore((s) => s.card);
   const [v, setV] = useState({ fromCity: '', toCity: '' });
   if (!card) return null;
   return (
-    <Form title={t('addLane')} onSubmit={() => runEdit(() => api().addCarrierLane({ carrierId: card.carrier.id, ...v }), t('saved'))} t={t}>
+    <Form title={t('carriers.addLane')} onSubmit={() => runEdit('addCarrierLane', { carrierId: card.carrier.id, ...v }, t('carriers.saved'))} t={t}>
       <CityPair v={v} setV={(p) => setV({ ...v, ...p })} t={t} />
     </Form>
   );
 }
 
 export function RateDialog({ kind }: { kind: 'offer' | 'deal' }) {
-  const t = useCarrierText();
+  const t = useT();
   const card = useCarriersStore((s) => s.card);
   const today = new Date(Date.now() + 5 * 3_600_000).toISOString().slice(0, 10);
   const [v, setV] = useState({ fromCity: '', toCity: '', rate: '', currency: 'KZT', vehicleType: '', date: today, outcome: 'success' as DealOutcome, note: '' });
@@ -224,17 +223,16 @@ export function RateDialog({ kind }: { kind: 'offer' | 'deal' }) {
       currency: v.currency,
       vehicleType: v.vehicleType === '' ? null : (v.vehicleType as VehicleType),
     };
-    return runEdit(
-      () => (kind === 'offer' ? api().addCarrierOffer({ ...common, offeredAt: at }) : api().recordCarrierDeal({ ...common, dealAt: at, outcome: v.outcome, note: v.note })),
-      t('saved'),
-    );
+    return kind === 'offer'
+      ? runEdit('addCarrierOffer', { ...common, offeredAt: at }, t('carriers.saved'))
+      : runEdit('recordCarrierDeal', { ...common, dealAt: at, outcome: v.outcome, note: v.note }, t('carriers.saved'));
   };
   return (
-    <Form title={kind === 'offer' ? t('addOffer') : t('addDeal')} onSubmit={submit} t={t}>
+    <Form title={kind === 'offer' ? t('carriers.addOffer') : t('carriers.addDeal')} onSubmit={submit} t={t}>
       <CityPair v={v} setV={(p) => setV({ ...v, ...p })} t={t} />
       <div className="cr-grid2">
-        <Field label={t('rate')}>{(id) => <input id={id} className="input" inputMode="decimal" required value={v.rate} onChange={(e) => setV({ ...v, rate: e.target.value })} />}</Field>
-        <Field label={t('currency')}>
+        <Field label={t('carriers.rate')}>{(id) => <input id={id} className="input" inputMode="decimal" required value={v.rate} onChange={(e) => setV({ ...v, rate: e.target.value })} />}</Field>
+        <Field label={t('carriers.currency')}>
           {(id) => (
             <select id={id} className="select" value={v.currency} onChange={(e) => setV({ ...v, currency: e.target.value })}>
               {['KZT', 'RUB', 'USD'].map((c) => (
@@ -243,26 +241,26 @@ export function RateDialog({ kind }: { kind: 'offer' | 'deal' }) {
             </select>
           )}
         </Field>
-        <Field label={t('date')}>{(id) => <DayInput id={id} required value={v.date} onChange={(iso) => setV({ ...v, date: iso })} />}</Field>
-        <Field label={t('type')}>
+        <Field label={t('carriers.date')}>{(id) => <DayInput id={id} required value={v.date} onChange={(iso) => setV({ ...v, date: iso })} />}</Field>
+        <Field label={t('carriers.type')}>
           {(id) => (
             <select id={id} className="select" value={v.vehicleType} onChange={(e) => setV({ ...v, vehicleType: e.target.value })}>
               <option value="">—</option>
               {VEHICLE_TYPES.map((x) => (
                 <option key={x} value={x}>
-                  {t(`vt_${x}`)}
+                  {t(`carriers.vt_${x}`)}
                 </option>
               ))}
             </select>
           )}
         </Field>
         {kind === 'deal' && (
-          <Field label={t('outcome')}>
+          <Field label={t('carriers.outcome')}>
             {(id) => (
               <select id={id} className="select" value={v.outcome} onChange={(e) => setV({ ...v, outcome: e.target.value as DealOutcome })}>
                 {DEAL_OUTCOMES.map((o) => (
                   <option key={o} value={o}>
-                    {t(`outcome_${o}`)}
+                    {t(`carriers.outcome_${o}`)}
                   </option>
                 ))}
               </select>
@@ -270,19 +268,19 @@ export function RateDialog({ kind }: { kind: 'offer' | 'deal' }) {
           </Field>
         )}
       </div>
-      {kind === 'deal' && <Field label={t('dealNote')}>{(id) => <textarea id={id} className="textarea" rows={2} value={v.note} onChange={(e) => setV({ ...v, note: e.target.value })} />}</Field>}
+      {kind === 'deal' && <Field label={t('carriers.dealNote')}>{(id) => <textarea id={id} className="textarea" rows={2} value={v.note} onChange={(e) => setV({ ...v, note: e.target.value })} />}</Field>}
     </Form>
   );
 }
 
 export function BlacklistDialog() {
-  const t = useCarrierText();
+  const t = useT();
   const card = useCarriersStore((s) => s.card);
   const [reason, setReason] = useState('');
   if (!card) return null;
   return (
-    <Form title={`${t('blacklist').replace('…', '')}: ${card.carrier.name}`} onSubmit={() => runEdit(() => api().setCarrierBlacklisted({ carrierId: card.carrier.id, blacklisted: true, reason }), t('saved'))} t={t}>
-      <Field label={t('reason')}>{(id) => <textarea id={id} className="textarea" rows={3} required value={reason} onChange={(e) => setReason(e.target.value)} data-autofocus />}</Field>
+    <Form title={`${t('carriers.blacklist').replace('…', '')}: ${card.carrier.name}`} onSubmit={() => runEdit('setCarrierBlacklisted', { carrierId: card.carrier.id, blacklisted: true, reason }, t('carriers.saved'))} t={t}>
+      <Field label={t('carriers.reason')}>{(id) => <textarea id={id} className="textarea" rows={3} required value={reason} onChange={(e) => setReason(e.target.value)} data-autofocus />}</Field>
     </Form>
   );
 }

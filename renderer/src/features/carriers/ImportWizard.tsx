@@ -5,15 +5,16 @@ import type { ImportRowView } from '../../../../shared/api/carriers-api';
 import { CARRIER_IMPORT_FIELDS, type CarrierImportField } from '../../../../shared/carriers/import-fields';
 import { Modal } from './Modal';
 import { commitImport, openDialog, pickImportFile, previewImport, setDuplicateAction, setMapping, useCarriersStore, wizardBack } from './store';
-import { useCarrierText, type CarrierText } from './carriers-text';
+import { useT } from '../../i18n/use-t';
+import type { Translator } from '../../i18n/translate';
 import { importProblemsText } from './import-problem-text';
 
-function Steps({ step, t }: { step: string; t: CarrierText }) {
+function Steps({ step, t }: { step: string; t: Translator }) {
   const steps = [
-    ['file', t('importStepFile')],
-    ['mapping', t('importStepMapping')],
-    ['preview', t('importStepPreview')],
-    ['report', t('importStepReport')],
+    ['file', t('carriers.importStepFile')],
+    ['mapping', t('carriers.importStepMapping')],
+    ['preview', t('carriers.importStepPreview')],
+    ['report', t('carriers.importStepReport')],
   ] as const;
   return (
     <ol className="cr-steps">
@@ -26,33 +27,33 @@ function Steps({ step, t }: { step: string; t: CarrierText }) {
   );
 }
 
-function why(v: ImportRowView, t: CarrierText): string {
+function why(v: ImportRowView, t: Translator): string {
   if (v.problems.length > 0) return importProblemsText(v.problems, t.lang);
   const d = v.duplicateOf;
   if (!d) return '';
-  const by = t(`by_${d.by}`);
-  return d.rowNumber !== null ? t('dupOfRow', { by, row: d.rowNumber }) : t('dupOfBase', { by, name: d.name });
+  const by = t(`carriers.by_${d.by}`);
+  return d.rowNumber !== null ? t('carriers.dupOfRow', { by, row: d.rowNumber }) : t('carriers.dupOfBase', { by, name: d.name });
 }
 
-function RowsTable({ rows, t }: { rows: ImportRowView[]; t: CarrierText }) {
+function RowsTable({ rows, t }: { rows: ImportRowView[]; t: Translator }) {
   return (
     <div className="cr-import-rows">
       <table className="cr-table">
         <thead>
           <tr>
-            <th>{t('row')}</th>
-            <th>{t('status')}</th>
-            <th>{t('field_name')}</th>
-            <th>{t('field_taxId')}</th>
-            <th>{t('field_phone')}</th>
-            <th>{t('why')}</th>
+            <th>{t('carriers.row')}</th>
+            <th>{t('carriers.status')}</th>
+            <th>{t('carriers.field_name')}</th>
+            <th>{t('carriers.field_taxId')}</th>
+            <th>{t('carriers.field_phone')}</th>
+            <th>{t('carriers.why')}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((v) => (
             <tr key={v.rowNumber} className={`cr-import-${v.status}`}>
               <td className="tabular">{v.rowNumber}</td>
-              <td>{t(`status_${v.status}`)}</td>
+              <td>{t(`carriers.status_${v.status}`)}</td>
               <td>{v.name}</td>
               <td className="tabular">{v.taxId}</td>
               <td className="tabular">{v.phone}</td>
@@ -66,7 +67,7 @@ function RowsTable({ rows, t }: { rows: ImportRowView[]; t: CarrierText }) {
 }
 
 export function ImportWizard() {
-  const t = useCarrierText();
+  const t = useT();
   const w = useCarriersStore((s) => s.wizard);
   const close = () => openDialog(null);
   const colOptions = (w.file?.headers ?? []).map((h, i) => ({ i, label: h || `#${i + 1}` }));
@@ -78,7 +79,7 @@ export function ImportWizard() {
   if (w.step === 'file') {
     body = (
       <div className="field">
-        <label htmlFor="cr-import-file">{t('chooseFile')}</label>
+        <label htmlFor="cr-import-file">{t('carriers.chooseFile')}</label>
         <input
           id="cr-import-file"
           type="file"
@@ -90,19 +91,19 @@ export function ImportWizard() {
           }}
           data-autofocus
         />
-        {w.busy && <p className="muted">{t('reading')}</p>}
+        {w.busy && <p className="muted">{t('carriers.reading')}</p>}
       </div>
     );
     footer = (
       <button type="button" className="btn" onClick={close}>
-        {t('cancel')}
+        {t('carriers.cancel')}
       </button>
     );
   } else if (w.step === 'mapping' && w.file) {
     body = (
       <>
         <p className="muted">
-          {w.file.fileName} — {t('rowsInFile', { n: w.file.rowCount, sheet: w.file.sheetName })}
+          {w.file.fileName} — {t('carriers.rowsInFile', { n: w.file.rowCount, sheet: w.file.sheetName })}
         </p>
         <div className="cr-mapping">
           {CARRIER_IMPORT_FIELDS.map((f) => {
@@ -110,9 +111,9 @@ export function ImportWizard() {
             const sample = value === undefined || value === null ? '' : (w.file?.sampleRows[0]?.[value] ?? '');
             return (
               <div key={f} className="cr-map-row">
-                <label htmlFor={`cr-map-${f}`}>{t(`field_${f}`)}</label>
+                <label htmlFor={`cr-map-${f}`}>{t(`carriers.field_${f}`)}</label>
                 <select id={`cr-map-${f}`} className="select" value={value ?? ''} onChange={(e) => setField(f, e.target.value)}>
-                  <option value="">{t('notImported')}</option>
+                  <option value="">{t('carriers.notImported')}</option>
                   {colOptions.map((c) => (
                     <option key={c.i} value={c.i}>
                       {c.label}
@@ -129,10 +130,10 @@ export function ImportWizard() {
     footer = (
       <>
         <button type="button" className="btn" onClick={wizardBack}>
-          {t('back')}
+          {t('carriers.back')}
         </button>
         <button type="button" className="btn btn-primary" onClick={() => void previewImport()} disabled={w.busy}>
-          {t('preview')}
+          {t('carriers.preview')}
         </button>
       </>
     );
@@ -140,15 +141,15 @@ export function ImportWizard() {
     body = (
       <>
         <p>
-          <strong>{t('previewCounts', w.preview.counts)}</strong>
+          <strong>{t('carriers.previewCounts', w.preview.counts)}</strong>
         </p>
         <fieldset className="cr-checks">
-          <legend>{t('duplicates')}</legend>
+          <legend>{t('carriers.duplicates')}</legend>
           <label>
-            <input type="radio" name="cr-dups" checked={w.duplicates === 'skip'} onChange={() => setDuplicateAction('skip')} /> {t('dupSkip')}
+            <input type="radio" name="cr-dups" checked={w.duplicates === 'skip'} onChange={() => setDuplicateAction('skip')} /> {t('carriers.dupSkip')}
           </label>
           <label>
-            <input type="radio" name="cr-dups" checked={w.duplicates === 'update'} onChange={() => setDuplicateAction('update')} /> {t('dupUpdate')}
+            <input type="radio" name="cr-dups" checked={w.duplicates === 'update'} onChange={() => setDuplicateAction('update')} /> {t('carriers.dupUpdate')}
           </label>
         </fieldset>
         <RowsTable rows={w.preview.rows} t={t} />
@@ -157,10 +158,10 @@ export function ImportWizard() {
     footer = (
       <>
         <button type="button" className="btn" onClick={wizardBack}>
-          {t('back')}
+          {t('carriers.back')}
         </button>
         <button type="button" className="btn btn-primary" onClick={() => void commitImport()} disabled={w.busy || toImport === 0}>
-          {t('commit', { n: toImport })}
+          {t('carriers.commit', { n: toImport })}
         </button>
       </>
     );
@@ -169,20 +170,20 @@ export function ImportWizard() {
     body = (
       <>
         <p role="status">
-          <strong>{t('reportText', { created: r.created, updated: r.updated, skipped: r.skippedDuplicates.length, rejected: r.rejected.length })}</strong>
+          <strong>{t('carriers.reportText', { created: r.created, updated: r.updated, skipped: r.skippedDuplicates.length, rejected: r.rejected.length })}</strong>
         </p>
         {r.rejected.length + r.skippedDuplicates.length > 0 && <RowsTable rows={[...r.rejected, ...r.skippedDuplicates].sort((a, b) => a.rowNumber - b.rowNumber)} t={t} />}
       </>
     );
     footer = (
       <button type="button" className="btn btn-primary" onClick={close}>
-        {t('done')}
+        {t('carriers.done')}
       </button>
     );
   }
 
   return (
-    <Modal title={t('importTitle')} onClose={close} footer={footer} wide>
+    <Modal title={t('carriers.importTitle')} onClose={close} footer={footer} wide>
       <Steps step={w.step} t={t} />
       {body}
       {w.error && (

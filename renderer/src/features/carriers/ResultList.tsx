@@ -4,7 +4,8 @@
 import type { CarrierSearchResult } from '../../../../shared/api/carriers-api';
 import { reasonText } from '../../../../shared/carriers/reason-text';
 import { copyText, openCarrier, search, useCarriersStore } from './store';
-import { useCarrierText, type CarrierText } from './carriers-text';
+import { useT } from '../../i18n/use-t';
+import type { Translator } from '../../i18n/translate';
 import { displayPhone, telHref } from './format';
 
 /** Two overlapping sheets: the usual "copy" sign, drawn so no icon font is needed. */
@@ -17,19 +18,19 @@ export function CopyIcon() {
   );
 }
 
-function Flags({ r, t }: { r: CarrierSearchResult; t: CarrierText }) {
+function Flags({ r, t }: { r: CarrierSearchResult; t: Translator }) {
   return (
     <>
       {r.flags.map((f) => (
         <span key={f} className={`cr-flag cr-flag-${f}`}>
-          {t(f)}
+          {t(`carriers.${f}`)}
         </span>
       ))}
     </>
   );
 }
 
-function Row({ r, rank, selected, t }: { r: CarrierSearchResult; rank: number; selected: boolean; t: CarrierText }) {
+function Row({ r, rank, selected, t }: { r: CarrierSearchResult; rank: number; selected: boolean; t: Translator }) {
   const phone = displayPhone(r.phone, r.phoneNormalized);
   const demoted = r.flags.includes('blacklisted') || r.flags.includes('security_failed');
   return (
@@ -37,7 +38,7 @@ function Row({ r, rank, selected, t }: { r: CarrierSearchResult; rank: number; s
       <div className="cr-rank tabular">{rank}</div>
       <div className="cr-main">
         <div className="cr-line1">
-          <button type="button" className="cr-name link" onClick={() => void openCarrier(r.id)} aria-label={t('open', { name: r.name })}>
+          <button type="button" className="cr-name link" onClick={() => void openCarrier(r.id)} aria-label={t('carriers.open', { name: r.name })}>
             {r.name}
           </button>
           <Flags r={r} t={t} />
@@ -47,41 +48,41 @@ function Row({ r, rank, selected, t }: { r: CarrierSearchResult; rank: number; s
         <div className="cr-vehicles">
           {r.vehicles.map((v) => (
             <span key={v.id} className="cr-chip">
-              {t(`vt_${v.type}`)} {t.fmt.tonnes(v.tonnage)}{v.volumeM3 > 0 ? ` · ${t.fmt.m3(v.volumeM3)}` : ''}
+              {t(`carriers.vt_${v.type}`)} {t.fmt.tonnes(v.tonnage)}{v.volumeM3 > 0 ? ` · ${t.fmt.m3(v.volumeM3)}` : ''}
               {v.adrClasses !== '' ? ` · ADR ${v.adrClasses}` : ''}
-              {v.oversize ? ` · ${t('oversize').toLowerCase()}` : ''}
+              {v.oversize ? ` · ${t('carriers.oversize').toLowerCase()}` : ''}
             </span>
           ))}
-          {r.vehiclesMatching > r.vehicles.length && <span className="muted">{t('moreVehicles', { n: r.vehiclesMatching - r.vehicles.length })}</span>}
+          {r.vehiclesMatching > r.vehicles.length && <span className="muted">{t('carriers.moreVehicles', { n: r.vehiclesMatching - r.vehicles.length })}</span>}
         </div>
       </div>
       <div className="cr-side">
         {phone !== '' && (
           <div className="cr-phone">
-            <a className="tabular" href={telHref(r.phoneNormalized, r.phone)} aria-label={t('call', { phone })}>
+            <a className="tabular" href={telHref(r.phoneNormalized, r.phone)} aria-label={t('carriers.call', { phone })}>
               {phone}
             </a>
-            <button type="button" className="btn btn-small btn-ghost" onClick={() => void copyText(phone, t('copied', { text: phone }))} aria-label={t('copyPhoneOf', { name: r.name })} title={t('copy')}>
+            <button type="button" className="btn btn-small btn-ghost" onClick={() => void copyText(phone, t('carriers.copied', { text: phone }))} aria-label={t('carriers.copyPhoneOf', { name: r.name })} title={t('carriers.copy')}>
               <CopyIcon />
             </button>
           </div>
         )}
         <div className="muted cr-person">{r.contactPerson}</div>
-        <div className="cr-rate tabular" title={t('lastRate')}>
+        <div className="cr-rate tabular" title={t('carriers.lastRate')}>
           {r.lastRate ? (
             <>
               <strong>{t.fmt.money(r.lastRate.rate, r.lastRate.currency)}</strong>{' '}
               <span className="muted">
-                {t(r.lastRate.kind === 'deal' ? 'rateDeal' : 'rateOffer')} {t.fmt.date(r.lastRate.at)}
+                {t(r.lastRate.kind === 'deal' ? 'carriers.rateDeal' : 'carriers.rateOffer')} {t.fmt.date(r.lastRate.at)}
               </span>
             </>
           ) : (
-            <span className="muted">{t('noRate')}</span>
+            <span className="muted">{t('carriers.noRate')}</span>
           )}
         </div>
         <div className="muted tabular">
-          {r.rating > 0 ? `★ ${t.fmt.fixed(r.rating, 1)}` : t('noRating')}
-          {r.reliability !== null ? ` · ${t('reliability').toLowerCase()} ${t.fmt.percent(r.reliability)}` : ''}
+          {r.rating > 0 ? `★ ${t.fmt.fixed(r.rating, 1)}` : t('carriers.noRating')}
+          {r.reliability !== null ? ` · ${t('carriers.reliability').toLowerCase()} ${t.fmt.percent(r.reliability)}` : ''}
         </div>
       </div>
     </li>
@@ -89,20 +90,20 @@ function Row({ r, rank, selected, t }: { r: CarrierSearchResult; rank: number; s
 }
 
 export function ResultList() {
-  const t = useCarrierText();
+  const t = useT();
   const { results, hasMore, searching, selectedId, error } = useCarriersStore();
   if (error) return <div className="cr-empty error-text" role="alert">{error}</div>;
-  if (results.length === 0) return <div className="cr-empty muted">{searching ? t('searching') : t('noResults')}</div>;
+  if (results.length === 0) return <div className="cr-empty muted">{searching ? t('carriers.searching') : t('carriers.noResults')}</div>;
   return (
     <>
-      <ol className="cr-results" aria-label={t('results')}>
+      <ol className="cr-results" aria-label={t('carriers.results')}>
         {results.map((r, i) => (
           <Row key={r.id} r={r} rank={i + 1} selected={r.id === selectedId} t={t} />
         ))}
       </ol>
       {hasMore && (
         <button type="button" className="btn cr-more" onClick={() => void search({ append: true })} disabled={searching}>
-          {t('more')}
+          {t('carriers.more')}
         </button>
       )}
     </>

@@ -3,8 +3,7 @@
 // without a text in either one a compile error. `{field}` is the field's label in the same
 // language; the other placeholders are the problem's own parameters.
 import type { ImportProblem, ImportProblemCode } from '../../../../shared/carriers/import-problems';
-import { interpolate, type Language } from '../../i18n/translate';
-import { carrierText } from './carriers-text';
+import { interpolate, translate, type Language } from '../../i18n/translate';
 
 const EN: Readonly<Record<ImportProblemCode, string>> = {
   name_empty: 'Name is empty',
@@ -59,7 +58,7 @@ const TEXTS: Readonly<Record<Language, Readonly<Record<ImportProblemCode, string
 export function importProblemText(problem: ImportProblem, lang: Language): string {
   const { code, ...rest } = problem;
   const params: Record<string, string | number> = { ...rest };
-  if ('field' in problem) params.field = carrierText(lang)(`field_${problem.field}`);
+  if ('field' in problem) params.field = translate(lang, `carriers.field_${problem.field}`);
   return interpolate(lang, TEXTS[lang][code], params);
 }
 

@@ -1,6 +1,8 @@
 // The Carriers tab's state: the filter form, the ranked results (searched as the user types,
 // debounced), the count (a second, slower call), the open carrier card, the open dialog, and
-// the import wizard. Actions call the API and set state; components only select.
+// the import wizard. Actions call the API and set state; components only select. Edits by
+// anyone come back as change events: the refresh plan's 'carriers' target re-reads the list
+// and the card while the screen shows (app/refresh-plan.ts).
 import { create } from 'zustand';
 import type {
   CarrierCard,
@@ -12,6 +14,7 @@ import type {
   ImportPreview,
   ImportReport,
 } from '../../../../shared/api/carriers-api';
+import type { MarshrutApi } from '../../../../shared/api/contract';
 import type { CommandResult } from '../../../../shared/api/define';
 import type { CarrierVehicleRow } from '../../../../shared/schema';
 import { api, errorMessage } from '../../api/client';
@@ -70,6 +73,14 @@ export interface CarriersState {
   notice: string | null;
   exporting: boolean;
   wizard: ImportWizard;
+  /** The screen is mounted: carrier changes re-read its list and card. */
+  showing: boolean;
+  /** Only the newest search may write results: answers can arrive out of order while typing. */
+  searchSeq: number;
+  /** The search waiting for the user to stop typing. */
+  searchTimer: ReturnType<typeof setTimeout> | null;
+  /** Clears the notice. */
+  noticeTimer: ReturnType<typeof setTimeout> | null;
 }
 
 const EMPTY_WIZARD: ImportWizard = { step: 'file', busy: false, error: null, file: null, mapping: {}, preview: null, duplicates: 'skip', report: null };
@@ -91,23 +102,36 @@ const initial: CarriersState = {
   notice: null,
   exporting: false,
   wizard: EMPTY_WIZARD,
+  showing: false,
+  searchSeq: 0,
+  searchTimer: null,
+  noticeTimer: null,
 };
 
 export const useCarriersStore = create<CarriersState>(() => initial);
 
 export function resetCarriersStore(): void {
+  const { searchTimer, noticeTimer } = useCarriersStore.getState();
+  if (searchTimer !== null) clearTimeout(searchTimer);
+  if (noticeTimer !== null) clearTimeout(noticeTimer);
   useCarriersStore.setState(initial, true);
 }
 
-// Only the newest search may write results: answers can arrive out of order while typing.
-let searchSeq = 0;
-let debounce: ReturnType<typeof setTimeout> | null = null;
-let noticeTimer: ReturnType<typeof setTimeout> | null = null;
-
 export function showNotice(text: string): void {
-  useCarriersStore.setState({ notice: text });
+  const { noticeTimer } = useCarriersStore.getState();
   if (noticeTimer !== null) clearTimeout(noticeTimer);
-  noticeTimer = setTimeout(() => useCarriersStore.setState({ notice: null }), 4000);
+  useCarriersStore.setState({ notice: text, noticeTimer: setTimeout(() => useCarriersStore.setState({ notice: null, noticeTimer: null }), 4000) });
+}
+
+/** The screen mounts (true) or unmounts (false). */
+export function showCarriers(showing: boolean): void {
+  useCarriersStore.setState({ showing });
+}
+
+/** Carrier rows changed (this console's edit or another logistician's): re-read what shows. */
+export async function refreshCarriers(): Promise<void> {
+  if (!useCarriersStore.getState().showing) return;
+  await Promise.all([search(), reloadCard()]);
 }
 
 export async function loadCities(): Promise<void> {
@@ -119,14 +143,16 @@ export async function loadCities(): Promise<void> {
 }
 
 export async function search(opts: { append?: boolean } = {}): Promise<void> {
-  const seq = ++searchSeq;
+  const seq = useCarriersStore.getState().searchSeq + 1;
+  useCarriersStore.setState({ searchSeq: seq });
+  const isNewest = () => useCarriersStore.getState().searchSeq === seq;
   const { draft, results } = useCarriersStore.getState();
   const filters = toFilters(draft);
   const offset = opts.append ? results.length : 0;
   useCarriersStore.setState({ searching: true, error: null, ...(opts.append ? {} : { count: null }) });
   try {
     const res = await api().searchCarriers({ ...filters, offset, limit: PAGE });
-    if (seq !== searchSeq) return;
+    if (!isNewest()) return;
     useCarriersStore.setState({
       results: opts.append ? [...results, ...res.results] : res.results,
       hasMore: res.hasMore,
@@ -137,21 +163,22 @@ export async function search(opts: { append?: boolean } = {}): Promise<void> {
     if (!opts.append) {
       // The count walks every match: ask for it after the list is on screen.
       const count = res.hasMore ? await api().countCarriers(filters) : { total: res.results.length, capped: false };
-      if (seq === searchSeq) useCarriersStore.setState({ count });
+      if (isNewest()) useCarriersStore.setState({ count });
     }
   } catch (err) {
-    if (seq === searchSeq) useCarriersStore.setState({ error: errorMessage(err), searching: false });
+    if (isNewest()) useCarriersStore.setState({ error: errorMessage(err), searching: false });
   }
 }
 
 /** Results follow the form as the user types, a moment after the last key. */
 export function setDraft(patch: Partial<FilterDraft>): void {
-  useCarriersStore.setState((s) => ({ draft: { ...s.draft, ...patch } }));
-  if (debounce !== null) clearTimeout(debounce);
-  debounce = setTimeout(() => {
-    debounce = null;
+  const { searchTimer } = useCarriersStore.getState();
+  if (searchTimer !== null) clearTimeout(searchTimer);
+  const timer = setTimeout(() => {
+    useCarriersStore.setState({ searchTimer: null });
     void search();
   }, DEBOUNCE_MS);
+  useCarriersStore.setState((s) => ({ draft: { ...s.draft, ...patch }, searchTimer: timer }));
 }
 
 export function resetDraft(): void {
@@ -182,13 +209,29 @@ export function openDialog(dialog: CarrierDialog | null): void {
   useCarriersStore.setState({ dialog, dialogError: null, ...(dialog?.kind === 'import' ? { wizard: EMPTY_WIZARD } : {}) });
 }
 
+/** The carrier base's edits: each the sync mutation of the same name (shared/api/carriers-api.ts). */
+export type CarrierEdit =
+  | 'createCarrier'
+  | 'editCarrier'
+  | 'setCarrierSecurityCheck'
+  | 'setCarrierBlacklisted'
+  | 'addCarrierVehicle'
+  | 'editCarrierVehicle'
+  | 'removeCarrierVehicle'
+  | 'addCarrierLane'
+  | 'removeCarrierLane'
+  | 'addCarrierOffer'
+  | 'recordCarrierDeal';
+export type CarrierEditArgs<K extends CarrierEdit> = Parameters<MarshrutApi[K]>[0];
+
 /**
  * Runs an edit (a sync mutation in main). Success closes the dialog and shows "saved"; a
  * refusal keeps the dialog open with the reason. The change event refreshes list and card.
  */
-export async function runEdit(call: () => Promise<CommandResult>, savedText: string): Promise<boolean> {
+export async function runEdit<K extends CarrierEdit>(call: K, args: CarrierEditArgs<K>, savedText: string): Promise<boolean> {
   try {
-    const res = await call();
+    const send = api()[call] as (a: CarrierEditArgs<K>) => Promise<CommandResult>;
+    const res = await send(args);
     if (!res.ok) {
       useCarriersStore.setState({ dialogError: res.message });
       return false;

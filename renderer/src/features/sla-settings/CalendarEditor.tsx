@@ -5,11 +5,9 @@ import type { RegionCalendarView } from '../../../../shared/api/alerts-api';
 import { DayInput, TimeInput } from '../../i18n/LocaleInputs';
 import { useT } from '../../i18n/use-t';
 import { saveCalendar } from './store';
-import { useSlaText, type SlaTextKey } from './sla-text';
-
+import type { MessageKey } from '../../i18n/translate';
 
 export function CalendarEditor({ regions, canEdit }: { regions: RegionCalendarView[]; canEdit: boolean }) {
-  const s = useSlaText();
   const t = useT();
   const [regionId, setRegionId] = useState(regions[0]?.id ?? '');
   const region = regions.find((r) => r.id === regionId) ?? regions[0];
@@ -22,7 +20,7 @@ export function CalendarEditor({ regions, canEdit }: { regions: RegionCalendarVi
   return (
     <div className="sla-calendar">
       <label className="sla-inline">
-        <span>{s('region')}</span>
+        <span>{t('slaRules.region')}</span>
         <select className="select" value={region.id} onChange={(e) => setRegionId(e.target.value)}>
           {regions.map((r) => (
             <option key={r.id} value={r.id}>
@@ -32,32 +30,32 @@ export function CalendarEditor({ regions, canEdit }: { regions: RegionCalendarVi
         </select>
       </label>
       <fieldset className="sla-days">
-        <legend>{s('days')}</legend>
+        <legend>{t('slaRules.days')}</legend>
         {[1, 2, 3, 4, 5, 6, 7].map((d) => (
           <label key={d} className="check">
             <input type="checkbox" disabled={!canEdit} checked={draft.workingDays.includes(d)} onChange={() => toggleDay(d)} />
-            {s(`d${d}` as SlaTextKey)}
+            {t(`slaRules.d${d}` as MessageKey)}
           </label>
         ))}
       </fieldset>
       <div className="sla-inline">
         <label className="sla-inline">
-          <span>{s('from')}</span>
+          <span>{t('slaRules.from')}</span>
           <TimeInput disabled={!canEdit} value={draft.workStartMinute} onChange={(m) => setDraft({ ...draft, workStartMinute: m })} />
         </label>
         <label className="sla-inline">
-          <span>{s('until')}</span>
+          <span>{t('slaRules.until')}</span>
           <TimeInput disabled={!canEdit} value={draft.workEndMinute} onChange={(m) => setDraft({ ...draft, workEndMinute: m })} />
         </label>
       </div>
       <div>
-        <div className="sla-subtitle">{s('holidays')}</div>
-        <ul className="sla-holidays" aria-label={s('holidays')}>
+        <div className="sla-subtitle">{t('slaRules.holidays')}</div>
+        <ul className="sla-holidays" aria-label={t('slaRules.holidays')}>
           {draft.holidays.map((h) => (
             <li key={h} className="sla-chip">
               {t.fmt.isoDay(h)}
               {canEdit && (
-                <button type="button" className="link" aria-label={s('removeHoliday', { date: t.fmt.isoDay(h) })} onClick={() => setDraft({ ...draft, holidays: draft.holidays.filter((x) => x !== h) })}>
+                <button type="button" className="link" aria-label={t('slaRules.removeHoliday', { date: t.fmt.isoDay(h) })} onClick={() => setDraft({ ...draft, holidays: draft.holidays.filter((x) => x !== h) })}>
                   ✕
                 </button>
               )}
@@ -73,9 +71,9 @@ export function CalendarEditor({ regions, canEdit }: { regions: RegionCalendarVi
               setNewDate('');
             }}
           >
-            <DayInput aria-label={s('holidayDate')} value={newDate} onChange={setNewDate} />
+            <DayInput aria-label={t('slaRules.holidayDate')} value={newDate} onChange={setNewDate} />
             <button type="submit" className="btn btn-small">
-              {s('addHoliday')}
+              {t('slaRules.addHoliday')}
             </button>
           </form>
         )}
@@ -88,7 +86,7 @@ export function CalendarEditor({ regions, canEdit }: { regions: RegionCalendarVi
             void saveCalendar(region.id, { workingDays: draft.workingDays, workStartMinute: draft.workStartMinute, workEndMinute: draft.workEndMinute, holidays: draft.holidays })
           }
         >
-          {s('saveCalendar')}
+          {t('slaRules.saveCalendar')}
         </button>
       )}
     </div>

@@ -5,7 +5,8 @@ import type { SlaNumberField } from '../../../../shared/domain/sla-limits';
 import { SLA_BREACH_ACTIONS, SLA_TIME_BASES, type SlaPolicy } from '../../../../shared/domain/sla-policy';
 import { draftTextOf, problemOf, problemText, readPolicyDraft } from './sla-number-fields';
 import { savePolicy } from './store';
-import { useSlaText, type SlaTextKey } from './sla-text';
+import { useT } from '../../i18n/use-t';
+import type { MessageKey } from '../../i18n/translate';
 
 function NumberCell({ label, value, onChange, problem, disabled }: { label: string; value: string; onChange: (v: string) => void; problem: string | null; disabled: boolean }) {
   const id = useId();
@@ -32,47 +33,47 @@ function NumberCell({ label, value, onChange, problem, disabled }: { label: stri
 }
 
 function PolicyRow({ policy, customized, canEdit }: { policy: SlaPolicy; customized: boolean; canEdit: boolean }) {
-  const s = useSlaText();
+  const t = useT();
   const [draft, setDraft] = useState(policy);
   const [text, setText] = useState(() => draftTextOf(policy));
   useEffect(() => {
     setDraft(policy);
     setText(draftTextOf(policy));
   }, [policy]);
-  const name = s(`p_${policy.key}` as SlaTextKey);
+  const name = t(`slaRules.p_${policy.key}` as MessageKey);
   const bases = policy.key === 'vip' ? [...SLA_TIME_BASES, 'inherit' as const] : SLA_TIME_BASES;
   const set = (patch: Partial<SlaPolicy>): void => setDraft({ ...draft, ...patch });
   const { policy: typed, problems } = readPolicyDraft(draft, text);
   const why = (field: SlaNumberField): string | null => {
     const p = problemOf(problems, field);
-    return p ? problemText(p, s, s.fmt) : null;
+    return p ? problemText(p, t) : null;
   };
   return (
     <tr>
       <th scope="row">
         {name}
-        {!customized && <span className="muted"> · {s('default')}</span>}
+        {!customized && <span className="muted"> · {t('slaRules.default')}</span>}
       </th>
       {policy.key === 'vip' ? (
         <td>
-          <span className="muted">{s('perContract')}</span>
+          <span className="muted">{t('slaRules.perContract')}</span>
         </td>
       ) : (
-        <NumberCell label={`${name}: ${s('norm')}`} disabled={!canEdit} value={text.norm} onChange={(v) => setText({ ...text, norm: v })} problem={why('normMinutes')} />
+        <NumberCell label={`${name}: ${t('slaRules.norm')}`} disabled={!canEdit} value={text.norm} onChange={(v) => setText({ ...text, norm: v })} problem={why('normMinutes')} />
       )}
-      <NumberCell label={`${name}: ${s('warn')}`} disabled={!canEdit} value={text.warn} onChange={(v) => setText({ ...text, warn: v })} problem={why('warnBeforeMinutes')} />
+      <NumberCell label={`${name}: ${t('slaRules.warn')}`} disabled={!canEdit} value={text.warn} onChange={(v) => setText({ ...text, warn: v })} problem={why('warnBeforeMinutes')} />
       <NumberCell
-        label={`${name}: ${s('supervisorWarn')}`}
+        label={`${name}: ${t('slaRules.supervisorWarn')}`}
         disabled={!canEdit}
         value={text.supervisorWarn}
         onChange={(v) => setText({ ...text, supervisorWarn: v })}
         problem={why('supervisorWarnBeforeMinutes')}
       />
       <td>
-        <select className="select" aria-label={`${name}: ${s('basis')}`} disabled={!canEdit} value={draft.timeBasis} onChange={(e) => set({ timeBasis: e.target.value as SlaPolicy['timeBasis'] })}>
+        <select className="select" aria-label={`${name}: ${t('slaRules.basis')}`} disabled={!canEdit} value={draft.timeBasis} onChange={(e) => set({ timeBasis: e.target.value as SlaPolicy['timeBasis'] })}>
           {bases.map((b) => (
             <option key={b} value={b}>
-              {s(`b_${b}` as SlaTextKey)}
+              {t(`slaRules.b_${b}` as MessageKey)}
             </option>
           ))}
         </select>
@@ -87,7 +88,7 @@ function PolicyRow({ policy, customized, canEdit }: { policy: SlaPolicy; customi
                 checked={draft.breachActions.includes(a)}
                 onChange={(e) => set({ breachActions: e.target.checked ? [...draft.breachActions, a] : draft.breachActions.filter((x) => x !== a) })}
               />
-              {s(`a_${a}` as SlaTextKey)}
+              {t(`slaRules.a_${a}` as MessageKey)}
             </label>
           ))}
         </div>
@@ -97,12 +98,12 @@ function PolicyRow({ policy, customized, canEdit }: { policy: SlaPolicy; customi
           <button
             type="button"
             className="btn btn-small btn-primary"
-            aria-label={s('saveOf', { name })}
-            title={problems.length > 0 ? s('fixFirst') : undefined}
+            aria-label={t('slaRules.saveOf', { name })}
+            title={problems.length > 0 ? t('slaRules.fixFirst') : undefined}
             disabled={problems.length > 0}
             onClick={() => void savePolicy(typed)}
           >
-            {s('save')}
+            {t('slaRules.save')}
           </button>
         )}
       </td>
@@ -111,17 +112,17 @@ function PolicyRow({ policy, customized, canEdit }: { policy: SlaPolicy; customi
 }
 
 export function PoliciesTable({ policies, customized, canEdit }: { policies: SlaPolicy[]; customized: string[]; canEdit: boolean }) {
-  const s = useSlaText();
+  const t = useT();
   return (
-    <table className="sla-table" aria-label={s('policies')}>
+    <table className="sla-table" aria-label={t('slaRules.policies')}>
       <thead>
         <tr>
-          <th scope="col">{s('policy')}</th>
-          <th scope="col">{s('norm')}</th>
-          <th scope="col">{s('warn')}</th>
-          <th scope="col">{s('supervisorWarn')}</th>
-          <th scope="col">{s('basis')}</th>
-          <th scope="col">{s('actions')}</th>
+          <th scope="col">{t('slaRules.policy')}</th>
+          <th scope="col">{t('slaRules.norm')}</th>
+          <th scope="col">{t('slaRules.warn')}</th>
+          <th scope="col">{t('slaRules.supervisorWarn')}</th>
+          <th scope="col">{t('slaRules.basis')}</th>
+          <th scope="col">{t('slaRules.actions')}</th>
           <th scope="col" />
         </tr>
       </thead>

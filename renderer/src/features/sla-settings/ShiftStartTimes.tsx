@@ -5,13 +5,13 @@ import type { WarehouseShiftStartView } from '../../../../shared/api/alerts-api'
 import { timeOfMinute } from '../../../../shared/domain/time-of-day';
 import { TimeInput } from '../../i18n/LocaleInputs';
 import { saveShiftStart } from './store';
-import { useSlaText } from './sla-text';
+import { useT } from '../../i18n/use-t';
 
 /** What a newly switched-on check proposes: the calendars' usual start of the working day. */
 const DEFAULT_MINUTE = 9 * 60;
 
 function ShiftStartRow({ w, canEdit }: { w: WarehouseShiftStartView; canEdit: boolean }) {
-  const s = useSlaText();
+  const t = useT();
   const [on, setOn] = useState(w.shiftStartAlertMinute !== null);
   const [minute, setMinute] = useState(w.shiftStartAlertMinute ?? DEFAULT_MINUTE);
   useEffect(() => {
@@ -27,15 +27,15 @@ function ShiftStartRow({ w, canEdit }: { w: WarehouseShiftStartView; canEdit: bo
       </th>
       <td>
         <label className="check">
-          <input type="checkbox" disabled={!canEdit} checked={on} aria-label={s('shiftStartOnOf', { name: w.name })} onChange={(e) => setOn(e.target.checked)} />
-          {s('shiftStartOn')}
+          <input type="checkbox" disabled={!canEdit} checked={on} aria-label={t('slaRules.shiftStartOnOf', { name: w.name })} onChange={(e) => setOn(e.target.checked)} />
+          {t('slaRules.shiftStartOn')}
         </label>
       </td>
       <td>
         {on ? (
-          <TimeInput aria-label={s('shiftStartTimeOf', { name: w.name })} disabled={!canEdit} value={minute} onChange={setMinute} />
+          <TimeInput aria-label={t('slaRules.shiftStartTimeOf', { name: w.name })} disabled={!canEdit} value={minute} onChange={setMinute} />
         ) : (
-          <span className="muted">{s('shiftStartOff')}</span>
+          <span className="muted">{t('slaRules.shiftStartOff')}</span>
         )}
       </td>
       <td>
@@ -44,10 +44,10 @@ function ShiftStartRow({ w, canEdit }: { w: WarehouseShiftStartView; canEdit: bo
             type="button"
             className="btn btn-small btn-primary"
             disabled={!changed}
-            aria-label={s('saveShiftStartOf', { name: w.name })}
+            aria-label={t('slaRules.saveShiftStartOf', { name: w.name })}
             onClick={() => void saveShiftStart(w.id, on ? timeOfMinute(minute) : null)}
           >
-            {s('save')}
+            {t('slaRules.save')}
           </button>
         )}
       </td>
@@ -56,17 +56,17 @@ function ShiftStartRow({ w, canEdit }: { w: WarehouseShiftStartView; canEdit: bo
 }
 
 export function ShiftStartTimes({ warehouses, canEdit }: { warehouses: WarehouseShiftStartView[]; canEdit: boolean }) {
-  const s = useSlaText();
+  const t = useT();
   return (
-    <section aria-label={s('shiftStart')}>
-      <h2 className="sla-subtitle">{s('shiftStart')}</h2>
-      <p className="muted">{s('shiftStartNote')}</p>
+    <section aria-label={t('slaRules.shiftStart')}>
+      <h2 className="sla-subtitle">{t('slaRules.shiftStart')}</h2>
+      <p className="muted">{t('slaRules.shiftStartNote')}</p>
       <table className="sla-table">
         <thead>
           <tr>
-            <th scope="col">{s('warehouse')}</th>
-            <th scope="col">{s('shiftStartOn')}</th>
-            <th scope="col">{s('shiftStartTime')}</th>
+            <th scope="col">{t('slaRules.warehouse')}</th>
+            <th scope="col">{t('slaRules.shiftStartOn')}</th>
+            <th scope="col">{t('slaRules.shiftStartTime')}</th>
             <th scope="col" />
           </tr>
         </thead>

@@ -4,10 +4,10 @@ import { useEffect, useState } from 'react';
 import type { CustomerVipView } from '../../../../shared/api/alerts-api';
 import { hoursToMinutes, problemText, vipDraftProblems } from './sla-number-fields';
 import { findCustomers, saveVip, useSlaSettingsStore } from './store';
-import { useSlaText } from './sla-text';
+import { useT } from '../../i18n/use-t';
 
 function VipRow({ c, canEdit }: { c: CustomerVipView; canEdit: boolean }) {
-  const s = useSlaText();
+  const t = useT();
   const [hours, setHours] = useState(c.vipNormMinutes === null ? '' : String(c.vipNormMinutes / 60));
   useEffect(() => setHours(c.vipNormMinutes === null ? '' : String(c.vipNormMinutes / 60)), [c.vipNormMinutes]);
   const minutes = hoursToMinutes(hours);
@@ -23,7 +23,7 @@ function VipRow({ c, canEdit }: { c: CustomerVipView; canEdit: boolean }) {
           className="input num-input"
           type="text"
           inputMode="decimal"
-          aria-label={`${c.name}: ${s('vipNorm')}`}
+          aria-label={`${c.name}: ${t('slaRules.vipNorm')}`}
           aria-invalid={problem !== undefined || undefined}
           disabled={!canEdit}
           value={hours}
@@ -31,7 +31,7 @@ function VipRow({ c, canEdit }: { c: CustomerVipView; canEdit: boolean }) {
         />
         {problem !== undefined && (
           <div className="sla-field-problem" role="alert">
-            {problemText(problem, s, s.fmt)}
+            {problemText(problem, t)}
           </div>
         )}
       </td>
@@ -39,12 +39,12 @@ function VipRow({ c, canEdit }: { c: CustomerVipView; canEdit: boolean }) {
         <div className="sla-row-actions">
           {canEdit && (
             <>
-              <button type="button" className="btn btn-small btn-primary" disabled={hours.trim() === '' || problem !== undefined} aria-label={s('saveVipOf', { name: c.name })} onClick={() => void saveVip(c.id, minutes)}>
-                {s('saveVip')}
+              <button type="button" className="btn btn-small btn-primary" disabled={hours.trim() === '' || problem !== undefined} aria-label={t('slaRules.saveVipOf', { name: c.name })} onClick={() => void saveVip(c.id, minutes)}>
+                {t('slaRules.saveVip')}
               </button>
               {c.vipNormMinutes !== null && (
-                <button type="button" className="btn btn-small" aria-label={s('removeVipOf', { name: c.name })} onClick={() => void saveVip(c.id, null)}>
-                  {s('removeVip')}
+                <button type="button" className="btn btn-small" aria-label={t('slaRules.removeVipOf', { name: c.name })} onClick={() => void saveVip(c.id, null)}>
+                  {t('slaRules.removeVip')}
                 </button>
               )}
             </>
@@ -56,7 +56,7 @@ function VipRow({ c, canEdit }: { c: CustomerVipView; canEdit: boolean }) {
 }
 
 export function VipContracts({ customers, canEdit }: { customers: CustomerVipView[]; canEdit: boolean }) {
-  const s = useSlaText();
+  const t = useT();
   const found = useSlaSettingsStore((st) => st.found);
   const [search, setSearch] = useState('');
   const extra = found.filter((f) => !customers.some((c) => c.id === f.id));
@@ -66,8 +66,8 @@ export function VipContracts({ customers, canEdit }: { customers: CustomerVipVie
         <input
           className="input sla-search"
           type="search"
-          aria-label={s('findCustomer')}
-          placeholder={s('findCustomer')}
+          aria-label={t('slaRules.findCustomer')}
+          placeholder={t('slaRules.findCustomer')}
           value={search}
           onChange={(e) => {
             setSearch(e.target.value);
@@ -75,11 +75,11 @@ export function VipContracts({ customers, canEdit }: { customers: CustomerVipVie
           }}
         />
       )}
-      <table className="sla-table" aria-label={s('vip')}>
+      <table className="sla-table" aria-label={t('slaRules.vip')}>
         <thead>
           <tr>
-            <th scope="col">{s('customer')}</th>
-            <th scope="col">{s('vipNorm')}</th>
+            <th scope="col">{t('slaRules.customer')}</th>
+            <th scope="col">{t('slaRules.vipNorm')}</th>
             <th scope="col" />
           </tr>
         </thead>
@@ -89,7 +89,7 @@ export function VipContracts({ customers, canEdit }: { customers: CustomerVipVie
           ))}
         </tbody>
       </table>
-      {customers.length === 0 && extra.length === 0 && <div className="muted">{s('noVip')}</div>}
+      {customers.length === 0 && extra.length === 0 && <div className="muted">{t('slaRules.noVip')}</div>}
     </div>
   );
 }

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SLA_POLICIES } from '../../../../shared/domain/sla-policy';
-import { formatterFor } from '../../../../shared/locale';
-import { makeFeatureText } from '../../i18n/feature-text';
+import { makeTranslator } from '../../i18n/translate';
 import { hoursToMinutes, problemText, readNumber, readPolicyDraft, vipDraftProblems } from './sla-number-fields';
-import { SLA_TEXTS } from './sla-text';
 
 const standard = DEFAULT_SLA_POLICIES.standard;
 const text = { norm: '24', warn: '120', supervisorWarn: '30' };
@@ -19,8 +17,8 @@ describe('SLA number fields', () => {
     const { problems } = readPolicyDraft(standard, { ...text, norm: '-3' });
     expect(problems).toEqual([{ field: 'normMinutes', code: 'below_min', min: 30, max: 90 * 24 * 60 }]);
     const sp = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
-    expect(sp(problemText(problems[0]!, makeFeatureText(SLA_TEXTS, 'ru'), formatterFor('ru')))).toBe('Не меньше 30 мин');
-    expect(sp(problemText(problems[0]!, makeFeatureText(SLA_TEXTS, 'en'), formatterFor('en')))).toBe('At least 30 mins');
+    expect(sp(problemText(problems[0]!, makeTranslator('ru')))).toBe('Не меньше 30 мин');
+    expect(sp(problemText(problems[0]!, makeTranslator('en')))).toBe('At least 30 mins');
   });
   it('checks warnings against the norm and each other, and whole minutes', () => {
     expect(readPolicyDraft(standard, text).problems).toEqual([]);

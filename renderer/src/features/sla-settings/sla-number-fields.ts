@@ -3,9 +3,7 @@
 // cross-field rules are shared/domain/sla-limits, the same ones the server enforces.
 import { minutesProblems, slaPolicyProblems, type SlaNumberField, type SlaNumberProblem } from '../../../../shared/domain/sla-limits';
 import type { SlaPolicy } from '../../../../shared/domain/sla-policy';
-import type { Formatter } from '../../../../shared/locale';
-import type { FeatureText } from '../../i18n/feature-text';
-import type { SlaTextKey } from './sla-text';
+import type { Translator } from '../../i18n/translate';
 
 /** A typed number in either decimal mark; NaN when it is not one. */
 export function readNumber(text: string): number {
@@ -45,21 +43,21 @@ export function vipDraftProblems(hoursText: string): SlaNumberProblem[] {
 }
 
 /** The reason in the admin's language, with the limit in its own unit ("at least 30 min"). */
-export function problemText(p: SlaNumberProblem, s: FeatureText<SlaTextKey>, fmt: Formatter): string {
-  const span = (minutes: number) => fmt.duration(minutes * 60_000);
+export function problemText(p: SlaNumberProblem, t: Translator): string {
+  const span = (minutes: number) => t.fmt.duration(minutes * 60_000);
   switch (p.code) {
     case 'not_a_number':
-      return s('pr_not_a_number');
+      return t('slaRules.pr_not_a_number');
     case 'not_whole':
-      return s('pr_not_whole');
+      return t('slaRules.pr_not_whole');
     case 'below_min':
-      return s(p.min === 0 ? 'pr_negative' : 'pr_below_min', { min: span(p.min) });
+      return t(p.min === 0 ? 'slaRules.pr_negative' : 'slaRules.pr_below_min', { min: span(p.min) });
     case 'above_max':
-      return s('pr_above_max', { max: span(p.max) });
+      return t('slaRules.pr_above_max', { max: span(p.max) });
     case 'warn_not_before_norm':
-      return s('pr_warn_not_before_norm', { norm: span(p.norm) });
+      return t('slaRules.pr_warn_not_before_norm', { norm: span(p.norm) });
     case 'supervisor_before_warn':
-      return s('pr_supervisor_before_warn', { warn: span(p.warn) });
+      return t('slaRules.pr_supervisor_before_warn', { warn: span(p.warn) });
   }
 }
 

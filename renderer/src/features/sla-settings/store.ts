@@ -1,8 +1,11 @@
 // The SLA settings screen: what main reads from the replica (policies, calendars, VIP
-// customers) and the admin's edits as mutations. The server recomputes open deadlines.
+// customers, the proof rules) and the admin's edits as mutations. The server recomputes open
+// deadlines. The refresh plan's 'slaSettings' target re-reads it while the screen shows.
 import { create } from 'zustand';
 import type { CustomerVipView, SlaSettingsView } from '../../../../shared/api/alerts-api';
 import type { CommandResult } from '../../../../shared/api/define';
+import type { ProofRuleView } from '../../../../shared/api/driver-phone-api';
+import type { ProofKind } from '../../../../shared/delivery/proof-vocabulary';
 import type { SlaPolicy } from '../../../../shared/domain/sla-policy';
 import { api, errorMessage } from '../../api/client';
 
@@ -11,15 +14,55 @@ export interface SlaSettingsState {
   found: CustomerVipView[];
   /** The last save's answer: null, 'saved', or the refusal's message. */
   message: { ok: boolean; text: string } | null;
+  /** Which proofs each service type's "delivered" needs. */
+  proofRules: ProofRuleView[];
+  proofError: string | null;
+  /** The screen is mounted: rule changes re-read it. */
+  showing: boolean;
 }
 
-export const useSlaSettingsStore = create<SlaSettingsState>(() => ({ view: null, found: [], message: null }));
+const initial: SlaSettingsState = { view: null, found: [], message: null, proofRules: [], proofError: null, showing: false };
+
+export const useSlaSettingsStore = create<SlaSettingsState>(() => initial);
+
+export function resetSlaSettingsStore(): void {
+  useSlaSettingsStore.setState(initial, true);
+}
 
 export async function loadSlaSettings(): Promise<void> {
   try {
     useSlaSettingsStore.setState({ view: await api().slaSettings() });
   } catch (err) {
     useSlaSettingsStore.setState({ message: { ok: false, text: errorMessage(err) } });
+  }
+}
+
+export async function loadProofRules(): Promise<void> {
+  try {
+    useSlaSettingsStore.setState({ proofRules: await api().proofRules() });
+  } catch (err) {
+    useSlaSettingsStore.setState({ proofError: errorMessage(err) });
+  }
+}
+
+/** The screen mounts (true) or unmounts (false). */
+export function showSlaSettings(showing: boolean): void {
+  useSlaSettingsStore.setState({ showing });
+}
+
+/** Policies, calendars, customers or proof rules changed: re-read them if the screen shows. */
+export async function refreshSlaSettings(): Promise<void> {
+  if (!useSlaSettingsStore.getState().showing) return;
+  await Promise.all([loadSlaSettings(), loadProofRules()]);
+}
+
+/** Turns one proof on or off for a service type; a refusal shows under the table. */
+export async function toggleProofRule(rule: ProofRuleView, kind: ProofKind): Promise<void> {
+  try {
+    const r = await api().setProofRule({ ...rule, [kind]: !rule[kind] });
+    if (!r.ok) useSlaSettingsStore.setState({ proofError: r.message });
+  } catch (err) {
+    useSlaSettingsStore.setState({ proofError: errorMessage(err) });
   }
 }
 
