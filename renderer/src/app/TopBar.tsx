@@ -8,7 +8,6 @@ import { showScreen, useLayoutStore } from './layout-store';
 import { visibleScreens } from './screens';
 import { AlertsBadge } from '../features/alerts/AlertsBadge';
 import { openNewOrder } from '../features/new-order/store';
-import { useNewOrderText } from '../features/new-order/new-order-text';
 import { canCreateOrders, canImportOrders } from '../../../shared/api/order-actions';
 import { openOrderImport } from '../features/order-import/store';
 
@@ -20,7 +19,6 @@ export function TopBar() {
   const problems = useProblemsStore((s) => problemCount(s.queue));
   const mayCreate = useSessionStore((s) => canCreateOrders(s.session?.actor ?? null));
   const mayImport = useSessionStore((s) => canImportOrders(s.session?.actor ?? null));
-  const tx = useNewOrderText();
   return (
     <header className="topbar">
       <div className="brand">
@@ -44,7 +42,7 @@ export function TopBar() {
       </nav>
       {mayCreate && (
         <button type="button" className="btn btn-primary btn-small topbar-new" onClick={() => void openNewOrder()} aria-keyshortcuts="N">
-          + {tx('open')}
+          + {t('newOrder.open')}
           <span className="kbd" aria-hidden="true">
             N
           </span>

@@ -1,6 +1,11 @@
 // The English dictionary is the reference: its keys are the type every other language must fill.
-// `{name}` marks a parameter; plural forms are separate keys chosen by `plural()` in translate.ts.
+// `{name}` marks a parameter, `{n, plural, ...}` a plural (shared/locale formats both). The
+// console's words are here; each other tab's are a section (sections/*.ts) spread in below.
 import { CARRIERS_EN } from './sections/carriers';
+import { INTAKE_EN } from './sections/intake';
+import { NEW_ORDER_EN } from './sections/new-order';
+import { ORDER_FORM_EN } from './sections/order-form';
+import { REPORTS_EN } from './sections/reports';
 import { SLA_RULES_EN } from './sections/sla-rules';
 
 export const EN = {
@@ -657,6 +662,10 @@ export const EN = {
   'handover.takeBackSubmit': 'Take back',
   ...CARRIERS_EN,
   ...SLA_RULES_EN,
+  ...ORDER_FORM_EN,
+  ...NEW_ORDER_EN,
+  ...INTAKE_EN,
+  ...REPORTS_EN,
 } as const;
 
 export type MessageKey = keyof typeof EN;

@@ -2,6 +2,10 @@
 // a compile error, so the English fallback in translate.ts only ever covers unknown languages.
 import type { Dictionary } from './dictionary-en';
 import { CARRIERS_RU } from './sections/carriers';
+import { INTAKE_RU } from './sections/intake';
+import { NEW_ORDER_RU } from './sections/new-order';
+import { ORDER_FORM_RU } from './sections/order-form';
+import { REPORTS_RU } from './sections/reports';
 import { SLA_RULES_RU } from './sections/sla-rules';
 
 export const RU = {
@@ -658,4 +662,8 @@ export const RU = {
   'handover.takeBackSubmit': 'Вернуть',
   ...CARRIERS_RU,
   ...SLA_RULES_RU,
+  ...ORDER_FORM_RU,
+  ...NEW_ORDER_RU,
+  ...INTAKE_RU,
+  ...REPORTS_RU,
 } as const satisfies Dictionary;

@@ -18,7 +18,7 @@ import { SlaCountdown } from '../../ui/SlaCountdown';
 import { useClockStore } from '../clock/store';
 import { useSessionStore } from '../session/store';
 import { buildRequest, parseAmount } from './form-model';
-import { fieldKey, problemKey, useNewOrderText } from './new-order-text';
+import { fieldKey, problemKey } from '../../ui/order-field-words';
 import { PointMap } from './PointMap';
 import {
   chooseWarehouse,
@@ -45,16 +45,16 @@ const errorId = (f: NewOrderField): string => `no-${f}-error`;
 type Controlled = { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string };
 
 function Field({ name, label, problems, children, wide }: { name: NewOrderField; label?: string; problems: FieldProblem[]; children: (c: Controlled) => ReactNode; wide?: boolean }) {
-  const tx = useNewOrderText();
+  const t = useT();
   const problem = problems.find((p) => p.field === name);
   const controlled: Controlled = problem ? { id: fieldId(name), 'aria-invalid': true, 'aria-describedby': errorId(name) } : { id: fieldId(name) };
   return (
     <div className={`field${wide ? ' no-wide' : ''}`}>
-      <label htmlFor={fieldId(name)}>{label ?? tx(fieldKey(name))}</label>
+      <label htmlFor={fieldId(name)}>{label ?? t(fieldKey(name))}</label>
       {children(controlled)}
       {problem && (
         <small id={errorId(name)} className="error-text no-error">
-          {tx(fieldKey(name))}: {tx(problemKey(problem.problem))}
+          {t(fieldKey(name))}: {t(problemKey(problem.problem))}
         </small>
       )}
     </div>
@@ -62,7 +62,7 @@ function Field({ name, label, problems, children, wide }: { name: NewOrderField;
 }
 
 function CustomerSearch() {
-  const tx = useNewOrderText();
+  const t = useT();
   const query = useNewOrderStore((s) => s.customerQuery);
   const found = useNewOrderStore((s) => s.customers);
   const loading = useNewOrderStore((s) => s.customersLoading);
@@ -73,13 +73,13 @@ function CustomerSearch() {
   return (
     <div className="no-lookup">
       <label className="field">
-        <span>{tx('findCustomer')}</span>
+        <span>{t('newOrder.findCustomer')}</span>
         <input
           className="input"
           data-autofocus
           type="search"
           value={text}
-          placeholder={tx('findPlaceholder')}
+          placeholder={t('newOrder.findPlaceholder')}
           aria-controls="no-customers"
           onChange={(e) => {
             const v = e.target.value;
@@ -96,23 +96,23 @@ function CustomerSearch() {
         />
       </label>
       <div id="no-customers" aria-live="polite">
-        {loading && <p className="hint">{tx('searching')}</p>}
-        {!loading && found && found.length === 0 && <p className="hint">{tx('noCustomer')}</p>}
+        {loading && <p className="hint">{t('newOrder.searching')}</p>}
+        {!loading && found && found.length === 0 && <p className="hint">{t('newOrder.noCustomer')}</p>}
         {found && found.length > 0 && (
-          <ul className="no-matches" aria-label={tx('customer')}>
+          <ul className="no-matches" aria-label={t('newOrder.customer')}>
             {found.map((c, i) => (
               <li key={`${c.customerId ?? ''}|${c.phone}|${i}`}>
                 <button type="button" className="no-match" onClick={() => pickCustomer(c)}>
                   <strong>{c.name}</strong> <span className="tabular">{c.phone}</span>
                   {c.vipNormMinutes !== null && <span className="vip">VIP</span>}
-                  <span className="hint"> · {tx('orders', { n: c.orderCount })}</span>
+                  <span className="hint"> · {t('newOrder.orders', { n: c.orderCount })}</span>
                 </button>
                 {c.lastAddresses.length > 0 && (
-                  <ul className="no-addresses" aria-label={`${tx('lastAddresses')}: ${c.name}`}>
+                  <ul className="no-addresses" aria-label={`${t('newOrder.lastAddresses')}: ${c.name}`}>
                     {c.lastAddresses.map((a, j) => (
                       <li key={j}>
                         <button type="button" className="no-address" onClick={() => pickCustomer(c, j)}>
-                          {tx('useAddress', { address: a.city !== '' && !a.address.includes(a.city) ? `${a.address}, ${a.city}` : a.address })}
+                          {t('newOrder.useAddress', { address: a.city !== '' && !a.address.includes(a.city) ? `${a.address}, ${a.city}` : a.address })}
                         </button>
                       </li>
                     ))}
@@ -128,7 +128,7 @@ function CustomerSearch() {
 }
 
 function AddressSearch({ problems }: { problems: FieldProblem[] }) {
-  const tx = useNewOrderText();
+  const t = useT();
   const draft = useNewOrderStore((s) => s.draft);
   const suggestions = useNewOrderStore((s) => s.suggestions);
   // The geocoder is asked on Enter or the button, not per keystroke: Nominatim's usage policy
@@ -143,7 +143,7 @@ function AddressSearch({ problems }: { problems: FieldProblem[] }) {
               {...c}
               className="input"
               value={draft.deliveryAddress}
-              placeholder={tx('addressPlaceholder')}
+              placeholder={t('newOrder.addressPlaceholder')}
               autoComplete="off"
               onChange={(e) => setDraft({ deliveryAddress: e.target.value })}
               onKeyDown={(e) => {
@@ -156,16 +156,16 @@ function AddressSearch({ problems }: { problems: FieldProblem[] }) {
               }}
             />
             <button type="button" className="btn" onClick={find}>
-              {tx('suggestions')}
+              {t('newOrder.suggestions')}
             </button>
           </div>
         )}
       </Field>
       {suggestions && (
         <div className="no-wide" aria-live="polite">
-          {suggestions.geocoderError && <p className="hint">{tx('geocoderFailed', { reason: suggestions.geocoderError })}</p>}
+          {suggestions.geocoderError && <p className="hint">{t('newOrder.geocoderFailed', { reason: suggestions.geocoderError })}</p>}
           {suggestions.places.length > 0 && (
-            <ul className="no-matches" aria-label={`${tx('suggestions')} ${tx(suggestions.source === 'geocoder' ? 'fromGeocoder' : 'fromGazetteer')}`}>
+            <ul className="no-matches" aria-label={`${t('newOrder.suggestions')} ${t(suggestions.source === 'geocoder' ? 'newOrder.fromGeocoder' : 'newOrder.fromGazetteer')}`}>
               {suggestions.places.map((p, i) => (
                 <li key={`${p.label}|${i}`}>
                   <button type="button" className="no-match" onClick={() => pickPlace(p)}>
@@ -184,7 +184,6 @@ function AddressSearch({ problems }: { problems: FieldProblem[] }) {
 
 function SlaPreview() {
   const t = useT();
-  const tx = useNewOrderText();
   const draft = useNewOrderStore((s) => s.draft);
   const region = useNewOrderStore(draftRegion);
   const now = useClockStore((s) => s.now);
@@ -200,25 +199,24 @@ function SlaPreview() {
   }
   const vip = draft.vipNormMinutes !== null && draft.vipNormMinutes > 0;
   return (
-    <div className="no-sla" role="status" aria-label={tx('sla')}>
+    <div className="no-sla" role="status" aria-label={t('newOrder.sla')}>
       {deadline === null ? (
-        <span className="hint">{tx('slaNoPolicy')}</span>
+        <span className="hint">{t('newOrder.slaNoPolicy')}</span>
       ) : (
         <>
           <SlaCountdown
             row={{ status: 'confirmed', serviceType: draft.serviceType, vip, vipNormMinutes: draft.vipNormMinutes, slaDeadline: deadline, confirmedAt: now, ...(region ? { regionId: region } : {}) }}
           />
-          <span className="tabular">{tx(windowEnd !== null ? 'slaWindow' : 'slaDeadline', { time: t.fmt.dateTime(deadline) })}</span>
+          <span className="tabular">{t(windowEnd !== null ? 'newOrder.slaWindow' : 'newOrder.slaDeadline', { time: t.fmt.dateTime(deadline) })}</span>
         </>
       )}
-      {vip && <span className="vip">{tx('vip', { norm: formatDuration((draft.vipNormMinutes ?? 0) * 60_000, t) })}</span>}
+      {vip && <span className="vip">{t('newOrder.vip', { norm: formatDuration((draft.vipNormMinutes ?? 0) * 60_000, t) })}</span>}
     </div>
   );
 }
 
 export function NewOrderDialog() {
   const t = useT();
-  const tx = useNewOrderText();
   const draft = useNewOrderStore((s) => s.draft);
   const warehouses = useNewOrderStore((s) => s.warehouses);
   const problems = useNewOrderStore((s) => s.problems);
@@ -248,22 +246,22 @@ export function NewOrderDialog() {
 
   return (
     <Modal
-      title={tx('title')}
+      title={t('newOrder.title')}
       onClose={closeNewOrder}
-      closeLabel={tx('close')}
+      closeLabel={t('newOrder.close')}
       className="no-dialog"
       footer={
         <>
           {(problems.length > 0 || error) && (
             <p className="card-rejected no-summary" role="alert">
-              {error ? tx('refused', { message: error }) : tx('problemsTitle')}
+              {error ? t('newOrder.refused', { message: error }) : t('newOrder.problemsTitle')}
             </p>
           )}
           <button type="button" className="btn" onClick={closeNewOrder}>
-            {tx('cancel')}
+            {t('newOrder.cancel')}
           </button>
           <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void save()} aria-keyshortcuts="Control+Enter">
-            {busy ? tx('saving') : tx('save')}
+            {busy ? t('newOrder.saving') : t('newOrder.save')}
             <span className="kbd" aria-hidden="true">
               Ctrl+Enter
             </span>
@@ -273,7 +271,7 @@ export function NewOrderDialog() {
     >
       <form
         className="no-form"
-        aria-label={tx('title')}
+        aria-label={t('newOrder.title')}
         onSubmit={(e) => {
           e.preventDefault();
           void save();
@@ -286,7 +284,7 @@ export function NewOrderDialog() {
         }}
       >
         <fieldset className="no-section">
-          <legend>{tx('customer')}</legend>
+          <legend>{t('newOrder.customer')}</legend>
           <CustomerSearch />
           <div className="no-grid">
             {text('customerName', draft.customerName, (v) => setDraft({ customerName: v, customerId: null, vipNormMinutes: null }))}
@@ -296,20 +294,20 @@ export function NewOrderDialog() {
         </fieldset>
 
         <fieldset className="no-section">
-          <legend>{tx('delivery')}</legend>
+          <legend>{t('newOrder.delivery')}</legend>
           <div className="no-grid">
             <AddressSearch problems={problems} />
             {text('deliveryCity', draft.deliveryCity, (v) => setDraft({ deliveryCity: v }))}
             {text('deliveryLat', draft.deliveryLat, (v) => setDraft({ deliveryLat: v, deliveryApproximate: false }), { inputMode: 'decimal' })}
             {text('deliveryLon', draft.deliveryLon, (v) => setDraft({ deliveryLon: v, deliveryApproximate: false }), { inputMode: 'decimal' })}
           </div>
-          {draft.deliveryApproximate && <p className="no-approx">{tx('approximate')}</p>}
-          <PointMap lat={lat ?? null} lon={lon ?? null} onMove={movePoint} label={tx('mapLabel')} />
-          <p className="hint">{tx('mapHint')}</p>
+          {draft.deliveryApproximate && <p className="no-approx">{t('newOrder.approximate')}</p>}
+          <PointMap lat={lat ?? null} lon={lon ?? null} onMove={movePoint} label={t('newOrder.mapLabel')} />
+          <p className="hint">{t('newOrder.mapHint')}</p>
         </fieldset>
 
         <fieldset className="no-section">
-          <legend>{tx('pickup')}</legend>
+          <legend>{t('newOrder.pickup')}</legend>
           <div className="no-grid">
             <Field name="warehouseId" problems={problems} wide>
               {(c) => (
@@ -321,16 +319,16 @@ export function NewOrderDialog() {
                 >
                   {draft.warehouseId === null && draft.warehouseProposed && (
                     <option value={AUTO} disabled>
-                      {tx('warehouseAuto')}
+                      {t('newOrder.warehouseAuto')}
                     </option>
                   )}
                   {warehouses.map((w) => (
                     <option key={w.id} value={w.id}>
                       {w.name}, {w.city}
-                      {draft.warehouseProposed && draft.warehouseId === w.id ? ` (${tx('nearestProposed')})` : ''}
+                      {draft.warehouseProposed && draft.warehouseId === w.id ? ` (${t('newOrder.nearestProposed')})` : ''}
                     </option>
                   ))}
-                  <option value={DIRECT}>{tx('directPickup')}</option>
+                  <option value={DIRECT}>{t('newOrder.directPickup')}</option>
                 </select>
               )}
             </Field>
@@ -347,7 +345,7 @@ export function NewOrderDialog() {
         </fieldset>
 
         <fieldset className="no-section">
-          <legend>{tx('service')}</legend>
+          <legend>{t('newOrder.service')}</legend>
           <div className="no-grid">
             <Field name="serviceType" problems={problems}>
               {(c) => (
@@ -366,30 +364,30 @@ export function NewOrderDialog() {
                 checked={withWindow}
                 onChange={(e) => setDraft({ windowDay: e.target.checked ? new Date(now + offset * 60_000 + 86_400_000).toISOString().slice(0, 10) : '' })}
               />
-              <span>{tx('window')}</span>
+              <span>{t('newOrder.window')}</span>
             </label>
           </div>
           {withWindow ? (
             <div className="no-window">
-              <Field name="windowStart" label={tx('windowDay')} problems={problems}>
+              <Field name="windowStart" label={t('newOrder.windowDay')} problems={problems}>
                 {(c) => <DayInput {...c} value={draft.windowDay} onChange={(d) => setDraft({ windowDay: d === '' ? draft.windowDay : d })} />}
               </Field>
               <div className="field">
-                <label htmlFor="no-window-from">{tx('windowFrom')}</label>
+                <label htmlFor="no-window-from">{t('newOrder.windowFrom')}</label>
                 <TimeInput id="no-window-from" value={draft.windowFrom} onChange={(m) => setDraft({ windowFrom: m })} />
               </div>
-              <Field name="windowEnd" label={tx('windowTo')} problems={problems}>
+              <Field name="windowEnd" label={t('newOrder.windowTo')} problems={problems}>
                 {(c) => <TimeInput {...c} value={draft.windowTo} onChange={(m) => setDraft({ windowTo: m })} />}
               </Field>
             </div>
           ) : (
-            <p className="hint">{tx('noWindow')}</p>
+            <p className="hint">{t('newOrder.noWindow')}</p>
           )}
           <SlaPreview />
         </fieldset>
 
         <fieldset className="no-section">
-          <legend>{tx('cargo')}</legend>
+          <legend>{t('newOrder.cargo')}</legend>
           <div className="no-grid">
             <Field name="cargoDescription" problems={problems} wide>
               {(c) => <input {...c} className="input" value={draft.cargoDescription} maxLength={2000} onChange={(e) => setDraft({ cargoDescription: e.target.value })} />}
@@ -400,10 +398,10 @@ export function NewOrderDialog() {
             <Field name="hazardClass" problems={problems}>
               {(c) => (
                 <select {...c} className="select" value={draft.hazardClass} onChange={(e) => setDraft({ hazardClass: e.target.value as HazardClass | '' })}>
-                  <option value="">{tx('hazardNone')}</option>
+                  <option value="">{t('newOrder.hazardNone')}</option>
                   {HAZARD_CLASSES.map((h) => (
                     <option key={h} value={h}>
-                      {tx('hazardClass', { n: h })}
+                      {t('newOrder.hazardClass', { n: h })}
                     </option>
                   ))}
                 </select>
@@ -411,11 +409,11 @@ export function NewOrderDialog() {
             </Field>
             <label className="field no-check">
               <input type="checkbox" checked={draft.fragile} onChange={(e) => setDraft({ fragile: e.target.checked })} />
-              <span>{tx('fragileShort')}</span>
+              <span>{t('newOrder.fragileShort')}</span>
             </label>
             <label className="field no-check">
               <input type="checkbox" checked={draft.refrigerated} onChange={(e) => setDraft({ refrigerated: e.target.checked })} />
-              <span>{tx('refrigeratedShort')}</span>
+              <span>{t('newOrder.refrigeratedShort')}</span>
             </label>
           </div>
         </fieldset>

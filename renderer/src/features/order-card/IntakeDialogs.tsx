@@ -10,13 +10,13 @@ import type { OrderStatus } from '../../../../shared/domain/vocabulary';
 import { DEFAULT_KZ_CALENDAR } from '../../../../shared/domain/working-calendar';
 import { DayInput, TimeInput } from '../../i18n/LocaleInputs';
 import { useT } from '../../i18n/use-t';
+import { fieldKey, problemKey } from '../../ui/order-field-words';
 import { parseAmount } from '../../ui/form-input';
 import { regionCalendar } from '../../ui/sla-view';
 import { useClockStore } from '../clock/store';
 import { useSessionStore } from '../session/store';
 import { Dialog } from './Dialog';
 import { buildEdit, draftFromOrder, type EditDraft } from './edit-model';
-import { useIntakeText } from './intake-text';
 import { closeDialog, confirmOrder, correctStatus, editOrder, recordPayment, undoCorrection, useOrderCardStore } from './store';
 
 function Footer({ submit, label, disabled }: { submit: () => void; label: string; disabled?: boolean }) {
@@ -45,14 +45,13 @@ function CommandError() {
 
 export function ChecklistDialog({ detail }: { detail: OrderDetail }) {
   const t = useT();
-  const tx = useIntakeText();
   const [checked, setChecked] = useState<ChecklistItem[]>([]);
   const missing = detail.checklistRequired.filter((i) => !checked.includes(i));
   return (
-    <Dialog title={tx('checklistTitle', { number: detail.order.number })} footer={<Footer label={t('action.confirm')} disabled={missing.length > 0} submit={() => void confirmOrder(checked)} />}>
+    <Dialog title={t('intake.checklistTitle', { number: detail.order.number })} footer={<Footer label={t('action.confirm')} disabled={missing.length > 0} submit={() => void confirmOrder(checked)} />}>
       <CommandError />
       <fieldset className="no-section">
-        <legend>{tx('checklist')}</legend>
+        <legend>{t('intake.checklist')}</legend>
         {CHECKLIST_ITEMS.map((item, i) => (
           <label key={item} className="field no-check" style={{ paddingTop: 4 }}>
             <input
@@ -63,19 +62,18 @@ export function ChecklistDialog({ detail }: { detail: OrderDetail }) {
             />
             <span>
               {t(`checklist.${item}`)}
-              {detail.checklistRequired.includes(item) && <span className="hint"> · {tx('required')}</span>}
+              {detail.checklistRequired.includes(item) && <span className="hint"> · {t('intake.required')}</span>}
             </span>
           </label>
         ))}
       </fieldset>
-      {missing.length > 0 && <p className="hint">{tx('checklistMissing', { items: missing.map((i) => t(`checklist.${i}`)).join(', ') })}</p>}
+      {missing.length > 0 && <p className="hint">{t('intake.checklistMissing', { items: missing.map((i) => t(`checklist.${i}`)).join(', ') })}</p>}
     </Dialog>
   );
 }
 
 export function CorrectionDialog({ detail, undo }: { detail: OrderDetail; undo: boolean }) {
   const t = useT();
-  const tx = useIntakeText();
   const o = detail.order;
   const targets = correctionTargets({ status: o.status, warehouseId: o.warehouseId, paidAt: o.paidAt });
   const [to, setTo] = useState<OrderStatus | ''>('');
@@ -84,17 +82,17 @@ export function CorrectionDialog({ detail, undo }: { detail: OrderDetail; undo: 
   const submit = () => void (undo ? undoCorrection(reason.trim()) : to !== '' && correctStatus(to, reason.trim()));
   return (
     <Dialog
-      title={tx(undo ? 'undoTitle' : 'correctTitle', { number: o.number })}
-      footer={<Footer label={tx(undo ? 'undoSubmit' : 'correctSubmit')} disabled={reason.trim() === '' || (!undo && to === '')} submit={submit} />}
+      title={t(undo ? 'intake.undoTitle' : 'intake.correctTitle', { number: o.number })}
+      footer={<Footer label={t(undo ? 'intake.undoSubmit' : 'intake.correctSubmit')} disabled={reason.trim() === '' || (!undo && to === '')} submit={submit} />}
     >
       <CommandError />
       {undo ? (
-        <p>{tx('undoWhat', { from: t.dyn(`status.${o.status}`, o.status), to: back ? t.dyn(`status.${back}`, back) : '?' })}</p>
+        <p>{t('intake.undoWhat', { from: t.dyn(`status.${o.status}`, o.status), to: back ? t.dyn(`status.${back}`, back) : '?' })}</p>
       ) : (
         <label className="field">
-          <span>{tx('correctTo')}</span>
+          <span>{t('intake.correctTo')}</span>
           <select className="select" data-autofocus value={to} onChange={(e) => setTo(e.target.value as OrderStatus | '')}>
-            <option value="">{tx('choose')}</option>
+            <option value="">{t('intake.choose')}</option>
             {targets.map((s) => (
               <option key={s} value={s}>
                 {t.dyn(`status.${s}`, s)}
@@ -104,7 +102,7 @@ export function CorrectionDialog({ detail, undo }: { detail: OrderDetail; undo: 
         </label>
       )}
       <label className="field">
-        <span>{tx('reason')}</span>
+        <span>{t('intake.reason')}</span>
         <textarea className="textarea" data-autofocus={undo || undefined} value={reason} maxLength={1000} onChange={(e) => setReason(e.target.value)} />
       </label>
     </Dialog>
@@ -113,7 +111,6 @@ export function CorrectionDialog({ detail, undo }: { detail: OrderDetail; undo: 
 
 export function PaymentDialog({ detail }: { detail: OrderDetail }) {
   const t = useT();
-  const tx = useIntakeText();
   const [amount, setAmount] = useState('');
   const [method, setMethod] = useState<PaymentMethod>('cash');
   const [reference, setReference] = useState('');
@@ -124,19 +121,19 @@ export function PaymentDialog({ detail }: { detail: OrderDetail }) {
     void recordPayment({ amount: n, method, ...(reference.trim() ? { reference: reference.trim() } : {}) });
   };
   return (
-    <Dialog title={tx('paymentTitle', { number: detail.order.number })} footer={<Footer label={tx('paymentSubmit')} disabled={n === undefined || bad} submit={submit} />}>
+    <Dialog title={t('intake.paymentTitle', { number: detail.order.number })} footer={<Footer label={t('intake.paymentSubmit')} disabled={n === undefined || bad} submit={submit} />}>
       <CommandError />
       <label className="field">
-        <span>{tx('amount')}</span>
+        <span>{t('intake.amount')}</span>
         <input className="input" data-autofocus inputMode="decimal" value={amount} aria-invalid={bad || undefined} aria-describedby={bad ? 'pay-amount-error' : undefined} onChange={(e) => setAmount(e.target.value)} />
         {bad && (
           <small id="pay-amount-error" className="error-text">
-            {tx('amountBad')}
+            {t('intake.amountBad')}
           </small>
         )}
       </label>
       <label className="field">
-        <span>{tx('method')}</span>
+        <span>{t('intake.method')}</span>
         <select className="select" value={method} onChange={(e) => setMethod(e.target.value as PaymentMethod)}>
           {PAYMENT_METHODS.map((m) => (
             <option key={m} value={m}>
@@ -146,7 +143,7 @@ export function PaymentDialog({ detail }: { detail: OrderDetail }) {
         </select>
       </label>
       <label className="field">
-        <span>{tx('reference')}</span>
+        <span>{t('intake.reference')}</span>
         <input className="input" value={reference} maxLength={128} onChange={(e) => setReference(e.target.value)} />
       </label>
     </Dialog>
@@ -155,7 +152,6 @@ export function PaymentDialog({ detail }: { detail: OrderDetail }) {
 
 export function EditDialog({ detail }: { detail: OrderDetail }) {
   const t = useT();
-  const tx = useIntakeText();
   const o = detail.order;
   const offset = useSessionStore((s) => regionCalendar(s.session?.calendars, o.regionId)?.utcOffsetMinutes) ?? DEFAULT_KZ_CALENDAR.utcOffsetMinutes;
   const now = useClockStore((s) => s.now);
@@ -176,7 +172,7 @@ export function EditDialog({ detail }: { detail: OrderDetail }) {
     const id = `edit-${name}`;
     return (
       <div className="field">
-        <label htmlFor={id}>{tx(`field.${name}` as Parameters<typeof tx>[0])}</label>
+        <label htmlFor={id}>{t(fieldKey(name))}</label>
         <input
           id={id}
           className="input"
@@ -188,7 +184,7 @@ export function EditDialog({ detail }: { detail: OrderDetail }) {
         />
         {problem && (
           <small id={`${id}-error`} className="error-text no-error">
-            {tx(`field.${name}` as Parameters<typeof tx>[0])}: {tx(`problem.${problem.problem}` as Parameters<typeof tx>[0])}
+            {t(fieldKey(name))}: {t(problemKey(problem.problem))}
           </small>
         )}
       </div>
@@ -196,7 +192,7 @@ export function EditDialog({ detail }: { detail: OrderDetail }) {
   };
   const windowProblem = problems.find((p) => p.field === 'windowStart' || p.field === 'windowEnd');
   return (
-    <Dialog title={tx('editTitle', { number: o.number })} footer={<Footer label={tx('editSubmit')} submit={submit} />}>
+    <Dialog title={t('intake.editTitle', { number: o.number })} footer={<Footer label={t('intake.editSubmit')} submit={submit} />}>
       <CommandError />
       <div className="no-grid" style={{ gridTemplateColumns: 'repeat(2, minmax(0, 1fr))' }}>
         {field('customerName', 'customerName')}
@@ -209,37 +205,37 @@ export function EditDialog({ detail }: { detail: OrderDetail }) {
       </div>
       <label className="field no-check" style={{ paddingTop: 4 }}>
         <input type="checkbox" checked={d.windowDay !== ''} onChange={(e) => set({ windowDay: e.target.checked ? new Date(now + offset * 60_000 + 86_400_000).toISOString().slice(0, 10) : '' })} />
-        <span>{tx('window')}</span>
+        <span>{t('intake.window')}</span>
       </label>
       {d.windowDay !== '' && (
         <div className="no-window">
           <div className="field">
-            <label htmlFor="edit-window-day">{tx('windowDay')}</label>
+            <label htmlFor="edit-window-day">{t('intake.windowDay')}</label>
             <DayInput id="edit-window-day" value={d.windowDay} onChange={(v) => set({ windowDay: v === '' ? d.windowDay : v })} />
           </div>
           <div className="field">
-            <label htmlFor="edit-window-from">{tx('windowFrom')}</label>
+            <label htmlFor="edit-window-from">{t('intake.windowFrom')}</label>
             <TimeInput id="edit-window-from" value={d.windowFrom} onChange={(m) => set({ windowFrom: m })} />
           </div>
           <div className="field">
-            <label htmlFor="edit-window-to">{tx('windowTo')}</label>
+            <label htmlFor="edit-window-to">{t('intake.windowTo')}</label>
             <TimeInput id="edit-window-to" value={d.windowTo} onChange={(m) => set({ windowTo: m })} />
           </div>
         </div>
       )}
-      {windowProblem && <small className="error-text no-error">{tx(`field.${windowProblem.field}` as Parameters<typeof tx>[0])}: {tx(`problem.${windowProblem.problem}` as Parameters<typeof tx>[0])}</small>}
+      {windowProblem && <small className="error-text no-error">{t(fieldKey(windowProblem.field))}: {t(problemKey(windowProblem.problem))}</small>}
       <div className="no-grid" style={{ gridTemplateColumns: 'repeat(3, minmax(0, 1fr))' }}>
         <div className="no-wide">{field('cargoDescription', 'cargoDescription')}</div>
         {field('weightKg', 'weightKg', { inputMode: 'decimal' })}
         {field('volumeM3', 'volumeM3', { inputMode: 'decimal' })}
         {field('places', 'places', { inputMode: 'numeric' })}
         <label className="field">
-          <span>{tx('field.hazardClass')}</span>
+          <span>{t('orderForm.field.hazardClass')}</span>
           <select className="select" value={d.hazardClass} onChange={(e) => set({ hazardClass: e.target.value as HazardClass | '' })}>
-            <option value="">{tx('hazardNone')}</option>
+            <option value="">{t('intake.hazardNone')}</option>
             {HAZARD_CLASSES.map((h) => (
               <option key={h} value={h}>
-                {tx('hazardClass', { n: h })}
+                {t('intake.hazardClass', { n: h })}
               </option>
             ))}
           </select>

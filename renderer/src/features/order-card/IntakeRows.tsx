@@ -3,18 +3,16 @@
 import { CHECKLIST_ITEMS } from '../../../../shared/domain/order-intake';
 import type { OrderRow } from '../../../../shared/schema';
 import { useT } from '../../i18n/use-t';
-import { useIntakeText } from './intake-text';
 
 export function IntakeRows({ order: o }: { order: OrderRow }) {
   const t = useT();
-  const tx = useIntakeText();
-  const handling = [o.fragile ? t('diff.fragile') : null, o.refrigerated ? t('diff.refrigerated') : null, o.hazardClass ? tx('adr', { n: o.hazardClass }) : null].filter(Boolean);
+  const handling = [o.fragile ? t('diff.fragile') : null, o.refrigerated ? t('diff.refrigerated') : null, o.hazardClass ? t('intake.adr', { n: o.hazardClass }) : null].filter(Boolean);
   const checked = CHECKLIST_ITEMS.filter((i) => o.checklist?.includes(i));
   return (
     <>
       {o.windowStart !== null && o.windowEnd !== null && (
         <>
-          <dt>{tx('cardWindow')}</dt>
+          <dt>{t('intake.cardWindow')}</dt>
           <dd className="tabular">
             {t.fmt.dateTime(o.windowStart)}–{t.fmt.time(o.windowEnd)}
           </dd>
@@ -22,21 +20,21 @@ export function IntakeRows({ order: o }: { order: OrderRow }) {
       )}
       {handling.length > 0 && (
         <>
-          <dt>{tx('cardHandling')}</dt>
+          <dt>{t('intake.cardHandling')}</dt>
           <dd>{handling.join(', ')}</dd>
         </>
       )}
       {checked.length > 0 && (
         <>
-          <dt>{tx('cardChecklist')}</dt>
+          <dt>{t('intake.cardChecklist')}</dt>
           <dd>{checked.map((i) => t(`checklist.${i}`)).join(', ')}</dd>
         </>
       )}
-      <dt>{tx('cardPayment')}</dt>
+      <dt>{t('intake.cardPayment')}</dt>
       <dd className="tabular">
         {o.paidAt === null || o.paymentAmount === null
-          ? tx('notPaid')
-          : tx('paid', {
+          ? t('intake.notPaid')
+          : t('intake.paid', {
               amount: t.fmt.money(o.paymentAmount, 'KZT'),
               method: o.paymentMethod ? t.dyn(`payment.${o.paymentMethod}`, o.paymentMethod) : '',
               time: t.fmt.dateTime(o.paidAt),

@@ -4,9 +4,8 @@ import type { OrderImportRow } from '../../../../shared/api/order-import-api';
 import { ORDER_IMPORT_FIELDS, type OrderImportField } from '../../../../shared/order-import/import-fields';
 import type { OrderRowProblem } from '../../../../shared/order-import/import-row';
 import { useT } from '../../i18n/use-t';
-import type { Translator } from '../../i18n/translate';
+import { isMessageKey, type Translator } from '../../i18n/translate';
 import { Modal } from '../../ui/Modal';
-import { FIELD_WORDS_EN, FIELD_WORDS_RU } from '../../ui/order-field-words';
 import {
   closeOrderImport,
   commitOrderImport,
@@ -19,21 +18,16 @@ import {
 } from './store';
 import './order-import.css';
 
-type FieldWord = keyof typeof FIELD_WORDS_EN;
-
 /** A column's name: the order form's word where there is one, the import's own otherwise. */
 export function fieldText(t: Translator, field: OrderImportField): string {
-  const words = t.lang === 'ru' ? FIELD_WORDS_RU : FIELD_WORDS_EN;
-  const key = `field.${field}`;
-  if (Object.prototype.hasOwnProperty.call(words, key)) return words[key as FieldWord];
-  return t.dyn(`orderImport.field.${field}`, field);
+  const key = `orderForm.field.${field}`;
+  return isMessageKey(key) ? t(key) : t.dyn(`orderImport.field.${field}`, field);
 }
 
 /** "Phone: not a number to call", with the form's problem words and the import's own. */
 export function problemText(t: Translator, p: OrderRowProblem): string {
-  const words = t.lang === 'ru' ? FIELD_WORDS_RU : FIELD_WORDS_EN;
-  const key = `problem.${p.problem}`;
-  const problem = Object.prototype.hasOwnProperty.call(words, key) ? words[key as FieldWord] : t.dyn(`orderImport.problem.${p.problem}`, p.problem, { value: p.value ?? '' });
+  const key = `orderForm.problem.${p.problem}`;
+  const problem = isMessageKey(key) ? t(key) : t.dyn(`orderImport.problem.${p.problem}`, p.problem, { value: p.value ?? '' });
   return t('orderImport.problemLine', { field: fieldText(t, p.field), problem });
 }
 

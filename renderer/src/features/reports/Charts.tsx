@@ -5,14 +5,14 @@ import { useMemo } from 'react';
 import type uPlot from 'uplot';
 import type { ReportData } from '../../../../shared/reports/compute-report';
 import { bucketLabel, REASON_NAMES } from '../../../../shared/reports/report-labels';
-import { useReportsText } from './reports-text';
+import { useT } from '../../i18n/use-t';
 import { openDrill } from './store';
 import { bars, categoryAxis, UPlotChart } from './UPlotChart';
 
 const COLORS = { orders: '#9db8e8', delivered: '#2f6fde', onTime: '#1f8a4c', problem: '#d0342c', time: '#5b6573' };
 
 export function Charts({ data }: { data: ReportData }) {
-  const r = useReportsText();
+  const r = useT();
   const { fmt, lang } = r;
 
   const byDay = useMemo(() => {
@@ -25,10 +25,10 @@ export function Charts({ data }: { data: ReportData }) {
         { scale: 'pct', side: 1, grid: { show: false }, values: (_u, v) => v.map((x) => fmt.percent(x / 100)) },
       ],
       series: [
-        { label: r('s_day'), value: (_u, i) => (i === null ? '' : fmt.isoDay(data.byDay[i]?.day ?? '')) },
-        { label: r('s_orders'), scale: 'n', fill: COLORS.orders, stroke: COLORS.orders, paths: bars, value: (_u, v) => (v === null ? '' : fmt.number(v, 0)) },
-        { label: r('s_delivered'), scale: 'n', fill: COLORS.delivered, stroke: COLORS.delivered, paths: bars, value: (_u, v) => (v === null ? '' : fmt.number(v, 0)) },
-        { label: r('s_onTime'), scale: 'pct', stroke: COLORS.onTime, width: 2, points: { show: true, size: 5 }, value: (_u, v) => (v === null ? '—' : fmt.percent(v / 100)) },
+        { label: r('reports.s_day'), value: (_u, i) => (i === null ? '' : fmt.isoDay(data.byDay[i]?.day ?? '')) },
+        { label: r('reports.s_orders'), scale: 'n', fill: COLORS.orders, stroke: COLORS.orders, paths: bars, value: (_u, v) => (v === null ? '' : fmt.number(v, 0)) },
+        { label: r('reports.s_delivered'), scale: 'n', fill: COLORS.delivered, stroke: COLORS.delivered, paths: bars, value: (_u, v) => (v === null ? '' : fmt.number(v, 0)) },
+        { label: r('reports.s_onTime'), scale: 'pct', stroke: COLORS.onTime, width: 2, points: { show: true, size: 5 }, value: (_u, v) => (v === null ? '—' : fmt.percent(v / 100)) },
       ],
     };
     const series: uPlot.AlignedData = [
@@ -47,7 +47,7 @@ export function Charts({ data }: { data: ReportData }) {
       scales: { ...cat.scales, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
       axes: [{ ...cat.axis, size: 40 }, { values: (_u, v) => v.map((x) => fmt.number(x, 0)) }],
       legend: { show: false },
-      series: [{}, { label: r('s_orders'), fill: COLORS.problem, stroke: COLORS.problem, paths: bars }],
+      series: [{}, { label: r('reports.s_orders'), fill: COLORS.problem, stroke: COLORS.problem, paths: bars }],
     };
     return { options, series: [labels.map((_, i) => i), data.problemsByReason.map((p) => p.orders)] as uPlot.AlignedData };
   }, [data, fmt, lang, r]);
@@ -59,20 +59,20 @@ export function Charts({ data }: { data: ReportData }) {
       scales: { ...cat.scales, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
       axes: [cat.axis, { values: (_u, v) => v.map((x) => fmt.number(x, 0)) }],
       legend: { show: false },
-      series: [{}, { label: r('s_delivered'), fill: COLORS.time, stroke: COLORS.time, paths: bars }],
+      series: [{}, { label: r('reports.s_delivered'), fill: COLORS.time, stroke: COLORS.time, paths: bars }],
     };
     return { options, series: [labels.map((_, i) => i), data.deliveryTimes.map((b) => b.orders)] as uPlot.AlignedData };
   }, [data, fmt, r]);
 
   return (
-    <section className="report-charts" aria-label={r('charts')}>
+    <section className="report-charts" aria-label={r('reports.charts')}>
       <figure className="report-figure report-figure-wide">
-        <figcaption>{r('c_byDay')}</figcaption>
+        <figcaption>{r('reports.c_byDay')}</figcaption>
         <UPlotChart
           options={byDay.options}
           data={byDay.series}
           height={220}
-          label={r('c_byDay')}
+          label={r('reports.c_byDay')}
           onPick={(i) => {
             const d = data.byDay[i];
             if (d) void openDrill({ day: d.day }, fmt.isoDay(d.day));
@@ -80,15 +80,15 @@ export function Charts({ data }: { data: ReportData }) {
         />
       </figure>
       <figure className="report-figure">
-        <figcaption>{r('c_reasons')}</figcaption>
+        <figcaption>{r('reports.c_reasons')}</figcaption>
         {data.problemsByReason.length === 0 ? (
-          <div className="empty">{r('noProblems')}</div>
+          <div className="empty">{r('reports.noProblems')}</div>
         ) : (
           <UPlotChart
             options={reasons.options}
             data={reasons.series}
             height={200}
-            label={r('c_reasons')}
+            label={r('reports.c_reasons')}
             onPick={(i) => {
               const p = data.problemsByReason[i];
               if (p) void openDrill({ reason: p.reason }, REASON_NAMES[lang][p.reason]);
@@ -97,13 +97,13 @@ export function Charts({ data }: { data: ReportData }) {
         )}
       </figure>
       <figure className="report-figure">
-        <figcaption>{r('c_times')}</figcaption>
+        <figcaption>{r('reports.c_times')}</figcaption>
         <UPlotChart
           options={times.options}
           data={times.series}
           height={200}
-          label={r('c_times')}
-          onPick={(i) => void openDrill({ bucket: i }, `${r('c_times')}: ${bucketLabel(i, fmt)}`)}
+          label={r('reports.c_times')}
+          onPick={(i) => void openDrill({ bucket: i }, `${r('reports.c_times')}: ${bucketLabel(i, fmt)}`)}
         />
       </figure>
     </section>

@@ -2,11 +2,11 @@
 // hand-over and whether it counts; a click on a number opens the order card on the console.
 import { useEffect, useRef } from 'react';
 import { CARRIED_BY_NAMES, providerName, REASON_NAMES, STATUS_NAMES } from '../../../../shared/reports/report-labels';
-import { useReportsText } from './reports-text';
+import { useT } from '../../i18n/use-t';
 import { closeDrill, loadDrillPage, openReportOrder, useReportsStore } from './store';
 
 export function DrillPanel() {
-  const r = useReportsText();
+  const r = useT();
   const { fmt, lang } = r;
   const drill = useReportsStore((s) => s.drill);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -16,14 +16,14 @@ export function DrillPanel() {
   if (drill === null) return null;
   const page = drill.page;
   return (
-    <aside className="report-drill" aria-label={r('drillTitle', { what: drill.title })} onKeyDown={(e) => e.key === 'Escape' && closeDrill()}>
+    <aside className="report-drill" aria-label={r('reports.drillTitle', { what: drill.title })} onKeyDown={(e) => e.key === 'Escape' && closeDrill()}>
       <header className="report-drill-head">
         <h2 ref={heading} tabIndex={-1}>
-          {r('drillTitle', { what: drill.title })}
+          {r('reports.drillTitle', { what: drill.title })}
         </h2>
-        {page !== null && <span className="report-note">{r('drillCount', { n: page.total })}</span>}
+        {page !== null && <span className="report-note">{r('reports.drillCount', { n: page.total })}</span>}
         <button type="button" className="btn btn-small" onClick={closeDrill}>
-          {r('close')}
+          {r('reports.close')}
         </button>
       </header>
       {drill.error && <div className="error-text">{drill.error}</div>}
@@ -32,21 +32,21 @@ export function DrillPanel() {
           <table className="report-table report-drill-table">
             <thead>
               <tr>
-                <th scope="col">{r('h_number')}</th>
-                <th scope="col">{r('h_created')}</th>
-                <th scope="col">{r('h_status')}</th>
-                <th scope="col">{r('h_customer')}</th>
-                <th scope="col">{r('h_carrier')}</th>
-                <th scope="col">{r('h_deadline')}</th>
-                <th scope="col">{r('h_delivered')}</th>
-                <th scope="col">{r('h_counted')}</th>
+                <th scope="col">{r('reports.h_number')}</th>
+                <th scope="col">{r('reports.h_created')}</th>
+                <th scope="col">{r('reports.h_status')}</th>
+                <th scope="col">{r('reports.h_customer')}</th>
+                <th scope="col">{r('reports.h_carrier')}</th>
+                <th scope="col">{r('reports.h_deadline')}</th>
+                <th scope="col">{r('reports.h_delivered')}</th>
+                <th scope="col">{r('reports.h_counted')}</th>
               </tr>
             </thead>
             <tbody>
               {page.rows.map((o) => (
                 <tr key={o.id}>
                   <th scope="row">
-                    <button type="button" className="report-link" aria-label={r('open', { number: o.number })} onClick={() => openReportOrder(o.id)}>
+                    <button type="button" className="report-link" aria-label={r('reports.open', { number: o.number })} onClick={() => openReportOrder(o.id)}>
                       {o.number}
                     </button>
                   </th>
@@ -61,19 +61,19 @@ export function DrillPanel() {
                   </td>
                   <td className="tabular">{o.deadline === null ? '—' : fmt.dateTime(o.deadline)}</td>
                   <td className="tabular">{o.deliveredAt === null ? '—' : fmt.dateTime(o.deliveredAt)}</td>
-                  <td className={o.hit === false ? 'report-miss' : undefined}>{o.hit === null ? '' : o.hit ? r('yes') : r('no')}</td>
+                  <td className={o.hit === false ? 'report-miss' : undefined}>{o.hit === null ? '' : o.hit ? r('reports.yes') : r('reports.no')}</td>
                 </tr>
               ))}
             </tbody>
           </table>
           {page.rows.length < page.total && (
             <button type="button" className="btn" disabled={drill.loading} onClick={() => void loadDrillPage(page.rows.length)}>
-              {r('more')}
+              {r('reports.more')}
             </button>
           )}
         </div>
       )}
-      {drill.loading && page === null && <div className="empty">{r('loading')}</div>}
+      {drill.loading && page === null && <div className="empty">{r('reports.loading')}</div>}
     </aside>
   );
 }

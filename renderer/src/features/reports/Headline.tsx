@@ -5,7 +5,7 @@ import type { FigureValue, ReportData } from '../../../../shared/reports/compute
 import { FIGURE_IDS, FIGURES, type FigureId } from '../../../../shared/reports/kpi-definitions';
 import { FIGURE_NAMES } from '../../../../shared/reports/report-labels';
 import type { Formatter } from '../../../../shared/locale';
-import { useReportsText } from './reports-text';
+import { useT } from '../../i18n/use-t';
 import { openDrill } from './store';
 
 export function figureText(id: FigureId, v: FigureValue, fmt: Formatter): string {
@@ -24,10 +24,10 @@ function trend(id: FigureId, now: FigureValue, before: FigureValue): string {
 }
 
 export function Headline({ data }: { data: ReportData }) {
-  const r = useReportsText();
+  const r = useT();
   const { fmt, lang } = r;
   return (
-    <section className="report-kpis" aria-label={r('title')}>
+    <section className="report-kpis" aria-label={r('reports.title')}>
       {FIGURE_IDS.map((id) => {
         const v = data.headline[id];
         const before = data.previousHeadline[id];
@@ -38,7 +38,7 @@ export function Headline({ data }: { data: ReportData }) {
           <div key={id} className="report-kpi" data-figure={id}>
             <button type="button" className="report-kpi-main" title={def.definition[lang]} onClick={() => void openDrill({ figure: id }, name)}>
               <span className="report-kpi-name">
-                {name} <span className="report-info" aria-label={r('definition')}>i</span>
+                {name} <span className="report-info" aria-label={r('reports.definition')}>i</span>
               </span>
               <span className="report-kpi-value tabular">{figureText(id, v, fmt)}</span>
             </button>
@@ -47,17 +47,17 @@ export function Headline({ data }: { data: ReportData }) {
                 <button
                   type="button"
                   className="report-link tabular"
-                  onClick={() => void openDrill({ figure: id, hits: false }, `${name} · ${r('notCounted')}`)}
+                  onClick={() => void openDrill({ figure: id, hits: false }, `${name} · ${r('reports.notCounted')}`)}
                 >
-                  {r('ofMembers', { hits: fmt.number(v.hits, 0), members: fmt.number(v.members, 0) })}
+                  {r('reports.ofMembers', { hits: fmt.number(v.hits, 0), members: fmt.number(v.members, 0) })}
                 </button>
               )}
               <button
                 type="button"
                 className={`report-link report-prev trend-${t}`}
-                onClick={() => void openDrill({ figure: id, previous: true }, `${name} · ${r('previousPeriod')}`)}
+                onClick={() => void openDrill({ figure: id, previous: true }, `${name} · ${r('reports.previousPeriod')}`)}
               >
-                {r('previous', { value: figureText(id, before, fmt) })}
+                {r('reports.previous', { value: figureText(id, before, fmt) })}
               </button>
             </div>
           </div>

@@ -6,13 +6,13 @@ import { Charts } from './Charts';
 import { CutTables } from './CutTables';
 import { DrillPanel } from './DrillPanel';
 import { Headline } from './Headline';
-import { useReportsText } from './reports-text';
+import { useT } from '../../i18n/use-t';
 import { exportReportView, loadReport, loadReportWarehouses, setReportWhere, useReportsStore } from './store';
 import { Toolbar } from './Toolbar';
 import './reports.css';
 
 export default function ReportsScreen() {
-  const r = useReportsText();
+  const r = useT();
   const data = useReportsStore((s) => s.data);
   const loading = useReportsStore((s) => s.loading);
   const error = useReportsStore((s) => s.error);
@@ -26,24 +26,24 @@ export default function ReportsScreen() {
   return (
     <div className="reports-screen" aria-busy={loading}>
       <header className="reports-head">
-        <h1 className="reports-title">{r('title')}</h1>
+        <h1 className="reports-title">{r('reports.title')}</h1>
         <Toolbar />
         <div className="reports-actions">
           {data !== null && (
             <span className="report-note" role="status">
-              {loading ? r('loading') : r(data.source === 'local' ? 'computedLocal' : 'computedServer', { time: r.fmt.time(data.computedAt) })}
+              {loading ? r('reports.loading') : r(data.source === 'local' ? 'reports.computedLocal' : 'reports.computedServer', { time: r.fmt.time(data.computedAt) })}
             </span>
           )}
           <button type="button" className="btn btn-small" onClick={() => void setReportWhere(where === 'auto' ? 'server' : 'auto')}>
-            {where === 'auto' ? r('askServer') : r('askAuto')}
+            {where === 'auto' ? r('reports.askServer') : r('reports.askAuto')}
           </button>
           <button
             type="button"
             className="btn btn-small btn-primary"
             disabled={exporting || data === null}
-            onClick={() => void exportReportView(r.lang, (n, file) => setSaved(r('exported', { n, file })))}
+            onClick={() => void exportReportView(r.lang, (n, file) => setSaved(r('reports.exported', { n, file })))}
           >
-            {exporting ? r('exporting') : r('export')}
+            {exporting ? r('reports.exporting') : r('reports.export')}
           </button>
         </div>
         {saved && <div className="report-note" role="status">{saved}</div>}
@@ -54,7 +54,7 @@ export default function ReportsScreen() {
         </div>
       )}
       {data === null ? (
-        <div className="empty">{loading ? r('loading') : r('noData')}</div>
+        <div className="empty">{loading ? r('reports.loading') : r('reports.noData')}</div>
       ) : (
         <div className={loading ? 'reports-body reports-stale' : 'reports-body'}>
           <Headline data={data} />
