@@ -12,6 +12,9 @@ import { callHost, e2ePort, startHost, startIsolatedServer, untilSynced, type Ho
 const M_PER_DEG_LAT = 111_195.08;
 let server: EmbeddedServer;
 let host: HostProcess;
+// The setup seeds a second demo server and starts a console on it while the primary one seeds
+// too (three processes on a shared 2-core machine): it alone took 100-130 s here.
+test.describe.configure({ timeout: 240_000 });
 
 test.beforeAll(async () => {
   server = await startIsolatedServer('driver-card-server', e2ePort(20));
