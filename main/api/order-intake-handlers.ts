@@ -3,10 +3,13 @@
 // warehouse, and runs the createOrder mutator like every other command.
 import type { ApiHandlers } from '../../shared/api/contract';
 import type { CommandResultWith } from '../../shared/api/define';
-import type { NewOrderRequest } from '../../shared/api/order-intake-api';
+import type { ChecklistPolicyView, NewOrderRequest } from '../../shared/api/order-intake-api';
 import { nearest } from '../../shared/domain/geo';
 import { checkNewOrder } from '../../shared/domain/new-order-check';
-import { mutationRowId } from '../../shared/mutators/mutator-tx';
+import { mutationRowId, type MutatorTx } from '../../shared/mutators/mutator-tx';
+import { requiredChecklist } from '../../shared/mutators/checklist-policy';
+import { SERVICE_TYPES } from '../../shared/domain/vocabulary';
+import { checklistPolicies as checklistPolicies_ } from '../../shared/schema';
 import type { ReadonlyReplica } from '../db/open-replica';
 import { lookupCustomers } from '../db/queries/customer-lookup';
 import { geocode } from '../geocoding/geocode';
@@ -31,7 +34,7 @@ async function importStep<T>(run: () => T | Promise<T>): Promise<T> {
 
 type Handlers = Pick<
   ApiHandlers,
-  'lookupCustomers' | 'geocode' | 'createOrder' | 'editOrder' | 'correctStatus' | 'undoCorrection' | 'recordPayment' | 'readOrderImportFile' | 'previewOrderImport' | 'commitOrderImport'
+  'lookupCustomers' | 'geocode' | 'createOrder' | 'editOrder' | 'correctStatus' | 'undoCorrection' | 'recordPayment' | 'checklistPolicies' | 'setChecklistPolicy' | 'readOrderImportFile' | 'previewOrderImport' | 'commitOrderImport'
 >;
 
 interface WarehousePlace {
@@ -87,8 +90,19 @@ export function orderIntakeHandlers(deps: {
     correctStatus: (a) => runCommand(deps.link, 'correctStatus', a),
     undoCorrection: (a) => runCommand(deps.link, 'undoCorrection', a),
     recordPayment: (a) => runCommand(deps.link, 'recordPayment', a),
+    checklistPolicies: () => checklistPolicies(replica),
+    setChecklistPolicy: (a) => runCommand(deps.link, 'setChecklistPolicy', a),
     readOrderImportFile: (a) => importStep(() => imports.readFile(a.fileName, a.dataBase64)),
     previewOrderImport: (a) => importStep(() => imports.preview(a.importId, a.mapping)),
     commitOrderImport: (a) => importStep(() => imports.commit(a.importId, a.mapping)),
   };
+}
+
+/** The mutator's own rule (requiredChecklist) over the replica's policy rows, per service. */
+function checklistPolicies(replica: ReadonlyReplica): ChecklistPolicyView[] {
+  const rows = replica.db.select().from(checklistPolicies_).all();
+  return SERVICE_TYPES.map((serviceType) => {
+    const row = rows.find((r) => r.id === serviceType);
+    return { serviceType, required: [...requiredChecklist({ get: (() => row) as MutatorTx['get'] }, serviceType)] };
+  });
 }

@@ -4,8 +4,10 @@
 import { z } from 'zod';
 import type { Place } from '../geo/gazetteer';
 import { createOrderArgs } from '../mutators/create-order';
-import { correctStatus, editOrder, recordPayment, undoCorrection } from '../mutators/order-intake-mutators';
-import { command, commandReturning, query } from './define';
+import type { ChecklistItem } from '../domain/order-intake';
+import type { ServiceType } from '../domain/vocabulary';
+import { correctStatus, editOrder, recordPayment, setChecklistPolicy, undoCorrection } from '../mutators/order-intake-mutators';
+import { command, commandReturning, noArgs, query } from './define';
 import { orderImportApi } from './order-import-api';
 
 export interface CustomerAddress {
@@ -60,6 +62,12 @@ export interface GeocodeResult {
 export const newOrderSchema = createOrderArgs.omit({ number: true, externalId: true, regionId: true }).strict();
 export type NewOrderRequest = z.input<typeof newOrderSchema>;
 
+/** Which confirmation checklist items a service requires (the admin's row, else none). */
+export interface ChecklistPolicyView {
+  serviceType: ServiceType;
+  required: ChecklistItem[];
+}
+
 export const orderIntakeApi = {
   lookupCustomers: query<CustomerMatch[]>()(lookupCustomersSchema),
   geocode: query<GeocodeResult>()(geocodeSchema),
@@ -70,6 +78,10 @@ export const orderIntakeApi = {
   correctStatus: command(correctStatus.args.strict()),
   undoCorrection: command(undoCorrection.args.strict()),
   recordPayment: command(recordPayment.args.strict()),
+  /** Every service's required checklist items; everyone may look. */
+  checklistPolicies: query<ChecklistPolicyView[]>()(noArgs),
+  /** Admins only: the mutator refuses anyone else, on the desktop and again on the server. */
+  setChecklistPolicy: command(setChecklistPolicy.args.strict()),
   // Orders from a shop's spreadsheet (order-import-api.ts).
   ...orderImportApi,
 } as const;

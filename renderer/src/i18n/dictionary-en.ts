@@ -106,6 +106,7 @@ export const EN = {
   'checklist.stock_available': 'Stock available',
   'checklist.payment_method': 'Payment method agreed',
   'checklist.address_checked': 'Address checked',
+  'checklist.rules': 'Confirmation checklist: what confirming an order requires',
   'diff.line': '{field}: {old} → {new}',
   'diff.empty': '—',
   'diff.yes': 'yes',

@@ -106,6 +106,7 @@ export const RU = {
   'checklist.stock_available': 'Товар в наличии',
   'checklist.payment_method': 'Способ оплаты согласован',
   'checklist.address_checked': 'Адрес проверен',
+  'checklist.rules': 'Чек-лист подтверждения: что обязательно для подтверждения заказа',
   'diff.line': '{field}: {old} → {new}',
   'diff.empty': '—',
   'diff.yes': 'да',

@@ -1,4 +1,5 @@
-// The admin's SLA rules screen: policies, working calendars with holidays, VIP contracts.
+// The admin's SLA rules screen: policies, working calendars with holidays, VIP contracts, and per
+// service the proofs of delivery and the confirmation checklist.
 // Everyone may look; only an admin edits (the server refuses anyone else's edit too).
 // Edits by anyone re-read it through the refresh plan's 'slaSettings' target while it shows.
 import { useEffect } from 'react';
@@ -8,6 +9,7 @@ import { loadProofRules, loadSlaSettings, showSlaSettings, useSlaSettingsStore }
 import { useT } from '../../i18n/use-t';
 import { VipContracts } from './VipContracts';
 import { ProofRules } from './ProofRules';
+import { ChecklistRules } from './ChecklistRules';
 import { ShiftStartTimes } from './ShiftStartTimes';
 import './sla-settings.css';
 
@@ -47,6 +49,7 @@ export default function SlaSettingsScreen() {
       </div>
       <ShiftStartTimes warehouses={view.warehouses} canEdit={view.canEdit} />
       <ProofRules canEdit={view.canEdit} />
+      <ChecklistRules canEdit={view.canEdit} />
     </div>
   );
 }
