@@ -146,6 +146,38 @@ describe('createApi', () => {
     });
   });
 
+  describe('who carries an order (issue 16)', () => {
+    beforeEach(() => {
+      fx.addOrder({ id: 'own', status: 'in_transit', confirmedAt: T0 - 30 * HOUR, slaDeadline: T0 - HOUR, driverId: 'd1' });
+      fx.addOrder({ id: 'cdek', status: 'in_transit', confirmedAt: T0 - 30 * HOUR, slaDeadline: T0 - 2 * HOUR, courierProvider: 'cdek', courierTrackingNumber: '1234567890' });
+      fx.addOrder({ id: 'truck', status: 'confirmed', confirmedAt: T0 - 20 * HOUR, slaDeadline: T0 + 30 * 60_000, carrierId: 'c-1' });
+      fx.addOrder({ id: 'fine', status: 'confirmed', confirmedAt: T0, slaDeadline: T0 + 20 * HOUR, carrierId: 'c-2' });
+    });
+
+    it('filters the queue by it and says it on each row', async () => {
+      const ids = async (carriedBy?: string) => value<ListOrdersResponse>(await api.dispatch('listOrders', carriedBy ? { carriedBy } : {})).rows.map((r) => [r.id, r.carriedBy]);
+      expect(await ids('own')).toEqual([['own', 'own']]);
+      expect(await ids('courier')).toEqual([['cdek', 'courier']]);
+      expect((await ids('carrier')).sort()).toEqual([['fine', 'carrier'], ['truck', 'carrier']]);
+      expect(await ids()).toHaveLength(4);
+      expect(value<OrderCounts>(await api.dispatch('orderCounts', { carriedBy: 'carrier' })).total).toBe(2);
+      expect(await api.dispatch('listOrders', { carriedBy: '__proto__' })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    });
+
+    it("puts a courier's or a carrier's order at risk in the problem queue like an own driver's, and filters it", async () => {
+      const q = value<ProblemQueue>(await api.dispatch('problemQueue', {}));
+      expect(q.items.map((i) => [i.orderId, i.kind, i.carriedBy])).toEqual([
+        ['cdek', 'breached', 'courier'],
+        ['own', 'breached', 'own'],
+        ['truck', 'at_risk', 'carrier'],
+      ]);
+      expect(q.items[2]?.actions).toContain('take_back');
+      const carriers = value<ProblemQueue>(await api.dispatch('problemQueue', { carriedBy: 'carrier' }));
+      expect(carriers.items.map((i) => i.orderId)).toEqual(['truck']);
+      expect(carriers.counts).toMatchObject({ breached: 0, at_risk: 1 });
+    });
+  });
+
   describe('getOrder and actions by role', () => {
     beforeEach(() => {
       fx.addOrder({ id: 'c1', status: 'confirmed', confirmedAt: T0, slaDeadline: T0 + 24 * HOUR });

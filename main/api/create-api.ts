@@ -119,7 +119,7 @@ export function createApi(deps: ApiDeps): Api {
     listOrders: (a) => listOrders(replica, a, now(), pending()),
     orderCounts: (a) => orderCounts(replica, a ?? {}, now()),
     orderPoints: (a) => orderPoints(replica, a ?? {}, now()),
-    problemQueue: (a) => problemQueue(replica, { now: now(), limit: a?.limit ?? 500, actor: actor(), pending: pending() }),
+    problemQueue: (a) => problemQueue(replica, { now: now(), limit: a?.limit ?? 500, actor: actor(), pending: pending(), ...(a?.carriedBy ? { carriedBy: a.carriedBy } : {}) }),
     getOrder: (a) => orderDetail(replica, a.orderId, actor(), pending()),
     listDrivers: () => listDrivers(replica, now(), noSignal()),
     suggestDrivers: (a) =>

@@ -12,6 +12,7 @@ import type { PredictedArrival } from '../eta/predict-arrival';
 import type { PredictedRisk } from '../eta/arrival-risk';
 import type { ChecklistItem } from '../domain/order-intake';
 import type { CarrierOnOrder } from './handover-api';
+import { CARRIED_BY, type CarriedBy } from '../domain/carried-by';
 
 /** What a user may do to an order; computed in main from the status machine and the role. */
 export const ORDER_ACTIONS = [
@@ -52,6 +53,8 @@ export const orderFiltersSchema = z
     /** A driver id, or 'none' for unassigned orders. */
     driverId: idSchema.optional(),
     slaBucket: z.enum(SLA_BUCKETS).optional(),
+    /** Who carries it (issue 16): the own fleet, a courier service, a carrier. */
+    carriedBy: z.enum(CARRIED_BY).optional(),
     /** Free text: number, customer, phone, address (FTS on the replica). */
     search: z.string().max(200).optional(),
   })
@@ -85,6 +88,8 @@ export interface OrderListRow {
   problemReason: ProblemReason | null;
   driverId: string | null;
   driverName: string | null;
+  /** Who carries it (issue 16): the own fleet, a courier service, a carrier. */
+  carriedBy: CarriedBy;
   serviceType: ServiceType;
   vip: boolean;
   slaDeadline: number | null;
@@ -149,6 +154,8 @@ export interface ProblemItem {
   arrivalRisk: PredictedRisk | null;
   driverId: string | null;
   driverName: string | null;
+  /** Who carries it (issue 16): the own fleet, a courier service, a carrier. */
+  carriedBy: CarriedBy;
   version: number;
   pending: boolean;
   actions: OrderAction[];
@@ -194,7 +201,9 @@ export const ordersApi = {
   listOrders: query<ListOrdersResponse>()(listOrdersSchema),
   orderCounts: query<OrderCounts>()(orderFiltersSchema.optional()),
   orderPoints: query<OrderPoints>()(orderFiltersSchema.optional()),
-  problemQueue: query<ProblemQueue>()(z.object({ limit: z.number().int().positive().max(5000).optional() }).strict().optional()),
+  problemQueue: query<ProblemQueue>()(
+    z.object({ limit: z.number().int().positive().max(5000).optional(), carriedBy: z.enum(CARRIED_BY).optional() }).strict().optional(),
+  ),
   /** null when the order does not exist (e.g. deleted, or a stale link). */
   getOrder: query<OrderDetail | null>()(orderIdSchema),
 

@@ -17,6 +17,14 @@ export function carriedBy(o: CarriedBySubject): CarriedBy {
 }
 
 /**
+ * The same rule as carriedBy() for SQL over the orders table (`alias` is its name in the query):
+ * the queues filter and show by it.
+ */
+export function carriedBySql(alias: string): string {
+  return `(CASE WHEN ${alias}.carrier_id IS NOT NULL THEN 'carrier' WHEN ${alias}.courier_provider IS NOT NULL THEN 'courier' ELSE 'own' END)`;
+}
+
+/**
  * Someone holds the order (a driver on it, a courier service, a carrier): moving it away from
  * them needs a reason, which the timeline shows.
  */

@@ -2,6 +2,7 @@
 // only on which filters are set (never on their values), so prepared statements are reused.
 import type { OrderFilters } from '../../../shared/api/orders-api';
 import type { SlaPolicies } from '../../../shared/domain/sla-policy';
+import { carriedBySql } from '../../../shared/domain/carried-by';
 import { toFtsMatchQuery } from '../fts-query';
 import { BREACHED_SQL, atRiskSql } from './sla-sql';
 
@@ -38,6 +39,10 @@ export function orderWhere(filters: OrderFilters, now: number, policies: SlaPoli
       parts.push('o.driver_id = @driverId');
       params.driverId = filters.driverId;
     }
+  }
+  if (filters.carriedBy !== undefined) {
+    parts.push(`${carriedBySql('o')} = @carriedBy`);
+    params.carriedBy = filters.carriedBy;
   }
   if (filters.slaBucket === 'breached') parts.push(BREACHED_SQL);
   if (filters.slaBucket === 'at_risk') parts.push(atRiskSql(policies));

@@ -1,5 +1,6 @@
 // The queue's queries over the replica: a page of slim rows plus the total, counts for the
 // filter chips, and the map's points. 20k orders never cross the boundary as full rows.
+import { carriedBySql } from '../../../shared/domain/carried-by';
 import type {
   ListOrdersResponse,
   OrderCounts,
@@ -39,7 +40,7 @@ function orderBy(sort: OrderSort, dir: 'asc' | 'desc'): string {
 export const ORDER_LIST_COLUMNS = `o.id AS id, o.number AS number, o.customer_name AS customerName,
   o.customer_phone AS customerPhone, o.delivery_address AS deliveryAddress, o.delivery_city AS deliveryCity,
   o.warehouse_id AS warehouseId, o.region_id AS regionId, o.status AS status, o.sub_mark AS subMark, o.problem_reason AS problemReason,
-  o.driver_id AS driverId, d.name AS driverName, o.service_type AS serviceType,
+  o.driver_id AS driverId, d.name AS driverName, ${carriedBySql('o')} AS carriedBy, o.service_type AS serviceType,
   (o.vip_norm_minutes IS NOT NULL AND o.vip_norm_minutes > 0) AS vip, o.sla_deadline AS slaDeadline,
   o.created_at AS createdAt, o.confirmed_at AS confirmedAt, o.status_changed_at AS statusChangedAt, o.version AS version`;
 

@@ -2,6 +2,7 @@
 // reminders (new and untouched for 2 h, confirmed and unpicked for a day). Each order once,
 // under its most urgent kind; most urgent first. One SQL pass over the open orders (every
 // kind needs an open status, so finished orders are skipped through the status index).
+import { carriedBySql, type CarriedBy } from '../../../shared/domain/carried-by';
 import { PROBLEM_KINDS, type ProblemItem, type ProblemKind, type ProblemQueue } from '../../../shared/api/orders-api';
 import type { Actor, OrderStatus } from '../../../shared/domain/vocabulary';
 import type { SlaPolicies } from '../../../shared/domain/sla-policy';
@@ -41,7 +42,7 @@ const PRIORITY_SQL = `CASE kind WHEN 'breached' THEN 0 WHEN 'problem' THEN 1 WHE
 const baseSql = (policies: SlaPolicies): string => `SELECT ${ORDER_LIST_COLUMNS}, o.problem_comment AS comment, o.status_before_problem AS statusBeforeProblem,
   ${warnWindowSql(policies)} AS warnMs, ${kindSql(policies)} AS kind
   FROM orders o LEFT JOIN drivers d ON d.id = o.driver_id
-  WHERE o.status IN ${OPEN_STATUS_SQL}`;
+  WHERE o.status IN ${OPEN_STATUS_SQL} AND (@carriedBy IS NULL OR ${carriedBySql('o')} = @carriedBy)`;
 
 interface RawProblemRow extends RawListRow {
   comment: string | null;
@@ -52,7 +53,7 @@ interface RawProblemRow extends RawListRow {
 
 export function problemQueue(
   replica: ReadonlyReplica,
-  opts: { now: number; limit: number; actor: Actor | null; pending: ReadonlySet<string> },
+  opts: { now: number; limit: number; actor: Actor | null; pending: ReadonlySet<string>; carriedBy?: CarriedBy },
 ): ProblemQueue {
   const base = baseSql(effectiveSlaPolicies(replica));
   const risks = predictedRisks(replica, opts.now);
@@ -60,14 +61,14 @@ export function problemQueue(
   const counts = Object.fromEntries(PROBLEM_KINDS.map((k) => [k, 0])) as Record<ProblemKind, number>;
   const countRows = replica
     .prepareRead(`SELECT kind, COUNT(*) AS n FROM (${base}) WHERE kind IS NOT NULL GROUP BY kind`)
-    .all({ now: opts.now, predictedRisk }) as { kind: ProblemKind; n: number }[];
+    .all({ now: opts.now, predictedRisk, carriedBy: opts.carriedBy ?? null }) as { kind: ProblemKind; n: number }[];
   for (const r of countRows) counts[r.kind] = r.n;
   const rows = replica
     .prepareRead(
       `SELECT *, ${SINCE_SQL} AS since FROM (${base}) WHERE kind IS NOT NULL
        ORDER BY ${PRIORITY_SQL}, since ASC, id ASC LIMIT @limit`,
     )
-    .all({ now: opts.now, limit: opts.limit, predictedRisk }) as RawProblemRow[];
+    .all({ now: opts.now, limit: opts.limit, predictedRisk, carriedBy: opts.carriedBy ?? null }) as RawProblemRow[];
   const items: ProblemItem[] = rows.map((r) => ({
     orderId: r.id,
     number: r.number,
@@ -81,10 +82,11 @@ export function problemQueue(
     arrivalRisk: r.kind === 'at_risk' ? (risks.get(r.id) ?? null) : null,
     driverId: r.driverId,
     driverName: r.driverName,
+    carriedBy: r.carriedBy,
     version: r.version,
     pending: opts.pending.has(r.id),
     actions: orderActions(
-      { status: r.status, driverId: r.driverId, warehouseId: r.warehouseId, statusBeforeProblem: r.statusBeforeProblem },
+      { status: r.status, driverId: r.driverId, warehouseId: r.warehouseId, statusBeforeProblem: r.statusBeforeProblem, carrierId: r.carriedBy === 'carrier' ? 'carrier' : null, courierProvider: r.carriedBy === 'courier' ? 'courier' : null },
       opts.actor,
     ),
   }));

@@ -1,4 +1,5 @@
 // The FAKE API's queries: plain loops over the fake world (main answers these with SQL).
+import { carriedBy } from '../../../shared/domain/carried-by';
 import type { CarrierOnOrder } from '../../../shared/api/handover-api';
 import type { ApiHandlers } from '../../../shared/api/contract';
 import type { DriverListRow } from '../../../shared/api/drivers-api';
@@ -40,7 +41,7 @@ export function fakeQueries(world: FakeWorld, clock: FakeClock, role: UserRole, 
   const toRow = (o: OrderRow): OrderListRow => ({
     id: o.id, number: o.number, customerName: o.customerName, customerPhone: o.customerPhone,
     deliveryAddress: o.deliveryAddress, deliveryCity: o.deliveryCity, warehouseId: o.warehouseId, regionId: o.regionId, status: o.status,
-    subMark: o.subMark, problemReason: o.problemReason, driverId: o.driverId, driverName: driverName(o.driverId),
+    subMark: o.subMark, problemReason: o.problemReason, driverId: o.driverId, driverName: driverName(o.driverId), carriedBy: carriedBy(o),
     serviceType: o.serviceType, vip: (o.vipNormMinutes ?? 0) > 0, slaDeadline: o.slaDeadline, createdAt: o.createdAt,
     confirmedAt: o.confirmedAt, statusChangedAt: o.statusChangedAt, version: o.version, pending: pending.has(o.id), arrivalRisk: null,
   });
@@ -49,6 +50,7 @@ export function fakeQueries(world: FakeWorld, clock: FakeClock, role: UserRole, 
     if (f.status && f.status.length > 0 && !f.status.includes(o.status)) return false;
     if (f.warehouseId && o.warehouseId !== f.warehouseId) return false;
     if (f.serviceType && o.serviceType !== f.serviceType) return false;
+    if (f.carriedBy && carriedBy(o) !== f.carriedBy) return false;
     if (f.driverId && (f.driverId === 'none' ? o.driverId !== null : o.driverId !== f.driverId)) return false;
     if (f.slaBucket) {
       const s = sla(o, now).state;
@@ -96,6 +98,7 @@ export function fakeQueries(world: FakeWorld, clock: FakeClock, role: UserRole, 
       const items: ProblemItem[] = [];
       for (const o of world.orders) {
         if (!isOpenStatus(o.status)) continue;
+        if (req?.carriedBy && carriedBy(o) !== req.carriedBy) continue;
         const s = sla(o, now);
         let kind: ProblemKind | null = null;
         let since = o.statusChangedAt;
@@ -107,7 +110,7 @@ export function fakeQueries(world: FakeWorld, clock: FakeClock, role: UserRole, 
         if (!kind) continue;
         items.push({
           orderId: o.id, number: o.number, customerName: o.customerName, status: o.status, kind, reason: o.problemReason,
-          comment: o.problemComment, since, slaDeadline: o.slaDeadline, arrivalRisk: null, driverId: o.driverId, driverName: driverName(o.driverId),
+          comment: o.problemComment, since, slaDeadline: o.slaDeadline, arrivalRisk: null, driverId: o.driverId, driverName: driverName(o.driverId), carriedBy: carriedBy(o),
           version: o.version, pending: pending.has(o.id), actions: actions(o),
         });
       }

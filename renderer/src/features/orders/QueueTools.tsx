@@ -9,6 +9,7 @@ import { DriverPicker } from './DriverPicker';
 import { activeFilterCount, type StatusFilter } from './filters';
 import { clearFilters, setFilters, setSearch, setSort, useOrdersStore } from './store';
 import { useWarehousesStore } from './warehouses-store';
+import { CarriedBySelect } from '../../ui/CarriedBySelect';
 
 function SearchIcon() {
   return (
@@ -104,6 +105,7 @@ export function QueueTools() {
             </option>
           ))}
         </select>
+        <CarriedBySelect value={filters.carriedBy} onChange={(carriedBy) => void setFilters({ carriedBy })} />
         <DriverPicker value={filters.driverId} onChange={(driverId) => void setFilters({ driverId })} />
         <select className="select" aria-label={t('filters.sort')} value={sort} onChange={(e) => void setSort(e.target.value as 'time_left' | 'newest')}>
           <option value="time_left">{t('filters.sort.timeLeft')}</option>

@@ -13,8 +13,8 @@ describe('queue filters -> API query', () => {
 
   it('maps every filter and leaves out the empty ones', () => {
     expect(
-      toApiFilters({ status: 'problem', warehouseId: 'wh-1', serviceType: 'express', driverId: 'none', risk: 'breached', search: '  AL-10  ' }),
-    ).toEqual({ status: ['problem'], warehouseId: 'wh-1', serviceType: 'express', driverId: 'none', slaBucket: 'breached', search: 'AL-10' });
+      toApiFilters({ status: 'problem', warehouseId: 'wh-1', serviceType: 'express', driverId: 'none', risk: 'breached', carriedBy: 'courier', search: '  AL-10  ' }),
+    ).toEqual({ status: ['problem'], warehouseId: 'wh-1', serviceType: 'express', driverId: 'none', slaBucket: 'breached', carriedBy: 'courier', search: 'AL-10' });
     expect(toApiFilters({ ...DEFAULT_FILTERS, status: 'all' })).toEqual({});
   });
 
@@ -34,5 +34,6 @@ describe('queue filters -> API query', () => {
   it('counts active filters for the clear button (search is not a filter)', () => {
     expect(activeFilterCount(DEFAULT_FILTERS)).toBe(0);
     expect(activeFilterCount({ ...DEFAULT_FILTERS, status: 'all', risk: 'at_risk', search: 'x' })).toBe(2);
+    expect(activeFilterCount({ ...DEFAULT_FILTERS, carriedBy: 'carrier' })).toBe(1);
   });
 });

@@ -2,6 +2,7 @@
 // Kept pure so "what the dispatcher picked" -> "what main is asked" is tested without React.
 import type { ListOrdersRequest, OrderFilters, OrderSort, SlaBucket } from '../../../../shared/api/orders-api';
 import { OPEN_STATUSES } from '../../../../shared/domain/order-status';
+import type { CarriedBy } from '../../../../shared/domain/carried-by';
 import type { OrderStatus, ServiceType } from '../../../../shared/domain/vocabulary';
 
 /** 'open' = everything still in work (the default view); 'all' includes finished orders. */
@@ -14,6 +15,8 @@ export interface QueueFilters {
   /** A driver id, 'none' for unassigned, null for any. */
   driverId: string | null;
   risk: SlaBucket | null;
+  /** Who carries it (issue 16); null for anyone. */
+  carriedBy: CarriedBy | null;
   search: string;
 }
 
@@ -25,6 +28,7 @@ export const DEFAULT_FILTERS: QueueFilters = {
   serviceType: null,
   driverId: null,
   risk: null,
+  carriedBy: null,
   search: '',
 };
 
@@ -39,6 +43,7 @@ export function toApiFilters(f: QueueFilters): OrderFilters {
   if (f.serviceType) out.serviceType = f.serviceType;
   if (f.driverId) out.driverId = f.driverId;
   if (f.risk) out.slaBucket = f.risk;
+  if (f.carriedBy) out.carriedBy = f.carriedBy;
   const search = f.search.trim().replace(/\s+/g, ' ').slice(0, MAX_SEARCH);
   if (search) out.search = search;
   return out;
@@ -66,5 +71,6 @@ export function activeFilterCount(f: QueueFilters): number {
   if (f.serviceType) n++;
   if (f.driverId) n++;
   if (f.risk) n++;
+  if (f.carriedBy) n++;
   return n;
 }

@@ -9,7 +9,8 @@ import { useT } from '../../i18n/use-t';
 import type { Translator } from '../../i18n/translate';
 import { useClockStore } from '../clock/store';
 import { openDialog, openOrder } from '../order-card/store';
-import { problemCount, useProblemsStore } from './store';
+import { problemCount, setProblemsCarriedBy, useProblemsStore } from './store';
+import { CarriedBySelect, CARRIED_BY_KEY } from '../../ui/CarriedBySelect';
 
 const KIND_KEY = {
   problem: 'problems.kind.problem',
@@ -34,13 +35,18 @@ function detail(item: ProblemItem, now: number, t: Translator): string {
   return item.customerName;
 }
 
+/** Orders carried by others say so beside the number: the same queue, whoever carries them. */
+function carriedByMark(item: ProblemItem, t: Translator): string {
+  return item.carriedBy === 'own' ? '' : ` · ${t(CARRIED_BY_KEY[item.carriedBy])}`;
+}
+
 export const PROBLEM_ROW_HEIGHT = 50;
 
 function ProblemRow({ item, top }: { item: ProblemItem; top: number }) {
   const t = useT();
   const now = useClockStore((s) => s.now);
   const kind = t(KIND_KEY[item.kind]);
-  const canAct = item.kind === 'problem' ? item.actions.includes('resolve_problem') : item.actions.includes('assign') && !item.driverId;
+  const canAct = item.kind === 'problem' ? item.actions.includes('resolve_problem') : item.actions.includes('assign') && !item.driverId && item.carriedBy === 'own';
   const act = item.kind === 'problem' ? 'resolve' : 'assign';
   return (
     <div
@@ -66,7 +72,10 @@ function ProblemRow({ item, top }: { item: ProblemItem; top: number }) {
         {item.pending && <span className="pending-dot" aria-label={t('queue.pending')} />}
       </button>
       <span className="problem-age tabular">{t('problems.age', { time: formatDuration(now - item.since, t) })}</span>
-      <span className="problem-sub">{detail(item, now, t)}</span>
+      <span className="problem-sub">
+        {detail(item, now, t)}
+        {carriedByMark(item, t)}
+      </span>
       <span>
         {canAct && (
           <button
@@ -109,6 +118,7 @@ export function ProblemQueue() {
   const queue = useProblemsStore((s) => s.queue);
   const open = useLayoutStore((s) => s.problemsOpen);
   const count = problemCount(queue);
+  const carriedBy = useProblemsStore((s) => s.carriedBy);
   return (
     <section className={`problems${open ? ' open' : ''}`} aria-label={t('problems.label')}>
       <div className="panel-head">
@@ -119,6 +129,7 @@ export function ProblemQueue() {
             {count}
           </span>
         </button>
+        {open && <CarriedBySelect value={carriedBy} onChange={(c) => void setProblemsCarriedBy(c)} />}
       </div>
       {open && queue && <ProblemList items={queue.items} />}
     </section>
