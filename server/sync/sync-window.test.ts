@@ -72,7 +72,7 @@ const OLD = START - 300 * DAY_MS;
 function seedHistory(): void {
   t.server.engine.writeRows((tx) => {
     orderWithRows(tx, 'in-open-old', { status: 'in_transit' }, OLD);
-    orderWithRows(tx, 'in-delivered-unpaid', { status: 'delivered' }, OLD);
+    orderWithRows(tx, 'out-delivered-old', { status: 'delivered' }, OLD);
     orderWithRows(tx, 'out-closed-old', { status: 'closed' }, OLD);
     orderWithRows(tx, 'out-cancelled-just-before', { status: 'cancelled' }, START - 1);
     orderWithRows(tx, 'in-closed-created-at-start', { status: 'closed' }, START);
@@ -117,7 +117,7 @@ describe('the sync window', () => {
     seedHistory();
     const { messages, rows } = await sync({ historyDays: 30 });
     expect(messages.find((m) => m.type === 'snapshot-begin')).toMatchObject({ reason: 'window' });
-    const keep = ['in-closed-created-at-start', 'in-closed-touched', 'in-delivered-unpaid', 'in-open-old'];
+    const keep = ['in-closed-created-at-start', 'in-closed-touched', 'in-open-old'];
     expect(testOrders(rows)).toEqual(keep);
     expect(idsOf(rows, 'order_events').filter((id) => id.startsWith('ev-'))).toEqual(keep.map((id) => `ev-${id}`));
     const withRows = keep.filter((id) => id !== 'in-closed-touched');
@@ -143,7 +143,7 @@ describe('the sync window', () => {
 
   it('a protocol-2 desktop (no historyDays) still gets the whole history, and so does a protocol-3 one that asks for none', async () => {
     seedHistory();
-    const all = ['in-closed-created-at-start', 'in-closed-touched', 'in-delivered-unpaid', 'in-open-old', 'out-cancelled-just-before', 'out-closed-old'];
+    const all = ['in-closed-created-at-start', 'in-closed-touched', 'in-open-old', 'out-cancelled-just-before', 'out-closed-old', 'out-delivered-old'];
     const old = await sync({ protocolVersion: 2 });
     expect(old.messages[0]).toMatchObject({ type: 'welcome', protocolVersion: 2 });
     expect(old.messages.some((m) => m.type === 'snapshot-begin')).toBe(false);

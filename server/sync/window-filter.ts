@@ -1,11 +1,11 @@
 // Which change-log entries a windowed snapshot sends (protocol 3, shared/protocol/sync-window.ts):
 // every row of a table that is not about one order; and of the tables that are, only rows
-// whose order is in the window: not closed or cancelled, or created or changed since the
+// whose order is in the window: open (OPEN_STATUSES: work still to do), or created or changed since the
 // window's start (an order is changed when it is made, so "changed since" covers "created
 // since", which the Reports tab's local periods need). Decided inside SQLite, a primary-key lookup or two per entry, so the
 // history outside the window is never read into JavaScript, let alone sent.
 import type Database from 'better-sqlite3';
-import { TERMINAL_STATUSES } from '../../shared/domain/order-status';
+import { OPEN_STATUSES } from '../../shared/domain/order-status';
 import type { SyncedTableKey } from '../../shared/schema';
 
 /**
@@ -61,7 +61,7 @@ export function prepareWindowReader(sqlite: Database.Database): WindowReader {
       OR EXISTS (
         SELECT 1 FROM orders o
         WHERE o.id = (CASE c.tbl ${orderIdOf} END)
-          AND (o.status NOT IN (${TERMINAL_STATUSES.map(lit).join(', ')}) OR o.updated_at >= @start)
+          AND (o.status IN (${OPEN_STATUSES.map(lit).join(', ')}) OR o.updated_at >= @start)
       )
     )
     ORDER BY c.seq LIMIT @limit`;
