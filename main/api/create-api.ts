@@ -152,7 +152,11 @@ export function createApi(deps: ApiDeps): Api {
   async function call(name: MethodName, args: unknown): Promise<Reply<unknown>> {
     const parsed = API_METHODS[name].request.safeParse(args);
     if (!parsed.success) {
-      return { ok: false, error: { code: 'invalid_request', message: `${name}: ${describeZodError(parsed.error)}` } };
+      const path = parsed.error.issues[0]?.path ?? [];
+      return {
+        ok: false,
+        error: { code: 'invalid_request', message: `${name}: ${describeZodError(parsed.error)}`, ...(path.length > 0 ? { details: { field: path.join('.') } } : {}) },
+      };
     }
     try {
       // The schema just checked the arguments for exactly this method's handler.

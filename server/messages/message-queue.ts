@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { MutatorTx } from '../../shared/mutators';
 import { afterQuietHours, effectiveChannels, effectiveSettings, MESSAGE_SETTINGS_ID } from '../../shared/messages/message-rules';
 import { DEFAULT_UTC_OFFSET_MINUTES } from '../../shared/messages/customer-words';
-import { EMAIL_SUBJECT, renderTemplate, templateFor, type TemplateValues } from '../../shared/messages/templates';
+import { composeMessage, type TemplateValues } from '../../shared/messages/templates';
 import type { MessageChannel, MessageLanguage, MessageTrigger } from '../../shared/messages/message-vocabulary';
 import type { MessageRow, OrderRow } from '../../shared/schema';
 
@@ -69,7 +69,7 @@ export function queueCustomerMessages(tx: MutatorTx, req: QueueRequest): Message
     if (!toggles[r.channel] || !req.channels.has(r.channel)) continue;
     const id = messageId(req.cause, r);
     if (tx.get('messages', id) !== undefined) continue;
-    const body = renderTemplate(templateFor(req.trigger, language, rule?.texts), values);
+    const { subject, body } = composeMessage(req.trigger, language, rule?.texts, values, r.channel === 'email');
     const row: MessageRow = {
       id,
       audience: 'customer',
@@ -80,7 +80,7 @@ export function queueCustomerMessages(tx: MutatorTx, req: QueueRequest): Message
       recipient: r.to,
       recipientName: r.name,
       language,
-      subject: r.channel === 'email' ? renderTemplate(EMAIL_SUBJECT[language], values) : '',
+      subject,
       body,
       state: optOut ? 'suppressed' : 'queued',
       attempts: 0,

@@ -6,10 +6,9 @@
 // commit together or not at all.
 import type { MutatorTx } from '../../shared/mutators';
 import type { PredictedArrival } from '../../shared/eta';
-import { formatLocalTime, firstName, REASON_WORDS, STATUS_WORDS } from '../../shared/messages/customer-words';
 import { effectiveSettings, MESSAGE_SETTINGS_ID } from '../../shared/messages/message-rules';
-import { LINK_REQUESTED_REASON, type MessageLanguage, type MessageTrigger } from '../../shared/messages/message-vocabulary';
-import type { TemplateValues } from '../../shared/messages/templates';
+import { LINK_REQUESTED_REASON, type MessageTrigger } from '../../shared/messages/message-vocabulary';
+import { orderValues } from '../../shared/messages/order-values';
 import type { OrderEventRow, OrderRow, SyncedTableKey } from '../../shared/schema';
 import { ensureTrackingLink, setLinkExpiry } from '../tracking/tracking-links';
 import { queueCustomerMessages, type ConfiguredChannels } from './message-queue';
@@ -36,20 +35,6 @@ export function triggerOf(e: OrderEventRow): MessageTrigger | null {
   if (e.kind === 'sub_mark' && e.subMark === 'arrived') return 'arriving';
   if (e.kind === 'message' && e.reason === LINK_REQUESTED_REASON) return 'confirmed';
   return null;
-}
-
-/** The placeholders' values for an order, in the reader's language. */
-export function orderValues(order: OrderRow, language: MessageLanguage, now: number, link: string, driverName: string | null, predicted: PredictedArrival | null): TemplateValues {
-  return {
-    number: order.number,
-    customer: order.customerName,
-    status: STATUS_WORDS[language][order.status],
-    eta: predicted === null ? '' : formatLocalTime(predicted.at, language, now),
-    deadline: order.slaDeadline === null ? '' : formatLocalTime(order.slaDeadline, language, now),
-    link,
-    driver: driverName === null ? '' : firstName(driverName),
-    reason: order.problemReason === null ? '' : REASON_WORDS[language][order.problemReason],
-  };
 }
 
 export function queueForOccasion(tx: MutatorTx, deps: TriggerDeps, order: OrderRow, trigger: MessageTrigger, cause: string, now: number): number {

@@ -1,10 +1,83 @@
-// Customer messages and staff notifications on the desktop: a dispatcher's "send the tracking
-// link again". Commands are the mutators' own argument schemas (one rule, checked here and
-// again wherever the mutator runs); the server queues and sends, never the desktop.
-import { sendTrackingLink as sendTrackingLinkMutator } from '../messages/message-mutators';
-import { command } from './define';
+// Customer messages and staff notifications on the desktop: the admin's message screen (texts
+// per trigger and language, channels, quiet hours, a preview on a real order), a dispatcher's
+// "send the tracking link again". Commands are the mutators' own argument schemas (one rule,
+// checked here and again wherever the mutator runs); the server queues and sends, never the
+// desktop.
+import { z } from 'zod';
+import type { EffectiveSettings } from '../messages/message-rules';
+import {
+  sendTrackingLink as sendTrackingLinkMutator,
+  updateMessageRule as updateMessageRuleMutator,
+  updateMessageSettings as updateMessageSettingsMutator,
+} from '../messages/message-mutators';
+import { CUSTOMER_TRIGGERS, MESSAGE_LANGUAGES, type ChannelToggles, type CustomerTrigger, type MessageLanguage } from '../messages/message-vocabulary';
+import type { OrderStatus } from '../domain/vocabulary';
+import type { TemplateProblem } from '../messages/templates';
+import { command, idSchema, noArgs, query } from './define';
+
+export interface MessageRuleView {
+  trigger: CustomerTrigger;
+  channels: ChannelToggles;
+  /** The admin's own text per language; null = the shipped one is used. */
+  texts: Record<MessageLanguage, string | null>;
+  /** The shipped texts, shown when the admin's is null and restored by "use the shipped text". */
+  defaults: Record<MessageLanguage, string>;
+  /** An admin changed this rule (channels or texts). */
+  customized: boolean;
+}
+
+export interface MessageSettingsView {
+  rules: MessageRuleView[];
+  settings: EffectiveSettings;
+  /** The placeholder names a text may use ({{number}}, ...). */
+  placeholders: readonly string[];
+  /** Longest text per trigger and language. */
+  maxChars: number;
+  /** Only admins edit; the server refuses anyone else too. */
+  canEdit: boolean;
+}
+
+/** An order the preview can be rendered on. */
+export interface PreviewOrderOption {
+  id: string;
+  number: string;
+  status: OrderStatus;
+  customerName: string;
+}
+
+export interface MessagePreview {
+  orderId: string;
+  orderNumber: string;
+  /** E-mail subject. */
+  subject: string;
+  /** What the customer reads, rendered by the same function the server sends with. */
+  body: string;
+  /** What is wrong with the text (unknown placeholders, too long, empty); [] = fine. */
+  problems: TemplateProblem[];
+  /** Characters of the rendered body (an SMS part is 70 Cyrillic characters). */
+  chars: number;
+}
+
+const trigger = z.enum(CUSTOMER_TRIGGERS);
 
 export const messagesApi = {
   /** The customer gets the tracking link again on every channel the "confirmed" rule uses. */
   sendTrackingLink: command(sendTrackingLinkMutator.args.strict()),
+
+  messageSettings: query<MessageSettingsView>()(noArgs),
+  /** Real orders from the replica that suit a trigger (its status), newest first. */
+  previewOrders: query<PreviewOrderOption[]>()(z.object({ trigger }).strict()),
+  /** A text (unsaved, as typed; or the rule's current one) rendered on a real order. null: no such order. */
+  previewMessage: query<MessagePreview | null>()(
+    z
+      .object({
+        trigger,
+        language: z.enum(MESSAGE_LANGUAGES),
+        text: z.string().max(4000).optional(),
+        orderId: idSchema.optional(),
+      })
+      .strict(),
+  ),
+  updateMessageRule: command(updateMessageRuleMutator.args.strict()),
+  updateMessageSettings: command(updateMessageSettingsMutator.args.strict()),
 } as const;

@@ -72,17 +72,40 @@ export function templateFor(trigger: MessageTrigger, language: MessageLanguage, 
 const TOKEN = /\{\{\s*([^{}]*?)\s*\}\}/g;
 const KNOWN: ReadonlySet<string> = new Set(PLACEHOLDERS);
 
-/** Problems with an admin's text: unknown placeholders, too long, control characters. Empty = fine. */
-export function checkTemplate(text: string): string[] {
-  const problems: string[] = [];
-  if (text.length > MAX_TEMPLATE_CHARS) problems.push(`longer than ${MAX_TEMPLATE_CHARS} characters`);
+/** What can be wrong with an admin's text, as codes the console words in its language. */
+export type TemplateProblem =
+  | { code: 'empty' }
+  | { code: 'too_long'; max: number }
+  | { code: 'control_characters' }
+  | { code: 'unknown_placeholder'; name: string };
+
+export function templateProblems(text: string): TemplateProblem[] {
+  const problems: TemplateProblem[] = [];
+  if (text.trim() === '') problems.push({ code: 'empty' });
+  if (text.length > MAX_TEMPLATE_CHARS) problems.push({ code: 'too_long', max: MAX_TEMPLATE_CHARS });
   // eslint-disable-next-line no-control-regex -- looking for control characters is the point
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text)) problems.push('contains control characters');
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text)) problems.push({ code: 'control_characters' });
   for (const m of text.matchAll(TOKEN)) {
     const name = m[1] ?? '';
-    if (!KNOWN.has(name)) problems.push(`unknown placeholder {{${name.slice(0, 40)}}}`);
+    if (!KNOWN.has(name)) problems.push({ code: 'unknown_placeholder', name: name.slice(0, 40) });
   }
   return problems;
+}
+
+/** The same problems as sentences (a mutator's refusal). Empty = fine. */
+export function checkTemplate(text: string): string[] {
+  return templateProblems(text).map((p) => {
+    switch (p.code) {
+      case 'empty':
+        return 'is empty';
+      case 'too_long':
+        return `longer than ${p.max} characters`;
+      case 'control_characters':
+        return 'contains control characters';
+      case 'unknown_placeholder':
+        return `unknown placeholder {{${p.name}}}`;
+    }
+  });
 }
 
 /** Fills the placeholders; unknown or missing ones become empty, and the result is tidied. */
@@ -96,6 +119,23 @@ export function renderTemplate(text: string, values: TemplateValues): string {
     .replace(TOKEN, (_, name: string) => map.get(name) ?? '')
     .replace(/[ \t]{2,}/g, ' ')
     .trim();
+}
+
+export interface ComposedMessage {
+  /** E-mail only; '' for the other channels. */
+  subject: string;
+  body: string;
+}
+
+/**
+ * The one way a message is made: the admin's text (or the shipped one) with the values filled
+ * in, and the e-mail subject. The server's queue and the console's preview both call it.
+ */
+export function composeMessage(trigger: MessageTrigger, language: MessageLanguage, overrides: LocalizedTexts | null | undefined, values: TemplateValues, email: boolean): ComposedMessage {
+  return {
+    subject: email ? renderTemplate(EMAIL_SUBJECT[language], values) : '',
+    body: renderTemplate(templateFor(trigger, language, overrides), values),
+  };
 }
 
 export function isMessageLanguage(x: unknown): x is MessageLanguage {

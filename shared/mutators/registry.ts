@@ -123,7 +123,9 @@ export function runMutator(tx: MutatorTx, name: string, args: unknown, ctx: Muta
   }
   const parsed = def.args.safeParse(args);
   if (!parsed.success) {
-    return rejected('bad_args', `Invalid ${name}: ${summarize(parsed.error)}`, { mutator: name });
+    // The first offending field by its path ("texts.ru", "quietStartMinute"), so a form can point at it.
+    const path = parsed.error.issues[0]?.path ?? [];
+    return rejected('bad_args', `Invalid ${name}: ${summarize(parsed.error)}`, { mutator: name, ...(path.length > 0 ? { field: path.join('.') } : {}) });
   }
   try {
     def.run(tx, parsed.data, ctx);

@@ -32,6 +32,7 @@ export const SCREENS: readonly ScreenSpec[] = [
   { id: 'alerts', label: 'tabs.alerts', component: pluggedScreen('alerts'), roles: DESK_ROLES },
   { id: 'reports', label: 'tabs.reports', component: pluggedScreen('reports'), roles: DESK_ROLES },
   { id: 'sla-settings', label: 'tabs.slaSettings', component: pluggedScreen('sla-settings'), roles: ['supervisor', 'admin'] },
+  { id: 'customer-messages', label: 'tabs.customerMessages', component: pluggedScreen('customer-messages'), roles: ['admin'] },
   { id: 'settings', label: 'tabs.settings', component: null, always: true },
 ];
 

@@ -1,0 +1,80 @@
+// The admin's customer-message screen through the typed API on a real replica: the rules as
+// they apply, real orders to preview on, a typed text rendered on one of them with the shared
+// functions the server sends with, and bad values refused with the field named.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { MessagePreview, MessageSettingsView, PreviewOrderOption } from '../../shared/api/messages-api';
+import type { Reply } from '../../shared/api/wire';
+import { messageRules, trackingLinks } from '../../shared/schema';
+import { createApi, type Api } from './create-api';
+import { createFakeSync } from '../testing/fake-sync';
+import { fixtureReplica, HOUR, T0, type FixtureReplica } from '../testing/fixture-replica';
+import { memorySettings } from '../settings/settings-store';
+
+function value<T>(reply: Reply<unknown>): T {
+  if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
+  return reply.value as T;
+}
+
+let fx: FixtureReplica;
+let api: Api;
+
+beforeEach(() => {
+  fx = fixtureReplica();
+  const sync = createFakeSync({ id: 'u-admin', name: 'Timur', role: 'admin' });
+  api = createApi({ replica: fx.replica, settings: memorySettings({ serverUrl: 'http://127.0.0.1:1', token: 't' }), connect: () => sync, now: () => T0 });
+  fx.addOrder({ id: 'o-new', number: 'MR-NEW', status: 'new', updatedAt: T0 - 3 * HOUR });
+  fx.addOrder({ id: 'o-road', number: 'MR-ROAD', status: 'in_transit', driverId: 'd1', customerName: 'Асель Нурланова', slaDeadline: T0 + 3 * HOUR, updatedAt: T0 - HOUR });
+  fx.addOrder({ id: 'o-done', number: 'MR-DONE', status: 'delivered', updatedAt: T0 - 2 * HOUR });
+  fx.replica.db.insert(trackingLinks).values({ id: 'o-road', token: 'tok', url: 'https://track.example/t/tok', createdAt: T0, expiresAt: null, updatedAt: T0 }).run();
+});
+
+afterEach(async () => {
+  await api.close();
+  fx.cleanup();
+});
+
+describe('customer messages settings', () => {
+  it('shows every customer trigger with the shipped texts until an admin changes one', async () => {
+    fx.replica.db.insert(messageRules).values({ id: 'delivered', channels: { sms: false, email: true, telegram: false }, texts: { kk: 'Рахмет, {{number}}!' }, updatedAt: T0 }).run();
+    const view = value<MessageSettingsView>(await api.dispatch('messageSettings', {}));
+    expect(view.rules.map((r) => r.trigger)).toEqual(['confirmed', 'in_transit', 'arriving', 'delivered', 'problem', 'delay']);
+    expect(view.rules[0]).toMatchObject({ channels: { sms: true, email: true, telegram: true }, texts: { ru: null, kk: null, en: null }, customized: false });
+    expect(view.rules[0]?.defaults.ru).toContain('{{link}}');
+    expect(view.rules[3]).toMatchObject({ channels: { sms: false, email: true, telegram: false }, texts: { ru: null, kk: 'Рахмет, {{number}}!', en: null }, customized: true });
+    expect(view.settings).toEqual({ quietStartMinute: 1320, quietEndMinute: 480, arrivingMinutes: 15, linkDays: 7 });
+    expect(view.canEdit).toBe(true);
+    expect(view.placeholders).toContain('driver');
+  });
+
+  it('offers real orders that suit the trigger, newest first, and any order when none suits', async () => {
+    expect(value<PreviewOrderOption[]>(await api.dispatch('previewOrders', { trigger: 'in_transit' })).map((o) => o.number)).toEqual(['MR-ROAD']);
+    expect(value<PreviewOrderOption[]>(await api.dispatch('previewOrders', { trigger: 'delivered' })).map((o) => o.number)).toEqual(['MR-DONE']);
+    expect(value<PreviewOrderOption[]>(await api.dispatch('previewOrders', { trigger: 'problem' })).map((o) => o.number)).toEqual(['MR-ROAD', 'MR-DONE', 'MR-NEW']);
+  });
+
+  it('renders the typed text on the chosen order: its number, link, the driver, the prediction; problems named', async () => {
+    const p = value<MessagePreview>(
+      await api.dispatch('previewMessage', { trigger: 'in_transit', language: 'ru', orderId: 'o-road', text: '{{customer}}, заказ {{number}} везёт {{driver}}, будет в {{eta}}: {{link}}' }),
+    );
+    expect(p.body).toMatch(/^Асель Нурланова, заказ MR-ROAD везёт Berik, будет в \d\d:\d\d: https:\/\/track\.example\/t\/tok$/);
+    expect(p).toMatchObject({ orderNumber: 'MR-ROAD', subject: 'Заказ MR-ROAD', problems: [] });
+    expect(p.chars).toBe(p.body.length);
+    // The saved (here shipped) text in Kazakh when nothing is typed.
+    const kk = value<MessagePreview>(await api.dispatch('previewMessage', { trigger: 'in_transit', language: 'kk', orderId: 'o-road' }));
+    expect(kk.body).toContain('MR-ROAD тапсырысы жолда');
+    const bad = value<MessagePreview>(await api.dispatch('previewMessage', { trigger: 'in_transit', language: 'en', orderId: 'o-road', text: 'Hi {{phone}}' }));
+    expect(bad.problems).toEqual([{ code: 'unknown_placeholder', name: 'phone' }]);
+    expect(bad.body).toBe('Hi');
+    expect(value<MessagePreview>(await api.dispatch('previewMessage', { trigger: 'in_transit', language: 'en', orderId: 'o-road', text: '' })).problems).toEqual([{ code: 'empty' }]);
+    expect(value<MessagePreview | null>(await api.dispatch('previewMessage', { trigger: 'in_transit', language: 'en', orderId: 'nope' }))).toBeNull();
+  });
+
+  it('refuses values the schema does not allow before anything runs, naming the field', async () => {
+    const r = await api.dispatch('updateMessageSettings', { quietStartMinute: 1500, quietEndMinute: 0, arrivingMinutes: 15, linkDays: 7 });
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid_request', details: { field: 'quietStartMinute' } } });
+    const big = await api.dispatch('previewMessage', { trigger: 'delivered', language: 'ru', text: 'x'.repeat(5000) });
+    expect(big).toMatchObject({ ok: false, error: { code: 'invalid_request', details: { field: 'text' } } });
+    const lang = await api.dispatch('previewMessage', { trigger: 'delivered', language: '__proto__' });
+    expect(lang).toMatchObject({ ok: false, error: { code: 'invalid_request', details: { field: 'language' } } });
+  });
+});

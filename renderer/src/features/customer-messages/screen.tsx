@@ -1,0 +1,48 @@
+// The admin's customer messages: per trigger which channels carry it, its texts in Russian,
+// Kazakh and English with a live preview on a real order from the replica, quiet hours and
+// timings. Admin only (the tab, and the server refuses anyone else's edit too).
+import { useEffect } from 'react';
+import { api } from '../../api/client';
+import { useT } from '../../i18n/use-t';
+import { RulesTable } from './RulesTable';
+import { TextEditor } from './TextEditor';
+import { TimingsForm } from './TimingsForm';
+import { loadMessageSettings, useCustomerMessagesStore } from './store';
+import './customer-messages.css';
+
+export default function CustomerMessagesScreen() {
+  const t = useT();
+  const view = useCustomerMessagesStore((s) => s.view);
+  const answer = useCustomerMessagesStore((s) => s.answer);
+  useEffect(() => {
+    void loadMessageSettings();
+    return api().on('changes', (e) => {
+      if (e.all || e.tables.some((x) => x === 'message_rules' || x === 'message_settings')) void loadMessageSettings();
+    });
+  }, []);
+  if (!view) return <div className="empty">…</div>;
+  return (
+    <div className="cmsg">
+      <header className="cmsg-head">
+        <h1 className="cmsg-title">{t('msgs.title')}</h1>
+        <span className="muted">{view.canEdit ? t('msgs.note') : t('msgs.readOnly')}</span>
+      </header>
+      <div role="status" aria-live="polite" className={answer === null ? '' : answer.ok ? 'cmsg-msg ok' : 'cmsg-msg err'}>
+        {answer === null ? '' : answer.ok ? t('msgs.saved') : answer.text}
+      </div>
+      <div className="cmsg-columns">
+        <div className="cmsg-left">
+          <section aria-label={t('msgs.rules')}>
+            <h2 className="cmsg-subtitle">{t('msgs.rules')}</h2>
+            <RulesTable view={view} />
+          </section>
+          <section aria-label={t('msgs.timings')}>
+            <h2 className="cmsg-subtitle">{t('msgs.timings')}</h2>
+            <TimingsForm settings={view.settings} canEdit={view.canEdit} />
+          </section>
+        </div>
+        <TextEditor view={view} />
+      </div>
+    </div>
+  );
+}

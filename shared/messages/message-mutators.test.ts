@@ -1,0 +1,83 @@
+// The admin's message rules and quiet hours: what is stored, and every bad value refused with
+// the field named, changing nothing, on whichever side runs the mutator (desktop and server).
+import { describe, expect, it } from 'vitest';
+import { fakeWorld, run } from '../testing/fake-world';
+import { MAX_TEMPLATE_CHARS, templateProblems } from './templates';
+
+const ALL = { sms: true, email: true, telegram: true };
+
+describe('updateMessageRule', () => {
+  it('stores channels and the given texts; a language left out follows the shipped text', () => {
+    const tx = fakeWorld();
+    expect(run(tx, 'u-admin', 'updateMessageRule', { trigger: 'confirmed', channels: { sms: false, email: true, telegram: true }, texts: { ru: ' Заказ {{number}}: {{link}} ' } })).toEqual({ result: 'applied' });
+    expect(tx.get('message_rules', 'confirmed')).toMatchObject({ channels: { sms: false, email: true, telegram: true }, texts: { ru: 'Заказ {{number}}: {{link}}' }, updatedBy: 'u-admin' });
+  });
+
+  it.each([
+    ['an empty text', { ru: '   ' }, 'texts.ru', 'is empty'],
+    ['an unknown placeholder', { kk: '{{number}} {{phone}}' }, 'texts.kk', 'unknown placeholder {{phone}}'],
+    ['__proto__ as a placeholder', { en: 'Hi {{__proto__}}' }, 'texts.en', 'unknown placeholder {{__proto__}}'],
+    ['a text over the limit', { en: 'x'.repeat(MAX_TEMPLATE_CHARS + 1) }, 'texts.en', `longer than ${MAX_TEMPLATE_CHARS}`],
+    ['a NUL byte', { ru: 'Заказ\u0000{{number}}' }, 'texts.ru', 'control characters'],
+  ])('refuses %s, naming the field', (_, texts, field, words) => {
+    const tx = fakeWorld();
+    const out = run(tx, 'u-admin', 'updateMessageRule', { trigger: 'delivered', channels: ALL, texts });
+    expect(out).toMatchObject({ result: 'rejected', error: { code: 'bad_template', details: { field } } });
+    expect(out.result === 'rejected' && out.error.message).toContain(words);
+    expect(tx.get('message_rules', 'delivered')).toBeUndefined();
+  });
+
+  it('refuses a huge body, a language it does not know and a trigger it does not know by schema, with the field', () => {
+    const tx = fakeWorld();
+    expect(run(tx, 'u-admin', 'updateMessageRule', { trigger: 'delivered', channels: ALL, texts: { ru: 'x'.repeat(100_000) } })).toMatchObject({ error: { code: 'bad_args', details: { field: 'texts.ru' } } });
+    expect(run(tx, 'u-admin', 'updateMessageRule', { trigger: 'delivered', channels: ALL, texts: { de: 'Hallo' } })).toMatchObject({ error: { code: 'bad_args', details: { field: 'texts' } } });
+    expect(run(tx, 'u-admin', 'updateMessageRule', { trigger: 'constructor', channels: ALL, texts: {} })).toMatchObject({ error: { code: 'bad_args', details: { field: 'trigger' } } });
+    expect(run(tx, 'u-admin', 'updateMessageRule', { trigger: 'delivered', channels: { sms: true, email: true }, texts: {} })).toMatchObject({ error: { code: 'bad_args', details: { field: 'channels.telegram' } } });
+    expect(tx.all('message_rules')).toHaveLength(0);
+  });
+
+  it('is an admin edit only', () => {
+    const tx = fakeWorld();
+    for (const who of ['u-dispatcher', 'u-supervisor', 'u-logistician', 'u-shop']) {
+      expect(run(tx, who, 'updateMessageRule', { trigger: 'delivered', channels: ALL, texts: {} })).toMatchObject({ error: { code: 'forbidden' } });
+      expect(run(tx, who, 'updateMessageSettings', { quietStartMinute: 0, quietEndMinute: 0, arrivingMinutes: 15, linkDays: 7 })).toMatchObject({ error: { code: 'forbidden' } });
+    }
+    expect(tx.all('message_rules')).toHaveLength(0);
+    expect(tx.all('message_settings')).toHaveLength(0);
+  });
+});
+
+describe('updateMessageSettings', () => {
+  const ok = { quietStartMinute: 22 * 60, quietEndMinute: 7 * 60, arrivingMinutes: 20, linkDays: 14 };
+
+  it('stores quiet hours and timings', () => {
+    const tx = fakeWorld();
+    expect(run(tx, 'u-admin', 'updateMessageSettings', ok)).toEqual({ result: 'applied' });
+    expect(tx.get('message_settings', 'customer')).toMatchObject(ok);
+  });
+
+  it.each([
+    ['quietStartMinute', 1440],
+    ['quietStartMinute', -1],
+    ['quietEndMinute', 7.5],
+    ['quietEndMinute', 1e12],
+    ['arrivingMinutes', 0],
+    ['arrivingMinutes', 181],
+    ['linkDays', 91],
+  ])('refuses %s = %s, naming it', (field, value) => {
+    const tx = fakeWorld();
+    expect(run(tx, 'u-admin', 'updateMessageSettings', { ...ok, [field]: value })).toMatchObject({ error: { code: 'bad_args', details: { field } } });
+    expect(tx.all('message_settings')).toHaveLength(0);
+  });
+});
+
+describe('templateProblems', () => {
+  it('names each problem once, as codes the console words', () => {
+    expect(templateProblems('{{number}} {{eta}}')).toEqual([]);
+    expect(templateProblems('')).toEqual([{ code: 'empty' }]);
+    expect(templateProblems('{{ link }} {{nope}} {{constructor}}')).toEqual([
+      { code: 'unknown_placeholder', name: 'nope' },
+      { code: 'unknown_placeholder', name: 'constructor' },
+    ]);
+  });
+});
