@@ -38,7 +38,8 @@ test('an admin edits a customer message with a preview on a real order; bad valu
   await expect(editor.locator('.cmsg-body')).toContainText(`Order ${number} is coming with`);
   // Saving it anyway: the mutator refuses, naming the field, and nothing changes.
   await editor.getByRole('button', { name: 'Save texts and channels' }).click();
-  await expect(page.locator('.cmsg-msg.err')).toContainText('unknown placeholder {{phone}}');
+  await expect(page.locator('.cmsg-msg.err')).toContainText('Not saved: the text marked below has a problem');
+  await expect(editor.getByRole('list')).toContainText('Unknown value {{phone}}');
   expect(await ruleOf(PRIMARY.url, 'in_transit')).toEqual(before);
   // The server refuses the same on its own, whatever a desktop sends.
   await expect(callHost(admin.url, 'updateMessageRule', { trigger: 'in_transit', channels: before.channels, texts: { en: 'x'.repeat(5000) } })).rejects.toThrow(/invalid_request.*texts\.en/);

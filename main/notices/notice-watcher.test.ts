@@ -4,6 +4,7 @@ import type { NoticeEvent } from '../../shared/api/events';
 import type { UserRole } from '../../shared/domain/vocabulary';
 import { openReplica, type Replica } from '../db/open-replica';
 import { testOrderRow } from '../../shared/testing/order-row';
+import type { NoticeEvent } from '../../shared/api/events';
 import { createNoticeWatcher } from './notice-watcher';
 
 const T0 = Date.UTC(2026, 11, 2, 6);
@@ -76,5 +77,25 @@ describe('notices are the signed-in user’s own (issue 13)', () => {
     ]);
     expect(admin.seen).toEqual(['no_shift_start:Склад Алатау:Nobody started the day: Склад Алатау', 'no_shift_start:w-gone:Nobody started the day: w-gone']);
     expect(dispatcher.seen).toEqual([]);
+  });
+});
+
+describe('a notice carries its words in both languages (issue 15)', () => {
+  it('an English host process sends the Russian words too, so a Russian page shows Russian', () => {
+    const got: NoticeEvent[] = [];
+    const w = createNoticeWatcher({ replica: r, now: () => T0, emit: (n) => got.push(n), language: () => 'en', user: () => ({ id: 'u-d1', role: 'dispatcher' }) });
+    w.scan();
+    r.db.insert(alerts).values(alertRow({ id: 'a1', kind: 'predicted_late', assigneeId: 'u-d1', messageRu: 'Заказ MR-1: прогноз после срока', messageEn: 'Order MR-1: predicted after the deadline' })).run();
+    r.db.insert(orders).values(testOrderRow({ id: 'o9', number: 'MR-9', status: 'problem', problemReason: 'damaged', customerName: 'Kaspi' })).run();
+    w.scan();
+    expect(got.map((n) => [n.title, n.body])).toEqual([
+      ['Predicted late: order MR-1', 'Order MR-1: predicted after the deadline'],
+      ['Problem: order MR-9', 'Kaspi: damaged'],
+    ]);
+    expect(got.map((n) => n.text.ru)).toEqual([
+      { title: 'Прогноз: опоздание, заказ MR-1', body: 'Заказ MR-1: прогноз после срока' },
+      { title: 'Проблема: заказ MR-9', body: 'Kaspi: повреждение' },
+    ]);
+    expect(got[0]?.text.en).toEqual({ title: 'Predicted late: order MR-1', body: 'Order MR-1: predicted after the deadline' });
   });
 });

@@ -5,7 +5,9 @@
 // for the Alerts tab, the server and the notification. The desktop never decides them again.
 // The first scan only learns the current state: starting the app must not fire hundreds of
 // notices for what was already late. Each person hears only of their own alerts
-// (shared/alerts/alert-recipient.ts); new problems go to the desk roles.
+// (shared/alerts/alert-recipient.ts); new problems go to the desk roles. A notice carries its
+// words in both languages: the page picks its own (in the browser host the page's language may
+// differ from this process's locale), the Electron shell shows main's.
 import type { NoticeEvent } from '../../shared/api/events';
 import { isAlertFor } from '../../shared/alerts/alert-recipient';
 import type { AlertAudience, AlertKind } from '../../shared/alerts/alert-vocabulary';
@@ -63,8 +65,12 @@ export function createNoticeWatcher(deps: {
       if (first || alerts.has(a.id) || !isAlertFor(a, user)) continue;
       const kind = a.kind;
       const number = a.number ?? '';
-      const { title } = noticeText(lang, kind, { number, customer: '', reason: null });
-      deps.emit({ kind, orderId: a.orderId, warehouseId: a.warehouseId, number, at: now, title, body: lang === 'ru' ? a.messageRu : a.messageEn });
+      const words = { number, customer: '', reason: null };
+      const text = {
+        ru: { title: noticeText('ru', kind, words).title, body: a.messageRu },
+        en: { title: noticeText('en', kind, words).title, body: a.messageEn },
+      };
+      deps.emit({ kind, orderId: a.orderId, warehouseId: a.warehouseId, number, at: now, ...text[lang], text });
     }
     alerts = nextAlerts;
 
@@ -75,7 +81,8 @@ export function createNoticeWatcher(deps: {
     for (const r of rows) {
       nextProblems.add(r.id);
       if (!first && !problems.has(r.id) && isDeskRole(user?.role)) {
-        deps.emit({ kind: 'problem', orderId: r.id, warehouseId: null, number: r.number, at: now, ...noticeText(lang, 'problem', r) });
+        const text = { ru: noticeText('ru', 'problem', r), en: noticeText('en', 'problem', r) };
+        deps.emit({ kind: 'problem', orderId: r.id, warehouseId: null, number: r.number, at: now, ...text[lang], text });
       }
     }
     problems = nextProblems;

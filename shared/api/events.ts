@@ -45,8 +45,14 @@ export interface NoticeEvent {
   warehouseId: string | null;
   /** What the title names: the order's number, or the warehouse's name. */
   number: string;
+  /** In main's language (the Electron shell's native notification). */
   title: string;
   body: string;
+  /**
+   * The same words in both console languages: the page shows its own language, which in the
+   * browser host need not be the host process's (a Russian page on an English server).
+   */
+  text: Readonly<Record<'ru' | 'en', { title: string; body: string }>>;
   at: number;
 }
 

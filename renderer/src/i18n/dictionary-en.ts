@@ -34,6 +34,7 @@ export const EN = {
   'msgs.note': 'Texts, channels and quiet hours apply to messages queued from now on.',
   'msgs.readOnly': 'Only an admin changes these settings.',
   'msgs.saved': 'Saved',
+  'msgs.refusedText': 'Not saved: the text marked below has a problem.',
   'msgs.rules': 'When customers hear from us',
   'msgs.timings': 'Quiet hours and timings',
   'msgs.trigger': 'Occasion',

@@ -28,7 +28,7 @@ export default function CustomerMessagesScreen() {
         <span className="muted">{view.canEdit ? t('msgs.note') : t('msgs.readOnly')}</span>
       </header>
       <div role="status" aria-live="polite" className={answer === null ? '' : answer.ok ? 'cmsg-msg ok' : 'cmsg-msg err'}>
-        {answer === null ? '' : answer.ok ? t('msgs.saved') : answer.text}
+        {answer === null ? '' : answer.ok ? t('msgs.saved') : answer.code === 'bad_template' ? t('msgs.refusedText') : answer.text}
       </div>
       <div className="cmsg-columns">
         <div className="cmsg-left">

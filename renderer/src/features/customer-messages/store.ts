@@ -15,6 +15,8 @@ export interface SaveAnswer {
   text: string;
   /** The field a refusal names ("texts.ru", "quietStartMinute"), to mark it. */
   field: string | null;
+  /** The refusal's code ('bad_template', 'forbidden', ...), worded by the screen where it knows it. */
+  code?: string;
 }
 
 export interface CustomerMessagesState {
@@ -78,7 +80,9 @@ export function selectOrder(orderId: string): Promise<void> {
 export function editDraft(text: string): Promise<void> {
   const s = useCustomerMessagesStore.getState();
   if (s.drafts === null) return Promise.resolve();
-  useCustomerMessagesStore.setState({ drafts: { ...s.drafts, [s.language]: text } });
+  // A refusal of the text is about what was typed before: the live problems take over.
+  const answer = s.answer !== null && !s.answer.ok && s.answer.field?.startsWith('texts.') ? null : s.answer;
+  useCustomerMessagesStore.setState({ drafts: { ...s.drafts, [s.language]: text }, answer });
   return refreshPreview();
 }
 
@@ -122,7 +126,7 @@ async function save(call: () => Promise<CommandResult>, resetDrafts = false): Pr
   try {
     const r = await call();
     const field = !r.ok && typeof r.details?.field === 'string' ? r.details.field : null;
-    useCustomerMessagesStore.setState({ answer: r.ok ? { ok: true, text: '', field: null } : { ok: false, text: r.message, field } });
+    useCustomerMessagesStore.setState({ answer: r.ok ? { ok: true, text: '', field: null } : { ok: false, text: r.message, field, code: r.code } });
     if (r.ok) await loadMessageSettings(resetDrafts);
     return r.ok;
   } catch (err) {

@@ -63,12 +63,18 @@ export type NoticeTarget = Pick<NoticeEvent, 'orderId' | 'warehouseId' | 'number
 
 const subjectOf = (n: NoticeTarget): string => (n.orderId === null ? `w:${n.warehouseId ?? ''}` : n.orderId);
 
+/** The body in the page's language (main sends both; its own `body` follows the host process's locale). */
+export function noticeBody(n: NoticeEvent, t: Translator): string {
+  return n.text[t.lang].body;
+}
+
 export function showNotice(n: NoticeEvent, t: Translator, open: (target: NoticeTarget) => void): void {
   const title = noticeTitle(n, t);
+  const body = noticeBody(n, t);
   const target: NoticeTarget = { orderId: n.orderId, warehouseId: n.warehouseId, number: n.number };
-  notifier.show({ title, body: n.body, tag: `${n.kind}:${subjectOf(n)}`, onClick: () => open(target) });
+  notifier.show({ title, body, tag: `${n.kind}:${subjectOf(n)}`, onClick: () => open(target) });
   toastSeq += 1;
-  const toast: Toast = { id: toastSeq, kind: n.kind, orderId: n.orderId, warehouseId: n.warehouseId, number: n.number, title, body: n.body };
+  const toast: Toast = { id: toastSeq, kind: n.kind, orderId: n.orderId, warehouseId: n.warehouseId, number: n.number, title, body };
   // A repeat for the same order (or warehouse) and kind replaces the old toast instead of stacking.
   useNotificationsStore.setState((s) => ({
     toasts: [...s.toasts.filter((x) => !(subjectOf(x) === subjectOf(n) && x.kind === n.kind)), toast].slice(-MAX_TOASTS),
