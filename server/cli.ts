@@ -137,6 +137,8 @@ export async function main(argv: string[]): Promise<number> {
     })();
     // The alerts' "predicted late" uses the same predictions as the messages and the tracking page.
     alerts.usePredictions((order, now) => messages.arrival.predict(order, now)?.at ?? null);
+    // Staff hear of their new alerts by Telegram / e-mail, queued with the alert itself.
+    alerts.onRecorded((tx, created, now) => messages.staff.queue(tx, created, now));
     console.log(`GPS (OsmAnd) on port ${ingest.gps.port}; courier webhooks on ${server.url}/integrations/:provider/webhook`);
     console.log(`Tracking links ${messages.config.publicUrl}/t/<token>; message channels: ${[messages.config.sms && 'SMS', messages.config.smtp && 'e-mail', messages.config.telegram && 'Telegram'].filter(Boolean).join(', ') || 'none configured'}`);
     console.log(`Marshrut server on ${server.url} (ws ${server.url.replace('http', 'ws')}/sync), database ${dbFile}`);

@@ -13,6 +13,7 @@
 // (shared/alerts/shift-start-alert.ts), when a driver's shift, a warehouse or a calendar
 // changes and when a warehouse's next moment comes (its check time, or local midnight).
 import type { ChangeRow } from '../../shared/protocol';
+import type { MutatorTx } from '../../shared/mutators';
 import type { ReminderThresholds } from '../../shared/domain/processing-reminders';
 import { nextAlertCheckAt, planAlerts, type AlertEnv } from '../../shared/alerts/decide-alerts';
 import { localDayStart, nextShiftStartCheckAt, planShiftStartAlerts } from '../../shared/alerts/shift-start-alert';
@@ -54,6 +55,9 @@ export interface AlertSchedulerOptions extends PeopleOptions {
 /** Predicted arrival time (ms) of an order, or null when it cannot be predicted now. */
 export type ArrivalPredictor = (order: OrderRow, now: number) => number | null;
 
+/** Told of alerts just recorded, inside the transaction that records them. */
+export type AlertsRecordedHook = (tx: MutatorTx, created: readonly AlertRow[], now: number) => void;
+
 const PREDICTED_STATUSES: ReadonlySet<string> = new Set(['confirmed', 'at_warehouse', 'in_transit']);
 
 export interface TickResult {
@@ -82,6 +86,7 @@ export class AlertScheduler {
   private running = false;
   private unsubscribe: (() => void) | null = null;
   private predict: ArrivalPredictor | null;
+  private readonly recordedHooks: AlertsRecordedHook[] = [];
   /** Totals since start, for /health. */
   readonly counters = { ticks: 0, evaluated: 0, created: 0, resolved: 0, recomputed: 0, fullScans: 0, errors: 0 };
 
@@ -155,6 +160,14 @@ export class AlertScheduler {
    * Predicted arrivals come from the messages module, attached after the alerts: from now on
    * assigned orders are predicted, and looked at again every minute while their deadline stands.
    */
+  /**
+   * Called inside the transaction that records new alerts (with them), so what it writes (the
+   * staff notices, server/messages/staff-notify.ts) commits with the alerts or not at all.
+   */
+  onRecorded(hook: AlertsRecordedHook): void {
+    this.recordedHooks.push(hook);
+  }
+
   usePredictions(predict: ArrivalPredictor): void {
     this.predict = predict;
     this.requestFullScan();
@@ -174,6 +187,7 @@ export class AlertScheduler {
     const policies = this.source.policies();
     const reminders = this.opts.reminders;
     const writes: AlertRow[] = [];
+    const created: AlertRow[] = [];
     const orders = this.source.ordersByIds(ids);
     const alertsByOrder = this.source.alertsOfOrders(ids);
     for (const id of ids) {
@@ -192,6 +206,7 @@ export class AlertScheduler {
       const env: AlertEnv = { policies, calendar: this.source.calendar(row.regionId), ...(reminders ? { reminders } : {}) };
       const plan = planAlerts(order, recorded, now, env, () => this.source.peopleFor(row));
       writes.push(...plan.create, ...plan.resolve);
+      created.push(...plan.create);
       result.created += plan.create.length;
       result.resolved += plan.resolve.length;
       this.due.set(id, nextAlertCheckAt(order, now, env));
@@ -200,6 +215,7 @@ export class AlertScheduler {
     if (writes.length > 0) {
       this.opts.engine.writeRows((tx) => {
         for (const a of writes) tx.put('alerts', a);
+        if (created.length > 0) for (const hook of this.recordedHooks) hook(tx, created, now);
       });
     }
   }

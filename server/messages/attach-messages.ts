@@ -17,6 +17,7 @@ import { PredictionWatch } from './prediction-watch';
 import { SmsGateway } from './sms-gateway';
 import { SmtpChannel } from './smtp-channel';
 import { TelegramChannel } from './telegram-channel';
+import { StaffNotifier } from './staff-notify';
 import { mountTelegramWebhook } from './telegram-webhook';
 
 export const DEFAULT_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
@@ -46,6 +47,8 @@ export interface AttachedMessages {
   arrival: ArrivalService;
   sender: MessageSender;
   watch: PredictionWatch;
+  /** Staff notices of new alerts: `alerts.onRecorded((tx, a, now) => staff.queue(tx, a, now))`. */
+  staff: StaffNotifier;
 }
 
 export function attachMessages(server: MarshrutServer, opts: AttachMessagesOptions = {}): AttachedMessages {
@@ -78,6 +81,7 @@ export function attachMessages(server: MarshrutServer, opts: AttachMessagesOptio
   const sender = new MessageSender({ sqlite, engine: server.engine, channels, clock, log, ...(opts.senderIntervalMs === undefined ? {} : { intervalMs: opts.senderIntervalMs }) });
   sender.start();
   const watch = new PredictionWatch(sqlite, server.engine, deps, clock, log);
+  const staff = new StaffNotifier(sqlite, server.engine, deps.channels, log);
   watch.start(opts.watchIntervalMs ?? 30_000);
   const learnTimer = setInterval(() => {
     try {
@@ -109,6 +113,7 @@ export function attachMessages(server: MarshrutServer, opts: AttachMessagesOptio
     pending: sender.pendingCount(),
     sender: sender.counters,
     watch: watch.counters,
+    staff: staff.counters,
     speeds: learner.lastRun,
     tracking: tracking.counters,
     telegram: webhook,
@@ -118,5 +123,5 @@ export function attachMessages(server: MarshrutServer, opts: AttachMessagesOptio
     watch.stop();
     await sender.stop();
   });
-  return { config, learner, arrival, sender, watch };
+  return { config, learner, arrival, sender, watch, staff };
 }

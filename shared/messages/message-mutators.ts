@@ -7,7 +7,8 @@ import { isOpenStatus } from '../domain/order-status';
 import { reject } from '../mutators/mutator-tx';
 import { defineMutator, DESK } from '../mutators/define-mutator';
 import { MESSAGE_SETTINGS_ID } from './message-rules';
-import { LINK_REQUESTED_REASON, MESSAGE_LANGUAGES, MESSAGE_TRIGGERS } from './message-vocabulary';
+import { ALERT_KINDS } from '../alerts/alert-vocabulary';
+import { LINK_REQUESTED_REASON, MESSAGE_LANGUAGES, MESSAGE_TRIGGERS, STAFF_NOTIFY_CHANNELS } from './message-vocabulary';
 import { checkTemplate } from './templates';
 
 const ADMIN = ['admin'] as const;
@@ -93,7 +94,9 @@ export const setCustomerMessagePrefs = defineMutator({
 export const setMyNotifyPrefs = defineMutator({
   args: z
     .object({
-      channel: z.enum(['telegram', 'email', 'none']),
+      channel: z.enum(STAFF_NOTIFY_CHANNELS),
+      /** The alert kinds to hear of; each once. */
+      kinds: z.array(z.enum(ALERT_KINDS)).max(ALERT_KINDS.length),
       email: z.email().max(320).nullable(),
       telegramChatId: z.string().regex(/^-?\d{1,20}$/, 'a Telegram chat id is a number').nullable(),
       language: z.enum(['ru', 'en']),
@@ -104,9 +107,13 @@ export const setMyNotifyPrefs = defineMutator({
   actors: DESK,
   label: 'change notification settings',
   run(tx, args, ctx) {
-    if (args.channel === 'email' && args.email === null) reject('bad_args', 'E-mail notifications need an address', { field: 'email' });
-    if (args.channel === 'telegram' && args.telegramChatId === null) reject('bad_args', 'Telegram notifications need a chat id', { field: 'telegramChatId' });
-    tx.put('staff_notify_prefs', { id: ctx.actor.id, ...args, updatedAt: ctx.now });
+    const wantsEmail = args.channel === 'email' || args.channel === 'both';
+    const wantsTelegram = args.channel === 'telegram' || args.channel === 'both';
+    if (wantsEmail && args.email === null) reject('bad_args', 'E-mail notifications need an address', { field: 'email' });
+    if (wantsTelegram && args.telegramChatId === null) reject('bad_args', 'Telegram notifications need a chat id', { field: 'telegramChatId' });
+    if (new Set(args.kinds).size !== args.kinds.length) reject('bad_args', 'An alert kind is listed twice', { field: 'kinds' });
+    // Always the signed-in user's own row: nobody sets another person's address.
+    tx.put('staff_notify_prefs', { id: ctx.actor.id, ...args, kinds: ALERT_KINDS.filter((k) => args.kinds.includes(k)), updatedAt: ctx.now });
   },
 });
 

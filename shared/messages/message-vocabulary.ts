@@ -6,8 +6,12 @@ export const CUSTOMER_TRIGGERS = ['confirmed', 'in_transit', 'arriving', 'delive
 export type CustomerTrigger = (typeof CUSTOMER_TRIGGERS)[number];
 
 /** What staff hear about: the SLA alert kinds (shared/alerts/alert-vocabulary.ts). */
-export const STAFF_TRIGGERS = ['sla_warning', 'sla_critical', 'sla_breach', 'not_taken', 'not_picked'] as const;
+export const STAFF_TRIGGERS = ['sla_warning', 'sla_critical', 'sla_breach', 'not_taken', 'not_picked', 'predicted_late'] as const;
 export type StaffTrigger = (typeof STAFF_TRIGGERS)[number];
+
+/** How a staff member hears of their alerts outside the app. */
+export const STAFF_NOTIFY_CHANNELS = ['telegram', 'email', 'both', 'none'] as const;
+export type StaffNotifyChannel = (typeof STAFF_NOTIFY_CHANNELS)[number];
 
 export const MESSAGE_TRIGGERS = [...CUSTOMER_TRIGGERS, ...STAFF_TRIGGERS] as const;
 export type MessageTrigger = (typeof MESSAGE_TRIGGERS)[number];

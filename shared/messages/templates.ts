@@ -24,6 +24,7 @@ const RU: Record<MessageTrigger, string> = {
   sla_breach: '{{kind}}: заказ {{number}} ({{customer}}), срок был {{deadline}}.',
   not_taken: '{{kind}}: заказ {{number}} ({{customer}}) не взят в работу.',
   not_picked: '{{kind}}: заказ {{number}} ({{customer}}) не собран.',
+  predicted_late: '{{kind}}: заказ {{number}} ({{customer}}) по прогнозу прибудет после срока {{deadline}}.',
 };
 
 const KK: Record<MessageTrigger, string> = {
@@ -38,6 +39,7 @@ const KK: Record<MessageTrigger, string> = {
   sla_breach: '{{kind}}: {{number}} тапсырысы ({{customer}}), мерзімі {{deadline}} болды.',
   not_taken: '{{kind}}: {{number}} тапсырысы ({{customer}}) жұмысқа алынбады.',
   not_picked: '{{kind}}: {{number}} тапсырысы ({{customer}}) жиналмады.',
+  predicted_late: '{{kind}}: {{number}} тапсырысы ({{customer}}) болжам бойынша {{deadline}} мерзімінен кеш келеді.',
 };
 
 const EN: Record<MessageTrigger, string> = {
@@ -52,6 +54,7 @@ const EN: Record<MessageTrigger, string> = {
   sla_breach: '{{kind}}: order {{number}} ({{customer}}), was due {{deadline}}.',
   not_taken: '{{kind}}: order {{number}} ({{customer}}) was not taken into work.',
   not_picked: '{{kind}}: order {{number}} ({{customer}}) was not picked.',
+  predicted_late: '{{kind}}: order {{number}} ({{customer}}) is predicted to arrive after its deadline {{deadline}}.',
 };
 
 export const DEFAULT_TEXTS: Readonly<Record<MessageLanguage, Readonly<Record<MessageTrigger, string>>>> = { ru: RU, kk: KK, en: EN };

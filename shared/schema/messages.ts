@@ -3,12 +3,14 @@
 // message outbox itself. All synced: desktops show predictions, links, the outbox's progress
 // and the settings editor; only the server writes speeds, links and the outbox.
 import { integer, index, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import type { AlertKind } from '../alerts/alert-vocabulary';
 import {
   MESSAGE_AUDIENCES,
   MESSAGE_CHANNELS,
   MESSAGE_LANGUAGES,
   MESSAGE_STATES,
   MESSAGE_TRIGGERS,
+  STAFF_NOTIFY_CHANNELS,
   type ChannelToggles,
   type ExtraRecipient,
   type LocalizedTexts,
@@ -72,10 +74,16 @@ export const customerPrefs = sqliteTable('customer_prefs', {
   updatedAt: integer('updated_at').notNull(),
 });
 
-/** How a staff member (id = user id) wants SLA warnings and reminders, with quiet hours. */
+/**
+ * How a staff member (id = user id) wants their alerts outside the app: which alert kinds, by
+ * Telegram, e-mail or both, with quiet hours (a notice due inside them is skipped and recorded
+ * as skipped: an alert is about now, it is not sent hours later).
+ */
 export const staffNotifyPrefs = sqliteTable('staff_notify_prefs', {
   id: text('id').primaryKey(),
-  channel: text('channel', { enum: ['telegram', 'email', 'none'] }).notNull(),
+  channel: text('channel', { enum: STAFF_NOTIFY_CHANNELS }).notNull(),
+  /** The alert kinds to be told of (ALERT_KINDS); none = nothing is sent. */
+  kinds: text('kinds', { mode: 'json' }).$type<AlertKind[]>().notNull().default([]),
   telegramChatId: text('telegram_chat_id'),
   email: text('email'),
   language: text('language', { enum: ['ru', 'en'] }).notNull().default('ru'),

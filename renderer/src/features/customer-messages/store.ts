@@ -126,7 +126,9 @@ async function save(call: () => Promise<CommandResult>, resetDrafts = false): Pr
   try {
     const r = await call();
     const field = !r.ok && typeof r.details?.field === 'string' ? r.details.field : null;
-    useCustomerMessagesStore.setState({ answer: r.ok ? { ok: true, text: '', field: null } : { ok: false, text: r.message, field, code: r.code } });
+    // The mutator's own code ('bad_template') travels in details; `code` is the API's class of it.
+    const code = !r.ok && typeof r.details?.code === 'string' ? r.details.code : r.ok ? undefined : r.code;
+    useCustomerMessagesStore.setState({ answer: r.ok ? { ok: true, text: '', field: null } : { ok: false, text: r.message, field, ...(code === undefined ? {} : { code }) } });
     if (r.ok) await loadMessageSettings(resetDrafts);
     return r.ok;
   } catch (err) {
