@@ -4,7 +4,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MessagePreview, MessageSettingsView, PreviewOrderOption } from '../../shared/api/messages-api';
 import type { Reply } from '../../shared/api/wire';
-import { messageRules, trackingLinks } from '../../shared/schema';
+import { alerts, messageRules, messages, staffNotifyPrefs, trackingLinks, type MessageRow } from '../../shared/schema';
+import type { AlertList } from '../../shared/api/alerts-api';
+import type { MyNotifyPrefsView } from '../../shared/api/messages-api';
 import { createApi, type Api } from './create-api';
 import { createFakeSync } from '../testing/fake-sync';
 import { fixtureReplica, HOUR, T0, type FixtureReplica } from '../testing/fixture-replica';
@@ -76,5 +78,42 @@ describe('customer messages settings', () => {
     expect(big).toMatchObject({ ok: false, error: { code: 'invalid_request', details: { field: 'text' } } });
     const lang = await api.dispatch('previewMessage', { trigger: 'delivered', language: '__proto__' });
     expect(lang).toMatchObject({ ok: false, error: { code: 'invalid_request', details: { field: 'language' } } });
+  });
+});
+
+describe('staff notices on the desktop', () => {
+  const notice = (patch: Partial<MessageRow> & { id: string }): MessageRow => ({
+    audience: 'staff', orderId: null, alertId: 'a1', trigger: 'sla_warning', channel: 'telegram', recipient: '4242', recipientName: 'Timur', language: 'ru',
+    subject: '', body: 'x', state: 'queued', attempts: 0, nextAttemptAt: T0, lastError: null, providerId: null, createdAt: T0, sentAt: null, updatedAt: T0, ...patch,
+  });
+
+  it("an alert shows where it was sent and how that went; customers' messages are not among them", async () => {
+    fx.replica.db.insert(alerts).values({
+      id: 'a1', orderId: 'o-road', orderNumber: 'MR-ROAD', kind: 'sla_warning', dueAt: T0 + HOUR, triggeredAt: T0, createdAt: T0, audience: 'dispatcher', assigneeId: 'u-disp',
+      customerName: 'Асель', messageRu: 'ru', messageEn: 'en', tasks: [], state: 'open', updatedAt: T0,
+    }).run();
+    fx.replica.db.insert(messages).values([
+      notice({ id: 'm1', state: 'sent', sentAt: T0 + 1000 }),
+      notice({ id: 'm2', channel: 'email', recipient: 't@x.kz', state: 'failed', lastError: 'EAUTH 535: bad login', createdAt: T0 + 1 }),
+      notice({ id: 'm3', recipientName: 'Gulnara', channel: 'email', recipient: 'g@x.kz', state: 'suppressed', lastError: 'quiet_hours', createdAt: T0 + 2 }),
+      notice({ id: 'm4', audience: 'customer', orderId: 'o-road', channel: 'sms', recipient: '+77011112233', recipientName: 'Асель', createdAt: T0 + 3 }),
+    ]).run();
+    const list = value<AlertList>(await api.dispatch('listAlerts', { state: 'all' }));
+    expect(list.items[0]?.deliveries).toEqual([
+      { channel: 'telegram', recipientName: 'Timur', state: 'sent', error: null, at: T0 + 1000 },
+      { channel: 'email', recipientName: 'Timur', state: 'failed', error: 'EAUTH 535: bad login', at: T0 },
+      { channel: 'email', recipientName: 'Gulnara', state: 'suppressed', error: 'quiet_hours', at: T0 },
+    ]);
+  });
+
+  it("my notification settings: nothing sent until I choose, then my own row", async () => {
+    expect(value<MyNotifyPrefsView>(await api.dispatch('myNotifyPrefs', {}))).toMatchObject({ channel: 'none', kinds: [], saved: false, canSet: true });
+    fx.replica.db.insert(staffNotifyPrefs).values({ id: 'u-admin', channel: 'both', kinds: ['sla_breach'], email: 'a@x.kz', telegramChatId: '12', language: 'en', quietStartMinute: 60, quietEndMinute: 120, updatedAt: T0 }).run();
+    fx.replica.db.insert(staffNotifyPrefs).values({ id: 'u-other', channel: 'email', kinds: ['not_taken'], email: 'o@x.kz', telegramChatId: null, language: 'ru', quietStartMinute: 0, quietEndMinute: 0, updatedAt: T0 }).run();
+    expect(value<MyNotifyPrefsView>(await api.dispatch('myNotifyPrefs', {}))).toEqual({
+      channel: 'both', kinds: ['sla_breach'], email: 'a@x.kz', telegramChatId: '12', language: 'en', quietStartMinute: 60, quietEndMinute: 120, saved: true, canSet: true,
+    });
+    // The command takes no user id: another person's row cannot be named.
+    expect(await api.dispatch('setMyNotifyPrefs', { id: 'u-other', channel: 'none', kinds: [], email: null, telegramChatId: null, language: 'ru', quietStartMinute: 0, quietEndMinute: 0 })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
   });
 });

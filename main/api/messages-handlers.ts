@@ -3,7 +3,7 @@
 // client like every other edit, and the server runs the same mutator again.
 import type { ApiHandlers } from '../../shared/api/contract';
 import type { messagesApi } from '../../shared/api/messages-api';
-import { messageSettingsView, previewMessage, previewOrders } from '../db/queries/message-settings';
+import { messageSettingsView, myNotifyPrefs, previewMessage, previewOrders } from '../db/queries/message-settings';
 import type { HandlerContext } from './handler-context';
 
 export function messagesHandlers(ctx: HandlerContext): Pick<ApiHandlers, keyof typeof messagesApi> {
@@ -14,5 +14,7 @@ export function messagesHandlers(ctx: HandlerContext): Pick<ApiHandlers, keyof t
     previewMessage: (a) => previewMessage(ctx.replica, a, ctx.now()),
     updateMessageRule: (a) => ctx.mutate('updateMessageRule', a),
     updateMessageSettings: (a) => ctx.mutate('updateMessageSettings', a),
+    myNotifyPrefs: () => myNotifyPrefs(ctx.replica, ctx.userId(), ctx.actor(), 'ru'),
+    setMyNotifyPrefs: (a) => ctx.mutate('setMyNotifyPrefs', a),
   };
 }

@@ -214,3 +214,19 @@ describe('setMyNotifyPrefs', () => {
     expect(s.ts.server.engine.newTx().get('staff_notify_prefs', 'u-dispatcher')).toMatchObject({ channel: 'both', kinds: ['sla_breach', 'predicted_late'] });
   });
 });
+
+describe('the bot tells a staff member their chat id', () => {
+  it('answers /id with the chat id over sendMessage; a wrong secret gets 401 and no answer', async () => {
+    const s = await start();
+    const post = (secret: string) =>
+      fetch(`${s.ts.server.url}/telegram/webhook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret },
+        body: JSON.stringify({ update_id: 1, message: { message_id: 5, date: 1, chat: { id: 987654, type: 'private' }, text: '/id' } }),
+      });
+    expect((await post('wrong')).status).toBe(401);
+    expect((await post('secret-1')).status).toBe(200);
+    await expect.poll(() => tg.requests.length).toBe(1);
+    expect(JSON.parse(tg.requests[0]?.body ?? '{}')).toMatchObject({ chat_id: '987654', text: 'Chat ID: 987654' });
+  });
+});

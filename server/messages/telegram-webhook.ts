@@ -33,6 +33,8 @@ export interface TelegramWebhookCounters {
   invalid: number;
   linked: number;
   unlinked: number;
+  /** `/id` asked: the chat's id sent back (staff's Telegram notifications need it). */
+  idAnswered: number;
   ignored: number;
 }
 
@@ -43,7 +45,7 @@ function sameSecret(given: string, expected: string): boolean {
 }
 
 export function mountTelegramWebhook(server: MarshrutServer, secret: string, bot: TelegramChannel, clock: () => number, log: Logger): TelegramWebhookCounters {
-  const counters: TelegramWebhookCounters = { received: 0, unauthorized: 0, invalid: 0, linked: 0, unlinked: 0, ignored: 0 };
+  const counters: TelegramWebhookCounters = { received: 0, unauthorized: 0, invalid: 0, linked: 0, unlinked: 0, idAnswered: 0, ignored: 0 };
   const { tables } = server.engine;
   const byToken = server.db.sqlite.prepare<[string], Record<string, unknown>>('SELECT * FROM tracking_links WHERE token = ?');
   const byChat = server.db.sqlite.prepare<[string], Record<string, unknown>>('SELECT * FROM customer_prefs WHERE telegram_chat_id = ?');
@@ -101,6 +103,12 @@ export function mountTelegramWebhook(server: MarshrutServer, secret: string, bot
           counters.unlinked++;
           return sendJson(res, 200, { ok: true });
         }
+      }
+      if (message !== undefined && /^\/id(?:@\w+)?$/.test(text)) {
+        // Staff put this number in Settings → My notifications to get their alerts here.
+        counters.idAnswered++;
+        void bot.call('sendMessage', { chat_id: chatId, text: `Chat ID: ${chatId}` }).catch((e: unknown) => log.warn({ err: e }, 'telegram reply failed'));
+        return sendJson(res, 200, { ok: true });
       }
       counters.ignored++;
       sendJson(res, 200, { ok: true });

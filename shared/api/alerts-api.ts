@@ -5,7 +5,11 @@ import { z } from 'zod';
 import type { AlertAudience, AlertKind, AlertResolution, AlertState, AlertTask } from '../alerts/alert-vocabulary';
 import { slaPolicySchema, type SlaPolicy, type SlaPolicyKey } from '../domain/sla-policy';
 import type { OrderStatus } from '../domain/vocabulary';
+<<<<<<< HEAD
 import { timeOfDaySchema } from '../domain/time-of-day';
+=======
+import type { MessageChannel, MessageState } from '../messages/message-vocabulary';
+>>>>>>> e6fb235 (Staff notices on the desktop (#15): each alert shows where it went outside the app and how (sent, failed with the reason, skipped in quiet hours, channel not set up); Settings → My notifications sets the user's own kinds, channel, address, quiet hours and language (setMyNotifyPrefs takes no user id); the bot answers /id with the chat id staff enter there)
 import { command, idSchema, noArgs, query } from './define';
 
 /** active = open + acknowledged (what still needs attention). */
@@ -43,6 +47,19 @@ export interface AlertView {
   resolution: AlertResolution | null;
   /** A local acknowledgement waits for the server. */
   pending: boolean;
+  /** Where the alert was sent outside the app (Telegram, e-mail) and how that went. */
+  deliveries: AlertDelivery[];
+}
+
+/** One staff notice of an alert: to whom, by what, and its outcome (server/messages/staff-notify.ts). */
+export interface AlertDelivery {
+  channel: MessageChannel;
+  recipientName: string;
+  /** sent; queued / sending (on its way); failed (error says why); unknown; suppressed (error 'quiet_hours'). */
+  state: MessageState;
+  error: string | null;
+  /** When it was sent, else when it was last touched. */
+  at: number;
 }
 
 export interface AlertCounts {

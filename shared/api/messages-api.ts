@@ -7,10 +7,12 @@ import { z } from 'zod';
 import type { EffectiveSettings } from '../messages/message-rules';
 import {
   sendTrackingLink as sendTrackingLinkMutator,
+  setMyNotifyPrefs as setMyNotifyPrefsMutator,
   updateMessageRule as updateMessageRuleMutator,
   updateMessageSettings as updateMessageSettingsMutator,
 } from '../messages/message-mutators';
-import { CUSTOMER_TRIGGERS, MESSAGE_LANGUAGES, type ChannelToggles, type CustomerTrigger, type MessageLanguage } from '../messages/message-vocabulary';
+import type { AlertKind } from '../alerts/alert-vocabulary';
+import { CUSTOMER_TRIGGERS, MESSAGE_LANGUAGES, type ChannelToggles, type CustomerTrigger, type MessageLanguage, type StaffNotifyChannel } from '../messages/message-vocabulary';
 import type { OrderStatus } from '../domain/vocabulary';
 import type { TemplateProblem } from '../messages/templates';
 import { command, idSchema, noArgs, query } from './define';
@@ -58,6 +60,21 @@ export interface MessagePreview {
   chars: number;
 }
 
+/** The signed-in user's own choice of how to hear of their alerts outside the app. */
+export interface MyNotifyPrefsView {
+  channel: StaffNotifyChannel;
+  kinds: AlertKind[];
+  email: string | null;
+  telegramChatId: string | null;
+  language: 'ru' | 'en';
+  quietStartMinute: number;
+  quietEndMinute: number;
+  /** false: nothing saved yet (these are the defaults: nothing is sent). */
+  saved: boolean;
+  /** Only desk roles get alerts. */
+  canSet: boolean;
+}
+
 const trigger = z.enum(CUSTOMER_TRIGGERS);
 
 export const messagesApi = {
@@ -80,4 +97,8 @@ export const messagesApi = {
   ),
   updateMessageRule: command(updateMessageRuleMutator.args.strict()),
   updateMessageSettings: command(updateMessageSettingsMutator.args.strict()),
+
+  myNotifyPrefs: query<MyNotifyPrefsView>()(noArgs),
+  /** Always the signed-in user's own row (the mutator takes no user id). */
+  setMyNotifyPrefs: command(setMyNotifyPrefsMutator.args.strict()),
 } as const;

@@ -1,6 +1,6 @@
 // The alert list and SLA settings, read from the replica (alerts arrive as synced rows from
 // the server's scheduler). Counts and filters are SQL; the list is capped.
-import type { AlertCounts, AlertList, AlertListState, AlertView, CustomerVipView, RegionCalendarView, SlaSettingsView, WarehouseShiftStartView } from '../../../shared/api/alerts-api';
+import type { AlertCounts, AlertDelivery, AlertList, AlertListState, AlertView, CustomerVipView, RegionCalendarView, SlaSettingsView, WarehouseShiftStartView } from '../../../shared/api/alerts-api';
 import { alertTaskSchema, type AlertTask } from '../../../shared/alerts/alert-vocabulary';
 import { calendarOrDefault, slaPoliciesFromRows } from '../../../shared/alerts/sla-policy-rows';
 import { SLA_POLICY_KEYS, type SlaPolicies } from '../../../shared/domain/sla-policy';
@@ -85,14 +85,35 @@ export function listAlerts(replica: ReadonlyReplica, q: AlertQuery, userId: stri
     )
     .all({ user: userId ?? '', limit: q.limit }) as RawAlert[];
   const pending = pendingAlertIds(replica);
+  const deliveries = deliveriesOf(replica, rows.map((r) => r.id));
   const items: AlertView[] = rows.map((r) => ({
     ...r,
     priority: r.priority === 1,
     tasks: parseTasks(r.tasks),
     mine: userId !== null && r.assigneeId === userId,
     pending: pending.has(r.id),
+    deliveries: deliveries.get(r.id) ?? [],
   }));
   return { items, counts: alertCounts(replica, userId) };
+}
+
+/** The staff notices of these alerts (synced outbox rows), oldest first per alert. */
+function deliveriesOf(replica: ReadonlyReplica, alertIds: readonly string[]): Map<string, AlertDelivery[]> {
+  const out = new Map<string, AlertDelivery[]>();
+  if (alertIds.length === 0) return out;
+  const rows = replica
+    .prepareRead(
+      `SELECT alert_id AS alertId, channel, recipient_name AS recipientName, state, last_error AS error, coalesce(sent_at, updated_at) AS at
+       FROM messages WHERE audience = 'staff' AND alert_id IN (SELECT value FROM json_each(@ids))
+       ORDER BY created_at, recipient_name, channel`,
+    )
+    .all({ ids: JSON.stringify(alertIds) }) as Array<AlertDelivery & { alertId: string }>;
+  for (const { alertId, ...d } of rows) {
+    const list = out.get(alertId) ?? [];
+    list.push(d);
+    out.set(alertId, list);
+  }
+  return out;
 }
 
 export function alertCounts(replica: ReadonlyReplica, userId: string | null): AlertCounts {

@@ -3,13 +3,13 @@
 // real order, rendered by the same shared functions the server's queue sends with
 // (shared/messages: orderValues + composeMessage), so what the admin sees is what goes out.
 import { desc, eq, inArray } from 'drizzle-orm';
-import type { MessagePreview, MessageRuleView, MessageSettingsView, PreviewOrderOption } from '../../../shared/api/messages-api';
+import type { MessagePreview, MessageRuleView, MessageSettingsView, MyNotifyPrefsView, PreviewOrderOption } from '../../../shared/api/messages-api';
 import type { Actor, OrderStatus } from '../../../shared/domain/vocabulary';
 import { effectiveChannels, effectiveSettings, MESSAGE_SETTINGS_ID } from '../../../shared/messages/message-rules';
 import { CUSTOMER_TRIGGERS, MESSAGE_LANGUAGES, type CustomerTrigger, type MessageLanguage } from '../../../shared/messages/message-vocabulary';
 import { orderValues } from '../../../shared/messages/order-values';
 import { composeMessage, templateProblems, DEFAULT_TEXTS, MAX_TEMPLATE_CHARS, PLACEHOLDERS } from '../../../shared/messages/templates';
-import { drivers, messageRules, messageSettings, orders, trackingLinks } from '../../../shared/schema';
+import { drivers, messageRules, messageSettings, orders, staffNotifyPrefs, trackingLinks } from '../../../shared/schema';
 import type { ReadonlyReplica } from '../open-replica';
 import { predictedArrival } from './order-detail';
 
@@ -86,4 +86,15 @@ export function previewMessage(replica: ReadonlyReplica, req: PreviewRequest, no
     problems: req.text === undefined ? [] : templateProblems(req.text),
     chars: composed.body.length,
   };
+}
+
+/** The user's own notification choice, or the defaults (nothing sent) before they saved one. */
+export function myNotifyPrefs(replica: ReadonlyReplica, userId: string | null, actor: Actor | null, systemLanguage: 'ru' | 'en'): MyNotifyPrefsView {
+  const row = userId === null ? undefined : replica.db.select().from(staffNotifyPrefs).where(eq(staffNotifyPrefs.id, userId)).get();
+  const canSet = actor === 'dispatcher' || actor === 'supervisor' || actor === 'admin';
+  if (row === undefined) {
+    return { channel: 'none', kinds: [], email: null, telegramChatId: null, language: systemLanguage, quietStartMinute: 22 * 60, quietEndMinute: 8 * 60, saved: false, canSet };
+  }
+  const { channel, kinds, email, telegramChatId, language, quietStartMinute, quietEndMinute } = row;
+  return { channel, kinds, email, telegramChatId, language, quietStartMinute, quietEndMinute, saved: true, canSet };
 }

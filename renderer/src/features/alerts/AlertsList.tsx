@@ -9,6 +9,7 @@ import { useT } from '../../i18n/use-t';
 import { useClockStore } from '../clock/store';
 import { openWarehouseDrivers } from '../drivers/store';
 import { openOrder } from '../order-card/store';
+import { AlertDeliveries } from './AlertDeliveries';
 import { AlertTasks } from './AlertTasks';
 import { acknowledgeAlert } from './store';
 
@@ -73,6 +74,7 @@ function AlertItem({ alert, canAck }: { alert: AlertView; canAck: boolean }) {
             </>
           )}
         </div>
+        {alert.deliveries.length > 0 && <AlertDeliveries deliveries={alert.deliveries} />}
         {showTasks && alert.tasks.length > 0 && <AlertTasks tasks={alert.tasks} />}
       </div>
       <div className="alert-actions">

@@ -6,6 +6,7 @@ import { MAX_HISTORY_DAYS } from '../../../../shared/protocol/sync-window';
 import { LOCAL_REPORT_DAYS } from '../../../../shared/reports/report-period';
 import { useT } from '../../i18n/use-t';
 import { requestNotificationPermission, useNotificationsStore } from '../notifications/store';
+import { MyNotifications } from './MyNotifications';
 import { saveSettings, useSettingsStore } from './store';
 
 /** Only what the user changed, so saving the form doesn't reconnect for nothing. */
@@ -126,6 +127,7 @@ export function SettingsScreen() {
           )}
         </div>
       </form>
+      <MyNotifications />
     </div>
   );
 }
