@@ -86,9 +86,11 @@ export class StaffNotifier {
     if (tx.get('messages', id) !== undefined) return 0;
     const language = p.prefs.language;
     const rule = tx.get('message_rules', alert.kind);
+    // A warehouse alert (no order) is its own sentence, which names the warehouse.
+    const own = language === 'en' ? alert.messageEn : alert.messageRu;
     const values = {
-      kind: ALERT_KIND_WORDS[language][alert.kind],
-      number: alert.orderNumber,
+      kind: alert.orderId === null ? own : ALERT_KIND_WORDS[language][alert.kind],
+      number: alert.orderNumber ?? '',
       customer: alert.customerName,
       deadline: formatLocalTime(alert.dueAt, language, now),
     };

@@ -5,8 +5,8 @@
 export const CUSTOMER_TRIGGERS = ['confirmed', 'in_transit', 'arriving', 'delivered', 'problem', 'delay'] as const;
 export type CustomerTrigger = (typeof CUSTOMER_TRIGGERS)[number];
 
-/** What staff hear about: the SLA alert kinds (shared/alerts/alert-vocabulary.ts). */
-export const STAFF_TRIGGERS = ['sla_warning', 'sla_critical', 'sla_breach', 'not_taken', 'not_picked', 'predicted_late'] as const;
+/** What staff hear about: the alert kinds (shared/alerts/alert-vocabulary.ts), order and warehouse ones. */
+export const STAFF_TRIGGERS = ['sla_warning', 'sla_critical', 'sla_breach', 'not_taken', 'not_picked', 'predicted_late', 'no_shift_start'] as const;
 export type StaffTrigger = (typeof STAFF_TRIGGERS)[number];
 
 /** How a staff member hears of their alerts outside the app. */

@@ -11,6 +11,7 @@ const RU: Readonly<Record<AlertKind, string>> = {
   not_taken: 'Не взят в работу',
   not_picked: 'Не собран',
   predicted_late: 'Прогноз опоздания',
+  no_shift_start: 'Никто не начал день',
 };
 
 const EN: Readonly<Record<AlertKind, string>> = {
@@ -20,11 +21,13 @@ const EN: Readonly<Record<AlertKind, string>> = {
   not_taken: 'Not taken into work',
   not_picked: 'Not picked',
   predicted_late: 'Predicted late',
+  no_shift_start: 'Nobody started the day',
 };
 
 export const ALERT_KIND_WORDS: Readonly<Record<MessageLanguage, Readonly<Record<AlertKind, string>>>> = { ru: RU, kk: RU, en: EN };
 
-/** "Маршрут: Прогноз опоздания — MR-100123". */
-export function staffSubject(kind: AlertKind, number: string, language: MessageLanguage): string {
-  return `${language === 'en' ? 'Marshrut' : 'Маршрут'}: ${ALERT_KIND_WORDS[language][kind]} — ${number}`;
+/** "Маршрут: Прогноз опоздания — MR-100123"; a warehouse alert has no number. */
+export function staffSubject(kind: AlertKind, number: string | null, language: MessageLanguage): string {
+  const head = `${language === 'en' ? 'Marshrut' : 'Маршрут'}: ${ALERT_KIND_WORDS[language][kind]}`;
+  return number === null || number === '' ? head : `${head} — ${number}`;
 }

@@ -25,6 +25,8 @@ const RU: Record<MessageTrigger, string> = {
   not_taken: '{{kind}}: заказ {{number}} ({{customer}}) не взят в работу.',
   not_picked: '{{kind}}: заказ {{number}} ({{customer}}) не собран.',
   predicted_late: '{{kind}}: заказ {{number}} ({{customer}}) по прогнозу прибудет после срока {{deadline}}.',
+  // A warehouse alert's own sentence names the warehouse: server/messages/staff-notify.ts sends it as {{kind}}.
+  no_shift_start: '{{kind}}',
 };
 
 const KK: Record<MessageTrigger, string> = {
@@ -40,6 +42,7 @@ const KK: Record<MessageTrigger, string> = {
   not_taken: '{{kind}}: {{number}} тапсырысы ({{customer}}) жұмысқа алынбады.',
   not_picked: '{{kind}}: {{number}} тапсырысы ({{customer}}) жиналмады.',
   predicted_late: '{{kind}}: {{number}} тапсырысы ({{customer}}) болжам бойынша {{deadline}} мерзімінен кеш келеді.',
+  no_shift_start: '{{kind}}',
 };
 
 const EN: Record<MessageTrigger, string> = {
@@ -55,6 +58,7 @@ const EN: Record<MessageTrigger, string> = {
   not_taken: '{{kind}}: order {{number}} ({{customer}}) was not taken into work.',
   not_picked: '{{kind}}: order {{number}} ({{customer}}) was not picked.',
   predicted_late: '{{kind}}: order {{number}} ({{customer}}) is predicted to arrive after its deadline {{deadline}}.',
+  no_shift_start: '{{kind}}',
 };
 
 export const DEFAULT_TEXTS: Readonly<Record<MessageLanguage, Readonly<Record<MessageTrigger, string>>>> = { ru: RU, kk: KK, en: EN };

@@ -1,0 +1,1 @@
+ALTER TABLE `staff_notify_prefs` ADD `kinds` text DEFAULT '[]' NOT NULL;
