@@ -4,7 +4,6 @@ import type { NoticeEvent } from '../../shared/api/events';
 import type { UserRole } from '../../shared/domain/vocabulary';
 import { openReplica, type Replica } from '../db/open-replica';
 import { testOrderRow } from '../../shared/testing/order-row';
-import type { NoticeEvent } from '../../shared/api/events';
 import { createNoticeWatcher } from './notice-watcher';
 
 const T0 = Date.UTC(2026, 11, 2, 6);

@@ -5,11 +5,8 @@ import { z } from 'zod';
 import type { AlertAudience, AlertKind, AlertResolution, AlertState, AlertTask } from '../alerts/alert-vocabulary';
 import { slaPolicySchema, type SlaPolicy, type SlaPolicyKey } from '../domain/sla-policy';
 import type { OrderStatus } from '../domain/vocabulary';
-<<<<<<< HEAD
 import { timeOfDaySchema } from '../domain/time-of-day';
-=======
 import type { MessageChannel, MessageState } from '../messages/message-vocabulary';
->>>>>>> e6fb235 (Staff notices on the desktop (#15): each alert shows where it went outside the app and how (sent, failed with the reason, skipped in quiet hours, channel not set up); Settings → My notifications sets the user's own kinds, channel, address, quiet hours and language (setMyNotifyPrefs takes no user id); the bot answers /id with the chat id staff enter there)
 import { command, idSchema, noArgs, query } from './define';
 
 /** active = open + acknowledged (what still needs attention). */
