@@ -70,9 +70,15 @@ describe('notices are the signed-in user’s own (issue 13)', () => {
     admin.scan();
     dispatcher.scan();
     expect(emitted).toEqual([
-      { kind: 'no_shift_start', orderId: null, warehouseId: 'w1', number: 'Склад Алатау', at: T0, title: 'Никто не начал день: Склад Алатау', body: 'Склад «Склад Алатау»: к 09:00 никто' },
+      {
+        kind: 'no_shift_start', orderId: null, warehouseId: 'w1', number: 'Склад Алатау', at: T0, title: 'Никто не начал день: Склад Алатау', body: 'Склад «Склад Алатау»: к 09:00 никто',
+        text: { ru: { title: 'Никто не начал день: Склад Алатау', body: 'Склад «Склад Алатау»: к 09:00 никто' }, en: { title: 'Nobody started the day: Склад Алатау', body: 'nobody by 09:00' } },
+      },
       // A warehouse the replica does not have (yet): named by its id rather than left blank.
-      { kind: 'no_shift_start', orderId: null, warehouseId: 'w-gone', number: 'w-gone', at: T0, title: 'Никто не начал день: w-gone', body: 'Склад «Склад Алатау»: к 09:00 никто' },
+      {
+        kind: 'no_shift_start', orderId: null, warehouseId: 'w-gone', number: 'w-gone', at: T0, title: 'Никто не начал день: w-gone', body: 'Склад «Склад Алатау»: к 09:00 никто',
+        text: { ru: { title: 'Никто не начал день: w-gone', body: 'Склад «Склад Алатау»: к 09:00 никто' }, en: { title: 'Nobody started the day: w-gone', body: 'nobody by 09:00' } },
+      },
     ]);
     expect(admin.seen).toEqual(['no_shift_start:Склад Алатау:Nobody started the day: Склад Алатау', 'no_shift_start:w-gone:Nobody started the day: w-gone']);
     expect(dispatcher.seen).toEqual([]);
