@@ -42,6 +42,7 @@ const warehouseAlert: AlertView = {
   resolvedAt: null,
   resolution: null,
   pending: false,
+  deliveries: [],
 };
 
 beforeEach(() => {
@@ -53,9 +54,9 @@ beforeEach(() => {
 
 afterEach(() => dom.unmount());
 
-function render(lang: 'ru' | 'en'): HTMLElement {
+function render(lang: 'ru' | 'en', alert: AlertView = warehouseAlert): HTMLElement {
   useSettingsStore.setState({ language: lang });
-  act(() => dom.root.render(<AlertsList items={[warehouseAlert]} canAck />));
+  act(() => dom.root.render(<AlertsList items={[alert]} canAck />));
   const item = dom.host.querySelector<HTMLElement>('.alert-item');
   if (item === null) throw new Error('no alert row');
   return item;
@@ -84,5 +85,34 @@ describe('a warehouse alert in the Alerts tab (rendered)', () => {
     act(() => item.querySelector<HTMLButtonElement>('.alert-order')?.click());
     expect(useLayoutStore.getState()).toMatchObject({ screen: 'console', rightPanel: 'drivers' });
     expect(useDriversStore.getState().warehouseFilter).toEqual({ id: 'wh-1', name: 'Склад Алатау' });
+  });
+});
+
+describe('where an alert went outside the app (issue 15, rendered)', () => {
+  const sent = NOW - 19 * 60_000;
+  const withDeliveries: AlertView = {
+    ...warehouseAlert,
+    deliveries: [
+      { channel: 'telegram', recipientName: 'Гульнара Омарова', state: 'sent', error: null, at: sent },
+      { channel: 'email', recipientName: 'Гульнара Омарова', state: 'failed', error: 'EAUTH 535: bad login', at: sent },
+      { channel: 'email', recipientName: 'Тимур Ким', state: 'suppressed', error: 'quiet_hours', at: sent },
+      { channel: 'telegram', recipientName: 'Тимур Ким', state: 'failed', error: 'not_configured', at: sent },
+    ],
+  };
+  const lines = (item: HTMLElement) => [...item.querySelectorAll('.alert-deliveries li')].map((li) => li.textContent);
+
+  it('each recipient and channel with its outcome in words, in Russian and English', () => {
+    const time = new Intl.DateTimeFormat('ru-RU', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Almaty' }).format(sent);
+    expect(lines(render('ru', withDeliveries))).toEqual([
+      `Telegram → Гульнара Омарова: отправлено ${time}`,
+      'E-mail → Гульнара Омарова: не отправлено: EAUTH 535: bad login',
+      'E-mail → Тимур Ким: пропущено: тихие часы',
+      'Telegram → Тимур Ким: не отправлено: канал не настроен на сервере',
+    ]);
+    expect(lines(render('en', withDeliveries))[2]).toBe('E-mail → Тимур Ким: skipped, quiet hours');
+  });
+
+  it('says nothing when the alert went nowhere', () => {
+    expect(render('en').querySelector('.alert-deliveries')).toBeNull();
   });
 });
