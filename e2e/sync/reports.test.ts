@@ -55,6 +55,21 @@ describe('long ranges come from the server', () => {
     expect(file.rows).toBe(2);
   });
 
+  it("pages the server's drill-down, and says so in words when the server is gone", async () => {
+    const h = handlers(LATER, t.tokens['u-supervisor'] as string);
+    const first = await h.reportOrders({ query: REPORT_PERIOD, drill: { figure: 'orders' }, offset: 0, limit: 3, where: 'auto' });
+    const second = await h.reportOrders({ query: REPORT_PERIOD, drill: { figure: 'orders' }, offset: 3, limit: 3, where: 'auto' });
+    expect([first.source, first.total, first.rows.length, second.rows.length]).toEqual(['server', 8, 3, 3]);
+    // Newest first, no order twice across the pages.
+    expect(new Set([...first.rows, ...second.rows].map((o) => o.number)).size).toBe(6);
+    await t.stop();
+    await expect(h.reportOrders({ query: REPORT_PERIOD, drill: { figure: 'orders' }, offset: 0, limit: 3, where: 'auto' })).rejects.toMatchObject({
+      code: 'unavailable',
+      message: expect.stringMatching(/^The server computes this period and can't be reached/),
+    });
+    t = await startTestServer({ clock: () => LATER }); // afterEach stops it
+  });
+
   it("passes the server's refusals on with the parameter named", async () => {
     const warehouse = t.server.users.issueToken('u-warehouse');
     await expect(handlers(LATER, warehouse).report({ query: REPORT_PERIOD, where: 'auto' })).rejects.toMatchObject({ code: 'forbidden' });

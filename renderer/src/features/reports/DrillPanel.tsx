@@ -1,7 +1,10 @@
 // The orders behind the figure just clicked: number, when, status, who carried it, deadline,
 // hand-over and whether it counts; a click on a number opens the order card on the console.
+// It says where the list came from: this computer's copy, or the server for orders older than
+// the copy keeps (paged the same way); a server out of reach is said in words, with a retry.
 import { useEffect, useRef } from 'react';
 import { CARRIED_BY_NAMES, providerName, REASON_NAMES, STATUS_NAMES } from '../../../../shared/reports/report-labels';
+import { LOCAL_REPORT_DAYS } from '../../../../shared/reports/report-period';
 import { useT } from '../../i18n/use-t';
 import { closeDrill, loadDrillPage, openReportOrder, useReportsStore } from './store';
 
@@ -26,7 +29,19 @@ export function DrillPanel() {
           {r('reports.close')}
         </button>
       </header>
-      {drill.error && <div className="error-text">{drill.error}</div>}
+      {page !== null && (
+        <div className="report-note" data-testid="drill-source">
+          {r(page.source === 'server' ? 'reports.drillFromServer' : 'reports.drillFromLocal', { days: LOCAL_REPORT_DAYS })}
+        </div>
+      )}
+      {drill.error && (
+        <div className="error-text" role="alert">
+          {drill.unreachable ? r('reports.drillUnreachable', { days: LOCAL_REPORT_DAYS }) : drill.error}{' '}
+          <button type="button" className="btn btn-small" disabled={drill.loading} onClick={() => void loadDrillPage(page?.rows.length ?? 0)}>
+            {r('reports.retry')}
+          </button>
+        </div>
+      )}
       {page !== null && (
         <div className="report-table-wrap">
           <table className="report-table report-drill-table">

@@ -20,6 +20,8 @@ export interface DrillView {
   page: ReportOrdersPage | null;
   loading: boolean;
   error: string | null;
+  /** The orders are the server's (older than the replica holds) and it could not be reached. */
+  unreachable: boolean;
 }
 
 export interface ReportsState {
@@ -113,14 +115,14 @@ export function setReportWhere(where: ReportWhere): Promise<void> {
 const DRILL_PAGE = 200;
 
 export async function openDrill(spec: DrillSpec, title: string): Promise<void> {
-  useReportsStore.setState({ drill: { spec, title, page: null, loading: true, error: null } });
+  useReportsStore.setState({ drill: { spec, title, page: null, loading: true, error: null, unreachable: false } });
   await loadDrillPage(0);
 }
 
 export async function loadDrillPage(offset: number): Promise<void> {
   const drill = useReportsStore.getState().drill;
   if (drill === null) return;
-  useReportsStore.setState({ drill: { ...drill, loading: true, error: null } });
+  useReportsStore.setState({ drill: { ...drill, loading: true, error: null, unreachable: false } });
   try {
     const page = await api().reportOrders({ query: query(), drill: drill.spec, offset, limit: DRILL_PAGE, where: useReportsStore.getState().where });
     const now = useReportsStore.getState().drill;
@@ -129,7 +131,9 @@ export async function loadDrillPage(offset: number): Promise<void> {
     useReportsStore.setState({ drill: { ...now, page: { ...page, rows }, loading: false } });
   } catch (err) {
     const now = useReportsStore.getState().drill;
-    if (now?.spec === drill.spec) useReportsStore.setState({ drill: { ...now, loading: false, error: errorMessage(err) } });
+    // main says 'unavailable' when the server computes this period and can't be reached.
+    const unreachable = (err as { code?: unknown } | null)?.code === 'unavailable';
+    if (now?.spec === drill.spec) useReportsStore.setState({ drill: { ...now, loading: false, error: errorMessage(err), unreachable } });
   }
 }
 
