@@ -73,6 +73,8 @@ describe('startedSince', () => {
     expect(startedSince(startedAt(local(TUE, '08:00'), 'off_shift'), day)).toBe(false);
     expect(startedSince(startedAt(day - 1), day)).toBe(false);
     expect(startedSince({ shiftState: 'on_shift', shiftChangedAt: null }, day)).toBe(false);
+    // Not even on the epoch's own day (null would compare as 0 there).
+    expect(startedSince({ shiftState: 'on_shift', shiftChangedAt: null }, 0)).toBe(false);
   });
 });
 
@@ -94,9 +96,10 @@ describe('warehouseAlertId', () => {
 
 describe('shiftStartMessage', () => {
   it('says it in words with the local time and date, in Russian and English', () => {
-    expect(shiftStartMessage('Astana North', local(TUE, '09:00'), 300)).toEqual({
-      ru: '«Astana North»: к 09:00 (03.03.2026) ни один водитель склада не начал рабочий день.',
-      en: 'Astana North: no driver of the warehouse had started the day by 09:00 (03/03/2026).',
+    // 17 March: day and month apart, so a date in another English (17/03 against 03/17) shows.
+    expect(shiftStartMessage('Astana North', local('2026-03-17', '09:00'), 300)).toEqual({
+      ru: '«Astana North»: к 09:00 (17.03.2026) ни один водитель склада не начал рабочий день.',
+      en: 'Astana North: no driver of the warehouse had started the day by 09:00 (17/03/2026).',
     });
   });
 });
