@@ -40,7 +40,8 @@ test('a dispatcher chooses Telegram for their alerts; a predicted-late alert rec
   await form.getByRole('button', { name: 'Save my notifications' }).click();
   await expect(form.getByRole('status')).toContainText(/saved/i);
   await eventually(async () => ((await callHost(PRIMARY.url, 'listDrivers', {})).length > 0 ? true : undefined));
-  await page.screenshot({ path: info.outputPath('my-notifications-en.png'), fullPage: true });
+  await form.getByRole('button', { name: 'Save my notifications' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: info.outputPath('my-notifications-en.png') });
 
   // An express order assigned to the driver farthest from it: predicted hours after its deadline.
   const orders = (await callHost(disp.url, 'listOrders', { status: ['confirmed'], driverId: 'none', serviceType: 'express', limit: 20 })).rows;
@@ -74,8 +75,10 @@ test('a dispatcher chooses Telegram for their alerts; a predicted-late alert rec
   await ru.scrollIntoViewIfNeeded();
   await page.screenshot({ path: info.outputPath('alert-deliveries-ru.png') });
   await page.getByRole('tab', { name: 'Настройки' }).click();
-  await expect(page.getByRole('form', { name: 'Мои уведомления вне приложения' })).toBeVisible();
-  await page.screenshot({ path: info.outputPath('my-notifications-ru.png'), fullPage: true });
+  const ruForm = page.getByRole('form', { name: 'Мои уведомления вне приложения' });
+  await expect(ruForm).toBeVisible();
+  await ruForm.getByRole('button', { name: 'Сохранить мои уведомления' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: info.outputPath('my-notifications-ru.png') });
 
   expect(await callHost(disp.url, 'unassignDriver', { orderId: order.id })).toMatchObject({ ok: true });
 });
