@@ -3,7 +3,8 @@ import type { OrderEventRow, OrderRow } from '../schema/orders';
 import type { ProblemReason } from './vocabulary';
 import { PROBLEM_REASONS } from './vocabulary';
 import type { OrderEventDraft, StatusSubject, TransitionResult } from './order-transition';
-import { requestTransition, resolveProblem } from './order-transition';
+import { listLabels, requestTransition, resolveProblem } from './order-transition';
+import { STATUS_ACTION_LABELS } from './status-labels';
 
 const AT = Date.UTC(2026, 2, 2, 7, 0); // 12:00 in Astana
 
@@ -51,6 +52,22 @@ describe('requestTransition: patches and events', () => {
     const r = ok(resolveProblem({ status: 'problem', statusBeforeProblem: 'confirmed', confirmedAt: AT - 5000 }, { to: 'confirmed', actor: 'supervisor', at: AT }));
     expect(r.patch.confirmedAt).toBeUndefined();
     expect(r.patch).toMatchObject({ status: 'confirmed', problemReason: null, problemComment: null, statusBeforeProblem: null });
+  });
+
+  it('sets each first-time stamp only on its own status', () => {
+    const blank = { confirmedAt: null, pickedAt: null, deliveredAt: null };
+    const picked = ok(requestTransition({ status: 'confirmed', ...blank }, { to: 'at_warehouse', actor: 'warehouse', at: AT })).patch;
+    expect(picked.confirmedAt).toBeUndefined();
+    expect(picked.deliveredAt).toBeUndefined();
+    const direct = ok(requestTransition({ status: 'confirmed', warehouseId: null, ...blank }, { to: 'in_transit', actor: 'driver', at: AT })).patch;
+    expect(direct).not.toHaveProperty('pickedAt');
+    expect(direct).not.toHaveProperty('confirmedAt');
+  });
+
+  it('keeps a comment on the event but not as a problem comment when the order is not a problem', () => {
+    const r = ok(requestTransition({ status: 'new' }, { to: 'confirmed', actor: 'dispatcher', at: AT, comment: 'customer called' }));
+    expect(r.event.comment).toBe('customer called');
+    expect(r.patch.problemComment).toBeNull();
   });
 
   it('sets pickedAt on picking and deliveredAt on delivery, only when empty', () => {
@@ -120,6 +137,8 @@ describe('messages a dispatcher understands', () => {
   const cases: [StatusSubject, Parameters<typeof requestTransition>[1], string][] = [
     [{ status: 'delivered' }, { to: 'new', actor: 'admin', at: AT }, "Order can't go from Delivered back to New"],
     [{ status: 'new' }, { to: 'delivered', actor: 'admin', at: AT }, "Order can't go from New to Delivered: it must be Confirmed first"],
+    [{ status: 'new' }, { to: 'in_transit', actor: 'admin', at: AT }, "Order can't go from New to In transit: it must be Confirmed first"],
+    [{ status: 'confirmed', warehouseId: 'wh' }, { to: 'delivered', actor: 'admin', at: AT }, "Order can't go from Confirmed to Delivered: it must be At warehouse first"],
     [{ status: 'new' }, { to: 'confirmed', actor: 'warehouse', at: AT }, "A warehouse user can't confirm orders"],
     [{ status: 'in_transit' }, { to: 'delivered', actor: 'gps', at: AT }, "GPS can't mark orders delivered"],
     [{ status: 'closed' }, { to: 'cancelled', actor: 'admin', comment: 'x', at: AT }, "Order is Closed and can't change any more"],
@@ -135,9 +154,54 @@ describe('messages a dispatcher understands', () => {
   for (const [order, req, message] of cases) {
     it(message, () => expect(errorOf(requestTransition(order, req)).message).toBe(message));
   }
+  it('says plainly that an actor who never reports problems cannot', () => {
+    expect(errorOf(requestTransition({ status: 'in_transit' }, { to: 'problem', actor: 'gps', reason: 'delay', at: AT })).message).toBe(
+      `GPS can't ${STATUS_ACTION_LABELS.problem}`,
+    );
+  });
+  it('joins status lists of any length in words', () => {
+    expect(listLabels([])).toBe('');
+    expect(listLabels(['new'])).toBe('New');
+    expect(listLabels(['new', 'confirmed'])).toBe('New or Confirmed');
+    expect(listLabels(['new', 'confirmed', 'cancelled'])).toBe('New, Confirmed or Cancelled');
+  });
 });
 
 describe('bad input changes nothing and says why', () => {
+  it('names the unknown value in the message', () => {
+    const order: StatusSubject = { status: 'new' };
+    expect(errorOf(requestTransition({ status: 'lost' as 'new' }, { to: 'confirmed', actor: 'dispatcher', at: AT })).message).toBe('Order has an unknown status "lost"');
+    expect(errorOf(requestTransition(order, { to: 'gone' as 'new', actor: 'dispatcher', at: AT })).message).toBe('Unknown target status "gone"');
+    expect(errorOf(requestTransition(order, { to: 'confirmed', actor: 'robot' as 'system', at: AT })).message).toBe('Unknown actor "robot"');
+    expect(errorOf(requestTransition(order, { to: 'confirmed', actor: 'dispatcher', source: 'fax' as 'manual', at: AT })).message).toBe('Unknown event source "fax"');
+    expect(errorOf(requestTransition({ status: 'confirmed', warehouseId: null }, { to: 'in_transit', actor: 'driver', subMark: 'flying' as 'on_route', at: AT }))).toEqual({
+      code: 'invalid_request',
+      message: 'Unknown sub-mark "flying"',
+    });
+  });
+
+  it('takes any finite time from the epoch on and refuses the rest', () => {
+    const order: StatusSubject = { status: 'new' };
+    expect(ok(requestTransition(order, { to: 'confirmed', actor: 'dispatcher', at: 0 })).patch.statusChangedAt).toBe(0);
+    for (const at of [Number.NaN, Number.POSITIVE_INFINITY, -1, '5' as unknown as number, undefined as unknown as number]) {
+      expect(errorOf(requestTransition(order, { to: 'confirmed', actor: 'dispatcher', at })), String(at)).toEqual({
+        code: 'invalid_request',
+        message: 'The time of the change is missing or invalid',
+      });
+    }
+  });
+
+  it('takes a comment of exactly the limit, refuses one character more and a comment that is not text', () => {
+    const order: StatusSubject = { status: 'new' };
+    const longest = 'x'.repeat(2000);
+    expect(ok(requestTransition(order, { to: 'confirmed', actor: 'dispatcher', at: AT, comment: longest })).event.comment).toBe(longest);
+    expect(errorOf(requestTransition(order, { to: 'confirmed', actor: 'dispatcher', at: AT, comment: `${longest}x` })).message).toBe('The comment is too long (at most 2000 characters)');
+    expect(errorOf(requestTransition(order, { to: 'confirmed', actor: 'dispatcher', at: AT, comment: 5 as unknown as string }))).toEqual({
+      code: 'invalid_request',
+      message: 'The comment must be text',
+    });
+  });
+
   it('rejects unknown statuses, actors, sources and times', () => {
     const order: StatusSubject = { status: 'new' };
     expect(errorOf(requestTransition({ status: 'lost' as 'new' }, { to: 'confirmed', actor: 'dispatcher', at: AT })).code).toBe('invalid_request');

@@ -113,7 +113,7 @@ export function fail(code: TransitionErrorCode, message: string): TransitionFail
 }
 
 function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
-  return typeof value === 'string' && (list as readonly string[]).includes(value);
+  return (list as readonly unknown[]).includes(value);
 }
 
 export function defaultSource(actor: Actor): EventSource {
@@ -132,7 +132,7 @@ export function checkCommon(
   if (!isOneOf(ACTORS, req.actor)) return fail('invalid_request', `Unknown actor "${String(req.actor)}"`);
   const source = req.source ?? defaultSource(req.actor);
   if (!isOneOf(EVENT_SOURCES, source)) return fail('invalid_request', `Unknown event source "${String(source)}"`);
-  if (typeof req.at !== 'number' || !Number.isFinite(req.at) || req.at < 0) {
+  if (!Number.isFinite(req.at) || req.at < 0) {
     return fail('invalid_request', 'The time of the change is missing or invalid');
   }
   if (req.comment != null && typeof req.comment !== 'string') return fail('invalid_request', 'The comment must be text');
@@ -143,7 +143,8 @@ export function checkCommon(
   return { ok: true, comment, source };
 }
 
-function listLabels(statuses: readonly OrderStatus[]): string {
+/** "New, Confirmed or Cancelled": the lists in refusal messages. */
+export function listLabels(statuses: readonly OrderStatus[]): string {
   const labels = statuses.map((s) => STATUS_LABELS[s]);
   if (labels.length <= 1) return labels.join('');
   return `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}`;
