@@ -71,8 +71,8 @@ describe("the map's ETA label and the order card", () => {
     const label = host.querySelector('.map-eta-tooltip')?.textContent ?? '';
     const card = host.querySelector('[data-testid="predicted-arrival"]')?.textContent ?? '';
     const cardKm = host.querySelector('[data-testid="predicted-distance"]')?.textContent ?? '';
-    expect(card).toContain(fmt.time(p.at));
-    expect(label).toContain(fmt.time(p.at));
+    expect(card).toContain(fmt.shortDateTime(p.at, NOW));
+    expect(label).toContain(fmt.shortDateTime(p.at, NOW));
     expect(label).toContain(fmt.km(p.basis.distanceKm));
     expect(cardKm).toContain(fmt.km(p.basis.distanceKm));
     // Both carry the same HH:MM: read it out of each and compare directly.

@@ -67,6 +67,8 @@ function SelectedRoute() {
   const t = useT();
   const detail = useOrderCardStore((s) => s.detail);
   const driver = useDriversStore((s) => driverById(s, detail?.order.driverId));
+  // An arrival on another day says its date (a long haul), as the card does.
+  const now = useClockStore((s) => s.now);
   if (!detail) return null;
   const o = detail.order;
   const to: [number, number] = [o.deliveryLat, o.deliveryLon];
@@ -85,7 +87,7 @@ function SelectedRoute() {
         <Polyline positions={[from, to]} pathOptions={{ color: '#2f6fde', weight: 3, dashArray: '6 6', opacity: 0.9 }}>
           {p && (
             <Tooltip permanent direction="center" className="map-eta-tooltip">
-              {`${t('map.eta', { time: t.fmt.time(p.at) })} · ${t.fmt.km(p.basis.distanceKm)}`}
+              {`${t('map.eta', { time: t.fmt.shortDateTime(p.at, now) })} · ${t.fmt.km(p.basis.distanceKm)}`}
             </Tooltip>
           )}
         </Polyline>

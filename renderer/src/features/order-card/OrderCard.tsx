@@ -61,7 +61,7 @@ function DriverLine({ detail }: { detail: OrderDetail }) {
         <>
           <br />
           <span className="tabular" data-testid="predicted-arrival">
-            <strong>{t('card.eta', { time: t.fmt.time(p.at) })}</strong> ({t.fmt.time(p.earliest)}–{t.fmt.time(p.latest)})
+            <strong>{t('card.eta', { time: t.fmt.shortDateTime(p.at, now) })}</strong> ({t.fmt.shortDateTime(p.earliest, now)}–{t.fmt.shortDateTime(p.latest, now)})
             {risk !== null && <span className="chip chip-warning"> {t(risk === 'late' ? 'card.arrivalRisk.late' : 'card.arrivalRisk.tight')}</span>}
           </span>
           <br />
