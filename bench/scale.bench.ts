@@ -1,6 +1,6 @@
 // Ten times the company (issue 19): one server (its own process) with DRIVERS phones sending
 // an OsmAnd fix every FIX seconds, ORDERS_PER_DAY orders a day through POST /api/orders, a
-// history of bench:reports' 1,000,000 orders (with --history, the cached file of
+// history of bench:reports' 1,000,000 orders (unless --no-history; the cached file of
 // bench:sync-window), and DESKTOPS connected desktops as protocol clients (live: they say
 // hello at the head with a 30-day window, as desktops that hold their replica already; a
 // new desktop's first sync is bench:sync-window's figure), spread over --desktop-procs
