@@ -172,6 +172,8 @@ describe('createApi', () => {
         ['truck', 'at_risk', 'carrier'],
       ]);
       expect(q.items[2]?.actions).toContain('take_back');
+      expect(q.items[2]?.actions).not.toContain('assign');
+      expect(q.items[1]?.actions).toContain('assign');
       const carriers = value<ProblemQueue>(await api.dispatch('problemQueue', { carriedBy: 'carrier' }));
       expect(carriers.items.map((i) => i.orderId)).toEqual(['truck']);
       expect(carriers.counts).toMatchObject({ breached: 0, at_risk: 1 });

@@ -32,7 +32,8 @@ export function orderActions(order: ActionSubject, actor: Actor | null): OrderAc
   const carried = carriedBy({ carrierId: order.carrierId ?? null, courierProvider: order.courierProvider ?? null });
   const can: Record<OrderAction, boolean> = {
     confirm: may(actor, 'confirmOrder') && to.has('confirmed') && order.status === 'new',
-    assign: may(actor, 'assignDriver') && open,
+    // A courier's or carrier's order is taken back first (take_back), then assigned.
+    assign: may(actor, 'assignDriver') && open && carried === 'own',
     // Goods on the road stay with their driver (the mutator refuses in_transit).
     unassign: may(actor, 'unassignDriver') && open && order.driverId !== null && order.status !== 'in_transit',
     report_problem: may(actor, 'reportProblem') && to.has('problem'),
