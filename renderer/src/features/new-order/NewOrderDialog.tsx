@@ -3,9 +3,9 @@
 // shipped gazetteer), puts the point on the house, and sees the SLA deadline before saving.
 // Everything works from the keyboard: Tab order follows the call, Enter picks the first match,
 // Ctrl+Enter saves, Escape closes; a wrong field is named next to it and focused.
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { FieldProblem, NewOrderField } from '../../../../shared/domain/new-order-check';
-import { HAZARD_CLASSES, orderDeadline, type HazardClass } from '../../../../shared/domain/order-intake';
+import { orderDeadline } from '../../../../shared/domain/order-intake';
 import { DEFAULT_SLA_POLICIES } from '../../../../shared/domain/sla-policy';
 import { DEFAULT_KZ_CALENDAR } from '../../../../shared/domain/working-calendar';
 import { SERVICE_TYPES, type ServiceType } from '../../../../shared/domain/vocabulary';
@@ -19,17 +19,17 @@ import { useClockStore } from '../clock/store';
 import { useSessionStore } from '../session/store';
 import { buildRequest, parseAmount } from './form-model';
 import { fieldKey, problemKey } from '../../ui/order-field-words';
+import { SpecialHandlingFields } from '../../ui/SpecialHandlingFields';
+import { CustomerLookup } from './CustomerLookup';
 import { PointMap } from './PointMap';
 import {
   chooseWarehouse,
   closeNewOrder,
   draftRegion,
   movePoint,
-  pickCustomer,
   pickPlace,
   saveNewOrder,
   searchAddress,
-  searchCustomers,
   setDraft,
   useNewOrderStore,
 } from './store';
@@ -57,72 +57,6 @@ function Field({ name, label, problems, children, wide }: { name: NewOrderField;
           {t(fieldKey(name))}: {t(problemKey(problem.problem))}
         </small>
       )}
-    </div>
-  );
-}
-
-function CustomerSearch() {
-  const t = useT();
-  const query = useNewOrderStore((s) => s.customerQuery);
-  const found = useNewOrderStore((s) => s.customers);
-  const loading = useNewOrderStore((s) => s.customersLoading);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const [text, setText] = useState(query);
-  useEffect(() => setText(query), [query]);
-  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
-  return (
-    <div className="no-lookup">
-      <label className="field">
-        <span>{t('newOrder.findCustomer')}</span>
-        <input
-          className="input"
-          data-autofocus
-          type="search"
-          value={text}
-          placeholder={t('newOrder.findPlaceholder')}
-          aria-controls="no-customers"
-          onChange={(e) => {
-            const v = e.target.value;
-            setText(v);
-            if (timer.current) clearTimeout(timer.current);
-            timer.current = setTimeout(() => void searchCustomers(v), 150);
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && !e.ctrlKey && found && found[0]) {
-              e.preventDefault();
-              pickCustomer(found[0]);
-            }
-          }}
-        />
-      </label>
-      <div id="no-customers" aria-live="polite">
-        {loading && <p className="hint">{t('newOrder.searching')}</p>}
-        {!loading && found && found.length === 0 && <p className="hint">{t('newOrder.noCustomer')}</p>}
-        {found && found.length > 0 && (
-          <ul className="no-matches" aria-label={t('newOrder.customer')}>
-            {found.map((c, i) => (
-              <li key={`${c.customerId ?? ''}|${c.phone}|${i}`}>
-                <button type="button" className="no-match" onClick={() => pickCustomer(c)}>
-                  <strong>{c.name}</strong> <span className="tabular">{c.phone}</span>
-                  {c.vipNormMinutes !== null && <span className="vip">VIP</span>}
-                  <span className="hint"> · {t('newOrder.orders', { n: c.orderCount })}</span>
-                </button>
-                {c.lastAddresses.length > 0 && (
-                  <ul className="no-addresses" aria-label={`${t('newOrder.lastAddresses')}: ${c.name}`}>
-                    {c.lastAddresses.map((a, j) => (
-                      <li key={j}>
-                        <button type="button" className="no-address" onClick={() => pickCustomer(c, j)}>
-                          {t('newOrder.useAddress', { address: a.city !== '' && !a.address.includes(a.city) ? `${a.address}, ${a.city}` : a.address })}
-                        </button>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
     </div>
   );
 }
@@ -220,6 +154,7 @@ export function NewOrderDialog() {
   const draft = useNewOrderStore((s) => s.draft);
   const warehouses = useNewOrderStore((s) => s.warehouses);
   const problems = useNewOrderStore((s) => s.problems);
+  const hazardProblem = problems.find((p) => p.field === 'hazardClass');
   const busy = useNewOrderStore((s) => s.busy);
   const error = useNewOrderStore((s) => s.error);
   const region = useNewOrderStore(draftRegion);
@@ -285,7 +220,7 @@ export function NewOrderDialog() {
       >
         <fieldset className="no-section">
           <legend>{t('newOrder.customer')}</legend>
-          <CustomerSearch />
+          <CustomerLookup />
           <div className="no-grid">
             {text('customerName', draft.customerName, (v) => setDraft({ customerName: v, customerId: null, vipNormMinutes: null }))}
             {text('customerPhone', draft.customerPhone, (v) => setDraft({ customerPhone: v }), { type: 'tel', inputMode: 'tel', placeholder: '+7 701 123 45 67' })}
@@ -395,26 +330,7 @@ export function NewOrderDialog() {
             {text('weightKg', draft.weightKg, (v) => setDraft({ weightKg: v }), { inputMode: 'decimal' })}
             {text('volumeM3', draft.volumeM3, (v) => setDraft({ volumeM3: v }), { inputMode: 'decimal' })}
             {text('places', draft.places, (v) => setDraft({ places: v }), { inputMode: 'numeric' })}
-            <Field name="hazardClass" problems={problems}>
-              {(c) => (
-                <select {...c} className="select" value={draft.hazardClass} onChange={(e) => setDraft({ hazardClass: e.target.value as HazardClass | '' })}>
-                  <option value="">{t('newOrder.hazardNone')}</option>
-                  {HAZARD_CLASSES.map((h) => (
-                    <option key={h} value={h}>
-                      {t('newOrder.hazardClass', { n: h })}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <label className="field no-check">
-              <input type="checkbox" checked={draft.fragile} onChange={(e) => setDraft({ fragile: e.target.checked })} />
-              <span>{t('newOrder.fragileShort')}</span>
-            </label>
-            <label className="field no-check">
-              <input type="checkbox" checked={draft.refrigerated} onChange={(e) => setDraft({ refrigerated: e.target.checked })} />
-              <span>{t('newOrder.refrigeratedShort')}</span>
-            </label>
+            <SpecialHandlingFields value={draft} onChange={setDraft} id={fieldId('hazardClass')} problem={hazardProblem && `${t(fieldKey('hazardClass'))}: ${t(problemKey(hazardProblem.problem))}`} />
           </div>
         </fieldset>
       </form>

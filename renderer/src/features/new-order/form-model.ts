@@ -5,23 +5,16 @@ import type { CustomerMatch, NewOrderRequest } from '../../../../shared/api/orde
 import type { WarehouseListRow } from '../../../../shared/api/warehouse-api';
 import { nearest } from '../../../../shared/domain/geo';
 import { checkNewOrder, type FieldProblem, type NewOrderField } from '../../../../shared/domain/new-order-check';
-import { HAZARD_CLASSES, type HazardClass } from '../../../../shared/domain/order-intake';
 import type { ServiceType } from '../../../../shared/domain/vocabulary';
 import { coordText, parseAmount, windowInstants } from '../../ui/form-input';
+import { hazardClassOf, type OrderFieldsDraft } from '../../ui/order-draft';
 
 export { coordText, parseAmount, windowInstants };
 
-export interface Draft {
+export interface Draft extends OrderFieldsDraft {
   customerId: string | null;
-  customerName: string;
-  customerPhone: string;
-  customerEmail: string;
   /** From the customer's contract: null for an ordinary customer (or a new one). */
   vipNormMinutes: number | null;
-  deliveryAddress: string;
-  deliveryCity: string;
-  deliveryLat: string;
-  deliveryLon: string;
   /** The point is a district or city centre: the dispatcher should move it to the house. */
   deliveryApproximate: boolean;
   /** null = direct pickup from the sender, no warehouse step. */
@@ -32,18 +25,6 @@ export interface Draft {
   pickupLat: string;
   pickupLon: string;
   serviceType: ServiceType;
-  /** yyyy-mm-dd in the region's time, '' = no window chosen. */
-  windowDay: string;
-  /** Minutes after the region's midnight. */
-  windowFrom: number;
-  windowTo: number;
-  cargoDescription: string;
-  weightKg: string;
-  volumeM3: string;
-  places: string;
-  fragile: boolean;
-  refrigerated: boolean;
-  hazardClass: HazardClass | '';
 }
 
 export function emptyDraft(): Draft {
@@ -159,7 +140,7 @@ export function buildRequest(d: Draft, offsetMinutes: number, now: number): Buil
     cargoDescription: d.cargoDescription.trim(),
     fragile: d.fragile,
     refrigerated: d.refrigerated,
-    hazardClass: (HAZARD_CLASSES as readonly string[]).includes(d.hazardClass) ? (d.hazardClass as HazardClass) : null,
+    hazardClass: hazardClassOf(d.hazardClass),
   };
   const weight = amount('weightKg', d.weightKg);
   const volume = amount('volumeM3', d.volumeM3);

@@ -18,33 +18,9 @@ import { useT } from '../../i18n/use-t';
 import { regionCalendar } from '../../ui/sla-view';
 import { useClockStore } from '../clock/store';
 import { useSessionStore } from '../session/store';
-import { Dialog } from './Dialog';
+import { CommandError, Dialog, DialogFooter as Footer } from './Dialog';
 import { buildDeal, dealDraft, handoverNeedsReason, mayOverrideSecurity, type DealDraft, type DealField } from './handover-model';
-import { closeDialog, handToCarrier, handToCourier, loadCourierProviders, searchCarriersFor, takeBackToOwnFleet, useOrderCardStore } from './store';
-
-function CommandError() {
-  const error = useOrderCardStore((s) => s.commandError);
-  return error ? (
-    <p className="card-rejected" role="alert">
-      {error}
-    </p>
-  ) : null;
-}
-
-function Footer({ submit, label, disabled }: { submit: () => void; label: string; disabled?: boolean }) {
-  const t = useT();
-  const busy = useOrderCardStore((s) => s.busy);
-  return (
-    <>
-      <button type="button" className="btn" onClick={closeDialog}>
-        {t('action.close')}
-      </button>
-      <button type="button" className="btn btn-primary" disabled={busy || disabled} onClick={submit}>
-        {label}
-      </button>
-    </>
-  );
-}
+import { handToCarrier, handToCourier, loadCourierProviders, searchCarriersFor, takeBackToOwnFleet } from './store';
 
 /** The search's filters as words: "Алматы → Астана · from 1.6 t · refrigerated · ADR 3". */
 function filterWords(f: CarrierFilters, t: ReturnType<typeof useT>): string {

@@ -3,7 +3,7 @@
 // payment, and the confirmation checklist. Each submits one command through the card store.
 import { useState } from 'react';
 import type { OrderDetail } from '../../../../shared/api/orders-api';
-import { CHECKLIST_ITEMS, HAZARD_CLASSES, PAYMENT_METHODS, type ChecklistItem, type HazardClass, type PaymentMethod } from '../../../../shared/domain/order-intake';
+import { CHECKLIST_ITEMS, PAYMENT_METHODS, type ChecklistItem, type PaymentMethod } from '../../../../shared/domain/order-intake';
 import { correctionTargets } from '../../../../shared/domain/status-correction';
 import type { FieldProblem, NewOrderField } from '../../../../shared/domain/new-order-check';
 import type { OrderStatus } from '../../../../shared/domain/vocabulary';
@@ -11,37 +11,14 @@ import { DEFAULT_KZ_CALENDAR } from '../../../../shared/domain/working-calendar'
 import { DayInput, TimeInput } from '../../i18n/LocaleInputs';
 import { useT } from '../../i18n/use-t';
 import { fieldKey, problemKey } from '../../ui/order-field-words';
+import { SpecialHandlingFields } from '../../ui/SpecialHandlingFields';
 import { parseAmount } from '../../ui/form-input';
 import { regionCalendar } from '../../ui/sla-view';
 import { useClockStore } from '../clock/store';
 import { useSessionStore } from '../session/store';
-import { Dialog } from './Dialog';
+import { CommandError, Dialog, DialogFooter as Footer } from './Dialog';
 import { buildEdit, draftFromOrder, type EditDraft } from './edit-model';
-import { closeDialog, confirmOrder, correctStatus, editOrder, recordPayment, undoCorrection, useOrderCardStore } from './store';
-
-function Footer({ submit, label, disabled }: { submit: () => void; label: string; disabled?: boolean }) {
-  const t = useT();
-  const busy = useOrderCardStore((s) => s.busy);
-  return (
-    <>
-      <button type="button" className="btn" onClick={closeDialog}>
-        {t('action.close')}
-      </button>
-      <button type="button" className="btn btn-primary" disabled={busy || disabled} onClick={submit}>
-        {label}
-      </button>
-    </>
-  );
-}
-
-function CommandError() {
-  const error = useOrderCardStore((s) => s.commandError);
-  return error ? (
-    <p className="card-rejected" role="alert">
-      {error}
-    </p>
-  ) : null;
-}
+import { closeDialog, confirmOrder, correctStatus, editOrder, recordPayment, undoCorrection } from './store';
 
 export function ChecklistDialog({ detail }: { detail: OrderDetail }) {
   const t = useT();
@@ -229,25 +206,7 @@ export function EditDialog({ detail }: { detail: OrderDetail }) {
         {field('weightKg', 'weightKg', { inputMode: 'decimal' })}
         {field('volumeM3', 'volumeM3', { inputMode: 'decimal' })}
         {field('places', 'places', { inputMode: 'numeric' })}
-        <label className="field">
-          <span>{t('orderForm.field.hazardClass')}</span>
-          <select className="select" value={d.hazardClass} onChange={(e) => set({ hazardClass: e.target.value as HazardClass | '' })}>
-            <option value="">{t('intake.hazardNone')}</option>
-            {HAZARD_CLASSES.map((h) => (
-              <option key={h} value={h}>
-                {t('intake.hazardClass', { n: h })}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field no-check">
-          <input type="checkbox" checked={d.fragile} onChange={(e) => set({ fragile: e.target.checked })} />
-          <span>{t('diff.fragile')}</span>
-        </label>
-        <label className="field no-check">
-          <input type="checkbox" checked={d.refrigerated} onChange={(e) => set({ refrigerated: e.target.checked })} />
-          <span>{t('diff.refrigerated')}</span>
-        </label>
+        <SpecialHandlingFields value={d} onChange={set} id="edit-hazardClass" />
       </div>
     </Dialog>
   );

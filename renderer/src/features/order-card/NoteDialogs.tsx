@@ -5,32 +5,8 @@ import type { OrderDetail } from '../../../../shared/api/orders-api';
 import { allowedTransitions, problemResolutionTargets } from '../../../../shared/domain/order-status';
 import { PROBLEM_REASONS, type Actor, type OrderStatus, type ProblemReason } from '../../../../shared/domain/vocabulary';
 import { useT } from '../../i18n/use-t';
-import { Dialog } from './Dialog';
-import { addComment, cancelOrder, closeDialog, reportProblem, resolveProblem, useOrderCardStore, type CardDialog } from './store';
-
-function Footer({ submit, label, disabled }: { submit: () => void; label: string; disabled?: boolean }) {
-  const t = useT();
-  const busy = useOrderCardStore((s) => s.busy);
-  return (
-    <>
-      <button type="button" className="btn" onClick={closeDialog}>
-        {t('action.close')}
-      </button>
-      <button type="button" className="btn btn-primary" disabled={busy || disabled} onClick={submit}>
-        {label}
-      </button>
-    </>
-  );
-}
-
-function CommandError() {
-  const error = useOrderCardStore((s) => s.commandError);
-  return error ? (
-    <p className="card-rejected" role="alert">
-      {error}
-    </p>
-  ) : null;
-}
+import { CommandError, Dialog, DialogFooter as Footer } from './Dialog';
+import { addComment, cancelOrder, reportProblem, resolveProblem, type CardDialog } from './store';
 
 /** Where this user may send a problem order: the status machine's targets that their actor is allowed. */
 export function resolutionTargets(order: Pick<OrderDetail['order'], 'warehouseId' | 'statusBeforeProblem'>, actor: Actor | null): OrderStatus[] {

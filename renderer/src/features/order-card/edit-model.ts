@@ -2,31 +2,12 @@
 // editOrder mutator's `changes`: only what differs from the order, each wrong field named by
 // the same shared check the new-order form uses (shared/domain/new-order-check.ts).
 import { checkNewOrder, type FieldProblem, type NewOrderField } from '../../../../shared/domain/new-order-check';
-import { HAZARD_CLASSES, type HazardClass } from '../../../../shared/domain/order-intake';
 import type { OrderEdit } from '../../../../shared/mutators/order-intake-mutators';
 import type { OrderRow } from '../../../../shared/schema';
 import { coordText, parseAmount, windowInstants, windowParts } from '../../ui/form-input';
+import { hazardClassOf, type OrderFieldsDraft } from '../../ui/order-draft';
 
-export interface EditDraft {
-  customerName: string;
-  customerPhone: string;
-  customerEmail: string;
-  deliveryAddress: string;
-  deliveryCity: string;
-  deliveryLat: string;
-  deliveryLon: string;
-  /** '' = no window. */
-  windowDay: string;
-  windowFrom: number;
-  windowTo: number;
-  cargoDescription: string;
-  weightKg: string;
-  volumeM3: string;
-  places: string;
-  fragile: boolean;
-  refrigerated: boolean;
-  hazardClass: HazardClass | '';
-}
+export type EditDraft = OrderFieldsDraft;
 
 type EditableOrder = Pick<
   OrderRow,
@@ -70,7 +51,7 @@ export function draftFromOrder(o: EditableOrder, offsetMinutes: number): EditDra
     places: String(o.places),
     fragile: o.fragile,
     refrigerated: o.refrigerated,
-    hazardClass: (HAZARD_CLASSES as readonly string[]).includes(o.hazardClass ?? '') ? (o.hazardClass as HazardClass) : '',
+    hazardClass: hazardClassOf(o.hazardClass) ?? '',
   };
 }
 
@@ -116,7 +97,7 @@ export function buildEdit(o: EditableOrder, d: EditDraft, offsetMinutes: number,
     places: places ?? 1,
     fragile: d.fragile,
     refrigerated: d.refrigerated,
-    hazardClass: (HAZARD_CLASSES as readonly string[]).includes(d.hazardClass) ? (d.hazardClass as HazardClass) : null,
+    hazardClass: hazardClassOf(d.hazardClass),
   };
   const changes: OrderEdit = {};
   for (const key of Object.keys(next) as (keyof OrderEdit)[]) {

@@ -38,6 +38,10 @@ export const ORDER_FORM_EN = {
   'orderForm.problem.window_long': 'at most 7 days',
   'orderForm.problem.window_past': 'this window has already passed',
   'orderForm.problem.window_far': 'too far ahead (more than half a year)',
+  'orderForm.hazardNone': 'Not hazardous',
+  'orderForm.hazardClassOf': 'ADR class {n}',
+  'orderForm.fragile': 'Fragile',
+  'orderForm.refrigerated': 'Refrigerated',
 } as const;
 
 export const ORDER_FORM_RU = {
@@ -75,4 +79,8 @@ export const ORDER_FORM_RU = {
   'orderForm.problem.window_long': 'не длиннее 7 дней',
   'orderForm.problem.window_past': 'этот интервал уже прошёл',
   'orderForm.problem.window_far': 'слишком далеко вперёд (больше полугода)',
+  'orderForm.hazardNone': 'Не опасный',
+  'orderForm.hazardClassOf': 'Класс ДОПОГ {n}',
+  'orderForm.fragile': 'Хрупкий',
+  'orderForm.refrigerated': 'Холодильник',
 } as const satisfies SectionOf<typeof ORDER_FORM_EN>;
