@@ -318,6 +318,8 @@ export const EN = {
   'trigger.sla_breach': 'SLA breached',
   'trigger.not_taken': 'Not taken into work',
   'trigger.not_picked': 'Not picked',
+  'trigger.predicted_late': 'Predicted late',
+  'trigger.no_shift_start': 'Nobody started the day',
   'channel.sms': 'SMS',
   'channel.email': 'E-mail',
   'channel.telegram': 'Telegram',

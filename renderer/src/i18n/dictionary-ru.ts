@@ -318,6 +318,8 @@ export const RU = {
   'trigger.sla_breach': 'SLA нарушен',
   'trigger.not_taken': 'Не взят в работу',
   'trigger.not_picked': 'Не собран',
+  'trigger.predicted_late': 'Прогноз: опоздание',
+  'trigger.no_shift_start': 'Никто не начал день',
   'channel.sms': 'SMS',
   'channel.email': 'E-mail',
   'channel.telegram': 'Telegram',
