@@ -8,8 +8,7 @@ import { showScreen, useLayoutStore } from './layout-store';
 import { visibleScreens } from './screens';
 import { AlertsBadge } from '../features/alerts/AlertsBadge';
 import { openNewOrder } from '../features/new-order/store';
-import { canCreateOrders, canImportOrders } from '../../../shared/api/order-actions';
-import { openOrderImport } from '../features/order-import/store';
+import { canCreateOrders } from '../../../shared/api/order-actions';
 
 export function TopBar() {
   const t = useT();
@@ -18,7 +17,6 @@ export function TopBar() {
   const language = useSettingsStore((s) => s.language);
   const problems = useProblemsStore((s) => problemCount(s.queue));
   const mayCreate = useSessionStore((s) => canCreateOrders(s.session?.actor ?? null));
-  const mayImport = useSessionStore((s) => canImportOrders(s.session?.actor ?? null));
   return (
     <header className="topbar">
       <div className="brand">
@@ -46,11 +44,6 @@ export function TopBar() {
           <span className="kbd" aria-hidden="true">
             N
           </span>
-        </button>
-      )}
-      {mayImport && (
-        <button type="button" className="btn btn-small topbar-import" onClick={openOrderImport}>
-          {t('orderImport.open')}
         </button>
       )}
       <span className="topbar-spacer" />

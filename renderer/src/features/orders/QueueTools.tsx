@@ -1,4 +1,4 @@
-// Search box, filters and the result count above the queue.
+// Search box, filters and the result count above the queue, and the order import's button.
 import { useEffect, useRef } from 'react';
 import { SERVICE_TYPES } from '../../../../shared/domain/vocabulary';
 import { ORDER_STATUSES } from '../../../../shared/domain/vocabulary';
@@ -10,6 +10,9 @@ import { activeFilterCount, type StatusFilter } from './filters';
 import { clearFilters, setFilters, setSearch, setSort, useOrdersStore } from './store';
 import { useWarehousesStore } from './warehouses-store';
 import { CarriedBySelect } from '../../ui/CarriedBySelect';
+import { canImportOrders } from '../../../../shared/api/order-actions';
+import { openOrderImport } from '../order-import/store';
+import { useSessionStore } from '../session/store';
 
 function SearchIcon() {
   return (
@@ -28,6 +31,7 @@ export function QueueTools() {
   const warehouses = useWarehousesStore((s) => s.warehouses);
   const focusSeq = useLayoutStore((s) => s.focusSearchSeq);
   const searchRef = useRef<HTMLInputElement>(null);
+  const mayImport = useSessionStore((s) => canImportOrders(s.session?.actor ?? null));
 
   useEffect(() => {
     if (focusSeq > 0) {
@@ -114,11 +118,19 @@ export function QueueTools() {
       </div>
       <div className="queue-meta">
         <span aria-live="polite">{t('queue.count', { n: total })}</span>
-        {nFilters > 0 && (
-          <button type="button" className="btn btn-ghost btn-small" onClick={() => void clearFilters()}>
-            {t('filters.clear')} ({nFilters})
-          </button>
-        )}
+        <span>
+          {nFilters > 0 && (
+            <button type="button" className="btn btn-ghost btn-small" onClick={() => void clearFilters()}>
+              {t('filters.clear')} ({nFilters})
+            </button>
+          )}
+          {/* Orders from a shop's spreadsheet (features/order-import), beside the queue they join. */}
+          {mayImport && (
+            <button type="button" className="btn btn-small" onClick={openOrderImport}>
+              {t('orderImport.open')}
+            </button>
+          )}
+        </span>
       </div>
     </div>
   );
