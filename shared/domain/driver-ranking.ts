@@ -90,6 +90,7 @@ function plural(n: number, one: string, many: string): string {
 }
 
 function knownPosition(d: RankableDriver): LatLon | null {
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: the typeof tests only narrow the type; Number.isFinite refuses null too
   return typeof d.lat === 'number' && typeof d.lon === 'number' && Number.isFinite(d.lat) && Number.isFinite(d.lon)
     ? { lat: d.lat, lon: d.lon }
     : null;
@@ -143,6 +144,7 @@ export function rankDrivers(req: RankingRequest): RankingResult {
   const excluded: RankingResult['excluded'] = [];
   const scored: Scored[] = [];
   for (const d of req.drivers) {
+    // Stryker disable next-line ConditionalExpression,ArrayDeclaration: a null customer is in no list
     const isRegular = req.customerId !== null && (d.regularCustomerIds ?? []).includes(req.customerId);
     if (d.shiftState === 'off_shift') {
       excluded.push({ driverId: d.id, reason: 'off_shift' });
