@@ -10,6 +10,7 @@ interface OrderRow {
   number: string;
   driverId: string | null;
   status: string;
+  subMark: string | null;
 }
 
 async function rest<T>(path: string, token: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
