@@ -6,7 +6,7 @@ import { ORDER_STATUSES, type Actor, type OrderStatus } from '../domain/vocabula
 import { MUTATORS, type MutatorName } from '../mutators/registry';
 import { canUndoCorrection, correctionTargets } from '../domain/status-correction';
 import type { StatusCorrection } from '../domain/order-intake';
-import { carriedBy } from '../domain/carried-by';
+import { carriedBy, mayAssignOwnDriver } from '../domain/carried-by';
 
 export interface ActionSubject extends TransitionContext {
   status: OrderStatus;
@@ -32,8 +32,8 @@ export function orderActions(order: ActionSubject, actor: Actor | null): OrderAc
   const carried = carriedBy({ carrierId: order.carrierId ?? null, courierProvider: order.courierProvider ?? null });
   const can: Record<OrderAction, boolean> = {
     confirm: may(actor, 'confirmOrder') && to.has('confirmed') && order.status === 'new',
-    // A courier's or carrier's order is taken back first (take_back), then assigned.
-    assign: may(actor, 'assignDriver') && open && carried === 'own',
+    // A courier's or carrier's order is taken back first (take_back), then assigned: the mutator's rule.
+    assign: may(actor, 'assignDriver') && open && mayAssignOwnDriver({ carrierId: order.carrierId ?? null, courierProvider: order.courierProvider ?? null }),
     // Goods on the road stay with their driver (the mutator refuses in_transit).
     unassign: may(actor, 'unassignDriver') && open && order.driverId !== null && order.status !== 'in_transit',
     report_problem: may(actor, 'reportProblem') && to.has('problem'),

@@ -25,6 +25,15 @@ export function carriedBySql(alias: string): string {
 }
 
 /**
+ * Only the own fleet's orders take a driver: an order a courier service or a carrier carries is
+ * taken back first (handToOwnFleet, with a reason), then assigned. The assign mutator refuses by
+ * this rule and the card offers Assign by it, so the two cannot disagree.
+ */
+export function mayAssignOwnDriver(o: CarriedBySubject): boolean {
+  return carriedBy(o) === 'own';
+}
+
+/**
  * Someone holds the order (a driver on it, a courier service, a carrier): moving it away from
  * them needs a reason, which the timeline shows.
  */

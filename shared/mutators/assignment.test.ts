@@ -79,3 +79,47 @@ describe('unassignDriver', () => {
     expect(run(tx, 'u-dispatcher', 'unassignDriver', { orderId: o.id })).toMatchObject({ error: { code: 'invalid_state' } });
   });
 });
+
+describe('assignDriver on an order others carry (issue 16)', () => {
+  function carriedWorld() {
+    const tx = fakeWorld();
+    run(tx, 'u-logistician', 'createCarrier', { name: 'ТОО Жол Транс', phone: '8 701 123 45 67' });
+    const carrierId = tx.all('carriers')[0]?.id ?? '';
+    run(tx, 'u-logistician', 'setCarrierSecurityCheck', { carrierId, state: 'passed' });
+    return { tx, carrierId };
+  }
+
+  it('refuses a carrier\'s order in words, naming the carrier, and changes nothing', () => {
+    const { tx, carrierId } = carriedWorld();
+    const o = orderAt(tx, '700', 'confirmed');
+    run(tx, 'u-logistician', 'handToCarrier', { orderId: o.id, carrierId, rate: 100_000, loadingAt: T0 + 3_600_000, contact: 'Серик' });
+    const before = order(tx, '700');
+    const out = run(tx, 'u-dispatcher', 'assignDriver', { orderId: o.id, driverId: 'd1', seenVersion: before.version });
+    expect(out).toMatchObject({
+      result: 'rejected',
+      error: {
+        code: 'carried_by_others',
+        message: 'Order 700 is carried by the carrier ТОО Жол Транс: take it back to the own fleet first, then assign a driver',
+        details: { carriedBy: 'carrier', carrierId },
+      },
+    });
+    expect(order(tx, '700')).toEqual(before);
+    expect(tx.all('order_events').some((e) => e.orderId === o.id && e.kind === 'assign')).toBe(false);
+  });
+
+  it('refuses a courier service\'s order, also for the system actor, and assigns once taken back', () => {
+    const { tx } = carriedWorld();
+    const o = orderAt(tx, '701', 'at_warehouse');
+    run(tx, 'u-dispatcher', 'handToCourier', { orderId: o.id, provider: 'cdek', trackingNumber: '1234567890' });
+    const v = order(tx, '701').version;
+    const system = { id: 'geofence', name: 'GPS', actor: 'system' as const, role: null };
+    for (const who of ['u-dispatcher', 'u-supervisor', system]) {
+      expect(run(tx, who, 'assignDriver', { orderId: o.id, driverId: 'd1', seenVersion: v })).toMatchObject({
+        error: { code: 'carried_by_others', details: { carriedBy: 'courier', courierProvider: 'cdek' } },
+      });
+    }
+    expect(order(tx, '701').driverId).toBeNull();
+    run(tx, 'u-dispatcher', 'handToOwnFleet', { orderId: o.id, reason: 'CDEK не забрал' });
+    expect(run(tx, 'u-dispatcher', 'assignDriver', { orderId: o.id, driverId: 'd1', seenVersion: order(tx, '701').version }).result).toBe('applied');
+  });
+});

@@ -2,6 +2,7 @@
 // dispatcher's client sends the version they saw, and if the order moved on AND someone else's
 // driver is on it now, the later dispatcher is told who won instead of silently overwriting.
 import { z } from 'zod';
+import { carriedBy, mayAssignOwnDriver } from '../domain/carried-by';
 import { isOpenStatus } from '../domain/order-status';
 import { STATUS_LABELS } from '../domain/status-labels';
 import type { OrderRow } from '../schema';
@@ -39,6 +40,15 @@ export const assignDriver = defineMutator({
       reject('invalid_state', `${capitalize(orderLabel(order))} is ${STATUS_LABELS[order.status]}: a driver can't be assigned`, {
         status: order.status,
       });
+    }
+    if (!mayAssignOwnDriver(order)) {
+      const who = carriedBy(order);
+      const name = who === 'carrier' ? (tx.get('carriers', order.carrierId ?? '')?.name ?? 'a carrier') : (order.courierProvider ?? 'a courier service');
+      reject(
+        'carried_by_others',
+        `${capitalize(orderLabel(order))} is carried by ${who === 'carrier' ? 'the carrier' : 'the courier service'} ${name}: take it back to the own fleet first, then assign a driver`,
+        { carriedBy: who, carrierId: order.carrierId, courierProvider: order.courierProvider },
+      );
     }
     const previous = order.driverId;
     saveOrder(tx, ctx, { ...order, driverId: driver.id, assignedBy: ctx.actor.id, assignedAt: ctx.at });
