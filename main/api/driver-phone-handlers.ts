@@ -1,5 +1,5 @@
 // The console's side of drivers' phones: sign-in links and sign-outs and proof files go to
-// the server over HTTP with the user's own token (the server checks the role); proofs and
+// the server over HTTP with the user's own token (server-http.ts; the server checks the role); proofs and
 // rules are read from the replica; rules and delivery codes are mutations like any other.
 import { randomInt } from 'node:crypto';
 import QRCode from 'qrcode';
@@ -11,6 +11,7 @@ import type { SettingsStore } from '../settings/settings-store';
 import type { ReadonlyReplica } from '../db/open-replica';
 import { ApiFailure } from './api-failure';
 import type { HandlerContext } from './handler-context';
+import { serverCall, serverFile } from './server-http';
 
 type Methods = 'issueDriverLink' | 'revokeDriverPhone' | 'orderProofs' | 'proofFile' | 'proofRules' | 'setProofRule' | 'issueDeliveryCode';
 
@@ -18,49 +19,20 @@ type Methods = 'issueDriverLink' | 'revokeDriverPhone' | 'orderProofs' | 'proofF
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
 export function driverPhoneHandlers(ctx: HandlerContext, settings: SettingsStore, fetchFn: typeof fetch = fetch): Pick<ApiHandlers, Methods> {
-  const server = (): { url: string; token: string } => {
-    const s = settings.get();
-    if (s.serverUrl === null || s.token === null) throw new ApiFailure('unavailable', 'No server is configured');
-    return { url: s.serverUrl.replace(/\/+$/, ''), token: s.token };
-  };
-  const call = async (method: string, path: string, body?: unknown): Promise<Response> => {
-    const { url, token } = server();
-    let res: Response;
-    try {
-      res = await fetchFn(`${url}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-    } catch (e) {
-      throw new ApiFailure('unavailable', `The server can't be reached: ${(e as Error).message}`);
-    }
-    if (res.ok) return res;
-    const text = await res.text().catch(() => '');
-    let message = `The server answered ${res.status}`;
-    try {
-      message = (JSON.parse(text) as { message?: string }).message ?? message;
-    } catch {
-      // not JSON: keep the status line
-    }
-    throw new ApiFailure(res.status === 401 ? 'unauthorized' : res.status === 403 ? 'forbidden' : res.status === 404 ? 'not_found' : 'unavailable', message);
-  };
-
+  const call = serverCall(settings, fetchFn);
+  const file = serverFile(settings, fetchFn);
   return {
     async issueDriverLink(a) {
-      const link = (await (await call('POST', '/api/driver/links', { driverId: a.driverId })).json()) as { url: string; expiresAt: number };
+      const link = (await call('POST', '/api/driver/links', { driverId: a.driverId })) as { url: string; expiresAt: number };
       const qrSvg = await QRCode.toString(link.url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
       return { url: link.url, expiresAt: link.expiresAt, qrSvg };
     },
     async revokeDriverPhone(a) {
-      return (await (await call('POST', '/api/driver/revoke', { driverId: a.driverId })).json()) as { revoked: number };
+      return (await call('POST', '/api/driver/revoke', { driverId: a.driverId })) as { revoked: number };
     },
     async proofFile(a) {
-      const res = await call('GET', `/api/driver/files/${encodeURIComponent(a.fileId)}`);
-      const type = res.headers.get('content-type') ?? '';
+      const { type, bytes } = await file(`/api/driver/files/${encodeURIComponent(a.fileId)}`, MAX_FILE_BYTES);
       if (!/^image\/(jpeg|png|webp)$/.test(type)) throw new ApiFailure('internal', `Unexpected proof file type ${type.slice(0, 40)}`);
-      const bytes = Buffer.from(await res.arrayBuffer());
-      if (bytes.length > MAX_FILE_BYTES) throw new ApiFailure('internal', 'The proof file is too large');
       return { dataUrl: `data:${type};base64,${bytes.toString('base64')}` };
     },
     orderProofs: (a) => orderProofs(ctx.replica, a.orderId),
