@@ -1,0 +1,53 @@
+// Drivers' phones on the console ('phone.*': shift and sign-in link; 'proof.*': proof of
+// delivery), English and Russian: a section of the app dictionaries.
+import type { SectionOf } from './section';
+
+export const DRIVER_PHONE_EN = {
+  'phone.open': 'Phone',
+  'phone.title': '{name}: phone and shift',
+  'phone.shift': 'Shift',
+  'phone.startDay': 'Start day',
+  'phone.break': 'Break',
+  'phone.endDay': 'End day',
+  'phone.link': 'Sign-in link for the phone',
+  'phone.issue': 'Issue a sign-in link',
+  'phone.linkHelp': 'The driver scans the QR code or opens the link on their phone. It works once, until {time}; a new phone signs the old one out.',
+  'phone.revoke': 'Sign the phone out',
+  'phone.revoked': '{n, plural, one {# phone signed out} other {# phones signed out}}',
+  'proof.title': 'Proof of delivery',
+  'proof.required': 'Required: {list}',
+  'proof.none': 'No proof yet',
+  'proof.kind.photo': 'Photo',
+  'proof.kind.signature': 'Signature',
+  'proof.kind.code': 'Customer\'s code',
+  'proof.codeGiven': 'Code entered',
+  'proof.by': '{kind} · {time} · {who}',
+  'proof.code': 'Delivery code for the customer: {code}',
+  'proof.issueCode': 'Issue a delivery code',
+  'proof.rules': 'Proof of delivery required for “delivered”',
+} as const;
+
+export const DRIVER_PHONE_RU = {
+  'phone.open': 'Телефон',
+  'phone.title': '{name}: телефон и смена',
+  'phone.shift': 'Смена',
+  'phone.startDay': 'Начать день',
+  'phone.break': 'Перерыв',
+  'phone.endDay': 'Закончить день',
+  'phone.link': 'Ссылка для входа с телефона',
+  'phone.issue': 'Выдать ссылку для входа',
+  'phone.linkHelp': 'Водитель сканирует QR-код или открывает ссылку на телефоне. Ссылка одноразовая, действует до {time}; новый телефон отключает прежний.',
+  'phone.revoke': 'Отключить телефон',
+  'phone.revoked': '{n, plural, one {# телефон отключён} few {# телефона отключены} many {# телефонов отключены} other {# телефона отключены}}',
+  'proof.title': 'Подтверждение доставки',
+  'proof.required': 'Требуется: {list}',
+  'proof.none': 'Подтверждений пока нет',
+  'proof.kind.photo': 'Фото',
+  'proof.kind.signature': 'Подпись',
+  'proof.kind.code': 'Код клиента',
+  'proof.codeGiven': 'Код введён',
+  'proof.by': '{kind} · {time} · {who}',
+  'proof.code': 'Код доставки для клиента: {code}',
+  'proof.issueCode': 'Выдать код доставки',
+  'proof.rules': 'Что нужно водителю для отметки «Доставлен»',
+} as const satisfies SectionOf<typeof DRIVER_PHONE_EN>;
