@@ -43,7 +43,7 @@ export class AlertSource {
   ) {
     this.stmts = {
       // Open orders, plus orders whose alerts are still unresolved (they finished meanwhile).
-      // Warehouse alerts have no order: they are planned per warehouse (shiftStartInputs).
+      // Warehouse alerts have no order: they are planned per warehouse (warehouses(), driversOfWarehouse()).
       scanIds: sqlite.prepare<[], { id: string }>(
         `SELECT id FROM orders WHERE status IN (${OPEN_SQL})
          UNION SELECT order_id FROM alerts WHERE state != 'resolved' AND order_id IS NOT NULL`,

@@ -1,5 +1,5 @@
 // Our generic webhook format, for courier services and apps without an adapter of their own
-// (documented in server/couriers/README.md):
+// (documented in the README, "Courier services"):
 //   {"eventId": "...", "orderNumber": "...", "at": "2024-07-01T10:00:00+05:00" | 1719810000000,
 //    "status": "delivered", "subMark": "arrived", "reason": "refused", "code": "...",
 //    "trackingNumber": "...", "comment": "..."}

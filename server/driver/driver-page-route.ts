@@ -1,4 +1,4 @@
-// Serves the built phone page (vite.driver.config.ts -> out/driver) at /driver: index.html,
+// Serves the built phone page (vite.phone.config.mts -> out/driver) at /driver: index.html,
 // the service worker (scope /driver/), the manifest and hashed assets. Only files found in
 // the build folder at start are served, by exact name: no path from a request reaches the
 // file system.

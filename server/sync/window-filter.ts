@@ -11,7 +11,7 @@ import type { SyncedTableKey } from '../../shared/schema';
 /**
  * How a row of an order's own table names its order: its id is the order's id, or its
  * `order_id` column. A table with an order_id column that is not listed here goes to every
- * desktop whole (window-filter.test.ts makes each such table a decision).
+ * desktop whole (sync-window.test.ts makes each such table a decision).
  */
 export const ORDER_KEYED_TABLES: Readonly<Partial<Record<SyncedTableKey, 'id' | 'order_id'>>> = {
   orders: 'id',

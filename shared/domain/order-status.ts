@@ -2,7 +2,7 @@
 // Requests are checked and turned into patches + events in order-transition.ts; this file is
 // only the table, so the UI (allowedTransitions) and the mutators read the same rules.
 //
-// Choices made on top of the domain brief (shared/domain.md, "who changes it"):
+// Choices made on top of the team's domain brief (its "who changes it"):
 // - "Desk" = dispatcher, supervisor, admin: they may make every operational move by hand,
 //   because drivers forget marks and someone has to correct the board.
 // - new -> confirmed: dispatcher, logistician (a manager who checks freight requests), desk.

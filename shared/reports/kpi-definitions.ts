@@ -5,7 +5,7 @@
 //
 // Each predicate has its SQL twin right below it (FACT_SQL, and `sql` on each figure): the
 // reports aggregate inside SQLite (80,000 orders' facts never cross into JavaScript), and
-// shared/reports/kpi-sql.test.ts runs every twin and its predicate over the same orders, hand-
+// main/reports/report-sql.test.ts runs every twin and its predicate over the same orders, hand-
 // built edge cases and thousands of random ones, and fails on any order they disagree about.
 // Change a rule here, in both languages, or that test goes red.
 import { PROBLEM_REASONS } from '../domain/vocabulary';

@@ -3,7 +3,7 @@
 // bar) with the SQL twins of the definitions in kpi-definitions.ts, and only those sums cross
 // into JavaScript (a few thousand rows for 80,000 orders, instead of 80,000 facts). Stretches
 // are added together here; the answer is the ReportData computeReport gives from the facts,
-// which shared/reports/report-sql.test.ts checks on the same orders.
+// which main/reports/report-sql.test.ts checks on the same orders.
 import { PROBLEM_REASONS, type ProblemReason } from '../domain/vocabulary';
 import {
   CUT_DIMENSIONS,
