@@ -19,10 +19,11 @@ function value<T>(reply: Reply<unknown>): T {
 
 let fx: FixtureReplica;
 let api: Api;
+let sync: ReturnType<typeof createFakeSync>;
 
 beforeEach(() => {
   fx = fixtureReplica();
-  const sync = createFakeSync({ id: 'u-admin', name: 'Timur', role: 'admin' });
+  sync = createFakeSync({ id: 'u-admin', name: 'Timur', role: 'admin' });
   api = createApi({ replica: fx.replica, settings: memorySettings({ serverUrl: 'http://127.0.0.1:1', token: 't' }), connect: () => sync, now: () => T0 });
   fx.addOrder({ id: 'o-new', number: 'MR-NEW', status: 'new', updatedAt: T0 - 3 * HOUR });
   fx.addOrder({ id: 'o-road', number: 'MR-ROAD', status: 'in_transit', driverId: 'd1', customerName: 'Асель Нурланова', slaDeadline: T0 + 3 * HOUR, updatedAt: T0 - HOUR });
@@ -40,9 +41,9 @@ describe('customer messages settings', () => {
     fx.replica.db.insert(messageRules).values({ id: 'delivered', channels: { sms: false, email: true, telegram: false }, texts: { kk: 'Рахмет, {{number}}!' }, updatedAt: T0 }).run();
     const view = value<MessageSettingsView>(await api.dispatch('messageSettings', {}));
     expect(view.rules.map((r) => r.trigger)).toEqual(['confirmed', 'in_transit', 'arriving', 'delivered', 'problem', 'delay']);
-    expect(view.rules[0]).toMatchObject({ channels: { sms: true, email: true, telegram: true }, texts: { ru: null, kk: null, en: null }, customized: false });
+    expect(view.rules[0]).toMatchObject({ channels: { sms: true, email: true, telegram: true }, services: { express: true, standard: true, intercity: true }, texts: { ru: null, kk: null, en: null }, customized: false });
     expect(view.rules[0]?.defaults.ru).toContain('{{link}}');
-    expect(view.rules[3]).toMatchObject({ channels: { sms: false, email: true, telegram: false }, texts: { ru: null, kk: 'Рахмет, {{number}}!', en: null }, customized: true });
+    expect(view.rules[3]).toMatchObject({ channels: { sms: false, email: true, telegram: false }, services: { express: true, standard: true, intercity: true }, texts: { ru: null, kk: 'Рахмет, {{number}}!', en: null }, customized: true });
     expect(view.settings).toEqual({ quietStartMinute: 1320, quietEndMinute: 480, arrivingMinutes: 15, linkDays: 7 });
     expect(view.canEdit).toBe(true);
     expect(view.placeholders).toContain('driver');
@@ -78,6 +79,33 @@ describe('customer messages settings', () => {
     expect(big).toMatchObject({ ok: false, error: { code: 'invalid_request', details: { field: 'text' } } });
     const lang = await api.dispatch('previewMessage', { trigger: 'delivered', language: '__proto__' });
     expect(lang).toMatchObject({ ok: false, error: { code: 'invalid_request', details: { field: 'language' } } });
+  });
+});
+
+describe('message switches per service type', () => {
+  it('shows each trigger on or off for every service type, a service the row leaves out on', async () => {
+    fx.replica.db.insert(messageRules).values({ id: 'arriving', channels: { sms: true, email: true, telegram: true }, services: { intercity: false }, texts: {}, updatedAt: T0 }).run();
+    const view = value<MessageSettingsView>(await api.dispatch('messageSettings', {}));
+    expect(view.rules.find((r) => r.trigger === 'arriving')?.services).toEqual({ express: true, standard: true, intercity: false });
+    expect(view.rules.find((r) => r.trigger === 'delay')?.services).toEqual({ express: true, standard: true, intercity: true });
+  });
+
+  it('sends one cell as a mutation; hostile values are refused before anything is sent, naming the field', async () => {
+    expect(await api.dispatch('setMessageServices', { trigger: 'delay', services: { express: false } })).toMatchObject({ ok: true });
+    expect(sync.calls).toEqual([{ name: 'setMessageServices', args: { trigger: 'delay', services: { express: false } } }]);
+    const refusals: Array<[unknown, string | undefined]> = [
+      [{ trigger: 'delay', services: { same_day: true } }, 'services'],
+      [{ trigger: 'delay', services: JSON.parse('{"__proto__": true}') }, 'services'],
+      [{ trigger: 'delay', services: { express: 'yes' } }, 'services.express'],
+      [{ trigger: 'delay', services: { intercity: 1 } }, 'services.intercity'],
+      [{ trigger: 'sla_warning', services: { express: true } }, 'trigger'],
+      [{ trigger: 'constructor', services: { express: true } }, 'trigger'],
+      [{ trigger: 'delay' }, 'services'],
+    ];
+    for (const [args, field] of refusals) {
+      expect(await api.dispatch('setMessageServices', args)).toMatchObject({ ok: false, error: { code: 'invalid_request', details: { field } } });
+    }
+    expect(sync.calls).toHaveLength(1);
   });
 });
 

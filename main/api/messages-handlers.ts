@@ -13,6 +13,7 @@ export function messagesHandlers(ctx: HandlerContext): Pick<ApiHandlers, keyof t
     previewOrders: (a) => previewOrders(ctx.replica, a.trigger),
     previewMessage: (a) => previewMessage(ctx.replica, a, ctx.now()),
     updateMessageRule: (a) => ctx.mutate('updateMessageRule', a),
+    setMessageServices: (a) => ctx.mutate('setMessageServices', a),
     updateMessageSettings: (a) => ctx.mutate('updateMessageSettings', a),
     myNotifyPrefs: () => myNotifyPrefs(ctx.replica, ctx.userId(), ctx.actor(), 'ru'),
     setMyNotifyPrefs: (a) => ctx.mutate('setMyNotifyPrefs', a),

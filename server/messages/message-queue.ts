@@ -4,7 +4,7 @@
 // watcher) adds nothing: exactly-once starts here.
 import { createHash } from 'node:crypto';
 import type { MutatorTx } from '../../shared/mutators';
-import { afterQuietHours, effectiveChannels, effectiveSettings, MESSAGE_SETTINGS_ID } from '../../shared/messages/message-rules';
+import { afterQuietHours, customerMessageGoes, effectiveSettings, MESSAGE_SETTINGS_ID } from '../../shared/messages/message-rules';
 import { DEFAULT_UTC_OFFSET_MINUTES } from '../../shared/messages/customer-words';
 import { composeMessage, type TemplateValues } from '../../shared/messages/templates';
 import type { MessageChannel, MessageLanguage, MessageTrigger } from '../../shared/messages/message-vocabulary';
@@ -55,18 +55,20 @@ export interface QueueRequest {
   values: (language: MessageLanguage) => TemplateValues;
   now: number;
   channels: ConfiguredChannels;
+  /** A person asked for it (send the link again), rather than an occasion by itself. */
+  requested?: boolean;
 }
 
 /** Queues the customer's messages for one occasion; returns the rows written. */
 export function queueCustomerMessages(tx: MutatorTx, req: QueueRequest): MessageRow[] {
   const rule = tx.get('message_rules', req.trigger);
-  const toggles = effectiveChannels(req.trigger, rule);
   const settings = effectiveSettings(tx.get('message_settings', MESSAGE_SETTINGS_ID));
   const { recipients, language, optOut } = customerRecipients(tx, req.order);
   const values = req.values(language);
   const written: MessageRow[] = [];
   for (const r of recipients) {
-    if (!toggles[r.channel] || !req.channels.has(r.channel)) continue;
+    const occasion = { trigger: req.trigger, serviceType: req.order.serviceType, channel: r.channel, requested: req.requested === true };
+    if (!customerMessageGoes(occasion, rule, req.channels)) continue;
     const id = messageId(req.cause, r);
     if (tx.get('messages', id) !== undefined) continue;
     const { subject, body } = composeMessage(req.trigger, language, rule?.texts, values, r.channel === 'email');

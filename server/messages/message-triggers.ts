@@ -37,7 +37,7 @@ export function triggerOf(e: OrderEventRow): MessageTrigger | null {
   return null;
 }
 
-export function queueForOccasion(tx: MutatorTx, deps: TriggerDeps, order: OrderRow, trigger: MessageTrigger, cause: string, now: number): number {
+export function queueForOccasion(tx: MutatorTx, deps: TriggerDeps, order: OrderRow, trigger: MessageTrigger, cause: string, now: number, requested = false): number {
   const link = ensureTrackingLink(tx, order.id, deps.publicUrl, now);
   const driver = order.driverId === null ? undefined : tx.get('drivers', order.driverId);
   const predicted = trigger === 'in_transit' || trigger === 'arriving' || trigger === 'delay' ? deps.predict(order, now) : null;
@@ -47,6 +47,7 @@ export function queueForOccasion(tx: MutatorTx, deps: TriggerDeps, order: OrderR
     order,
     now,
     channels: deps.channels,
+    requested,
     values: (lang) => orderValues(order, lang, now, link.url, driver?.name ?? null, predicted),
   }).length;
 }
@@ -67,7 +68,8 @@ export function makeMessageHook(deps: TriggerDeps) {
       if (trigger === null) continue;
       // Arriving is told once per order, whichever comes first: the prediction or the geofence.
       const cause = trigger === 'arriving' ? `${order.id}:arriving` : event.id;
-      queueForOccasion(tx, deps, order, trigger, cause, ctx.now);
+      // "Send the link again" is a person's request: it goes even where "confirmed" is off for the service.
+      queueForOccasion(tx, deps, order, trigger, cause, ctx.now, event.kind === 'message');
     }
   };
 }

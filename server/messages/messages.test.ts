@@ -14,6 +14,8 @@ import { startSmsStandIn, startSmtpStandIn, startTelegramStandIn, type HttpStand
 import { attachMessages, type AttachedMessages } from './attach-messages';
 import { SMS_PRESETS, type MessagesConfig } from './messages-config';
 import { smtpSchema } from './smtp-channel';
+import { PredictionWatch } from './prediction-watch';
+import type { PredictedArrival } from '../../shared/eta';
 
 const TG_TOKEN = '123456:test-token';
 const TG_SECRET = 'webhook-secret-123';
@@ -259,6 +261,73 @@ describe('customer messages', () => {
     expect(refused(dispatcher, {})).toMatchObject({ result: 'rejected', error: { code: 'bad_args' } });
     expect(countRows()).toBe(withOther);
     expect(withOther).toBeGreaterThan(before);
+  });
+
+  it("an admin turns a message off for one service type: that service's orders hear nothing of it, the others do", async () => {
+    const s = await start();
+    putCustomer(s, false);
+    mutate(s, admin, 'setMessageServices', { trigger: 'confirmed', services: { express: false } });
+    mutate(s, admin, 'setMessageServices', { trigger: 'in_transit', services: { standard: false } });
+    const express = newConfirmedOrder(s, 'MR-21', { serviceType: 'express' });
+    const standard = newConfirmedOrder(s, 'MR-22', { serviceType: 'standard' });
+    expect(messagesOf(s, express.id)).toEqual([]);
+    expect(messagesOf(s, standard.id).map((m) => `${m.channel}:${m.trigger}`).sort()).toEqual(['email:confirmed', 'sms:confirmed']);
+    // A tracking link is still made: the page works even when no message announces it.
+    expect(s.ts.server.engine.newTx().get('tracking_links', express.id)).toBeDefined();
+
+    // The other triggers stay on for express; in transit is now off for standard only.
+    for (const o of [express, standard]) {
+      mutate(s, dispatcher, 'assignDriver', { orderId: o.id, driverId: 'd1', seenVersion: orderByNumber(s, o.number).version });
+      mutate(s, warehouse, 'markPicked', { orderId: o.id, source: 'scan' });
+      mutate(s, dispatcher, 'setStatus', { orderId: o.id, to: 'in_transit' });
+    }
+    expect(messagesOf(s, express.id).map((m) => m.trigger)).toEqual(['in_transit', 'in_transit']);
+    expect(messagesOf(s, standard.id).filter((m) => m.trigger === 'in_transit')).toEqual([]);
+
+    // A dispatcher's explicit "send the link again" is a request, not an occasion: it goes.
+    mutate(s, dispatcher, 'sendTrackingLink', { orderId: express.id });
+    expect(messagesOf(s, express.id).filter((m) => m.trigger === 'confirmed').map((m) => m.channel).sort()).toEqual(['email', 'sms']);
+
+    // Turned back on, the next occasion is sent again; the sender delivers only what was queued.
+    mutate(s, admin, 'setMessageServices', { trigger: 'confirmed', services: { express: true } });
+    const later = newConfirmedOrder(s, 'MR-23', { serviceType: 'express' });
+    expect(messagesOf(s, later.id).map((m) => m.trigger)).toEqual(['confirmed', 'confirmed']);
+    await s.msgs.sender.runOnce();
+    expect(sms.requests.map((r) => r.url.searchParams.get('mes') ?? '').filter((t) => t.includes('MR-22') && t.includes('пути'))).toEqual([]);
+
+    // Hostile switches: refused with the field named, nothing changed on the server.
+    const rulesBefore = s.ts.server.db.sqlite.prepare('SELECT * FROM message_rules ORDER BY id').all();
+    const refuse = (args: unknown) => s.ts.server.runMutation('setMessageServices', args, admin, s.clock.now);
+    expect(refuse({ trigger: 'confirmed', services: { same_day: false } })).toMatchObject({ result: 'rejected', error: { code: 'bad_args', details: { field: 'services' } } });
+    expect(refuse({ trigger: 'confirmed', services: JSON.parse('{"__proto__": false}') })).toMatchObject({ result: 'rejected', error: { code: 'bad_args', details: { field: 'services' } } });
+    expect(refuse({ trigger: 'confirmed', services: { express: 'no' } })).toMatchObject({ result: 'rejected', error: { code: 'bad_args', details: { field: 'services.express' } } });
+    expect(refuse({ trigger: 'toString', services: { express: false } })).toMatchObject({ result: 'rejected', error: { code: 'bad_args', details: { field: 'trigger' } } });
+    expect(s.ts.server.runMutation('setMessageServices', { trigger: 'confirmed', services: { express: false } }, dispatcher, s.clock.now)).toMatchObject({ result: 'rejected', error: { code: 'forbidden' } });
+    expect(s.ts.server.db.sqlite.prepare('SELECT * FROM message_rules ORDER BY id').all()).toEqual(rulesBefore);
+  });
+
+  it('the prediction watch asks the same switch: no "arriving" for a service it is off for', async () => {
+    const s = await start();
+    putCustomer(s, false);
+    mutate(s, admin, 'setMessageServices', { trigger: 'arriving', services: { intercity: false } });
+    const orders = [newConfirmedOrder(s, 'MR-31', { serviceType: 'intercity', customerEmail: null }), newConfirmedOrder(s, 'MR-32', { serviceType: 'express', customerEmail: null })];
+    for (const o of orders) {
+      mutate(s, dispatcher, 'assignDriver', { orderId: o.id, driverId: 'd1', seenVersion: orderByNumber(s, o.number).version });
+      mutate(s, warehouse, 'markPicked', { orderId: o.id, source: 'scan' });
+      mutate(s, dispatcher, 'setStatus', { orderId: o.id, to: 'in_transit' });
+    }
+    // The driver is predicted at each door within the "arriving" minutes.
+    const soon = (now: number): PredictedArrival => ({
+      at: now + 5 * 60_000,
+      earliest: now + 4 * 60_000,
+      latest: now + 6 * 60_000,
+      basis: { stopsAhead: 0, distanceKm: 1, speedKmh: 25, speedSource: 'fallback', fixAgeMs: 0 },
+    });
+    const deps = { publicUrl: 'https://track.example.kz', channels: new Set(['sms'] as const), predict: (_o: OrderRow, now: number) => soon(now) };
+    const watch = new PredictionWatch(s.ts.server.db.sqlite, s.ts.server.engine, deps, () => s.clock.now, s.ts.server.logger);
+    watch.runOnce();
+    expect(messagesOf(s, orders[0]!.id).filter((m) => m.trigger === 'arriving')).toEqual([]);
+    expect(messagesOf(s, orders[1]!.id).filter((m) => m.trigger === 'arriving').map((m) => m.channel)).toEqual(['sms']);
   });
 
   it('a customer name with markup stays plain text in every channel', async () => {

@@ -7,24 +7,27 @@ import { z } from 'zod';
 import type { EffectiveSettings } from '../messages/message-rules';
 import {
   sendTrackingLink as sendTrackingLinkMutator,
+  setMessageServices as setMessageServicesMutator,
   setMyNotifyPrefs as setMyNotifyPrefsMutator,
   updateMessageRule as updateMessageRuleMutator,
   updateMessageSettings as updateMessageSettingsMutator,
 } from '../messages/message-mutators';
 import type { AlertKind } from '../alerts/alert-vocabulary';
 import { CUSTOMER_TRIGGERS, MESSAGE_LANGUAGES, type ChannelToggles, type CustomerTrigger, type MessageLanguage, type StaffNotifyChannel } from '../messages/message-vocabulary';
-import type { OrderStatus } from '../domain/vocabulary';
+import type { OrderStatus, ServiceType } from '../domain/vocabulary';
 import type { TemplateProblem } from '../messages/templates';
 import { command, idSchema, noArgs, query } from './define';
 
 export interface MessageRuleView {
   trigger: CustomerTrigger;
   channels: ChannelToggles;
+  /** Whether it is sent for orders of each service type (every service type, in SERVICE_TYPES order). */
+  services: Record<ServiceType, boolean>;
   /** The admin's own text per language; null = the shipped one is used. */
   texts: Record<MessageLanguage, string | null>;
   /** The shipped texts, shown when the admin's is null and restored by "use the shipped text". */
   defaults: Record<MessageLanguage, string>;
-  /** An admin changed this rule (channels or texts). */
+  /** An admin changed this rule (channels, service switches or texts). */
   customized: boolean;
 }
 
@@ -96,6 +99,8 @@ export const messagesApi = {
       .strict(),
   ),
   updateMessageRule: command(updateMessageRuleMutator.args.strict()),
+  /** Turns a trigger on or off for the service types given (the matrix' cells). */
+  setMessageServices: command(setMessageServicesMutator.args.strict()),
   updateMessageSettings: command(updateMessageSettingsMutator.args.strict()),
 
   myNotifyPrefs: query<MyNotifyPrefsView>()(noArgs),

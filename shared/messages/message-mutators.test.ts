@@ -81,3 +81,56 @@ describe('templateProblems', () => {
     ]);
   });
 });
+
+describe('setMessageServices', () => {
+  it('turns a trigger off for one service type, the others stay on; channels and texts are kept', () => {
+    const tx = fakeWorld();
+    run(tx, 'u-admin', 'updateMessageRule', { trigger: 'in_transit', channels: { sms: false, email: true, telegram: true }, texts: { ru: 'Заказ {{number}} в пути' } });
+    expect(run(tx, 'u-admin', 'setMessageServices', { trigger: 'in_transit', services: { express: false } })).toEqual({ result: 'applied' });
+    expect(tx.get('message_rules', 'in_transit')).toMatchObject({
+      channels: { sms: false, email: true, telegram: true },
+      services: { express: false, standard: true, intercity: true },
+      texts: { ru: 'Заказ {{number}} в пути' },
+      updatedBy: 'u-admin',
+    });
+    // Saving the texts again keeps the switches.
+    run(tx, 'u-admin', 'updateMessageRule', { trigger: 'in_transit', channels: ALL, texts: {} });
+    expect(tx.get('message_rules', 'in_transit')?.services).toEqual({ express: false, standard: true, intercity: true });
+    // A rule nobody edited yet starts from the shipped channels.
+    run(tx, 'u-admin', 'setMessageServices', { trigger: 'delay', services: { intercity: false, standard: true } });
+    expect(tx.get('message_rules', 'delay')).toMatchObject({ channels: ALL, services: { express: true, standard: true, intercity: false }, texts: {} });
+  });
+
+  it.each([
+    ['an unknown service type', { trigger: 'delivered', services: { same_day: false } }, 'services'],
+    ['__proto__ as a service', { trigger: 'delivered', services: JSON.parse('{"__proto__": false}') as unknown }, 'services'],
+    ['constructor as a service', { trigger: 'delivered', services: { constructor: false } }, 'services'],
+    ['a string for a switch', { trigger: 'delivered', services: { express: 'false' } }, 'services.express'],
+    ['a number for a switch', { trigger: 'delivered', services: { standard: 0 } }, 'services.standard'],
+    ['null for a switch', { trigger: 'delivered', services: { intercity: null } }, 'services.intercity'],
+    ['no service at all', { trigger: 'delivered', services: {} }, 'services'],
+    ['an unknown kind', { trigger: 'birthday', services: { express: false } }, 'trigger'],
+    ['a staff kind', { trigger: 'sla_breach', services: { express: false } }, 'trigger'],
+    ['__proto__ as the kind', { trigger: '__proto__', services: { express: false } }, 'trigger'],
+    ['services not an object', { trigger: 'delivered', services: [true, false] }, 'services'],
+    ['an extra field', { trigger: 'delivered', services: { express: false }, channel: 'sms' }, undefined],
+  ])('refuses %s, naming the field, and changes nothing', (_, args, field) => {
+    const tx = fakeWorld();
+    run(tx, 'u-admin', 'setMessageServices', { trigger: 'delivered', services: { standard: false } });
+    const before = tx.get('message_rules', 'delivered');
+    const out = run(tx, 'u-admin', 'setMessageServices', args);
+    expect(out).toMatchObject({ result: 'rejected', error: { code: 'bad_args' } });
+    if (out.result === 'rejected') expect(out.error.details?.['field']).toBe(field);
+    expect(tx.get('message_rules', 'delivered')).toEqual(before);
+    expect(tx.all('message_rules')).toHaveLength(1);
+    expect(Object.prototype).not.toHaveProperty('express');
+  });
+
+  it('is an admin edit only', () => {
+    const tx = fakeWorld();
+    for (const who of ['u-dispatcher', 'u-supervisor', 'u-logistician', 'u-shop']) {
+      expect(run(tx, who, 'setMessageServices', { trigger: 'delivered', services: { express: false } })).toMatchObject({ error: { code: 'forbidden' } });
+    }
+    expect(tx.all('message_rules')).toHaveLength(0);
+  });
+});

@@ -6,9 +6,10 @@ import { z } from 'zod';
 import { isOpenStatus } from '../domain/order-status';
 import { reject } from '../mutators/mutator-tx';
 import { defineMutator, DESK } from '../mutators/define-mutator';
-import { MESSAGE_SETTINGS_ID } from './message-rules';
+import { SERVICE_TYPES, type ServiceType } from '../domain/vocabulary';
+import { effectiveChannels, effectiveServices, MESSAGE_SETTINGS_ID } from './message-rules';
 import { ALERT_KINDS } from '../alerts/alert-vocabulary';
-import { LINK_REQUESTED_REASON, MESSAGE_LANGUAGES, MESSAGE_TRIGGERS, STAFF_NOTIFY_CHANNELS } from './message-vocabulary';
+import { CUSTOMER_TRIGGERS, LINK_REQUESTED_REASON, MESSAGE_LANGUAGES, MESSAGE_TRIGGERS, STAFF_NOTIFY_CHANNELS } from './message-vocabulary';
 import { checkTemplate } from './templates';
 
 const ADMIN = ['admin'] as const;
@@ -37,7 +38,37 @@ export const updateMessageRule = defineMutator({
       const t = args.texts[lang]?.trim();
       if (t !== undefined && t !== '') texts[lang] = t;
     }
-    tx.put('message_rules', { id: args.trigger, channels: args.channels, texts, updatedBy: ctx.actor.id, updatedAt: ctx.now });
+    // The service switches are their own edit (setMessageServices): kept as they are.
+    const services = tx.get('message_rules', args.trigger)?.services ?? {};
+    tx.put('message_rules', { id: args.trigger, channels: args.channels, services, texts, updatedBy: ctx.actor.id, updatedAt: ctx.now });
+  },
+});
+
+/** One switch per service type; strict, so `__proto__` or a service the company lacks is refused by name. */
+const serviceSwitches = z.object(Object.fromEntries(SERVICE_TYPES.map((s) => [s, z.boolean().optional()])) as Record<ServiceType, z.ZodOptional<z.ZodBoolean>>).strict();
+
+/**
+ * Turns a customer trigger on or off per service type (the matrix on the admin's screen). Only
+ * the services given change; the trigger's channels and texts stay as they are.
+ */
+export const setMessageServices = defineMutator({
+  args: z.object({ trigger: z.enum(CUSTOMER_TRIGGERS), services: serviceSwitches }).strict(),
+  actors: ADMIN,
+  label: 'edit customer messages',
+  run(tx, args, ctx) {
+    const given = SERVICE_TYPES.filter((s) => args.services[s] !== undefined);
+    if (given.length === 0) reject('bad_args', 'Name at least one service type to turn on or off', { field: 'services' });
+    const old = tx.get('message_rules', args.trigger);
+    const services = effectiveServices(old);
+    for (const s of given) services[s] = args.services[s] === true;
+    tx.put('message_rules', {
+      id: args.trigger,
+      channels: effectiveChannels(args.trigger, old),
+      services,
+      texts: old?.texts ?? {},
+      updatedBy: ctx.actor.id,
+      updatedAt: ctx.now,
+    });
   },
 });
 

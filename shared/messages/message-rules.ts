@@ -1,6 +1,7 @@
 // The rules as they apply: a stored row (admin-edited) or the shipped default, and quiet hours.
+import { SERVICE_TYPES, type ServiceType } from '../domain/vocabulary';
 import type { MessageRuleRow, MessageSettingsRow } from '../schema';
-import { CUSTOMER_TRIGGERS, type ChannelToggles, type MessageTrigger } from './message-vocabulary';
+import { CUSTOMER_TRIGGERS, type ChannelToggles, type MessageChannel, type MessageTrigger, type ServiceToggles } from './message-vocabulary';
 
 export interface EffectiveSettings {
   quietStartMinute: number;
@@ -24,6 +25,37 @@ export function effectiveSettings(row: MessageSettingsRow | undefined): Effectiv
 export function effectiveChannels(trigger: MessageTrigger, row: MessageRuleRow | undefined): ChannelToggles {
   if (row !== undefined) return { sms: row.channels.sms === true, email: row.channels.email === true, telegram: row.channels.telegram === true };
   return (CUSTOMER_TRIGGERS as readonly string[]).includes(trigger) ? ALL_ON : { sms: false, email: true, telegram: true };
+}
+
+/** Whether a trigger is sent for orders of each service type: a service the row leaves out is on. */
+export function effectiveServices(row: Pick<MessageRuleRow, 'services'> | undefined): Record<ServiceType, boolean> {
+  const stored: ServiceToggles = row?.services ?? {};
+  const out = {} as Record<ServiceType, boolean>;
+  for (const s of SERVICE_TYPES) out[s] = !Object.hasOwn(stored, s) || stored[s] !== false;
+  return out;
+}
+
+export interface MessageOccasion {
+  trigger: MessageTrigger;
+  /** The order's service type (orders.serviceType). */
+  serviceType: ServiceType;
+  channel: MessageChannel;
+  /**
+   * A person asked for this message (a dispatcher's "send the link again"): the service switch
+   * is about what goes out by itself, so it does not hold back an explicit request.
+   */
+  requested: boolean;
+}
+
+/**
+ * THE decision whether a customer message goes out: the trigger is on for the order's service
+ * type, its rule has the channel on, and the server has settings for that channel. Every queue
+ * path asks this and nothing else (server/messages/message-queue.ts).
+ */
+export function customerMessageGoes(o: MessageOccasion, rule: MessageRuleRow | undefined, configured: ReadonlySet<MessageChannel>): boolean {
+  if (!configured.has(o.channel)) return false;
+  if (!effectiveChannels(o.trigger, rule)[o.channel]) return false;
+  return o.requested || effectiveServices(rule)[o.serviceType] === true;
 }
 
 /**

@@ -1,5 +1,6 @@
 // The words of messages to customers and staff: triggers, channels, languages, delivery states.
 // Free of drizzle so the schema, the server, main and the renderer share the same lists.
+import type { ServiceType } from '../domain/vocabulary';
 
 /** What happened that the customer hears about. */
 export const CUSTOMER_TRIGGERS = ['confirmed', 'in_transit', 'arriving', 'delivered', 'problem', 'delay'] as const;
@@ -36,6 +37,13 @@ export const MESSAGE_AUDIENCES = ['customer', 'staff'] as const;
 export type MessageAudience = (typeof MESSAGE_AUDIENCES)[number];
 
 export type ChannelToggles = Record<MessageChannel, boolean>;
+
+/**
+ * Per service type (SERVICE_TYPES, the ones the SLA rules use): whether a customer trigger is
+ * sent for orders of that service. A service missing from a stored map is on (the shipped
+ * default), so a service type added later starts on.
+ */
+export type ServiceToggles = Partial<Record<ServiceType, boolean>>;
 export type LocalizedTexts = Partial<Record<MessageLanguage, string>>;
 
 /** Someone else a VIP contract says is told too (a shop's manager, the recipient). */

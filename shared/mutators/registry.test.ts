@@ -17,7 +17,7 @@ describe('MUTATORS registry', () => {
         // Proof of delivery (issue 18).
         'setDeliveryProofRule', 'issueDeliveryCode', 'addDeliveryProof',
         // Customer messages and tracking (issue 15).
-        'updateMessageRule', 'updateMessageSettings', 'setCustomerMessagePrefs', 'setMyNotifyPrefs', 'sendTrackingLink',
+        'updateMessageRule', 'setMessageServices', 'updateMessageSettings', 'setCustomerMessagePrefs', 'setMyNotifyPrefs', 'sendTrackingLink',
         // Orders coming in (issue 14).
         'editOrder', 'correctStatus', 'undoCorrection', 'recordPayment', 'setChecklistPolicy', 'importOrders',
         // Handing orders to carriers and courier services (issue 16).

@@ -22,7 +22,7 @@ import {
   setCarrierSecurityCheck,
 } from './carriers';
 import { addComment } from './comments';
-import { sendTrackingLink, setCustomerMessagePrefs, setMyNotifyPrefs, updateMessageRule, updateMessageSettings } from '../messages/message-mutators';
+import { sendTrackingLink, setCustomerMessagePrefs, setMessageServices, setMyNotifyPrefs, updateMessageRule, updateMessageSettings } from '../messages/message-mutators';
 import { createOrder } from './create-order';
 import { importOrders } from './import-orders';
 import { handToCarrier, handToCourier, handToOwnFleet, recordCourierShipment } from './handover';
@@ -78,6 +78,7 @@ export const MUTATORS = {
   addDeliveryProof,
   // Customer messages and tracking (issue 15).
   updateMessageRule,
+  setMessageServices,
   updateMessageSettings,
   setCustomerMessagePrefs,
   setMyNotifyPrefs,

@@ -14,6 +14,7 @@ import {
   type ChannelToggles,
   type ExtraRecipient,
   type LocalizedTexts,
+  type ServiceToggles,
 } from '../messages/message-vocabulary';
 
 /** Approach speed per city and local hour, learned by the server from GPS tracks (shared/eta). */
@@ -39,11 +40,16 @@ export const trackingLinks = sqliteTable('tracking_links', {
   updatedAt: integer('updated_at').notNull(),
 });
 
-/** Per trigger: on or off per channel, and texts that replace the shipped ones (per language). */
+/**
+ * Per trigger: on or off per channel, on or off per service type (customer triggers), and texts
+ * that replace the shipped ones (per language).
+ */
 export const messageRules = sqliteTable('message_rules', {
   /** The trigger (MESSAGE_TRIGGERS). */
   id: text('id', { enum: MESSAGE_TRIGGERS }).primaryKey(),
   channels: text('channels', { mode: 'json' }).$type<ChannelToggles>().notNull(),
+  /** Whether the trigger is sent for each service type; a service left out is on. */
+  services: text('services', { mode: 'json' }).$type<ServiceToggles>().notNull().default({}),
   texts: text('texts', { mode: 'json' }).$type<LocalizedTexts>().notNull(),
   updatedBy: text('updated_by'),
   updatedAt: integer('updated_at').notNull(),

@@ -1,11 +1,11 @@
-// The admin's customer-message screen read from the replica: each customer trigger's channels
-// and texts (the admin's own or the shipped ones), quiet hours, and a preview of a text on a
+// The admin's customer-message screen read from the replica: each customer trigger's channels,
+// service switches and texts (the admin's own or the shipped ones), quiet hours, and a preview of a text on a
 // real order, rendered by the same shared functions the server's queue sends with
 // (shared/messages: orderValues + composeMessage), so what the admin sees is what goes out.
 import { desc, eq, inArray } from 'drizzle-orm';
 import type { MessagePreview, MessageRuleView, MessageSettingsView, MyNotifyPrefsView, PreviewOrderOption } from '../../../shared/api/messages-api';
 import type { Actor, OrderStatus } from '../../../shared/domain/vocabulary';
-import { effectiveChannels, effectiveSettings, MESSAGE_SETTINGS_ID } from '../../../shared/messages/message-rules';
+import { effectiveChannels, effectiveServices, effectiveSettings, MESSAGE_SETTINGS_ID } from '../../../shared/messages/message-rules';
 import { CUSTOMER_TRIGGERS, MESSAGE_LANGUAGES, type CustomerTrigger, type MessageLanguage } from '../../../shared/messages/message-vocabulary';
 import { orderValues } from '../../../shared/messages/order-values';
 import { composeMessage, templateProblems, DEFAULT_TEXTS, MAX_TEMPLATE_CHARS, PLACEHOLDERS } from '../../../shared/messages/templates';
@@ -38,7 +38,7 @@ export function messageSettingsView(replica: ReadonlyReplica, actor: Actor | nul
       texts[lang] = typeof own === 'string' && own.trim() !== '' ? own : null;
       defaults[lang] = DEFAULT_TEXTS[lang][trigger];
     }
-    return { trigger, channels: effectiveChannels(trigger, row), texts, defaults, customized: row !== undefined };
+    return { trigger, channels: effectiveChannels(trigger, row), services: effectiveServices(row), texts, defaults, customized: row !== undefined };
   });
   const settings = effectiveSettings(db.select().from(messageSettings).where(eq(messageSettings.id, MESSAGE_SETTINGS_ID)).get());
   return { rules, settings, placeholders: PLACEHOLDERS, maxChars: MAX_TEMPLATE_CHARS, canEdit: actor === 'admin' };
