@@ -2,7 +2,8 @@
 // query is a zod schema here, the handlers parse with them and GET /api/openapi.json is
 // generated from them, so the documentation can't drift from what is validated.
 import { z } from 'zod';
-import { HAZARD_CLASSES, MAX_TIME, PAYMENT_METHODS } from '../../shared/domain/order-intake';
+import { MAX_TIME, PAYMENT_METHODS } from '../../shared/domain/order-intake';
+import { ORDER_FIELD_SCHEMAS } from '../../shared/mutators/order-fields';
 import { ORDER_STATUSES, SERVICE_TYPES } from '../../shared/domain/vocabulary';
 
 /** A time on the wire: ISO 8601 with an offset ("2026-12-02T14:00:00+05:00"), up to 2100. */
@@ -41,12 +42,12 @@ export const restCustomer = z
 export const restCargo = z
   .object({
     description: optionalText(2000).optional(),
-    weightKg: z.number().nonnegative().max(100_000).optional(),
-    volumeM3: z.number().nonnegative().max(1_000).optional(),
-    places: z.number().int().positive().max(10_000).optional(),
-    fragile: z.boolean().optional(),
-    refrigerated: z.boolean().optional(),
-    hazardClass: z.enum(HAZARD_CLASSES).nullable().optional().meta({ description: 'ADR class 1-9; null = not hazardous' }),
+    weightKg: ORDER_FIELD_SCHEMAS.weightKg.optional(),
+    volumeM3: ORDER_FIELD_SCHEMAS.volumeM3.optional(),
+    places: ORDER_FIELD_SCHEMAS.places.optional(),
+    fragile: ORDER_FIELD_SCHEMAS.fragile.optional(),
+    refrigerated: ORDER_FIELD_SCHEMAS.refrigerated.optional(),
+    hazardClass: ORDER_FIELD_SCHEMAS.hazardClass.optional().meta({ description: 'ADR class 1-9; null = not hazardous' }),
   })
   .strict();
 

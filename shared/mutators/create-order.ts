@@ -1,46 +1,43 @@
 // createOrder: a new order arrives (typed in by a dispatcher or sent by an integration).
 import { z } from 'zod';
-import { HAZARD_CLASSES, MAX_TIME, ORDER_INTAKE_DEFAULTS, windowProblem } from '../domain/order-intake';
+import { ORDER_INTAKE_DEFAULTS, windowProblem } from '../domain/order-intake';
 import { SERVICE_TYPES } from '../domain/vocabulary';
 import { defineMutator, DESK, MACHINES } from './define-mutator';
 import { reject, type MutatorContext, type MutatorTx } from './mutator-tx';
+import { ORDER_FIELD_SCHEMAS as F } from './order-fields';
 import { writeEvent } from './order-writes';
-
-const lat = z.number().min(-90).max(90);
-const lon = z.number().min(-180).max(180);
-const line = (max: number) => z.string().trim().max(max);
 
 export const createOrderArgs = z.object({
   /** The number people say on the phone; the server allocates one when absent. */
   number: z.string().trim().min(1).max(32).optional(),
   customerId: z.string().min(1).max(128).nullable().optional(),
-  customerName: z.string().trim().min(1).max(256),
-  customerPhone: line(64).optional(),
-  customerEmail: z.email().max(256).nullable().optional(),
-  pickupAddress: z.string().trim().min(1).max(512),
-  pickupLat: lat,
-  pickupLon: lon,
-  deliveryAddress: z.string().trim().min(1).max(512),
-  deliveryCity: z.string().trim().min(1).max(128),
-  deliveryLat: lat,
-  deliveryLon: lon,
+  customerName: F.customerName,
+  customerPhone: F.customerPhone.optional(),
+  customerEmail: F.customerEmail.optional(),
+  pickupAddress: F.pickupAddress,
+  pickupLat: F.pickupLat,
+  pickupLon: F.pickupLon,
+  deliveryAddress: F.deliveryAddress,
+  deliveryCity: F.deliveryCity,
+  deliveryLat: F.deliveryLat,
+  deliveryLon: F.deliveryLon,
   /** null = direct pickup from the sender (no warehouse step). */
   warehouseId: z.string().min(1).max(128).nullable().optional(),
   regionId: z.string().min(1).max(128),
   serviceType: z.enum(SERVICE_TYPES),
   vipNormMinutes: z.number().int().positive().nullable().optional(),
-  cargoDescription: line(2000).optional(),
-  weightKg: z.number().nonnegative().max(100_000).optional(),
-  volumeM3: z.number().nonnegative().max(1_000).optional(),
-  places: z.number().int().positive().max(10_000).optional(),
+  cargoDescription: F.cargoDescription.optional(),
+  weightKg: F.weightKg.optional(),
+  volumeM3: F.volumeM3.optional(),
+  places: F.places.optional(),
   /** The shop's own order number: one order per (integration, externalId). */
   externalId: z.string().trim().min(1).max(128).optional(),
   /** The delivery window the customer chose (ms); both or neither. */
-  windowStart: z.number().int().min(0).max(MAX_TIME).nullable().optional(),
-  windowEnd: z.number().int().min(0).max(MAX_TIME).nullable().optional(),
-  fragile: z.boolean().optional(),
-  refrigerated: z.boolean().optional(),
-  hazardClass: z.enum(HAZARD_CLASSES).nullable().optional(),
+  windowStart: F.windowStart.optional(),
+  windowEnd: F.windowEnd.optional(),
+  fragile: F.fragile.optional(),
+  refrigerated: F.refrigerated.optional(),
+  hazardClass: F.hazardClass.optional(),
 });
 
 export type NewOrderArgs = Omit<z.output<typeof createOrderArgs>, 'number'> & { number?: string | undefined };

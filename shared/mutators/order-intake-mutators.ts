@@ -4,7 +4,6 @@ import { z } from 'zod';
 import {
   CHECKLIST_ITEMS,
   EDITABLE_BY_CUSTOMER_STATUSES,
-  HAZARD_CLASSES,
   MAX_TIME,
   PAYMENT_METHODS,
   diffFields,
@@ -20,38 +19,16 @@ import { ORDER_STATUSES, SERVICE_TYPES } from '../domain/vocabulary';
 import type { OrderRow } from '../schema';
 import { defineMutator, DESK, MACHINES } from './define-mutator';
 import { reject, type MutatorContext } from './mutator-tx';
+import { ORDER_FIELD_SCHEMAS } from './order-fields';
 import { loadOrder, saveOrder, writeEvent } from './order-writes';
 import { deadlineOf } from './sla-deadline';
 import { changeStatus } from './status-change';
 
 const id = z.string().min(1).max(128);
-const lat = z.number().min(-90).max(90);
-const lon = z.number().min(-180).max(180);
-const time = z.number().int().min(0).max(MAX_TIME).nullable();
 
 /** Every editable field, each optional: what is given changes, what is left out stays. */
 export const orderEditSchema = z
-  .object({
-    customerName: z.string().trim().min(1).max(256),
-    customerPhone: z.string().trim().max(64),
-    customerEmail: z.email().max(256).nullable(),
-    pickupAddress: z.string().trim().min(1).max(512),
-    pickupLat: lat,
-    pickupLon: lon,
-    deliveryAddress: z.string().trim().min(1).max(512),
-    deliveryCity: z.string().trim().min(1).max(128),
-    deliveryLat: lat,
-    deliveryLon: lon,
-    windowStart: time,
-    windowEnd: time,
-    cargoDescription: z.string().trim().max(2000),
-    weightKg: z.number().nonnegative().max(100_000),
-    volumeM3: z.number().nonnegative().max(1_000),
-    places: z.number().int().positive().max(10_000),
-    fragile: z.boolean(),
-    refrigerated: z.boolean(),
-    hazardClass: z.enum(HAZARD_CLASSES).nullable(),
-  })
+  .object(ORDER_FIELD_SCHEMAS)
   .partial()
   .strict() satisfies z.ZodType<Partial<Record<EditableOrderField, FieldValue>>>;
 export type OrderEdit = z.infer<typeof orderEditSchema>;
