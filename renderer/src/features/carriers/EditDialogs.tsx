@@ -5,7 +5,7 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { DEAL_OUTCOMES, VEHICLE_TYPES, type DealOutcome, type VehicleType } from '../../../../shared/domain/vocabulary';
 import { endOfDayKz } from './filters';
 import { DayInput } from '../../i18n/LocaleInputs';
-import { Modal } from './Modal';
+import { Modal } from '../../ui/Modal';
 import { openDialog, runEdit, useCarriersStore } from './store';
 import { useT } from '../../i18n/use-t';
 import type { MessageKey, Translator } from '../../i18n/translate';

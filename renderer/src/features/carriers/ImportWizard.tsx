@@ -3,7 +3,7 @@
 // parses and validates; nothing here decides what a row means.
 import type { ImportRowView } from '../../../../shared/api/carriers-api';
 import { CARRIER_IMPORT_FIELDS, type CarrierImportField } from '../../../../shared/carriers/import-fields';
-import { Modal } from './Modal';
+import { Modal } from '../../ui/Modal';
 import { commitImport, openDialog, pickImportFile, previewImport, setDuplicateAction, setMapping, useCarriersStore, wizardBack } from './store';
 import { useT } from '../../i18n/use-t';
 import type { Translator } from '../../i18n/translate';
@@ -183,7 +183,7 @@ export function ImportWizard() {
   }
 
   return (
-    <Modal title={t('carriers.importTitle')} onClose={close} footer={footer} wide>
+    <Modal title={t('carriers.importTitle')} onClose={close} footer={footer} className="cr-dialog-wide">
       <Steps step={w.step} t={t} />
       {body}
       {w.error && (
