@@ -54,7 +54,6 @@ export interface FieldProblem {
 
 /** A delivery window more than this far ahead is a typo (a year in 2100), not a plan. */
 export const WINDOW_MAX_AHEAD_MS = 180 * 24 * 3_600_000;
-/** A window may have started a little ago (the customer is on the phone now), not ended. */
 export const PHONE_MIN_DIGITS = 10;
 export const PHONE_MAX_DIGITS = 15;
 export const MAX_WEIGHT_KG = 100_000;
@@ -122,6 +121,7 @@ export function windowProblems(start: number | null | undefined, end: number | n
   if (e <= s) return [{ field: 'windowEnd', problem: 'window_order' }];
   if (e - s < WINDOW_MIN_MS) return [{ field: 'windowEnd', problem: 'window_short' }];
   if (e - s > WINDOW_MAX_MS) return [{ field: 'windowEnd', problem: 'window_long' }];
+  // A window may have started a little ago (the customer is on the phone now), not ended.
   if (e < now) return [{ field: 'windowEnd', problem: 'window_past' }];
   return [];
 }
