@@ -74,6 +74,45 @@ test('an admin edits a customer message with a preview on a real order; bad valu
   expect(await callHost(admin.url, 'updateMessageRule', { trigger: 'in_transit', channels: before.channels, texts })).toMatchObject({ ok: true });
 });
 
+test('an admin turns a message off for one service type in the matrix; the server has it; hostile switches are refused', async ({ page }, info) => {
+  const before = await ruleOf(admin.url, 'delivered');
+  if (!before) throw new Error('no delivered rule');
+  expect(before.services).toEqual({ express: true, standard: true, intercity: true });
+  await callHost(admin.url, 'setSettings', { language: 'en' });
+  await page.goto(admin.url);
+  await page.getByRole('tab', { name: 'Customer messages' }).click();
+  const matrix = page.getByRole('region', { name: 'For which services' });
+  const cell = matrix.getByRole('checkbox', { name: 'Delivered: Intercity' });
+  await expect(cell).toBeChecked();
+  await cell.click();
+  await expect(cell).not.toBeChecked();
+  await expect(matrix.getByRole('checkbox', { name: 'Delivered: Express' })).toBeChecked();
+  await eventually(async () => {
+    const r = await ruleOf(PRIMARY.url, 'delivered');
+    return r?.services.intercity === false ? r : undefined;
+  }, 30_000);
+  expect((await ruleOf(PRIMARY.url, 'delivered'))?.services).toEqual({ express: true, standard: true, intercity: false });
+  // Hostile switches never leave the desktop: refused by the schema, the field named.
+  await expect(callHost(admin.url, 'setMessageServices', { trigger: 'delivered', services: { same_day: false } })).rejects.toThrow(/invalid_request.*services/);
+  await expect(callHost(admin.url, 'setMessageServices', { trigger: 'delivered', services: { express: 'no' } })).rejects.toThrow(/invalid_request.*services\.express/);
+  await expect(callHost(admin.url, 'setMessageServices', { trigger: '__proto__', services: { express: false } })).rejects.toThrow(/invalid_request.*trigger/);
+  await matrix.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: info.outputPath('customer-messages-services-en.png') });
+
+  await callHost(admin.url, 'setSettings', { language: 'ru' });
+  await page.reload();
+  await page.getByRole('tab', { name: 'Сообщения клиентам' }).click();
+  const ru = page.getByRole('region', { name: 'Для каких услуг' });
+  await expect(ru.getByRole('checkbox', { name: 'Доставлен: Межгород' })).not.toBeChecked();
+  await ru.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: info.outputPath('customer-messages-services-ru.png') });
+
+  // Put it back for the other specs.
+  await ru.getByRole('checkbox', { name: 'Доставлен: Межгород' }).click();
+  await eventually(async () => ((await ruleOf(PRIMARY.url, 'delivered'))?.services.intercity === true ? true : undefined), 30_000);
+  await callHost(admin.url, 'setSettings', { language: 'en' });
+});
+
 test('a dispatcher has no customer messages tab, and the server refuses their edit', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('tab', { name: /^Alerts/ })).toBeVisible();

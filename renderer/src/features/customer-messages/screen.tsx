@@ -1,10 +1,12 @@
-// The admin's customer messages: per trigger which channels carry it, its texts in Russian,
+// The admin's customer messages: per trigger which channels carry it, which service types it
+// goes out for, its texts in Russian,
 // Kazakh and English with a live preview on a real order from the replica, quiet hours and
 // timings. Admin only (the tab, and the server refuses anyone else's edit too).
 import { useEffect } from 'react';
 import { api } from '../../api/client';
 import { useT } from '../../i18n/use-t';
 import { RulesTable } from './RulesTable';
+import { ServicesMatrix } from './ServicesMatrix';
 import { TextEditor } from './TextEditor';
 import { TimingsForm } from './TimingsForm';
 import { loadMessageSettings, useCustomerMessagesStore } from './store';
@@ -35,6 +37,10 @@ export default function CustomerMessagesScreen() {
           <section aria-label={t('msgs.rules')}>
             <h2 className="cmsg-subtitle">{t('msgs.rules')}</h2>
             <RulesTable view={view} />
+          </section>
+          <section aria-label={t('msgs.services')}>
+            <h2 className="cmsg-subtitle">{t('msgs.services')}</h2>
+            <ServicesMatrix view={view} />
           </section>
           <section aria-label={t('msgs.timings')}>
             <h2 className="cmsg-subtitle">{t('msgs.timings')}</h2>

@@ -7,6 +7,7 @@ import type { MessagePreview, MessageSettingsView, PreviewOrderOption } from '..
 import type { CommandResult } from '../../../../shared/api/define';
 import type { ChannelToggles, CustomerTrigger, MessageLanguage } from '../../../../shared/messages/message-vocabulary';
 import type { EffectiveSettings } from '../../../../shared/messages/message-rules';
+import type { ServiceType } from '../../../../shared/domain/vocabulary';
 import { ApiError } from '../../../../shared/api/client';
 import { api, errorMessage } from '../../api/client';
 
@@ -164,6 +165,11 @@ export function saveChannels(trigger: CustomerTrigger, channels: ChannelToggles)
     if (own !== null) texts[lang] = own;
   }
   return save(() => api().updateMessageRule({ trigger, channels, texts }));
+}
+
+/** One cell of the occasion × service matrix, saved at once; the other cells stay as stored. */
+export function saveService(trigger: CustomerTrigger, service: ServiceType, on: boolean): Promise<boolean> {
+  return save(() => api().setMessageServices({ trigger, services: { [service]: on } }));
 }
 
 export function saveTimings(settings: EffectiveSettings): Promise<boolean> {

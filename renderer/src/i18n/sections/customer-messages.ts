@@ -4,7 +4,7 @@ import type { SectionOf } from './section';
 
 export const CUSTOMER_MESSAGES_EN = {
   'msgs.title': 'Messages to customers',
-  'msgs.note': 'Texts, channels and quiet hours apply to messages queued from now on.',
+  'msgs.note': 'Texts, channels, services and quiet hours apply to messages queued from now on.',
   'msgs.readOnly': 'Only an admin changes these settings.',
   'msgs.saved': 'Saved',
   'msgs.refusedText': 'Not saved: the text marked below has a problem.',
@@ -57,11 +57,15 @@ export const CUSTOMER_MESSAGES_EN = {
   'msgs.arrivingMinutes': '"Arriving" this many minutes before the predicted arrival',
   'msgs.linkDays': 'Tracking links live this many days after the order finishes',
   'msgs.save': 'Save',
+  'msgs.services': 'For which services',
+  'msgs.serviceCell': '{trigger}: {service}',
+  'msgs.servicesHint': 'Unticked: customers of that service do not get this message. A dispatcher can still send the tracking link again from the order card.',
+  'msgs.noChannel': 'no channel is on',
 } as const;
 
 export const CUSTOMER_MESSAGES_RU = {
   'msgs.title': 'Сообщения клиентам',
-  'msgs.note': 'Тексты, каналы и тихие часы действуют для сообщений, поставленных в очередь с этого момента.',
+  'msgs.note': 'Тексты, каналы, услуги и тихие часы действуют для сообщений, поставленных в очередь с этого момента.',
   'msgs.readOnly': 'Эти настройки меняет только администратор.',
   'msgs.saved': 'Сохранено',
   'msgs.refusedText': 'Не сохранено: в отмеченном ниже тексте есть ошибка.',
@@ -114,4 +118,8 @@ export const CUSTOMER_MESSAGES_RU = {
   'msgs.arrivingMinutes': '«Курьер подъезжает» за столько минут до прогноза прибытия',
   'msgs.linkDays': 'Ссылка для отслеживания действует столько дней после завершения заказа',
   'msgs.save': 'Сохранить',
+  'msgs.services': 'Для каких услуг',
+  'msgs.serviceCell': '{trigger}: {service}',
+  'msgs.servicesHint': 'Без галочки: клиенты этой услуги не получают это сообщение. Диспетчер всё равно может повторно отправить ссылку отслеживания из карточки заказа.',
+  'msgs.noChannel': 'ни один канал не включён',
 } as const satisfies SectionOf<typeof CUSTOMER_MESSAGES_EN>;
