@@ -11,6 +11,7 @@ import {
   CUT_NAMES,
   cutLabel,
   FIGURE_NAMES,
+  figureText,
   providerName,
   REASON_NAMES,
   SERVICE_NAMES,
@@ -44,14 +45,6 @@ const W: Record<ReportLanguage, Record<string, string>> = {
 };
 
 /** A figure as a reader sees it on screen: "75 %", "3 h 10 min", "12". */
-export function figureText(id: FigureId, v: FigureValue, fmt: Formatter): string {
-  if (v.value === null) return '—';
-  const kind = FIGURES[id].kind;
-  if (kind === 'share') return fmt.percent(v.value);
-  if (kind === 'duration') return fmt.duration(v.value);
-  return fmt.number(v.value, 0);
-}
-
 const shareText = (v: FigureValue, fmt: Formatter) => (v.value === null ? '—' : fmt.percent(v.value));
 
 function cutColumns(w: Record<string, string>, first: string): string[] {

@@ -24,6 +24,8 @@ describe('MUTATORS registry', () => {
         'handToCarrier', 'handToCourier', 'handToOwnFleet', 'recordCourierShipment',
         // The "nobody started the day" check per warehouse (issue 18).
         'setWarehouseShiftStartAlert',
+        // The supervisors' daily summary by e-mail (issue 17).
+        'setDailySummary',
       ].sort(),
     );
     expect(isMutatorName('createOrder')).toBe(true);

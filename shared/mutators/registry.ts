@@ -31,6 +31,7 @@ import type { MutatorDef } from './define-mutator';
 import { addDeliveryProof, issueDeliveryCode, setDeliveryProofRule } from './delivery-proof';
 import { setDriverShift } from './driver-shift';
 import { setWarehouseShiftStartAlert } from './warehouse-settings';
+import { setDailySummary } from './daily-summary-settings';
 import { MutationRejection, type MutationOutcome, type MutatorContext, type MutatorTx } from './mutator-tx';
 import {
   cancelOrder,
@@ -97,6 +98,8 @@ export const MUTATORS = {
   recordCourierShipment,
   // The "nobody started the day" check per warehouse (issue 18).
   setWarehouseShiftStartAlert,
+  // The supervisors' daily summary by e-mail (issue 17).
+  setDailySummary,
 } as const;
 
 export type Mutators = typeof MUTATORS;

@@ -7,7 +7,7 @@ export const PROTOCOL_VERSION = 3; // 2: row ids hide clientIds, acks carry a di
  * no historyDays, and gets the whole history as it always did.
  */
 export const OLDEST_PROTOCOL_VERSION = 2;
-export const SCHEMA_VERSION = 5; // 2: alerts, sla_policies (issue 7); 3: delivery proofs (issue 18); 4: speeds, tracking links, messages (issue 15); 5: order intake columns, checklist_policies (issue 14)
+export const SCHEMA_VERSION = 6; // 2: alerts, sla_policies (issue 7); 3: delivery proofs (issue 18); 4: speeds, tracking links, messages (issue 15); 5: order intake columns, checklist_policies (issue 14); 6: daily_summary_settings (issue 17)
 
 /** Largest text frame either side accepts; larger ones are answered with too_large. */
 export const MAX_MESSAGE_BYTES = 1024 * 1024;

@@ -3,9 +3,9 @@
 // screen never disagree and no raw code reaches a reader.
 import type { OrderStatus, ProblemReason, ServiceType } from '../domain/vocabulary';
 import type { Formatter } from '../locale/format';
-import type { CutDimension } from './compute-report';
+import type { CutDimension, FigureValue } from './compute-report';
 import type { FigureId } from './kpi-definitions';
-import { DELIVERY_TIME_BUCKETS_MS } from './kpi-definitions';
+import { DELIVERY_TIME_BUCKETS_MS, FIGURES } from './kpi-definitions';
 import type { CarriedBy } from './report-period';
 
 export type ReportLanguage = 'ru' | 'en';
@@ -104,4 +104,13 @@ export function bucketLabel(bucket: number, fmt: Formatter): string {
   if (to === undefined) return `${fmt.duration(from)}+`;
   if (from === 0) return `< ${fmt.duration(to)}`;
   return `${fmt.duration(from)} – ${fmt.duration(to)}`;
+}
+
+/** A headline figure as people read it: a share in per cent, a time as a duration, a count; "—" when there is nothing to count. */
+export function figureText(id: FigureId, v: FigureValue, fmt: Formatter): string {
+  if (v.value === null) return '—';
+  const kind = FIGURES[id].kind;
+  if (kind === 'share') return fmt.percent(v.value);
+  if (kind === 'duration') return fmt.duration(v.value);
+  return fmt.number(v.value, 0);
 }

@@ -5,7 +5,7 @@ import { orderEvents, orders } from './orders';
 import { alerts } from './alerts';
 import { slaPolicies } from './sla-config';
 import { deliveryCodes, deliveryProofRules, deliveryProofs } from './delivery';
-import { customerPrefs, messageRules, messages, messageSettings, speedProfiles, staffNotifyPrefs, trackingLinks } from './messages';
+import { customerPrefs, dailySummarySettings, messageRules, messages, messageSettings, speedProfiles, staffNotifyPrefs, trackingLinks } from './messages';
 import { checklistPolicies } from './order-intake';
 import type { SyncedTableKey } from './synced-table-keys';
 
@@ -50,6 +50,7 @@ export const SYNCED_TABLES = {
   staff_notify_prefs: staffNotifyPrefs,
   messages,
   checklist_policies: checklistPolicies,
+  daily_summary_settings: dailySummarySettings,
 } satisfies Record<SyncedTableKey, unknown>;
 export type SyncedTables = typeof SYNCED_TABLES;
 /** The row type of a synced table, as drizzle selects it. */

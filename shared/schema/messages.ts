@@ -131,6 +131,22 @@ export const messages = sqliteTable(
   (t) => [index('messages_due_idx').on(t.state, t.nextAttemptAt), index('messages_order_idx').on(t.orderId), index('messages_alert_idx').on(t.alertId)],
 );
 
+/**
+ * One row, id 'company': the supervisors' daily summary by e-mail (server/reports/daily-summary.ts).
+ * Off until an admin turns it on; sent at `sendMinute` of the company's clock (the reports' day),
+ * to the chosen supervisors and admins at the e-mail of their own notification settings.
+ */
+export const dailySummarySettings = sqliteTable('daily_summary_settings', {
+  id: text('id').primaryKey(),
+  enabled: integer('enabled', { mode: 'boolean' }).notNull().default(false),
+  /** Minutes after local midnight (0-1439). */
+  sendMinute: integer('send_minute').notNull(),
+  /** User ids (supervisors and admins), each once. */
+  recipientIds: text('recipient_ids', { mode: 'json' }).$type<string[]>().notNull().default([]),
+  updatedBy: text('updated_by'),
+  updatedAt: integer('updated_at').notNull(),
+});
+
 export type SpeedProfileRow = typeof speedProfiles.$inferSelect;
 export type TrackingLinkRow = typeof trackingLinks.$inferSelect;
 export type MessageRuleRow = typeof messageRules.$inferSelect;
@@ -138,3 +154,4 @@ export type MessageSettingsRow = typeof messageSettings.$inferSelect;
 export type CustomerPrefsRow = typeof customerPrefs.$inferSelect;
 export type StaffNotifyPrefsRow = typeof staffNotifyPrefs.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;
+export type DailySummarySettingsRow = typeof dailySummarySettings.$inferSelect;

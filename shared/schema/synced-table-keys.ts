@@ -27,5 +27,6 @@ export const SYNCED_TABLE_KEYS = [
   'staff_notify_prefs',
   'messages',
   'checklist_policies',
+  'daily_summary_settings',
 ] as const;
 export type SyncedTableKey = (typeof SYNCED_TABLE_KEYS)[number];

@@ -3,18 +3,9 @@
 // second line opens only the ones that did not count.
 import type { FigureValue, ReportData } from '../../../../shared/reports/compute-report';
 import { FIGURE_IDS, FIGURES, type FigureId } from '../../../../shared/reports/kpi-definitions';
-import { FIGURE_NAMES } from '../../../../shared/reports/report-labels';
-import type { Formatter } from '../../../../shared/locale';
+import { FIGURE_NAMES, figureText } from '../../../../shared/reports/report-labels';
 import { useT } from '../../i18n/use-t';
 import { openDrill } from './store';
-
-export function figureText(id: FigureId, v: FigureValue, fmt: Formatter): string {
-  if (v.value === null) return '—';
-  const kind = FIGURES[id].kind;
-  if (kind === 'share') return fmt.percent(v.value);
-  if (kind === 'duration') return fmt.duration(v.value);
-  return fmt.number(v.value, 0);
-}
 
 /** Up or down against the previous period (the arrow), and whether that is better (the colour). */
 function trend(id: FigureId, now: FigureValue, before: FigureValue): string {
