@@ -4,7 +4,7 @@
 import type { ExportFile } from '../../shared/api/carriers-api';
 import { CUT_DIMENSIONS, type CutRow, type FigureValue, type ReportData } from '../../shared/reports/compute-report';
 import type { DrillRow, DrillSpec } from '../../shared/reports/drill-down';
-import { DRIVER_COLUMN_DEFINITIONS, FIGURE_IDS, FIGURES, type FigureId } from '../../shared/reports/kpi-definitions';
+import { DRIVER_COLUMN_DEFINITIONS, FIGURE_IDS, FIGURES } from '../../shared/reports/kpi-definitions';
 import {
   bucketLabel,
   CARRIED_BY_NAMES,

@@ -7,6 +7,7 @@ import type { MessageChannel } from '../../shared/messages/message-vocabulary';
 import type { OrderRow, TrackingLinkRow } from '../../shared/schema';
 import { ArrivalService } from '../eta/arrival-service';
 import { SpeedLearner } from '../eta/speed-learner';
+import { attachDailySummary, type DailySummary } from '../reports/daily-summary';
 import type { MarshrutServer } from '../server';
 import { mountTrackingRoutes } from '../tracking/tracking-routes';
 import type { Channel } from './channel';
@@ -35,6 +36,8 @@ export interface AttachMessagesOptions {
   senderIntervalMs?: number;
   watchIntervalMs?: number;
   learnIntervalMs?: number;
+  /** How often the daily summary looks whether it is due (default 30 s). */
+  dailySummaryIntervalMs?: number;
   /** Tile URL for the tracking page's map; null: none (grey background). */
   tileUrl?: string | null;
   trackingPerMinute?: number;
@@ -49,6 +52,8 @@ export interface AttachedMessages {
   watch: PredictionWatch;
   /** Staff notices of new alerts: `alerts.onRecorded((tx, a, now) => staff.queue(tx, a, now))`. */
   staff: StaffNotifier;
+  /** The supervisors' daily summary by e-mail (server/reports/daily-summary.ts), over the same SMTP settings. */
+  dailySummary: DailySummary;
 }
 
 export function attachMessages(server: MarshrutServer, opts: AttachMessagesOptions = {}): AttachedMessages {
@@ -78,6 +83,8 @@ export function attachMessages(server: MarshrutServer, opts: AttachMessagesOptio
   };
   server.engine.addMutationHook(makeMessageHook(deps));
 
+  // Its closer is registered first, so it stops before the sender closes the SMTP channel.
+  const dailySummary = attachDailySummary(server, channels.email ?? null, clock, opts.dailySummaryIntervalMs);
   const sender = new MessageSender({ sqlite, engine: server.engine, channels, clock, log, ...(opts.senderIntervalMs === undefined ? {} : { intervalMs: opts.senderIntervalMs }) });
   sender.start();
   const watch = new PredictionWatch(sqlite, server.engine, deps, clock, log);
@@ -123,5 +130,5 @@ export function attachMessages(server: MarshrutServer, opts: AttachMessagesOptio
     watch.stop();
     await sender.stop();
   });
-  return { config, learner, arrival, sender, watch, staff };
+  return { config, learner, arrival, sender, watch, staff, dailySummary };
 }

@@ -9,6 +9,8 @@ export interface OutgoingMessage {
   to: string;
   subject: string;
   body: string;
+  /** An HTML alternative to `body` (e-mail only; the daily summary's tables). Built escaped by its composer. */
+  html?: string;
 }
 
 export type SendResult =

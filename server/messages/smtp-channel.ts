@@ -1,5 +1,5 @@
 // E-mail over SMTP with nodemailer, plain text only (nothing a customer's name or an admin's
-// text could turn into markup). An SMTP 4xx is "try later", a 5xx is a refusal.
+// text could turn into markup); the daily summary adds an HTML alternative its composer escapes. An SMTP 4xx is "try later", a 5xx is a refusal.
 import nodemailer, { type Transporter } from 'nodemailer';
 import { z } from 'zod';
 import type { Channel, OutgoingMessage, SendResult } from './channel';
@@ -43,6 +43,7 @@ export class SmtpChannel implements Channel {
         to: m.to,
         subject: m.subject,
         text: m.body,
+        ...(m.html === undefined ? {} : { html: m.html }),
         // The outbox id as Message-ID: a receiving server can drop a resent copy.
         messageId: `<${m.id.replace(/[^\w.-]/g, '_')}@marshrut>`,
       });

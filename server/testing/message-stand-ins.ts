@@ -91,7 +91,8 @@ export interface SmtpStandIn {
   close(): Promise<void>;
 }
 
-export async function startSmtpStandIn(): Promise<SmtpStandIn> {
+/** A local SMTP server; `port` 0 picks a free one (a test that takes the SMTP server down and up again passes the old port). */
+export async function startSmtpStandIn(port = 0): Promise<SmtpStandIn> {
   const self: SmtpStandIn = { port: 0, mails: [], failNext: null, close: async () => undefined };
   const server = new SMTPServer({
     authOptional: true,
@@ -118,7 +119,7 @@ export async function startSmtpStandIn(): Promise<SmtpStandIn> {
       });
     },
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  await new Promise<void>((r) => server.listen(port, '127.0.0.1', () => r()));
   self.port = (server.server.address() as AddressInfo).port;
   self.close = () => new Promise<void>((r) => server.close(() => r()));
   return self;

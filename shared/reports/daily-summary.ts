@@ -8,6 +8,7 @@
 // summary's "yesterday" is exactly the Reports tab's "yesterday", and a computer whose own zone
 // changes to or from summer time moves neither the send time nor the day boundary.
 import { DEFAULT_UTC_OFFSET_MINUTES, formatterFor, type Formatter } from '../locale/format';
+import type { PluralForms } from '../locale/plural';
 import type { FigureValue } from './compute-report';
 import { FIGURE_IDS, FIGURES, type FigureId } from './kpi-definitions';
 import { FIGURE_NAMES, figureText, type ReportLanguage } from './report-labels';
@@ -53,7 +54,7 @@ export interface ComposedSummary {
   html: string;
 }
 
-const WORDS: Readonly<Record<ReportLanguage, { title: string; all: string; of: string; orders: { one: string; few: string; many: string; other: string }; footer: string }>> = {
+const WORDS: Readonly<Record<ReportLanguage, { title: string; all: string; of: string; orders: PluralForms; footer: string }>> = {
   ru: {
     title: 'Сводка за {day}',
     all: 'Все склады',
