@@ -231,7 +231,7 @@ describe('a hostile historyDays', () => {
     seedHistory();
     const c = await connectTestClient(t.server.url, t.tokens['u-dispatcher'] as string);
     clients.push(c);
-    c.sendRaw('{"type":"hello","protocolVersion":3,"schemaVersion":' + String(5) + ',"clientId":"p","cursor":0,"lastAckedMid":0,"__proto__":{"historyDays":30}}');
+    c.sendRaw('{"type":"hello","protocolVersion":3,"schemaVersion":' + String(SCHEMA_VERSION) + ',"clientId":"p","cursor":0,"lastAckedMid":0,"__proto__":{"historyDays":30}}');
     await c.next('caught-up', undefined, 20_000);
     expect(c.messages.some((m) => m.type === 'snapshot-begin')).toBe(false);
     expect(({} as Record<string, unknown>)['historyDays']).toBeUndefined();
