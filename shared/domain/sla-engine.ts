@@ -70,7 +70,8 @@ export interface SlaStatus {
   policy: ResolvedSlaPolicy | null;
 }
 
-const NONE: SlaStatus = {
+/** No SLA clock runs (cancelled, not confirmed yet, or nothing to judge by). */
+export const NO_SLA: SlaStatus = {
   state: 'none',
   deadline: null,
   msLeft: null,
@@ -87,8 +88,8 @@ const NONE: SlaStatus = {
  * keep counting: the customer's promise doesn't pause while we sort things out.
  */
 export function slaStatus(order: SlaOrder, now: number, policies: SlaPolicies, calendar: WorkingCalendar): SlaStatus {
-  if (order.status === 'cancelled') return NONE;
-  if (order.slaDeadline == null && order.confirmedAt == null) return NONE;
+  if (order.status === 'cancelled') return NO_SLA;
+  if (order.slaDeadline == null && order.confirmedAt == null) return NO_SLA;
   const policy = resolveSlaPolicy(order, policies);
   const deadline = order.slaDeadline ?? addSlaMinutes(calendar, policy.timeBasis, order.confirmedAt as number, policy.normMinutes);
   const start = order.confirmedAt ?? Number.NEGATIVE_INFINITY;

@@ -2,22 +2,12 @@
 // `now`, turned into text and a tone. The deadline itself is the stored one (orders.slaDeadline),
 // so the renderer and the server never disagree about when an order is due.
 import type { OrderListRow } from '../../../shared/api/orders-api';
-import { slaStatus, type SlaState, type SlaStatus } from '../../../shared/domain/sla-engine';
+import { NO_SLA, slaStatus, type SlaState, type SlaStatus } from '../../../shared/domain/sla-engine';
 import { DEFAULT_SLA_POLICIES, type SlaPolicies } from '../../../shared/domain/sla-policy';
 import { DEFAULT_KZ_CALENDAR, type WorkingCalendar } from '../../../shared/domain/working-calendar';
 import { formatDuration, formatTimer } from '../i18n/format-time';
 import type { Translator } from '../i18n/translate';
 import type { PredictedRisk } from '../../../shared/eta/arrival-risk';
-
-const NONE: SlaStatus = {
-  state: 'none',
-  deadline: null,
-  msLeft: null,
-  warnAt: null,
-  criticalAt: null,
-  nextChangeAt: null,
-  policy: null,
-};
 
 /**
  * A queue row carries `vip` rather than the contract's norm. With the deadline stored, the norm
@@ -70,7 +60,7 @@ export function rowSla(
     );
   } catch {
     // An order of a service type this build doesn't know: show no countdown rather than crash the list.
-    return NONE;
+    return NO_SLA;
   }
 }
 

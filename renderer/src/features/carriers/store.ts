@@ -18,7 +18,7 @@ import type { MarshrutApi } from '../../../../shared/api/contract';
 import type { CommandResult } from '../../../../shared/api/define';
 import type { CarrierVehicleRow } from '../../../../shared/schema';
 import { api, errorMessage } from '../../api/client';
-import { fileToBase64 } from '../../ui/file-base64';
+import { fileToBase64, saveBase64File } from '../../ui/file-base64';
 import { CARRIER_EDITOR_ROLES } from '../../../../shared/carriers/carrier-args';
 import { useSessionStore } from '../session/store';
 import { EMPTY_DRAFT, isEmptySearch, toFilters, type FilterDraft } from './filters';
@@ -260,13 +260,7 @@ export async function exportResults(doneText: (n: number, file: string) => strin
   useCarriersStore.setState({ exporting: true });
   try {
     const file = await api().exportCarriers({ ...toFilters(useCarriersStore.getState().draft), language: lang });
-    const bytes = Uint8Array.from(atob(file.dataBase64), (c) => c.charCodeAt(0));
-    const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = file.fileName;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    saveBase64File(file);
     showNotice(doneText(file.rows, file.fileName));
   } catch (err) {
     useCarriersStore.setState({ error: errorMessage(err) });

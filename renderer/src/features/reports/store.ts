@@ -7,6 +7,7 @@ import type { ReportData } from '../../../../shared/reports/compute-report';
 import type { DrillSpec } from '../../../../shared/reports/drill-down';
 import { presetDays, type PeriodPreset, type ReportFilters } from '../../../../shared/reports/report-period';
 import { api, errorMessage } from '../../api/client';
+import { saveBase64File } from '../../ui/file-base64';
 import { showScreen } from '../../app/layout-store';
 import { clockNow } from '../clock/store';
 import { openOrder } from '../order-card/store';
@@ -153,13 +154,7 @@ export async function exportReportView(language: 'ru' | 'en', done: (rows: numbe
   useReportsStore.setState({ exporting: true, error: null });
   try {
     const file = await api().exportReport({ query: query(), ...(drill ? { drill: drill.spec } : {}), language, where });
-    const bytes = Uint8Array.from(atob(file.dataBase64), (c) => c.charCodeAt(0));
-    const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = file.fileName;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    saveBase64File(file);
     done(file.rows, file.fileName);
   } catch (err) {
     useReportsStore.setState({ error: errorMessage(err) });
