@@ -23,6 +23,7 @@ import { createLogger, type Logger } from './log/logger';
 import { mountOrdersWriteApi } from './http/orders-write-api';
 import { mountOpenApi } from './http/openapi';
 import { mountReports } from './reports/reports-route';
+import { mountArchive } from './archive/archive-route';
 import type { RateLimitOptions } from './http/request-guards';
 import { SyncHub } from './sync/sync-hub';
 import type { SyncFlowLimits } from './sync/flow-limits';
@@ -147,6 +148,8 @@ export async function startServer(options: ServerOptions = {}): Promise<Marshrut
   mountOpenApi(router, SERVER_VERSION);
   const reports = mountReports(router, db.sqlite, clock);
   health.set('reports', () => reports.counters.snapshot());
+  const archive = mountArchive(router, db.sqlite, engine.tables, clock);
+  health.set('archive', () => archive.counters.snapshot());
   router.addRoute({
     method: 'GET',
     path: '/health',

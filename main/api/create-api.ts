@@ -35,6 +35,8 @@ import { serverReports } from '../reports/server-reports';
 import { orderIntakeHandlers } from './order-intake-handlers';
 import { handoverHandlers } from './handover-handlers';
 import { serverCall } from './server-http';
+import { openArchiveCache } from '../archive/archive-cache';
+import { archiveHandlers } from '../archive/archive-handlers';
 import type { NominatimOptions } from '../geocoding/nominatim-client';
 
 export interface ApiDeps {
@@ -52,6 +54,8 @@ export interface ApiDeps {
   systemLocale?: string;
   /** Geocoder client options beyond the URL in Settings (tests shorten the timeout). */
   nominatim?: Partial<NominatimOptions>;
+  /** The read-only archive cache's own file (beside the replica); in memory when not given. */
+  archiveCacheFile?: string;
 }
 
 
@@ -103,6 +107,7 @@ export function createApi(deps: ApiDeps): Api {
     logger,
   };
   const carriers = (deps.carrierHandlers ?? carriersHandlers)(ctx);
+  const archiveCache = openArchiveCache(deps.archiveCacheFile ?? ':memory:');
   const notices = createNoticeWatcher({
     replica,
     now,
@@ -135,6 +140,7 @@ export function createApi(deps: ApiDeps): Api {
     ...handoverHandlers(ctx, serverCall(settings)),
     ...driverCardHandlers({ replica, server: serverCall(settings), now, role: () => link.user()?.role ?? null, noSignal }),
     ...reportHandlers({ replica, server: serverReports(settings), now, role: () => link.user()?.role ?? null }),
+    ...archiveHandlers({ replica, server: serverCall(settings), cache: archiveCache, now, role: () => link.user()?.role ?? null, historyDays: () => settings.get().historyDays }),
     ...orderIntakeHandlers({ replica, settings, link, now, ...(deps.nominatim ? { nominatim: deps.nominatim } : {}) }),
     ...sessionHandlers({
       link,
@@ -204,6 +210,7 @@ export function createApi(deps: ApiDeps): Api {
       closed = true;
       stopNoticeOnChanges();
       await link.stop();
+      archiveCache.close();
     },
   };
 }

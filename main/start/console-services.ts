@@ -42,6 +42,8 @@ export function startConsoleServices(opts: ConsoleServicesOptions): ConsoleServi
     settings,
     connect: realSyncConnector(replica),
     serverMode: opts.server?.mode ?? 'configured',
+    // Old orders fetched from the server's archive: a file of their own, never the replica.
+    archiveCacheFile: `${opts.replicaFile.replace(/\.db$/, '')}.archive-cache.db`,
     logger: logger.child({ component: 'api' }),
     ...(opts.systemLocale ? { systemLocale: opts.systemLocale } : {}),
     // The carrier database (main/carriers) unless a caller plugs in its own (tests).

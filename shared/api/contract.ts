@@ -16,6 +16,7 @@ import { orderIntakeApi } from './order-intake-api';
 import { sessionApi } from './session-api';
 import { warehouseApi } from './warehouse-api';
 import { handoverApi } from './handover-api';
+import { archiveApi } from './archive-api';
 
 export const API_METHODS = {
   ...ordersApi,
@@ -30,6 +31,7 @@ export const API_METHODS = {
   ...orderIntakeApi,
   ...handoverApi,
   ...driverCardApi,
+  ...archiveApi,
 } as const;
 
 // A name defined in two feature files would silently shadow; this makes it a compile error.
@@ -52,6 +54,7 @@ type NoOverlap = [
   Extract<keyof typeof orderIntakeApi, keyof typeof ordersApi | keyof typeof driversApi | keyof typeof sessionApi | keyof typeof warehouseApi | keyof typeof carriersApi | keyof typeof alertsApi | keyof typeof driverPhoneApi | keyof typeof messagesApi | keyof typeof reportsApi>,
   Extract<keyof typeof handoverApi, keyof typeof ordersApi | keyof typeof driversApi | keyof typeof sessionApi | keyof typeof warehouseApi | keyof typeof carriersApi | keyof typeof alertsApi | keyof typeof driverPhoneApi | keyof typeof messagesApi | keyof typeof reportsApi | keyof typeof orderIntakeApi>,
   Extract<keyof typeof driverCardApi, keyof typeof ordersApi | keyof typeof driversApi | keyof typeof sessionApi | keyof typeof warehouseApi | keyof typeof carriersApi | keyof typeof alertsApi | keyof typeof driverPhoneApi | keyof typeof messagesApi | keyof typeof reportsApi | keyof typeof orderIntakeApi | keyof typeof handoverApi>,
+  Extract<keyof typeof archiveApi, keyof typeof ordersApi | keyof typeof driversApi | keyof typeof sessionApi | keyof typeof warehouseApi | keyof typeof carriersApi | keyof typeof alertsApi | keyof typeof driverPhoneApi | keyof typeof messagesApi | keyof typeof reportsApi | keyof typeof orderIntakeApi | keyof typeof handoverApi | keyof typeof driverCardApi>,
 ];
 const _noOverlap: NoOverlap extends never[] ? true : false = true;
 void _noOverlap;

@@ -6,6 +6,7 @@ import { DriverCard } from '../features/driver-card/DriverCard';
 import { useDriverCardStore } from '../features/driver-card/store';
 import { OrderCard } from '../features/order-card/OrderCard';
 import { OrderQueue } from '../features/orders/OrderQueue';
+import { ArchiveResults } from '../features/archive/ArchiveResults';
 import { ProblemQueue } from '../features/problems/ProblemQueue';
 import { useT } from '../i18n/use-t';
 import { DeferredMap } from './DeferredMap';
@@ -43,6 +44,7 @@ export function ConsoleScreen() {
       <div className="left">
         <ProblemQueue />
         <OrderQueue />
+        <ArchiveResults />
       </div>
       <div className="centre">
         <DeferredMap />

@@ -7,6 +7,7 @@ import { INTAKE_EN } from './sections/intake';
 import { NEW_ORDER_EN } from './sections/new-order';
 import { ORDER_FORM_EN } from './sections/order-form';
 import { REPORTS_EN } from './sections/reports';
+import { ARCHIVE_EN } from './sections/archive';
 import { SLA_RULES_EN } from './sections/sla-rules';
 import { CUSTOMER_MESSAGES_EN } from './sections/customer-messages';
 import { VOCABULARY_EN } from './sections/vocabulary';
@@ -265,6 +266,7 @@ export const EN = {
   ...ALERTS_EN,
   ...WAREHOUSE_EN,
   ...HANDOVER_EN,
+  ...ARCHIVE_EN,
 } as const;
 
 export type MessageKey = keyof typeof EN;

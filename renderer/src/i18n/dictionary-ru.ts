@@ -6,6 +6,7 @@ import { INTAKE_RU } from './sections/intake';
 import { NEW_ORDER_RU } from './sections/new-order';
 import { ORDER_FORM_RU } from './sections/order-form';
 import { REPORTS_RU } from './sections/reports';
+import { ARCHIVE_RU } from './sections/archive';
 import { SLA_RULES_RU } from './sections/sla-rules';
 import { CUSTOMER_MESSAGES_RU } from './sections/customer-messages';
 import { VOCABULARY_RU } from './sections/vocabulary';
@@ -264,4 +265,5 @@ export const RU = {
   ...ALERTS_RU,
   ...WAREHOUSE_RU,
   ...HANDOVER_RU,
+  ...ARCHIVE_RU,
 } as const satisfies Dictionary;

@@ -18,6 +18,8 @@ import { ChecklistDialog, CorrectionDialog, EditDialog, PaymentDialog } from './
 import { IntakeRows } from './IntakeRows';
 import { closeOrder, useOrderCardStore } from './store';
 import { Timeline } from './Timeline';
+import { ArchiveCard } from './ArchiveCard';
+import { useArchiveStore } from '../archive/store';
 import { ProofSection } from './ProofSection';
 import { TrackingLinkRows } from './TrackingLinkRows';
 import { CarriedByRows } from './CarriedByRows';
@@ -208,7 +210,8 @@ export function OrderCard() {
   const detail = useOrderCardStore((s) => s.detail);
   const loading = useOrderCardStore((s) => s.loading);
   const error = useOrderCardStore((s) => s.error);
-  if (!orderId) return <div className="empty">{t('card.empty')}</div>;
+  const archiveOpen = useArchiveStore((s) => s.card !== null);
+  if (!orderId) return archiveOpen ? <ArchiveCard /> : <div className="empty">{t('card.empty')}</div>;
   if (detail && detail.order.id === orderId) return <CardBody detail={detail} />;
   if (error === 'not_found') return <div className="empty">{t('card.notFound')}</div>;
   if (error) return <div className="error-text">{t('error.generic', { message: error })}</div>;

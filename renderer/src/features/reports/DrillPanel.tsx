@@ -61,7 +61,7 @@ export function DrillPanel() {
               {page.rows.map((o) => (
                 <tr key={o.id}>
                   <th scope="row">
-                    <button type="button" className="report-link" aria-label={r('reports.open', { number: o.number })} onClick={() => openReportOrder(o.id)}>
+                    <button type="button" className="report-link" aria-label={r('reports.open', { number: o.number })} onClick={() => openReportOrder(o.number)}>
                       {o.number}
                     </button>
                   </th>

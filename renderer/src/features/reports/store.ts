@@ -10,7 +10,7 @@ import { api, errorMessage } from '../../api/client';
 import { saveBase64File } from '../../ui/file-base64';
 import { showScreen } from '../../app/layout-store';
 import { clockNow } from '../clock/store';
-import { openOrder } from '../order-card/store';
+import { openOrderByNumber } from '../archive/store';
 
 export type PeriodChoice = PeriodPreset | 'custom';
 
@@ -142,10 +142,13 @@ export function closeDrill(): void {
   useReportsStore.setState({ drill: null });
 }
 
-/** The order card lives on the console: open it there. */
-export function openReportOrder(orderId: string): void {
+/**
+ * The order card lives on the console: open it there. By number, so an order of a server-computed
+ * period that this desktop does not keep opens from the server's archive (read-only).
+ */
+export function openReportOrder(number: string): void {
   showScreen('console');
-  void openOrder(orderId);
+  void openOrderByNumber(number);
 }
 
 /** The view (figures, cuts and the orders of the open drill-down, else the period's) as XLSX. */
