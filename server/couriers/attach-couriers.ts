@@ -9,6 +9,7 @@ import { newCourierCounters, type CourierCounters } from './courier-counters';
 import { CourierInbox, type ReviewView } from './courier-inbox';
 import { CourierProcessor } from './courier-processor';
 import { OrderLookup } from './order-lookup';
+import { mountCourierReview } from './review-route';
 import { webhookRoute } from './webhook-route';
 import { sendJson } from '../http/router';
 import { courierProviderSchema } from '../../shared/mutators/handover';
@@ -66,6 +67,8 @@ export function attachCouriers(server: MarshrutServer, opts: AttachCouriersOptio
     }),
   );
   server.addHealth('couriers', () => ({ ...counters, openReviews: inbox.openReviews().length }));
+  const review = mountCourierReview(server, { sqlite: server.db.sqlite, inbox, lookup, processor, config, clock });
+  server.addHealth('courierReview', () => review.counters.snapshot());
   processor.processPending();
 
   const apiProviders: ShipmentProvider[] = [];

@@ -12,8 +12,16 @@ import type { CourierCounters } from './courier-counters';
 import type { CourierEvent } from './courier-event';
 import type { CourierInbox } from './courier-inbox';
 import { isIgnoredEvent, planCourierEvent } from './courier-plan';
-import type { CourierInboxRow, InboxState } from './couriers-schema';
-import type { OrderLookup } from './order-lookup';
+import type { CourierInboxRow, InboxState, ReviewReason } from './couriers-schema';
+import type { FoundOrder, OrderLookup } from './order-lookup';
+
+interface Applied {
+  state: InboxState;
+  outcomes: string[];
+  reviews: Array<{ reason: ReviewReason; detail: string }>;
+}
+
+export type AttachResult = { ok: true; state: 'applied' | 'skipped'; outcome: string } | { ok: false; reason: ReviewReason; detail: string };
 
 export type RunMutation = (name: string, args: unknown, actor: MutationActor, at: number) => MutationOutcome;
 
@@ -63,13 +71,9 @@ export class CourierProcessor {
 
   private processOne(row: CourierInboxRow): void {
     const now = this.clock();
-    const cfg = ownEntry(this.config.providers, row.provider);
-    if (cfg === undefined) return this.end(row, 'failed', `provider ${row.provider} is no longer configured`, now);
-    const adapted = adaptWebhook(cfg, JSON.parse(row.body) as unknown);
-    if (adapted.kind !== 'event') return this.end(row, 'failed', `stored body no longer adapts: ${adapted.kind}`, now);
-    // The provider's claimed time decides against manual changes (planCourierEvent), so it is
-    // clamped before anything compares it: a signed `at` in 2100 would outrank them all.
-    const e = { ...adapted.event, at: eventTimeAt(adapted.event.at, now) };
+    const read = this.readEvent(row, now);
+    if (!read.ok) return this.end(row, 'failed', read.why, now);
+    const { cfg, e } = read;
     if (isIgnoredEvent(cfg, e)) return this.end(row, 'skipped', `code ${e.code} is ignored`, now);
     const found = this.lookup.find(row.provider, e);
     if (!found.ok) {
@@ -78,35 +82,75 @@ export class CourierProcessor {
     }
     this.inbox.sqlite
       .transaction(() => {
-      const outcomes: string[] = [];
-      let state: InboxState = 'skipped';
-      for (const o of found.orders) {
-        const current = this.lookup.current(o.id);
-        if (current === null) continue;
-        const plan = planCourierEvent(cfg, e, current, this.lookup.lastManualAt(o.id));
-        if (plan.kind === 'skip') {
-          outcomes.push(`${current.number}: ${plan.why}`);
-          continue;
-        }
-        if (plan.kind === 'review') {
-          this.review(row, e, plan.reason, plan.detail, now);
-          outcomes.push(`${current.number}: ${plan.detail}`);
-          state = 'review';
-          continue;
-        }
-        const outcome = this.runMutation(plan.name, plan.args, actorOf(row.provider, cfg), e.at);
-        if (outcome.result === 'applied') {
-          outcomes.push(`${current.number}: ${plan.name} ${JSON.stringify(plan.args)}`);
-          if (state !== 'review') state = 'applied';
-        } else {
-          this.review(row, e, 'rejected', `${current.number}: ${outcome.error.message}`, now);
-          outcomes.push(`${current.number}: rejected (${outcome.error.code})`);
-          state = 'review';
-        }
-      }
-      this.end(row, state, outcomes.join('; ') || 'no order to change', now);
+        const r = this.apply(row.provider, cfg, e, found.orders);
+        for (const v of r.reviews) this.review(row, e, v.reason, v.detail, now);
+        this.end(row, r.state, r.outcomes.join('; ') || 'no order to change', now);
       })
       .immediate();
+  }
+
+  /**
+   * A stored event applied to the order a person chose for it (the review list's "attach"),
+   * by exactly the path a matched webhook takes: the same adapting, time clamp, plan and
+   * mutators, as the provider's actor. Runs inside the caller's transaction. A refusal (a code
+   * with no mapping, the mutator saying no) writes nothing and leaves the review open.
+   */
+  applyToOrder(row: CourierInboxRow, order: FoundOrder, attachedBy: string): AttachResult {
+    const now = this.clock();
+    const read = this.readEvent(row, now);
+    if (!read.ok) return { ok: false, reason: 'rejected', detail: read.why };
+    const { cfg, e } = read;
+    if (isIgnoredEvent(cfg, e)) return { ok: false, reason: 'unmapped_code', detail: `code ${e.code} is ignored for ${cfg.name}` };
+    const r = this.apply(row.provider, cfg, e, [order]);
+    const refused = r.reviews[0];
+    if (refused !== undefined) return { ok: false, reason: refused.reason, detail: refused.detail };
+    const outcome = `attached by ${attachedBy}: ${r.outcomes.join('; ')}`;
+    const state = r.state === 'applied' ? 'applied' : 'skipped';
+    this.end(row, state, outcome, now);
+    return { ok: true, state, outcome };
+  }
+
+  /** The stored body adapted again, its claimed time clamped; or why it no longer can be. */
+  private readEvent(row: CourierInboxRow, now: number): { ok: true; cfg: ProviderConfig; e: CourierEvent } | { ok: false; why: string } {
+    const cfg = ownEntry(this.config.providers, row.provider);
+    if (cfg === undefined) return { ok: false, why: `provider ${row.provider} is no longer configured` };
+    const adapted = adaptWebhook(cfg, JSON.parse(row.body) as unknown);
+    if (adapted.kind !== 'event') return { ok: false, why: `stored body no longer adapts: ${adapted.kind}` };
+    // The provider's claimed time decides against manual changes (planCourierEvent), so it is
+    // clamped before anything compares it: a signed `at` in 2100 would outrank them all.
+    return { ok: true, cfg, e: { ...adapted.event, at: eventTimeAt(adapted.event.at, now) } };
+  }
+
+  /** Plans and runs the event on each order; what needs a person comes back in `reviews`. */
+  private apply(provider: string, cfg: ProviderConfig, e: CourierEvent, orders: readonly FoundOrder[]): Applied {
+    const outcomes: string[] = [];
+    const reviews: Applied['reviews'] = [];
+    let state: InboxState = 'skipped';
+    for (const o of orders) {
+      const current = this.lookup.current(o.id);
+      if (current === null) continue;
+      const plan = planCourierEvent(cfg, e, current, this.lookup.lastManualAt(o.id));
+      if (plan.kind === 'skip') {
+        outcomes.push(`${current.number}: ${plan.why}`);
+        continue;
+      }
+      if (plan.kind === 'review') {
+        reviews.push({ reason: plan.reason, detail: plan.detail });
+        outcomes.push(`${current.number}: ${plan.detail}`);
+        state = 'review';
+        continue;
+      }
+      const outcome = this.runMutation(plan.name, plan.args, actorOf(provider, cfg), e.at);
+      if (outcome.result === 'applied') {
+        outcomes.push(`${current.number}: ${plan.name} ${JSON.stringify(plan.args)}`);
+        if (state !== 'review') state = 'applied';
+      } else {
+        reviews.push({ reason: 'rejected', detail: `${current.number}: ${outcome.error.message}` });
+        outcomes.push(`${current.number}: rejected (${outcome.error.code})`);
+        state = 'review';
+      }
+    }
+    return { state, outcomes, reviews };
   }
 
   private end(row: CourierInboxRow, state: InboxState, outcome: string, now: number): void {
@@ -117,7 +161,7 @@ export class CourierProcessor {
     this.inbox.finish(row.id, state, outcome, now);
   }
 
-  private review(row: CourierInboxRow, e: CourierEvent, reason: 'unknown_order' | 'unmapped_code' | 'rejected', detail: string, now: number): void {
+  private review(row: CourierInboxRow, e: CourierEvent, reason: ReviewReason, detail: string, now: number): void {
     this.inbox.addReview({
       inboxId: row.id,
       provider: row.provider,

@@ -25,6 +25,8 @@ export const courierInbox = sqliteTable(
 
 export const REVIEW_REASONS = ['unknown_order', 'unmapped_code', 'rejected'] as const;
 export type ReviewReason = (typeof REVIEW_REASONS)[number];
+export const REVIEW_RESOLUTIONS = ['attached', 'dismissed'] as const;
+export type ReviewResolution = (typeof REVIEW_RESOLUTIONS)[number];
 
 /** Webhooks a person must look at: an order we don't know, a code we can't map, a refusal. */
 export const courierReview = sqliteTable(
@@ -41,6 +43,12 @@ export const courierReview = sqliteTable(
     detail: text('detail').notNull(),
     createdAt: integer('created_at').notNull(),
     resolvedAt: integer('resolved_at'),
+    /** How a person closed it in the review list (issue 16): attached to an order, or dismissed. */
+    resolution: text('resolution', { enum: REVIEW_RESOLUTIONS }),
+    /** Who closed it: the user's id. */
+    resolvedBy: text('resolved_by'),
+    /** The order it was attached to and what that did, or the reason for dismissing it. */
+    resolutionNote: text('resolution_note'),
   },
   (t) => [index('courier_review_open_idx').on(t.resolvedAt, t.createdAt)],
 );

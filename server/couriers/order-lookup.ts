@@ -61,6 +61,12 @@ export class OrderLookup {
     return { ok: false, detail: 'the event names no order and no device' };
   }
 
+  /** The order with our number (a person attaching a reviewed event names it). */
+  byNumber(number: string): FoundOrder | null {
+    const o = this.stmts.byNumber.get(number);
+    return o === undefined ? null : view(o);
+  }
+
   /** The order as it is now (after earlier events of the same webhook changed it). */
   current(id: string): FoundOrder | null {
     const o = this.stmts.byId.get(id);

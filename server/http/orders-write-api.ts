@@ -12,10 +12,10 @@ import type { MutationActor, MutationOutcome } from '../../shared/mutators';
 import type { OrderEdit } from '../../shared/mutators/order-intake-mutators';
 import type { SessionUser } from '../../shared/protocol';
 import type { WarehouseRow } from '../../shared/schema';
-import type { ServerResponse } from 'node:http';
 import { createOrderBody, patchOrderBody, paymentBody } from './orders-rest-schema';
-import { Counters, jsonShapeProblem, RateLimiter, type RateLimitOptions } from './request-guards';
-import { readJsonBody, sendJson, type RouteContext, type Router } from './router';
+import { countedHandler, fail, guardedJson, HttpFailure, invalid, type Handled } from './json-route';
+import { Counters, RateLimiter, type RateLimitOptions } from './request-guards';
+import type { RouteContext, Router } from './router';
 
 /** Largest body a write endpoint reads; an order is well under 4 KiB. */
 export const MAX_ORDER_BODY_BYTES = 64 * 1024;
@@ -36,24 +36,6 @@ interface OrderRef {
   external_source: string | null;
   delivery_lat: number;
   delivery_lon: number;
-}
-
-class HttpFailure {
-  constructor(
-    readonly status: number,
-    readonly body: { error: string; message: string; field?: string; issues?: Array<{ field: string; message: string }> },
-  ) {}
-}
-
-const fail = (status: number, error: string, message: string, field?: string): never => {
-  throw new HttpFailure(status, field === undefined ? { error, message } : { error, message, field });
-};
-
-/** A zod failure as a 422 naming each field ("delivery.city: must not be empty"). */
-function invalid(error: z.ZodError): never {
-  const issues = error.issues.slice(0, 10).map((i) => ({ field: i.path.length > 0 ? i.path.join('.') : '(body)', message: i.message }));
-  const first = issues[0] ?? { field: '(body)', message: 'invalid' };
-  throw new HttpFailure(422, { error: 'validation_failed', message: `${first.field}: ${first.message}`, field: first.field, issues });
 }
 
 /** Business rejections of the mutators as HTTP statuses; the message goes through as is. */
@@ -87,13 +69,7 @@ export function mountOrdersWriteApi(router: Pick<Router, 'addRoute'>, opts: Orde
       ctx.res.setHeader('retry-after', String(Math.ceil(rate.retryAfterMs / 1000)));
       fail(429, 'rate_limited', `Too many requests for this token; retry in ${Math.ceil(rate.retryAfterMs / 1000)} s`);
     }
-    const type = ctx.req.headers['content-type'] ?? '';
-    if (!/^application\/json\b/i.test(type)) fail(415, 'unsupported_media_type', 'Send the body as application/json');
-    const body = await readJsonBody(ctx.req, MAX_ORDER_BODY_BYTES);
-    if (!body.ok) fail(body.status, body.status === 413 ? 'too_large' : 'bad_json', body.message);
-    const shape = body.ok ? jsonShapeProblem(body.value) : null;
-    if (shape !== null) fail(400, 'too_complex', `Refused: ${shape}`);
-    return body.ok ? body.value : undefined;
+    return guardedJson(ctx, MAX_ORDER_BODY_BYTES);
   }
 
   /** Where an address lands: its own coordinates, else the gazetteer's district or city centre. */
@@ -135,18 +111,8 @@ export function mountOrdersWriteApi(router: Pick<Router, 'addRoute'>, opts: Orde
     return order;
   }
 
-  const handle = (run: (ctx: RouteContext) => Promise<{ status: number; body: unknown; count: string }>) => async (ctx: RouteContext) => {
-    try {
-      const r = await run(ctx);
-      counters.add(r.count);
-      sendJson(ctx.res, r.status, r.body);
-    } catch (e) {
-      if (!(e instanceof HttpFailure)) throw e;
-      // Every refusal is counted by its reason, and changed nothing.
-      counters.add(`refused.${e.body.error}`);
-      sendFailure(ctx.res, e);
-    }
-  };
+  // Every refusal is counted by its reason, and changed nothing.
+  const handle = (run: (ctx: RouteContext) => Promise<Handled>) => countedHandler(counters, run);
 
   router.addRoute({
     method: 'POST',
@@ -263,10 +229,4 @@ function created(o: OrderRef, isNew: boolean, approximate: boolean) {
     deliveryLon: o.delivery_lon,
     approximateLocation: approximate,
   };
-}
-
-/** The warehouse closest to the point, as the crow flies: the proposal a dispatcher may change. */
-
-function sendFailure(res: ServerResponse, e: HttpFailure): void {
-  sendJson(res, e.status, e.body);
 }

@@ -41,8 +41,17 @@ interface CompiledRoute extends Route {
   parts: string[];
 }
 
+/** Requests the router itself refused, before any route ran (GET /health -> http). */
+export interface RouterRefusals {
+  unauthorized: number;
+  forbidden: number;
+  notFound: number;
+  methodNotAllowed: number;
+}
+
 export class Router {
   private readonly routes: CompiledRoute[] = [];
+  readonly refusals: RouterRefusals = { unauthorized: 0, forbidden: 0, notFound: 0, methodNotAllowed: 0 };
 
   constructor(private readonly authenticate: (token: string | null) => SessionUser | null) {}
 
@@ -67,19 +76,26 @@ export class Router {
           token === null && new URL(req.url ?? '/', 'http://localhost').searchParams.has('token')
             ? 'Send the token in the Authorization header (Bearer); ?token= is not accepted here'
             : 'A valid bearer token is required';
+        this.refusals.unauthorized++;
         return sendJson(res, 401, { error: 'unauthorized', message });
       }
       if (match?.route.auth === 'admin' && user.role !== 'admin') {
+        this.refusals.forbidden++;
         return sendJson(res, 403, { error: 'forbidden', message: 'This needs an admin token' });
       }
     } else if (token !== null) {
       user = this.authenticate(token);
     }
     if (match === undefined) {
-      if (matches.length > 0) return sendJson(res, 405, { error: 'method_not_allowed', message: `${req.method} is not allowed here` });
+      if (matches.length > 0) {
+        this.refusals.methodNotAllowed++;
+        return sendJson(res, 405, { error: 'method_not_allowed', message: `${req.method} is not allowed here` });
+      }
+      this.refusals.notFound++;
       return sendJson(res, 404, { error: 'not_found', message: `No route ${url.pathname}` });
     }
     if (user?.role === 'integration' && match.route.auth !== 'none' && match.route.integration !== true) {
+      this.refusals.forbidden++;
       return sendJson(res, 403, { error: 'forbidden', message: 'An integration token can only use the orders API' });
     }
     await match.route.handler({ req, res, params: match.params, query: url.searchParams, user, log });
