@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { DEMO_LIMITS, type DemoOptions } from '../shared/demo/demo-options';
 import { USER_ROLES } from '../shared/domain/vocabulary';
 import { summarize } from '../shared/protocol';
-import { UserDirectory } from './auth/user-tokens';
+import { UserDirectory, UserDirectoryError } from './auth/user-tokens';
 import { openServerDb } from './db/open-server-db';
 import { attachAlerts } from './alerts/attach-alerts';
 import { attachDriver } from './driver/attach-driver';
@@ -193,10 +193,14 @@ export async function main(argv: string[]): Promise<number> {
       const parsed = addUserArgs.safeParse({ name: values.name, role: values.role, warehouse: values.warehouse });
       if (!parsed.success) return print(`user add: ${summarize(parsed.error)}\n\n${USAGE}`, 2);
       const { name, role, warehouse } = parsed.data;
-      if (warehouse !== undefined && engine.newTx().get('warehouses', warehouse) === undefined) {
-        return print(`user add: no warehouse "${warehouse}"`, 2);
+      let added: ReturnType<typeof users.addUser>;
+      try {
+        added = users.addUser({ name, role, warehouseId: warehouse ?? null });
+      } catch (e) {
+        if (e instanceof UserDirectoryError) return print(`user add: ${e.message}`, 2);
+        throw e;
       }
-      const { user, token } = users.addUser({ name, role, warehouseId: warehouse ?? null });
+      const { user, token } = added;
       console.error(`Added ${user.role} "${user.name}" (${user.id}). Their token (shown once):`);
       return print(token, 0);
     }

@@ -8,6 +8,7 @@ import type { ServerMessage } from '../shared/protocol';
 import type { DriverRow } from '../shared/schema';
 import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../shared/protocol';
 import { UserDirectory } from './auth/user-tokens';
+import { mountUsersRoute } from './auth/users-route';
 import { startBackupSchedule, type BackupSchedule } from './backup/backup-schedule';
 import { takeServerLock } from './backup/server-lock';
 import { startBackgroundCheckpoint } from './db/background-checkpoint';
@@ -130,6 +131,8 @@ export async function startServer(options: ServerOptions = {}): Promise<Marshrut
   });
   const health = new Map<string, () => unknown>();
   health.set('process', () => memory.report());
+  // Refusals before any route ran (no or a wrong token, a path that does not exist).
+  health.set('http', () => ({ ...router.refusals }));
   if (checkpoint !== null) health.set('checkpoints', () => checkpoint.stats());
   let lastPosition: LastPositionSource = positionFromRow;
   let orderExtras: OrderExtras = () => ({});
@@ -146,6 +149,8 @@ export async function startServer(options: ServerOptions = {}): Promise<Marshrut
   });
   health.set('ordersApi', () => ordersApi.counters.snapshot());
   mountOpenApi(router, SERVER_VERSION);
+  const usersApi = mountUsersRoute(router, users);
+  health.set('usersApi', () => usersApi.counters.snapshot());
   const reports = mountReports(router, db.sqlite, clock);
   health.set('reports', () => reports.counters.snapshot());
   const archive = mountArchive(router, db.sqlite, engine.tables, clock);

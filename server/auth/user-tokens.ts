@@ -15,6 +15,17 @@ export function newToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
+/** A user the directory cannot add or change as asked (a message fit to show the admin). */
+export class UserDirectoryError extends Error {
+  constructor(
+    readonly field: 'warehouseId' | 'userId',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'UserDirectoryError';
+  }
+}
+
 export interface UserListing extends UserRow {
   activeTokens: number;
 }
@@ -48,6 +59,10 @@ export class UserDirectory {
 
   /** Creates a user (a synced row everyone sees on the timeline) and returns their first token. */
   addUser(input: { name: string; role: UserRole; warehouseId?: string | null }): { user: UserRow; token: string } {
+    const warehouse = input.warehouseId ?? null;
+    if (warehouse !== null && this.engine.newTx().get('warehouses', warehouse) === undefined) {
+      throw new UserDirectoryError('warehouseId', `no warehouse "${warehouse.slice(0, 64)}"`);
+    }
     const now = this.clock();
     const user: UserRow = {
       id: `u-${randomUUID()}`,
@@ -68,7 +83,7 @@ export class UserDirectory {
   /** A further token for an existing, active user (e.g. a second desk). */
   issueToken(userId: string): string {
     const user = this.engine.newTx().get('users', userId);
-    if (user === undefined || !user.active) throw new Error(`No active user ${userId}`);
+    if (user === undefined || !user.active) throw new UserDirectoryError('userId', `No active user ${userId.slice(0, 64)}`);
     const token = newToken();
     this.insertToken.run(hashToken(token), userId, this.clock());
     return token;

@@ -46,7 +46,8 @@ export async function attachGps(server: MarshrutServer, opts: AttachGpsOptions =
     ...(opts.maxUnknownDevices === undefined ? {} : { maxUnknownDevices: opts.maxUnknownDevices }),
     ...(opts.rateLimit === undefined ? {} : { rateLimit: opts.rateLimit }),
   });
-  gps.mountRoutes(server);
+  const routes = gps.mountRoutes(server);
+  server.addHealth('gpsDevices', () => routes.devices.snapshot());
   server.addHealth('gps', () => ({ ...gps.counters, unknownDevicesListed: gps.unknownListed() }));
   server.setLastPositionSource((driver) => {
     const p = gps.position(driver.id);

@@ -1,6 +1,8 @@
 // The GPS module as the server starts it: OsmAnd port, filter, positions channel, track
 // batches, geofences, and the track route on the main API. The host (server/server.ts)
 // supplies its edges: the database, the clock, broadcast to desktops, and the mutator path.
+import type { Counters } from '../http/request-guards';
+import { mountDevicesRoute } from './devices-route';
 import type { Logger } from '../log/logger';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -53,8 +55,8 @@ export interface GpsService {
   unknownListed(): number;
   /** Latest position of one driver (REST /api/drivers uses it). */
   position(driverId: string): ReturnType<PositionsHub['get']>;
-  /** Mounts GET /api/drivers/:id/track on the main API router. */
-  mountRoutes(router: Pick<Router, 'addRoute'>): void;
+  /** Mounts GET /api/drivers/:id/track and the admin's device routes on the main API router. */
+  mountRoutes(router: Pick<Router, 'addRoute'>): { devices: Counters };
   /** Opens the OsmAnd port; resolves to the port actually bound (0 picks a free one). */
   listen(port: number, host?: string): Promise<number>;
   /** Writes everything queued now, latest positions included. */
@@ -106,7 +108,11 @@ export function startGps(opts: GpsOptions): GpsService {
     snapshot: () => hub.snapshot(opts.clock()),
     unknownListed: () => store.unknownListed(),
     position: (driverId) => hub.get(driverId, opts.clock()),
-    mountRoutes: (router) => mountTrackRoute(router, opts.sqlite, () => write(false), opts.clock),
+    mountRoutes: (router) => {
+      mountTrackRoute(router, opts.sqlite, () => write(false), opts.clock);
+      const devices = mountDevicesRoute(router, { sqlite: opts.sqlite, flush: () => write(false), bindingsChanged: () => store.reloadBindings(opts.clock()), clock: opts.clock });
+      return { devices: devices.counters };
+    },
     flush: () => write(true),
     listen(port, host) {
       const limiter = opts.rateLimit === null ? null : new SourceRateLimiter({ ...DEFAULT_RATE_LIMIT, ...opts.rateLimit });
