@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ORDER_ARGS } from '../../shared/testing/fake-world';
 import type { MutationActor } from '../../shared/mutators/mutator-tx';
 import type { OrderRow } from '../../shared/schema';
+import { healthOf, restCall, type RestCallOptions } from '../testing/rest-call';
 import { startTestServer, type TestServer } from '../testing/test-server';
 import { attachCouriers, type AttachedCouriers } from './attach-couriers';
 
@@ -36,20 +37,7 @@ async function webhook(body: unknown) {
   return res.status;
 }
 
-interface Answer {
-  status: number;
-  body: Record<string, unknown>;
-}
-
-async function call(method: string, path: string, opts: { as?: string | null; body?: unknown; raw?: string; type?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
-  const as = opts.as === undefined ? 'u-dispatcher' : opts.as;
-  const headers: Record<string, string> = { ...opts.headers };
-  if (as !== null) headers['authorization'] = `Bearer ${ts.tokens[as] ?? as}`;
-  const text = opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body));
-  if (text !== undefined) headers['content-type'] = opts.type ?? 'application/json';
-  const res = await fetch(`${ts.server.url}${path}`, { method, headers, ...(text === undefined ? {} : { body: text }) });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-}
+const call = (method: string, path: string, opts: RestCallOptions = {}) => restCall(ts, method, path, opts);
 
 function runAs(userId: string, name: string, args: unknown): void {
   const user = ts.server.engine.newTx().get('users', userId);
@@ -83,9 +71,7 @@ async function reviews(): Promise<Array<Record<string, unknown>>> {
   return r.body['reviews'] as Array<Record<string, unknown>>;
 }
 
-async function health(): Promise<Record<string, Record<string, number>>> {
-  return (await call('GET', '/health', { as: 'u-admin' })).body as Record<string, Record<string, number>>;
-}
+const health = () => healthOf(ts);
 
 describe('GET /api/couriers/review', () => {
   it('lists an event for an order nobody knows with its content, to the desk roles only', async () => {
