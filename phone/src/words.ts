@@ -4,6 +4,7 @@
 import type { ProblemReason, OrderStatus, ShiftState } from '../../shared/domain/vocabulary';
 import type { ProofKind } from '../../shared/delivery/proof-vocabulary';
 import { formatMessage, formatterFor } from '../../shared/locale';
+import { keyedWords, REASON_WORDS } from '../../shared/domain/vocabulary-words';
 
 export const LANGS = ['ru', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -66,14 +67,7 @@ const EN = {
   missingProof: 'Add: {list}',
   failedTitle: 'Not accepted by the server',
   dismiss: 'OK',
-  'reason.refused': 'Recipient refused',
-  'reason.damaged': 'Goods damaged',
-  'reason.short_delivery': 'Short delivery',
-  'reason.address_not_found': 'Address not found',
-  'reason.recipient_unreachable': 'Recipient unreachable',
-  'reason.vehicle_breakdown': 'Vehicle breakdown',
-  'reason.delay': 'Delay',
-  'reason.other': 'Other',
+  ...keyedWords('reason', REASON_WORDS.en),
   'error.proof_required': 'Delivery needs: {list}',
   'error.code_mismatch': 'The code does not match. Ask the customer again.',
   'error.no_code': 'No code was issued for this order. Call the dispatcher.',
@@ -152,14 +146,7 @@ const RU: Record<WordKey, string> = {
   missingProof: 'Добавьте: {list}',
   failedTitle: 'Сервер не принял',
   dismiss: 'Понятно',
-  'reason.refused': 'Отказ получателя',
-  'reason.damaged': 'Повреждение груза',
-  'reason.short_delivery': 'Недовложение',
-  'reason.address_not_found': 'Адрес не найден',
-  'reason.recipient_unreachable': 'Получатель недоступен',
-  'reason.vehicle_breakdown': 'Поломка машины',
-  'reason.delay': 'Задержка',
-  'reason.other': 'Другое',
+  ...keyedWords('reason', REASON_WORDS.ru),
   'error.proof_required': 'Для доставки нужно: {list}',
   'error.code_mismatch': 'Код не совпадает. Уточните у клиента.',
   'error.no_code': 'Для этого заказа код не выдан. Позвоните диспетчеру.',

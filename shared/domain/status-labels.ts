@@ -1,17 +1,10 @@
-// English words for the vocabulary, used in the status machine's error messages and
-// available to the UI. One place, so an error message and a button never name a status differently.
+// English words for the vocabulary, used in the status machine's error messages. The names of
+// statuses, sub-marks and reasons are vocabulary-words.ts's, so an error message and a button
+// never name a status differently.
 import type { Actor, OrderStatus, ProblemReason, SubMark } from './vocabulary';
+import { REASON_WORDS, STATUS_WORDS, SUB_MARK_WORDS } from './vocabulary-words';
 
-export const STATUS_LABELS: Readonly<Record<OrderStatus, string>> = {
-  new: 'New',
-  confirmed: 'Confirmed',
-  at_warehouse: 'At warehouse',
-  in_transit: 'In transit',
-  delivered: 'Delivered',
-  problem: 'Problem',
-  closed: 'Closed',
-  cancelled: 'Cancelled',
-};
+export const STATUS_LABELS: Readonly<Record<OrderStatus, string>> = STATUS_WORDS.en;
 
 /** Subject of a sentence: "A warehouse user can't confirm orders". */
 export const ACTOR_LABELS: Readonly<Record<Actor, string>> = {
@@ -40,19 +33,6 @@ export const STATUS_ACTION_LABELS: Readonly<Record<OrderStatus, string>> = {
   cancelled: 'cancel orders',
 };
 
-export const SUB_MARK_LABELS: Readonly<Record<SubMark, string>> = {
-  left_warehouse: 'Left the warehouse',
-  on_route: 'On route',
-  arrived: 'Arrived at the point',
-};
+export const SUB_MARK_LABELS: Readonly<Record<SubMark, string>> = SUB_MARK_WORDS.en;
 
-export const PROBLEM_REASON_LABELS: Readonly<Record<ProblemReason, string>> = {
-  refused: 'Recipient refused',
-  damaged: 'Goods damaged',
-  short_delivery: 'Short delivery',
-  address_not_found: 'Address not found',
-  recipient_unreachable: 'Recipient unreachable',
-  vehicle_breakdown: 'Vehicle breakdown',
-  delay: 'Delay',
-  other: 'Other',
-};
+export const PROBLEM_REASON_LABELS: Readonly<Record<ProblemReason, string>> = REASON_WORDS.en;

@@ -1,7 +1,8 @@
 // The words of reports, Russian and English, in one place: the Reports tab and the XLSX export
 // (written in main) both name figures, cuts, statuses and reasons from here, so a sheet and the
 // screen never disagree and no raw code reaches a reader.
-import type { OrderStatus, ProblemReason, ServiceType } from '../domain/vocabulary';
+import type { ServiceType } from '../domain/vocabulary';
+import { REASON_WORDS, SERVICE_WORDS, STATUS_WORDS } from '../domain/vocabulary-words';
 import type { Formatter } from '../locale/format';
 import type { CutDimension, FigureValue } from './compute-report';
 import type { FigureId } from './kpi-definitions';
@@ -45,38 +46,12 @@ export const CARRIED_BY_NAMES: Readonly<Record<ReportLanguage, Record<CarriedBy,
   en: { own: 'Own driver', courier: 'Courier service', carrier: 'Carrier', none: 'Not assigned' },
 };
 
-export const SERVICE_NAMES: Readonly<Record<ReportLanguage, Record<ServiceType, string>>> = {
-  ru: { express: 'Экспресс', standard: 'Стандарт', intercity: 'Межгород' },
-  en: { express: 'Express', standard: 'Standard', intercity: 'Intercity' },
-};
+/** Services, statuses and reasons by the vocabulary's own names (shared/domain/vocabulary-words.ts). */
+export const SERVICE_NAMES = SERVICE_WORDS;
 
-export const STATUS_NAMES: Readonly<Record<ReportLanguage, Record<OrderStatus, string>>> = {
-  ru: { new: 'Новый', confirmed: 'Подтверждён', at_warehouse: 'На складе', in_transit: 'В пути', delivered: 'Доставлен', problem: 'Проблема', closed: 'Закрыт', cancelled: 'Отменён' },
-  en: { new: 'New', confirmed: 'Confirmed', at_warehouse: 'At warehouse', in_transit: 'In transit', delivered: 'Delivered', problem: 'Problem', closed: 'Closed', cancelled: 'Cancelled' },
-};
+export const STATUS_NAMES = STATUS_WORDS;
 
-export const REASON_NAMES: Readonly<Record<ReportLanguage, Record<ProblemReason, string>>> = {
-  ru: {
-    refused: 'Отказ получателя',
-    damaged: 'Повреждение груза',
-    short_delivery: 'Недовложение',
-    address_not_found: 'Адрес не найден',
-    recipient_unreachable: 'Получатель недоступен',
-    vehicle_breakdown: 'Поломка машины',
-    delay: 'Задержка',
-    other: 'Другое',
-  },
-  en: {
-    refused: 'Recipient refused',
-    damaged: 'Goods damaged',
-    short_delivery: 'Short delivery',
-    address_not_found: 'Address not found',
-    recipient_unreachable: 'Recipient unreachable',
-    vehicle_breakdown: 'Vehicle breakdown',
-    delay: 'Delay',
-    other: 'Other',
-  },
-};
+export const REASON_NAMES = REASON_WORDS;
 
 /** Courier services by the key the server's courier configuration gives them. */
 const PROVIDER_NAMES: Readonly<Record<ReportLanguage, Readonly<Record<string, string>>>> = {
