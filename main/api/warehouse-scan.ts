@@ -5,8 +5,8 @@
 import type { CommandResult } from '../../shared/api/define';
 import type { ScanResult } from '../../shared/api/warehouse-api';
 import { STATUS_RANK } from '../../shared/domain/order-status';
-import type { OrderStatus } from '../../shared/domain/vocabulary';
 import type { ReadonlyReplica } from '../db/open-replica';
+import { findScannedOrder } from '../db/queries/warehouse-queries';
 
 export interface ScanDeps {
   replica: ReadonlyReplica;
@@ -19,18 +19,7 @@ export interface ScanDeps {
 /** `number` is already cleaned by the call's schema (scannedNumberSchema). */
 export async function scanPick(deps: ScanDeps, number: string, warehouseId: string | undefined): Promise<ScanResult> {
   const base = { number, orderId: null, status: null, mid: null };
-  type Found = { id: string; number: string; status: OrderStatus; warehouseId: string | null };
-  let row = deps.replica
-    .prepareRead('SELECT id, number, status, warehouse_id AS warehouseId FROM orders WHERE number = ? COLLATE NOCASE')
-    .get(number) as Found | undefined;
-  // Digits only ("100510", a label whose prefix did not scan, or typed by hand): the order
-  // whose number ends in "-100510", as the order search finds it, when exactly one does.
-  if (row === undefined && /^\d{3,}$/.test(number)) {
-    const rows = deps.replica
-      .prepareRead("SELECT id, number, status, warehouse_id AS warehouseId FROM orders WHERE number LIKE '%-' || ? LIMIT 2")
-      .all(number) as Found[];
-    if (rows.length === 1) row = rows[0];
-  }
+  const row = findScannedOrder(deps.replica, number);
   if (row === undefined) return { ...base, outcome: 'unknown', message: `No order with number ${number}` };
   // Answer with the order's own number, also when the scan gave its digits only.
   const found = { ...base, number: row.number, orderId: row.id, status: row.status };

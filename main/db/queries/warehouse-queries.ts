@@ -1,6 +1,7 @@
-// The warehouse's lists: warehouses for filters, and one warehouse's pick list (confirmed
-// orders there, most urgent SLA first).
+// The warehouse's lists: warehouses for filters, one warehouse's pick list (confirmed orders
+// there, most urgent SLA first), and the order a scanned label names.
 import type { PickListItem, WarehouseListRow } from '../../../shared/api/warehouse-api';
+import type { OrderStatus } from '../../../shared/domain/vocabulary';
 import type { ReadonlyReplica } from '../open-replica';
 import { ORDER_LIST_COLUMNS, toListRow, type RawListRow } from './order-queries';
 
@@ -25,4 +26,21 @@ export function pickList(replica: ReadonlyReplica, warehouseId: string | null, p
     volumeM3: r.volumeM3,
     places: r.places,
   }));
+}
+
+export interface ScannedOrder {
+  id: string;
+  number: string;
+  status: OrderStatus;
+  warehouseId: string | null;
+}
+
+/** The order a scanned number names (already cleaned by scannedNumberSchema), or undefined. */
+export function findScannedOrder(replica: ReadonlyReplica, number: string): ScannedOrder | undefined {
+  const row = replica.prepareRead('SELECT id, number, status, warehouse_id AS warehouseId FROM orders WHERE number = ? COLLATE NOCASE').get(number) as ScannedOrder | undefined;
+  if (row !== undefined || !/^\d{3,}$/.test(number)) return row;
+  // Digits only ("100510", a label whose prefix did not scan, or typed by hand): the order
+  // whose number ends in "-100510", as the order search finds it, when exactly one does.
+  const rows = replica.prepareRead("SELECT id, number, status, warehouse_id AS warehouseId FROM orders WHERE number LIKE '%-' || ? LIMIT 2").all(number) as ScannedOrder[];
+  return rows.length === 1 ? rows[0] : undefined;
 }
