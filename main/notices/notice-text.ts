@@ -27,6 +27,8 @@ export function noticeText(
     if (kind === 'not_taken') return { title: `Не взят в работу: заказ ${order.number}`, body: `${order.customer}: новый заказ ждёт` };
     if (kind === 'not_picked') return { title: `Не собран: заказ ${order.number}`, body: `${order.customer}: подтверждён, но не собран` };
     if (kind === 'predicted_late') return { title: `Прогноз: опоздание, заказ ${order.number}`, body: `${order.customer}: прогноз прибытия после срока` };
+    if (kind === 'carrier_loading') return { title: `Скоро погрузка: заказ ${order.number}`, body: `${order.customer}: позвоните перевозчику, погрузка через 2 часа` };
+    if (kind === 'carrier_call') return { title: `Позвонить перевозчику: заказ ${order.number}`, body: `${order.customer}: узнайте у перевозчика, где груз` };
     if (kind === 'no_shift_start') return { title: `Никто не начал день: ${order.number}`, body: 'Ни один водитель склада не начал рабочий день' };
     return { title: `Скоро срок: заказ ${order.number}`, body: `${order.customer}: до срока SLA осталось мало времени` };
   }
@@ -36,6 +38,8 @@ export function noticeText(
   if (kind === 'not_taken') return { title: `Not taken: order ${order.number}`, body: `${order.customer}: a new order is waiting` };
   if (kind === 'not_picked') return { title: `Not picked: order ${order.number}`, body: `${order.customer}: confirmed but not picked` };
   if (kind === 'predicted_late') return { title: `Predicted late: order ${order.number}`, body: `${order.customer}: predicted to arrive after the deadline` };
+  if (kind === 'carrier_loading') return { title: `Carrier loads soon: order ${order.number}`, body: `${order.customer}: call the carrier, loading in 2 hours` };
+  if (kind === 'carrier_call') return { title: `Call the carrier: order ${order.number}`, body: `${order.customer}: ask the carrier where the cargo is` };
   if (kind === 'no_shift_start') return { title: `Nobody started the day: ${order.number}`, body: "None of the warehouse's drivers has started the day" };
   return { title: `Due soon: order ${order.number}`, body: `${order.customer}: the SLA deadline is close` };
 }

@@ -209,7 +209,9 @@ export class AlertScheduler {
       created.push(...plan.create);
       result.created += plan.create.length;
       result.resolved += plan.resolve.length;
-      this.due.set(id, nextAlertCheckAt(order, now, env));
+      // The carrier calls go on from the last recorded one: the recorded rows after this plan.
+      const after = plan.create.length === 0 && plan.resolve.length === 0 ? recorded : mergeRows(recorded, [...plan.create, ...plan.resolve]);
+      this.due.set(id, nextAlertCheckAt(order, now, env, after));
     }
     result.evaluated += ids.length;
     if (writes.length > 0) {
@@ -289,3 +291,9 @@ export class AlertScheduler {
 
 }
 
+/** `rows` with `updates` put over them by id. */
+function mergeRows(rows: readonly AlertRow[], updates: readonly AlertRow[]): AlertRow[] {
+  const byId = new Map(rows.map((a) => [a.id, a]));
+  for (const a of updates) byId.set(a.id, a);
+  return [...byId.values()];
+}

@@ -8,6 +8,7 @@ import { OPEN_STATUSES } from '../../shared/domain/order-status';
 import type { SlaPolicies } from '../../shared/domain/sla-policy';
 import type { WorkingCalendar } from '../../shared/domain/working-calendar';
 import type { AlertOrder, AlertPeople } from '../../shared/alerts/decide-alerts';
+import type { CarrierAlertDeal } from '../../shared/alerts/carrier-alerts';
 import type { ShiftStartDriver } from '../../shared/alerts/shift-start-alert';
 import { calendarOfRegion, slaPoliciesFromRows } from '../../shared/alerts/sla-policy-rows';
 import type { AlertRow, OrderRow, RegionRow, SlaPolicyRow, UserRow } from '../../shared/schema';
@@ -63,6 +64,12 @@ export class AlertSource {
         "SELECT * FROM alerts WHERE warehouse_id = ? AND kind = ? AND (state != 'resolved' OR due_at >= ?)",
       ),
       customerVip: sqlite.prepare<[string], { v: number | null }>('SELECT vip_norm_minutes AS v FROM customers WHERE id = ?'),
+      // The order's current carrier deal (issue 16): its loading time and whom to call.
+      carrierDeal: sqlite.prepare<[string, string, string], CarrierAlertDeal>(
+        `SELECT c.name AS carrierName, c.phone AS carrierPhone, d.contact, d.loading_at AS loadingAt, d.deal_at AS dealAt
+         FROM carrier_deals d JOIN carriers c ON c.id = d.carrier_id
+         WHERE d.id = ? AND d.order_id = ? AND d.carrier_id = ? AND d.outcome = 'success'`,
+      ),
     };
   }
 
@@ -75,10 +82,11 @@ export class AlertSource {
     return record === undefined ? undefined : (this.tables.orders.codec.fromRecord(record) as OrderRow);
   }
 
-  /** The order as the SLA engine and templates read it (with its customer's VIP norm). */
+  /** The order as the SLA engine and templates read it (with its customer's VIP norm and its carrier's deal). */
   alertOrder(order: OrderRow): AlertOrder {
     const customerVip = order.customerId === null ? null : (this.stmts.customerVip.get(order.customerId)?.v ?? null);
-    return { ...order, customerVipNormMinutes: customerVip };
+    const carrierDeal = order.carrierDealId === null || order.carrierId === null ? null : (this.stmts.carrierDeal.get(order.carrierDealId, order.id, order.carrierId) ?? null);
+    return { ...order, customerVipNormMinutes: customerVip, carrierDeal };
   }
 
   /** Orders by id, in one query (a batch of the scheduler). */

@@ -4,6 +4,7 @@
 import type { SlaBreachAction } from '../domain/sla-policy';
 import { formatterFor } from '../locale';
 import type { AlertTask, BilingualText, OrderAlertKind } from './alert-vocabulary';
+import type { CarrierAlertDeal } from './carrier-alerts';
 
 export interface TemplateOrder {
   number: string;
@@ -27,6 +28,8 @@ export interface MessageParams {
   waitedMs: number;
   /** The predicted arrival (predicted_late), formatted like the deadline. */
   predicted?: BilingualText;
+  /** The carrier's deal (carrier_loading, carrier_call). */
+  carrier?: CarrierAlertDeal;
 }
 
 /** The alert's one-line message. */
@@ -64,7 +67,38 @@ export function alertMessage(kind: OrderAlertKind, p: MessageParams): BilingualT
         ru: `Заказ ${n} (${c}): по прогнозу водитель прибудет ${p.predicted?.ru ?? '?'}, а срок SLA — ${p.deadline.ru}.`,
         en: `Order ${n} (${c}): the driver is predicted to arrive ${p.predicted?.en ?? '?'}, the SLA deadline is ${p.deadline.en}.`,
       };
+    case 'carrier_loading': {
+      const who = p.carrier?.carrierName ?? '?';
+      return {
+        ru: `Заказ ${n} (${c}): погрузка у перевозчика ${who} в ${p.deadline.ru}. Позвоните перевозчику и проконтролируйте погрузку.`,
+        en: `Order ${n} (${c}): carrier ${who} loads at ${p.deadline.en}. Call the carrier and check the loading.`,
+      };
+    }
+    case 'carrier_call': {
+      const who = p.carrier?.carrierName ?? '?';
+      return {
+        ru: `Заказ ${n} (${c}) в пути у перевозчика ${who}: позвоните перевозчику и уточните, где груз и когда разгрузка.`,
+        en: `Order ${n} (${c}) is on the road with carrier ${who}: call the carrier and ask where the cargo is and when it unloads.`,
+      };
+    }
   }
+}
+
+/** The one task of a carrier alert: call the carrier (its phone; the deal's contact by name). */
+export function carrierTasks(kind: 'carrier_loading' | 'carrier_call', p: { order: TemplateOrder; carrier: CarrierAlertDeal; deadline: BilingualText }): AlertTask[] {
+  const o = p.order;
+  const contact = p.carrier.contact === null || p.carrier.contact === '' ? '' : ` (${p.carrier.contact})`;
+  const text: BilingualText =
+    kind === 'carrier_loading'
+      ? {
+          ru: `Погрузка по заказу ${o.number} в ${p.deadline.ru}: машина подана, водитель на месте, документы готовы? Запишите ответ комментарием.`,
+          en: `Loading of order ${o.number} at ${p.deadline.en}: is the truck there, the driver on site, the papers ready? Write the answer as a comment.`,
+        }
+      : {
+          ru: `Заказ ${o.number} в пути: где сейчас машина, всё ли в порядке с грузом, когда разгрузка? Запишите ответ комментарием.`,
+          en: `Order ${o.number} on the road: where is the truck now, is the cargo all right, when does it unload? Write the answer as a comment.`,
+        };
+  return [{ action: 'call_carrier', channel: 'phone', to: p.carrier.carrierPhone || null, toName: `${p.carrier.carrierName}${contact}`.slice(0, 200), subject: null, text }];
 }
 
 export interface BreachTaskParams {

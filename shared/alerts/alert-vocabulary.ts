@@ -10,8 +10,11 @@ import { z } from 'zod';
  * not_taken / not_picked: the processing reminders (shared/domain/processing-reminders.ts).
  * predicted_late: the responsible dispatcher, as soon as the predicted arrival is after the
  * deadline or close to it (shared/eta/arrival-risk.ts), however much time is left.
+ * carrier_loading: 2 hours before a carrier's loading time, call the carrier and check the
+ * loading (seed 004); carrier_call: while a carrier's order is in transit, call the carrier every
+ * N minutes of its service's policy (shared/alerts/carrier-alerts.ts). Both to the dispatcher.
  */
-export const ORDER_ALERT_KINDS = ['sla_warning', 'sla_critical', 'sla_breach', 'not_taken', 'not_picked', 'predicted_late'] as const;
+export const ORDER_ALERT_KINDS = ['sla_warning', 'sla_critical', 'sla_breach', 'not_taken', 'not_picked', 'predicted_late', 'carrier_loading', 'carrier_call'] as const;
 export type OrderAlertKind = (typeof ORDER_ALERT_KINDS)[number];
 
 /**
@@ -37,7 +40,8 @@ export type AlertAudience = (typeof ALERT_AUDIENCES)[number];
  * a driver of the warehouse started the day after no_shift_start was raised):
  * superseded: a later stage was already due when it was recorded (the server was down through it);
  * order_finished: delivered, closed or cancelled; deadline_changed: an admin's policy change moved
- * the deadline; condition_cleared: the reminder's condition no longer holds (taken, picked).
+ * the deadline; condition_cleared: the reminder's condition no longer holds (taken, picked,
+ * loaded, taken back from the carrier). A carrier_call is superseded by the next call.
  */
 export const ALERT_RESOLUTIONS = ['superseded', 'order_finished', 'deadline_changed', 'condition_cleared'] as const;
 export type AlertResolution = (typeof ALERT_RESOLUTIONS)[number];
@@ -51,6 +55,7 @@ export const ALERT_TASK_ACTIONS = [
   'sms_customer',
   'email_customer',
   'sms_director',
+  'call_carrier',
 ] as const;
 export type AlertTaskAction = (typeof ALERT_TASK_ACTIONS)[number];
 

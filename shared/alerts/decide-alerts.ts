@@ -12,10 +12,11 @@ import { DEFAULT_REMINDER_THRESHOLDS, nextReminderAt, processingReminders, type 
 import type { WorkingCalendar } from '../domain/working-calendar';
 import type { AlertRow } from '../schema/alerts';
 import { predictedRisk } from '../eta/arrival-risk';
-import { alertMessage, breachTasks, formatLocalTime, type TemplateOrder } from './alert-templates';
+import { alertMessage, breachTasks, carrierTasks, formatLocalTime, type TemplateOrder } from './alert-templates';
+import { carrierMoments, nextCarrierCheckAt, type CarrierAlertOrder } from './carrier-alerts';
 import type { AlertAudience, AlertKind, AlertResolution, OrderAlertKind } from './alert-vocabulary';
 
-export interface AlertOrder extends SlaOrder, ReminderOrder, TemplateOrder {
+export interface AlertOrder extends SlaOrder, ReminderOrder, TemplateOrder, CarrierAlertOrder {
   id: string;
   assignedBy: string | null;
   /**
@@ -70,8 +71,11 @@ interface Due {
   predictedAt?: number;
 }
 
-/** The alert moments that have passed at `now` for the order's current state. */
-export function dueMoments(order: AlertOrder, now: number, env: AlertEnv): Due[] {
+/**
+ * The alert moments that have passed at `now` for the order's current state. `recorded` (the
+ * order's stored alerts) matter only to the carrier calls, which go on from the last one.
+ */
+export function dueMoments(order: AlertOrder, now: number, env: AlertEnv, recorded: readonly AlertRow[] = []): Due[] {
   if (!isOpenStatus(order.status)) return [];
   const out: Due[] = [];
   const st = slaStatus(order, now, env.policies, env.calendar);
@@ -90,17 +94,19 @@ export function dueMoments(order: AlertOrder, now: number, env: AlertEnv): Due[]
   for (const r of processingReminders(order, now, env.reminders ?? DEFAULT_REMINDER_THRESHOLDS)) {
     out.push({ kind: r.kind, dueAt: r.dueAt, triggeredAt: r.dueAt + 1, waitedMs: now - r.since });
   }
+  for (const m of carrierMoments(order, recorded, now, env.policies, env.calendar)) out.push({ ...m, waitedMs: 0 });
   return out;
 }
 
 /** When this order's alerts can next change if nothing else happens; null = never. */
-export function nextAlertCheckAt(order: AlertOrder, now: number, env: AlertEnv): number | null {
+export function nextAlertCheckAt(order: AlertOrder, now: number, env: AlertEnv, recorded: readonly AlertRow[] = []): number | null {
   // A finished order has neither: the engine's nextChangeAt and the reminders both end with it.
   const st = slaStatus(order, now, env.policies, env.calendar);
   const reminder = nextReminderAt(order, now, env.reminders ?? DEFAULT_REMINDER_THRESHOLDS);
   // A predicted order with a standing deadline: its driver's progress can change the answer any minute.
   const predicted = order.predictedAt !== undefined && st.deadline !== null && st.deadline >= now ? now + PREDICTION_RECHECK_MS : null;
-  const moments = [st.nextChangeAt, reminder, predicted].filter((m): m is number => m !== null);
+  const carrier = nextCarrierCheckAt(order, recorded, now, env.policies, env.calendar);
+  const moments = [st.nextChangeAt, reminder, predicted, carrier].filter((m): m is number => m !== null);
   return moments.length === 0 ? null : Math.min(...moments);
 }
 
@@ -121,13 +127,14 @@ export function planAlerts(
   const resolved = (a: AlertRow, why: AlertResolution): AlertRow => ({ ...a, state: 'resolved', resolution: why, resolvedAt: now, updatedAt: now });
   if (order === null) return { create: [], resolve: stillOpen.map((a) => resolved(a, 'order_finished')) };
 
-  const due = dueMoments(order, now, env);
+  const due = dueMoments(order, now, env, recorded);
   const dueIds = new Set(due.map((d) => alertId(order.id, d.kind, d.dueAt)));
   const known = new Set(recorded.map((a) => a.id));
+  const callDue = due.some((d) => d.kind === 'carrier_call');
 
   const resolve: AlertRow[] = [];
   for (const a of stillOpen) {
-    const why = resolutionFor(a, order, dueIds);
+    const why = resolutionFor(a, order, dueIds, callDue);
     if (why !== null) resolve.push(resolved(a, why));
   }
 
@@ -146,11 +153,13 @@ export function planAlerts(
   return { create, resolve };
 }
 
-function resolutionFor(a: AlertRow, order: AlertOrder, dueIds: ReadonlySet<string>): AlertResolution | null {
+function resolutionFor(a: AlertRow, order: AlertOrder, dueIds: ReadonlySet<string>, callDue: boolean): AlertResolution | null {
   if (!isOpenStatus(order.status)) return 'order_finished';
   if (dueIds.has(a.id)) return null;
+  // A call to the carrier gives way to the next call while the order is still on the road.
+  if (a.kind === 'carrier_call' && callDue) return 'superseded';
   // Still open, but this alert's moment no longer holds: a moved deadline, or a reminder whose
-  // condition cleared (the order was taken into work or picked).
+  // condition cleared (the order was taken into work or picked, loaded, taken from the carrier).
   return isSlaKind(a.kind) ? 'deadline_changed' : 'condition_cleared';
 }
 
@@ -161,11 +170,13 @@ function audienceOf(kind: OrderAlertKind): AlertAudience {
 function buildRow(order: AlertOrder, d: Due, now: number, env: AlertEnv, people: AlertPeople): AlertRow {
   const audience = audienceOf(d.kind);
   const deadline = formatLocalTime(d.dueAt, env.calendar.utcOffsetMinutes);
+  const carrier = order.carrierDeal ?? null;
   const message = alertMessage(d.kind, {
     order,
     deadline,
     waitedMs: d.waitedMs,
     ...(d.predictedAt === undefined ? {} : { predicted: formatLocalTime(d.predictedAt, env.calendar.utcOffsetMinutes) }),
+    ...(carrier === null ? {} : { carrier }),
   });
   const tasks =
     d.kind === 'sla_breach'
@@ -179,7 +190,9 @@ function buildRow(order: AlertOrder, d: Due, now: number, env: AlertEnv, people:
           supervisorName: people.supervisorName,
           directorPhone: people.directorPhone,
         })
-      : [];
+      : (d.kind === 'carrier_loading' || d.kind === 'carrier_call') && carrier !== null
+        ? carrierTasks(d.kind, { order, carrier, deadline })
+        : [];
   return {
     id: alertId(order.id, d.kind, d.dueAt),
     orderId: order.id,

@@ -22,6 +22,49 @@ describe('updateSlaPolicy', () => {
   });
 });
 
+describe('updateSlaPolicy: the carrier-call interval (issue 16)', () => {
+  it('stores an interval, switches it off with null, and keeps it when a client leaves it out', () => {
+    const tx = fakeWorld();
+    const intercity = { ...DEFAULT_SLA_POLICIES.intercity, carrierCallMinutes: 180 };
+    expect(run(tx, 'u-admin', 'updateSlaPolicy', { policy: intercity }).result).toBe('applied');
+    expect(tx.get('sla_policies', 'intercity')?.carrierCallMinutes).toBe(180);
+    const { carrierCallMinutes: _left, ...older } = intercity;
+    expect(run(tx, 'u-admin', 'updateSlaPolicy', { policy: { ...older, warnBeforeMinutes: 300 } }).result).toBe('applied');
+    expect(tx.get('sla_policies', 'intercity')).toMatchObject({ carrierCallMinutes: 180, warnBeforeMinutes: 300 });
+    expect(run(tx, 'u-admin', 'updateSlaPolicy', { policy: { ...intercity, carrierCallMinutes: null } }).result).toBe('applied');
+    expect(tx.get('sla_policies', 'intercity')?.carrierCallMinutes).toBeNull();
+    expect(run(tx, 'u-admin', 'updateSlaPolicy', { policy: older }).result).toBe('applied');
+    expect(tx.get('sla_policies', 'intercity')?.carrierCallMinutes).toBeNull();
+    // No row yet: the shipped default is kept.
+    const { carrierCallMinutes: _d, ...standard } = DEFAULT_SLA_POLICIES.standard;
+    expect(run(tx, 'u-admin', 'updateSlaPolicy', { policy: standard }).result).toBe('applied');
+    expect(tx.get('sla_policies', 'standard')?.carrierCallMinutes).toBe(120);
+    expect(slaPoliciesFrom((k) => tx.get('sla_policies', k)).standard.carrierCallMinutes).toBe(120);
+  });
+
+  it('refuses zero, negative, fractional and huge intervals naming the field, changing nothing', () => {
+    const tx = fakeWorld();
+    const policy = (carrierCallMinutes: unknown) => ({ policy: { ...DEFAULT_SLA_POLICIES.intercity, carrierCallMinutes } });
+    for (const [value, code] of [
+      [0, 'below_min'],
+      [10, 'below_min'],
+      [7 * 24 * 60 + 1, 'above_max'],
+    ] as const) {
+      const out = run(tx, 'u-admin', 'updateSlaPolicy', policy(value));
+      expect(out, String(value)).toMatchObject({ result: 'rejected', error: { code: 'bad_args', details: { problems: [{ field: 'carrierCallMinutes', code }] } } });
+      expect(out.result === 'rejected' && out.error.message).toMatch(/^Invalid intercity SLA policy: carrierCallMinutes: must be/);
+    }
+    for (const value of [-60, 1.5, 1e12, '60', Number.NaN]) {
+      expect(run(tx, 'u-admin', 'updateSlaPolicy', policy(value)), String(value)).toMatchObject({
+        result: 'rejected',
+        error: { code: 'bad_args', details: { field: 'policy.carrierCallMinutes' } },
+      });
+    }
+    expect(tx.get('sla_policies', 'intercity')).toBeUndefined();
+    expect(run(tx, 'u-dispatcher', 'updateSlaPolicy', policy(60))).toMatchObject({ error: { code: 'forbidden' } });
+  });
+});
+
 describe('updateRegionCalendar', () => {
   it('keeps fields left out, de-duplicates and sorts days and holidays', () => {
     const tx = fakeWorld();

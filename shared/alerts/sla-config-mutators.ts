@@ -4,7 +4,7 @@
 // a mutator sees single rows only, and both sides must run the same code.
 import { z } from 'zod';
 import { minutesProblems, slaPolicyProblems, slaProblemsText } from '../domain/sla-limits';
-import { slaPolicySchema } from '../domain/sla-policy';
+import { DEFAULT_SLA_POLICIES, slaPolicySchema } from '../domain/sla-policy';
 import { calendarProblems, type WorkingCalendar } from '../domain/working-calendar';
 import { defineMutator } from '../mutators/define-mutator';
 import { reject } from '../mutators/mutator-tx';
@@ -21,7 +21,15 @@ export const updateSlaPolicy = defineMutator({
     // The editor checks the same ranges first; this refusal is for every other client.
     const problems = slaPolicyProblems(args.policy);
     if (problems.length > 0) reject('bad_args', `Invalid ${args.policy.key} SLA policy: ${slaProblemsText(problems)}`, { problems });
-    tx.put('sla_policies', rowOfPolicy(args.policy, ctx.now, ctx.actor.id));
+    // A client that does not know the carrier-call interval leaves it out: it keeps its value.
+    const stored = tx.get('sla_policies', args.policy.key);
+    const carrierCallMinutes =
+      args.policy.carrierCallMinutes !== undefined
+        ? args.policy.carrierCallMinutes
+        : stored !== undefined
+          ? stored.carrierCallMinutes
+          : (DEFAULT_SLA_POLICIES[args.policy.key].carrierCallMinutes ?? null);
+    tx.put('sla_policies', rowOfPolicy({ ...args.policy, carrierCallMinutes }, ctx.now, ctx.actor.id));
   },
 });
 

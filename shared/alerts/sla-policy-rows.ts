@@ -24,6 +24,7 @@ export function policyOfRow(row: SlaPolicyRow): SlaPolicy {
     supervisorWarnBeforeMinutes: row.supervisorWarnBeforeMinutes,
     timeBasis: row.timeBasis,
     breachActions: row.breachActions,
+    carrierCallMinutes: row.carrierCallMinutes,
   };
 }
 
@@ -35,6 +36,7 @@ export function rowOfPolicy(policy: SlaPolicy, updatedAt: number, updatedBy: str
     supervisorWarnBeforeMinutes: policy.supervisorWarnBeforeMinutes,
     timeBasis: policy.timeBasis,
     breachActions: [...policy.breachActions],
+    carrierCallMinutes: policy.carrierCallMinutes ?? null,
     updatedBy,
     updatedAt,
   };

@@ -13,6 +13,8 @@ export const SLA_LIMITS = {
   warnBeforeMinutes: { min: 0, max: 30 * DAY },
   supervisorWarnBeforeMinutes: { min: 0, max: 30 * DAY },
   vipNormMinutes: { min: 30, max: 90 * DAY },
+  /** Calling a carrier more often than every 15 min is nagging; less than weekly is no follow-up. */
+  carrierCallMinutes: { min: 15, max: 7 * DAY },
 } as const;
 
 export type SlaNumberField = keyof typeof SLA_LIMITS;
@@ -37,7 +39,7 @@ export function minutesProblems(field: SlaNumberField, value: number): SlaNumber
 }
 
 /** Everything wrong with a policy's numbers; [] when it may be saved. */
-export function slaPolicyProblems(p: Pick<SlaPolicy, 'key' | 'normMinutes' | 'warnBeforeMinutes' | 'supervisorWarnBeforeMinutes'>): SlaNumberProblem[] {
+export function slaPolicyProblems(p: Pick<SlaPolicy, 'key' | 'normMinutes' | 'warnBeforeMinutes' | 'supervisorWarnBeforeMinutes' | 'carrierCallMinutes'>): SlaNumberProblem[] {
   const out: SlaNumberProblem[] = [];
   if (p.key !== 'vip' || p.normMinutes !== null) out.push(...minutesProblems('normMinutes', p.normMinutes ?? Number.NaN));
   const warn = minutesProblems('warnBeforeMinutes', p.warnBeforeMinutes);
@@ -49,6 +51,8 @@ export function slaPolicyProblems(p: Pick<SlaPolicy, 'key' | 'normMinutes' | 'wa
   if (warn.length === 0 && sup.length === 0 && p.supervisorWarnBeforeMinutes > p.warnBeforeMinutes) {
     out.push({ field: 'supervisorWarnBeforeMinutes', code: 'supervisor_before_warn', warn: p.warnBeforeMinutes });
   }
+  // null (no calls) and left out (keep the stored value) are both fine; a number must be in range.
+  if (p.carrierCallMinutes !== null && p.carrierCallMinutes !== undefined) out.push(...minutesProblems('carrierCallMinutes', p.carrierCallMinutes));
   return out;
 }
 

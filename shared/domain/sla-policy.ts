@@ -34,6 +34,13 @@ export interface SlaPolicy {
   /** 'inherit' (vip only): use the order's service type's basis. */
   timeBasis: SlaTimeBasis | 'inherit';
   breachActions: readonly SlaBreachAction[];
+  /**
+   * While a carrier's order is in transit, call the carrier every this many minutes (seed 004:
+   * "раз в определенный период времени ... прозвон перевозчика"), counted in the policy's time
+   * basis like the deadline; null = no calls. Read from the order's service type's policy (a
+   * VIP order too); the vip policy's own value is not used. Left out: the stored or default value.
+   */
+  carrierCallMinutes?: number | null;
 }
 
 export type SlaPolicies = Readonly<Record<SlaPolicyKey, SlaPolicy>>;
@@ -46,6 +53,7 @@ export const DEFAULT_SLA_POLICIES: SlaPolicies = {
     supervisorWarnBeforeMinutes: 30,
     timeBasis: 'working_hours',
     breachActions: ['notify_manager', 'call_customer'],
+    carrierCallMinutes: 60,
   },
   standard: {
     key: 'standard',
@@ -54,6 +62,7 @@ export const DEFAULT_SLA_POLICIES: SlaPolicies = {
     supervisorWarnBeforeMinutes: 30,
     timeBasis: 'working_days',
     breachActions: ['email_manager'],
+    carrierCallMinutes: 2 * 60,
   },
   intercity: {
     key: 'intercity',
@@ -62,6 +71,7 @@ export const DEFAULT_SLA_POLICIES: SlaPolicies = {
     supervisorWarnBeforeMinutes: 30,
     timeBasis: 'calendar',
     breachActions: ['notify_customer'],
+    carrierCallMinutes: 4 * 60,
   },
   vip: {
     key: 'vip',
@@ -70,6 +80,7 @@ export const DEFAULT_SLA_POLICIES: SlaPolicies = {
     supervisorWarnBeforeMinutes: 30,
     timeBasis: 'inherit',
     breachActions: ['sms_director', 'call_customer'],
+    carrierCallMinutes: null,
   },
 };
 
@@ -83,6 +94,7 @@ export const slaPolicySchema = z
     supervisorWarnBeforeMinutes: minutes,
     timeBasis: z.enum([...SLA_TIME_BASES, 'inherit']),
     breachActions: z.array(z.enum(SLA_BREACH_ACTIONS)),
+    carrierCallMinutes: minutes.nullable().optional(),
   })
   .refine((p) => p.key === 'vip' || p.timeBasis !== 'inherit', { message: 'only the vip policy may inherit its time basis' })
   .refine((p) => p.key === 'vip' || p.normMinutes !== null, { message: 'a service type policy needs a norm' });

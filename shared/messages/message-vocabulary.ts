@@ -7,7 +7,7 @@ export const CUSTOMER_TRIGGERS = ['confirmed', 'in_transit', 'arriving', 'delive
 export type CustomerTrigger = (typeof CUSTOMER_TRIGGERS)[number];
 
 /** What staff hear about: the alert kinds (shared/alerts/alert-vocabulary.ts), order and warehouse ones. */
-export const STAFF_TRIGGERS = ['sla_warning', 'sla_critical', 'sla_breach', 'not_taken', 'not_picked', 'predicted_late', 'no_shift_start'] as const;
+export const STAFF_TRIGGERS = ['sla_warning', 'sla_critical', 'sla_breach', 'not_taken', 'not_picked', 'predicted_late', 'carrier_loading', 'carrier_call', 'no_shift_start'] as const;
 export type StaffTrigger = (typeof STAFF_TRIGGERS)[number];
 
 /** How a staff member hears of their alerts outside the app. */

@@ -11,6 +11,8 @@ const RU: Readonly<Record<AlertKind, string>> = {
   not_taken: 'Не взят в работу',
   not_picked: 'Не собран',
   predicted_late: 'Прогноз опоздания',
+  carrier_loading: 'Погрузка у перевозчика через 2 часа',
+  carrier_call: 'Прозвон перевозчика',
   no_shift_start: 'Никто не начал день',
 };
 
@@ -21,6 +23,8 @@ const EN: Readonly<Record<AlertKind, string>> = {
   not_taken: 'Not taken into work',
   not_picked: 'Not picked',
   predicted_late: 'Predicted late',
+  carrier_loading: 'Carrier loading in 2 hours',
+  carrier_call: 'Call the carrier',
   no_shift_start: 'Nobody started the day',
 };
 

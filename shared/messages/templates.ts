@@ -25,6 +25,8 @@ const RU: Record<MessageTrigger, string> = {
   not_taken: '{{kind}}: заказ {{number}} ({{customer}}) не взят в работу.',
   not_picked: '{{kind}}: заказ {{number}} ({{customer}}) не собран.',
   predicted_late: '{{kind}}: заказ {{number}} ({{customer}}) по прогнозу прибудет после срока {{deadline}}.',
+  carrier_loading: '{{kind}}: заказ {{number}} ({{customer}}), позвоните перевозчику и проконтролируйте погрузку.',
+  carrier_call: '{{kind}}: заказ {{number}} ({{customer}}) в пути, позвоните перевозчику.',
   // A warehouse alert's own sentence names the warehouse: server/messages/staff-notify.ts sends it as {{kind}}.
   no_shift_start: '{{kind}}',
 };
@@ -42,6 +44,8 @@ const KK: Record<MessageTrigger, string> = {
   not_taken: '{{kind}}: {{number}} тапсырысы ({{customer}}) жұмысқа алынбады.',
   not_picked: '{{kind}}: {{number}} тапсырысы ({{customer}}) жиналмады.',
   predicted_late: '{{kind}}: {{number}} тапсырысы ({{customer}}) болжам бойынша {{deadline}} мерзімінен кеш келеді.',
+  carrier_loading: '{{kind}}: {{number}} тапсырысы ({{customer}}), тасымалдаушыға қоңырау шалып, тиеуді бақылаңыз.',
+  carrier_call: '{{kind}}: {{number}} тапсырысы ({{customer}}) жолда, тасымалдаушыға қоңырау шалыңыз.',
   no_shift_start: '{{kind}}',
 };
 
@@ -58,6 +62,8 @@ const EN: Record<MessageTrigger, string> = {
   not_taken: '{{kind}}: order {{number}} ({{customer}}) was not taken into work.',
   not_picked: '{{kind}}: order {{number}} ({{customer}}) was not picked.',
   predicted_late: '{{kind}}: order {{number}} ({{customer}}) is predicted to arrive after its deadline {{deadline}}.',
+  carrier_loading: '{{kind}}: order {{number}} ({{customer}}), call the carrier and check the loading.',
+  carrier_call: '{{kind}}: order {{number}} ({{customer}}) is on the road, call the carrier.',
   no_shift_start: '{{kind}}',
 };
 

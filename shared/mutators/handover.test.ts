@@ -144,3 +144,22 @@ describe('moving between own driver, courier service and carrier', () => {
     expect(order(tx, '530').courierProvider).toBeNull();
   });
 });
+
+describe('handToCarrier: the loading time (issue 16)', () => {
+  it('refuses a loading time a year or more away, naming the field, and records nothing', () => {
+    const { tx, carrierId } = world();
+    const o = orderAt(tx, '510', 'confirmed');
+    for (const loadingAt of [Date.UTC(2099, 11, 31, 22), T0 + 367 * 24 * 3_600_000]) {
+      expect(run(tx, 'u-logistician', 'handToCarrier', deal(carrierId, null, o.id, { loadingAt }), T0)).toMatchObject({
+        result: 'rejected',
+        error: { code: 'bad_args', message: expect.stringMatching(/^loadingAt: /), details: { field: 'loadingAt' } },
+      });
+    }
+    // Past 2100-01-01 the schema refuses it first, also naming the field.
+    expect(run(tx, 'u-logistician', 'handToCarrier', deal(carrierId, null, o.id, { loadingAt: Date.UTC(2100, 0, 2) }))).toMatchObject({ error: { code: 'bad_args', details: { field: 'loadingAt' } } });
+    expect(tx.all('carrier_deals')).toEqual([]);
+    expect(order(tx, '510').carrierId).toBeNull();
+    expect(run(tx, 'u-logistician', 'handToCarrier', deal(carrierId, null, o.id, { loadingAt: T0 + 300 * 24 * 3_600_000 })).result).toBe('applied');
+  });
+});
+

@@ -21,6 +21,9 @@ export const courierProviderSchema = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 
 /** A courier service's own shipment number: letters, digits, dashes (CDEK: 10 digits). */
 export const trackingNumberSchema = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/, 'letters, digits and dashes, at most 64');
 
+/** How far ahead a deal's loading time may be. */
+export const MAX_LOADING_AHEAD_MS = 366 * 24 * 3_600_000;
+
 /** Logisticians hand freight to carriers; the desk hands parcels to couriers and takes orders back. */
 const HANDOVER_ACTORS: readonly Actor[] = [...DESK, 'logistician', ...MACHINES];
 
@@ -43,6 +46,10 @@ export const handToCarrier = defineMutator({
     .strict(),
   run(tx, args, ctx) {
     const order = openOrder(tx, args.orderId);
+    // A loading time a year or more away is a typo (a wrong year), not a plan: its reminder would never come.
+    if (args.loadingAt > ctx.at + MAX_LOADING_AHEAD_MS) {
+      reject('bad_args', 'loadingAt: the loading time is more than a year away; check the date', { field: 'loadingAt', loadingAt: args.loadingAt });
+    }
     const carrier = tx.get('carriers', args.carrierId) ?? reject('not_found', `Carrier ${args.carrierId} does not exist`, { carrierId: args.carrierId });
     if (carrier.blacklisted) reject('blacklisted', `${carrier.name} is on the blacklist and can't be chosen`, { carrierId: carrier.id });
     const override = (args.overrideReason ?? '') !== '';

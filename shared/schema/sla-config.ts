@@ -15,6 +15,8 @@ export const slaPolicies = sqliteTable('sla_policies', {
   timeBasis: text('time_basis', { enum: [...SLA_TIME_BASES, 'inherit'] }).notNull(),
   /** JSON: SlaBreachAction[]. */
   breachActions: text('breach_actions', { mode: 'json' }).$type<SlaBreachAction[]>().notNull(),
+  /** Call a carrier in transit every N minutes (issue 16); null = no calls. */
+  carrierCallMinutes: integer('carrier_call_minutes'),
   updatedBy: text('updated_by'),
   updatedAt: integer('updated_at').notNull(),
 });

@@ -197,6 +197,7 @@ function policyRowOf(r: Record<string, unknown>): SlaPolicyRow {
     supervisorWarnBeforeMinutes: r['supervisor_warn_before_minutes'] as number,
     timeBasis: r['time_basis'] as SlaPolicyRow['timeBasis'],
     breachActions: jsonArray<SlaPolicyRow['breachActions'][number]>(r['breach_actions']),
+    carrierCallMinutes: (r['carrier_call_minutes'] as number | null | undefined) ?? null,
     updatedBy: (r['updated_by'] as string | null) ?? null,
     updatedAt: r['updated_at'] as number,
   };

@@ -51,6 +51,8 @@ const TITLE_KEY = {
   not_picked: 'notify.notPicked',
   predicted_late: 'notify.predictedLate',
   no_shift_start: 'notify.noShiftStart',
+  carrier_loading: 'notify.carrierLoading',
+  carrier_call: 'notify.carrierCall',
   problem: 'notify.problem',
 } as const satisfies Record<NoticeEvent['kind'], MessageKey>;
 

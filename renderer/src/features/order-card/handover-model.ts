@@ -2,6 +2,7 @@
 // carrier (rate, loading time in the region's clock, contact, vehicle, reasons) and the courier
 // hand-over. What is wrong comes back as field names the dialog words; the mutators check the
 // same again (shared/mutators/handover.ts).
+import { MAX_LOADING_AHEAD_MS } from '../../../../shared/mutators/handover';
 import type { CarrierSearchResult } from '../../../../shared/api/carriers-api';
 import type { ApiRequest } from '../../../../shared/api/contract';
 import { SECURITY_OVERRIDE_ROLES } from '../../../../shared/domain/carried-by';
@@ -53,8 +54,8 @@ export function buildDeal(
   const rate = parseAmount(d.rate);
   if (rate === undefined || !Number.isFinite(rate) || rate <= 0 || rate > 1e10) problems.push('rate');
   const loadingAt = windowInstants(d.loadingDay, d.loadingMinute, d.loadingMinute, o.offsetMinutes)?.start;
-  // A loading time more than a day in the past is a typo, not a plan.
-  if (loadingAt === undefined || loadingAt < o.now - 86_400_000) problems.push('loading');
+  // A loading time more than a day in the past, or a year or more ahead (the mutator's limit), is a typo, not a plan.
+  if (loadingAt === undefined || loadingAt < o.now - 86_400_000 || loadingAt > o.now + MAX_LOADING_AHEAD_MS) problems.push('loading');
   const contact = d.contact.trim();
   if (contact === '' || contact.length > 200) problems.push('contact');
   if (o.reasonRequired && d.reason.trim() === '') problems.push('reason');

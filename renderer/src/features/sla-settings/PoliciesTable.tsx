@@ -69,6 +69,19 @@ function PolicyRow({ policy, customized, canEdit }: { policy: SlaPolicy; customi
         onChange={(v) => setText({ ...text, supervisorWarn: v })}
         problem={why('supervisorWarnBeforeMinutes')}
       />
+      {policy.key === 'vip' ? (
+        <td>
+          <span className="muted">{t('slaRules.carrierCallByService')}</span>
+        </td>
+      ) : (
+        <NumberCell
+          label={`${name}: ${t('slaRules.carrierCall')}`}
+          disabled={!canEdit}
+          value={text.carrierCall}
+          onChange={(v) => setText({ ...text, carrierCall: v })}
+          problem={why('carrierCallMinutes')}
+        />
+      )}
       <td>
         <select className="select" aria-label={`${name}: ${t('slaRules.basis')}`} disabled={!canEdit} value={draft.timeBasis} onChange={(e) => set({ timeBasis: e.target.value as SlaPolicy['timeBasis'] })}>
           {bases.map((b) => (
@@ -121,6 +134,9 @@ export function PoliciesTable({ policies, customized, canEdit }: { policies: Sla
           <th scope="col">{t('slaRules.norm')}</th>
           <th scope="col">{t('slaRules.warn')}</th>
           <th scope="col">{t('slaRules.supervisorWarn')}</th>
+          <th scope="col" title={t('slaRules.carrierCallHint')}>
+            {t('slaRules.carrierCall')}
+          </th>
           <th scope="col">{t('slaRules.basis')}</th>
           <th scope="col">{t('slaRules.actions')}</th>
           <th scope="col" />

@@ -4,7 +4,7 @@ import { makeTranslator } from '../../i18n/translate';
 import { hoursToMinutes, problemText, readNumber, readPolicyDraft, vipDraftProblems } from './sla-number-fields';
 
 const standard = DEFAULT_SLA_POLICIES.standard;
-const text = { norm: '24', warn: '120', supervisorWarn: '30' };
+const text = { norm: '24', warn: '120', supervisorWarn: '30', carrierCall: '120' };
 
 describe('SLA number fields', () => {
   it('reads hours with either decimal mark and refuses words', () => {
@@ -28,6 +28,19 @@ describe('SLA number fields', () => {
     expect(readPolicyDraft(standard, { ...text, warn: '1,5' }).problems.map((p) => p.code)).toEqual(['not_whole']);
     expect(readPolicyDraft(standard, { ...text, warn: 'abc' }).problems.map((p) => p.code)).toEqual(['not_a_number']);
     expect(readPolicyDraft(standard, { ...text, norm: '100000' }).problems.map((p) => p.code)).toEqual(['above_max']);
+  });
+  it('the carrier-call interval: empty is off, 0, negative, fractions and over a week are refused (issue 16)', () => {
+    expect(readPolicyDraft(standard, { ...text, carrierCall: ' ' })).toMatchObject({ policy: { carrierCallMinutes: null }, problems: [] });
+    expect(readPolicyDraft(standard, text).policy.carrierCallMinutes).toBe(120);
+    for (const [typed, code] of [['0', 'below_min'], ['-60', 'below_min'], ['30,5', 'not_whole'], ['20000', 'above_max'], ['часто', 'not_a_number']] as const) {
+      expect(readPolicyDraft(standard, { ...text, carrierCall: typed }).problems, typed).toEqual([expect.objectContaining({ field: 'carrierCallMinutes', code })]);
+    }
+    const sp = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+    const [p] = readPolicyDraft(standard, { ...text, carrierCall: '5' }).problems;
+    expect(sp(problemText(p!, makeTranslator('ru')))).toBe('Не меньше 15 мин');
+    expect(sp(problemText(p!, makeTranslator('en')))).toBe('At least 15 mins');
+    // The vip row has no interval of its own: what it had goes back unchanged.
+    expect(readPolicyDraft(DEFAULT_SLA_POLICIES.vip, { ...text, carrierCall: '0' }).policy.carrierCallMinutes).toBeNull();
   });
   it('VIP contract norms have the same floor', () => {
     expect(vipDraftProblems('0.1').map((p) => p.code)).toEqual(['below_min']);

@@ -21,10 +21,17 @@ export interface PolicyDraftText {
   norm: string;
   warn: string;
   supervisorWarn: string;
+  /** Minutes between calls to a carrier in transit; empty = no calls (issue 16). */
+  carrierCall: string;
 }
 
 export function draftTextOf(p: SlaPolicy): PolicyDraftText {
-  return { norm: p.normMinutes === null ? '' : String(p.normMinutes / 60), warn: String(p.warnBeforeMinutes), supervisorWarn: String(p.supervisorWarnBeforeMinutes) };
+  return {
+    norm: p.normMinutes === null ? '' : String(p.normMinutes / 60),
+    warn: String(p.warnBeforeMinutes),
+    supervisorWarn: String(p.supervisorWarnBeforeMinutes),
+    carrierCall: p.carrierCallMinutes == null ? '' : String(p.carrierCallMinutes),
+  };
 }
 
 /** The policy the texts describe, and what is wrong with it (by field). */
@@ -34,6 +41,8 @@ export function readPolicyDraft(base: SlaPolicy, text: PolicyDraftText): { polic
     normMinutes: base.key === 'vip' ? null : hoursToMinutes(text.norm),
     warnBeforeMinutes: readNumber(text.warn),
     supervisorWarnBeforeMinutes: readNumber(text.supervisorWarn),
+    // VIP orders are called at their service type's interval: the vip row keeps what it has.
+    carrierCallMinutes: base.key === 'vip' ? (base.carrierCallMinutes ?? null) : text.carrierCall.trim() === '' ? null : readNumber(text.carrierCall),
   };
   return { policy, problems: slaPolicyProblems(policy) };
 }
