@@ -5,6 +5,7 @@
 import { desc, eq, inArray } from 'drizzle-orm';
 import type { MessagePreview, MessageRuleView, MessageSettingsView, MyNotifyPrefsView, PreviewOrderOption } from '../../../shared/api/messages-api';
 import type { Actor, OrderStatus } from '../../../shared/domain/vocabulary';
+import { setMyNotifyPrefs } from '../../../shared/messages/message-mutators';
 import { effectiveChannels, effectiveServices, effectiveSettings, MESSAGE_SETTINGS_ID } from '../../../shared/messages/message-rules';
 import { CUSTOMER_TRIGGERS, MESSAGE_LANGUAGES, type CustomerTrigger, type MessageLanguage } from '../../../shared/messages/message-vocabulary';
 import { orderValues } from '../../../shared/messages/order-values';
@@ -91,7 +92,8 @@ export function previewMessage(replica: ReadonlyReplica, req: PreviewRequest, no
 /** The user's own notification choice, or the defaults (nothing sent) before they saved one. */
 export function myNotifyPrefs(replica: ReadonlyReplica, userId: string | null, actor: Actor | null, systemLanguage: 'ru' | 'en'): MyNotifyPrefsView {
   const row = userId === null ? undefined : replica.db.select().from(staffNotifyPrefs).where(eq(staffNotifyPrefs.id, userId)).get();
-  const canSet = actor === 'dispatcher' || actor === 'supervisor' || actor === 'admin';
+  // Who may save them is the mutator's own actor list, not a second copy of it.
+  const canSet = actor !== null && setMyNotifyPrefs.actors.includes(actor);
   if (row === undefined) {
     return { channel: 'none', kinds: [], email: null, telegramChatId: null, language: systemLanguage, quietStartMinute: 22 * 60, quietEndMinute: 8 * 60, saved: false, canSet };
   }
