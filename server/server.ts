@@ -148,6 +148,8 @@ export async function startServer(options: ServerOptions = {}): Promise<Marshrut
     ...(options.ordersRateLimit === undefined ? {} : { rate: options.ordersRateLimit }),
   });
   health.set('ordersApi', () => ordersApi.counters.snapshot());
+  // Multi-part imports: parts held, imports committed, refusals by code, stale ones given up.
+  health.set('orderImports', () => engine.imports.counters.snapshot());
   mountOpenApi(router, SERVER_VERSION);
   const usersApi = mountUsersRoute(router, users);
   health.set('usersApi', () => usersApi.counters.snapshot());
@@ -227,12 +229,26 @@ export async function startServer(options: ServerOptions = {}): Promise<Marshrut
     }
   }, options.pumpIntervalMs ?? 1000);
   pump.unref();
+  // An import whose desktop never sent its remaining parts is given up after a day (its held
+  // parts refused), and a decided one forgotten after a week: at start, then every 10 minutes.
+  const expireImports = (): void => {
+    try {
+      const r = engine.expireImports();
+      if (r.expired > 0) logger.info(r, 'stale imports given up');
+    } catch (e) {
+      logger.error({ err: e }, 'import expiry failed');
+    }
+  };
+  expireImports();
+  const importExpiry = setInterval(expireImports, 10 * 60_000);
+  importExpiry.unref();
 
   let stopped = false;
   const stop = async (graceful: boolean): Promise<void> => {
     if (stopped) return;
     stopped = true;
     clearInterval(pump);
+    clearInterval(importExpiry);
     // Sockets first, synchronously: a kill must stop traffic at once, like a dead process.
     if (graceful) hub.close();
     else hub.kill();

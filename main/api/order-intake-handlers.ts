@@ -34,7 +34,7 @@ async function importStep<T>(run: () => T | Promise<T>): Promise<T> {
 
 type Handlers = Pick<
   ApiHandlers,
-  'lookupCustomers' | 'geocode' | 'createOrder' | 'editOrder' | 'correctStatus' | 'undoCorrection' | 'recordPayment' | 'checklistPolicies' | 'setChecklistPolicy' | 'readOrderImportFile' | 'previewOrderImport' | 'commitOrderImport'
+  'lookupCustomers' | 'geocode' | 'createOrder' | 'editOrder' | 'correctStatus' | 'undoCorrection' | 'recordPayment' | 'checklistPolicies' | 'setChecklistPolicy' | 'readOrderImportFile' | 'previewOrderImport' | 'commitOrderImport' | 'orderImportProgress'
 >;
 
 interface WarehousePlace {
@@ -95,6 +95,7 @@ export function orderIntakeHandlers(deps: {
     readOrderImportFile: (a) => importStep(() => imports.readFile(a.fileName, a.dataBase64)),
     previewOrderImport: (a) => importStep(() => imports.preview(a.importId, a.mapping)),
     commitOrderImport: (a) => importStep(() => imports.commit(a.importId, a.mapping)),
+    orderImportProgress: (a) => importStep(() => imports.progress(a.batchId)),
   };
 }
 

@@ -1,12 +1,14 @@
 // The order import's side in main: read a file once (step 1), preview it under a column mapping
 // as often as the user changes it (step 2), then commit (step 3): every row checked again, and
 // only when none is refused do they all become importOrders mutations, cut by size (the outbox
-// refuses one over MAX_ARGS_CHARS) and queued in ONE local transaction, so the file goes in whole
-// or not at all. Duplicates by the shop's order number: within the file and against every order
+// refuses one over MAX_ARGS_CHARS) and queued in ONE local transaction, so the replica never holds
+// half a file; the parts carry one batch id, so the server too applies them all in one transaction
+// when the last arrives, or refuses them all (shared/order-import/import-batch.ts), and the replica
+// rolls back with it. Duplicates by the shop's order number: within the file and against every order
 // the replica holds (from any shop or an earlier import).
 import { randomUUID } from 'node:crypto';
 import type { CommandResultWith } from '../../shared/api/define';
-import { MAX_ORDER_IMPORT_ROWS, type OrderImportFile, type OrderImportPreview, type OrderImportRow } from '../../shared/api/order-import-api';
+import { MAX_ORDER_IMPORT_ROWS, type OrderImportFile, type OrderImportPreview, type OrderImportProgress, type OrderImportRow } from '../../shared/api/order-import-api';
 import { IMPORT_ORDERS_BATCH, type ImportedOrderArgs } from '../../shared/mutators/import-orders';
 import { suggestOrderMapping, type OrderImportMapping } from '../../shared/order-import/import-fields';
 import { parseOrderRow, type ImportWarehouse } from '../../shared/order-import/import-row';
@@ -19,6 +21,8 @@ import type { SyncLink } from '../sync/sync-link';
 /** Files kept between the wizard's steps; an older one must be read again. */
 const KEEP_FILES = 4;
 const PREVIEW_ROWS = 200;
+/** JSON characters of an importOrders part's `batch` at most: a uuid, two small numbers, 200 row numbers. */
+const BATCH_ENVELOPE_CHARS = 4096;
 
 /** A step that cannot run: 'not_found' = the file expired; 'invalid_request' = bad mapping. */
 export class OrderImportStepError extends Error {
@@ -46,6 +50,8 @@ export function createOrderImportSession(deps: OrderImportDeps) {
   const { replica } = deps;
   // Per console (the handler context), not module state: two consoles in one test never share files.
   const files = new Map<string, { fileName: string; sheet: Sheet }>();
+  /** Imports committed from this console: how many parts and orders each was sent as. */
+  const committed = new Map<string, { parts: number; orders: number }>();
 
   const warehouses = (): ImportWarehouse[] =>
     replica
@@ -134,7 +140,7 @@ export function createOrderImportSession(deps: OrderImportDeps) {
       };
     },
 
-    async commit(importId: string, mapping: OrderImportMapping): Promise<CommandResultWith<{ created: number; parts: number }>> {
+    async commit(importId: string, mapping: OrderImportMapping): Promise<CommandResultWith<{ created: number; parts: number; batchId: string }>> {
       const { fileName, rows } = classify(importId, mapping);
       const refused = rows.filter((r) => r.args === null).length;
       if (refused > 0) {
@@ -143,13 +149,51 @@ export function createOrderImportSession(deps: OrderImportDeps) {
       if (rows.length === 0) return { ok: false, code: 'invalid_request', message: 'The file holds no orders' };
       const sync = deps.link.current();
       if (!sync) return { ok: false, code: 'unavailable', message: 'No server is configured: set the server address and token in Settings' };
-      const parts = importBatches(fileName, rows, (r) => r.args, { maxRows: IMPORT_ORDERS_BATCH, maxBytes: MAX_ARGS_CHARS });
-      const out = sync.mutateAll(parts.map((part) => ({ name: 'importOrders' as const, args: { rows: part.map((r) => r.args as ImportedOrderArgs) } })));
+      // Room for the batch envelope (ids and each row's spreadsheet number) beside the rows.
+      const parts = importBatches(fileName, rows, (r) => r.args, { maxRows: IMPORT_ORDERS_BATCH, maxBytes: MAX_ARGS_CHARS - BATCH_ENVELOPE_CHARS });
+      // One batch id for all parts: the server holds them and applies them together, or none.
+      const batchId = randomUUID();
+      const out = sync.mutateAll(
+        parts.map((part, i) => ({
+          name: 'importOrders' as const,
+          args: {
+            rows: part.map((r) => r.args as ImportedOrderArgs),
+            batch: { importId: batchId, part: i, parts: parts.length, sourceRows: part.map((r) => r.view.rowNumber) },
+          },
+        })),
+      );
       if (!out.ok) return out;
-      // "Imported" only once every part is on disk (one fsync for all of them).
+      // "Queued" only once every part is on disk (one fsync for all of them).
       await sync.durable();
       files.delete(importId);
-      return { ok: true, mid: out.mids[out.mids.length - 1] ?? null, created: rows.length, parts: parts.length };
+      committed.set(batchId, { parts: parts.length, orders: rows.length });
+      return { ok: true, mid: out.mids[out.mids.length - 1] ?? null, created: rows.length, parts: parts.length, batchId };
+    },
+
+    progress(batchId: string): OrderImportProgress {
+      const known = committed.get(batchId);
+      if (!known) throw new OrderImportStepError('not_found', 'This console did not send that import');
+      const sync = deps.link.current();
+      const online = sync?.connection().status === 'online';
+      const p = sync?.importProgress(batchId) ?? { pending: known.parts, held: 0, refusal: null };
+      const base = { batchId, parts: known.parts, orders: known.orders, online };
+      if (p.refusal !== null) {
+        const details = (p.refusal.args as { refusal?: { row?: unknown; field?: unknown; reason?: unknown } } | null)?.refusal;
+        return {
+          ...base,
+          received: 0,
+          state: 'refused',
+          refusal: {
+            code: typeof details?.reason === 'string' ? details.reason : p.refusal.code,
+            message: p.refusal.message,
+            row: typeof details?.row === 'number' ? details.row : null,
+            field: typeof details?.field === 'string' ? details.field : null,
+          },
+        };
+      }
+      if (p.pending === 0) return { ...base, received: known.parts, state: 'done', refusal: null };
+      const received = known.parts - p.pending + p.held;
+      return { ...base, received, state: received === 0 ? 'queued' : 'sending', refusal: null };
     },
   };
 }

@@ -183,13 +183,33 @@ function planAcks(store: SyncStore, session: InboundSession, frames: readonly In
   if (i < 0) return [];
   const { base, upTo } = lineageRange(lineages, i);
   const acks = [...session.heldAcks, ...frames.filter((f): f is Ack => f.type === 'ack')];
-  return acks
-    .filter((a) => a.result === 'rejected' || a.cursor <= cursor)
-    .filter((a) => {
-      const row = base + a.mid <= upTo ? store.outbox.get(base + a.mid) : undefined;
-      return row !== undefined && ackMatches(a, row);
-    })
-    .map((a) => base + a.mid);
+  const settling: number[] = [];
+  for (const a of acks) {
+    // 'held': the server keeps an import's part without applying it; the row stays, nothing settles.
+    if (a.result === 'held' || (a.result === 'applied' && a.cursor > cursor)) continue;
+    const row = base + a.mid <= upTo ? store.outbox.get(base + a.mid) : undefined;
+    if (row === undefined || !ackMatches(a, row)) continue;
+    // An import's last ack settles every part of it: the full rebase restores them all.
+    if (importBatchOf(row) !== null) throw new NeedsFullRebase();
+    settling.push(base + a.mid);
+  }
+  return settling;
+}
+
+function importConflictArgs(row: OutboxRow, ack: Ack): unknown {
+  const args = row.args as { rows?: unknown[]; batch?: { importId?: unknown; part?: unknown; parts?: unknown } };
+  return {
+    batch: { importId: args.batch?.importId, part: args.batch?.part, parts: args.batch?.parts },
+    rows: Array.isArray(args.rows) ? args.rows.length : 0,
+    refusal: ack.error?.details ?? null,
+  };
+}
+
+/** The importId of a part of a multi-part import (an importOrders row carrying args.batch), else null. */
+function importBatchOf(row: OutboxRow): string | null {
+  if (row.name !== 'importOrders' || typeof row.args !== 'object' || row.args === null) return null;
+  const batch = (row.args as { batch?: { importId?: unknown } }).batch;
+  return typeof batch?.importId === 'string' ? batch.importId : null;
 }
 
 /**
@@ -253,17 +273,35 @@ function settleAcks(
       });
       continue;
     }
+    lastAcked = Math.max(lastAcked, ack.mid);
+    // The server holds this part of an import, unapplied: it stays pending (and shown) until the
+    // import's last part is applied, or any part refused.
+    if (ack.result === 'held') continue;
     nextBefore ??= store.meta.nextLocalMid();
     store.outbox.remove(localMid);
     store.footprints?.delete(localMid);
     acknowledged++;
-    lastAcked = Math.max(lastAcked, ack.mid);
+    const importId = importBatchOf(row);
+    if (importId !== null) {
+      // Applied: every earlier part went in with it. Refused: none of them did. Either way the
+      // earlier parts leave the outbox now (later ones, if any, are answered on their own: the
+      // server refuses the rest of a refused import, and their mids must still be sent).
+      for (const m of store.outbox.importPartMids(importId)) {
+        if (m > localMid) break;
+        store.outbox.remove(m);
+        store.footprints?.delete(m);
+        acknowledged++;
+      }
+      // One refusal per import on the conflicts list, not one per part.
+      if (ack.result === 'rejected' && store.conflicts.forImport(importId) !== undefined) continue;
+    }
     if (ack.result === 'rejected') {
       rejected++;
       store.conflicts.record({
         mid: ack.mid,
         name: row.name,
-        args: row.args,
+        // An import's refusal keeps which import and why (row, field), not a part's hundreds of rows.
+        args: importId === null ? row.args : importConflictArgs(row, ack),
         code: ack.error?.code ?? 'rejected',
         message: ack.error?.message ?? 'The server refused this change',
         at: now,

@@ -25,6 +25,8 @@ export interface ConflictStore {
   /** False for an id that is not one of ours (or was already acknowledged). */
   acknowledge(id: string): boolean;
   unacknowledgedCount(): number;
+  /** The refusal recorded for multi-part import `importId` (one per import), if any. */
+  forImport(importId: string): SyncConflict | undefined;
   /** Forgets the remembered count; the store calls it when a transaction rolls back. */
   forget(): void;
 }
@@ -46,6 +48,9 @@ export function createConflictStore(sqlite: Database.Database): ConflictStore {
   const listOpen = sqlite.prepare('SELECT * FROM conflicts WHERE acknowledged = 0 ORDER BY id DESC');
   const ack = sqlite.prepare('UPDATE conflicts SET acknowledged = 1 WHERE id = ? AND acknowledged = 0');
   const countOpen = sqlite.prepare('SELECT count(*) FROM conflicts WHERE acknowledged = 0').pluck(true);
+  const ofImport = sqlite.prepare(
+    "SELECT * FROM conflicts WHERE name = 'importOrders' AND json_extract(args, '$.batch.importId') = ? ORDER BY id LIMIT 1",
+  );
   const fromRaw = (r: RawConflict): SyncConflict => ({
     id: String(r.id),
     mid: r.mid,
@@ -72,6 +77,10 @@ export function createConflictStore(sqlite: Database.Database): ConflictStore {
       return done;
     },
     unacknowledgedCount: () => (open ??= countOpen.get() as number),
+    forImport: (importId) => {
+      const r = ofImport.get(importId) as RawConflict | undefined;
+      return r === undefined ? undefined : fromRaw(r);
+    },
     forget: () => {
       open = null;
     },

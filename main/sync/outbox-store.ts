@@ -25,6 +25,8 @@ export interface OutboxStore {
   countRange(base: number, upTo: number): number;
   firstLocalMid(): number | undefined;
   firstLocalMidInRange(base: number, upTo: number): number | undefined;
+  /** Local mids of the parts of multi-part import `importId` still here (importOrders with args.batch), in order. */
+  importPartMids(importId: string): number[];
   /** Forgets the remembered count; the store calls it when a transaction rolls back. */
   forget(): void;
 }
@@ -57,6 +59,9 @@ export function createOutboxStore(sqlite: Database.Database): OutboxStore {
   const countRange = sqlite.prepare('SELECT count(*) FROM outbox WHERE mid > ? AND mid <= ?').pluck(true);
   const first = sqlite.prepare('SELECT min(mid) FROM outbox').pluck(true);
   const firstInRange = sqlite.prepare('SELECT min(mid) FROM outbox WHERE mid > ? AND mid <= ?').pluck(true);
+  const importParts = sqlite
+    .prepare("SELECT mid FROM outbox WHERE name = 'importOrders' AND json_extract(args, '$.batch.importId') = ? ORDER BY mid")
+    .pluck(true);
 
   // count() runs after every edit and every frame; with 1,000 edits made offline a count(*)
   // each time made the loop quadratic. This connection is the only writer: the count is kept
@@ -83,6 +88,7 @@ export function createOutboxStore(sqlite: Database.Database): OutboxStore {
     countRange: (base, upTo) => countRange.get(base, upTo) as number,
     firstLocalMid: () => (first.get() as number | null) ?? undefined,
     firstLocalMidInRange: (base, upTo) => (firstInRange.get(base, upTo) as number | null) ?? undefined,
+    importPartMids: (importId) => importParts.all(importId) as number[],
     forget: () => {
       known = null;
     },

@@ -48,7 +48,8 @@ import type { BackoffPolicy } from './backoff';
 import { refusal, toConflictView, toConnectionView, type SyncConnectionState, type SyncState } from './client-views';
 import { createGroupCommit } from './group-commit';
 import { createConnection, realTimers, type ConnectionDelegate, type ConnectionStatus, type Timers } from './connection';
-import { lineageRange, rekeyLineage } from './lineage';
+import { lineageIndexFor, lineageRange, rekeyLineage } from './lineage';
+import type { SyncConflict } from './conflicts-store';
 import { ChangeSet } from './change-set';
 import { enqueueMutation, enqueueMutations, pendingMutations } from './outbox';
 import { createSyncEvents, type SyncEventName, type SyncListener } from './sync-events';
@@ -100,6 +101,11 @@ export interface SyncClient {
   noSignalDrivers(): ReadonlySet<string>;
   conflicts(options?: { includeAcknowledged?: boolean }): ConflictView[];
   acknowledgeConflict(id: string): boolean;
+  /**
+   * A multi-part import's parts still pending (`pending`), how many of those the server holds
+   * (acknowledged 'held'), and its refusal once refused (the conflict recorded for it).
+   */
+  importProgress(importId: string): { pending: number; held: number; refusal: SyncConflict | null };
   user(): SessionUser | null;
   setToken(token: string): void;
   start(): void;
@@ -329,6 +335,16 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       const done = store.conflicts.acknowledge(id);
       if (done) emitState();
       return done;
+    },
+    importProgress(importId) {
+      const mids = store.outbox.importPartMids(importId);
+      const ls = store.meta.lineages();
+      let held = 0;
+      for (const m of mids) {
+        const l = ls[lineageIndexFor(ls, m)];
+        if (l !== undefined && m - l.base <= l.lastAcked) held++;
+      }
+      return { pending: mids.length, held, refusal: store.conflicts.forImport(importId) ?? null };
     },
     user: () => user,
     setToken(t) {

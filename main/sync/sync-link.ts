@@ -12,7 +12,7 @@ import { SYNC_EVENTS } from './sync-events';
 /** What the console uses of a sync client (test fakes implement just this). */
 export type LinkedSync = Pick<
   SyncClient,
-  'mutate' | 'mutateAll' | 'durable' | 'on' | 'connection' | 'user' | 'conflicts' | 'acknowledgeConflict' | 'noSignalDrivers' | 'stop'
+  'mutate' | 'mutateAll' | 'durable' | 'on' | 'connection' | 'user' | 'conflicts' | 'acknowledgeConflict' | 'noSignalDrivers' | 'importProgress' | 'stop'
 >;
 
 export interface SyncTarget {

@@ -62,6 +62,8 @@ export function createFakeSync(user: SessionUser | null = { id: 'u-disp', name: 
       events.emit('conflicts', conflicts.slice());
       return true;
     },
+    // The fake server takes every part at once: nothing pending, nothing refused.
+    importProgress: () => ({ pending: 0, held: 0, refusal: null }),
     noSignalDrivers: () => new Set(lastFixes.filter((f) => f.noSignal).map((f) => f.driverId)),
     stop() {
       fake.stopped = true;

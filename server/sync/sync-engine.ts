@@ -16,6 +16,8 @@ import { mutationIdFactory } from '../../shared/mutators/mutator-tx';
 import { eventTimeAt } from '../../shared/domain/event-time';
 import { ChangeLog } from './change-log';
 import { ServerMetaStore } from './server-meta';
+import { carriesImportBatch, ImportBatches, type HeldPart } from './import-batches';
+import type { ImportBatch } from '../../shared/order-import/import-batch';
 import { prepareOrderLookups, ServerMutatorTx, type OrderLookups } from './server-tx';
 import { prepareTableStatements, type AllTableStatements } from './table-statements';
 import type { SyncedTableKey } from '../../shared/schema';
@@ -45,6 +47,18 @@ class Rejected extends Error {
   }
 }
 
+/** A part of an import refused while its parts are applied: rolls back every part. */
+class PartRefused extends Error {
+  constructor(
+    readonly batch: ImportBatch,
+    readonly error: BusinessErrorBody,
+  ) {
+    super(error.message);
+  }
+}
+
+const importOrdersName = 'importOrders';
+
 export class SyncEngine {
   readonly tables: AllTableStatements;
   readonly log: ChangeLog;
@@ -60,6 +74,8 @@ export class SyncEngine {
   private readonly lookups: OrderLookups;
   /** >0 inside atomically(): mutations there are pumped once, after the commit. */
   private pumpHeld = 0;
+  /** Multi-part imports: parts held until the last arrives, then applied together (import-batches.ts). */
+  readonly imports: ImportBatches;
 
   constructor(
     readonly sqlite: Database.Database,
@@ -73,6 +89,7 @@ export class SyncEngine {
     this.epoch = this.meta.epoch();
     this.pumpedThrough = this.log.headSeq();
     this.lookups = prepareOrderLookups(sqlite);
+    this.imports = new ImportBatches(sqlite);
     this.stmts = {
       getClient: sqlite.prepare<[string], { last_mid: number }>('SELECT last_mid FROM clients WHERE client_id = ?'),
       getOwner: sqlite.prepare<[string], { user_id: string; last_mid: number }>('SELECT user_id, last_mid FROM clients WHERE client_id = ?'),
@@ -152,12 +169,17 @@ export class SyncEngine {
           }
           // A user can't act in the future: a fast client clock is clamped to the server's.
           const at = eventTimeAt(m.at, now);
-          const outcome = this.runInSavepoint(m.name, m.args, actor, at, now, mutationIdFactory(clientId, m.mid));
+          const outcome = carriesImportBatch(m.name, m.args)
+            ? this.receiveImportPart(clientId, m.mid, m.args, m.at, actor, now)
+            : this.runInSavepoint(m.name, m.args, actor, at, now, mutationIdFactory(clientId, m.mid));
           lastMid = m.mid;
           const seq = this.log.headSeq();
           const digest = mutationDigest(m);
           this.stmts.putDigest.run(clientId, m.mid, digest);
-          if (outcome.result === 'rejected') {
+          if (outcome.result === 'held') {
+            // Kept, not applied: nothing to re-run, and its re-ack reads the held part (storedAck).
+            acks.push({ type: 'ack', mid: m.mid, result: 'held', cursor: seq, digest });
+          } else if (outcome.result === 'rejected') {
             // Only rejections are stored: a mid <= lastMid without a row was applied.
             this.stmts.putRejection.run(clientId, m.mid, m.name, JSON.stringify(outcome.error), seq, now);
             acks.push({ type: 'ack', mid: m.mid, result: 'rejected', error: outcome.error, cursor: seq, digest });
@@ -176,6 +198,49 @@ export class SyncEngine {
       .immediate();
     this.pumpChanges(clientId);
     return expectedMid === undefined ? { acks } : { acks, expectedMid };
+  }
+
+  /**
+   * A part of a multi-part import (inside the push's transaction): held, or with the last part
+   * every part applied in one savepoint (a refused one rolls them all back), or refused; parts
+   * held before and now refused with their import get a stored rejection for their re-acks.
+   */
+  private receiveImportPart(clientId: string, mid: number, args: unknown, at: number, actor: MutationActor, now: number): MutationOutcome | { result: 'held' } {
+    const answer = this.imports.receive({ clientId, mid, userId: actor.id, args, at, now }, (parts) => this.commitImportParts(parts, actor, now));
+    if (answer.result === 'held') return { result: 'held' };
+    if (answer.result === 'applied') return { result: 'applied' };
+    const error = answer.error ?? { code: 'import_refused', message: 'The import was refused' };
+    const seq = this.log.headSeq();
+    for (const h of answer.rejectHeld) this.stmts.putRejection.run(h.clientId, h.mid, importOrdersName, JSON.stringify(error), seq, now);
+    return { result: 'rejected', error };
+  }
+
+  private commitImportParts(parts: HeldPart[], actor: MutationActor, now: number): { part: ImportBatch; error: BusinessErrorBody } | null {
+    try {
+      this.sqlite.transaction(() => {
+        for (const p of parts) {
+          const outcome = this.runInSavepoint(importOrdersName, p.args, actor, eventTimeAt(p.at, now), now, mutationIdFactory(p.clientId, p.mid));
+          if (outcome.result === 'rejected') throw new PartRefused((p.args as { batch: ImportBatch }).batch, outcome.error);
+        }
+      })();
+      return null;
+    } catch (e) {
+      if (e instanceof PartRefused) return { part: e.batch, error: e.error };
+      throw e;
+    }
+  }
+
+  /** Gives up stale imports (import-batches.ts expire) and stores their held parts' refusal. */
+  expireImports(): { expired: number; forgotten: number } {
+    const now = this.clock();
+    return this.sqlite
+      .transaction(() => {
+        const r = this.imports.expire(now);
+        const seq = this.log.headSeq();
+        for (const h of r.rejectHeld) this.stmts.putRejection.run(h.clientId, h.mid, importOrdersName, JSON.stringify(h.error), seq, now);
+        return { expired: r.expired, forgotten: r.forgotten };
+      })
+      .immediate();
   }
 
   /**
@@ -285,6 +350,9 @@ export class SyncEngine {
     const stored = this.stmts.getRejection.get(clientId, mid);
     const digest = this.stmts.getDigest.get(clientId, mid)?.digest;
     const withDigest = digest === undefined ? {} : { digest };
+    if (stored === undefined && this.imports.heldAt(clientId, mid)) {
+      return { type: 'ack', mid, result: 'held', cursor: this.log.headSeq(), ...withDigest };
+    }
     if (stored === undefined) {
       // Applied (or rejected so long ago that every replica has moved on): its rows are in
       // every replica at the current head, so that cursor is always safe.

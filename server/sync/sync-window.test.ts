@@ -5,7 +5,7 @@
 // change after it; a hostile historyDays is refused naming the field and changes nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DAY_MS, LOCAL_REPORT_DAYS, localHorizonMs } from '../../shared/reports/report-period';
-import { SCHEMA_VERSION, syncWindowStart, type ChangeRow, type Changes, type ServerMessage } from '../../shared/protocol';
+import { PROTOCOL_VERSION, SCHEMA_VERSION, syncWindowStart, type ChangeRow, type Changes, type ServerMessage } from '../../shared/protocol';
 import { T0 } from '../../shared/testing/fake-world';
 import { testOrderRow } from '../../shared/testing/order-row';
 import type { MutatorTx } from '../../shared/mutators';
@@ -157,7 +157,7 @@ describe('the sync window', () => {
     const c = await connectTestClient(t.server.url, t.tokens['u-dispatcher'] as string);
     clients.push(c);
     c.hello({ protocolVersion: 1 });
-    await expect(c.next('error')).resolves.toMatchObject({ code: 'version_mismatch', protocolVersion: 3 });
+    await expect(c.next('error')).resolves.toMatchObject({ code: 'version_mismatch', protocolVersion: PROTOCOL_VERSION });
     await expect(c.closed).resolves.toMatchObject({ code: 4002 });
   });
 

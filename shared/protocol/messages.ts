@@ -26,7 +26,9 @@
  * by one. The server runs `mid` only if it is lastMid + 1, in one transaction with its
  * change-log rows and the new lastMid; a `mid <= lastMid` is acknowledged again with the
  * stored result and not re-run (exactly once); a gap answers `error mid_gap {expectedMid}`
- * and the client resends from expectedMid. A business rejection (ack result 'rejected')
+ * and the client resends from expectedMid. A part of a multi-part import is acknowledged 'held':
+ * the server keeps it and applies all parts in one transaction when the last arrives.
+ * A business rejection (ack result 'rejected')
  * still advances lastMid. `at` is when the user did it (client clock): it becomes the event
  * time in order_events; server order (not `at`) decides last-writer-wins.
  * Ordering guarantee: pushes are handled only after the session is caught up (a push sent
@@ -180,7 +182,12 @@ export const businessErrorSchema = z.object({
 export const ackSchema = z.object({
   type: z.literal('ack'),
   mid,
-  result: z.enum(['applied', 'rejected']),
+  /**
+   * 'held' (protocol 4): a part of a multi-part import, kept by the server and NOT applied yet
+   * (shared/order-import/import-batch.ts). The desktop keeps it pending until the import's last
+   * part is acknowledged 'applied' (all parts went in) or any part 'rejected' (none did).
+   */
+  result: z.enum(['applied', 'rejected', 'held']),
   error: businessErrorSchema.optional(),
   /** Head seq after this mutation committed (its rows are included once cursor >= this). */
   cursor: seq,

@@ -1,10 +1,11 @@
 // Versions and limits both ends agree on. Bump PROTOCOL_VERSION when a message changes
 // incompatibly; bump SCHEMA_VERSION when a synced table's shape changes (a new column,
 // a new synced table), since an older replica could not store the rows.
-export const PROTOCOL_VERSION = 3; // 2: row ids hide clientIds, acks carry a digest, clientIds have an owner; 3: hello.historyDays (the sync window)
+export const PROTOCOL_VERSION = 4; // 2: row ids hide clientIds, acks carry a digest, clientIds have an owner; 3: hello.historyDays (the sync window); 4: ack 'held' (multi-part imports)
 /**
  * The oldest protocol the server still serves: a protocol-2 desktop differs only in sending
- * no historyDays, and gets the whole history as it always did.
+ * no historyDays, and gets the whole history as it always did; a protocol-2/3 desktop sends no
+ * import batches, so it is never answered 'held'.
  */
 export const OLDEST_PROTOCOL_VERSION = 2;
 export const SCHEMA_VERSION = 6; // 2: alerts, sla_policies (issue 7); 3: delivery proofs (issue 18); 4: speeds, tracking links, messages (issue 15); 5: order intake columns, checklist_policies (issue 14); 6: daily_summary_settings (issue 17)
