@@ -19,14 +19,9 @@ export const MIN_MOVING_SPEED_KMH = 5;
 const RAD = Math.PI / 180;
 
 function checkPoint(p: LatLon, name: string): void {
-  if (
-    typeof p?.lat !== 'number' ||
-    typeof p.lon !== 'number' ||
-    !Number.isFinite(p.lat) ||
-    !Number.isFinite(p.lon) ||
-    Math.abs(p.lat) > 90 ||
-    Math.abs(p.lon) > 180
-  ) {
+  // Number.isFinite is false for anything but a finite number (no coercion), so a missing
+  // point, a string or NaN are all refused here.
+  if (!Number.isFinite(p?.lat) || !Number.isFinite(p?.lon) || Math.abs(p.lat) > 90 || Math.abs(p.lon) > 180) {
     throw new RangeError(`Invalid coordinates for ${name}: ${JSON.stringify(p)}`);
   }
 }
@@ -71,8 +66,8 @@ export function bearingDegrees(from: LatLon, to: LatLon): number {
   const y = Math.sin(dl) * Math.cos(f2);
   const x = Math.cos(f1) * Math.sin(f2) - Math.sin(f1) * Math.cos(f2) * Math.cos(dl);
   const deg = Math.atan2(y, x) / RAD;
-  const norm = ((deg % 360) + 360) % 360;
-  return norm >= 360 ? 0 : norm; // -1e-15 + 360 rounds to 360
+  // % is exact in floating point, so the result is in [0, 360) even where -1e-15 + 360 rounds to 360.
+  return ((deg % 360) + 360) % 360;
 }
 
 /** "850 m", "4.2 km", "120 km": the way a dispatcher says it on the phone. */

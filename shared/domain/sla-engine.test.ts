@@ -113,6 +113,12 @@ describe('slaStatus by order state', () => {
     expect(slaStatus(order({ status: 'problem', confirmedAt: null }), now, P, KZ).state).toBe('none');
   });
 
+  it('counts from a stored deadline even when the confirmation time is missing', () => {
+    // A row synced from the server carries its deadline; an order without one shows nothing.
+    const status = slaStatus(order({ status: 'in_transit', confirmedAt: null, slaDeadline: local(3, 2, 13) }), now, P, KZ);
+    expect(status).toMatchObject({ state: 'warning', deadline: local(3, 2, 13) });
+  });
+
   it('keeps counting while an order is a problem', () => {
     expect(slaStatus(order({ status: 'problem' }), now, P, KZ).state).toBe('warning');
   });
