@@ -44,6 +44,18 @@ describe('processingReminders', () => {
     expect(nextReminderAt(confirmed, T0)).toBe(T0 + 24 * H + 1);
     expect(nextReminderAt({ ...confirmed, status: 'delivered' }, T0)).toBeNull();
   });
+
+  it('names the instant a reminder starts until it has started', () => {
+    expect(nextReminderAt(fresh, T0 + 2 * H)).toBe(T0 + 2 * H + 1);
+    expect(nextReminderAt(fresh, T0 + 2 * H + 1)).toBeNull();
+    expect(processingReminders(fresh, T0 + 2 * H + 1)).toHaveLength(1);
+  });
+
+  it('has nothing to remind of a confirmed order without its confirmation time', () => {
+    const broken: ReminderOrder = { ...confirmed, confirmedAt: null };
+    expect(processingReminders(broken, T0 + 100 * H)).toEqual([]);
+    expect(nextReminderAt(broken, T0)).toBeNull();
+  });
 });
 
 describe('formatDuration', () => {

@@ -43,15 +43,15 @@ interface Candidate {
   dueAt: number;
 }
 
-function candidates(order: ReminderOrder, t: ReminderThresholds): Candidate[] {
-  const out: Candidate[] = [];
+/** The one reminder an order can be waiting for: its statuses exclude each other. */
+function candidate(order: ReminderOrder, t: ReminderThresholds): Candidate | null {
   if (order.status === 'new') {
-    out.push({ kind: 'not_taken', since: order.createdAt, dueAt: order.createdAt + t.notTakenMinutes * MINUTE_MS });
+    return { kind: 'not_taken', since: order.createdAt, dueAt: order.createdAt + t.notTakenMinutes * MINUTE_MS };
   }
   if (order.status === 'confirmed' && order.pickedAt == null && order.confirmedAt != null) {
-    out.push({ kind: 'not_picked', since: order.confirmedAt, dueAt: order.confirmedAt + t.notPickedMinutes * MINUTE_MS });
+    return { kind: 'not_picked', since: order.confirmedAt, dueAt: order.confirmedAt + t.notPickedMinutes * MINUTE_MS };
   }
-  return out;
+  return null;
 }
 
 function message(kind: ProcessingReminderKind, waitedMs: number): string {
@@ -66,9 +66,9 @@ export function processingReminders(
   now: number,
   thresholds: ReminderThresholds = DEFAULT_REMINDER_THRESHOLDS,
 ): ProcessingReminder[] {
-  return candidates(order, thresholds)
-    .filter((c) => now > c.dueAt)
-    .map((c) => ({ ...c, overdueMs: now - c.dueAt, message: message(c.kind, now - c.since) }));
+  const c = candidate(order, thresholds);
+  if (c === null || now <= c.dueAt) return [];
+  return [{ ...c, overdueMs: now - c.dueAt, message: message(c.kind, now - c.since) }];
 }
 
 /** When the next reminder for `order` becomes active, or null if none is pending (for schedulers). */
@@ -77,8 +77,6 @@ export function nextReminderAt(
   now: number,
   thresholds: ReminderThresholds = DEFAULT_REMINDER_THRESHOLDS,
 ): number | null {
-  const pending = candidates(order, thresholds)
-    .map((c) => c.dueAt + 1)
-    .filter((at) => at > now);
-  return pending.length > 0 ? Math.min(...pending) : null;
+  const c = candidate(order, thresholds);
+  return c !== null && c.dueAt + 1 > now ? c.dueAt + 1 : null;
 }
