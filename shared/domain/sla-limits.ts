@@ -45,7 +45,8 @@ export function slaPolicyProblems(p: Pick<SlaPolicy, 'key' | 'normMinutes' | 'wa
   const warn = minutesProblems('warnBeforeMinutes', p.warnBeforeMinutes);
   const sup = minutesProblems('supervisorWarnBeforeMinutes', p.supervisorWarnBeforeMinutes);
   out.push(...warn, ...sup);
-  if (warn.length === 0 && out.length === 0 && p.normMinutes !== null && p.warnBeforeMinutes >= p.normMinutes) {
+  // Only between sound numbers: `out` already holds the norm's, the warning's and the supervisor's own problems.
+  if (out.length === 0 && p.normMinutes !== null && p.warnBeforeMinutes >= p.normMinutes) {
     out.push({ field: 'warnBeforeMinutes', code: 'warn_not_before_norm', norm: p.normMinutes });
   }
   if (warn.length === 0 && sup.length === 0 && p.supervisorWarnBeforeMinutes > p.warnBeforeMinutes) {
