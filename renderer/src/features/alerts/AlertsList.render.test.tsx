@@ -116,3 +116,48 @@ describe('where an alert went outside the app (issue 15, rendered)', () => {
     expect(render('en').querySelector('.alert-deliveries')).toBeNull();
   });
 });
+
+describe('a call-the-carrier alert (issue 16, rendered)', () => {
+  const call: AlertView = {
+    ...warehouseAlert,
+    id: 'al:o1:carrier_call:1',
+    orderId: 'o1',
+    orderNumber: 'FR-77',
+    warehouseId: null,
+    warehouseName: null,
+    orderStatus: 'in_transit',
+    kind: 'carrier_call',
+    audience: 'dispatcher',
+    customerName: 'Kaspi',
+    messageRu: 'Заказ FR-77 (Kaspi) в пути у перевозчика ТОО Жол Транс: позвоните перевозчику и уточните, где груз и когда разгрузка.',
+    messageEn: 'Order FR-77 (Kaspi) is on the road with carrier ТОО Жол Транс: call the carrier and ask where the cargo is and when it unloads.',
+    tasks: [
+      {
+        action: 'call_carrier',
+        channel: 'phone',
+        to: '+7 701 123 45 67',
+        toName: 'ТОО Жол Транс (Серик)',
+        subject: null,
+        text: { ru: 'Заказ FR-77 в пути: где сейчас машина?', en: 'Order FR-77 on the road: where is the truck now?' },
+      },
+    ],
+  };
+
+  it('names the kind and the task in both languages, never the raw code', () => {
+    for (const [lang, kind, task] of [
+      ['ru', 'Прозвон перевозчика', 'Позвонить перевозчику'],
+      ['en', 'Call the carrier', 'Call the carrier'],
+    ] as const) {
+      const item = render(lang, call);
+      expect(item.querySelector('.alert-kind')?.textContent).toBe(kind);
+      expect(item.querySelector('.alert-message')?.textContent).toBe(lang === 'ru' ? call.messageRu : call.messageEn);
+      const show = [...item.querySelectorAll<HTMLButtonElement>('button')].find((b) => /\(1\)/.test(b.textContent ?? ''));
+      act(() => show?.click());
+      const tasks = dom.host.querySelector('.alert-task');
+      expect(tasks?.textContent).toContain(task);
+      expect(tasks?.textContent).toContain('ТОО Жол Транс (Серик)');
+      expect(dom.host.textContent).not.toMatch(/carrier_call|call_carrier/);
+      act(() => show?.click());
+    }
+  });
+});

@@ -47,3 +47,13 @@ describe('SLA number fields', () => {
     expect(vipDraftProblems('8')).toEqual([]);
   });
 });
+
+describe('the working-days checkboxes', () => {
+  it('name every weekday in both languages (the dictionary split once left Tue..Sun as raw keys)', () => {
+    const en = makeTranslator('en');
+    const ru = makeTranslator('ru');
+    const day = (t: typeof en, d: number) => t(`slaRules.d${d}` as Parameters<typeof en>[0]);
+    expect([1, 2, 3, 4, 5, 6, 7].map((d) => day(en, d))).toEqual(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']);
+    expect([1, 2, 3, 4, 5, 6, 7].map((d) => day(ru, d))).toEqual(['Пн', 'Вт', 'Ср', 'Чт', 'Пт', 'Сб', 'Вс']);
+  });
+});
