@@ -17,6 +17,7 @@ import { resolveNoticeLanguage } from '../notices/notice-text';
 import { roleActions } from '../../shared/api/order-actions';
 import type { HandlerContext } from './handler-context';
 import { messagesHandlers } from './messages-handlers';
+import { dailySummaryHandlers } from './daily-summary-handlers';
 import { orderCommands, runCommand } from './order-commands';
 import { orderDetail } from '../db/queries/order-detail';
 import { listOrders, orderCounts, orderPoints } from '../db/queries/order-queries';
@@ -134,6 +135,7 @@ export function createApi(deps: ApiDeps): Api {
     ...warehouseScanHandlers(ctx, warehouseOfUser),
     ...alertsHandlers(ctx),
     ...messagesHandlers(ctx),
+    ...dailySummaryHandlers(ctx),
     ...orderCommands(link, replica),
     ...carriers,
     ...driverPhoneHandlers(ctx, settings),

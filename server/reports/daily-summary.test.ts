@@ -293,6 +293,24 @@ describe('daily summary by e-mail', () => {
     });
   });
 
+  it('the server refuses hostile settings naming the field, whatever a desktop sent', async () => {
+    const s = await start();
+    const cases: Array<[unknown, string]> = [
+      [{ enabled: true, sendTime: '25:99', recipientIds: ['u-supervisor'] }, 'sendTime'],
+      [{ enabled: true, sendTime: '08:00', recipientIds: ['u-nobody'] }, 'recipientIds.0'],
+      [{ enabled: true, sendTime: '08:00', recipientIds: ['u-supervisor', '__proto__'] }, 'recipientIds.1'],
+      [{ enabled: true, sendTime: '08:00', recipientIds: ['u-dispatcher'] }, 'recipientIds.0'],
+      [JSON.parse('{"enabled":true,"sendTime":"08:00","recipientIds":["u-admin"],"__proto__":{"enabled":false}}'), '__proto__'],
+    ];
+    for (const [args, field] of cases) {
+      const out = s.ts.server.runMutation('setDailySummary', args, admin, clock);
+      expect(out.result, JSON.stringify(args)).toBe('rejected');
+      expect(JSON.stringify(out), JSON.stringify(args)).toContain(field);
+    }
+    expect(s.ts.server.runMutation('setDailySummary', { enabled: true, sendTime: '08:00', recipientIds: ['u-admin'] }, supervisor, clock)).toMatchObject({ result: 'rejected', error: { code: 'forbidden' } });
+    expect(s.ts.server.engine.newTx().get('daily_summary_settings', 'company')).toBeUndefined();
+  });
+
   it('GET /health shows the counts', async () => {
     const s = await start();
     setUp(s);

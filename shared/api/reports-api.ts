@@ -6,7 +6,8 @@ import type { ReportData } from '../reports/compute-report';
 import { DRILL_PAGE_MAX, drillSpecSchema, type DrillRow } from '../reports/drill-down';
 import { reportQuerySchema } from '../reports/report-period';
 import type { ExportFile } from './carriers-api';
-import { query } from './define';
+import { setDailySummary as setDailySummaryMutator } from '../mutators/daily-summary-settings';
+import { command, noArgs, query } from './define';
 import { DESK_ROLES, type UserRole } from '../domain/vocabulary';
 
 /** Who may see reports: the desk (a dispatcher reads them; nothing here changes anything). */
@@ -23,6 +24,27 @@ export interface ReportOrdersPage {
 }
 
 const where = z.enum(REPORT_WHERE).default('auto');
+
+/** Someone the daily summary may go to: an active supervisor or admin, with the e-mail of their own notification settings. */
+export interface DailySummaryCandidate {
+  id: string;
+  name: string;
+  role: 'supervisor' | 'admin';
+  /** From My notifications; null: the summary is skipped for them (and counted on the server). */
+  email: string | null;
+  language: 'ru' | 'en';
+}
+
+/** The admin's daily summary setting as the console shows it. */
+export interface DailySummaryView {
+  enabled: boolean;
+  /** "HH:MM" on the company clock. */
+  sendTime: string;
+  recipientIds: string[];
+  candidates: DailySummaryCandidate[];
+  /** Only admins change it (the mutator refuses anyone else too). */
+  canEdit: boolean;
+}
 
 export const reportsApi = {
   report: query<ReportData>()(z.object({ query: reportQuerySchema, where }).strict()),
@@ -41,4 +63,7 @@ export const reportsApi = {
   exportReport: query<ExportFile>()(
     z.object({ query: reportQuerySchema, drill: drillSpecSchema.optional(), language: z.enum(['ru', 'en']).default('ru'), where }).strict(),
   ),
+  /** The supervisors' daily summary by e-mail: the setting and who may get it (the server sends it). */
+  dailySummarySettings: query<DailySummaryView>()(noArgs),
+  setDailySummary: command(setDailySummaryMutator.args.strict()),
 } as const;
