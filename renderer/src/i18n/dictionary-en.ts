@@ -13,6 +13,7 @@ import { CUSTOMER_MESSAGES_EN } from './sections/customer-messages';
 import { VOCABULARY_EN } from './sections/vocabulary';
 import { DRIVER_CARD_EN } from './sections/driver-card';
 import { SETTINGS_EN } from './sections/settings';
+import { DAILY_SUMMARY_EN } from './sections/daily-summary';
 import { DRIVER_PHONE_EN } from './sections/driver-phone';
 import { ORDER_IMPORT_EN } from './sections/order-import';
 import { ALERTS_EN } from './sections/alerts';
@@ -265,6 +266,7 @@ export const EN = {
   ...VOCABULARY_EN,
   ...DRIVER_CARD_EN,
   ...SETTINGS_EN,
+  ...DAILY_SUMMARY_EN,
   ...DRIVER_PHONE_EN,
   ...ORDER_IMPORT_EN,
   ...ALERTS_EN,

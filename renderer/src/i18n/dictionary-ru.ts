@@ -12,6 +12,7 @@ import { CUSTOMER_MESSAGES_RU } from './sections/customer-messages';
 import { VOCABULARY_RU } from './sections/vocabulary';
 import { DRIVER_CARD_RU } from './sections/driver-card';
 import { SETTINGS_RU } from './sections/settings';
+import { DAILY_SUMMARY_RU } from './sections/daily-summary';
 import { DRIVER_PHONE_RU } from './sections/driver-phone';
 import { ORDER_IMPORT_RU } from './sections/order-import';
 import { ALERTS_RU } from './sections/alerts';
@@ -264,6 +265,7 @@ export const RU = {
   ...VOCABULARY_RU,
   ...DRIVER_CARD_RU,
   ...SETTINGS_RU,
+  ...DAILY_SUMMARY_RU,
   ...DRIVER_PHONE_RU,
   ...ORDER_IMPORT_RU,
   ...ALERTS_RU,

@@ -7,6 +7,7 @@ import { LOCAL_REPORT_DAYS } from '../../../../shared/reports/report-period';
 import { useT } from '../../i18n/use-t';
 import { requestNotificationPermission, useNotificationsStore } from '../notifications/store';
 import { MyNotifications } from './MyNotifications';
+import { DailySummarySettings } from './DailySummarySettings';
 import { saveSettings, useSettingsStore } from './store';
 
 /** Only what the user changed, so saving the form doesn't reconnect for nothing. */
@@ -128,6 +129,7 @@ export function SettingsScreen() {
         </div>
       </form>
       <MyNotifications />
+      <DailySummarySettings />
     </div>
   );
 }
