@@ -78,8 +78,14 @@ test('orders from a spreadsheet: a refused row stops the file with its reason; t
   await expect(dialog.getByRole('status')).toContainText('3 orders ready to import');
   await expect(dialog.getByRole('status')).not.toContainText('refused');
   await dialog.getByRole('button', { name: 'Import 3 orders' }).click();
-  await expect(dialog.getByRole('status')).toContainText('3 orders imported');
+  // Said only once the server has taken the whole file (its parts are applied together).
+  await expect(dialog.getByRole('status')).toContainText('The server took the whole file: 3 orders in the queue');
+  await expect(dialog.getByRole('listitem').filter({ hasText: 'To the server' })).toHaveAttribute('aria-current', 'step');
   await page.screenshot({ path: info.outputPath('order-import-done-en.png') });
+  await page.getByRole('button', { name: 'RU' }).dispatchEvent('click');
+  await expect(page.getByRole('dialog', { name: 'Импорт заказов из таблицы' }).getByRole('status')).toContainText('Сервер принял весь файл: 3 заказа в очереди');
+  await page.screenshot({ path: info.outputPath('order-import-done-ru.png') });
+  await page.getByRole('button', { name: 'EN' }).dispatchEvent('click');
   await dialog.getByRole('button', { name: 'Close' }).first().click();
   await expect(dialog).toHaveCount(0);
   await expect.poll(importedNames).toEqual([1, 2, 3].map((i) => `Импорт ${run} ${i}`));

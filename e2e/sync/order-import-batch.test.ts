@@ -172,8 +172,8 @@ describe('a file in parts reaches the server whole or not at all', () => {
     net.goOnline();
     await waitFor('the outbox drained', () => outboxCount() === 0);
     const p = await progress(batchId);
-    expect(p).toMatchObject({ state: 'refused', refusal: { code: 'not_found', row: 420 } });
-    expect(p.refusal?.message).toMatch(/^Row 420: Warehouse w2 does not exist\. Nothing of the file was imported/);
+    expect(p).toMatchObject({ state: 'refused', refusal: { code: 'not_found', row: 420, field: 'warehouseId' } });
+    expect(p.refusal?.message).toMatch(/^Row 420, warehouseId: Warehouse w2 does not exist\. Nothing of the file was imported/);
     expect(serverCount()).toBe(0);
     expect(localCount()).toBe(0);
     expect(heldParts()).toBe(0);

@@ -1,6 +1,6 @@
 // Import orders from a spreadsheet: file -> columns (guessed, editable) -> every row checked, each
 // refused one with its reasons -> all imported, or none while a row is refused (main decides).
-import type { OrderImportRow } from '../../../../shared/api/order-import-api';
+import type { OrderImportProgress, OrderImportRow } from '../../../../shared/api/order-import-api';
 import { ORDER_IMPORT_FIELDS, type OrderImportField } from '../../../../shared/order-import/import-fields';
 import type { OrderRowProblem } from '../../../../shared/order-import/import-row';
 import { useT } from '../../i18n/use-t';
@@ -36,7 +36,7 @@ function Steps({ step, t }: { step: OrderImportStep; t: Translator }) {
     ['file', t('orderImport.stepFile')],
     ['mapping', t('orderImport.stepMapping')],
     ['preview', t('orderImport.stepPreview')],
-    ['done', t('orderImport.stepDone')],
+    ['done', t('orderImport.stepSend')],
   ] as const;
   return (
     <ol className="oi-steps">
@@ -78,6 +78,54 @@ function RowsTable({ rows, t }: { rows: OrderImportRow[]; t: Translator }) {
       </table>
     </div>
   );
+}
+
+/** The committed file on its way: parts the server holds, then done, or refused with the row that stopped it. */
+function SendProgress({ p, t }: { p: OrderImportProgress; t: Translator }) {
+  if (p.state === 'done') {
+    return (
+      <p role="status" className="oi-send-done">
+        {t('orderImport.sendDone', { orders: p.orders })}
+      </p>
+    );
+  }
+  if (p.state === 'refused') {
+    const r = p.refusal;
+    const field = r?.field ? (isOrderImportField(r.field) ? fieldText(t, r.field) : r.field) : null;
+    const where = r?.row == null ? null : field === null ? t('orderImport.sendRefusedRow', { row: r.row }) : t('orderImport.sendRefusedRowField', { row: r.row, field });
+    return (
+      <div role="alert" className="oi-send-refused">
+        <p className="oi-bad">{t('orderImport.sendRefused')}</p>
+        {r && (
+          <p>
+            {where && <strong>{where} — </strong>}
+            <span className="muted">{r.message}</span>
+          </p>
+        )}
+        <p>{t('orderImport.sendRefusedFix')}</p>
+      </div>
+    );
+  }
+  const text =
+    p.state === 'queued' ? (p.online ? t('orderImport.sendQueued', { parts: p.parts, orders: p.orders }) : t('orderImport.sendOffline')) : t('orderImport.sendSending', { received: p.received, parts: p.parts });
+  return (
+    <div role="status" className="oi-send">
+      <label className="oi-send-bar">
+        <span>{t('orderImport.sendProgress')}</span>
+        <progress max={p.parts} value={p.received} />
+        <span className="tabular">
+          {p.received} / {p.parts}
+        </span>
+      </label>
+      <p>{text}</p>
+      {p.online && p.state === 'sending' && <p className="muted">{t('orderImport.sendWaiting')}</p>}
+      {!p.online && p.state === 'sending' && <p className="muted">{t('orderImport.sendOffline')}</p>}
+    </div>
+  );
+}
+
+function isOrderImportField(f: string): f is OrderImportField {
+  return (ORDER_IMPORT_FIELDS as readonly string[]).includes(f);
 }
 
 function FileInput({ busy, t, label }: { busy: boolean; t: Translator; label: string }) {
@@ -189,7 +237,7 @@ export function OrderImportDialog() {
       </>
     );
   } else {
-    body = <p role="status">{t('orderImport.done', { n: s.created ?? 0 })}</p>;
+    body = s.progress ? <SendProgress p={s.progress} t={t} /> : <p role="status">{t('orderImport.done', { n: s.created ?? 0 })}</p>;
     footer = cancel;
   }
   return (

@@ -2,7 +2,7 @@
 // every row (each refused one with its reasons) -> import all of them, or none while a row is
 // refused. Main reads, checks and queues; nothing here decides what a row means.
 import { create } from 'zustand';
-import type { OrderImportFile, OrderImportPreview } from '../../../../shared/api/order-import-api';
+import type { OrderImportFile, OrderImportPreview, OrderImportProgress } from '../../../../shared/api/order-import-api';
 import type { OrderImportMapping } from '../../../../shared/order-import/import-fields';
 import { api, errorMessage } from '../../api/client';
 import { fileToBase64 } from '../../ui/file-base64';
@@ -19,9 +19,35 @@ export interface OrderImportState {
   mapping: OrderImportMapping;
   preview: OrderImportPreview | null;
   created: number | null;
+  /** After the import: its way to the server (parts held, done, or refused with the row), as main reads it. */
+  progress: OrderImportProgress | null;
 }
 
-const initial = (): OrderImportState => ({ open: false, step: 'file', busy: false, error: null, file: null, mapping: {}, preview: null, created: null });
+const initial = (): OrderImportState => ({ open: false, step: 'file', busy: false, error: null, file: null, mapping: {}, preview: null, created: null, progress: null });
+
+/** How often the dialog asks main where the committed import stands, until the server decides. */
+const PROGRESS_POLL_MS = 600;
+let pollTimer: ReturnType<typeof setTimeout> | null = null;
+
+function stopPolling(): void {
+  if (pollTimer !== null) clearTimeout(pollTimer);
+  pollTimer = null;
+}
+
+async function pollProgress(batchId: string): Promise<void> {
+  pollTimer = null;
+  try {
+    const progress = await api().orderImportProgress({ batchId });
+    // The dialog may have been closed (or another import started) meanwhile.
+    if (useOrderImportStore.getState().progress?.batchId !== batchId) return;
+    set({ progress });
+    if (progress.state === 'done' || progress.state === 'refused') return;
+  } catch (err) {
+    set({ error: errorMessage(err) });
+    return;
+  }
+  pollTimer = setTimeout(() => void pollProgress(batchId), PROGRESS_POLL_MS);
+}
 
 export const useOrderImportStore = create<OrderImportState>()(initial);
 
@@ -32,6 +58,7 @@ export function openOrderImport(): void {
 }
 
 export function closeOrderImport(): void {
+  stopPolling();
   useOrderImportStore.setState(initial());
 }
 
@@ -71,8 +98,16 @@ export async function commitOrderImport(): Promise<void> {
   set({ busy: true, error: null });
   try {
     const r = await api().commitOrderImport({ importId: file.importId, mapping });
-    if (r.ok) set({ busy: false, step: 'done', created: r.created });
-    else set({ busy: false, error: r.message });
+    if (r.ok) {
+      set({
+        busy: false,
+        step: 'done',
+        created: r.created,
+        progress: { batchId: r.batchId, parts: r.parts, orders: r.created, received: 0, state: 'queued', online: true, refusal: null },
+      });
+      stopPolling();
+      void pollProgress(r.batchId);
+    } else set({ busy: false, error: r.message });
   } catch (err) {
     set({ busy: false, error: errorMessage(err) });
   }

@@ -49,6 +49,17 @@ export const ORDER_IMPORT_EN = {
   'orderImport.problem.duplicate_in_file': 'the same number as row {value}',
   'orderImport.problem.duplicate_existing': 'already imported as order {value}',
   'orderImport.problem.invalid': 'not accepted',
+  'orderImport.stepSend': 'To the server',
+  'orderImport.sendQueued': 'Waiting to send {parts, plural, one {# part} other {# parts}} ({orders, plural, one {# order} other {# orders}}). Nothing is on the server yet.',
+  'orderImport.sendOffline': 'No connection to the server: the file waits on this computer and goes when the connection is back. Nothing is on the server yet.',
+  'orderImport.sendSending': 'Sent {received} of {parts} parts. The server holds them and adds the orders only when the last part arrives.',
+  'orderImport.sendWaiting': 'Waiting for the server…',
+  'orderImport.sendProgress': 'Parts on the server',
+  'orderImport.sendDone': 'The server took the whole file: {orders, plural, one {# order} other {# orders}} in the queue as new orders.',
+  'orderImport.sendRefused': 'The server refused the file: no order of it was imported, here or on the server.',
+  'orderImport.sendRefusedRow': 'Row {row}',
+  'orderImport.sendRefusedRowField': 'Row {row}, {field}',
+  'orderImport.sendRefusedFix': 'Fix the file and import it again.',
 } as const;
 
 export const ORDER_IMPORT_RU = {
@@ -98,4 +109,15 @@ export const ORDER_IMPORT_RU = {
   'orderImport.problem.duplicate_in_file': 'тот же номер, что в строке {value}',
   'orderImport.problem.duplicate_existing': 'уже импортирован как заказ {value}',
   'orderImport.problem.invalid': 'не принимается',
+  'orderImport.stepSend': 'На сервер',
+  'orderImport.sendQueued': '{parts, plural, one {# часть ждёт} few {# части ждут} many {# частей ждут} other {# части ждут}} отправки ({orders, plural, one {# заказ} few {# заказа} many {# заказов} other {# заказа}}). На сервере пока ничего нет.',
+  'orderImport.sendOffline': 'Нет связи с сервером: файл ждёт на этом компьютере и уйдёт, когда связь вернётся. На сервере пока ничего нет.',
+  'orderImport.sendSending': 'Отправлено частей: {received} из {parts}. Сервер держит их и добавит заказы, только когда придёт последняя часть.',
+  'orderImport.sendWaiting': 'Ждём ответа сервера…',
+  'orderImport.sendProgress': 'Частей на сервере',
+  'orderImport.sendDone': 'Сервер принял весь файл: {orders, plural, one {# заказ} few {# заказа} many {# заказов} other {# заказа}} в очереди как новые.',
+  'orderImport.sendRefused': 'Сервер отклонил файл: ни один заказ из него не импортирован — ни здесь, ни на сервере.',
+  'orderImport.sendRefusedRow': 'Строка {row}',
+  'orderImport.sendRefusedRowField': 'Строка {row}, {field}',
+  'orderImport.sendRefusedFix': 'Исправьте файл и импортируйте его снова.',
 } as const satisfies SectionOf<typeof ORDER_IMPORT_EN>;
