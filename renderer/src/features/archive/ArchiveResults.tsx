@@ -34,8 +34,8 @@ export function ArchiveResults() {
       {status === 'loading' && !result && <div className="muted" role="status">{t('archive.searching')}</div>}
       {status === 'tooShort' && <div className="muted">{t('archive.tooShort')}</div>}
       {status === 'unavailable' && (
-        <div className="error-text archive-down" role="alert">
-          {t('archive.serverDown', { message: message ?? '' })}{' '}
+        <div className="error-text archive-down" role="alert" title={message ?? undefined}>
+          {t('archive.serverDown')}{' '}
           <button type="button" className="btn btn-small" onClick={() => void searchArchive(search)}>
             {t('archive.retry')}
           </button>

@@ -18,8 +18,8 @@ export function ArchiveCard() {
   if (card.status === 'loading') return <div className="empty" role="status">{t('archive.loading', { number: card.number })}</div>;
   if (card.status === 'unavailable')
     return (
-      <div className="error-text" role="alert">
-        {t('archive.cardServerDown', { number: card.number, message: card.message ?? '' })} {close}
+      <div className="error-text" role="alert" title={card.message ?? undefined}>
+        {t('archive.cardServerDown', { number: card.number })} {close}
       </div>
     );
   if (card.status === 'notFound') return <div className="empty">{t('archive.notFound', { number: card.number })}</div>;
@@ -47,7 +47,9 @@ export function ArchiveCard() {
         {t('archive.readOnly')}
         <br />
         {view.source === 'cache' ? (
-          <span className="error-text archive-stale">{t('archive.fromCache', { time: t.fmt.dateTime(view.fetchedAt), message: view.serverError ?? '' })}</span>
+          <span className="error-text archive-stale" title={view.serverError ?? undefined}>
+            {t('archive.fromCache', { time: t.fmt.dateTime(view.fetchedAt) })}
+          </span>
         ) : (
           <span className="muted">{t('archive.fetchedAt', { time: t.fmt.dateTime(view.fetchedAt) })}</span>
         )}
