@@ -35,6 +35,7 @@ import { reportHandlers } from '../reports/report-handlers';
 import { serverReports } from '../reports/server-reports';
 import { orderIntakeHandlers } from './order-intake-handlers';
 import { handoverHandlers } from './handover-handlers';
+import { adminHandlers } from './admin-handlers';
 import { serverCall } from './server-http';
 import { openArchiveCache } from '../archive/archive-cache';
 import { archiveHandlers } from '../archive/archive-handlers';
@@ -140,6 +141,7 @@ export function createApi(deps: ApiDeps): Api {
     ...carriers,
     ...driverPhoneHandlers(ctx, settings),
     ...handoverHandlers(ctx, serverCall(settings)),
+    ...adminHandlers(serverCall(settings)),
     ...driverCardHandlers({ replica, server: serverCall(settings), now, role: () => link.user()?.role ?? null, noSignal }),
     ...reportHandlers({ replica, server: serverReports(settings), now, role: () => link.user()?.role ?? null }),
     ...archiveHandlers({ replica, server: serverCall(settings), cache: archiveCache, now, role: () => link.user()?.role ?? null, historyDays: () => settings.get().historyDays }),

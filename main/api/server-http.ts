@@ -35,8 +35,8 @@ export class ServerCallError extends ApiFailure {
   readonly kind: ServerFailure;
   /** The HTTP status, null when no answer came. */
   readonly status: number | null;
-  constructor(kind: ServerFailure, message: string, status: number | null = null, retryAfterSec?: number) {
-    super(FAILURE_CODES[kind], message, { server: kind, status, ...(retryAfterSec === undefined ? {} : { retryAfterSec }) });
+  constructor(kind: ServerFailure, message: string, status: number | null = null, retryAfterSec?: number, field?: string) {
+    super(FAILURE_CODES[kind], message, { server: kind, status, ...(retryAfterSec === undefined ? {} : { retryAfterSec }), ...(field === undefined ? {} : { field }) });
     this.name = 'ServerCallError';
     this.kind = kind;
     this.status = status;
@@ -107,9 +107,12 @@ function noAnswer(e: unknown, signal: AbortSignal, options: ServerCallOptions): 
 
 async function refusal(res: Response, signal: AbortSignal, options: ServerCallOptions): Promise<ServerCallError> {
   let said: string | null = null;
+  let field: string | undefined;
   try {
-    const json = JSON.parse((await readCapped(res, MAX_REFUSAL_BYTES, signal, options)).toString('utf8')) as { message?: unknown } | null;
+    const json = JSON.parse((await readCapped(res, MAX_REFUSAL_BYTES, signal, options)).toString('utf8')) as { message?: unknown; field?: unknown } | null;
     if (typeof json?.message === 'string') said = json.message.slice(0, 500);
+    // The field a refusal names travels on, so a form can mark it.
+    if (typeof json?.field === 'string' && json.field.length <= 64) field = json.field;
   } catch (e) {
     if (e instanceof ServerCallError && e.kind === 'timeout') return e;
     // not JSON (a proxy's page): the status says enough
@@ -117,7 +120,7 @@ async function refusal(res: Response, signal: AbortSignal, options: ServerCallOp
   const s = res.status;
   if (s === 401) return new ServerCallError('unauthorized', said ?? 'The server did not accept the token: sign in again in Settings', s);
   if (s === 403) return new ServerCallError('forbidden', said ?? 'The server does not allow this for your role', s);
-  if (s === 404) return new ServerCallError('not_found', said ?? 'The server does not know this', s);
+  if (s === 404) return new ServerCallError('not_found', said ?? 'The server does not know this', s, undefined, field);
   if (s === 429) {
     const after = Number.parseInt(res.headers.get('retry-after') ?? '', 10);
     const retryAfterSec = Number.isFinite(after) && after >= 0 ? after : undefined;
@@ -125,7 +128,7 @@ async function refusal(res: Response, signal: AbortSignal, options: ServerCallOp
     return new ServerCallError('rate_limited', said ?? `The server is getting too many requests from this token: ${wait}`, s, retryAfterSec);
   }
   if (s >= 500) return new ServerCallError('server_error', `The server failed (${s})${said === null ? '' : `: ${said}`}; try again later`, s);
-  if (s >= 400) return new ServerCallError('rejected', said ?? `The server refused the request (${s})`, s);
+  if (s >= 400) return new ServerCallError('rejected', said ?? `The server refused the request (${s})`, s, undefined, field);
   return new ServerCallError('bad_answer', `The server answered ${s}, which a Marshrut server does not`, s);
 }
 

@@ -16,6 +16,7 @@ import { orderIntakeApi } from './order-intake-api';
 import { sessionApi } from './session-api';
 import { warehouseApi } from './warehouse-api';
 import { handoverApi } from './handover-api';
+import { adminApi } from './admin-api';
 import { archiveApi } from './archive-api';
 
 export const API_METHODS = {
@@ -32,6 +33,7 @@ export const API_METHODS = {
   ...handoverApi,
   ...driverCardApi,
   ...archiveApi,
+  ...adminApi,
 } as const;
 
 // A name defined in two feature files would silently shadow; this makes it a compile error.
@@ -55,6 +57,7 @@ type NoOverlap = [
   Extract<keyof typeof handoverApi, keyof typeof ordersApi | keyof typeof driversApi | keyof typeof sessionApi | keyof typeof warehouseApi | keyof typeof carriersApi | keyof typeof alertsApi | keyof typeof driverPhoneApi | keyof typeof messagesApi | keyof typeof reportsApi | keyof typeof orderIntakeApi>,
   Extract<keyof typeof driverCardApi, keyof typeof ordersApi | keyof typeof driversApi | keyof typeof sessionApi | keyof typeof warehouseApi | keyof typeof carriersApi | keyof typeof alertsApi | keyof typeof driverPhoneApi | keyof typeof messagesApi | keyof typeof reportsApi | keyof typeof orderIntakeApi | keyof typeof handoverApi>,
   Extract<keyof typeof archiveApi, keyof typeof ordersApi | keyof typeof driversApi | keyof typeof sessionApi | keyof typeof warehouseApi | keyof typeof carriersApi | keyof typeof alertsApi | keyof typeof driverPhoneApi | keyof typeof messagesApi | keyof typeof reportsApi | keyof typeof orderIntakeApi | keyof typeof handoverApi | keyof typeof driverCardApi>,
+  Extract<keyof typeof adminApi, keyof typeof ordersApi | keyof typeof driversApi | keyof typeof sessionApi | keyof typeof warehouseApi | keyof typeof carriersApi | keyof typeof alertsApi | keyof typeof driverPhoneApi | keyof typeof messagesApi | keyof typeof reportsApi | keyof typeof orderIntakeApi | keyof typeof handoverApi | keyof typeof driverCardApi | keyof typeof archiveApi>,
 ];
 const _noOverlap: NoOverlap extends never[] ? true : false = true;
 void _noOverlap;
@@ -102,6 +105,7 @@ export * from './reports-api';
 export * from './order-intake-api';
 export * from './handover-api';
 export * from './driver-card-api';
+export * from './admin-api';
 
 /** The carrier database's methods (engineer F's part of the map); main/carriers implements them. */
 export type CarrierMethodName = keyof typeof carriersApi;

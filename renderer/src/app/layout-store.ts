@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { UserRole } from '../../../shared/domain/vocabulary';
 
 /** Top-level screens; 'carriers' and 'warehouse' are filled by their features when present. */
-export type ScreenId = 'console' | 'carriers' | 'warehouse' | 'alerts' | 'reports' | 'sla-settings' | 'customer-messages' | 'settings';
+export type ScreenId = 'console' | 'carriers' | 'warehouse' | 'alerts' | 'reports' | 'sla-settings' | 'customer-messages' | 'admin' | 'settings';
 export type RightPanel = 'card' | 'drivers' | 'driver';
 
 export interface LayoutState {

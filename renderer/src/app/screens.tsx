@@ -33,6 +33,8 @@ export const SCREENS: readonly ScreenSpec[] = [
   { id: 'reports', label: 'tabs.reports', component: pluggedScreen('reports'), roles: DESK_ROLES },
   { id: 'sla-settings', label: 'tabs.slaSettings', component: pluggedScreen('sla-settings'), roles: ['supervisor', 'admin'] },
   { id: 'customer-messages', label: 'tabs.customerMessages', component: pluggedScreen('customer-messages'), roles: ['admin'] },
+  // Courier events for a person (desk roles); GPS devices and users inside it for admins (issue 16).
+  { id: 'admin', label: 'tabs.admin', component: pluggedScreen('admin'), roles: DESK_ROLES },
   { id: 'settings', label: 'tabs.settings', component: null, always: true },
 ];
 

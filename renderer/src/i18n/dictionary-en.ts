@@ -19,6 +19,7 @@ import { ORDER_IMPORT_EN } from './sections/order-import';
 import { ALERTS_EN } from './sections/alerts';
 import { WAREHOUSE_EN } from './sections/warehouse';
 import { HANDOVER_EN } from './sections/handover';
+import { ADMIN_EN } from './sections/admin';
 
 export const EN = {
   'app.name': 'Marshrut',
@@ -272,6 +273,7 @@ export const EN = {
   ...ALERTS_EN,
   ...WAREHOUSE_EN,
   ...HANDOVER_EN,
+  ...ADMIN_EN,
   ...ARCHIVE_EN,
 } as const;
 

@@ -18,6 +18,7 @@ import { ORDER_IMPORT_RU } from './sections/order-import';
 import { ALERTS_RU } from './sections/alerts';
 import { WAREHOUSE_RU } from './sections/warehouse';
 import { HANDOVER_RU } from './sections/handover';
+import { ADMIN_RU } from './sections/admin';
 
 export const RU = {
   'app.name': 'Маршрут',
@@ -271,5 +272,6 @@ export const RU = {
   ...ALERTS_RU,
   ...WAREHOUSE_RU,
   ...HANDOVER_RU,
+  ...ADMIN_RU,
   ...ARCHIVE_RU,
 } as const satisfies Dictionary;
