@@ -18,7 +18,8 @@ function readable(body: string): string {
 
 function ReviewCard({ r }: { r: CourierReviewView }) {
   const t = useT();
-  const [number, setNumber] = useState(r.reason === 'rejected' ? '' : (r.orderNumber ?? ''));
+  // Empty: the number the service sent is not one of ours (that is why the event is here).
+  const [number, setNumber] = useState('');
   const [note, setNote] = useState('');
   const notice = useAdminStore((s) => s.notice);
   const target = `review-${r.id}`;

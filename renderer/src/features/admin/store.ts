@@ -75,7 +75,8 @@ export function showSection(section: AdminSection): Promise<void> {
 async function write<R extends CommandResultWith<Record<string, unknown>>>(
   target: string,
   call: () => Promise<R>,
-  done: (r: Extract<R, { ok: true }>) => AdminNotice,
+  /** The notice to show after it worked; null when the screen shows the result itself (a token). */
+  done: (r: Extract<R, { ok: true }>) => AdminNotice | null,
   reload: () => Promise<void>,
 ): Promise<boolean> {
   try {
@@ -131,7 +132,7 @@ export async function addUser(name: string, role: UserRole, warehouseId: string 
     () => api().addUser({ name, role, warehouseId }),
     (r) => {
       set({ token: { name, token: r.token } });
-      return { ok: true, key: 'admin.tokenFor', params: { name } };
+      return null;
     },
     loadUsers,
   );
@@ -147,7 +148,7 @@ export const issueToken = (id: string, name: string) =>
     () => api().issueUserToken({ userId: id }),
     (r) => {
       set({ token: { name, token: r.token } });
-      return { ok: true, key: 'admin.tokenFor', params: { name } };
+      return null;
     },
     loadUsers,
   );
