@@ -71,7 +71,7 @@ function ReviewCard({ r }: { r: CourierReviewView }) {
           {t('admin.attach')}
         </button>
         <input
-          className="input"
+          className="input admv-note"
           value={note}
           onChange={(e) => setNote(e.target.value)}
           placeholder={t('admin.dismissNote')}
