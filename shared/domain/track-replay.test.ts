@@ -47,7 +47,38 @@ describe('replayPosition', () => {
   });
 });
 
+describe('replayPosition at the edges of a leg', () => {
+  it('stands still, without a heading, exactly at the first and the last fix', () => {
+    expect(replayPosition(track, T0)).toEqual({ lat: 43.2, lon: 76.9, index: 0, headingDeg: null });
+    expect(replayPosition(track, T0 + 40_000)).toEqual({ lat: 43.3, lon: 77.2, index: 2, headingDeg: null });
+  });
+
+  it('walks a track of only two fixes', () => {
+    const two = track.slice(0, 2);
+    expect(replayPosition(two, T0 + 5_000)).toMatchObject({ index: 0, lon: 76.9 });
+    expect(replayPosition(two, T0 + 5_000)?.lat).toBeCloseTo(43.25, 10);
+  });
+
+  it('gives no heading on a leg where the phone did not move', () => {
+    const parked: ReplayFix[] = [track[0] as ReplayFix, { ...(track[0] as ReplayFix), fixAt: T0 + 60_000 }, { fixAt: T0 + 70_000, lat: 43.2, lon: 77 }];
+    expect(replayPosition(parked, T0 + 30_000)).toEqual({ lat: 43.2, lon: 76.9, index: 0, headingDeg: null });
+    expect(replayPosition(parked, T0 + 65_000)?.headingDeg).toBeCloseTo(90, 0);
+  });
+
+  it('follows the great circle off the equator (the same bearing as the map)', () => {
+    const north: ReplayFix[] = [
+      { fixAt: T0, lat: 60, lon: 0 },
+      { fixAt: T0 + 1_000, lat: 60, lon: 10 },
+    ];
+    expect(replayPosition(north, T0 + 500)?.headingDeg).toBeCloseTo(85.667126, 5);
+  });
+});
+
 describe('advanceReplay', () => {
+  it('is done when it lands exactly on the end', () => {
+    expect(advanceReplay(T0, 1_000, 60, T0 + 60_000)).toEqual({ at: T0 + 60_000, done: true });
+  });
+
   it('moves track time by wall time x speed and stops at the end', () => {
     expect(advanceReplay(T0, 100, 60, T0 + 60_000)).toEqual({ at: T0 + 6_000, done: false });
     expect(advanceReplay(T0, 2_000, 60, T0 + 60_000)).toEqual({ at: T0 + 60_000, done: true });

@@ -3,6 +3,8 @@
 // replay marker walks in a straight line at even speed between the two fixes around the
 // moment (what Traccar's replay does), and stands on the first or last fix outside the track.
 
+import { bearingDegrees } from './geo';
+
 export interface ReplayFix {
   fixAt: number;
   lat: number;
@@ -30,12 +32,9 @@ function indexAtOrBefore(points: readonly ReplayFix[], t: number): number {
   return lo;
 }
 
-function bearing(a: ReplayFix, b: ReplayFix): number | null {
-  if (a.lat === b.lat && a.lon === b.lon) return null;
-  const rad = Math.PI / 180;
-  const y = Math.sin((b.lon - a.lon) * rad) * Math.cos(b.lat * rad);
-  const x = Math.cos(a.lat * rad) * Math.sin(b.lat * rad) - Math.sin(a.lat * rad) * Math.cos(b.lat * rad) * Math.cos((b.lon - a.lon) * rad);
-  return ((Math.atan2(y, x) / rad) % 360 + 360) % 360;
+/** Heading along a leg; null when the phone did not move (a parked car points nowhere). */
+function legHeading(a: ReplayFix, b: ReplayFix): number | null {
+  return a.lat === b.lat && a.lon === b.lon ? null : bearingDegrees(a, b);
 }
 
 /**
@@ -44,16 +43,16 @@ function bearing(a: ReplayFix, b: ReplayFix): number | null {
  */
 export function replayPosition(points: readonly ReplayFix[], t: number): ReplayPosition | null {
   const first = points[0];
-  const last = points[points.length - 1];
-  if (first === undefined || last === undefined) return null;
+  if (first === undefined) return null;
+  const last = points[points.length - 1] as ReplayFix;
   if (t <= first.fixAt) return { lat: first.lat, lon: first.lon, index: 0, headingDeg: null };
   if (t >= last.fixAt) return { lat: last.lat, lon: last.lon, index: points.length - 1, headingDeg: null };
   const i = indexAtOrBefore(points, t);
   const a = points[i] as ReplayFix;
   const b = points[i + 1] as ReplayFix;
-  const span = b.fixAt - a.fixAt;
-  const f = span > 0 ? (t - a.fixAt) / span : 0;
-  return { lat: a.lat + (b.lat - a.lat) * f, lon: a.lon + (b.lon - a.lon) * f, index: i, headingDeg: bearing(a, b) };
+  // b is the first fix after t and a the last at or before it, so b.fixAt > a.fixAt.
+  const f = (t - a.fixAt) / (b.fixAt - a.fixAt);
+  return { lat: a.lat + (b.lat - a.lat) * f, lon: a.lon + (b.lon - a.lon) * f, index: i, headingDeg: legHeading(a, b) };
 }
 
 /** Replay speeds offered (track time per wall-clock second). */
