@@ -182,7 +182,12 @@ const SUB_MARK_ACTORS: Readonly<Record<SubMark, readonly Actor[]>> = {
  */
 export function subMarkActors(current: SubMark | null, next: SubMark): readonly Actor[] {
   if (current === next) return [];
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: a null current compares false anyway; equal marks returned above
-  if (current !== null && SUB_MARK_ORDER[next] < SUB_MARK_ORDER[current]) return DESK;
+  if (subMarkGoesBack(current, next)) return DESK;
   return SUB_MARK_ACTORS[next];
+}
+
+/** Whether `next` lies before `current` on the way (only the desk may move a mark back). */
+export function subMarkGoesBack(current: SubMark | null, next: SubMark): boolean {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a null current compares false anyway; callers settle equal marks first
+  return current !== null && SUB_MARK_ORDER[next] < SUB_MARK_ORDER[current];
 }

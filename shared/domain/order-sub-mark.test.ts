@@ -80,3 +80,25 @@ describe('requestSubMark', () => {
     expect(errorOf(requestSubMark({ status: 'in_transit' }, { subMark: 'parked' as SubMark, actor: 'gps', at: AT })).code).toBe('invalid_request');
   });
 });
+
+describe('requestSubMark refusals in words', () => {
+  const inTransit = (subMark: SubMark | null) => ({ status: 'in_transit' as const, subMark });
+  it('passes on the common check’s refusal (an unknown actor) before anything else', () => {
+    expect(errorOf(requestSubMark(inTransit(null), { subMark: 'arrived', actor: 'robot' as Actor, at: AT }))).toMatchObject({ code: 'invalid_request', message: 'Unknown actor "robot"' });
+  });
+  it('names an unknown sub-mark', () => {
+    expect(errorOf(requestSubMark(inTransit(null), { subMark: 'teleported' as SubMark, actor: 'driver', at: AT }))).toEqual({ code: 'invalid_request', message: 'Unknown sub-mark "teleported"' });
+  });
+  it('says the order already has the mark', () => {
+    expect(errorOf(requestSubMark(inTransit('arrived'), { subMark: 'arrived', actor: 'driver', at: AT }))).toEqual({ code: 'no_change', message: 'Order is already marked "Arrived at the point"' });
+  });
+  it('tells a driver moving a mark back that a dispatcher can correct it', () => {
+    expect(errorOf(requestSubMark(inTransit('arrived'), { subMark: 'on_route', actor: 'driver', at: AT }))).toEqual({
+      code: 'actor_not_allowed',
+      message: 'A driver can\'t move the mark back from "Arrived at the point" to "On route"; a dispatcher can correct it',
+    });
+  });
+  it('tells a warehouse user which forward mark is not theirs', () => {
+    expect(errorOf(requestSubMark(inTransit(null), { subMark: 'on_route', actor: 'warehouse', at: AT }))).toEqual({ code: 'actor_not_allowed', message: 'A warehouse user can\'t mark "On route"' });
+  });
+});

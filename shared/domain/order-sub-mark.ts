@@ -5,7 +5,7 @@ import type { SubMark } from './vocabulary';
 import { SUB_MARKS } from './vocabulary';
 import type { ActorRef, OrderEventDraft, StatusSubject, TransitionFailure } from './order-transition';
 import { checkCommon, fail } from './order-transition';
-import { subMarkActors } from './order-status';
+import { subMarkActors, subMarkGoesBack } from './order-status';
 import { ACTOR_LABELS, STATUS_LABELS, SUB_MARK_LABELS } from './status-labels';
 
 export interface SubMarkRequest extends ActorRef {
@@ -33,8 +33,7 @@ export function requestSubMark(order: StatusSubject, req: SubMarkRequest): SubMa
   if (current === req.subMark) return fail('no_change', `Order is already marked "${SUB_MARK_LABELS[req.subMark]}"`);
   const actors = subMarkActors(current, req.subMark);
   if (!actors.includes(req.actor)) {
-    const backwards = current !== null && SUB_MARKS.indexOf(req.subMark) < SUB_MARKS.indexOf(current);
-    const message = backwards
+    const message = current !== null && subMarkGoesBack(current, req.subMark)
       ? `${ACTOR_LABELS[req.actor]} can't move the mark back from "${SUB_MARK_LABELS[current]}" to "${SUB_MARK_LABELS[req.subMark]}"; a dispatcher can correct it`
       : `${ACTOR_LABELS[req.actor]} can't mark "${SUB_MARK_LABELS[req.subMark]}"`;
     return fail('actor_not_allowed', message);
