@@ -17,6 +17,19 @@ describe('phoneIndexText', () => {
   });
 });
 
+describe('phoneIndexText for numbers outside the 7 zone', () => {
+  it('adds no trunk or national forms to a foreign number, only its tails', () => {
+    expect(phoneIndexText('+49 30 1234567')).toBe(
+      ['+49 30 1234567', '49301234567', ...['49301234567', '9301234567', '301234567', '01234567', '1234567', '234567', '34567', '4567'].map((t) => `${TAIL_MARK}${t}`)].join(' '),
+    );
+  });
+  it('adds them only to an 11-digit number of the 7 zone', () => {
+    const twelve = phoneIndexText('+7 701 345 39 42 1').split(' ');
+    expect(twelve).not.toContain('870134539421');
+    expect(twelve).not.toContain('70134539421');
+  });
+});
+
 describe('phoneRuns', () => {
   it('reads a run of 4+ digits in any format people type', () => {
     expect(phoneRuns('3453942')).toEqual(['3453942']);
@@ -30,6 +43,11 @@ describe('phoneRuns', () => {
     expect(phoneRuns('MR-100234')).toEqual([]);
     expect(phoneRuns('ул. Абая 3453')).toEqual([]);
     expect(phoneRuns('')).toEqual([]);
+  });
+  it('reads a leading 8 as the trunk prefix only when no + was typed, spaces around or not', () => {
+    expect(phoneRuns('+8701 345')).toEqual(['8701345']);
+    expect(phoneRuns('  +8701 345 ')).toEqual(['8701345']);
+    expect(phoneRuns(' 8701 345')).toEqual(['8701345', '7701345']);
   });
   it('gives quoted, marked prefix terms that are safe in a MATCH', () => {
     expect(phoneRunTerms('345 39 42')).toEqual([`"${TAIL_MARK}3453942"*`]);
