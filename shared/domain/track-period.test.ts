@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_TRACK_PERIOD_MS, mayReadTracks, trackPeriodMessage, trackPeriodProblem, trackPresetPeriod } from './track-period';
+import { MAX_TRACK_PERIOD_MS, TRACK_EARLIEST_MS, mayReadTracks, trackPeriodMessage, trackPeriodProblem, trackPresetPeriod } from './track-period';
 
 const NOW = Date.UTC(2026, 11, 2, 9, 30, 0); // 14:30 in Almaty (UTC+5)
 
@@ -38,5 +38,20 @@ describe('mayReadTracks', () => {
     expect(['dispatcher', 'supervisor', 'admin', 'logistician', 'warehouse', 'integration', null].map(mayReadTracks as (r: unknown) => boolean)).toEqual([
       true, true, true, false, false, false, false,
     ]);
+  });
+});
+
+describe('trackPeriodProblem at its limits, and each refusal in words', () => {
+  const NOW_ = Date.UTC(2026, 11, 2, 12);
+  it('allows a period starting exactly at the earliest time, and a period of one moment', () => {
+    expect(trackPeriodProblem({ from: TRACK_EARLIEST_MS, to: TRACK_EARLIEST_MS + 3_600_000 }, NOW_)).toBeNull();
+    expect(trackPeriodProblem({ from: TRACK_EARLIEST_MS - 1, to: TRACK_EARLIEST_MS + 3_600_000 }, NOW_)).toEqual({ field: 'from', reason: 'too_early' });
+    expect(trackPeriodProblem({ from: NOW_, to: NOW_ }, NOW_)).toBeNull();
+  });
+  it('names the field and the reason of each problem', () => {
+    expect(trackPeriodMessage({ field: 'from', reason: 'after_to' })).toBe('from: the period starts after it ends');
+    expect(trackPeriodMessage({ field: 'from', reason: 'too_early' })).toBe('from: before the year 2000');
+    expect(trackPeriodMessage({ field: 'to', reason: 'future' })).toBe('to: more than a day ahead');
+    expect(trackPeriodMessage({ field: 'to', reason: 'too_long' })).toBe('to: the period is longer than 7 days');
   });
 });
