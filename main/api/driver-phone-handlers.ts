@@ -1,15 +1,17 @@
 // The console's side of drivers' phones: sign-in links and sign-outs and proof files go to
-// the server over HTTP with the user's own token (server-http.ts; the server checks the role); proofs and
-// rules are read from the replica (db/queries/delivery-proofs.ts); rules and delivery codes are
-// mutations like any other.
+// the server over HTTP with the user's own token (server-http.ts; the server checks the role),
+// and their answers are checked against the shared contract before anything reads them; proofs
+// and rules are read from the replica (db/queries/delivery-proofs.ts); rules and delivery codes
+// are mutations like any other.
 import { randomInt } from 'node:crypto';
 import QRCode from 'qrcode';
 import type { ApiHandlers } from '../../shared/api/contract';
+import { driverLinkAnswer, revokeDriverPhoneAnswer } from '../../shared/api/driver-phone-api';
 import type { SettingsStore } from '../settings/settings-store';
 import { orderProofs, proofRules } from '../db/queries/delivery-proofs';
 import { ApiFailure } from './api-failure';
 import type { HandlerContext } from './handler-context';
-import { serverCall, serverFile } from './server-http';
+import { checkedServerCall, serverFile } from './server-http';
 
 type Methods = 'issueDriverLink' | 'revokeDriverPhone' | 'orderProofs' | 'proofFile' | 'proofRules' | 'setProofRule' | 'issueDeliveryCode';
 
@@ -17,16 +19,16 @@ type Methods = 'issueDriverLink' | 'revokeDriverPhone' | 'orderProofs' | 'proofF
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
 export function driverPhoneHandlers(ctx: HandlerContext, settings: SettingsStore, fetchFn: typeof fetch = fetch): Pick<ApiHandlers, Methods> {
-  const call = serverCall(settings, fetchFn);
+  const call = checkedServerCall(settings, fetchFn);
   const file = serverFile(settings, fetchFn);
   return {
     async issueDriverLink(a) {
-      const link = (await call('POST', '/api/driver/links', { driverId: a.driverId })) as { url: string; expiresAt: number };
+      const link = await call(driverLinkAnswer, 'POST', '/api/driver/links', { driverId: a.driverId });
       const qrSvg = await QRCode.toString(link.url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
       return { url: link.url, expiresAt: link.expiresAt, qrSvg };
     },
     async revokeDriverPhone(a) {
-      return (await call('POST', '/api/driver/revoke', { driverId: a.driverId })) as { revoked: number };
+      return call(revokeDriverPhoneAnswer, 'POST', '/api/driver/revoke', { driverId: a.driverId });
     },
     async proofFile(a) {
       const { type, bytes } = await file(`/api/driver/files/${encodeURIComponent(a.fileId)}`, MAX_FILE_BYTES);

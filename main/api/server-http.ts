@@ -3,6 +3,7 @@
 // server-computed reports. The one place that builds a request (address, Authorization header,
 // timeout) and maps what can go wrong to a ServerCallError: its `kind` says which failure it
 // was, its ApiFailure `code` is what the screen reads. The token travels in the header only.
+import type { z } from 'zod';
 import type { ApiErrorCode } from '../../shared/api/define';
 import type { SettingsStore } from '../settings/settings-store';
 import { ApiFailure } from './api-failure';
@@ -26,7 +27,7 @@ const FAILURE_CODES = {
   rejected: 'invalid_request',
   rate_limited: 'unavailable',
   server_error: 'unavailable',
-  /** Not JSON, larger than expected, or an unexpected status: not a Marshrut server's answer. */
+  /** Not JSON, not in the contract's form, larger than expected, or an unexpected status: not a Marshrut server's answer. */
   bad_answer: 'unavailable',
 } as const satisfies Record<string, ApiErrorCode>;
 export type ServerFailure = keyof typeof FAILURE_CODES;
@@ -55,17 +56,33 @@ export interface ServerCallOptions {
 
 const NO_SERVER = { notConfigured: 'No server is configured: set the server address and token in Settings', unreachable: "The server can't be reached" };
 
+/** A call whose answer is checked against the shared contract's schema before anyone reads it. */
+export type CheckedServerCall = <T>(answer: z.ZodType<T>, method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown) => Promise<T>;
+
 export function serverCall(settings: SettingsStore, fetchFn: typeof fetch = fetch, options: ServerCallOptions = {}): ServerCall {
-  return async (method, path, body) => {
-    const { res, signal } = await send(settings, fetchFn, options, method, path, body);
-    const text = (await readCapped(res, MAX_ANSWER_BYTES, signal, options)).toString('utf8');
-    if (text === '') return null;
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      throw new ServerCallError('bad_answer', "The server's answer is not JSON: check that the server address is that of a Marshrut server", res.status);
-    }
+  return async (method, path, body) => (await jsonAnswer(settings, fetchFn, options, method, path, body)).json;
+}
+
+/** serverCall, but an answer not in the schema's form is a bad_answer, never cast into a view. */
+export function checkedServerCall(settings: SettingsStore, fetchFn: typeof fetch = fetch, options: ServerCallOptions = {}): CheckedServerCall {
+  return async (schema, method, path, body) => {
+    const { json, status } = await jsonAnswer(settings, fetchFn, options, method, path, body);
+    const parsed = schema.safeParse(json);
+    if (parsed.success) return parsed.data;
+    const where = parsed.error.issues[0]?.path.join('.') ?? '';
+    throw new ServerCallError('bad_answer', `The server's answer to ${method} ${path.split('?')[0] ?? ''} is not in the expected form${where === '' ? '' : ` (at ${where.slice(0, 100)})`}: check that the server is a Marshrut server of this version`, status);
   };
+}
+
+async function jsonAnswer(settings: SettingsStore, fetchFn: typeof fetch, options: ServerCallOptions, method: string, path: string, body?: unknown): Promise<{ json: unknown; status: number }> {
+  const { res, signal } = await send(settings, fetchFn, options, method, path, body);
+  const text = (await readCapped(res, MAX_ANSWER_BYTES, signal, options)).toString('utf8');
+  if (text === '') return { json: null, status: res.status };
+  try {
+    return { json: JSON.parse(text) as unknown, status: res.status };
+  } catch {
+    throw new ServerCallError('bad_answer', "The server's answer is not JSON: check that the server address is that of a Marshrut server", res.status);
+  }
 }
 
 export function serverFile(settings: SettingsStore, fetchFn: typeof fetch = fetch, options: ServerCallOptions = {}): ServerFile {

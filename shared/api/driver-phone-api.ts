@@ -35,9 +35,21 @@ export interface ProofRuleView {
   code: boolean;
 }
 
+/** The server's answer to POST /api/driver/links; main checks it with this before drawing the QR. */
+export const driverLinkAnswer = z
+  .object({
+    url: z.string().max(2048).regex(/^https?:\/\/\S+$/),
+    expiresAt: z.number().int().positive(),
+  })
+  .strict();
+
+/** The server's answer to POST /api/driver/revoke: how many phones were signed out. */
+export const revokeDriverPhoneAnswer = z.object({ revoked: z.number().int().nonnegative() }).strict();
+export type RevokeDriverPhoneView = z.infer<typeof revokeDriverPhoneAnswer>;
+
 export const driverPhoneApi = {
   issueDriverLink: query<DriverLinkView>()(z.object({ driverId: idSchema }).strict()),
-  revokeDriverPhone: query<{ revoked: number }>()(z.object({ driverId: idSchema }).strict()),
+  revokeDriverPhone: query<RevokeDriverPhoneView>()(z.object({ driverId: idSchema }).strict()),
   orderProofs: query<OrderProofsView>()(z.object({ orderId: idSchema }).strict()),
   proofFile: query<{ dataUrl: string }>()(z.object({ fileId: idSchema }).strict()),
   proofRules: query<ProofRuleView[]>()(z.object({}).strict().optional()),
