@@ -26,10 +26,10 @@ test('a dispatcher chooses Telegram for their alerts; a predicted-late alert rec
   await page.getByRole('tab', { name: 'Settings' }).click();
   const form = page.getByRole('form', { name: 'My notifications outside the app' });
   await form.getByLabel('Send by').selectOption('telegram');
-  // A chat id that is not a number is refused with its field marked.
+  // A chat id that is not a number is refused with its field marked, in the console's words.
   await form.getByLabel('Telegram chat ID').fill('not-a-number');
   await form.getByRole('button', { name: 'Save my notifications' }).click();
-  await expect(form.getByRole('alert')).toContainText('telegramChatId');
+  await expect(form.getByRole('alert')).toHaveText("The Telegram chat ID is a number: write /id to the company's bot to get yours.");
   await expect(form.getByLabel('Telegram chat ID')).toHaveAttribute('aria-invalid', 'true');
   await form.getByLabel('Telegram chat ID').fill('123456789');
   for (const kind of ['Predicted late', 'SLA breached']) await form.getByLabel(kind).check();
@@ -77,6 +77,11 @@ test('a dispatcher chooses Telegram for their alerts; a predicted-late alert rec
   await page.getByRole('tab', { name: 'Настройки' }).click();
   const ruForm = page.getByRole('form', { name: 'Мои уведомления вне приложения' });
   await expect(ruForm).toBeVisible();
+  // The same refusal in Russian: the words come from the dictionary, not the server's English.
+  await ruForm.getByLabel('Chat ID в Telegram').fill('не число');
+  await ruForm.getByRole('button', { name: 'Сохранить мои уведомления' }).click();
+  await expect(ruForm.getByRole('alert')).toHaveText('Chat ID в Telegram — это число: напишите боту компании /id, он пришлёт ваш.');
+  await expect(ruForm.getByLabel('Chat ID в Telegram')).toHaveAttribute('aria-invalid', 'true');
   await ruForm.getByRole('button', { name: 'Сохранить мои уведомления' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: info.outputPath('my-notifications-ru.png') });
 

@@ -1,4 +1,5 @@
 // Under the top bar: the offline notice (the app keeps working) and edits the server rejected.
+import { notifyRefusalKey } from '../../i18n/notify-refusal';
 import { useT } from '../../i18n/use-t';
 import { openOrder } from '../order-card/store';
 import { acknowledgeConflict, shownConnection, useConnectionStore } from './store';
@@ -24,7 +25,7 @@ export function Banners() {
               {c.orderNumber}
             </button>
           ) : null}
-          <span>{c.message}</span>
+          <span>{c.name === 'setMyNotifyPrefs' ? t('notifyPrefs.refusedByServer', { reason: t(notifyRefusalKey({ code: c.code, field: null })) }) : c.message}</span>
           <button type="button" className="btn btn-small" aria-label={t('conflicts.dismiss')} onClick={() => void acknowledgeConflict(c.id)}>
             {t('action.dismiss')}
           </button>

@@ -9,7 +9,8 @@ import { RulesTable } from './RulesTable';
 import { ServicesMatrix } from './ServicesMatrix';
 import { TextEditor } from './TextEditor';
 import { TimingsForm } from './TimingsForm';
-import { loadMessageSettings, useCustomerMessagesStore } from './store';
+import { loadMessageSettings, useCustomerMessagesStore, type SaveAnswer } from './store';
+import type { MessageKey } from '../../i18n/translate';
 import './customer-messages.css';
 
 export default function CustomerMessagesScreen() {
@@ -30,7 +31,7 @@ export default function CustomerMessagesScreen() {
         <span className="muted">{view.canEdit ? t('msgs.note') : t('msgs.readOnly')}</span>
       </header>
       <div role="status" aria-live="polite" className={answer === null ? '' : answer.ok ? 'cmsg-msg ok' : 'cmsg-msg err'}>
-        {answer === null ? '' : answer.ok ? t('msgs.saved') : answer.code === 'bad_template' ? t('msgs.refusedText') : answer.text}
+        {answer === null ? '' : answer.ok ? t('msgs.saved') : t(refusalKey(answer))}
       </div>
       <div className="cmsg-columns">
         <div className="cmsg-left">
@@ -51,4 +52,12 @@ export default function CustomerMessagesScreen() {
       </div>
     </div>
   );
+}
+
+/** A refusal in the console's words by its code and field; the server's sentence is English, for logs. */
+function refusalKey(a: SaveAnswer): MessageKey {
+  if (a.code === 'bad_template') return 'msgs.refusedText';
+  if (a.code === 'forbidden') return 'msgs.readOnly';
+  if (a.code === 'unavailable') return 'msgs.refusedOffline';
+  return a.field !== null ? 'msgs.refusedField' : 'msgs.refused';
 }

@@ -120,7 +120,7 @@ export async function refreshPreview(): Promise<void> {
 
 function answerOf(err: unknown): SaveAnswer {
   const field = err instanceof ApiError && typeof err.details?.field === 'string' ? err.details.field : null;
-  return { ok: false, text: errorMessage(err), field };
+  return { ok: false, text: errorMessage(err), field, ...(err instanceof ApiError ? { code: err.code } : {}) };
 }
 
 async function save(call: () => Promise<CommandResult>, resetDrafts = false): Promise<boolean> {

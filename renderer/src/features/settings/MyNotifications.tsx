@@ -6,12 +6,14 @@ import type { MyNotifyPrefsView } from '../../../../shared/api/messages-api';
 import { ALERT_KINDS, type AlertKind } from '../../../../shared/alerts/alert-vocabulary';
 import { STAFF_NOTIFY_CHANNELS, type StaffNotifyChannel } from '../../../../shared/messages/message-vocabulary';
 import { ApiError } from '../../../../shared/api/client';
-import { api, errorMessage } from '../../api/client';
+import { api } from '../../api/client';
 import { TimeInput } from '../../i18n/LocaleInputs';
+import { notifyRefusalKey, type Refusal } from '../../i18n/notify-refusal';
 import { useT } from '../../i18n/use-t';
 
 type Form = Omit<MyNotifyPrefsView, 'saved' | 'canSet'>;
-type Answer = { ok: boolean; text: string; field: string | null } | null;
+/** A refusal keeps the server's code and field only: the words come from the dictionary. */
+type Answer = { ok: true } | ({ ok: false } & Refusal) | null;
 
 export function MyNotifications() {
   const t = useT();
@@ -26,7 +28,7 @@ export function MyNotifications() {
           setForm(rest);
           setCanSet(can);
         })
-        .catch((e: unknown) => setAnswer({ ok: false, text: errorMessage(e), field: null }));
+        .catch((e: unknown) => setAnswer(refusalOf(e)));
     load();
     return api().on('changes', (e) => {
       if (e.all || e.tables.includes('staff_notify_prefs') || e.tables.includes('users')) load();
@@ -46,9 +48,9 @@ export function MyNotifications() {
         email: email ? form.email?.trim() || null : null,
         telegramChatId: telegram ? form.telegramChatId?.trim() || null : null,
       });
-      setAnswer(r.ok ? { ok: true, text: '', field: null } : { ok: false, text: r.message, field: typeof r.details?.field === 'string' ? r.details.field : null });
+      setAnswer(r.ok ? { ok: true } : { ok: false, ...refusalFrom(r.code, r.details) });
     } catch (err) {
-      setAnswer({ ok: false, text: errorMessage(err), field: err instanceof ApiError && typeof err.details?.field === 'string' ? err.details.field : null });
+      setAnswer(refusalOf(err));
     }
   };
   return (
@@ -114,10 +116,19 @@ export function MyNotifications() {
         )}
         {answer && !answer.ok && (
           <span className="error-text" role="alert">
-            {answer.text}
+            {t(notifyRefusalKey(answer))}
           </span>
         )}
       </div>
     </form>
   );
+}
+
+/** The mutator's own code travels in details.code; the API's class of it is the fallback. */
+function refusalFrom(code: string, details: Record<string, unknown> | undefined): Refusal {
+  return { code: typeof details?.['code'] === 'string' ? details['code'] : code, field: typeof details?.['field'] === 'string' ? details['field'] : null };
+}
+
+function refusalOf(err: unknown): { ok: false } & Refusal {
+  return { ok: false, ...(err instanceof ApiError ? refusalFrom(err.code, err.details) : { code: null, field: null }) };
 }

@@ -61,6 +61,9 @@ export const CUSTOMER_MESSAGES_EN = {
   'msgs.serviceCell': '{trigger}: {service}',
   'msgs.servicesHint': 'Unticked: customers of that service do not get this message. A dispatcher can still send the tracking link again from the order card.',
   'msgs.noChannel': 'no channel is on',
+  'msgs.refusedField': 'Not saved: the marked value is not accepted.',
+  'msgs.refusedOffline': 'Not saved: the server cannot be reached. Try again.',
+  'msgs.refused': 'Not saved: the server refused the change. Try again; if it repeats, check the app version.',
 } as const;
 
 export const CUSTOMER_MESSAGES_RU = {
@@ -122,4 +125,7 @@ export const CUSTOMER_MESSAGES_RU = {
   'msgs.serviceCell': '{trigger}: {service}',
   'msgs.servicesHint': 'Без галочки: клиенты этой услуги не получают это сообщение. Диспетчер всё равно может повторно отправить ссылку отслеживания из карточки заказа.',
   'msgs.noChannel': 'ни один канал не включён',
+  'msgs.refusedField': 'Не сохранено: отмеченное значение не принято.',
+  'msgs.refusedOffline': 'Не сохранено: сервер недоступен. Попробуйте ещё раз.',
+  'msgs.refused': 'Не сохранено: сервер отклонил изменение. Попробуйте ещё раз; если повторится, проверьте версию приложения.',
 } as const satisfies SectionOf<typeof CUSTOMER_MESSAGES_EN>;

@@ -1,0 +1,72 @@
+// @vitest-environment happy-dom
+// "My notifications" refused: the server's answer is a code and a field, its sentence English;
+// the form words it from the dictionary in the console's language and marks the field. Rendered
+// for real in Russian (and English), with each way a refusal arrives: the mutator's refusal as a
+// command result, the API's schema refusal as a thrown ApiError, no server, a forbidden role.
+// (The server's later refusal, as a conflict banner: connection/Banners.render.test.tsx.)
+import { act } from 'react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { MarshrutApi } from '../../../../shared/api/contract';
+import type { CommandResult } from '../../../../shared/api/define';
+import type { MyNotifyPrefsView } from '../../../../shared/api/messages-api';
+import { ApiError } from '../../../../shared/api/client';
+import { installApi } from '../../api/client';
+import { mountHost, type DomHost } from '../../testing/dom-host';
+import { MyNotifications } from './MyNotifications';
+import { useSettingsStore } from './store';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const PREFS: MyNotifyPrefsView = { channel: 'telegram', kinds: ['sla_breach'], email: null, telegramChatId: 'abc', language: 'ru', quietStartMinute: 0, quietEndMinute: 0, saved: true, canSet: true };
+let answer: () => Promise<CommandResult>;
+let dom: DomHost;
+
+beforeEach(() => {
+  const fake = {
+    myNotifyPrefs: () => Promise.resolve(PREFS),
+    setMyNotifyPrefs: () => answer(),
+    on: () => () => undefined,
+  };
+  installApi(fake as unknown as MarshrutApi);
+  dom = mountHost();
+});
+afterEach(() => dom.unmount());
+
+async function saveIn(lang: 'ru' | 'en'): Promise<string> {
+  act(() => useSettingsStore.setState({ language: lang }));
+  await act(async () => dom.root.render(<MyNotifications />));
+  const submit = dom.host.querySelector<HTMLButtonElement>('button[type="submit"]');
+  expect(submit).not.toBeNull();
+  await act(async () => submit?.click());
+  return dom.host.querySelector('[role="alert"]')?.textContent ?? '';
+}
+
+const refused = (code: string, message: string, details?: Record<string, unknown>): (() => Promise<CommandResult>) => () =>
+  Promise.resolve({ ok: false, code, message, ...(details === undefined ? {} : { details }) } as CommandResult);
+
+describe('My notifications refused (rendered)', () => {
+  it("words the mutator's refusal in Russian from its code and field, marks the field, and never shows the English sentence", async () => {
+    answer = refused('invalid_request', 'Telegram notifications need a chat id', { code: 'bad_args', field: 'telegramChatId' });
+    const text = await saveIn('ru');
+    expect(text).toBe('Chat ID в Telegram — это число: напишите боту компании /id, он пришлёт ваш.');
+    expect(text).not.toContain('need a chat id');
+    expect(dom.host.querySelector('input[inputmode="numeric"]')?.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it.each([
+    ['an e-mail refused by the schema (thrown)', () => Promise.reject(new ApiError({ code: 'invalid_request', message: 'setMyNotifyPrefs: email: Invalid email address', details: { field: 'email' } })), 'Для уведомлений на e-mail нужен верный адрес, например name@company.kz.'],
+    ['a kind listed twice', refused('invalid_request', 'An alert kind is listed twice', { code: 'bad_args', field: 'kinds' }), 'Каждый вид оповещений можно выбрать только один раз.'],
+    ['a quiet hour out of range', refused('invalid_request', 'Invalid setMyNotifyPrefs: quietEndMinute: Too big', { code: 'bad_args', field: 'quietEndMinute' }), 'Тихие часы: время от 00:00 до 23:59.'],
+    ['a role that gets no alerts', refused('forbidden', "Warehouse staff can't change notification settings", { code: 'forbidden' }), 'Оповещения вне приложения получают только диспетчеры, руководители и администраторы.'],
+    ['no server', refused('unavailable', 'No server is configured: set the server address and token in Settings'), 'Не сохранено: сервер недоступен. Попробуйте ещё раз.'],
+    ['a code the console does not know', refused('invalid_transition', 'Something new on the server', { code: 'rate_limited' }), 'Не сохранено: сервер отклонил изменение. Попробуйте ещё раз; если повторится, сообщите администратору.'],
+  ])('words %s in Russian', async (_, next, words) => {
+    answer = next;
+    expect(await saveIn('ru')).toBe(words);
+  });
+
+  it('words the same refusal in English when the console is in English', async () => {
+    answer = refused('invalid_request', 'Telegram notifications need a chat id', { code: 'bad_args', field: 'telegramChatId' });
+    expect(await saveIn('en')).toBe("The Telegram chat ID is a number: write /id to the company's bot to get yours.");
+  });
+});
