@@ -13,6 +13,9 @@ describe('tab slots', () => {
   it('shows Reports to the desk (dispatcher, supervisor, admin) and to no one else', () => {
     for (const role of ['dispatcher', 'supervisor', 'admin'] as const) expect(visibleScreens(role).map((s) => s.id)).toContain('reports');
     for (const role of ['warehouse', 'logistician', null] as const) expect(visibleScreens(role).map((s) => s.id)).not.toContain('reports');
+    // The Review tab (issue 16): the desk roles; its admin-only parts are decided inside it and by the server.
+    for (const role of ['dispatcher', 'supervisor', 'admin'] as const) expect(visibleScreens(role).map((s) => s.id)).toContain('admin');
+    for (const role of ['warehouse', 'logistician', 'integration', null] as const) expect(visibleScreens(role).map((s) => s.id)).not.toContain('admin');
   });
 
   it('hides a role-limited tab from other roles', () => {
