@@ -47,6 +47,9 @@ describe('slaPolicyProblems', () => {
       { field: 'warnBeforeMinutes', code: 'below_min', min: 0, max: SLA_LIMITS.warnBeforeMinutes.max },
     ]);
     expect(slaPolicyProblems({ ...express, supervisorWarnBeforeMinutes: 30.5 })).toEqual([{ field: 'supervisorWarnBeforeMinutes', code: 'not_whole' }]);
+    expect(slaPolicyProblems({ ...express, supervisorWarnBeforeMinutes: 10 ** 9 })).toEqual([
+      { field: 'supervisorWarnBeforeMinutes', code: 'above_max', min: 0, max: SLA_LIMITS.supervisorWarnBeforeMinutes.max },
+    ]);
   });
 });
 

@@ -33,6 +33,8 @@ describe('replayPosition', () => {
   it('is exactly on a fix at its time, and heads along the leg', () => {
     const at = replayPosition(track, T0 + 10_000);
     expect(at).toMatchObject({ lat: 43.3, lon: 76.9, index: 1 });
+    // toBeCloseTo reads null as 0, so the heading's presence is checked on its own.
+    expect(replayPosition(track, T0 + 1)?.headingDeg).not.toBeNull();
     expect(replayPosition(track, T0 + 1)?.headingDeg).toBeCloseTo(0, 5); // north
     expect(replayPosition(track, T0 + 11_000)?.headingDeg).toBeCloseTo(90, 0); // east
   });
