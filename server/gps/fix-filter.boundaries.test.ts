@@ -111,6 +111,8 @@ describe('fix filter: order of fixes', () => {
   it('the same fix time again: a duplicate when the point is the same, stale when it differs', () => {
     expect(outcomes(run([fix(0), fix(0)]))).toEqual(['advance', 'duplicate']);
     expect(outcomes(run([fix(0), fix(0, 40)]))).toEqual(['advance', 'stale']);
+    // Only the longitude moved: still a different point.
+    expect(outcomes(run([fix(0), fix(0, 0, { lon: BASE.lon + 0.001 })]))).toEqual(['advance', 'stale']);
   });
 
   it('the reorder window is inclusive: exactly 5 s older is late, 5.001 s is stale', () => {
