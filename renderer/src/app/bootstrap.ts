@@ -16,6 +16,7 @@ import { loadWarehouses } from '../features/orders/warehouses-store';
 import { PICK_LIST_REFRESH_MS, refreshPickList } from '../features/warehouse/store';
 import { loadProblems, PROBLEMS_REFRESH_MS } from '../features/problems/store';
 import { loadSession } from '../features/session/store';
+import { refreshDailySummary, refreshMyNotifyPrefs } from '../features/settings/notify-store';
 import { loadSettings, useSettingsStore } from '../features/settings/store';
 import { refreshSlaSettings } from '../features/sla-settings/store';
 import { makeTranslator } from '../i18n/translate';
@@ -34,6 +35,8 @@ const RUN: Readonly<Record<RefreshTarget, () => Promise<void>>> = {
   pickList: refreshPickList,
   carriers: refreshCarriers,
   slaSettings: refreshSlaSettings,
+  myNotify: refreshMyNotifyPrefs,
+  dailySummary: refreshDailySummary,
 };
 
 /** Resolves after the next frame is painted (at once where there are no frames, as in tests). */

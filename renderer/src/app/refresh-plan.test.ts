@@ -16,7 +16,7 @@ describe('planRefresh', () => {
 
   it('maps reference tables to their views', () => {
     expect(planRefresh({ tables: ['warehouses'], ids: {}, all: false }, null)).toEqual(new Set(['warehouses', 'slaSettings']));
-    expect(planRefresh({ tables: ['users'], ids: {}, all: false }, null)).toEqual(new Set(['session']));
+    expect(planRefresh({ tables: ['users'], ids: {}, all: false }, null)).toEqual(new Set(['session', 'myNotify', 'dailySummary']));
     expect(planRefresh({ tables: ['alerts'], ids: { alerts: ['a1'] }, all: false }, null)).toEqual(new Set(['alerts']));
     expect(planRefresh({ tables: ['drivers'], ids: {}, all: false }, null)).toEqual(new Set(['drivers', 'orders']));
   });
@@ -39,6 +39,15 @@ describe('planRefresh', () => {
   it('re-reads the SLA rules tab on its VIP customers and proof rules', () => {
     expect(planRefresh({ tables: ['customers'], ids: {}, all: false }, null)).toEqual(new Set(['slaSettings']));
     expect(planRefresh({ tables: ['delivery_proof_rules'], ids: {}, all: false }, null)).toEqual(new Set(['slaSettings']));
+  });
+
+  it('re-reads the settings forms on their own rows: my notifications, the daily summary and its recipients', () => {
+    expect(planRefresh({ tables: ['staff_notify_prefs'], ids: {}, all: false }, 'o1')).toEqual(new Set(['myNotify', 'dailySummary']));
+    expect(planRefresh({ tables: ['daily_summary_settings'], ids: {}, all: false }, 'o1')).toEqual(new Set(['dailySummary']));
+  });
+
+  it('re-reads the SLA rules tab on the confirmation checklist rules', () => {
+    expect(planRefresh({ tables: ['checklist_policies'], ids: {}, all: false }, 'o1')).toEqual(new Set(['slaSettings']));
   });
 
   it('reloads everything after a snapshot', () => {

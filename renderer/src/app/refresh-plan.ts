@@ -3,7 +3,7 @@
 // (the queue at once, the map's 20k points and 2k drivers at most every second or two).
 import type { ChangesEvent } from '../../../shared/api/events';
 
-export type RefreshTarget = 'orders' | 'problems' | 'points' | 'drivers' | 'card' | 'warehouses' | 'session' | 'alerts' | 'pickList' | 'carriers' | 'slaSettings';
+export type RefreshTarget = 'orders' | 'problems' | 'points' | 'drivers' | 'card' | 'warehouses' | 'session' | 'alerts' | 'pickList' | 'carriers' | 'slaSettings' | 'myNotify' | 'dailySummary';
 
 export const REFRESH_DELAY_MS: Readonly<Record<RefreshTarget, number>> = {
   orders: 100,
@@ -13,6 +13,8 @@ export const REFRESH_DELAY_MS: Readonly<Record<RefreshTarget, number>> = {
   pickList: 300,
   carriers: 400,
   slaSettings: 300,
+  myNotify: 300,
+  dailySummary: 300,
   session: 300,
   warehouses: 1000,
   points: 1000,
@@ -20,8 +22,8 @@ export const REFRESH_DELAY_MS: Readonly<Record<RefreshTarget, number>> = {
 };
 
 const CARRIER_TABLES = ['carriers', 'carrier_vehicles', 'carrier_lanes', 'carrier_offers', 'carrier_deals'] as const;
-/** The SLA rules tab: policies, region calendars, VIP customers, warehouses' start-of-day checks, proof rules. */
-const SLA_SETTINGS_TABLES = ['sla_policies', 'regions', 'customers', 'warehouses', 'delivery_proof_rules'] as const;
+/** The SLA rules tab: policies, region calendars, VIP customers, warehouses' start-of-day checks, proof and checklist rules. */
+const SLA_SETTINGS_TABLES = ['sla_policies', 'regions', 'customers', 'warehouses', 'delivery_proof_rules', 'checklist_policies'] as const;
 
 export function planRefresh(e: ChangesEvent, openOrderId: string | null): Set<RefreshTarget> {
   const out = new Set<RefreshTarget>();
@@ -46,6 +48,10 @@ export function planRefresh(e: ChangesEvent, openOrderId: string | null): Set<Re
   if (CARRIER_TABLES.some((t) => tables.has(t))) out.add('carriers');
   if (SLA_SETTINGS_TABLES.some((t) => tables.has(t))) out.add('slaSettings');
   if (tables.has('users')) out.add('session');
+  // Settings: my notifications (users: my role decides whether I may set them); the daily
+  // summary lists each recipient with the e-mail of their own notifications.
+  if (tables.has('staff_notify_prefs') || tables.has('users')) out.add('myNotify').add('dailySummary');
+  if (tables.has('daily_summary_settings')) out.add('dailySummary');
   // The countdowns' policies and region calendars travel in the session; an admin's edit
   // recolours them and moves the at-risk counts and the problem queue.
   if (tables.has('sla_policies') || tables.has('regions')) {

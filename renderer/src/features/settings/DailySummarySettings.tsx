@@ -2,50 +2,32 @@
 // supervisors and admins get it (each with the e-mail of their own My notifications, or a note
 // that they have none and will be skipped). Saved as the setDailySummary mutation; the server
 // composes and sends (server/reports/daily-summary.ts). Shown to admins only.
-import { useEffect, useState, type FormEvent } from 'react';
-import type { DailySummaryView } from '../../../../shared/api/reports-api';
-import { ApiError } from '../../../../shared/api/client';
+import { useEffect, type FormEvent } from 'react';
 import { minuteOfTime, timeOfMinute } from '../../../../shared/domain/time-of-day';
-import { api, errorMessage } from '../../api/client';
 import { TimeInput } from '../../i18n/LocaleInputs';
 import { useT } from '../../i18n/use-t';
-
-type Answer = { ok: boolean; text: string; field: string | null } | null;
+import { editDailySummary, saveDailySummary, showDailySummary, toggleSummaryRecipient, useNotifySettingsStore } from './notify-store';
 
 export function DailySummarySettings() {
   const t = useT();
-  const [view, setView] = useState<DailySummaryView | null>(null);
-  const [answer, setAnswer] = useState<Answer>(null);
+  const view = useNotifySettingsStore((s) => s.summary);
+  const answer = useNotifySettingsStore((s) => s.summaryAnswer);
   useEffect(() => {
-    const load = () =>
-      void api()
-        .dailySummarySettings()
-        .then(setView)
-        .catch((e: unknown) => setAnswer({ ok: false, text: errorMessage(e), field: null }));
-    load();
-    return api().on('changes', (e) => {
-      if (e.all || e.tables.includes('daily_summary_settings') || e.tables.includes('users') || e.tables.includes('staff_notify_prefs')) load();
-    });
+    void showDailySummary(true);
+    return () => void showDailySummary(false);
   }, []);
   if (view === null || !view.canEdit) return null;
   const bad = (field: string): true | undefined => (answer !== null && !answer.ok && (answer.field === field || answer.field?.startsWith(`${field}.`) === true)) || undefined;
-  const toggle = (id: string) =>
-    setView({ ...view, recipientIds: view.recipientIds.includes(id) ? view.recipientIds.filter((x) => x !== id) : [...view.recipientIds, id] });
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    try {
-      const r = await api().setDailySummary({ enabled: view.enabled, sendTime: view.sendTime, recipientIds: view.recipientIds });
-      setAnswer(r.ok ? { ok: true, text: '', field: null } : { ok: false, text: r.message, field: typeof r.details?.field === 'string' ? r.details.field : null });
-    } catch (err) {
-      setAnswer({ ok: false, text: errorMessage(err), field: err instanceof ApiError && typeof err.details?.field === 'string' ? err.details.field : null });
-    }
+    void saveDailySummary();
   };
   return (
-    <form className="settings my-notify daily-summary" onSubmit={(e) => void submit(e)} aria-label={t('dailySummary.title')}>
+    <form className="settings my-notify daily-summary" onSubmit={submit} aria-label={t('dailySummary.title')}>
       <h2>{t('dailySummary.title')}</h2>
       <p className="hint">{t('dailySummary.hint')}</p>
       <label className="check">
-        <input type="checkbox" checked={view.enabled} onChange={(e) => setView({ ...view, enabled: e.target.checked })} />
+        <input type="checkbox" checked={view.enabled} onChange={(e) => editDailySummary({ enabled: e.target.checked })} />
         {t('dailySummary.enabled')}
       </label>
       <label className="field">
@@ -54,7 +36,7 @@ export function DailySummarySettings() {
           aria-label={t('dailySummary.sendTime')}
           value={minuteOfTime(view.sendTime) ?? 0}
           aria-invalid={bad('sendTime')}
-          onChange={(m) => setView({ ...view, sendTime: timeOfMinute(m) })}
+          onChange={(m) => editDailySummary({ sendTime: timeOfMinute(m) })}
         />
       </label>
       <fieldset className="field daily-summary-people" aria-invalid={bad('recipientIds')}>
@@ -64,7 +46,7 @@ export function DailySummarySettings() {
         {view.candidates.length === 0 && <small className="hint">{t('dailySummary.noCandidates')}</small>}
         {view.candidates.map((p) => (
           <label key={p.id} className="check">
-            <input type="checkbox" checked={view.recipientIds.includes(p.id)} onChange={() => toggle(p.id)} />
+            <input type="checkbox" checked={view.recipientIds.includes(p.id)} onChange={() => toggleSummaryRecipient(p.id)} />
             <span>
               {p.name} <span className="hint">· {t.dyn(`dailySummary.role_${p.role}`, p.role)}</span>
               {p.email !== null ? <span className="hint"> · {p.email}</span> : <small className="warn-text"> · {t('dailySummary.noEmail')}</small>}

@@ -13,21 +13,25 @@ import { ApiError } from '../../../../shared/api/client';
 import { installApi } from '../../api/client';
 import { mountHost, type DomHost } from '../../testing/dom-host';
 import { MyNotifications } from './MyNotifications';
+import { resetNotifySettingsStore } from './notify-store';
 import { useSettingsStore } from './store';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const PREFS: MyNotifyPrefsView = { channel: 'telegram', kinds: ['sla_breach'], email: null, telegramChatId: 'abc', language: 'ru', quietStartMinute: 0, quietEndMinute: 0, saved: true, canSet: true };
 let answer: () => Promise<CommandResult>;
+let sent: unknown[];
 let dom: DomHost;
 
 beforeEach(() => {
+  sent = [];
   const fake = {
     myNotifyPrefs: () => Promise.resolve(PREFS),
-    setMyNotifyPrefs: () => answer(),
+    setMyNotifyPrefs: (a: unknown) => (sent.push(a), answer()),
     on: () => () => undefined,
   };
   installApi(fake as unknown as MarshrutApi);
+  resetNotifySettingsStore();
   dom = mountHost();
 });
 afterEach(() => dom.unmount());
@@ -68,5 +72,41 @@ describe('My notifications refused (rendered)', () => {
   it('words the same refusal in English when the console is in English', async () => {
     answer = refused('invalid_request', 'Telegram notifications need a chat id', { code: 'bad_args', field: 'telegramChatId' });
     expect(await saveIn('en')).toBe("The Telegram chat ID is a number: write /id to the company's bot to get yours.");
+  });
+});
+
+describe('My notifications saved (rendered over its store)', () => {
+  it('sends the edits: a second alert kind, the e-mail channel with its address trimmed and the unused chat id dropped', async () => {
+    answer = () => Promise.resolve({ ok: true, mid: 1 });
+    act(() => useSettingsStore.setState({ language: 'en' }));
+    await act(async () => dom.root.render(<MyNotifications />));
+    const select = dom.host.querySelector<HTMLSelectElement>('select');
+    await act(async () => {
+      if (select) select.value = 'email';
+      select?.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    const email = dom.host.querySelector<HTMLInputElement>('input[type="email"]');
+    expect(email).not.toBeNull();
+    await act(async () => {
+      const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+      set?.call(email, '  me@company.kz ');
+      email?.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    const unchecked = Array.from(dom.host.querySelectorAll<HTMLInputElement>('fieldset input[type="checkbox"]')).find((b) => !b.checked);
+    await act(async () => unchecked?.click());
+    await act(async () => dom.host.querySelector<HTMLButtonElement>('button[type="submit"]')?.click());
+    expect(sent).toHaveLength(1);
+    const args = sent[0] as Record<string, unknown>;
+    expect(args).toMatchObject({ channel: 'email', email: 'me@company.kz', telegramChatId: null });
+    expect((args['kinds'] as string[]).length).toBe(2);
+    expect(dom.host.querySelector('[role="status"]')?.textContent).toBe('Settings saved.');
+  });
+
+  it('starts afresh when shown again: the last refusal is gone', async () => {
+    answer = refused('forbidden', 'no', { code: 'forbidden' });
+    expect(await saveIn('en')).not.toBe('');
+    act(() => dom.root.render(<></>));
+    await act(async () => dom.root.render(<MyNotifications />));
+    expect(dom.host.querySelector('[role="alert"]')).toBeNull();
   });
 });

@@ -1,65 +1,38 @@
 // My notifications: which of my alerts reach me outside the app (Telegram, e-mail or both),
 // with quiet hours. Saved as my own row on the server (setMyNotifyPrefs takes no user id), which
 // sends them (server/messages/staff-notify.ts). Desk roles only: others get no alerts.
-import { useEffect, useState, type FormEvent } from 'react';
-import type { MyNotifyPrefsView } from '../../../../shared/api/messages-api';
-import { ALERT_KINDS, type AlertKind } from '../../../../shared/alerts/alert-vocabulary';
+import { useEffect, type FormEvent } from 'react';
+import { ALERT_KINDS } from '../../../../shared/alerts/alert-vocabulary';
 import { STAFF_NOTIFY_CHANNELS, type StaffNotifyChannel } from '../../../../shared/messages/message-vocabulary';
-import { ApiError } from '../../../../shared/api/client';
-import { api } from '../../api/client';
 import { TimeInput } from '../../i18n/LocaleInputs';
-import { notifyRefusalKey, type Refusal } from '../../i18n/notify-refusal';
+import { notifyRefusalKey } from '../../i18n/notify-refusal';
 import { useT } from '../../i18n/use-t';
-
-type Form = Omit<MyNotifyPrefsView, 'saved' | 'canSet'>;
-/** A refusal keeps the server's code and field only: the words come from the dictionary. */
-type Answer = { ok: true } | ({ ok: false } & Refusal) | null;
+import { editMyNotifyPrefs, saveMyNotifyPrefs, showMyNotifications, toggleMyNotifyKind, useNotifySettingsStore } from './notify-store';
 
 export function MyNotifications() {
   const t = useT();
-  const [form, setForm] = useState<Form | null>(null);
-  const [canSet, setCanSet] = useState(false);
-  const [answer, setAnswer] = useState<Answer>(null);
+  const form = useNotifySettingsStore((s) => s.myForm);
+  const canSet = useNotifySettingsStore((s) => s.myCanSet);
+  const answer = useNotifySettingsStore((s) => s.myAnswer);
   useEffect(() => {
-    const load = () =>
-      void api()
-        .myNotifyPrefs()
-        .then(({ saved: _saved, canSet: can, ...rest }) => {
-          setForm(rest);
-          setCanSet(can);
-        })
-        .catch((e: unknown) => setAnswer(refusalOf(e)));
-    load();
-    return api().on('changes', (e) => {
-      if (e.all || e.tables.includes('staff_notify_prefs') || e.tables.includes('users')) load();
-    });
+    void showMyNotifications(true);
+    return () => void showMyNotifications(false);
   }, []);
   if (form === null || !canSet) return null;
   const email = form.channel === 'email' || form.channel === 'both';
   const telegram = form.channel === 'telegram' || form.channel === 'both';
   const bad = (field: string): true | undefined => (answer !== null && !answer.ok && answer.field === field) || undefined;
-  const toggleKind = (k: AlertKind) => setForm({ ...form, kinds: form.kinds.includes(k) ? form.kinds.filter((x) => x !== k) : [...form.kinds, k] });
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    try {
-      const r = await api().setMyNotifyPrefs({
-        ...form,
-        // An address the chosen channel does not use is not kept.
-        email: email ? form.email?.trim() || null : null,
-        telegramChatId: telegram ? form.telegramChatId?.trim() || null : null,
-      });
-      setAnswer(r.ok ? { ok: true } : { ok: false, ...refusalFrom(r.code, r.details) });
-    } catch (err) {
-      setAnswer(refusalOf(err));
-    }
+    void saveMyNotifyPrefs();
   };
   return (
-    <form className="settings my-notify" onSubmit={(e) => void submit(e)} aria-label={t('notifyPrefs.title')}>
+    <form className="settings my-notify" onSubmit={submit} aria-label={t('notifyPrefs.title')}>
       <h2>{t('notifyPrefs.title')}</h2>
       <p className="hint">{t('notifyPrefs.hint')}</p>
       <label className="field">
         <span>{t('notifyPrefs.channel')}</span>
-        <select className="select" value={form.channel} onChange={(e) => setForm({ ...form, channel: e.target.value as StaffNotifyChannel })}>
+        <select className="select" value={form.channel} onChange={(e) => editMyNotifyPrefs({ channel: e.target.value as StaffNotifyChannel })}>
           {STAFF_NOTIFY_CHANNELS.map((c) => (
             <option key={c} value={c}>
               {t.dyn(`notifyPrefs.ch_${c}`, c)}
@@ -70,21 +43,21 @@ export function MyNotifications() {
       {telegram && (
         <label className="field">
           <span>{t('notifyPrefs.chatId')}</span>
-          <input className="input" inputMode="numeric" value={form.telegramChatId ?? ''} aria-invalid={bad('telegramChatId')} onChange={(e) => setForm({ ...form, telegramChatId: e.target.value })} />
+          <input className="input" inputMode="numeric" value={form.telegramChatId ?? ''} aria-invalid={bad('telegramChatId')} onChange={(e) => editMyNotifyPrefs({ telegramChatId: e.target.value })} />
           <small className="hint">{t('notifyPrefs.chatIdHint')}</small>
         </label>
       )}
       {email && (
         <label className="field">
           <span>{t('notifyPrefs.email')}</span>
-          <input className="input" type="email" value={form.email ?? ''} aria-invalid={bad('email')} onChange={(e) => setForm({ ...form, email: e.target.value })} />
+          <input className="input" type="email" value={form.email ?? ''} aria-invalid={bad('email')} onChange={(e) => editMyNotifyPrefs({ email: e.target.value })} />
         </label>
       )}
       <fieldset className="field my-notify-kinds" aria-invalid={bad('kinds')}>
         <legend>{t('notifyPrefs.kinds')}</legend>
         {ALERT_KINDS.map((k) => (
           <label key={k} className="check">
-            <input type="checkbox" checked={form.kinds.includes(k)} onChange={() => toggleKind(k)} />
+            <input type="checkbox" checked={form.kinds.includes(k)} onChange={() => toggleMyNotifyKind(k)} />
             {t.dyn(`alerts.k_${k}`, k)}
           </label>
         ))}
@@ -92,15 +65,15 @@ export function MyNotifications() {
       <div className="field">
         <span>{t('notifyPrefs.quiet')}</span>
         <div className="my-notify-quiet">
-          <TimeInput aria-label={t('notifyPrefs.quietFrom')} value={form.quietStartMinute} aria-invalid={bad('quietStartMinute')} onChange={(m) => setForm({ ...form, quietStartMinute: m })} />
+          <TimeInput aria-label={t('notifyPrefs.quietFrom')} value={form.quietStartMinute} aria-invalid={bad('quietStartMinute')} onChange={(m) => editMyNotifyPrefs({ quietStartMinute: m })} />
           <span>–</span>
-          <TimeInput aria-label={t('notifyPrefs.quietTo')} value={form.quietEndMinute} aria-invalid={bad('quietEndMinute')} onChange={(m) => setForm({ ...form, quietEndMinute: m })} />
+          <TimeInput aria-label={t('notifyPrefs.quietTo')} value={form.quietEndMinute} aria-invalid={bad('quietEndMinute')} onChange={(m) => editMyNotifyPrefs({ quietEndMinute: m })} />
         </div>
         <small className="hint">{form.quietStartMinute === form.quietEndMinute ? t('notifyPrefs.noQuiet') : t('notifyPrefs.quietHint')}</small>
       </div>
       <label className="field">
         <span>{t('notifyPrefs.language')}</span>
-        <select className="select" value={form.language} onChange={(e) => setForm({ ...form, language: e.target.value === 'en' ? 'en' : 'ru' })}>
+        <select className="select" value={form.language} onChange={(e) => editMyNotifyPrefs({ language: e.target.value === 'en' ? 'en' : 'ru' })}>
           <option value="ru">Русский</option>
           <option value="en">English</option>
         </select>
@@ -124,11 +97,3 @@ export function MyNotifications() {
   );
 }
 
-/** The mutator's own code travels in details.code; the API's class of it is the fallback. */
-function refusalFrom(code: string, details: Record<string, unknown> | undefined): Refusal {
-  return { code: typeof details?.['code'] === 'string' ? details['code'] : code, field: typeof details?.['field'] === 'string' ? details['field'] : null };
-}
-
-function refusalOf(err: unknown): { ok: false } & Refusal {
-  return { ok: false, ...(err instanceof ApiError ? refusalFrom(err.code, err.details) : { code: null, field: null }) };
-}

@@ -5,7 +5,7 @@
 import { useEffect } from 'react';
 import { CalendarEditor } from './CalendarEditor';
 import { PoliciesTable } from './PoliciesTable';
-import { loadProofRules, loadSlaSettings, showSlaSettings, useSlaSettingsStore } from './store';
+import { loadChecklistRules, loadProofRules, loadSlaSettings, showSlaSettings, useSlaSettingsStore } from './store';
 import { useT } from '../../i18n/use-t';
 import { VipContracts } from './VipContracts';
 import { ProofRules } from './ProofRules';
@@ -21,6 +21,7 @@ export default function SlaSettingsScreen() {
     showSlaSettings(true);
     void loadSlaSettings();
     void loadProofRules();
+    void loadChecklistRules();
     return () => showSlaSettings(false);
   }, []);
   if (!view) return <div className="empty">…</div>;

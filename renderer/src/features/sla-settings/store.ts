@@ -5,6 +5,8 @@ import { create } from 'zustand';
 import type { CustomerVipView, SlaSettingsView } from '../../../../shared/api/alerts-api';
 import type { CommandResult } from '../../../../shared/api/define';
 import type { ProofRuleView } from '../../../../shared/api/driver-phone-api';
+import type { ChecklistPolicyView } from '../../../../shared/api/order-intake-api';
+import type { ChecklistItem } from '../../../../shared/domain/order-intake';
 import type { ProofKind } from '../../../../shared/delivery/proof-vocabulary';
 import type { SlaPolicy } from '../../../../shared/domain/sla-policy';
 import { api, errorMessage } from '../../api/client';
@@ -17,11 +19,14 @@ export interface SlaSettingsState {
   /** Which proofs each service type's "delivered" needs. */
   proofRules: ProofRuleView[];
   proofError: string | null;
+  /** Which confirmation checklist items confirming an order needs, per service type. */
+  checklistRules: ChecklistPolicyView[];
+  checklistError: string | null;
   /** The screen is mounted: rule changes re-read it. */
   showing: boolean;
 }
 
-const initial: SlaSettingsState = { view: null, found: [], message: null, proofRules: [], proofError: null, showing: false };
+const initial: SlaSettingsState = { view: null, found: [], message: null, proofRules: [], proofError: null, checklistRules: [], checklistError: null, showing: false };
 
 export const useSlaSettingsStore = create<SlaSettingsState>(() => initial);
 
@@ -45,15 +50,23 @@ export async function loadProofRules(): Promise<void> {
   }
 }
 
+export async function loadChecklistRules(): Promise<void> {
+  try {
+    useSlaSettingsStore.setState({ checklistRules: await api().checklistPolicies() });
+  } catch (err) {
+    useSlaSettingsStore.setState({ checklistError: errorMessage(err) });
+  }
+}
+
 /** The screen mounts (true) or unmounts (false). */
 export function showSlaSettings(showing: boolean): void {
   useSlaSettingsStore.setState({ showing });
 }
 
-/** Policies, calendars, customers or proof rules changed: re-read them if the screen shows. */
+/** Policies, calendars, customers, proof or checklist rules changed: re-read them if the screen shows. */
 export async function refreshSlaSettings(): Promise<void> {
   if (!useSlaSettingsStore.getState().showing) return;
-  await Promise.all([loadSlaSettings(), loadProofRules()]);
+  await Promise.all([loadSlaSettings(), loadProofRules(), loadChecklistRules()]);
 }
 
 /** Turns one proof on or off for a service type; a refusal shows under the table. */
@@ -63,6 +76,17 @@ export async function toggleProofRule(rule: ProofRuleView, kind: ProofKind): Pro
     if (!r.ok) useSlaSettingsStore.setState({ proofError: r.message });
   } catch (err) {
     useSlaSettingsStore.setState({ proofError: errorMessage(err) });
+  }
+}
+
+/** Turns one checklist item on or off for a service type; a refusal shows under the table. */
+export async function toggleChecklistItem(rule: ChecklistPolicyView, item: ChecklistItem): Promise<void> {
+  const required = rule.required.includes(item) ? rule.required.filter((i) => i !== item) : [...rule.required, item];
+  try {
+    const r = await api().setChecklistPolicy({ serviceType: rule.serviceType, required });
+    useSlaSettingsStore.setState({ checklistError: r.ok ? null : r.message });
+  } catch (err) {
+    useSlaSettingsStore.setState({ checklistError: errorMessage(err) });
   }
 }
 
