@@ -88,6 +88,33 @@ export default tseslint.config(
     ]),
   },
   {
+    // main/api is the thin layer that validates a call and delegates: reads live in
+    // main/db/queries (or the feature's folder), so no SQL, statement or drizzle query here.
+    files: ['main/api/**/*.ts'],
+    ignores: ['main/api/**/*.test.ts'],
+    rules: {
+      ...restrict(['electron', ...dbModules, 'drizzle-orm'], [
+        { group: ['**/server/**', '**/renderer/**'], message: 'main/ imports only shared/ and its own modules.' },
+        { group: ['**/shared/schema', '**/shared/schema/*'], message: 'main/api reads through main/db/queries, not the tables.' },
+      ]),
+      'no-restricted-syntax': [
+        'error',
+        ...['prepareRead', 'prepare', 'exec', 'pragma', 'select', 'selectDistinct', 'insert', '$count', '$with'].map((name) => ({
+          selector: `CallExpression > MemberExpression.callee[property.name='${name}']`,
+          message: `main/api does not query the database (.${name}): put the read in main/db/queries and call it.`,
+        })),
+        {
+          selector: "MemberExpression[property.name='db']",
+          message: 'main/api does not reach into the replica: put the read in main/db/queries and call it.',
+        },
+        {
+          selector: 'Literal[value=/^\\s*(SELECT|INSERT|UPDATE|DELETE|WITH|PRAGMA)\\s/i], TemplateElement[value.raw=/^\\s*(SELECT|INSERT|UPDATE|DELETE|WITH|PRAGMA)\\s/i]',
+          message: 'No SQL in main/api: put it in main/db/queries.',
+        },
+      ],
+    },
+  },
+  {
     files: ['server/**/*.ts'],
     rules: restrict(['electron'], [
       { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'server/ imports only shared/ and its own modules.' },

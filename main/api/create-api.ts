@@ -25,7 +25,7 @@ import { pendingOrderIds } from '../db/queries/pending-orders';
 import { problemQueue } from '../db/queries/problem-queue';
 import type { SettingsStore } from '../settings/settings-store';
 import { createSyncLink, type SyncConnector, type SyncLink } from '../sync/sync-link';
-import { listWarehouses, pickList } from '../db/queries/warehouse-queries';
+import { listWarehouses, pickList, warehouseIdOfUser } from '../db/queries/warehouse-queries';
 import { alertsHandlers, warehouseScanHandlers } from './alerts-handlers';
 import { sessionHandlers } from './session-handlers';
 import { describeZodError } from './zod-message';
@@ -94,9 +94,7 @@ export function createApi(deps: ApiDeps): Api {
   };
   const warehouseOfUser = (): string | null => {
     const u = link.user();
-    if (!u) return null;
-    const r = replica.prepareRead('SELECT warehouse_id AS w FROM users WHERE id = ?').get(u.id) as { w: string | null } | undefined;
-    return r?.w ?? null;
+    return u ? warehouseIdOfUser(replica, u.id) : null;
   };
   const pending = (): Set<string> => pendingOrderIds(replica);
   const noSignal = (): ReadonlySet<string> => link.current()?.noSignalDrivers() ?? new Set<string>();

@@ -5,6 +5,7 @@ import type { CommandResult } from '../../shared/api/define';
 import type { ApiParsedRequest } from '../../shared/api/contract';
 import type { MutatorArgs, MutatorName } from '../../shared/mutators/registry';
 import type { ReadonlyReplica } from '../db/open-replica';
+import { statusBeforeProblem } from '../db/queries/status-before-problem';
 import type { SyncLink } from '../sync/sync-link';
 
 export async function runCommand<N extends MutatorName>(link: SyncLink, name: N, args: MutatorArgs<N>): Promise<CommandResult> {
@@ -29,12 +30,10 @@ export function orderCommands(link: SyncLink, replica: ReadonlyReplica) {
     async resolveProblem(a: ApiParsedRequest<'resolveProblem'>): Promise<CommandResult> {
       let to = a.to;
       if (to === undefined) {
-        const row = replica.prepareRead('SELECT status_before_problem AS s FROM orders WHERE id = ?').get(a.orderId) as
-          | { s: ApiParsedRequest<'resolveProblem'>['to'] | null }
-          | undefined;
+        const row = statusBeforeProblem(replica, a.orderId);
         if (!row) return { ok: false, code: 'not_found', message: `Order ${a.orderId} does not exist` };
-        if (!row.s) return { ok: false, code: 'invalid_request', message: 'Say which status the order goes to: its status before the problem is unknown' };
-        to = row.s;
+        if (!row.before) return { ok: false, code: 'invalid_request', message: 'Say which status the order goes to: its status before the problem is unknown' };
+        to = row.before;
       }
       return runCommand(link, 'resolveProblem', { orderId: a.orderId, to, comment: a.comment === '' ? null : a.comment });
     },

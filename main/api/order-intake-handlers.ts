@@ -3,15 +3,14 @@
 // warehouse, and runs the createOrder mutator like every other command.
 import type { ApiHandlers } from '../../shared/api/contract';
 import type { CommandResultWith } from '../../shared/api/define';
-import type { ChecklistPolicyView, NewOrderRequest } from '../../shared/api/order-intake-api';
+import type { NewOrderRequest } from '../../shared/api/order-intake-api';
 import { nearest } from '../../shared/domain/geo';
 import { checkNewOrder } from '../../shared/domain/new-order-check';
-import { mutationRowId, type MutatorTx } from '../../shared/mutators/mutator-tx';
-import { requiredChecklist } from '../../shared/mutators/checklist-policy';
-import { SERVICE_TYPES } from '../../shared/domain/vocabulary';
-import { checklistPolicies as checklistPolicies_ } from '../../shared/schema';
+import { mutationRowId } from '../../shared/mutators/mutator-tx';
 import type { ReadonlyReplica } from '../db/open-replica';
+import { checklistPolicyViews } from '../db/queries/checklist-policies';
 import { lookupCustomers } from '../db/queries/customer-lookup';
+import { listWarehouses } from '../db/queries/warehouse-queries';
 import { geocode } from '../geocoding/geocode';
 import type { NominatimOptions } from '../geocoding/nominatim-client';
 import type { SettingsStore } from '../settings/settings-store';
@@ -37,13 +36,6 @@ type Handlers = Pick<
   'lookupCustomers' | 'geocode' | 'createOrder' | 'editOrder' | 'correctStatus' | 'undoCorrection' | 'recordPayment' | 'checklistPolicies' | 'setChecklistPolicy' | 'readOrderImportFile' | 'previewOrderImport' | 'commitOrderImport' | 'orderImportProgress'
 >;
 
-interface WarehousePlace {
-  id: string;
-  lat: number;
-  lon: number;
-  regionId: string;
-}
-
 export function orderIntakeHandlers(deps: {
   replica: ReadonlyReplica;
   settings: SettingsStore;
@@ -52,7 +44,6 @@ export function orderIntakeHandlers(deps: {
   nominatim?: Partial<NominatimOptions>;
 }): Handlers {
   const { replica } = deps;
-  const warehouses = (): WarehousePlace[] => replica.prepareRead('SELECT id, lat, lon, region_id AS regionId FROM warehouses ORDER BY id').all() as WarehousePlace[];
 
   async function createOrder(a: NewOrderRequest): Promise<CommandResultWith<{ orderId: string }>> {
     const problems = checkNewOrder(a, deps.now());
@@ -60,7 +51,7 @@ export function orderIntakeHandlers(deps: {
     if (first !== undefined) {
       return { ok: false, code: 'invalid_request', message: `${first.field}: ${first.problem}`, details: { problems } };
     }
-    const all = warehouses();
+    const all = listWarehouses(replica);
     // A direct pickup (no warehouse) counts SLA in the region of the warehouse nearest the address.
     const wh = a.warehouseId != null ? all.find((w) => w.id === a.warehouseId) : nearest(all, { lat: a.deliveryLat, lon: a.deliveryLon });
     if (wh === undefined) {
@@ -90,20 +81,11 @@ export function orderIntakeHandlers(deps: {
     correctStatus: (a) => runCommand(deps.link, 'correctStatus', a),
     undoCorrection: (a) => runCommand(deps.link, 'undoCorrection', a),
     recordPayment: (a) => runCommand(deps.link, 'recordPayment', a),
-    checklistPolicies: () => checklistPolicies(replica),
+    checklistPolicies: () => checklistPolicyViews(replica),
     setChecklistPolicy: (a) => runCommand(deps.link, 'setChecklistPolicy', a),
     readOrderImportFile: (a) => importStep(() => imports.readFile(a.fileName, a.dataBase64)),
     previewOrderImport: (a) => importStep(() => imports.preview(a.importId, a.mapping)),
     commitOrderImport: (a) => importStep(() => imports.commit(a.importId, a.mapping)),
     orderImportProgress: (a) => importStep(() => imports.progress(a.batchId)),
   };
-}
-
-/** The mutator's own rule (requiredChecklist) over the replica's policy rows, per service. */
-function checklistPolicies(replica: ReadonlyReplica): ChecklistPolicyView[] {
-  const rows = replica.db.select().from(checklistPolicies_).all();
-  return SERVICE_TYPES.map((serviceType) => {
-    const row = rows.find((r) => r.id === serviceType);
-    return { serviceType, required: [...requiredChecklist({ get: (() => row) as MutatorTx['get'] }, serviceType)] };
-  });
 }

@@ -6,13 +6,12 @@ import type { CarrierOnOrder } from '../../../shared/api/handover-api';
 import { resolveSlaPolicy, type SlaPolicies } from '../../../shared/domain/sla-policy';
 import type { Actor } from '../../../shared/domain/vocabulary';
 import { and, inArray } from 'drizzle-orm';
-import { checklistPolicies, customers, drivers, orderEvents, orders, speedProfiles, trackingLinks, warehouses, type CustomerRow, type DriverRow, type OrderRow } from '../../../shared/schema';
+import { customers, drivers, orderEvents, orders, speedProfiles, trackingLinks, warehouses, type CustomerRow, type DriverRow, type OrderRow } from '../../../shared/schema';
 import { FLEET_LOCATOR, predictArrival, SpeedTable, stopsThrough, type PredictedArrival } from '../../../shared/eta';
 import type { ReadonlyReplica } from '../open-replica';
 import { effectiveSlaPolicies } from './alerts-queries';
 import { orderActions } from '../../../shared/api/order-actions';
-import { requiredChecklist } from '../../../shared/mutators/checklist-policy';
-import type { MutatorTx } from '../../../shared/mutators/mutator-tx';
+import { requiredChecklistOf } from './checklist-policies';
 
 function hours(minutes: number): string {
   return minutes % 60 === 0 ? `${minutes / 60} h` : `${minutes} min`;
@@ -50,9 +49,7 @@ export function orderDetail(
   const warehouse = order.warehouseId ? (db.select().from(warehouses).where(eq(warehouses.id, order.warehouseId)).get() ?? null) : null;
   const customer = order.customerId ? (db.select().from(customers).where(eq(customers.id, order.customerId)).get() ?? null) : null;
   const link = db.select().from(trackingLinks).where(eq(trackingLinks.id, order.id)).get();
-  // The mutator's own rule for which items confirming needs, over the replica's policy row.
-  const policy = db.select().from(checklistPolicies).where(eq(checklistPolicies.id, order.serviceType)).get();
-  const checklistRequired = [...requiredChecklist({ get: (() => policy) as MutatorTx['get'] }, order.serviceType)];
+  const checklistRequired = requiredChecklistOf(replica, order.serviceType);
   return {
     order,
     events,

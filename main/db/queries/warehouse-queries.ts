@@ -1,12 +1,20 @@
-// The warehouse's lists: warehouses for filters, one warehouse's pick list (confirmed orders
-// there, most urgent SLA first), and the order a scanned label names.
+// The warehouse's lists: warehouses for filters, the warehouse a user works at, one
+// warehouse's pick list (confirmed orders there, most urgent SLA first), and the order a
+// scanned label names.
+import { eq } from 'drizzle-orm';
 import type { PickListItem, WarehouseListRow } from '../../../shared/api/warehouse-api';
 import type { OrderStatus } from '../../../shared/domain/vocabulary';
+import { users } from '../../../shared/schema';
 import type { ReadonlyReplica } from '../open-replica';
 import { ORDER_LIST_COLUMNS, toListRow, type RawListRow } from './order-queries';
 
 export function listWarehouses(replica: ReadonlyReplica): WarehouseListRow[] {
   return replica.prepareRead('SELECT id, name, city, address, lat, lon, region_id AS regionId FROM warehouses ORDER BY name, id').all() as WarehouseListRow[];
+}
+
+/** The warehouse a user works at; null for a user without one or not in the replica. */
+export function warehouseIdOfUser(replica: ReadonlyReplica, userId: string): string | null {
+  return replica.db.select({ w: users.warehouseId }).from(users).where(eq(users.id, userId)).get()?.w ?? null;
 }
 
 export function pickList(replica: ReadonlyReplica, warehouseId: string | null, pending: ReadonlySet<string>): PickListItem[] {
