@@ -4,7 +4,7 @@
 import { closeArchiveCard, useArchiveStore } from '../archive/store';
 import { useT } from '../../i18n/use-t';
 import { StatusChip } from '../../ui/StatusChip';
-import { Timeline } from './Timeline';
+import { OrderFactRows, ProblemSection, TimelineSection } from './OrderFacts';
 
 export function ArchiveCard() {
   const t = useT();
@@ -54,31 +54,9 @@ export function ArchiveCard() {
           <span className="muted">{t('archive.fetchedAt', { time: t.fmt.dateTime(view.fetchedAt) })}</span>
         )}
       </div>
-      {o.status === 'problem' && o.problemReason && (
-        <section className="card-section">
-          <h3>{t('card.problem')}</h3>
-          <div className="error-text">{t.dyn(`reason.${o.problemReason}`, o.problemReason)}</div>
-        </section>
-      )}
+      {o.status === 'problem' && <ProblemSection reason={o.problemReason} />}
       <section className="card-section">
-        <dl className="kv">
-          <dt>{t('card.customer')}</dt>
-          <dd>{o.customerName}</dd>
-          <dt>{t('card.phone')}</dt>
-          <dd className="tabular">{o.customerPhone || '—'}</dd>
-          <dt>{t('card.pickup')}</dt>
-          <dd>{o.pickupAddress}</dd>
-          <dt>{t('card.delivery')}</dt>
-          <dd>
-            {o.deliveryAddress}, {o.deliveryCity}
-          </dd>
-          <dt>{t('card.service')}</dt>
-          <dd>{t.dyn(`service.${o.serviceType}`, o.serviceType)}</dd>
-          <dt>{t('card.cargo')}</dt>
-          <dd>
-            {o.cargoDescription ? `${o.cargoDescription}, ` : ''}
-            {t('card.weight', { kg: t.fmt.kg(o.weightKg), places: o.places })}
-          </dd>
+        <OrderFactRows order={o}>
           <dt>{t('card.driver')}</dt>
           <dd>{o.driverName ?? '—'}</dd>
           <dt>{t('card.created')}</dt>
@@ -89,12 +67,9 @@ export function ArchiveCard() {
               <dd className="tabular">{t.fmt.dateTime(o.deliveredAt)}</dd>
             </>
           )}
-        </dl>
+        </OrderFactRows>
       </section>
-      <section className="card-section">
-        <h3>{t('card.timeline')}</h3>
-        <Timeline events={view.card.events} />
-      </section>
+      <TimelineSection events={view.card.events} />
     </article>
   );
 }

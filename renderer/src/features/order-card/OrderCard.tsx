@@ -17,7 +17,7 @@ import { NoteDialog } from './NoteDialogs';
 import { ChecklistDialog, CorrectionDialog, EditDialog, PaymentDialog } from './IntakeDialogs';
 import { IntakeRows } from './IntakeRows';
 import { closeOrder, useOrderCardStore } from './store';
-import { Timeline } from './Timeline';
+import { OrderFactRows, ProblemSection, TimelineSection } from './OrderFacts';
 import { ArchiveCard } from './ArchiveCard';
 import { useArchiveStore } from '../archive/store';
 import { ProofSection } from './ProofSection';
@@ -137,36 +137,17 @@ function CardBody({ detail }: { detail: OrderDetail }) {
         <Conflicts orderId={o.id} />
       </header>
       <CardActions detail={detail} />
-      {o.status === 'problem' && (
-        <section className="card-section" aria-label={t('card.problem')}>
-          <h3>{t('card.problem')}</h3>
-          <div className="error-text" style={{ padding: 0 }}>
-            {o.problemReason ? t.dyn(`reason.${o.problemReason}`, o.problemReason) : '—'}
-          </div>
-          {o.problemComment && <div className="tl-note">{o.problemComment}</div>}
-        </section>
-      )}
+      {o.status === 'problem' && <ProblemSection reason={o.problemReason} comment={o.problemComment} />}
       <section className="card-section">
-        <dl className="kv">
-          <dt>{t('card.customer')}</dt>
-          <dd>{o.customerName}</dd>
-          <dt>{t('card.phone')}</dt>
-          <dd className="tabular">{o.customerPhone || '—'}</dd>
-          <dt>{t('card.pickup')}</dt>
-          <dd>{o.pickupAddress}</dd>
-          <dt>{t('card.delivery')}</dt>
-          <dd>
-            {o.deliveryAddress}, {o.deliveryCity}
-          </dd>
-          <dt>{t('card.warehouse')}</dt>
-          <dd>{detail.warehouse?.name ?? '—'}</dd>
-          <dt>{t('card.service')}</dt>
-          <dd>{t.dyn(`service.${o.serviceType}`, o.serviceType)}</dd>
-          <dt>{t('card.cargo')}</dt>
-          <dd>
-            {o.cargoDescription ? `${o.cargoDescription}, ` : ''}
-            {t('card.weight', { kg: t.fmt.kg(o.weightKg), places: o.places })}
-          </dd>
+        <OrderFactRows
+          order={o}
+          afterRoute={
+            <>
+              <dt>{t('card.warehouse')}</dt>
+              <dd>{detail.warehouse?.name ?? '—'}</dd>
+            </>
+          }
+        >
           {o.carrierId === null && o.courierProvider === null && (
             <>
               <dt>{t('card.driver')}</dt>
@@ -184,13 +165,10 @@ function CardBody({ detail }: { detail: OrderDetail }) {
           <IntakeRows order={o} />
           <dt>{t('card.created')}</dt>
           <dd className="tabular">{t.fmt.dateTime(o.createdAt)}</dd>
-        </dl>
+        </OrderFactRows>
       </section>
       <ProofSection orderId={o.id} status={o.status} />
-      <section className="card-section">
-        <h3>{t('card.timeline')}</h3>
-        <Timeline events={detail.events} />
-      </section>
+      <TimelineSection events={detail.events} />
       {dialog === 'assign' && <AssignDialog number={o.number} />}
       {(dialog === 'problem' || dialog === 'resolve' || dialog === 'comment' || dialog === 'cancel') && <NoteDialog key={dialog} kind={dialog} detail={detail} actor={actor} />}
       {dialog === 'edit' && <EditDialog detail={detail} />}
