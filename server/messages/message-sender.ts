@@ -9,12 +9,9 @@ import type { MessageChannel } from '../../shared/messages/message-vocabulary';
 import type { MessageRow } from '../../shared/schema';
 import type { SyncEngine } from '../sync/sync-engine';
 import type { Channel, SendResult } from './channel';
+import { afterAttempt, CUT_OFF_ERROR, OutboxRounds, sendAttempt, type AttemptCounters } from './outbox-rounds';
 
 export const MAX_ATTEMPTS = 6;
-/** 30 s, 1 min, 2 min, 4 min, 8 min: a gateway out for a quarter of an hour loses nothing. */
-export function backoffMs(attempt: number): number {
-  return Math.min(30 * 60_000, 30_000 * 2 ** Math.max(0, attempt - 1));
-}
 
 const CHANNEL_NAMES: Record<MessageChannel, string> = { sms: 'SMS', email: 'E-mail', telegram: 'Telegram' };
 
@@ -29,13 +26,7 @@ export function maskRecipient(channel: MessageChannel, to: string): string {
   return `+${digits.slice(0, 1)} *** *** ${digits.slice(-4, -2)} ${digits.slice(-2)}`;
 }
 
-export interface SenderCounters {
-  attempts: number;
-  sent: number;
-  retried: number;
-  failed: number;
-  unknown: number;
-}
+export type SenderCounters = AttemptCounters;
 
 export interface MessageSenderOptions {
   sqlite: Database.Database;
@@ -54,20 +45,19 @@ export class MessageSender {
   private readonly due: Database.Statement<[number, number], Record<string, unknown>>;
   private readonly cutOff: Database.Statement<[], Record<string, unknown>>;
   private readonly pending: Database.Statement<[], { n: number }>;
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private stopped = false;
+  private readonly rounds: OutboxRounds;
 
   constructor(private readonly opts: MessageSenderOptions) {
     this.due = opts.sqlite.prepare("SELECT * FROM messages WHERE state = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?");
     this.cutOff = opts.sqlite.prepare("SELECT * FROM messages WHERE state = 'sending'");
     this.pending = opts.sqlite.prepare("SELECT count(*) AS n FROM messages WHERE state IN ('queued', 'sending')");
+    this.rounds = new OutboxRounds(() => this.round(), opts.intervalMs ?? 1000, opts.log, 'message');
   }
 
   /** Marks attempts a previous process left unfinished, then starts the rounds. */
   start(): void {
     this.recoverCutOff();
-    this.schedule();
+    this.rounds.start();
   }
 
   pendingCount(): number {
@@ -76,27 +66,12 @@ export class MessageSender {
 
   /** One round now (tests, and the timer). Resolves when the round's sends are done. */
   runOnce(): Promise<void> {
-    this.running ??= this.round().finally(() => {
-      this.running = null;
-    });
-    return this.running;
+    return this.rounds.runOnce();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer !== null) clearTimeout(this.timer);
-    await this.running;
+    await this.rounds.stop();
     for (const ch of Object.values(this.opts.channels)) ch?.close?.();
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      void this.runOnce()
-        .catch((e: unknown) => this.opts.log.error({ err: e }, 'message round failed'))
-        .finally(() => this.schedule());
-    }, this.opts.intervalMs ?? 1000);
-    this.timer.unref();
   }
 
   private recoverCutOff(): void {
@@ -105,7 +80,7 @@ export class MessageSender {
     const now = this.opts.clock();
     this.opts.engine.writeRows((tx) => {
       for (const m of rows) {
-        const next: MessageRow = { ...m, state: 'unknown', lastError: 'server stopped during the attempt: not resent', updatedAt: now };
+        const next: MessageRow = { ...m, state: 'unknown', lastError: CUT_OFF_ERROR, updatedAt: now };
         tx.put('messages', next);
         this.timelineEvent(tx, next, now);
       }
@@ -117,51 +92,23 @@ export class MessageSender {
     const now = this.opts.clock();
     const rows = this.due.all(now, this.opts.batch ?? 20).map((r) => this.fromRecord(r));
     for (const m of rows) {
-      if (this.stopped) return;
+      if (this.rounds.stopped) return;
       const channel = this.opts.channels[m.channel];
       const sending: MessageRow = { ...m, state: 'sending', attempts: m.attempts + 1, updatedAt: this.opts.clock() };
       // Committed before the gateway hears of it: a crash from here on leaves `sending`.
       this.opts.engine.writeRows((tx) => tx.put('messages', sending));
-      this.counters.attempts++;
       let result: SendResult;
-      if (channel === undefined) result = { outcome: 'failed', error: `${m.channel} is not configured on the server` };
-      else {
-        try {
-          result = await channel.send({ id: m.id, to: m.recipient, subject: m.subject, body: m.body });
-        } catch (e) {
-          result = { outcome: 'unknown', error: e instanceof Error ? e.message : String(e) };
-        }
-      }
+      if (channel === undefined) {
+        this.counters.attempts++;
+        result = { outcome: 'failed', error: `${m.channel} is not configured on the server` };
+      } else result = await sendAttempt(channel, { id: m.id, to: m.recipient, subject: m.subject, body: m.body }, this.counters);
       this.finish(sending, result);
     }
   }
 
   private finish(m: MessageRow, result: SendResult): void {
     const now = this.opts.clock();
-    let next: MessageRow;
-    switch (result.outcome) {
-      case 'sent':
-        next = { ...m, state: 'sent', sentAt: now, providerId: result.providerId, lastError: null, updatedAt: now };
-        this.counters.sent++;
-        break;
-      case 'retry':
-        if (m.attempts < MAX_ATTEMPTS) {
-          next = { ...m, state: 'queued', nextAttemptAt: now + backoffMs(m.attempts), lastError: result.error, updatedAt: now };
-          this.counters.retried++;
-        } else {
-          next = { ...m, state: 'failed', lastError: result.error, updatedAt: now };
-          this.counters.failed++;
-        }
-        break;
-      case 'failed':
-        next = { ...m, state: 'failed', lastError: result.error, updatedAt: now };
-        this.counters.failed++;
-        break;
-      case 'unknown':
-        next = { ...m, state: 'unknown', lastError: result.error, updatedAt: now };
-        this.counters.unknown++;
-        break;
-    }
+    const next: MessageRow = { ...m, ...afterAttempt(result, m.attempts, now, this.counters, MAX_ATTEMPTS), updatedAt: now };
     this.opts.engine.writeRows((tx) => {
       tx.put('messages', next);
       this.timelineEvent(tx, next, now);

@@ -17,8 +17,8 @@ import { buildReport, type SqlReader } from '../../shared/reports/report-source'
 import { DAILY_SUMMARY_ROLES } from '../../shared/mutators/daily-summary-settings';
 import type { DailySummarySettingsRow } from '../../shared/schema';
 import type { Logger } from '../log/logger';
-import type { Channel, SendResult } from '../messages/channel';
-import { backoffMs } from '../messages/message-sender';
+import type { Channel } from '../messages/channel';
+import { afterAttempt, CUT_OFF_ERROR, OutboxRounds, sendAttempt, type AttemptCounters } from '../messages/outbox-rounds';
 import type { MarshrutServer } from '../server';
 import type { SyncEngine } from '../sync/sync-engine';
 import type { DailySummaryOutboxRow, DailySummaryState } from './daily-summary-schema';
@@ -30,7 +30,7 @@ export const NOT_CONFIGURED = 'not_configured';
 export const NOT_A_RECIPIENT = 'not_a_recipient';
 export const EXPIRED = 'expired';
 
-export interface DailySummaryCounters {
+export interface DailySummaryCounters extends AttemptCounters {
   /** Days whose figures were computed. */
   composed: number;
   queued: number;
@@ -39,11 +39,6 @@ export interface DailySummaryCounters {
   /** Chosen people no longer active supervisors or admins. */
   skippedNotRecipient: number;
   notConfigured: number;
-  attempts: number;
-  sent: number;
-  retried: number;
-  failed: number;
-  unknown: number;
 }
 
 export interface DailySummaryOptions {
@@ -67,9 +62,7 @@ export class DailySummary {
   private readonly due: Database.Statement<[number], DailySummaryOutboxRow>;
   private readonly setState: Database.Statement;
   private readonly read: SqlReader;
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private stopped = false;
+  private readonly rounds: OutboxRounds;
 
   constructor(private readonly opts: DailySummaryOptions) {
     const db = opts.sqlite;
@@ -83,43 +76,29 @@ export class DailySummary {
       'UPDATE daily_summary_outbox SET state = @state, attempts = @attempts, next_attempt_at = @nextAttemptAt, last_error = @lastError, sent_at = @sentAt, updated_at = @now WHERE id = @id',
     );
     this.read = (sql, p) => db.prepare(sql).all(...p);
+    this.rounds = new OutboxRounds(() => this.round(), opts.intervalMs ?? 30_000, opts.log, 'daily summary');
   }
 
   /** Records attempts a previous process left cut off, then looks every interval. */
   start(): void {
     const cut = this.opts.sqlite
-      .prepare("UPDATE daily_summary_outbox SET state = 'unknown', last_error = 'server stopped during the attempt: not resent', updated_at = ? WHERE state = 'sending'")
-      .run(this.opts.clock());
+      .prepare("UPDATE daily_summary_outbox SET state = 'unknown', last_error = ?, updated_at = ? WHERE state = 'sending'")
+      .run(CUT_OFF_ERROR, this.opts.clock());
     this.counters.unknown += cut.changes;
-    this.schedule();
+    this.rounds.start();
   }
 
   /** One round now (tests, and the timer): queue what is due, then send what is due. */
   runOnce(): Promise<void> {
-    this.running ??= this.round().finally(() => {
-      this.running = null;
-    });
-    return this.running;
+    return this.rounds.runOnce();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer !== null) clearTimeout(this.timer);
-    await this.running;
+  stop(): Promise<void> {
+    return this.rounds.stop();
   }
 
   pendingCount(): number {
     return (this.opts.sqlite.prepare("SELECT count(*) AS n FROM daily_summary_outbox WHERE state IN ('queued', 'sending')").get() as { n: number }).n;
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      void this.runOnce()
-        .catch((e: unknown) => this.opts.log.error({ err: e }, 'daily summary round failed'))
-        .finally(() => this.schedule());
-    }, this.opts.intervalMs ?? 30_000);
-    this.timer.unref();
   }
 
   private async round(): Promise<void> {
@@ -140,7 +119,7 @@ export class DailySummary {
     const missing = settings.recipientIds.filter((id) => this.exists.get(dailySummaryId(day, id)) === undefined);
     if (missing.length === 0) return;
     const sections = await this.figures(day, now);
-    if (this.stopped) return;
+    if (this.rounds.stopped) return;
     this.counters.composed++;
     const byLanguage = new Map<ReportLanguage, ComposedSummary>();
     const tx = this.opts.engine.newTx();
@@ -191,7 +170,7 @@ export class DailySummary {
     const channel = this.opts.channel;
     if (channel === null) return;
     for (const row of this.due.all(this.opts.clock())) {
-      if (this.stopped) return;
+      if (this.rounds.stopped) return;
       const now = this.opts.clock();
       if (now - row.createdAt > EXPIRE_MS) {
         this.update(row, { state: 'failed', lastError: `${EXPIRED}: ${row.lastError ?? ''}`.trim() });
@@ -201,32 +180,8 @@ export class DailySummary {
       const attempts = row.attempts + 1;
       // Committed before SMTP hears of it: a crash from here on leaves `sending`, never resent.
       this.update(row, { state: 'sending', attempts });
-      this.counters.attempts++;
-      let result: SendResult;
-      try {
-        result = await channel.send({ id: row.id, to: row.email as string, subject: row.subject, body: row.text, html: row.html });
-      } catch (e) {
-        result = { outcome: 'unknown', error: e instanceof Error ? e.message : String(e) };
-      }
-      const after = this.opts.clock();
-      switch (result.outcome) {
-        case 'sent':
-          this.update(row, { state: 'sent', attempts, lastError: null, sentAt: after });
-          this.counters.sent++;
-          break;
-        case 'retry':
-          this.update(row, { state: 'queued', attempts, lastError: result.error, nextAttemptAt: after + backoffMs(attempts) });
-          this.counters.retried++;
-          break;
-        case 'failed':
-          this.update(row, { state: 'failed', attempts, lastError: result.error });
-          this.counters.failed++;
-          break;
-        case 'unknown':
-          this.update(row, { state: 'unknown', attempts, lastError: result.error });
-          this.counters.unknown++;
-          break;
-      }
+      const result = await sendAttempt(channel, { id: row.id, to: row.email as string, subject: row.subject, body: row.text, html: row.html }, this.counters);
+      this.update(row, { attempts, ...afterAttempt(result, attempts, this.opts.clock(), this.counters) });
     }
   }
 
