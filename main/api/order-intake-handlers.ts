@@ -15,7 +15,8 @@ import { geocode } from '../geocoding/geocode';
 import type { NominatimOptions } from '../geocoding/nominatim-client';
 import type { SettingsStore } from '../settings/settings-store';
 import type { SyncLink } from '../sync/sync-link';
-import { createOrderImportSession, OrderImportStepError } from '../order-import/order-import-session';
+import { createOrderImportSession } from '../order-import/order-import-session';
+import { ImportStepError } from '../carriers/import/import-files';
 import { SheetError } from '../carriers/import/read-sheet';
 import { ApiFailure } from './api-failure';
 import { runCommand } from './order-commands';
@@ -25,7 +26,7 @@ async function importStep<T>(run: () => T | Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (e) {
-    if (e instanceof OrderImportStepError) throw new ApiFailure(e.code, e.message);
+    if (e instanceof ImportStepError) throw new ApiFailure(e.code, e.message);
     if (e instanceof SheetError) throw new ApiFailure('invalid_request', e.message);
     throw e;
   }

@@ -9,7 +9,8 @@ import { carrierCard } from './carrier-card';
 import { carrierCitiesCache } from './carrier-cities';
 import { countCarriers } from './count-carriers';
 import { exportCarriers } from './export/export-carriers';
-import { createImportSession, ImportStepError } from './import/import-session';
+import { createImportSession } from './import/import-session';
+import { ImportStepError } from './import/import-files';
 import { SheetError } from './import/read-sheet';
 import { resolveDirection, searchCarriers, type SearchContext } from './search-carriers';
 

@@ -13,27 +13,14 @@ import { IMPORT_ORDERS_BATCH, type ImportedOrderArgs } from '../../shared/mutato
 import { suggestOrderMapping, type OrderImportMapping } from '../../shared/order-import/import-fields';
 import { parseOrderRow, type ImportWarehouse } from '../../shared/order-import/import-row';
 import { importBatches } from '../carriers/import/import-batches';
-import { readSheet, type Sheet } from '../carriers/import/read-sheet';
+import { createImportFiles, ImportStepError } from '../carriers/import/import-files';
 import type { ReadonlyReplica } from '../db/open-replica';
 import { MAX_ARGS_CHARS } from '../sync/outbox';
 import type { SyncLink } from '../sync/sync-link';
 
-/** Files kept between the wizard's steps; an older one must be read again. */
-const KEEP_FILES = 4;
 const PREVIEW_ROWS = 200;
 /** JSON characters of an importOrders part's `batch` at most: a uuid, two small numbers, 200 row numbers. */
 const BATCH_ENVELOPE_CHARS = 4096;
-
-/** A step that cannot run: 'not_found' = the file expired; 'invalid_request' = bad mapping. */
-export class OrderImportStepError extends Error {
-  override name = 'OrderImportStepError';
-  constructor(
-    readonly code: 'not_found' | 'invalid_request',
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 interface Classified {
   view: OrderImportRow;
@@ -48,8 +35,7 @@ export interface OrderImportDeps {
 
 export function createOrderImportSession(deps: OrderImportDeps) {
   const { replica } = deps;
-  // Per console (the handler context), not module state: two consoles in one test never share files.
-  const files = new Map<string, { fileName: string; sheet: Sheet }>();
+  const files = createImportFiles(suggestOrderMapping, MAX_ORDER_IMPORT_ROWS);
   /** Imports committed from this console: how many parts and orders each was sent as. */
   const committed = new Map<string, { parts: number; orders: number }>();
 
@@ -72,10 +58,9 @@ export function createOrderImportSession(deps: OrderImportDeps) {
 
   function classify(importId: string, mapping: OrderImportMapping): { fileName: string; rows: Classified[] } {
     const f = files.get(importId);
-    if (!f) throw new OrderImportStepError('not_found', 'This import has expired: choose the file again');
     if (mapping.externalId === undefined || mapping.externalId === null) {
       // Without the shop's number no duplicate could be found; say it once, not on every row.
-      throw new OrderImportStepError('invalid_request', "Choose the column that holds the shop's order number");
+      throw new ImportStepError('invalid_request', "Choose the column that holds the shop's order number");
     }
     const ctx = { warehouses: warehouses(), now: deps.now() };
     const existing = existingNumbers();
@@ -112,21 +97,8 @@ export function createOrderImportSession(deps: OrderImportDeps) {
   }
 
   return {
-    async readFile(fileName: string, dataBase64: string): Promise<OrderImportFile> {
-      const sheet = await readSheet(fileName, Buffer.from(dataBase64, 'base64'), MAX_ORDER_IMPORT_ROWS);
-      const importId = randomUUID();
-      files.set(importId, { fileName, sheet });
-      while (files.size > KEEP_FILES) files.delete(files.keys().next().value as string);
-      const headers = sheet.rows[0] ?? [];
-      return {
-        importId,
-        fileName,
-        sheetName: sheet.sheetName,
-        headers,
-        sampleRows: sheet.rows.slice(1, 6),
-        rowCount: sheet.rows.length - 1,
-        suggestedMapping: suggestOrderMapping(headers),
-      };
+    readFile(fileName: string, dataBase64: string): Promise<OrderImportFile> {
+      return files.read(fileName, dataBase64);
     },
 
     preview(importId: string, mapping: OrderImportMapping): OrderImportPreview {
@@ -165,14 +137,14 @@ export function createOrderImportSession(deps: OrderImportDeps) {
       if (!out.ok) return out;
       // "Queued" only once every part is on disk (one fsync for all of them).
       await sync.durable();
-      files.delete(importId);
+      files.forget(importId);
       committed.set(batchId, { parts: parts.length, orders: rows.length });
       return { ok: true, mid: out.mids[out.mids.length - 1] ?? null, created: rows.length, parts: parts.length, batchId };
     },
 
     progress(batchId: string): OrderImportProgress {
       const known = committed.get(batchId);
-      if (!known) throw new OrderImportStepError('not_found', 'This console did not send that import');
+      if (!known) throw new ImportStepError('not_found', 'This console did not send that import');
       const sync = deps.link.current();
       const online = sync?.connection().status === 'online';
       const p = sync?.importProgress(batchId) ?? { pending: known.parts, held: 0, refusal: null };

@@ -2,6 +2,7 @@
 // carrier card, edits (each one a sync mutation), spreadsheet import (read -> map -> preview ->
 // commit) and export of the current results. Search runs as SQL on the replica in main.
 import { z } from 'zod';
+import type { ImportFileOf } from './import-file';
 import { VEHICLE_TYPES } from '../domain/vocabulary';
 import type { SecurityCheckState, VehicleType } from '../domain/vocabulary';
 import type { CarrierFlag, RankReason } from '../carriers/rank-carriers';
@@ -155,17 +156,7 @@ export type ImportMapping = Partial<Record<CarrierImportField, number | null>>;
 /** Files up to 10 MB; base64 grows that by a third. */
 const fileBase64 = z.string().min(1).max(14_000_000);
 
-export interface ImportFileInfo {
-  importId: string;
-  fileName: string;
-  sheetName: string;
-  headers: string[];
-  /** The first rows under the header, as text, for the mapping step. */
-  sampleRows: string[][];
-  rowCount: number;
-  /** Guessed from the header names (Russian or English); the user corrects it. */
-  suggestedMapping: ImportMapping;
-}
+export type ImportFileInfo = ImportFileOf<ImportMapping>;
 
 export type ImportRowStatus = 'new' | 'duplicate' | 'rejected';
 

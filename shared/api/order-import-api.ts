@@ -3,6 +3,7 @@
 // refused), then commit: all rows or none. Rows become importOrders mutations through sync, parts
 // of one batch the server applies all together or refuses all together.
 import { z } from 'zod';
+import type { ImportFileOf } from './import-file';
 import { ORDER_IMPORT_FIELDS, type OrderImportMapping } from '../order-import/import-fields';
 import type { OrderRowProblem } from '../order-import/import-row';
 import { commandReturning, idSchema, query } from './define';
@@ -15,17 +16,7 @@ export const orderImportMappingSchema = z.partialRecord(z.enum(ORDER_IMPORT_FIEL
 /** Files up to 5 MB; base64 grows that by a third. */
 const fileBase64 = z.string().min(1).max(7_000_000);
 
-export interface OrderImportFile {
-  importId: string;
-  fileName: string;
-  sheetName: string;
-  headers: string[];
-  /** The first rows under the header, as text, for the mapping step. */
-  sampleRows: string[][];
-  rowCount: number;
-  /** Guessed from the header names (Russian or English); the user corrects it. */
-  suggestedMapping: OrderImportMapping;
-}
+export type OrderImportFile = ImportFileOf<OrderImportMapping>;
 
 export interface OrderImportRow {
   /** Row number in the spreadsheet (1-based, header row included), as the user sees it. */

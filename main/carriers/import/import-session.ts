@@ -2,7 +2,6 @@
 // mapping as often as the user changes the mapping (step 2), then commit (step 3): the rows
 // become importCarriers mutations, batch by batch, and every row is accounted for in the
 // report (created, updated, skipped as a duplicate, or rejected with its reasons).
-import { randomUUID } from 'node:crypto';
 import type {
   ImportDuplicateAction,
   ImportFileInfo,
@@ -18,10 +17,8 @@ import type { ImportProblem } from '../../../shared/carriers/import-problems';
 import type { ReadonlyReplica } from '../../db/open-replica';
 import { classifyRows, type ClassifiedRow } from './classify-rows';
 import { importBatches } from './import-batches';
-import { readSheet, type Sheet } from './read-sheet';
+import { createImportFiles, ImportStepError, type OpenFile } from './import-files';
 
-/** Files kept between the wizard's steps; an older one must be read again. */
-const KEEP_FILES = 4;
 const PREVIEW_ROWS = 500;
 
 export interface ImportDeps {
@@ -30,34 +27,11 @@ export interface ImportDeps {
   mutate(name: 'importCarriers', args: { source: string; rows: ImportRowArgs[] }): Promise<CommandResult>;
 }
 
-interface OpenFile {
-  fileName: string;
-  sheet: Sheet;
-}
-
-/** A wizard step that cannot run: 'not_found' = the file expired; 'invalid_request' = bad mapping. */
-export class ImportStepError extends Error {
-  override name = 'ImportStepError';
-  constructor(
-    readonly code: 'not_found' | 'invalid_request',
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 export function createImportSession(deps: ImportDeps) {
-  // Per console (the handler context), not module state: two consoles in one test never share files.
-  const files = new Map<string, OpenFile>();
-
-  function file(importId: string): OpenFile {
-    const f = files.get(importId);
-    if (!f) throw new ImportStepError('not_found', 'This import has expired: choose the file again');
-    return f;
-  }
+  const files = createImportFiles(suggestMapping);
 
   function classify(importId: string, mapping: ImportMapping): { f: OpenFile; rows: ClassifiedRow[] } {
-    const f = file(importId);
+    const f = files.get(importId);
     if (mapping.name === undefined || mapping.name === null) {
       // Without a name column every row would be rejected; say it once instead.
       throw new ImportStepError('invalid_request', 'Choose the column that holds the carrier name');
@@ -66,21 +40,8 @@ export function createImportSession(deps: ImportDeps) {
   }
 
   return {
-    async readFile(fileName: string, dataBase64: string): Promise<ImportFileInfo> {
-      const sheet = await readSheet(fileName, Buffer.from(dataBase64, 'base64'));
-      const importId = randomUUID();
-      files.set(importId, { fileName, sheet });
-      while (files.size > KEEP_FILES) files.delete(files.keys().next().value as string);
-      const headers = sheet.rows[0] ?? [];
-      return {
-        importId,
-        fileName,
-        sheetName: sheet.sheetName,
-        headers,
-        sampleRows: sheet.rows.slice(1, 6),
-        rowCount: sheet.rows.length - 1,
-        suggestedMapping: suggestMapping(headers),
-      };
+    readFile(fileName: string, dataBase64: string): Promise<ImportFileInfo> {
+      return files.read(fileName, dataBase64);
     },
 
     preview(importId: string, mapping: ImportMapping): ImportPreview {
@@ -118,7 +79,7 @@ export function createImportSession(deps: ImportDeps) {
           for (const r of batch) report.rejected.push(rejectedView(r.view, { code: 'batch_refused', reason: result.message }));
         }
       }
-      files.delete(importId);
+      files.forget(importId);
       return report;
     },
   };
