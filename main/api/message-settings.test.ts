@@ -4,9 +4,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MessagePreview, MessageSettingsView, PreviewOrderOption } from '../../shared/api/messages-api';
 import type { Reply } from '../../shared/api/wire';
-import { alerts, messageRules, messages, staffNotifyPrefs, trackingLinks, type MessageRow } from '../../shared/schema';
+import { alerts, customerPrefs, customers, messageRules, messages, staffNotifyPrefs, trackingLinks, type MessageRow } from '../../shared/schema';
 import type { AlertList } from '../../shared/api/alerts-api';
-import type { MyNotifyPrefsView } from '../../shared/api/messages-api';
+import type { CustomerMessagePrefsView, MyNotifyPrefsView } from '../../shared/api/messages-api';
 import { createApi, type Api } from './create-api';
 import { createFakeSync } from '../testing/fake-sync';
 import { fixtureReplica, HOUR, T0, type FixtureReplica } from '../testing/fixture-replica';
@@ -143,5 +143,54 @@ describe('staff notices on the desktop', () => {
     });
     // The command takes no user id: another person's row cannot be named.
     expect(await api.dispatch('setMyNotifyPrefs', { id: 'u-other', channel: 'none', kinds: [], email: null, telegramChatId: null, language: 'ru', quietStartMinute: 0, quietEndMinute: 0 })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+  });
+});
+
+describe("a customer's message settings on the order card", () => {
+  const putCustomer = (id: string, vip: boolean) =>
+    fx.replica.db.insert(customers).values({ id, name: `Customer ${id}`, phone: '+77011112233', email: null, vipNormMinutes: vip ? 240 : null, updatedAt: T0 }).run();
+
+  it("shows the stored choices, the queue's defaults before any, and a VIP's others only while the contract holds", async () => {
+    putCustomer('c-vip', true);
+    putCustomer('c-plain', false);
+    expect(value<CustomerMessagePrefsView | null>(await api.dispatch('customerMessagePrefs', { customerId: 'c-vip' }))).toEqual({
+      customerId: 'c-vip', language: 'ru', optOut: false, alsoNotify: [], vip: true, saved: false, canEdit: true,
+    });
+    const others = [{ name: 'Manager', phone: '+77020001122' }];
+    fx.replica.db.insert(customerPrefs).values([
+      { id: 'c-vip', language: 'kk', optOut: true, telegramChatId: '99', alsoNotify: others, updatedAt: T0 },
+      { id: 'c-plain', language: 'en', optOut: false, telegramChatId: null, alsoNotify: others, updatedAt: T0 },
+    ]).run();
+    expect(value<CustomerMessagePrefsView | null>(await api.dispatch('customerMessagePrefs', { customerId: 'c-vip' }))).toEqual({
+      customerId: 'c-vip', language: 'kk', optOut: true, alsoNotify: others, vip: true, saved: true, canEdit: true,
+    });
+    // A contract that ended: the old list is not shown (the queue ignores it too).
+    expect(value<CustomerMessagePrefsView | null>(await api.dispatch('customerMessagePrefs', { customerId: 'c-plain' }))).toMatchObject({ language: 'en', alsoNotify: [], vip: false });
+    expect(value<CustomerMessagePrefsView | null>(await api.dispatch('customerMessagePrefs', { customerId: 'nobody' }))).toBeNull();
+  });
+
+  it('saves as one mutation; hostile values are refused before anything is sent, naming the field', async () => {
+    putCustomer('c-vip', true);
+    const good = { customerId: 'c-vip', language: 'en', optOut: true, alsoNotify: [{ name: 'Manager', email: 'm@shop.kz' }] };
+    expect(await api.dispatch('setCustomerMessagePrefs', good)).toMatchObject({ ok: true });
+    expect(sync.calls).toEqual([{ name: 'setCustomerMessagePrefs', args: good }]);
+    const refusals: Array<[unknown, string]> = [
+      [{ ...good, language: 'de' }, 'language'],
+      [{ ...good, language: '__proto__' }, 'language'],
+      [{ ...good, optOut: 'yes' }, 'optOut'],
+      [{ ...good, alsoNotify: [{ name: 'M', phone: 'call me' }] }, 'alsoNotify.0.phone'],
+      [{ ...good, alsoNotify: [{ name: ' ', email: 'm@shop.kz' }] }, 'alsoNotify.0.name'],
+      [{ ...good, alsoNotify: [{ name: 'M' }] }, 'alsoNotify.0'],
+      [{ ...good, alsoNotify: [{ name: 'M', email: 'm@shop.kz', role: 'admin' }] }, 'alsoNotify.0'],
+      [{ ...good, alsoNotify: Array.from({ length: 11 }, () => ({ name: 'M', email: 'm@shop.kz' })) }, 'alsoNotify'],
+      [{ ...good, customerId: 'x'.repeat(201) }, 'customerId'],
+      [{ ...good, telegramChatId: '1' }, ''],
+    ];
+    for (const [args, field] of refusals) {
+      const r = await api.dispatch('setCustomerMessagePrefs', args);
+      expect(r, JSON.stringify(args).slice(0, 80)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+      if (field !== '') expect(r).toMatchObject({ error: { details: { field } } });
+    }
+    expect(sync.calls).toHaveLength(1);
   });
 });

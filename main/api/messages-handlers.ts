@@ -3,7 +3,7 @@
 // client like every other edit, and the server runs the same mutator again.
 import type { ApiHandlers } from '../../shared/api/contract';
 import type { messagesApi } from '../../shared/api/messages-api';
-import { messageSettingsView, myNotifyPrefs, previewMessage, previewOrders } from '../db/queries/message-settings';
+import { customerMessagePrefs, messageSettingsView, myNotifyPrefs, previewMessage, previewOrders } from '../db/queries/message-settings';
 import type { HandlerContext } from './handler-context';
 
 export function messagesHandlers(ctx: HandlerContext): Pick<ApiHandlers, keyof typeof messagesApi> {
@@ -15,6 +15,8 @@ export function messagesHandlers(ctx: HandlerContext): Pick<ApiHandlers, keyof t
     updateMessageRule: (a) => ctx.mutate('updateMessageRule', a),
     setMessageServices: (a) => ctx.mutate('setMessageServices', a),
     updateMessageSettings: (a) => ctx.mutate('updateMessageSettings', a),
+    customerMessagePrefs: (a) => customerMessagePrefs(ctx.replica, a.customerId, ctx.actor()),
+    setCustomerMessagePrefs: (a) => ctx.mutate('setCustomerMessagePrefs', a),
     myNotifyPrefs: () => myNotifyPrefs(ctx.replica, ctx.userId(), ctx.actor(), 'ru'),
     setMyNotifyPrefs: (a) => ctx.mutate('setMyNotifyPrefs', a),
   };

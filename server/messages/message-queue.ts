@@ -9,6 +9,7 @@ import { DEFAULT_UTC_OFFSET_MINUTES } from '../../shared/messages/customer-words
 import { composeMessage, type TemplateValues } from '../../shared/messages/templates';
 import type { MessageChannel, MessageLanguage, MessageTrigger } from '../../shared/messages/message-vocabulary';
 import type { MessageRow, OrderRow } from '../../shared/schema';
+import { prefsIdOf, smsNumber } from '../../shared/messages/customer-prefs';
 
 export interface Recipient {
   channel: MessageChannel;
@@ -25,22 +26,20 @@ export function messageId(cause: string, r: Pick<Recipient, 'channel' | 'to'>): 
   return `msg:${cause}:${r.channel}:${who}`;
 }
 
-const PHONE_OK = /^\+?\d{10,15}$/;
-
 /** The order's customer and, for a VIP contract, the others it lists; by channel. */
 export function customerRecipients(tx: MutatorTx, order: OrderRow): { recipients: Recipient[]; language: MessageLanguage; optOut: boolean } {
-  const prefs = order.customerId === null ? undefined : tx.get('customer_prefs', order.customerId);
+  const prefs = tx.get('customer_prefs', prefsIdOf(order));
   const customer = order.customerId === null ? undefined : tx.get('customers', order.customerId);
   const out: Recipient[] = [];
-  const phone = order.customerPhone.replace(/[\s()-]/g, '');
-  if (PHONE_OK.test(phone)) out.push({ channel: 'sms', to: phone, name: order.customerName });
+  const phone = smsNumber(order.customerPhone);
+  if (phone !== null) out.push({ channel: 'sms', to: phone, name: order.customerName });
   if (order.customerEmail) out.push({ channel: 'email', to: order.customerEmail, name: order.customerName });
   if (prefs?.telegramChatId) out.push({ channel: 'telegram', to: prefs.telegramChatId, name: order.customerName });
   const vip = (customer?.vipNormMinutes ?? order.vipNormMinutes) !== null;
   if (vip && prefs !== undefined) {
     for (const extra of prefs.alsoNotify) {
-      const p = extra.phone?.replace(/[\s()-]/g, '');
-      if (p !== undefined && PHONE_OK.test(p)) out.push({ channel: 'sms', to: p, name: extra.name });
+      const p = extra.phone === undefined ? null : smsNumber(extra.phone);
+      if (p !== null) out.push({ channel: 'sms', to: p, name: extra.name });
       if (extra.email !== undefined) out.push({ channel: 'email', to: extra.email, name: extra.name });
     }
   }

@@ -222,6 +222,49 @@ describe('customer messages', () => {
     expect(sms.requests.map((r) => r.url.searchParams.get('mes') ?? '').filter((t) => t.includes('MR-6'))).toEqual([]);
   });
 
+  it("the dispatcher's settings reach the stand-ins: a VIP's extra recipient gets the SMS and the e-mail, an opted-out customer gets nothing at all", async () => {
+    const s = await start();
+    putCustomer(s, true);
+    mutate(s, dispatcher, 'setCustomerMessagePrefs', {
+      customerId: 'c1',
+      language: 'en',
+      optOut: false,
+      alsoNotify: [{ name: 'Shop manager', phone: '+7 (702) 000-11-22', email: 'manager@shop.kz' }],
+    });
+    const order = newConfirmedOrder(s, 'MR-41');
+    await s.msgs.sender.runOnce();
+    const link = s.ts.server.engine.newTx().get('tracking_links', order.id)!.url;
+    const smsTo = sms.requests.map((r) => `${r.url.searchParams.get('phones')}:${r.url.searchParams.get('mes')}`).sort();
+    expect(smsTo).toEqual([`+77011112233:Order MR-41 is confirmed. Track it here: ${link}`, `+77020001122:Order MR-41 is confirmed. Track it here: ${link}`].sort());
+    expect(smtp.mails.map((m) => m.to.join(',')).sort()).toEqual(['manager@shop.kz', 'orders@romashka.kz']);
+    expect(smtp.mails.every((m) => m.raw.includes('MR-41'))).toBe(true);
+    expect(timeline(s, order.id).filter((e) => e.reason === 'confirmed:sent')).toHaveLength(4);
+
+    // Opted out: nothing reaches any gateway for the next order, the VIP's others included.
+    mutate(s, dispatcher, 'setCustomerMessagePrefs', { customerId: 'c1', language: 'en', optOut: true, alsoNotify: [{ name: 'Shop manager', email: 'manager@shop.kz' }] });
+    const muted = newConfirmedOrder(s, 'MR-42');
+    expect(messagesOf(s, muted.id).map((m) => `${m.recipient}:${m.state}`).sort()).toEqual(['+77011112233:suppressed', 'manager@shop.kz:suppressed', 'orders@romashka.kz:suppressed']);
+    s.clock.now += 3_600_000;
+    await s.msgs.sender.runOnce();
+    expect(sms.requests).toHaveLength(2);
+    expect(smtp.mails).toHaveLength(2);
+
+    // Refusals name the field and change nothing: a number no SMS can go to, a recipient with
+    // no contact, a customer without a VIP contract, a stranger's role.
+    const before = JSON.stringify(s.ts.server.engine.newTx().get('customer_prefs', 'c1'));
+    const refuse = (actor: MutationActor, args: unknown) => s.ts.server.runMutation('setCustomerMessagePrefs', args, actor, s.clock.now);
+    const base = { customerId: 'c1', language: 'ru', optOut: false };
+    expect(refuse(dispatcher, { ...base, alsoNotify: [{ name: 'X', phone: '12-34' }] })).toMatchObject({ result: 'rejected', error: { code: 'bad_args', details: { field: 'alsoNotify.0.phone' } } });
+    expect(refuse(dispatcher, { ...base, alsoNotify: [{ name: 'X' }] })).toMatchObject({ result: 'rejected', error: { code: 'bad_args', details: { field: 'alsoNotify.0' } } });
+    expect(refuse(dispatcher, { ...base, alsoNotify: [{ name: 'X', email: 'not-an-address' }] })).toMatchObject({ result: 'rejected', error: { code: 'bad_args', details: { field: 'alsoNotify.0.email' } } });
+    expect(refuse(dispatcher, { ...base, language: 'de', alsoNotify: [] })).toMatchObject({ result: 'rejected', error: { code: 'bad_args', details: { field: 'language' } } });
+    expect(refuse(dispatcher, { ...base, customerId: '__proto__', alsoNotify: [] })).toMatchObject({ result: 'rejected', error: { code: 'not_found' } });
+    expect(refuse(warehouse, { ...base, alsoNotify: [] })).toMatchObject({ result: 'rejected', error: { code: 'forbidden' } });
+    s.ts.server.engine.writeRows((tx) => tx.put('customers', { ...tx.get('customers', 'c1')!, vipNormMinutes: null }));
+    expect(refuse(dispatcher, { ...base, alsoNotify: [{ name: 'X', email: 'x@shop.kz' }] })).toMatchObject({ result: 'rejected', error: { code: 'not_vip', details: { field: 'alsoNotify' } } });
+    expect(JSON.stringify(s.ts.server.engine.newTx().get('customer_prefs', 'c1'))).toBe(before);
+  });
+
   it('a dispatcher sends the tracking link again: one more message per request, delivered with the same link; refusals change nothing', async () => {
     const s = await start();
     putCustomer(s, false);

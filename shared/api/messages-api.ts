@@ -7,13 +7,14 @@ import { z } from 'zod';
 import type { EffectiveSettings } from '../messages/message-rules';
 import {
   sendTrackingLink as sendTrackingLinkMutator,
+  setCustomerMessagePrefs as setCustomerMessagePrefsMutator,
   setMessageServices as setMessageServicesMutator,
   setMyNotifyPrefs as setMyNotifyPrefsMutator,
   updateMessageRule as updateMessageRuleMutator,
   updateMessageSettings as updateMessageSettingsMutator,
 } from '../messages/message-mutators';
 import type { AlertKind } from '../alerts/alert-vocabulary';
-import { CUSTOMER_TRIGGERS, MESSAGE_LANGUAGES, type ChannelToggles, type CustomerTrigger, type MessageLanguage, type StaffNotifyChannel } from '../messages/message-vocabulary';
+import { CUSTOMER_TRIGGERS, MESSAGE_LANGUAGES, type ChannelToggles, type CustomerTrigger, type ExtraRecipient, type MessageLanguage, type StaffNotifyChannel } from '../messages/message-vocabulary';
 import type { OrderStatus, ServiceType } from '../domain/vocabulary';
 import type { TemplateProblem } from '../messages/templates';
 import { command, idSchema, noArgs, query } from './define';
@@ -78,6 +79,21 @@ export interface MyNotifyPrefsView {
   canSet: boolean;
 }
 
+/** A customer's message choices as the order card shows them (customer_prefs, or the defaults). */
+export interface CustomerMessagePrefsView {
+  customerId: string;
+  language: MessageLanguage;
+  optOut: boolean;
+  /** Others the VIP contract says are told; always [] for a customer without one. */
+  alsoNotify: ExtraRecipient[];
+  /** Only a VIP contract lists others to tell (the mutator refuses the rest). */
+  vip: boolean;
+  /** false: nothing stored yet (Russian, not opted out). */
+  saved: boolean;
+  /** Desk roles (the mutator's own actor list). */
+  canEdit: boolean;
+}
+
 const trigger = z.enum(CUSTOMER_TRIGGERS);
 
 export const messagesApi = {
@@ -102,6 +118,11 @@ export const messagesApi = {
   /** Turns a trigger on or off for the service types given (the matrix' cells). */
   setMessageServices: command(setMessageServicesMutator.args.strict()),
   updateMessageSettings: command(updateMessageSettingsMutator.args.strict()),
+
+  /** null: no such customer in the replica. */
+  customerMessagePrefs: query<CustomerMessagePrefsView | null>()(z.object({ customerId: idSchema }).strict()),
+  /** Language, opt-out and (VIP only) the others to tell, for every order of the customer. */
+  setCustomerMessagePrefs: command(setCustomerMessagePrefsMutator.args.strict()),
 
   myNotifyPrefs: query<MyNotifyPrefsView>()(noArgs),
   /** Always the signed-in user's own row (the mutator takes no user id). */

@@ -11,6 +11,7 @@ import { effectiveChannels, effectiveServices, MESSAGE_SETTINGS_ID } from './mes
 import { ALERT_KINDS } from '../alerts/alert-vocabulary';
 import { CUSTOMER_TRIGGERS, LINK_REQUESTED_REASON, MESSAGE_LANGUAGES, MESSAGE_TRIGGERS, STAFF_NOTIFY_CHANNELS } from './message-vocabulary';
 import { checkTemplate } from './templates';
+import { smsNumber } from './customer-prefs';
 
 const ADMIN = ['admin'] as const;
 const text = z.string().max(2000);
@@ -89,7 +90,12 @@ export const updateMessageSettings = defineMutator({
 });
 
 const extraRecipient = z
-  .object({ name: z.string().trim().min(1).max(200), phone: z.string().max(40).optional(), email: z.email().max(320).optional() })
+  .object({
+    name: z.string().trim().min(1).max(200),
+    // The queue's own rule: a number it would drop is refused here, where someone can fix it.
+    phone: z.string().max(40).refine((p) => smsNumber(p) !== null, { message: 'not a phone number an SMS can go to' }).optional(),
+    email: z.email().max(320).optional(),
+  })
   .strict()
   .refine((r) => r.phone !== undefined || r.email !== undefined, { message: 'give a phone or an e-mail' });
 

@@ -3,14 +3,14 @@
 // real order, rendered by the same shared functions the server's queue sends with
 // (shared/messages: orderValues + composeMessage), so what the admin sees is what goes out.
 import { desc, eq, inArray } from 'drizzle-orm';
-import type { MessagePreview, MessageRuleView, MessageSettingsView, MyNotifyPrefsView, PreviewOrderOption } from '../../../shared/api/messages-api';
+import type { CustomerMessagePrefsView, MessagePreview, MessageRuleView, MessageSettingsView, MyNotifyPrefsView, PreviewOrderOption } from '../../../shared/api/messages-api';
 import type { Actor, OrderStatus } from '../../../shared/domain/vocabulary';
-import { setMyNotifyPrefs } from '../../../shared/messages/message-mutators';
+import { setCustomerMessagePrefs, setMyNotifyPrefs } from '../../../shared/messages/message-mutators';
 import { effectiveChannels, effectiveServices, effectiveSettings, MESSAGE_SETTINGS_ID } from '../../../shared/messages/message-rules';
 import { CUSTOMER_TRIGGERS, MESSAGE_LANGUAGES, type CustomerTrigger, type MessageLanguage } from '../../../shared/messages/message-vocabulary';
 import { orderValues } from '../../../shared/messages/order-values';
 import { composeMessage, templateProblems, DEFAULT_TEXTS, MAX_TEMPLATE_CHARS, PLACEHOLDERS } from '../../../shared/messages/templates';
-import { drivers, messageRules, messageSettings, orders, staffNotifyPrefs, trackingLinks } from '../../../shared/schema';
+import { customerPrefs, customers, drivers, messageRules, messageSettings, orders, staffNotifyPrefs, trackingLinks } from '../../../shared/schema';
 import type { ReadonlyReplica } from '../open-replica';
 import { predictedArrival } from './order-detail';
 
@@ -99,4 +99,23 @@ export function myNotifyPrefs(replica: ReadonlyReplica, userId: string | null, a
   }
   const { channel, kinds, email, telegramChatId, language, quietStartMinute, quietEndMinute } = row;
   return { channel, kinds, email, telegramChatId, language, quietStartMinute, quietEndMinute, saved: true, canSet };
+}
+
+/** The order card's "Customer messages": the stored choices, or the defaults the queue uses (Russian, not opted out). */
+export function customerMessagePrefs(replica: ReadonlyReplica, customerId: string, actor: Actor | null): CustomerMessagePrefsView | null {
+  const customer = replica.db.select().from(customers).where(eq(customers.id, customerId)).get();
+  if (customer === undefined) return null;
+  const row = replica.db.select().from(customerPrefs).where(eq(customerPrefs.id, customerId)).get();
+  const vip = customer.vipNormMinutes !== null;
+  const canEdit = actor !== null && setCustomerMessagePrefs.actors.includes(actor);
+  return {
+    customerId,
+    language: row?.language ?? 'ru',
+    optOut: row?.optOut === true,
+    // A contract that ended keeps its old list in the row; the queue ignores it, so the card does too.
+    alsoNotify: vip ? (row?.alsoNotify ?? []) : [],
+    vip,
+    saved: row !== undefined,
+    canEdit,
+  };
 }

@@ -14,6 +14,11 @@ describe('planRefresh', () => {
     expect(planRefresh({ tables: ['order_events'], ids: {}, all: false }, null).size).toBe(0);
   });
 
+  it("re-reads the open card's customer messages when a customer's choices change", () => {
+    expect([...planRefresh({ tables: ['customer_prefs'], ids: { customer_prefs: ['c1'] }, all: false }, 'o1')]).toEqual(['card']);
+    expect(planRefresh({ tables: ['customer_prefs'], ids: {}, all: false }, null).size).toBe(0);
+  });
+
   it('maps reference tables to their views', () => {
     expect(planRefresh({ tables: ['warehouses'], ids: {}, all: false }, null)).toEqual(new Set(['warehouses', 'slaSettings']));
     expect(planRefresh({ tables: ['users'], ids: {}, all: false }, null)).toEqual(new Set(['session', 'myNotify', 'dailySummary']));

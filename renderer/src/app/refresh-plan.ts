@@ -42,7 +42,8 @@ export function planRefresh(e: ChangesEvent, openOrderId: string | null): Set<Re
     out.add('drivers').add('orders'); // the queue shows driver names
     if (openOrderId) out.add('card');
   }
-  if (tables.has('customers') && openOrderId) out.add('card');
+  // The card's "Customer messages" (a save here, another console's, or an opt-out from the tracking page).
+  if ((tables.has('customers') || tables.has('customer_prefs')) && openOrderId) out.add('card');
   if (tables.has('warehouses')) out.add('warehouses');
   if (tables.has('alerts')) out.add('alerts');
   if (CARRIER_TABLES.some((t) => tables.has(t))) out.add('carriers');

@@ -10,6 +10,7 @@ import { REPORTS_EN } from './sections/reports';
 import { ARCHIVE_EN } from './sections/archive';
 import { SLA_RULES_EN } from './sections/sla-rules';
 import { CUSTOMER_MESSAGES_EN } from './sections/customer-messages';
+import { CUSTOMER_PREFS_EN } from './sections/customer-prefs';
 import { VOCABULARY_EN } from './sections/vocabulary';
 import { DRIVER_CARD_EN } from './sections/driver-card';
 import { SETTINGS_EN } from './sections/settings';
@@ -264,6 +265,7 @@ export const EN = {
   ...INTAKE_EN,
   ...REPORTS_EN,
   ...CUSTOMER_MESSAGES_EN,
+  ...CUSTOMER_PREFS_EN,
   ...VOCABULARY_EN,
   ...DRIVER_CARD_EN,
   ...SETTINGS_EN,

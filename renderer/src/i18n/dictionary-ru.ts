@@ -9,6 +9,7 @@ import { REPORTS_RU } from './sections/reports';
 import { ARCHIVE_RU } from './sections/archive';
 import { SLA_RULES_RU } from './sections/sla-rules';
 import { CUSTOMER_MESSAGES_RU } from './sections/customer-messages';
+import { CUSTOMER_PREFS_RU } from './sections/customer-prefs';
 import { VOCABULARY_RU } from './sections/vocabulary';
 import { DRIVER_CARD_RU } from './sections/driver-card';
 import { SETTINGS_RU } from './sections/settings';
@@ -263,6 +264,7 @@ export const RU = {
   ...INTAKE_RU,
   ...REPORTS_RU,
   ...CUSTOMER_MESSAGES_RU,
+  ...CUSTOMER_PREFS_RU,
   ...VOCABULARY_RU,
   ...DRIVER_CARD_RU,
   ...SETTINGS_RU,

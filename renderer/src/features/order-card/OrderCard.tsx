@@ -23,6 +23,7 @@ import { useArchiveStore } from '../archive/store';
 import { ProofSection } from './ProofSection';
 import { TrackingLinkRows } from './TrackingLinkRows';
 import { CarriedByRows } from './CarriedByRows';
+import { CustomerMessagesSection } from './CustomerMessagesSection';
 import { CourierDialog, FindCarrierDialog, TakeBackDialog } from './HandoverDialogs';
 
 /**
@@ -167,6 +168,7 @@ function CardBody({ detail }: { detail: OrderDetail }) {
           <dd className="tabular">{t.fmt.dateTime(o.createdAt)}</dd>
         </OrderFactRows>
       </section>
+      {o.customerId !== null && <CustomerMessagesSection key={o.customerId} customerId={o.customerId} />}
       <ProofSection orderId={o.id} status={o.status} />
       <TimelineSection events={detail.events} />
       {dialog === 'assign' && <AssignDialog number={o.number} />}

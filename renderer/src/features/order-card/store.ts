@@ -11,6 +11,9 @@ import type { OrderDetail } from '../../../../shared/api/orders-api';
 import type { OrderStatus, ProblemReason } from '../../../../shared/domain/vocabulary';
 import type { ChecklistItem, PaymentMethod } from '../../../../shared/domain/order-intake';
 import type { OrderEdit } from '../../../../shared/mutators/order-intake-mutators';
+import type { CustomerMessagePrefsView } from '../../../../shared/api/messages-api';
+import { ApiError } from '../../../../shared/api/client';
+import type { Refusal } from '../../i18n/notify-refusal';
 import { api, errorMessage } from '../../api/client';
 import { showRightPanel, useLayoutStore } from '../../app/layout-store';
 import { fitMap, focusMap } from '../map/store';
@@ -55,6 +58,7 @@ async function loadDetail(orderId: string): Promise<OrderDetail | null> {
     const detail = await api().getOrder({ orderId });
     if (useOrderCardStore.getState().orderId !== orderId) return null;
     useOrderCardStore.setState({ detail, loading: false, error: detail ? null : 'not_found' });
+    await loadCustomerPrefs(detail?.order.customerId ?? null);
     return detail;
   } catch (err) {
     if (useOrderCardStore.getState().orderId === orderId) {
@@ -225,4 +229,52 @@ export async function searchCarriersFor(filters: CarrierFilters): Promise<Carrie
 /** The courier services the server is configured for. */
 export function loadCourierProviders(): Promise<CourierProviderView[]> {
   return api().courierProviders();
+}
+
+// The customer's message choices (the card's "Customer messages"): language, opt-out, and the
+// others a VIP contract tells. Kept beside the card: they belong to the customer, not the order.
+export type PrefsAnswer = { ok: true } | ({ ok: false } & Refusal);
+
+export interface CustomerPrefsState {
+  prefs: CustomerMessagePrefsView | null;
+  /** The last save's outcome for this customer; words come from the dictionary. */
+  answer: PrefsAnswer | null;
+  saving: boolean;
+}
+
+export const useCustomerPrefsStore = create<CustomerPrefsState>(() => ({ prefs: null, answer: null, saving: false }));
+
+async function loadCustomerPrefs(customerId: string | null): Promise<void> {
+  const before = useCustomerPrefsStore.getState().prefs?.customerId ?? null;
+  if (customerId === null) {
+    useCustomerPrefsStore.setState({ prefs: null, answer: null });
+    return;
+  }
+  try {
+    const prefs = await api().customerMessagePrefs({ customerId });
+    if (useOrderCardStore.getState().detail?.order.customerId !== customerId) return;
+    useCustomerPrefsStore.setState(before === customerId ? { prefs } : { prefs, answer: null });
+  } catch {
+    // The card itself loaded; without the prefs the section is simply not shown.
+    useCustomerPrefsStore.setState({ prefs: null });
+  }
+}
+
+/** The mutator's own code travels in details.code; the API's class of it is the fallback. */
+function refusalFrom(code: string, details: Record<string, unknown> | undefined): Refusal {
+  return { code: typeof details?.['code'] === 'string' ? details['code'] : code, field: typeof details?.['field'] === 'string' ? details['field'] : null };
+}
+
+export async function saveCustomerPrefs(args: ApiRequest<'setCustomerMessagePrefs'>): Promise<boolean> {
+  useCustomerPrefsStore.setState({ saving: true, answer: null });
+  let answer: PrefsAnswer;
+  try {
+    const r = await api().setCustomerMessagePrefs(args);
+    answer = r.ok ? { ok: true } : { ok: false, ...refusalFrom(r.code, r.details) };
+  } catch (err) {
+    answer = { ok: false, ...(err instanceof ApiError ? refusalFrom(err.code, err.details) : { code: null, field: null }) };
+  }
+  useCustomerPrefsStore.setState({ saving: false, answer });
+  if (answer.ok) await loadCustomerPrefs(args.customerId);
+  return answer.ok;
 }

@@ -1,0 +1,30 @@
+// A refused "Customer messages" save is worded in the console's language from its code and
+// field, naming the recipient by its place in the list (1-based), never the server's sentence.
+import { describe, expect, it } from 'vitest';
+import { customerPrefsRefusal } from './customer-prefs-refusal';
+import { makeTranslator } from './translate';
+
+const words = (lang: 'ru' | 'en', code: string | null, field: string | null) => {
+  const w = customerPrefsRefusal({ code, field });
+  return makeTranslator(lang)(w.key, w.params);
+};
+
+describe('customer message settings refused', () => {
+  it('names the recipient and what is wrong with it, in Russian and English', () => {
+    expect(words('en', 'invalid_request', 'alsoNotify.1.phone')).toBe('Recipient 2: the phone is not a number an SMS can go to, like +7 701 123 45 67.');
+    expect(words('ru', 'invalid_request', 'alsoNotify.1.phone')).toBe('Получатель 2: на этот телефон нельзя отправить SMS; пример: +7 701 123 45 67.');
+    expect(words('ru', 'bad_args', 'alsoNotify.0.email')).toBe('Получатель 1: неверный e-mail; пример: name@company.kz.');
+    expect(words('en', 'invalid_request', 'alsoNotify.0.name')).toBe('Recipient 1: give a name.');
+    expect(words('en', 'invalid_request', 'alsoNotify.2')).toBe('Recipient 3: give a phone or an e-mail.');
+    expect(words('en', 'invalid_request', 'alsoNotify')).toBe('At most 10 other recipients.');
+  });
+
+  it('words the refusals that are not about one field', () => {
+    expect(words('ru', 'not_vip', 'alsoNotify')).toBe('Других получателей можно указать только клиенту с VIP-договором.');
+    expect(words('en', 'forbidden', null)).toBe('Only dispatchers, supervisors and admins change these.');
+    expect(words('en', 'unavailable', null)).toBe('Not saved: the server cannot be reached. Try again.');
+    expect(words('en', 'invalid_request', 'language')).toBe('Choose one of the languages offered.');
+    expect(words('en', 'invalid_request', '__proto__')).toBe('Not saved: the change was refused. Try again; if it repeats, tell your admin.');
+    expect(words('en', 'invalid_request', 'alsoNotify.0.constructor')).toBe('Recipient 1: give a phone or an e-mail.');
+  });
+});
