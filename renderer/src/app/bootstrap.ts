@@ -10,6 +10,7 @@ import { refreshDriverCard } from '../features/driver-card/store';
 import { loadOrderPoints } from '../features/map/store';
 import { showNotice } from '../features/notifications/store';
 import { openOrder, refreshOpenOrder, useOrderCardStore } from '../features/order-card/store';
+import { refreshProofs } from '../features/order-card/proof-store';
 import { openNoticeTarget } from '../features/notifications/open-target';
 import { refreshVisibleOrders, reloadOrders } from '../features/orders/store';
 import { loadWarehouses } from '../features/orders/warehouses-store';
@@ -29,6 +30,7 @@ const RUN: Readonly<Record<RefreshTarget, () => Promise<void>>> = {
   // The open driver card reads the same rows (the driver, their orders) as the panel.
   drivers: () => Promise.all([loadDrivers(), refreshDriverCard()]).then(() => undefined),
   card: refreshOpenOrder,
+  proofs: refreshProofs,
   warehouses: loadWarehouses,
   session: loadSession,
   alerts: refreshAlerts,

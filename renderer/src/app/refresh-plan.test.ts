@@ -46,6 +46,14 @@ describe('planRefresh', () => {
     expect(planRefresh({ tables: ['delivery_proof_rules'], ids: {}, all: false }, null)).toEqual(new Set(['slaSettings']));
   });
 
+  it("re-reads the open card's proofs on any proof, code or proof-rule change, and nothing without a card", () => {
+    for (const table of ['delivery_proofs', 'delivery_codes'] as const) {
+      expect(planRefresh({ tables: [table], ids: {}, all: false }, 'o1')).toEqual(new Set(['proofs']));
+      expect(planRefresh({ tables: [table], ids: {}, all: false }, null).size).toBe(0);
+    }
+    expect(planRefresh({ tables: ['delivery_proof_rules'], ids: {}, all: false }, 'o1')).toEqual(new Set(['slaSettings', 'proofs']));
+  });
+
   it('re-reads the settings forms on their own rows: my notifications, the daily summary and its recipients', () => {
     expect(planRefresh({ tables: ['staff_notify_prefs'], ids: {}, all: false }, 'o1')).toEqual(new Set(['myNotify', 'dailySummary']));
     expect(planRefresh({ tables: ['daily_summary_settings'], ids: {}, all: false }, 'o1')).toEqual(new Set(['dailySummary']));

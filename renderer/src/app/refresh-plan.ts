@@ -3,11 +3,12 @@
 // (the queue at once, the map's 20k points and 2k drivers at most every second or two).
 import type { ChangesEvent } from '../../../shared/api/events';
 
-export type RefreshTarget = 'orders' | 'problems' | 'points' | 'drivers' | 'card' | 'warehouses' | 'session' | 'alerts' | 'pickList' | 'carriers' | 'slaSettings' | 'myNotify' | 'dailySummary';
+export type RefreshTarget = 'orders' | 'problems' | 'points' | 'drivers' | 'card' | 'warehouses' | 'session' | 'alerts' | 'pickList' | 'carriers' | 'slaSettings' | 'myNotify' | 'dailySummary' | 'proofs';
 
 export const REFRESH_DELAY_MS: Readonly<Record<RefreshTarget, number>> = {
   orders: 100,
   card: 100,
+  proofs: 100,
   problems: 300,
   alerts: 250,
   pickList: 300,
@@ -21,6 +22,7 @@ export const REFRESH_DELAY_MS: Readonly<Record<RefreshTarget, number>> = {
   drivers: 2000,
 };
 
+const PROOF_TABLES = ['delivery_proofs', 'delivery_codes', 'delivery_proof_rules'] as const;
 const CARRIER_TABLES = ['carriers', 'carrier_vehicles', 'carrier_lanes', 'carrier_offers', 'carrier_deals'] as const;
 /** The SLA rules tab: policies, region calendars, VIP customers, warehouses' start-of-day checks, proof and checklist rules. */
 const SLA_SETTINGS_TABLES = ['sla_policies', 'regions', 'customers', 'warehouses', 'delivery_proof_rules', 'checklist_policies'] as const;
@@ -44,6 +46,8 @@ export function planRefresh(e: ChangesEvent, openOrderId: string | null): Set<Re
   }
   // The card's "Customer messages" (a save here, another console's, or an opt-out from the tracking page).
   if ((tables.has('customers') || tables.has('customer_prefs')) && openOrderId) out.add('card');
+  // The card's proof section: rows carry their own ids, so any proof change may be the open order's.
+  if (PROOF_TABLES.some((t) => tables.has(t)) && openOrderId) out.add('proofs');
   if (tables.has('warehouses')) out.add('warehouses');
   if (tables.has('alerts')) out.add('alerts');
   if (CARRIER_TABLES.some((t) => tables.has(t))) out.add('carriers');

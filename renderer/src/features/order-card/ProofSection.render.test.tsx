@@ -10,6 +10,7 @@ import { createFakeApi, type FakeApi } from '../../testing/fake-api';
 import { makeFakeWorld } from '../../testing/fake-data';
 import { useClockStore } from '../clock/store';
 import { useSettingsStore } from '../settings/store';
+import { refreshProofs, resetProofsStore } from './proof-store';
 import { ProofSection } from './ProofSection';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -23,6 +24,7 @@ let dom: DomHost;
 beforeEach(() => {
   fake = createFakeApi(makeFakeWorld({ orders: 20, drivers: 3, now: NOW }), () => NOW);
   installApi(fake.api);
+  resetProofsStore();
   useClockStore.setState({ now: NOW, skewMs: 0 });
   dom = mountHost();
 });
@@ -103,5 +105,31 @@ describe('proof of delivery on the order card (rendered)', () => {
   it('a finished order with no proof, rule or code shows no section at all', async () => {
     expect(await render('o-4', 'closed')).toBeNull();
     expect(await render('o-4', 'cancelled')).toBeNull();
+  });
+
+  it("follows the refresh plan's word: a proof the phone sent since shows, with its image", async () => {
+    fake.world.files = { 'f-photo': PHOTO };
+    await render('o-5', 'in_transit');
+    expect(dom.host.textContent).toContain('No proof yet');
+    fake.world.proofs['o-5'] = { required: [], proofs: [{ kind: 'photo', fileId: 'f-photo', at: NOW - 60_000, actorName: 'Ерлан' }], code: null };
+    await act(async () => refreshProofs());
+    await act(async () => {});
+    expect(dom.host.querySelector('[data-testid="proof-section"] img')?.getAttribute('src')).toBe(PHOTO);
+  });
+
+  it("another order's card never shows the first order's code, even while its own proofs are on the way", async () => {
+    fake.world.proofs['o-6'] = { required: [], proofs: [], code: '1111' };
+    expect((await render('o-6', 'in_transit'))?.textContent).toContain('Delivery code for the customer: 1111');
+    const read = fake.api.orderProofs;
+    fake.api.orderProofs = (a) => (a.orderId === 'o-7' ? new Promise(() => undefined) : read(a));
+    expect(await render('o-7', 'in_transit')).toBeNull();
+    expect(dom.host.textContent).not.toContain('1111');
+  });
+
+  it('a refused code says why under the button', async () => {
+    const section = await render('o-missing', 'in_transit');
+    fake.api.issueDeliveryCode = () => Promise.resolve({ ok: false, code: 'forbidden', message: 'Only the desk issues codes' });
+    await act(async () => section?.querySelector('button')?.click());
+    expect(dom.host.querySelector('[data-testid="proof-section"] [role="alert"]')?.textContent).toBe('Only the desk issues codes');
   });
 });

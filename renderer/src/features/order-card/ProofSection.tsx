@@ -1,51 +1,33 @@
 // Proof of delivery on the order card: what the admin's rule asks for, what the driver's phone
 // gave (photo and signature images fetched through main from the server, which serves them to
 // signed-in users only), and the delivery code the customer is to be told.
-import { useEffect, useState } from 'react';
-import type { OrderProofsView, OrderProofView } from '../../../../shared/api/driver-phone-api';
+import { useEffect } from 'react';
+import type { OrderProofView } from '../../../../shared/api/driver-phone-api';
 import type { OrderStatus } from '../../../../shared/domain/vocabulary';
-import { api, errorMessage } from '../../api/client';
 import { useT } from '../../i18n/use-t';
 import { useClockStore } from '../clock/store';
+import { issueDeliveryCode, loadProofImage, showProofs, useProofsStore } from './proof-store';
 
 function ProofImage({ fileId, alt }: { fileId: string; alt: string }) {
-  const [src, setSrc] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const image = useProofsStore((s) => s.images[fileId]);
   useEffect(() => {
-    let live = true;
-    api()
-      .proofFile({ fileId })
-      .then((r) => live && setSrc(r.dataUrl))
-      .catch((e: unknown) => live && setError(errorMessage(e)));
-    return () => {
-      live = false;
-    };
+    void loadProofImage(fileId);
   }, [fileId]);
-  if (error !== null) return <span className="error-text">{error}</span>;
-  return src === null ? <span className="muted">…</span> : <img src={src} alt={alt} style={{ maxWidth: 220, maxHeight: 140, border: '1px solid #d0d7de', borderRadius: 6, background: '#fff' }} />;
+  if (image !== undefined && 'error' in image) return <span className="error-text">{image.error}</span>;
+  return image === undefined ? <span className="muted">…</span> : <img src={image.src} alt={alt} style={{ maxWidth: 220, maxHeight: 140, border: '1px solid #d0d7de', borderRadius: 6, background: '#fff' }} />;
 }
 
 export function ProofSection({ orderId, status }: { orderId: string; status: OrderStatus }) {
   const t = useT();
   // The shared clock (server-corrected, fake in tests), so "today" means the same as elsewhere.
   const now = useClockStore((s) => s.now);
-  const [view, setView] = useState<OrderProofsView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Another order's proofs may still be in the store for a moment after the card switches.
+  const view = useProofsStore((s) => (s.orderId === orderId ? s.view : null));
+  const error = useProofsStore((s) => (s.orderId === orderId ? s.error : null));
+  const commandError = useProofsStore((s) => s.commandError);
   useEffect(() => {
-    let live = true;
-    const load = () =>
-      void api()
-        .orderProofs({ orderId })
-        .then((v) => live && setView(v))
-        .catch((e: unknown) => live && setError(errorMessage(e)));
-    load();
-    const off = api().on('changes', (e) => {
-      if (e.all || e.tables.some((x) => x === 'delivery_proofs' || x === 'delivery_codes' || x === 'delivery_proof_rules')) load();
-    });
-    return () => {
-      live = false;
-      off();
-    };
+    void showProofs(orderId);
+    return () => void showProofs(null);
   }, [orderId]);
   if (view === null) return error === null ? null : <p className="error-text">{error}</p>;
   const kind = (p: OrderProofView) => t.dyn(`proof.kind.${p.kind}`, p.kind);
@@ -69,9 +51,14 @@ export function ProofSection({ orderId, status }: { orderId: string; status: Ord
       )}
       {view.code !== null && <p>{t('proof.code', { code: view.code })}</p>}
       {view.code === null && open && (
-        <button type="button" className="btn btn-small" onClick={() => void api().issueDeliveryCode({ orderId })}>
+        <button type="button" className="btn btn-small" onClick={() => void issueDeliveryCode()}>
           {t('proof.issueCode')}
         </button>
+      )}
+      {commandError !== null && (
+        <p className="error-text" role="alert">
+          {commandError}
+        </p>
       )}
     </section>
   );
