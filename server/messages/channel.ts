@@ -11,6 +11,8 @@ export interface OutgoingMessage {
   body: string;
   /** An HTML alternative to `body` (e-mail only; the daily summary's tables). Built escaped by its composer. */
   html?: string;
+  /** Extra e-mail headers (List-Unsubscribe on customer e-mails). */
+  headers?: Record<string, string>;
 }
 
 export type SendResult =

@@ -8,7 +8,9 @@ import type Database from 'better-sqlite3';
 import type { MessageChannel } from '../../shared/messages/message-vocabulary';
 import type { MessageRow } from '../../shared/schema';
 import type { SyncEngine } from '../sync/sync-engine';
-import type { Channel, SendResult } from './channel';
+import type { Channel, OutgoingMessage, SendResult } from './channel';
+import { prefsIdOf } from '../../shared/messages/customer-prefs';
+import { unsubscribeExtras } from './customer-opt-out';
 import { afterAttempt, CUT_OFF_ERROR, OutboxRounds, sendAttempt, type AttemptCounters } from './outbox-rounds';
 
 export const MAX_ATTEMPTS = 6;
@@ -93,6 +95,11 @@ export class MessageSender {
     const rows = this.due.all(now, this.opts.batch ?? 20).map((r) => this.fromRecord(r));
     for (const m of rows) {
       if (this.rounds.stopped) return;
+      const out = this.outgoing(m);
+      if (out === null) {
+        this.suppress(m);
+        continue;
+      }
       const channel = this.opts.channels[m.channel];
       const sending: MessageRow = { ...m, state: 'sending', attempts: m.attempts + 1, updatedAt: this.opts.clock() };
       // Committed before the gateway hears of it: a crash from here on leaves `sending`.
@@ -101,9 +108,31 @@ export class MessageSender {
       if (channel === undefined) {
         this.counters.attempts++;
         result = { outcome: 'failed', error: `${m.channel} is not configured on the server` };
-      } else result = await sendAttempt(channel, { id: m.id, to: m.recipient, subject: m.subject, body: m.body }, this.counters);
+      } else result = await sendAttempt(channel, out, this.counters);
       this.finish(sending, result);
     }
+  }
+
+  /**
+   * What goes to the gateway; null when the customer opted out after it was queued (quiet hours
+   * held it, or a retry was waiting). A customer e-mail carries the way to opt out.
+   */
+  private outgoing(m: MessageRow): OutgoingMessage | null {
+    const base: OutgoingMessage = { id: m.id, to: m.recipient, subject: m.subject, body: m.body };
+    if (m.audience !== 'customer' || m.orderId === null) return base;
+    const tx = this.opts.engine.newTx();
+    const order = tx.get('orders', m.orderId);
+    if (order === undefined) return base;
+    if (tx.get('customer_prefs', prefsIdOf(order))?.optOut === true) return null;
+    const link = tx.get('tracking_links', order.id);
+    if (m.channel !== 'email' || link === undefined) return base;
+    const extras = unsubscribeExtras(link.url, m.language);
+    return { ...base, body: `${m.body}${extras.footer}`, headers: extras.headers };
+  }
+
+  private suppress(m: MessageRow): void {
+    const now = this.opts.clock();
+    this.opts.engine.writeRows((tx) => tx.put('messages', { ...m, state: 'suppressed', lastError: 'opted_out', updatedAt: now }));
   }
 
   private finish(m: MessageRow, result: SendResult): void {

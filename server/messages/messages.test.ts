@@ -86,6 +86,21 @@ function newConfirmedOrder(s: Stack, number: string, extra: Record<string, unkno
   return orderByNumber(s, number);
 }
 
+/** A received mail's headers (unfolded, "\n"-separated, starting with "\n") and its quoted-printable text decoded. */
+function readMail(raw: string): { headers: string; text: string } {
+  const split = raw.indexOf('\r\n\r\n');
+  const headers = `\n${raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ').replace(/\r\n/g, '\n')}\n`;
+  const qp = raw.slice(split + 4).replace(/=\r\n/g, '').replace(/\r\n/g, '\n').replace(/\n$/, '');
+  const bytes: number[] = [];
+  for (let i = 0; i < qp.length; i++) {
+    if (qp[i] === '=' && /^[0-9A-F]{2}$/.test(qp.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(qp.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else bytes.push(...Buffer.from(qp[i]!, 'utf8'));
+  }
+  return { headers, text: Buffer.from(bytes).toString('utf8') };
+}
+
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'marshrut-msg-'));
   [sms, tg, smtp] = await Promise.all([startSmsStandIn(), startTelegramStandIn(TG_TOKEN), startSmtpStandIn()]);
@@ -263,6 +278,41 @@ describe('customer messages', () => {
     s.ts.server.engine.writeRows((tx) => tx.put('customers', { ...tx.get('customers', 'c1')!, vipNormMinutes: null }));
     expect(refuse(dispatcher, { ...base, alsoNotify: [{ name: 'X', email: 'x@shop.kz' }] })).toMatchObject({ result: 'rejected', error: { code: 'not_vip', details: { field: 'alsoNotify' } } });
     expect(JSON.stringify(s.ts.server.engine.newTx().get('customer_prefs', 'c1'))).toBe(before);
+  });
+
+  it("every customer e-mail carries List-Unsubscribe and a link; the one-click unsubscribe stops what is still queued and everything after", async () => {
+    const s = await start();
+    putCustomer(s, false);
+    sms.mode = 'fail503';
+    const order = newConfirmedOrder(s, 'MR-43');
+    await s.msgs.sender.runOnce();
+    const link = s.ts.server.engine.newTx().get('tracking_links', order.id)!.url;
+    const token = link.split('/t/')[1]!;
+    expect(smtp.mails).toHaveLength(1);
+    const mail = readMail(smtp.mails[0]!.raw);
+    expect(mail.headers).toContain(`\nList-Unsubscribe: <${link}/unsubscribe>\n`);
+    expect(mail.headers).toContain('\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\n');
+    expect(mail.text).toBe(`Заказ MR-43 подтверждён. Следить за доставкой: ${link}\n\n--\nНе присылать сообщения: ${link}#unsubscribe`);
+    // The outbox keeps the text as queued (the link is added on the way out); SMS has no footer.
+    expect(messagesOf(s, order.id).find((m) => m.channel === 'email')?.body).not.toContain('#unsubscribe');
+
+    // The mail program posts to the header's address (the test server stands for the public URL).
+    const res = await fetch(`${s.ts.server.url}/t/${token}/unsubscribe`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    expect(res.status).toBe(200);
+    // The SMS waiting for its retry is not sent now; the next occasion is suppressed when queued.
+    sms.mode = 'ok';
+    s.clock.now += 3_600_000;
+    await s.msgs.sender.runOnce();
+    expect(sms.requests).toHaveLength(1);
+    expect(messagesOf(s, order.id).find((m) => m.channel === 'sms')).toMatchObject({ state: 'suppressed', lastError: 'opted_out' });
+    mutate(s, dispatcher, 'assignDriver', { orderId: order.id, driverId: 'd1', seenVersion: orderByNumber(s, 'MR-43').version });
+    mutate(s, warehouse, 'markPicked', { orderId: order.id, source: 'scan' });
+    mutate(s, dispatcher, 'setStatus', { orderId: order.id, to: 'in_transit' });
+    await s.msgs.sender.runOnce();
+    expect(messagesOf(s, order.id).filter((m) => m.trigger === 'in_transit').map((m) => m.state)).toEqual(['suppressed', 'suppressed']);
+    expect(sms.requests).toHaveLength(1);
+    expect(smtp.mails).toHaveLength(1);
+    expect(s.ts.server.engine.newTx().get('customer_prefs', 'c1')?.optOut).toBe(true);
   });
 
   it('a dispatcher sends the tracking link again: one more message per request, delivered with the same link; refusals change nothing', async () => {

@@ -44,6 +44,7 @@ export class SmtpChannel implements Channel {
         subject: m.subject,
         text: m.body,
         ...(m.html === undefined ? {} : { html: m.html }),
+        ...(m.headers === undefined ? {} : { headers: m.headers }),
         // The outbox id as Message-ID: a receiving server can drop a resent copy.
         messageId: `<${m.id.replace(/[^\w.-]/g, '_')}@marshrut>`,
       });

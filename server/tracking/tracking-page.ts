@@ -27,7 +27,10 @@ h1{font-size:1.1rem;margin:0;color:#374151}.langs a{margin-left:8px;color:#2563e
 ol{list-style:none;margin:0;padding:0}li{display:flex;justify-content:space-between;padding:8px 0;border-top:1px solid #e5e7eb}li:first-child{border-top:0}
 li .t{color:#6b7280;font-variant-numeric:tabular-nums}.pulse{display:inline-block;width:10px;height:10px;border-radius:50%;background:#10b981;margin-right:6px}
 .drv{background:#2563eb;border:3px solid #fff;border-radius:50%;width:18px;height:18px;box-shadow:0 0 0 2px #2563eb}.dst{background:#dc2626;border:3px solid #fff;border-radius:50%;width:16px;height:16px}
-footer{color:#9ca3af;font-size:.8rem;text-align:center;margin:8px 0 24px}`;
+footer{color:#9ca3af;font-size:.8rem;text-align:center;margin:8px 0 24px}
+.optout button{width:100%;min-height:44px;font:inherit;font-size:.95rem;color:#374151;background:#fff;border:1px solid #d1d5db;border-radius:10px;padding:10px 12px;cursor:pointer}
+.optout button:disabled{opacity:.6}.optout p{margin:8px 0 0}.optout p:empty{display:none}
+:target.optout{box-shadow:0 0 0 2px #2563eb}`;
 
 export function renderTrackingPage(view: TrackingView, token: string, nonce: string, tileUrl: string | null): string {
   const w = PAGE_WORDS[view.language];
@@ -49,6 +52,7 @@ export function renderTrackingPage(view: TrackingView, token: string, nonce: str
 <section class="card" id="eta-card"><div class="muted">${word('eta')}</div><div class="eta" id="eta"></div><div class="band" id="band"></div></section>
 <div id="map" role="img" aria-label="${word('live')}" hidden></div>
 <section class="card"><div class="muted">${word('steps')}</div><ol id="steps"></ol></section>
+<section class="card optout" id="unsubscribe"><button type="button" id="optout">${word('optOut')}</button><p id="optout-msg" class="muted" role="status"></p></section>
 <footer>${word('updated')} <span id="updated"></span></footer>
 </main>
 <script id="state" type="application/json">${scriptJson(view)}</script>
@@ -75,6 +79,7 @@ function render(s){
  var ol=el('steps');ol.textContent='';
  s.steps.forEach(function(st){var li=document.createElement('li');var a=document.createElement('span');a.textContent=st.text;var b=document.createElement('span');b.className='t';b.textContent=st.time;li.appendChild(a);li.appendChild(b);ol.appendChild(li)});
  text('updated',s.updated);
+ if(s.optedOut){el('optout').hidden=true;text('optout-msg',W.optOutDone)}
  var m=el('map');
  if(s.position&&s.destination&&window.L){
   m.hidden=false;
@@ -92,6 +97,10 @@ function render(s){
 render(JSON.parse(el('state').textContent));
 function poll(){fetch(location.pathname.replace(/\\/$/,'')+'/state'+location.search,{cache:'no-store'}).then(function(r){if(r.status===410){location.reload();return null}return r.ok?r.json():null}).then(function(s){if(s)render(s)}).catch(function(){}).then(function(){setTimeout(poll,10000)})}
 setTimeout(poll,10000);
+// The token goes in a header, never in the URL: the opt-out is a POST the page makes itself.
+el('optout').addEventListener('click',function(){var b=el('optout');b.disabled=true;
+ fetch('/t-api/opt-out',{method:'POST',headers:{'X-Tracking-Token':W.token},cache:'no-store'}).then(function(r){if(!r.ok)throw r;b.hidden=true;text('optout-msg',W.optOutDone)})
+ .catch(function(){b.disabled=false;text('optout-msg',W.optOutFailed)})});
 })();`;
 
 export function renderMessagePage(language: MessageLanguage, titleKey: 'expired' | 'notFound', status: number): string {

@@ -2,6 +2,10 @@
 // it loads. No login: the token is the key, checked for shape before any lookup, and a wrong
 // or unknown token gets the same 404 as a malformed one. Expired links answer 410. Every
 // request takes a token from the caller's bucket (429 past it), counted in /health.
+// The customer opts out with POST /t-api/opt-out (the page's button; the token in the
+// X-Tracking-Token header, never the URL) or POST /t/<token>/unsubscribe (a mail program's
+// one-click unsubscribe, RFC 8058: the address the e-mail's List-Unsubscribe header gives).
+// Both are idempotent; the first records the opt-out on the order's timeline.
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,6 +15,9 @@ import type { MessageLanguage } from '../../shared/messages/message-vocabulary';
 import type { CustomerPrefsRow, DriverRow, OrderEventRow, OrderRow, TrackingLinkRow } from '../../shared/schema';
 import type { MarshrutServer } from '../server';
 import { sendJson } from '../http/router';
+import { prefsIdOf } from '../../shared/messages/customer-prefs';
+import type { OptOutWay } from '../../shared/messages/message-vocabulary';
+import { optOutCustomer } from '../messages/customer-opt-out';
 import type { ArrivalService } from '../eta/arrival-service';
 import { RateLimiter } from './rate-limit';
 import { TOKEN_PATTERN } from './tracking-links';
@@ -33,6 +40,27 @@ export interface TrackingCounters {
   notFound: number;
   expired: number;
   rateLimited: number;
+  /** Customers who opted out (first time), asked again (nothing changed), and refused requests. */
+  optedOut: number;
+  optOutRepeated: number;
+  optOutRefused: number;
+}
+
+/** The header the page's button sends the token in. */
+export const OPT_OUT_HEADER = 'x-tracking-token';
+/** An opt-out request carries nothing worth more than this. */
+const OPT_OUT_MAX_BYTES = 1024;
+
+/** The raw body up to `max` bytes; null when it is larger (the rest is not read). */
+async function smallBody(req: IncomingMessage, max: number): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > max) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function pickLanguage(req: IncomingMessage, query: URLSearchParams, prefs: CustomerPrefsRow | undefined): MessageLanguage {
@@ -64,7 +92,7 @@ export function mountTrackingRoutes(server: MarshrutServer, opts: TrackingRoutes
   const byToken = sqlite.prepare<[string], Record<string, unknown>>('SELECT * FROM tracking_links WHERE token = ?');
   const events = sqlite.prepare<[string], Record<string, unknown>>("SELECT * FROM order_events WHERE order_id = ? AND kind = 'status' ORDER BY at, id");
   const limiter = new RateLimiter(opts.perMinute ?? 60, opts.burst ?? 30, opts.clock);
-  const counters: TrackingCounters = { pages: 0, states: 0, notFound: 0, expired: 0, rateLimited: 0 };
+  const counters: TrackingCounters = { pages: 0, states: 0, notFound: 0, expired: 0, rateLimited: 0, optedOut: 0, optOutRepeated: 0, optOutRefused: 0 };
   const assets = { js: readAsset('leaflet/dist/leaflet.js'), css: readAsset('leaflet/dist/leaflet.css') };
   const tileOrigin = opts.tileUrl === null ? '' : (() => {
     try {
@@ -74,7 +102,7 @@ export function mountTrackingRoutes(server: MarshrutServer, opts: TrackingRoutes
     }
   })();
 
-  type Found = { kind: 'ok'; link: TrackingLinkRow; order: OrderRow; language: MessageLanguage } | { kind: 'missing'; language: MessageLanguage } | { kind: 'expired'; language: MessageLanguage };
+  type Found = { kind: 'ok'; link: TrackingLinkRow; order: OrderRow; language: MessageLanguage; optedOut: boolean } | { kind: 'missing'; language: MessageLanguage } | { kind: 'expired'; language: MessageLanguage };
 
   const find = (req: IncomingMessage, token: string, query: URLSearchParams): Found => {
     const fallback = pickLanguage(req, query, undefined);
@@ -85,20 +113,20 @@ export function mountTrackingRoutes(server: MarshrutServer, opts: TrackingRoutes
     const orderRecord = tables.orders.getById.get(link.id);
     if (orderRecord === undefined) return { kind: 'missing', language: fallback };
     const order = tables.orders.codec.fromRecord(orderRecord) as OrderRow;
-    const prefsRecord = order.customerId === null ? undefined : tables.customer_prefs.getById.get(order.customerId);
+    const prefsRecord = tables.customer_prefs.getById.get(prefsIdOf(order));
     const prefs = prefsRecord === undefined ? undefined : (tables.customer_prefs.codec.fromRecord(prefsRecord) as CustomerPrefsRow);
     const language = pickLanguage(req, query, prefs);
     if (link.expiresAt !== null && opts.clock() > link.expiresAt) return { kind: 'expired', language };
-    return { kind: 'ok', link, order, language };
+    return { kind: 'ok', link, order, language, optedOut: prefs?.optOut === true };
   };
 
-  const view = (order: OrderRow, language: MessageLanguage): TrackingView => {
+  const view = ({ order, language, optedOut }: { order: OrderRow; language: MessageLanguage; optedOut: boolean }): TrackingView => {
     const now = opts.clock();
     const driverRecord = order.driverId === null ? undefined : tables.drivers.getById.get(order.driverId);
     const driver = driverRecord === undefined ? null : (tables.drivers.codec.fromRecord(driverRecord) as DriverRow);
     const position = order.driverId === null ? null : opts.arrival.driverPosition(order.driverId);
     const timeline = events.all(order.id).map((r) => tables.order_events.codec.fromRecord(r) as OrderEventRow);
-    return trackingView(order, timeline, driver?.name ?? null, position, opts.arrival.predict(order, now), language, now);
+    return trackingView(order, timeline, driver?.name ?? null, position, opts.arrival.predict(order, now), language, now, optedOut);
   };
 
   const limited = (req: IncomingMessage, res: ServerResponse): boolean => {
@@ -140,7 +168,7 @@ export function mountTrackingRoutes(server: MarshrutServer, opts: TrackingRoutes
       counters.pages++;
       const nonce = randomBytes(16).toString('base64');
       const csp = `default-src 'none'; script-src 'self' 'nonce-${nonce}'; style-src 'self' 'nonce-${nonce}'; img-src 'self' data: ${tileOrigin}; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
-      sendPage(res, 200, renderTrackingPage(view(found.order, found.language), found.link.token, nonce, opts.tileUrl), csp);
+      sendPage(res, 200, renderTrackingPage(view(found), found.link.token, nonce, opts.tileUrl), csp);
     },
   });
 
@@ -161,7 +189,73 @@ export function mountTrackingRoutes(server: MarshrutServer, opts: TrackingRoutes
       }
       counters.states++;
       res.setHeader('cache-control', 'no-store');
-      sendJson(res, 200, view(found.order, found.language));
+      sendJson(res, 200, view(found));
+    },
+  });
+
+  /**
+   * One opt-out request: rate-limited like the page, a small body checked by `bodyOk`, the token
+   * found as the page finds it. A refusal names the field and changes nothing.
+   */
+  const optOut = async (req: IncomingMessage, res: ServerResponse, token: string | undefined, way: OptOutWay, field: string, bodyOk: (body: string) => boolean, bodyField: string) => {
+    if (limited(req, res)) return;
+    const refuse = (status: number, error: string, f: string, message: string) => {
+      counters.optOutRefused++;
+      sendJson(res, status, { error, field: f, message });
+    };
+    const body = await smallBody(req, OPT_OUT_MAX_BYTES);
+    if (body === null) return refuse(413, 'too_large', 'body', `The request body is larger than ${OPT_OUT_MAX_BYTES} bytes`);
+    if (!bodyOk(body)) return refuse(400, 'bad_request', bodyField, `Unexpected ${bodyField}`);
+    if (token === undefined || token === '') return refuse(400, 'bad_request', field, `The tracking token is missing (${field})`);
+    const found = find(req, token, new URLSearchParams());
+    if (found.kind === 'missing') return refuse(404, 'not_found', field, 'No such tracking link');
+    if (found.kind === 'expired') return refuse(410, 'expired', field, 'This tracking link has expired');
+    let changed = false;
+    server.engine.writeRows((tx) => {
+      changed = optOutCustomer(tx, found.order, way, opts.clock());
+    });
+    if (changed) counters.optedOut++;
+    else counters.optOutRepeated++;
+    res.setHeader('cache-control', 'no-store');
+    sendJson(res, 200, { optedOut: true, changed });
+  };
+
+  server.addRoute({
+    method: 'POST',
+    path: '/t-api/opt-out',
+    auth: 'none',
+    async handler({ req, res }) {
+      const header = req.headers[OPT_OUT_HEADER];
+      // Two X-Tracking-Token headers arrive joined or as an array: neither is one token.
+      const token = typeof header === 'string' && !header.includes(',') ? header.trim() : header === undefined ? undefined : '\u0000';
+      await optOut(req, res, token, 'tracking_page', OPT_OUT_HEADER, (b) => b === '' || b.trim() === '{}', 'body');
+    },
+  });
+
+  server.addRoute({
+    method: 'POST',
+    path: '/t/:token/unsubscribe',
+    auth: 'none',
+    async handler({ req, res, params }) {
+      // RFC 8058: the mail program posts exactly this form field.
+      await optOut(req, res, params['token'], 'email_one_click', 'token', (b) => new URLSearchParams(b).get('List-Unsubscribe') === 'One-Click', 'List-Unsubscribe');
+    },
+  });
+
+  // An older mail program opens the List-Unsubscribe address in a browser: the page, at its button.
+  server.addRoute({
+    method: 'GET',
+    path: '/t/:token/unsubscribe',
+    auth: 'none',
+    handler({ req, res, params }) {
+      if (limited(req, res)) return;
+      const token = params['token'] ?? '';
+      if (!TOKEN_PATTERN.test(token)) {
+        counters.notFound++;
+        return sendJson(res, 404, { error: 'not_found', message: 'No such tracking link' });
+      }
+      res.writeHead(303, { location: `/t/${token}#unsubscribe`, 'cache-control': 'no-store' });
+      res.end();
     },
   });
 

@@ -23,6 +23,8 @@ export interface TrackingView {
   now: number;
   /** `now` in the order's local time, as the page prints it (the phone's own zone may differ). */
   updated: string;
+  /** The customer opted out of messages: the page shows that instead of the button. */
+  optedOut: boolean;
 }
 
 export function trackingView(
@@ -33,6 +35,7 @@ export function trackingView(
   predicted: PredictedArrival | null,
   language: MessageLanguage,
   now: number,
+  optedOut = false,
 ): TrackingView {
   const words = STATUS_WORDS[language];
   const steps: TrackingView['steps'] = [];
@@ -63,6 +66,7 @@ export function trackingView(
     language,
     now,
     updated: formatLocalTime(now, language, now),
+    optedOut,
   };
 }
 

@@ -45,6 +45,10 @@ async function setup(driverName = 'Ерлан Садыков'): Promise<{ id: st
 }
 
 const get = (path: string, headers: Record<string, string> = {}) => fetch(`${ts.server.url}${path}`, { headers });
+const post = (path: string, headers: Record<string, string> = {}, body?: string) => fetch(`${ts.server.url}${path}`, { method: 'POST', headers, ...(body === undefined ? {} : { body }) });
+const optOutEvents = (orderId: string) =>
+  (ts.server.db.sqlite.prepare("SELECT actor_id AS way FROM order_events WHERE order_id = ? AND reason = 'customer_opted_out'").all(orderId) as Array<{ way: string }>).map((r) => r.way);
+const prefsOf = (id: string) => ts.server.engine.newTx().get('customer_prefs', id);
 
 beforeEach(() => {
   clock.now = T0;
@@ -58,7 +62,7 @@ describe('tracking page', () => {
     const { id, token } = await setup();
     expect(token).toMatch(/^[A-Za-z0-9_-]{22}$/);
     let state = (await (await get(`/t/${token}/state`)).json()) as Record<string, unknown>;
-    expect(Object.keys(state).sort()).toEqual(['destination', 'driver', 'eta', 'language', 'now', 'number', 'position', 'status', 'statusText', 'steps', 'updated'].sort());
+    expect(Object.keys(state).sort()).toEqual(['destination', 'driver', 'eta', 'language', 'now', 'number', 'position', 'status', 'statusText', 'steps', 'updated', 'optedOut'].sort());
     expect(state).toMatchObject({ number: 'MR-10', status: 'confirmed', statusText: 'Подтверждён', driver: 'Ерлан', position: null, destination: null });
     expect(state['eta']).not.toBeNull();
 
@@ -137,5 +141,85 @@ describe('tracking page', () => {
     expect(body['trackingUrl']).toBe(`https://track.example.kz/t/${token}`);
     expect(body['predictedArrival']).toMatchObject({ basis: { stopsAhead: 1, speedSource: 'fallback' } });
     expect((body['predictedArrival'] as { at: number }).at).toBeGreaterThan(T0);
+  });
+
+  it("the page's button opts the customer out: the token in a header only, idempotent, on the timeline; hostile requests change nothing", async () => {
+    const { id, token } = await setup();
+    // The order has no customer record: the opt-out is the order's own (prefsIdOf).
+    const prefsId = `order:${id}`;
+    const html = await (await get(`/t/${token}?lang=kk`)).text();
+    expect(html).toContain('Хабарлама жібермеңіз');
+    expect(html).toContain('id="unsubscribe"');
+    const refused = async (res: Response, status: number, field: string) => {
+      expect(res.status).toBe(status);
+      expect(((await res.json()) as { field: string }).field).toBe(field);
+    };
+    await refused(await post('/t-api/opt-out'), 400, 'x-tracking-token');
+    await refused(await post(`/t-api/opt-out?token=${token}`), 400, 'x-tracking-token');
+    await refused(await post('/t-api/opt-out', { 'x-tracking-token': '' }), 400, 'x-tracking-token');
+    await refused(await post('/t-api/opt-out', { 'x-tracking-token': 'A'.repeat(22) }), 404, 'x-tracking-token');
+    await refused(await post('/t-api/opt-out', { 'x-tracking-token': '__proto__' }), 404, 'x-tracking-token');
+    await refused(await post('/t-api/opt-out', { 'x-tracking-token': `${token}, ${token}` }), 404, 'x-tracking-token');
+    await refused(await post('/t-api/opt-out', { 'x-tracking-token': token }, 'x'.repeat(5000)), 413, 'body');
+    await refused(await post('/t-api/opt-out', { 'x-tracking-token': token, 'content-type': 'application/json' }, '{"optOut":false,"__proto__":{"x":1}}'), 400, 'body');
+    expect(prefsOf(prefsId)).toBeUndefined();
+    expect(optOutEvents(id)).toEqual([]);
+
+    // Another order's token opts out that order's customer, not this one.
+    mutate(dispatcher, 'createOrder', { ...ORDER_ARGS, number: 'MR-11' });
+    const otherId = order('MR-11').id;
+    mutate(dispatcher, 'confirmOrder', { orderId: otherId });
+    const otherToken = ts.server.engine.newTx().get('tracking_links', otherId)!.token;
+    const first = await post('/t-api/opt-out', { 'x-tracking-token': otherToken });
+    expect(first.status).toBe(200);
+    expect(await first.json()).toEqual({ optedOut: true, changed: true });
+    expect(prefsOf(`order:${otherId}`)?.optOut).toBe(true);
+    expect(prefsOf(prefsId)).toBeUndefined();
+
+    // This order's own token: done once; a replay answers the same and writes nothing more.
+    expect(await (await post('/t-api/opt-out', { 'x-tracking-token': token })).json()).toEqual({ optedOut: true, changed: true });
+    const row = prefsOf(prefsId);
+    expect(row).toMatchObject({ optOut: true, language: 'ru', alsoNotify: [] });
+    expect(await (await post('/t-api/opt-out', { 'x-tracking-token': token }, '{}')).json()).toEqual({ optedOut: true, changed: false });
+    expect(prefsOf(prefsId)).toEqual(row);
+    expect(optOutEvents(id)).toEqual(['tracking_page']);
+    expect(((await (await get(`/t/${token}/state`)).json()) as { optedOut: boolean }).optedOut).toBe(true);
+
+    // Expired links refuse it too.
+    mutate(warehouse, 'markPicked', { orderId: otherId, source: 'scan' });
+    mutate(dispatcher, 'assignDriver', { orderId: otherId, driverId: 'd1', seenVersion: order('MR-11').version });
+    mutate(dispatcher, 'setStatus', { orderId: otherId, to: 'in_transit' });
+    mutate(driverActor, 'setStatus', { orderId: otherId, to: 'delivered', source: 'manual' });
+    clock.now = T0 + 8 * 86_400_000;
+    await refused(await post('/t-api/opt-out', { 'x-tracking-token': otherToken }), 410, 'x-tracking-token');
+    await refused(await post(`/t/${otherToken}/unsubscribe`, { 'content-type': 'application/x-www-form-urlencoded' }, 'List-Unsubscribe=One-Click'), 410, 'token');
+    const health = (await (await get('/health', { authorization: `Bearer ${ts.tokens['u-admin']}` })).json()) as { messages: { tracking: Record<string, number> } };
+    expect(health.messages.tracking).toMatchObject({ optedOut: 2, optOutRepeated: 1, optOutRefused: 10 });
+  });
+
+  it("a mail program's one-click unsubscribe (RFC 8058) opts out; the address opened in a browser leads to the page's button", async () => {
+    const { id, token } = await setup();
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+    const missing = await post(`/t/${token}/unsubscribe`, form, '');
+    expect(missing.status).toBe(400);
+    expect(((await missing.json()) as { field: string }).field).toBe('List-Unsubscribe');
+    expect((await post(`/t/${'B'.repeat(22)}/unsubscribe`, form, 'List-Unsubscribe=One-Click')).status).toBe(404);
+    expect(prefsOf(`order:${id}`)).toBeUndefined();
+    expect(await (await post(`/t/${token}/unsubscribe`, form, 'List-Unsubscribe=One-Click')).json()).toEqual({ optedOut: true, changed: true });
+    expect(optOutEvents(id)).toEqual(['email_one_click']);
+    const open = await fetch(`${ts.server.url}/t/${token}/unsubscribe`, { redirect: 'manual' });
+    expect(open.status).toBe(303);
+    expect(open.headers.get('location')).toBe(`/t/${token}#unsubscribe`);
+    // Opening it only leads to the button: a link preview fetching it changes nothing.
+    expect(optOutEvents(id)).toEqual(['email_one_click']);
+  });
+
+  it('opt-out requests share the page bucket: a flood gets 429 and changes nothing', async () => {
+    const { id } = await setup();
+    const statuses: number[] = [];
+    for (let i = 0; i < 35; i++) statuses.push((await post('/t-api/opt-out', { 'x-tracking-token': 'C'.repeat(22) })).status);
+    expect(statuses.filter((s) => s === 404)).toHaveLength(30);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(5);
+    expect(prefsOf(`order:${id}`)).toBeUndefined();
   });
 });

@@ -53,5 +53,11 @@ export interface ExtraRecipient {
   email?: string | undefined;
 }
 
+/** The timeline reason when the customer opts out themselves (actorId: how, OPT_OUT_WAYS). */
+export const OPTED_OUT_REASON = 'customer_opted_out';
+/** The tracking page's button, or a mail program's one-click unsubscribe (RFC 8058). */
+export const OPT_OUT_WAYS = ['tracking_page', 'email_one_click'] as const;
+export type OptOutWay = (typeof OPT_OUT_WAYS)[number];
+
 /** The timeline reason of a "send the tracking link again" request (sendTrackingLink). */
 export const LINK_REQUESTED_REASON = 'link_requested';

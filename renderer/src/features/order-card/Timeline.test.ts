@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGE_CHANNELS, MESSAGE_STATES, MESSAGE_TRIGGERS } from '../../../../shared/messages/message-vocabulary';
+import { MESSAGE_CHANNELS, MESSAGE_STATES, MESSAGE_TRIGGERS, OPT_OUT_WAYS } from '../../../../shared/messages/message-vocabulary';
 import type { OrderEventRow } from '../../../../shared/schema';
 import { makeTranslator } from '../../i18n/translate';
 import { changeLines, eventNote, eventTitle, eventWho } from './Timeline';
@@ -71,6 +71,14 @@ describe('message attempts on the timeline', () => {
             // Russian: no Latin word but names (the channel, SLA).
             if (lang === 'ru') expect(line.replace(/SMS|SLA|E-mail|Telegram/g, ''), `${channel} ${trigger}:${state}`).not.toMatch(/[A-Za-z]/);
           }
+    }
+  });
+  it("says the customer's own opt-out and how, in words", () => {
+    for (const way of OPT_OUT_WAYS) {
+      const e = { ...attempt(way, 'customer_opted_out', ''), actorName: 'Customer', comment: null } as OrderEventRow;
+      const ru = eventTitle(e, makeTranslator('ru'), () => '');
+      expect(ru).toMatch(/^Клиент отказался от сообщений \((страница отслеживания|отписка в письме)\)$/);
+      expect(eventTitle(e, makeTranslator('en'), () => '')).toMatch(/^The customer opted out of messages \((tracking page|unsubscribe in the e-mail)\)$/);
     }
   });
   it('says a resend request in words', () => {

@@ -1,7 +1,7 @@
 // The order's full history, oldest first: what happened, when (region time), who or what did
 // it (a dispatcher's name, GPS, a scan, a courier service) and why.
 import { useShallow } from 'zustand/react/shallow';
-import { LINK_REQUESTED_REASON } from '../../../../shared/messages/message-vocabulary';
+import { LINK_REQUESTED_REASON, OPTED_OUT_REASON } from '../../../../shared/messages/message-vocabulary';
 import type { OrderEventRow } from '../../../../shared/schema';
 import type { FieldChange, FieldValue } from '../../../../shared/domain/order-intake';
 import { parsePaymentComment } from '../../../../shared/mutators/order-intake-mutators';
@@ -79,10 +79,13 @@ function handoverTitle(e: OrderEventRow, t: Translator): string {
 
 /**
  * A message attempt: the server writes reason `<trigger>:<state>` and the channel as actorId
- * (server/messages/message-sender.ts); a resend request has reason `link_requested`.
+ * (server/messages/message-sender.ts); a resend request has reason `link_requested`, the
+ * customer's opt-out `customer_opted_out`.
  */
 function messageTitle(e: OrderEventRow, t: Translator): string {
   if (e.reason === LINK_REQUESTED_REASON) return t('event.linkRequested');
+  // The customer's own opt-out (server/messages/customer-opt-out.ts): how, in actorId.
+  if (e.reason === OPTED_OUT_REASON) return t('event.optedOut', { via: t.dyn(`optOutVia.${e.actorId ?? ''}`, e.actorId ?? '') });
   const [trigger, state] = (e.reason ?? '').split(':');
   if (!trigger || !state) return t('event.message');
   const channel = e.actorId ?? '';
