@@ -3,6 +3,8 @@
 //   - a filtered, ranked query (direction + vehicle filters),
 //   - a free-text query (names, phones, tax ids as a person types them),
 //   - a free-text query with a loading city (the same texts),
+//     each of these two followed by its slowest texts (CPU p95 of each text's own runs,
+//     `--worst N` of them; `--runs` a multiple of the text count gives every text that many),
 //   - each broad text ("trans", "логист", "тоо", "+7 777", "8701", "kaz": thousands of hits)
 //     alone and with a loading city, one line each,
 //   - the count of each ranked query,
@@ -34,6 +36,8 @@ function arg(name: string, fallback: number): number {
 const CARRIERS = arg('carriers', 100_000);
 const RUNS = arg('runs', 200);
 const FRESH = process.argv.includes('--fresh');
+/** How many of the slowest texts each mixed free-text line lists. */
+const WORST = arg('worst', 5);
 
 function load(file: string): Replica {
   const replica = openReplica(file);
@@ -95,21 +99,48 @@ interface Timing {
   cpu95: number;
 }
 
-function time(runs: number, fn: (i: number) => void): Timing {
+function timing(wall: number[], cpu: number[]): Timing {
+  wall.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
+  return { p50: percentile(wall, 50), p95: percentile(wall, 95), max: wall[wall.length - 1] ?? NaN, cpu50: percentile(cpu, 50), cpu95: percentile(cpu, 95) };
+}
+
+/**
+ * Times `runs` calls of fn(i). With `keyOf`, also each key's own timing (the text a run
+ * searched for), so a line's slow tail can be traced to the inputs that make it.
+ */
+function time(runs: number, fn: (i: number) => void, keyOf?: (i: number) => string): Timing & { perKey: Map<string, Timing & { runs: number }> } {
   for (let i = 0; i < 10; i++) fn(i); // warm the page cache and the statement cache
   const wall: number[] = [];
   const cpu: number[] = [];
+  const byKey = new Map<string, { wall: number[]; cpu: number[] }>();
   for (let i = 0; i < runs; i++) {
     const c = process.cpuUsage();
     const t = performance.now();
     fn(i);
-    wall.push(performance.now() - t);
+    const w = performance.now() - t;
     const used = process.cpuUsage(c);
-    cpu.push((used.user + used.system) / 1000);
+    const u = (used.user + used.system) / 1000;
+    wall.push(w);
+    cpu.push(u);
+    if (keyOf !== undefined) {
+      const key = keyOf(i);
+      const samples = byKey.get(key) ?? { wall: [], cpu: [] };
+      samples.wall.push(w);
+      samples.cpu.push(u);
+      byKey.set(key, samples);
+    }
   }
-  wall.sort((a, b) => a - b);
-  cpu.sort((a, b) => a - b);
-  return { p50: percentile(wall, 50), p95: percentile(wall, 95), max: wall[wall.length - 1] ?? NaN, cpu50: percentile(cpu, 50), cpu95: percentile(cpu, 95) };
+  const perKey = new Map([...byKey].map(([key, s]) => [key, { ...timing(s.wall, s.cpu), runs: s.wall.length }]));
+  return { ...timing(wall, cpu), perKey };
+}
+
+/** The texts of a mixed line with the highest CPU p95 (then wall p95): where its tail comes from. */
+function worstTexts(t: ReturnType<typeof time>, n: number): void {
+  const rows = [...t.perKey].sort((a, b) => b[1].cpu95 - a[1].cpu95 || b[1].p95 - a[1].p95).slice(0, n);
+  for (const [text, k] of rows) {
+    console.log(`    ${JSON.stringify(text).padEnd(24)} wall p95 ${fmt(k.p95)} cpu p95 ${fmt(k.cpu95)}  (${k.runs} run${k.runs === 1 ? '' : 's'})`);
+  }
 }
 
 const fmt = (x: number) => x.toFixed(2).padStart(7);
@@ -167,10 +198,13 @@ function main(): void {
     measured.push({ label: `ranked ${JSON.stringify(q)}`, t: one });
     console.log(`  ${JSON.stringify(q).slice(0, 66).padEnd(66)} wall ${fmt(one.p50)} ${fmt(one.p95)} cpu ${fmt(one.cpu50)} ${fmt(one.cpu95)}  (${counted.total}${counted.capped ? '+' : ''} match)`);
   }
-  const text = time(RUNS, (i) => searchCarriers(ctx, { text: texts[i % texts.length] ?? '' }));
+  const textOf = (i: number) => texts[i % texts.length] ?? '';
+  const text = time(RUNS, (i) => searchCarriers(ctx, { text: textOf(i) }), textOf);
   line('free text', text);
-  const textDir = time(RUNS, (i) => searchCarriers(ctx, { fromCity: 'Алматы', text: texts[i % texts.length] ?? '' }));
+  worstTexts(text, WORST);
+  const textDir = time(RUNS, (i) => searchCarriers(ctx, { fromCity: 'Алматы', text: textOf(i) }), textOf);
   line('free text + loading city', textDir);
+  worstTexts(textDir, WORST);
   const broadRuns = Math.max(20, Math.floor(RUNS / 4));
   for (const t of BROAD) {
     const match = buildCarrierMatchQuery(t);
