@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { DEFAULT_MIGRATIONS_FOLDER, openReplica } from './open-replica';
+import { migrationsBefore } from '../testing/older-migrations';
+import { openReplica } from './open-replica';
 
 const TAG = '0017_message_services';
 let dir: string;
@@ -15,21 +16,9 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-/** The migrations folder as an older desktop had it: every migration before `tag`. */
-function folderBefore(tag: string): string {
-  const older = path.join(dir, 'older');
-  fs.cpSync(DEFAULT_MIGRATIONS_FOLDER, older, { recursive: true });
-  const file = path.join(older, 'meta', '_journal.json');
-  const journal = JSON.parse(fs.readFileSync(file, 'utf8')) as { entries: Array<{ tag: string }> };
-  const at = journal.entries.findIndex((e) => e.tag === tag);
-  expect(at).toBeGreaterThan(0);
-  fs.writeFileSync(file, JSON.stringify({ ...journal, entries: journal.entries.slice(0, at) }));
-  return older;
-}
-
 it("turns each rule's global on/off into every service's value, and nothing else", () => {
   const file = path.join(dir, 'replica.db');
-  const old = openReplica(file, { migrationsFolder: folderBefore(TAG) });
+  const old = openReplica(file, { migrationsFolder: migrationsBefore(dir, TAG) });
   const put = old.sqlite.prepare('INSERT INTO message_rules (id, channels, texts, updated_by, updated_at) VALUES (?, ?, ?, ?, 1)');
   put.run('confirmed', '{"sms":false,"email":true,"telegram":false}', '{"ru":"Заказ {{number}}"}', 'u-admin');
   put.run('delivered', '{"sms":false,"email":false,"telegram":false}', '{}', 'u-admin');
