@@ -57,29 +57,42 @@ const NO_LANE_COLUMNS = '0 AS dealsOk, NULL AS lastDealAt, 0 AS offers, NULL AS 
 const FLAGGED = "(c.blacklisted = 1 OR c.security_check = 'failed')";
 const PASSES = [`NOT ${FLAGGED}`, FLAGGED] as const;
 
+/** The free-text condition of a query, and which side of it SQLite is to read first. */
+export interface TextPart {
+  sql: string;
+  params: SqlParam[];
+  /** The hits are few and listed by rowid: a query reads them first (see textPart). */
+  drive: boolean;
+  /** How many hits there are when `drive`; above the drive limit otherwise. */
+  hits: number;
+}
+
 /**
- * The free-text condition of a direction search (no ranking: with a direction, relevance does
- * not order). The hits are listed once per statement either way; what differs is which side
- * SQLite reads first:
- *   - few hits: from the hits (each looked up in carriers and the direction, then sorted);
+ * The free-text condition of a direction search or a count (no ranking: with a direction,
+ * relevance does not order). The MATCH runs once here, listing up to `limit + 1` hits:
+ *   - few hits: the statements get them as a JSON list of rowids and read from them (each
+ *     looked up in carriers and the direction); a second MATCH per statement cost as much as
+ *     the lookups of a phone or tax id's few hits;
  *   - many ("trans", "8701", "тоо" match thousands): the direction in ranking order, each
- *     carrier checked against the listed hits, stopping when the page is full. The unary `+`
- *     keeps the planner from driving from the hits, which it otherwise does whatever their
- *     number (3,000 lookups and a sort where 300 index steps do).
+ *     carrier checked against the hits listed by the statement's own MATCH, stopping when the
+ *     page is full. The unary `+` keeps the planner from driving from the hits, which it
+ *     otherwise does whatever their number (3,000 lookups and a sort where 300 index steps do).
  * Driving costs about one lookup per hit; walking about (want + 1) x base / hits steps (hits
  * spread over the base): they meet at sqrt((want + 1) x base) hits. Probing the FTS index per
  * carrier instead (EXISTS ... MATCH AND rowid = c.rowid) re-expands a long prefix on every
  * probe: 100-500 ms at 20,000 carriers, so it is never used.
  */
-export function textPart(replica: ReadonlyReplica, f: CarrierFilters, want: number, driveMax?: number): { sql: string; params: SqlParam[] } {
+export function textPart(replica: ReadonlyReplica, f: CarrierFilters, want: number, driveMax?: number): TextPart {
   const match = textMatch(f);
-  if (match === null) return { sql: '', params: [] };
+  if (match === null) return { sql: '', params: [], drive: false, hits: 0 };
   // max(rowid) is the size of the base give or take deletions: enough for a crossover.
   const size = (replica.prepareRead('SELECT coalesce(max(rowid), 0) AS n FROM carriers').get() as { n: number }).n;
   const limit = driveMax ?? Math.ceil(Math.sqrt((want + 1) * Math.max(size, 1)));
-  const hits = (replica.prepareRead('SELECT count(*) AS k FROM (SELECT 1 FROM carriers_fts WHERE carriers_fts MATCH ? LIMIT ?)').get(match, limit + 1) as { k: number }).k;
-  const list = 'c.rowid IN (SELECT rowid FROM carriers_fts WHERE carriers_fts MATCH ?)';
-  return { sql: hits <= limit ? `AND ${list}` : `AND +${list}`, params: [match] };
+  const hits = replica.prepareRead('SELECT rowid FROM carriers_fts WHERE carriers_fts MATCH ? LIMIT ?').pluck(true).all(match, limit + 1) as number[];
+  if (hits.length <= limit) {
+    return { sql: 'AND c.rowid IN (SELECT value FROM json_each(?))', params: [JSON.stringify(hits)], drive: true, hits: hits.length };
+  }
+  return { sql: 'AND +c.rowid IN (SELECT rowid FROM carriers_fts WHERE carriers_fts MATCH ?)', params: [match], drive: false, hits: hits.length };
 }
 
 /** The carrier is not at or announced near the loading city (a JSON list of the near cities). */
@@ -92,9 +105,10 @@ export function statsKey(d: Direction): [string, string] {
 /** Candidates of a search with a direction (from and/or to city), enough for the first `want`. */
 export function directionCandidates(replica: ReadonlyReplica, d: Direction, f: CarrierFilters, want: number, hitDriveMax?: number): CandidateSet {
   const key = statsKey(d);
+  const text = textPart(replica, f, want, hitDriveMax);
+  if (text.drive) return hitCandidates(replica, d, f, text, want);
   const cond = carrierConditionSql(f, 's.carrier_id');
   const nearCond = carrierConditionSql(f);
-  const text = textPart(replica, f, want, hitDriveMax);
   const filter = `${cond.sql} ${text.sql}`;
   const filterParams = [...cond.params, ...text.params];
   const near = d.fromCity === null ? [] : d.nearLoading;
@@ -143,8 +157,40 @@ export function directionCandidates(replica: ReadonlyReplica, d: Direction, f: C
 }
 
 /**
+ * A direction search whose text has few hits (textPart), in one statement: each hit is looked
+ * up once, with its row of the direction by primary key (the planner would take
+ * carrier_direction_carrier_idx and then the table: twice the pages), where the steps of
+ * directionCandidates would look every hit up again per step and pass.
+ * A hit can rank when it has deals, offers or a lane on the direction, or (without a row there)
+ * is at, announced near or based near the loading city: the union of those steps' rows. Of
+ * these (hundreds for a first name) only the first `want + 1` in ranking order and whatever
+ * ties with the last of them leave SQLite (turning rows into objects cost more than finding
+ * them): HIT_ORDER is the ranking's order (shared/carriers/rank-carriers.ts) down to what SQL
+ * knows (flag, tier, deals or latest offer, availability), and rank() gives ties one number.
+ */
+function hitCandidates(replica: ReadonlyReplica, d: Direction, f: CarrierFilters, text: TextPart, want: number): CandidateSet {
+  const cond = carrierConditionSql(f);
+  const near = JSON.stringify(d.fromCity === null ? [] : d.nearLoading.map((n) => n.city));
+  const nearNow = 'c.current_city IN (SELECT value FROM json_each(?))';
+  const sql = `SELECT * FROM (
+    SELECT ${CARRIER_COLUMNS}, coalesce(s.deals_ok, 0) AS dealsOk, s.last_deal_at AS lastDealAt,
+      coalesce(s.offers, 0) AS offers, s.last_offer_at AS lastOfferAt, coalesce(s.lanes, 0) AS lanes, NULL AS textRank,
+      rank() OVER (ORDER BY ${FLAGGED},
+        CASE WHEN s.tier >= 1 THEN s.tier WHEN ${nearNow} THEN 0 ELSE -1 END DESC,
+        CASE WHEN s.tier >= 2 THEN s.k1 WHEN s.tier = 1 THEN 0 WHEN ${nearNow} THEN -coalesce(c.available_from, 0) ELSE 0 END DESC,
+        CASE WHEN s.tier = 3 THEN s.k2 ELSE 0 END DESC) AS pos
+    FROM carriers c LEFT JOIN carrier_direction_stats s INDEXED BY sqlite_autoindex_carrier_direction_stats_1
+      ON s.from_city = ? AND s.to_city = ? AND s.carrier_id = c.id
+    WHERE ${cond.sql} ${text.sql}
+      AND (s.tier >= 1 OR (s.carrier_id IS NULL AND (${nearNow} OR c.base_city IN (SELECT value FROM json_each(?)))))
+  ) WHERE pos <= ?`;
+  const params = [near, near, ...statsKey(d), ...cond.params, ...text.params, near, near, want + 1];
+  return (replica.prepareRead(sql).all(...params) as CandidateRow[]).map((r) => toCandidate(r, d));
+}
+
+/**
  * Free text without a direction: the FTS hits passing the filters, most relevant first. Reads
- * the best `n` hits by bm25 (FTS5 keeps only the top n while scoring) and widens n until the
+ * the best `n` hits by bm25 (scoring the few hits is cheap; looking them all up is not) and widens n until the
  * page is full of carriers that pass the filters and are not flagged, or the hits run out:
  * a broad prefix ("тоо") matches most of the base, and looking all of it up would be slow.
  */
@@ -158,7 +204,7 @@ export function textCandidates(replica: ReadonlyReplica, f: CarrierFilters, want
   // says little, so they are read best-rated first from the rating index instead, each checked
   // against the listed hits (as a direction search walks, textPart), and ranked by rating.
   const text = textPart(replica, f, want, hitDriveMax);
-  if (text.sql.startsWith('AND +')) {
+  if (!text.drive) {
     const rows: CandidateRow[] = [];
     for (const pass of PASSES) {
       const sql = `SELECT ${CARRIER_COLUMNS}, ${NO_LANE_COLUMNS}, NULL AS textRank
@@ -170,17 +216,18 @@ ORDER BY c.rating DESC LIMIT ?`;
     }
     return rows.map((r) => toCandidate(r, none));
   }
+  // The best n hits by bm25 and every hit tied with the n-th (a common first name scores the
+  // same in many carriers): cutting a tie at n would let the FTS order pick the page's last row.
   const sql = `SELECT ${CARRIER_COLUMNS}, ${NO_LANE_COLUMNS}, hits.text_rank AS textRank
-FROM (SELECT rowid AS r, rank AS text_rank FROM carriers_fts WHERE carriers_fts MATCH ? ORDER BY rank LIMIT ?) hits
+FROM (SELECT r, text_rank FROM (SELECT rowid AS r, rank AS text_rank, rank() OVER (ORDER BY rank) AS k
+  FROM carriers_fts WHERE carriers_fts MATCH ?) WHERE k <= ?) hits
 JOIN carriers c ON c.rowid = hits.r
 WHERE ${cond.sql}`;
   for (let n = Math.ceil((want + 1) * 1.25) + 10; ; n *= 4) {
     const rows = replica.prepareRead(sql).all(match, n, ...cond.params) as CandidateRow[];
     const clean = rows.filter((r) => !(r.blacklisted === 1 || r.securityCheck === 'failed')).length;
-    if (clean > want) return rows.map((r) => toCandidate(r, none));
-    // Fewer hits than asked for: that was all of them.
-    const hits = (replica.prepareRead('SELECT count(*) AS k FROM (SELECT 1 FROM carriers_fts WHERE carriers_fts MATCH ? LIMIT ?)').get(match, n + 1) as { k: number }).k;
-    if (hits <= n) return rows.map((r) => toCandidate(r, none));
+    // Enough clean carriers for the page, or every hit was read.
+    if (clean > want || text.hits <= n) return rows.map((r) => toCandidate(r, none));
   }
 }
 
