@@ -7,7 +7,11 @@
 // The replica's index triggers call phoneIndexText through an SQL function (main/db/open-replica.ts).
 import { normalizePhone } from '../carriers/normalize-phone';
 
-/** Fewer digits than this match too many numbers to be a search by phone. */
+/**
+ * Fewer digits than this match too many numbers to be a search by phone. The replica's carrier
+ * index keeps prefixes of this length and of TAIL_MARK + this length (migration 0020): change
+ * either, and that migration's prefix list with it.
+ */
 export const MIN_PHONE_RUN = 4;
 
 /**
