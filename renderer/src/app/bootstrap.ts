@@ -6,6 +6,7 @@ import { refreshCarriers } from '../features/carriers/store';
 import { setClockSkew, startTicker } from '../features/clock/store';
 import { applyConflicts, applyConnection, applyHostLink, loadConnection } from '../features/connection/store';
 import { applyFixes, loadDrivers, openWarehouseDrivers } from '../features/drivers/store';
+import { refreshMessageSettings } from '../features/customer-messages/store';
 import { refreshDriverCard } from '../features/driver-card/store';
 import { loadOrderPoints } from '../features/map/store';
 import { showNotice } from '../features/notifications/store';
@@ -39,6 +40,7 @@ const RUN: Readonly<Record<RefreshTarget, () => Promise<void>>> = {
   slaSettings: refreshSlaSettings,
   myNotify: refreshMyNotifyPrefs,
   dailySummary: refreshDailySummary,
+  customerMessages: refreshMessageSettings,
 };
 
 /** Resolves after the next frame is painted (at once where there are no frames, as in tests). */

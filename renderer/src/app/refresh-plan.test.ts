@@ -59,6 +59,11 @@ describe('planRefresh', () => {
     expect(planRefresh({ tables: ['daily_summary_settings'], ids: {}, all: false }, 'o1')).toEqual(new Set(['dailySummary']));
   });
 
+  it('re-reads the Customer messages tab on its rules and quiet hours', () => {
+    expect(planRefresh({ tables: ['message_rules'], ids: {}, all: false }, 'o1')).toEqual(new Set(['customerMessages']));
+    expect(planRefresh({ tables: ['message_settings'], ids: {}, all: false }, null)).toEqual(new Set(['customerMessages']));
+  });
+
   it('re-reads the SLA rules tab on the confirmation checklist rules', () => {
     expect(planRefresh({ tables: ['checklist_policies'], ids: {}, all: false }, 'o1')).toEqual(new Set(['slaSettings']));
   });

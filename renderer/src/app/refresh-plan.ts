@@ -3,7 +3,7 @@
 // (the queue at once, the map's 20k points and 2k drivers at most every second or two).
 import type { ChangesEvent } from '../../../shared/api/events';
 
-export type RefreshTarget = 'orders' | 'problems' | 'points' | 'drivers' | 'card' | 'warehouses' | 'session' | 'alerts' | 'pickList' | 'carriers' | 'slaSettings' | 'myNotify' | 'dailySummary' | 'proofs';
+export type RefreshTarget = 'orders' | 'problems' | 'points' | 'drivers' | 'card' | 'warehouses' | 'session' | 'alerts' | 'pickList' | 'carriers' | 'slaSettings' | 'myNotify' | 'dailySummary' | 'proofs' | 'customerMessages';
 
 export const REFRESH_DELAY_MS: Readonly<Record<RefreshTarget, number>> = {
   orders: 100,
@@ -15,6 +15,7 @@ export const REFRESH_DELAY_MS: Readonly<Record<RefreshTarget, number>> = {
   carriers: 400,
   slaSettings: 300,
   myNotify: 300,
+  customerMessages: 300,
   dailySummary: 300,
   session: 300,
   warehouses: 1000,
@@ -57,6 +58,7 @@ export function planRefresh(e: ChangesEvent, openOrderId: string | null): Set<Re
   // summary lists each recipient with the e-mail of their own notifications.
   if (tables.has('staff_notify_prefs') || tables.has('users')) out.add('myNotify').add('dailySummary');
   if (tables.has('daily_summary_settings')) out.add('dailySummary');
+  if (tables.has('message_rules') || tables.has('message_settings')) out.add('customerMessages');
   // The countdowns' policies and region calendars travel in the session; an admin's edit
   // recolours them and moves the at-risk counts and the problem queue.
   if (tables.has('sla_policies') || tables.has('regions')) {

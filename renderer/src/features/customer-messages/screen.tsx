@@ -1,15 +1,15 @@
 // The admin's customer messages: per trigger which channels carry it, which service types it
 // goes out for, its texts in Russian,
 // Kazakh and English with a live preview on a real order from the replica, quiet hours and
-// timings. Admin only (the tab, and the server refuses anyone else's edit too).
+// timings. Admin only (the tab, and the server refuses anyone else's edit too). Edits by anyone
+// re-read it through the refresh plan's 'customerMessages' target while it shows.
 import { useEffect } from 'react';
-import { api } from '../../api/client';
 import { useT } from '../../i18n/use-t';
 import { RulesTable } from './RulesTable';
 import { ServicesMatrix } from './ServicesMatrix';
 import { TextEditor } from './TextEditor';
 import { TimingsForm } from './TimingsForm';
-import { loadMessageSettings, useCustomerMessagesStore, type SaveAnswer } from './store';
+import { showCustomerMessages, useCustomerMessagesStore, type SaveAnswer } from './store';
 import type { MessageKey } from '../../i18n/translate';
 import './customer-messages.css';
 
@@ -18,10 +18,8 @@ export default function CustomerMessagesScreen() {
   const view = useCustomerMessagesStore((s) => s.view);
   const answer = useCustomerMessagesStore((s) => s.answer);
   useEffect(() => {
-    void loadMessageSettings();
-    return api().on('changes', (e) => {
-      if (e.all || e.tables.some((x) => x === 'message_rules' || x === 'message_settings')) void loadMessageSettings();
-    });
+    void showCustomerMessages(true);
+    return () => void showCustomerMessages(false);
   }, []);
   if (!view) return <div className="empty">…</div>;
   return (

@@ -30,9 +30,13 @@ export interface CustomerMessagesState {
   orderId: string | null;
   preview: MessagePreview | null;
   answer: SaveAnswer | null;
+  /** The screen is mounted: rule changes re-read it (the refresh plan's 'customerMessages'). */
+  showing: boolean;
+  /** Numbers preview requests, so a slower older answer never overwrites a newer one. */
+  previewSeq: number;
 }
 
-export const useCustomerMessagesStore = create<CustomerMessagesState>(() => ({
+const initial: CustomerMessagesState = {
   view: null,
   trigger: 'confirmed',
   language: 'ru',
@@ -41,7 +45,26 @@ export const useCustomerMessagesStore = create<CustomerMessagesState>(() => ({
   orderId: null,
   preview: null,
   answer: null,
-}));
+  showing: false,
+  previewSeq: 0,
+};
+
+export const useCustomerMessagesStore = create<CustomerMessagesState>(() => initial);
+
+export function resetCustomerMessagesStore(): void {
+  useCustomerMessagesStore.setState(initial, true);
+}
+
+/** The screen mounts (true: read the rules) or unmounts (false). */
+export function showCustomerMessages(showing: boolean): Promise<void> {
+  useCustomerMessagesStore.setState({ showing });
+  return showing ? loadMessageSettings() : Promise.resolve();
+}
+
+/** Rules or quiet hours changed: re-read them if the screen shows (drafts being typed stay). */
+export async function refreshMessageSettings(): Promise<void> {
+  if (useCustomerMessagesStore.getState().showing) await loadMessageSettings();
+}
 
 function draftsOf(view: MessageSettingsView, trigger: CustomerTrigger): Record<MessageLanguage, string> | null {
   const rule = view.rules.find((r) => r.trigger === trigger);
@@ -100,8 +123,6 @@ async function loadPreviewOrders(): Promise<void> {
   await refreshPreview();
 }
 
-let previewSeq = 0;
-
 /** Renders the current draft on the chosen order; a slower older answer never overwrites a newer one. */
 export async function refreshPreview(): Promise<void> {
   const s = useCustomerMessagesStore.getState();
@@ -109,12 +130,14 @@ export async function refreshPreview(): Promise<void> {
     useCustomerMessagesStore.setState({ preview: null });
     return;
   }
-  const seq = ++previewSeq;
+  const seq = s.previewSeq + 1;
+  useCustomerMessagesStore.setState({ previewSeq: seq });
+  const latest = () => useCustomerMessagesStore.getState().previewSeq === seq;
   try {
     const preview = await api().previewMessage({ trigger: s.trigger, language: s.language, text: s.drafts[s.language], orderId: s.orderId });
-    if (seq === previewSeq) useCustomerMessagesStore.setState({ preview });
+    if (latest()) useCustomerMessagesStore.setState({ preview });
   } catch (err) {
-    if (seq === previewSeq) useCustomerMessagesStore.setState({ preview: null, answer: answerOf(err) });
+    if (latest()) useCustomerMessagesStore.setState({ preview: null, answer: answerOf(err) });
   }
 }
 
