@@ -14,7 +14,8 @@ import { projectRoot } from '../main/start/paths';
  * Every port a spec uses is E2E_PORT_BASE + an offset of its own, so two runs on one machine
  * (several engineers) don't collide: `MARSHRUT_E2E_PORT_BASE=6190 npm run test:e2e`.
  * Offsets: 0 primary console, 1 its server, 2 second console, 3-4 offline server+console,
- * 5 warehouse-role console, 7 scanner console, 8 supervisor, 9 admin, 10 logistician;
+ * 5 warehouse-role console, 7 scanner console, 8 supervisor, 9 admin, 10 logistician,
+ * 60-63 refused-edit (server, two consoles, the relay it cuts);
  * take a free one for a new spec.
  */
 export const E2E_PORT_BASE = Number(process.env.MARSHRUT_E2E_PORT_BASE ?? 5190);

@@ -1,6 +1,7 @@
 // States only the user can fix: a server of another protocol version ('incompatible') and
 // a refused token ('unauthorized'). The client stops hammering the server and keeps its
-// outbox; a fixed token resumes syncing.
+// outbox; a fixed token resumes syncing. And a change the server refuses later arrives with
+// its code and the field it names, which the console words in its own language.
 import { describe, it, expect } from 'vitest';
 import { FaultyNetwork } from './faulty-network';
 import { addUser, openClient, waitConverged, waitFor } from './harness';
@@ -65,5 +66,29 @@ describe('refusals', () => {
     await waitConverged(world.server, world.clients);
     expect(a.sync.mutate('assignDriver', { orderId: 'o100', driverId: 'd1', seenVersion: 1 })).toMatchObject({ ok: false, code: 'forbidden', message: expect.stringMatching(/A warehouse user can't assign drivers/) });
     expect(a.sync.state().pendingCount).toBe(0);
+  });
+
+  it("a change the real server refuses later arrives with its code and the field it names, kept in the replica", async () => {
+    const admin = addUser(world.server, 'Admin Dana', 'admin');
+    const actor = { id: admin.id, name: admin.name, actor: 'admin' as const, role: 'admin' as const };
+    expect(world.server.runMutation('createCarrier', { name: 'ТОО Жол Транс', phone: '+7 701 555 12 34', securityCheck: 'passed' }, actor).result).toBe('applied');
+    const carrierId = world.server.db.sqlite.prepare('SELECT id FROM carriers').pluck().get() as string;
+    expect(world.server.runMutation('addCarrierLane', { carrierId, fromCity: 'Алматы', toCity: 'Астана' }, actor).result).toBe('applied');
+    const laneId = world.server.db.sqlite.prepare('SELECT id FROM carrier_lanes').pluck().get() as string;
+    const net = new FaultyNetwork();
+    const a = openClient(world.dir.file('a.db'), world.server.url, addUser(world.server, 'Logistician Asel', 'logistician').token, { transport: net.transport });
+    const b = openClient(world.dir.file('b.db'), world.server.url, addUser(world.server, 'Logistician Marat', 'logistician').token);
+    world.clients.push(a, b);
+    await waitConverged(world.server, world.clients);
+    // Both remove the same direction; Asel is offline, so Marat's removal reaches the server first.
+    net.goOffline();
+    expect(a.sync.mutate('removeCarrierLane', { laneId })).toMatchObject({ ok: true });
+    expect(b.sync.mutate('removeCarrierLane', { laneId })).toMatchObject({ ok: true });
+    await waitFor('Marat confirmed', () => b.sync.state().pendingCount === 0);
+    net.goOnline();
+    await waitConverged(world.server, world.clients);
+    expect(a.sync.conflicts()).toMatchObject([{ name: 'removeCarrierLane', code: 'not_found', field: 'laneId' }]);
+    expect(a.replica.sqlite.prepare('SELECT code, field FROM conflicts').all()).toEqual([{ code: 'not_found', field: 'laneId' }]);
+    expect(b.sync.conflicts()).toEqual([]);
   });
 });

@@ -28,6 +28,8 @@ export const conflicts = sqliteTable('conflicts', {
   args: text('args', { mode: 'json' }).$type<unknown>().notNull(),
   code: text('code').notNull(),
   message: text('message').notNull(),
+  /** The refused field the server named (details.field: "windowEnd", "kinds.2"), if it named one. */
+  field: text('field'),
   at: integer('at').notNull(),
   acknowledged: integer('acknowledged', { mode: 'boolean' }).notNull().default(false),
 });

@@ -65,9 +65,16 @@ describe('applyServerBatch (rebase)', () => {
     expect(getOrder(store, order.id)).toEqual(theirs);
     expect(store.outbox.count()).toBe(0);
     expect(store.shadow.count()).toBe(0);
-    expect(store.conflicts.list(false)).toMatchObject([{ mid: 1, name: 'assignDriver', code: 'assign_conflict', message, acknowledged: false }]);
+    expect(store.conflicts.list(false)).toMatchObject([{ mid: 1, name: 'assignDriver', code: 'assign_conflict', field: null, message, acknowledged: false }]);
     // The event the optimistic run wrote is gone too.
     expect(store.rows.get('order_events', mutationRowId('me', 1, 0))).toBeUndefined();
+  });
+
+  it("keeps the field a refusal names (details.field), so the console can word it", () => {
+    const { store, order, apply } = setup();
+    enqueueMutation(store, { name: 'addComment', args: { orderId: order.id, text: 'hi' }, actor: dispatcher, now: T0 });
+    apply({ type: 'ack', mid: 1, result: 'rejected', cursor: 4, error: { code: 'bad_args', message: 'Invalid addComment: text', details: { mutator: 'addComment', field: 'text' } } });
+    expect(store.conflicts.list(false)).toMatchObject([{ code: 'bad_args', field: 'text' }]);
   });
 
   it('ignores a duplicated or late frame: rows at or below the cursor never regress', () => {

@@ -2,7 +2,7 @@
 // transaction: restore the confirmed layer (shadow.ts), write the server's rows, advance
 // the cursor, drop acknowledged mutations (recording rejections as conflicts), and re-run
 // what is still pending on top. A crash at any point leaves the replica at a frame boundary.
-import type { MutationActor } from '../../shared/mutators';
+import { refusedField, type MutationActor } from '../../shared/mutators';
 import { mutationDigest, type Ack, type CaughtUp, type Changes, type Positions, type SnapshotBegin } from '../../shared/protocol';
 import { SYNCED_TABLE_KEYS } from '../../shared/schema';
 import { ChangeSet } from './change-set';
@@ -269,6 +269,7 @@ function settleAcks(
         message:
           'The server confirmed a different change under this desktop\'s identity (was it copied, or used by someone else?). ' +
           'Your change was kept and is being sent again under a new identity.',
+        field: null,
         at: now,
       });
       continue;
@@ -304,6 +305,7 @@ function settleAcks(
         args: importId === null ? row.args : importConflictArgs(row, ack),
         code: ack.error?.code ?? 'rejected',
         message: ack.error?.message ?? 'The server refused this change',
+        field: refusedField(ack.error),
         at: now,
       });
     }

@@ -39,9 +39,9 @@ describe('the sync client as the console sees it', () => {
   });
 
   it("names a conflict's order by its number, and only for edits of an order", () => {
-    const c = { id: '7', mid: 3, name: 'assignDriver', args: { orderId: 'o1' }, code: 'assign_conflict', message: 'taken', at: 9, acknowledged: false };
+    const c = { id: '7', mid: 3, name: 'assignDriver', args: { orderId: 'o1' }, code: 'assign_conflict', message: 'taken', field: 'driverId', at: 9, acknowledged: false };
     expect(toConflictView(c, (id) => (id === 'o1' ? 'MR-1' : null))).toEqual({
-      id: '7', mid: 3, name: 'assignDriver', orderId: 'o1', orderNumber: 'MR-1', code: 'assign_conflict', message: 'taken', at: 9,
+      id: '7', mid: 3, name: 'assignDriver', orderId: 'o1', orderNumber: 'MR-1', code: 'assign_conflict', field: 'driverId', message: 'taken', at: 9,
     });
     expect(toConflictView({ ...c, name: 'setDriverShift', args: { driverId: 'd1' } }, () => 'never')).toMatchObject({ orderId: null, orderNumber: null });
   });

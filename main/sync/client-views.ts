@@ -44,5 +44,5 @@ export function refusal(err: MutationRejection): CommandResult & { ok: false } {
 export function toConflictView(c: SyncConflict, numberOf: (orderId: string) => string | null): ConflictView {
   const args = c.args as { orderId?: unknown } | null;
   const orderId = typeof args?.orderId === 'string' ? args.orderId : null;
-  return { id: c.id, mid: c.mid, name: c.name, orderId, orderNumber: orderId === null ? null : numberOf(orderId), code: c.code, message: c.message, at: c.at };
+  return { id: c.id, mid: c.mid, name: c.name, orderId, orderNumber: orderId === null ? null : numberOf(orderId), code: c.code, field: c.field, message: c.message, at: c.at };
 }

@@ -13,6 +13,11 @@ export interface SyncConflict {
   code: string;
   /** The server's sentence: "order 123 was assigned to Driver X by Dispatcher Y". */
   message: string;
+  /**
+   * The field the refusal names (the server's details.field: "windowEnd", "kinds.2",
+   * "regionId"), or null: the console words the refusal from code and field, not the sentence.
+   */
+  field: string | null;
   /** When the rejection arrived (ms). */
   at: number;
   acknowledged: boolean;
@@ -38,12 +43,13 @@ interface RawConflict {
   args: string;
   code: string;
   message: string;
+  field: string | null;
   at: number;
   acknowledged: number;
 }
 
 export function createConflictStore(sqlite: Database.Database): ConflictStore {
-  const insert = sqlite.prepare('INSERT INTO conflicts (mid, name, args, code, message, at, acknowledged) VALUES (?, ?, ?, ?, ?, ?, 0)');
+  const insert = sqlite.prepare('INSERT INTO conflicts (mid, name, args, code, message, field, at, acknowledged) VALUES (?, ?, ?, ?, ?, ?, ?, 0)');
   const listAll = sqlite.prepare('SELECT * FROM conflicts ORDER BY id DESC');
   const listOpen = sqlite.prepare('SELECT * FROM conflicts WHERE acknowledged = 0 ORDER BY id DESC');
   const ack = sqlite.prepare('UPDATE conflicts SET acknowledged = 1 WHERE id = ? AND acknowledged = 0');
@@ -58,6 +64,7 @@ export function createConflictStore(sqlite: Database.Database): ConflictStore {
     args: JSON.parse(r.args) as unknown,
     code: r.code,
     message: r.message,
+    field: r.field,
     at: r.at,
     acknowledged: r.acknowledged === 1,
   });
@@ -66,7 +73,7 @@ export function createConflictStore(sqlite: Database.Database): ConflictStore {
   let open: number | null = null;
   return {
     record: (c) => {
-      const id = String(insert.run(c.mid, c.name, JSON.stringify(c.args), c.code, c.message, c.at).lastInsertRowid);
+      const id = String(insert.run(c.mid, c.name, JSON.stringify(c.args), c.code, c.message, c.field, c.at).lastInsertRowid);
       if (open !== null) open++;
       return id;
     },

@@ -136,7 +136,7 @@ describe('the sync store keeps replica_meta in memory', () => {
     expect(store.outbox.count()).toBe(0);
     expect(store.conflicts.unacknowledgedCount()).toBe(0);
     const row = { localMid: 1, name: 'addComment', args: { orderId: 'x', text: 'y' }, at: T0, actorId: 'u-dispatcher' };
-    const conflict = { mid: 1, name: 'assignDriver', args: {}, code: 'assign_conflict', message: 'taken', at: T0 };
+    const conflict = { mid: 1, name: 'assignDriver', args: {}, code: 'assign_conflict', message: 'taken', field: null, at: T0 };
     expect(() =>
       store.transaction(() => {
         store.outbox.insert(row);

@@ -11,7 +11,7 @@ export const acknowledgeAlert = defineMutator({
   actors: DESK,
   args: z.object({ alertId: z.string().min(1).max(256) }),
   run(tx, args, ctx) {
-    const alert = tx.get('alerts', args.alertId) ?? reject('not_found', `Alert ${args.alertId} does not exist`, { alertId: args.alertId });
+    const alert = tx.get('alerts', args.alertId) ?? reject('not_found', `Alert ${args.alertId} does not exist`, { field: 'alertId', alertId: args.alertId });
     if (alert.acknowledgedAt !== null) return;
     tx.put('alerts', {
       ...alert,

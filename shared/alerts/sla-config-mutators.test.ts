@@ -86,7 +86,7 @@ describe('updateRegionCalendar', () => {
     const tx = fakeWorld();
     expect(run(tx, 'u-admin', 'updateRegionCalendar', { regionId: 'nowhere', workStartMinute: 600 })).toEqual({
       result: 'rejected',
-      error: { code: 'not_found', message: 'Region nowhere does not exist', details: { regionId: 'nowhere' } },
+      error: { code: 'not_found', message: 'Region nowhere does not exist', details: { field: 'regionId', regionId: 'nowhere' } },
     });
     const bad = run(tx, 'u-admin', 'updateRegionCalendar', { regionId: 'astana', holidays: ['2025-02-30'] });
     expect(bad).toMatchObject({ result: 'rejected', error: { code: 'bad_args', details: { problems: ['holidays: 2025-02-30 is not a real date'] } } });
@@ -122,7 +122,7 @@ describe('setCustomerVip', () => {
     });
     expect(run(tx, 'u-admin', 'setCustomerVip', { customerId: 'c-none', vipNormMinutes: null })).toEqual({
       result: 'rejected',
-      error: { code: 'not_found', message: 'Customer c-none does not exist', details: { customerId: 'c-none' } },
+      error: { code: 'not_found', message: 'Customer c-none does not exist', details: { field: 'customerId', customerId: 'c-none' } },
     });
     expect(tx.get('customers', id)?.vipNormMinutes).toBeNull();
   });
@@ -160,7 +160,7 @@ describe('acknowledgeAlert', () => {
     const { tx, alert } = withAlert();
     expect(run(tx, 'u-dispatcher', 'acknowledgeAlert', { alertId: 'al:none' })).toEqual({
       result: 'rejected',
-      error: { code: 'not_found', message: 'Alert al:none does not exist', details: { alertId: 'al:none' } },
+      error: { code: 'not_found', message: 'Alert al:none does not exist', details: { field: 'alertId', alertId: 'al:none' } },
     });
     expect(run(tx, 'u-warehouse', 'acknowledgeAlert', { alertId: alert.id })).toMatchObject({ error: { code: 'forbidden' } });
     expect(tx.get('alerts', alert.id)?.acknowledgedAt).toBeNull();

@@ -46,7 +46,7 @@ export const updateRegionCalendar = defineMutator({
     holidays: z.array(z.string()).max(1000).optional(),
   }),
   run(tx, args, ctx) {
-    const region = tx.get('regions', args.regionId) ?? reject('not_found', `Region ${args.regionId} does not exist`, { regionId: args.regionId });
+    const region = tx.get('regions', args.regionId) ?? reject('not_found', `Region ${args.regionId} does not exist`, { field: 'regionId', regionId: args.regionId });
     const next: WorkingCalendar = {
       utcOffsetMinutes: args.utcOffsetMinutes ?? region.utcOffsetMinutes,
       workingDays: [...new Set(args.workingDays ?? region.workingDays)].sort((a, b) => a - b),
@@ -77,7 +77,7 @@ export const setCustomerVip = defineMutator({
   run(tx, args, ctx) {
     const problems = args.vipNormMinutes === null ? [] : minutesProblems('vipNormMinutes', args.vipNormMinutes);
     if (problems.length > 0) reject('bad_args', `Invalid VIP contract: ${slaProblemsText(problems)}`, { problems });
-    const customer = tx.get('customers', args.customerId) ?? reject('not_found', `Customer ${args.customerId} does not exist`, { customerId: args.customerId });
+    const customer = tx.get('customers', args.customerId) ?? reject('not_found', `Customer ${args.customerId} does not exist`, { field: 'customerId', customerId: args.customerId });
     if (customer.vipNormMinutes === args.vipNormMinutes) return;
     tx.put('customers', { ...customer, vipNormMinutes: args.vipNormMinutes, updatedAt: ctx.now });
   },

@@ -47,8 +47,11 @@ export interface ConflictView {
   name: string;
   orderId: string | null;
   orderNumber: string | null;
+  /** The refusal's machine code ('assign_conflict', 'bad_args', ...): the console words it from this. */
   code: string;
-  /** "Order 123 was assigned to Driver X by Dispatcher Y". */
+  /** The refused field ("windowEnd", "regionId"), when the refusal names one. */
+  field: string | null;
+  /** The server's English sentence, for logs and diagnostics: never shown as it is. */
   message: string;
   at: number;
 }

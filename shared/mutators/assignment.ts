@@ -18,7 +18,7 @@ export const assignDriver = defineMutator({
   args: z.object({ orderId: id, driverId: id, seenVersion: z.number().int().positive() }),
   run(tx, args, ctx) {
     const order = loadOrder(tx, args.orderId);
-    const driver = tx.get('drivers', args.driverId) ?? reject('not_found', `Driver ${args.driverId} does not exist`);
+    const driver = tx.get('drivers', args.driverId) ?? reject('not_found', `Driver ${args.driverId} does not exist`, { field: 'driverId' });
     if (order.driverId === args.driverId) return; // already so: nothing to do, nothing to fight over
     if (order.version !== args.seenVersion && order.driverId !== null) {
       const current = describeAssignment(tx, order);

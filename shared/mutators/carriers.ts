@@ -100,7 +100,7 @@ export const editCarrierVehicle = defineMutator({
   actors: CARRIER_ACTORS,
   args: z.object({ vehicleId: carrierIdSchema, patch: vehicleFields.partial() }),
   run(tx, args, ctx) {
-    const vehicle = tx.get('carrier_vehicles', args.vehicleId) ?? reject('not_found', `Vehicle ${args.vehicleId} does not exist`);
+    const vehicle = tx.get('carrier_vehicles', args.vehicleId) ?? reject('not_found', `Vehicle ${args.vehicleId} does not exist`, { field: 'vehicleId' });
     const patch = definedOnly(args.patch);
     tx.put('carrier_vehicles', { ...vehicle, ...patch, updatedAt: ctx.now });
   },
@@ -111,7 +111,7 @@ export const removeCarrierVehicle = defineMutator({
   actors: CARRIER_ACTORS,
   args: z.object({ vehicleId: carrierIdSchema }),
   run(tx, args) {
-    if (tx.get('carrier_vehicles', args.vehicleId) === undefined) reject('not_found', `Vehicle ${args.vehicleId} does not exist`);
+    if (tx.get('carrier_vehicles', args.vehicleId) === undefined) reject('not_found', `Vehicle ${args.vehicleId} does not exist`, { field: 'vehicleId' });
     tx.delete('carrier_vehicles', args.vehicleId);
   },
 });
@@ -131,7 +131,7 @@ export const removeCarrierLane = defineMutator({
   actors: CARRIER_ACTORS,
   args: z.object({ laneId: carrierIdSchema }),
   run(tx, args) {
-    if (tx.get('carrier_lanes', args.laneId) === undefined) reject('not_found', `Direction ${args.laneId} does not exist`);
+    if (tx.get('carrier_lanes', args.laneId) === undefined) reject('not_found', `Direction ${args.laneId} does not exist`, { field: 'laneId' });
     tx.delete('carrier_lanes', args.laneId);
   },
 });
@@ -163,7 +163,7 @@ export const recordCarrierDeal = defineMutator({
   run(tx, args, ctx) {
     loadCarrier(tx, args.carrierId);
     if (args.orderId != null && tx.get('orders', args.orderId) === undefined) {
-      reject('not_found', `Order ${args.orderId} does not exist`, { orderId: args.orderId });
+      reject('not_found', `Order ${args.orderId} does not exist`, { field: 'orderId', orderId: args.orderId });
     }
     tx.put('carrier_deals', {
       id: ctx.newId(),
@@ -309,5 +309,5 @@ function appendNote(notes: string, at: number, what: string, note: string | unde
 }
 
 function loadCarrier(tx: MutatorTx, carrierId: string): CarrierRow {
-  return tx.get('carriers', carrierId) ?? reject('not_found', `Carrier ${carrierId} does not exist`, { carrierId });
+  return tx.get('carriers', carrierId) ?? reject('not_found', `Carrier ${carrierId} does not exist`, { field: 'carrierId', carrierId });
 }

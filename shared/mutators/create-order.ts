@@ -62,15 +62,15 @@ export function writeNewOrder(tx: MutatorTx, ctx: MutatorContext, args: NewOrder
     reject('duplicate_number', `An order with number ${number} already exists`, { number });
   }
   if (tx.get('regions', args.regionId) === undefined) {
-    reject('not_found', `Region ${args.regionId} does not exist`, { regionId: args.regionId });
+    reject('not_found', `Region ${args.regionId} does not exist`, { field: 'regionId', regionId: args.regionId });
   }
   if (args.warehouseId != null && tx.get('warehouses', args.warehouseId) === undefined) {
-    reject('not_found', `Warehouse ${args.warehouseId} does not exist`, { warehouseId: args.warehouseId });
+    reject('not_found', `Warehouse ${args.warehouseId} does not exist`, { field: 'warehouseId', warehouseId: args.warehouseId });
   }
   const window = windowProblem(args.windowStart ?? null, args.windowEnd ?? null);
   if (window !== null) reject('bad_args', `Delivery window: ${window}`, { field: 'windowEnd' });
   if (args.customerId != null && tx.get('customers', args.customerId) === undefined) {
-    reject('not_found', `Customer ${args.customerId} does not exist`, { customerId: args.customerId });
+    reject('not_found', `Customer ${args.customerId} does not exist`, { field: 'customerId', customerId: args.customerId });
   }
   const customer = args.customerId == null ? undefined : tx.get('customers', args.customerId);
   const id = ctx.newId();

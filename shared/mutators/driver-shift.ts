@@ -9,7 +9,7 @@ export const setDriverShift = defineMutator({
   actors: [...DESK, 'driver', ...MACHINES],
   args: z.object({ driverId: z.string().min(1).max(128), state: z.enum(SHIFT_STATES) }),
   run(tx, args, ctx) {
-    const driver = tx.get('drivers', args.driverId) ?? reject('not_found', `Driver ${args.driverId} does not exist`);
+    const driver = tx.get('drivers', args.driverId) ?? reject('not_found', `Driver ${args.driverId} does not exist`, { field: 'driverId' });
     if (driver.shiftState === args.state) return;
     tx.put('drivers', {
       ...driver,

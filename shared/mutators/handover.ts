@@ -50,7 +50,7 @@ export const handToCarrier = defineMutator({
     if (args.loadingAt > ctx.at + MAX_LOADING_AHEAD_MS) {
       reject('bad_args', 'loadingAt: the loading time is more than a year away; check the date', { field: 'loadingAt', loadingAt: args.loadingAt });
     }
-    const carrier = tx.get('carriers', args.carrierId) ?? reject('not_found', `Carrier ${args.carrierId} does not exist`, { carrierId: args.carrierId });
+    const carrier = tx.get('carriers', args.carrierId) ?? reject('not_found', `Carrier ${args.carrierId} does not exist`, { field: 'carrierId', carrierId: args.carrierId });
     if (carrier.blacklisted) reject('blacklisted', `${carrier.name} is on the blacklist and can't be chosen`, { carrierId: carrier.id });
     const override = (args.overrideReason ?? '') !== '';
     if (carrier.securityCheck !== 'passed') {
@@ -65,7 +65,7 @@ export const handToCarrier = defineMutator({
     }
     if (args.vehicleId != null) {
       const v = tx.get('carrier_vehicles', args.vehicleId);
-      if (v === undefined || v.carrierId !== carrier.id) reject('not_found', `Vehicle ${args.vehicleId} is not ${carrier.name}'s`, { vehicleId: args.vehicleId });
+      if (v === undefined || v.carrierId !== carrier.id) reject('not_found', `Vehicle ${args.vehicleId} is not ${carrier.name}'s`, { field: 'vehicleId', vehicleId: args.vehicleId });
     }
     if (order.carrierId === carrier.id) return; // already so: nothing to do
     const reason = needReason(order, 'carrier', args.reason);

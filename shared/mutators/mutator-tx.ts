@@ -108,6 +108,15 @@ export class MutationRejection extends Error {
   }
 }
 
+/**
+ * The field a refusal names (`details.field`: "windowEnd", "kinds.2", "regionId"), or null. Every
+ * reader of a refusal (the console's words for it, the conflicts list) takes it from here.
+ */
+export function refusedField(error: BusinessErrorBody | undefined): string | null {
+  const field = error?.details?.['field'];
+  return typeof field === 'string' && field.length > 0 ? field.slice(0, 200) : null;
+}
+
 export function reject(code: string, message: string, details?: Record<string, unknown>): never {
   throw new MutationRejection(code, message, details);
 }

@@ -49,7 +49,7 @@ const CUSTOMER_EDITABLE: ReadonlySet<EditableOrderField> = new Set([
 /** An integration acts only on the orders it sent. */
 export function checkOwnOrder(ctx: MutatorContext, order: OrderRow): void {
   if (ctx.actor.actor === 'integration' && order.externalSource !== ctx.actor.id) {
-    reject('not_found', `No order with number ${order.number}`, { number: order.number });
+    reject('not_found', `No order with number ${order.number}`, { field: 'number', number: order.number });
   }
 }
 

@@ -6,11 +6,11 @@ import type { OrderEventRow, OrderRow } from '../schema';
 import { reject, type MutatorContext, type MutatorTx } from './mutator-tx';
 
 export function loadOrder(tx: MutatorTx, orderId: string): OrderRow {
-  return tx.get('orders', orderId) ?? reject('not_found', `Order ${orderId} does not exist`, { orderId });
+  return tx.get('orders', orderId) ?? reject('not_found', `Order ${orderId} does not exist`, { field: 'orderId', orderId });
 }
 
 export function loadOrderByNumber(tx: MutatorTx, number: string): OrderRow {
-  return tx.findOrderByNumber(number) ?? reject('not_found', `No order with number ${number}`, { number });
+  return tx.findOrderByNumber(number) ?? reject('not_found', `No order with number ${number}`, { field: 'number', number });
 }
 
 /** Saves the order with its version bumped and `updatedAt` at the executing side's clock. */

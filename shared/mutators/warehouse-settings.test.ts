@@ -58,7 +58,7 @@ describe('setWarehouseShiftStartAlert', () => {
     for (const warehouseId of ['nowhere', '__proto__', 'constructor']) {
       expect(run(tx, 'u-admin', 'setWarehouseShiftStartAlert', { warehouseId, time: '09:00' })).toEqual({
         result: 'rejected',
-        error: { code: 'not_found', message: `Warehouse ${warehouseId} does not exist`, details: { warehouseId } },
+        error: { code: 'not_found', message: `Warehouse ${warehouseId} does not exist`, details: { field: 'warehouseId', warehouseId } },
       });
     }
     for (const warehouseId of ['', 'x'.repeat(129), 7]) {

@@ -18,7 +18,7 @@ export const setWarehouseShiftStartAlert = defineMutator({
     })
     .strict(),
   run(tx, args, ctx) {
-    const warehouse = tx.get('warehouses', args.warehouseId) ?? reject('not_found', `Warehouse ${args.warehouseId} does not exist`, { warehouseId: args.warehouseId });
+    const warehouse = tx.get('warehouses', args.warehouseId) ?? reject('not_found', `Warehouse ${args.warehouseId} does not exist`, { field: 'warehouseId', warehouseId: args.warehouseId });
     // minuteOfTime(null) would be null too ("null" is no time): the check only narrows the type.
     // Stryker disable next-line ConditionalExpression: equivalent (see above)
     const minute = args.time === null ? null : minuteOfTime(args.time);

@@ -21,6 +21,7 @@ import { ALERTS_EN } from './sections/alerts';
 import { WAREHOUSE_EN } from './sections/warehouse';
 import { HANDOVER_EN } from './sections/handover';
 import { ADMIN_EN } from './sections/admin';
+import { REFUSALS_EN } from './sections/refusals';
 
 export const EN = {
   'app.name': 'Marshrut',
@@ -279,6 +280,7 @@ export const EN = {
   ...WAREHOUSE_EN,
   ...HANDOVER_EN,
   ...ADMIN_EN,
+  ...REFUSALS_EN,
   ...ARCHIVE_EN,
 } as const;
 

@@ -20,6 +20,7 @@ import { ALERTS_RU } from './sections/alerts';
 import { WAREHOUSE_RU } from './sections/warehouse';
 import { HANDOVER_RU } from './sections/handover';
 import { ADMIN_RU } from './sections/admin';
+import { REFUSALS_RU } from './sections/refusals';
 
 export const RU = {
   'app.name': 'Маршрут',
@@ -278,5 +279,6 @@ export const RU = {
   ...WAREHOUSE_RU,
   ...HANDOVER_RU,
   ...ADMIN_RU,
+  ...REFUSALS_RU,
   ...ARCHIVE_RU,
 } as const satisfies Dictionary;

@@ -16,7 +16,7 @@ export function startFakePreview(params: URLSearchParams): MarshrutApi {
   if (params.has('offline')) fake.connection = { ...fake.connection, status: 'offline', error: 'connection refused', pending: 2 };
   if (params.has('conflict')) {
     fake.conflicts = [
-      { id: 'c1', mid: 7, name: 'assignDriver', orderId: 'ord-5', orderNumber: 'AL-100004', code: 'assign_conflict', message: 'Order AL-100004 was already assigned to another driver by Dispatcher Ерлан.', at: clock() },
+      { id: 'c1', mid: 7, name: 'assignDriver', orderId: 'ord-5', orderNumber: 'AL-100004', code: 'assign_conflict', field: null, message: 'Order AL-100004 was already assigned to another driver by Dispatcher Ерлан.', at: clock() },
     ];
   }
   setInterval(() => {

@@ -1,5 +1,6 @@
-// Under the top bar: the offline notice (the app keeps working) and edits the server rejected.
-import { notifyRefusalKey } from '../../i18n/notify-refusal';
+// Under the top bar: the offline notice (the app keeps working) and edits the server rejected,
+// each worded from its code and refused field in the console's language (never the server's sentence).
+import { refusedEditText } from '../../i18n/refusal-words';
 import { useT } from '../../i18n/use-t';
 import { openOrder } from '../order-card/store';
 import { acknowledgeConflict, shownConnection, useConnectionStore } from './store';
@@ -25,7 +26,7 @@ export function Banners() {
               {c.orderNumber}
             </button>
           ) : null}
-          <span>{c.name === 'setMyNotifyPrefs' ? t('notifyPrefs.refusedByServer', { reason: t(notifyRefusalKey({ code: c.code, field: null })) }) : c.message}</span>
+          <span>{refusedEditText(t, c)}</span>
           <button type="button" className="btn btn-small" aria-label={t('conflicts.dismiss')} onClick={() => void acknowledgeConflict(c.id)}>
             {t('action.dismiss')}
           </button>

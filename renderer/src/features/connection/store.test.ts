@@ -9,7 +9,7 @@ let fake: FakeApi;
 
 beforeEach(() => {
   fake = createFakeApi(makeFakeWorld({ orders: 10, drivers: 2, now: NOW }), () => NOW);
-  fake.conflicts = [{ id: 'c1', mid: 3, name: 'assignDriver', orderId: 'ord-1', orderNumber: 'AL-100000', code: 'assign_conflict', message: 'taken', at: NOW }];
+  fake.conflicts = [{ id: 'c1', mid: 3, name: 'assignDriver', orderId: 'ord-1', orderNumber: 'AL-100000', code: 'assign_conflict', field: null, message: 'taken', at: NOW }];
   installApi(fake.api);
   useConnectionStore.setState({ view: null, hostLinkUp: true, conflicts: [], error: null });
 });

@@ -6,7 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import type { CustomerMessagePrefsView } from '../../../../shared/api/messages-api';
 import { MESSAGE_LANGUAGES, type MessageLanguage } from '../../../../shared/messages/message-vocabulary';
-import { customerPrefsRefusal } from '../../i18n/customer-prefs-refusal';
+import { refusalReason } from '../../i18n/refusal-words';
 import { useT } from '../../i18n/use-t';
 import { saveCustomerPrefs, useCustomerPrefsStore } from './store';
 
@@ -37,7 +37,7 @@ export function CustomerMessagesSection({ customerId }: { customerId: string }) 
   if (prefs === null || prefs.customerId !== customerId || !prefs.canEdit) return null;
   const form = draft ?? draftOf(prefs);
   const refused = answer !== null && !answer.ok ? answer : null;
-  const words = refused === null ? null : customerPrefsRefusal(refused);
+  const words = refused === null ? null : refusalReason(t, refused, 'setCustomerMessagePrefs');
   const bad = (field: string): true | undefined => {
     const f = refused?.field;
     if (f === null || f === undefined) return undefined;
@@ -114,7 +114,7 @@ export function CustomerMessagesSection({ customerId }: { customerId: string }) 
           )}
           {words !== null && (
             <span className="error-text" role="alert">
-              {t(words.key, words.params)}
+              {words}
             </span>
           )}
         </div>

@@ -13,7 +13,7 @@ import type { ChecklistItem, PaymentMethod } from '../../../../shared/domain/ord
 import type { OrderEdit } from '../../../../shared/mutators/order-intake-mutators';
 import type { CustomerMessagePrefsView } from '../../../../shared/api/messages-api';
 import { ApiError } from '../../../../shared/api/client';
-import type { Refusal } from '../../i18n/notify-refusal';
+import type { Refusal } from '../../i18n/refusal-words';
 import { api, errorMessage } from '../../api/client';
 import { showRightPanel, useLayoutStore } from '../../app/layout-store';
 import { fitMap, focusMap } from '../map/store';

@@ -5,7 +5,7 @@ import { useEffect, type FormEvent } from 'react';
 import { ALERT_KINDS } from '../../../../shared/alerts/alert-vocabulary';
 import { STAFF_NOTIFY_CHANNELS, type StaffNotifyChannel } from '../../../../shared/messages/message-vocabulary';
 import { TimeInput } from '../../i18n/LocaleInputs';
-import { notifyRefusalKey } from '../../i18n/notify-refusal';
+import { refusalReason } from '../../i18n/refusal-words';
 import { useT } from '../../i18n/use-t';
 import { editMyNotifyPrefs, saveMyNotifyPrefs, showMyNotifications, toggleMyNotifyKind, useNotifySettingsStore } from './notify-store';
 
@@ -89,7 +89,7 @@ export function MyNotifications() {
         )}
         {answer && !answer.ok && (
           <span className="error-text" role="alert">
-            {t(notifyRefusalKey(answer))}
+            {refusalReason(t, answer, 'setMyNotifyPrefs')}
           </span>
         )}
       </div>

@@ -9,7 +9,7 @@ import type { DailySummaryView } from '../../../../shared/api/reports-api';
 import type { MyNotifyPrefsView } from '../../../../shared/api/messages-api';
 import { ApiError } from '../../../../shared/api/client';
 import { api, errorMessage } from '../../api/client';
-import type { Refusal } from '../../i18n/notify-refusal';
+import type { Refusal } from '../../i18n/refusal-words';
 
 export type MyNotifyForm = Omit<MyNotifyPrefsView, 'saved' | 'canSet'>;
 /** A refusal keeps the server's code and field only: the words come from the dictionary. */

@@ -1,13 +1,12 @@
-// A refused "Customer messages" save is worded in the console's language from its code and
-// field, naming the recipient by its place in the list (1-based), never the server's sentence.
+// The one mapping from a refusal's code and field to words. A refused "Customer messages" save
+// (the order card's own advice) is worded in the console's language from its code and field,
+// naming the recipient by its place in the list (1-based), never the server's sentence. (Other
+// refusals as the banner shows them: features/connection/Banners.render.test.tsx.)
 import { describe, expect, it } from 'vitest';
-import { customerPrefsRefusal } from './customer-prefs-refusal';
+import { refusalReason } from './refusal-words';
 import { makeTranslator } from './translate';
 
-const words = (lang: 'ru' | 'en', code: string | null, field: string | null) => {
-  const w = customerPrefsRefusal({ code, field });
-  return makeTranslator(lang)(w.key, w.params);
-};
+const words = (lang: 'ru' | 'en', code: string | null, field: string | null) => refusalReason(makeTranslator(lang), { code, field }, 'setCustomerMessagePrefs');
 
 describe('customer message settings refused', () => {
   it('names the recipient and what is wrong with it, in Russian and English', () => {
