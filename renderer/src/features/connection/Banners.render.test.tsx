@@ -81,6 +81,12 @@ const CASES: Array<[string, ConflictView, string, string]> = [
     'Saving my notifications — Only dispatchers, supervisors and admins get alerts outside the app.',
   ],
   [
+    "a customer's refused message settings keep the card's advice, naming the recipient",
+    conflict('setCustomerMessagePrefs', 'bad_args', 'alsoNotify.0.email'),
+    'Изменение настроек сообщений клиента — Получатель 1: неверный e-mail; пример: name@company.kz.',
+    "Changing a customer's message settings — Recipient 1:",
+  ],
+  [
     'a change this app does not know',
     conflict('someNewerMutator', 'bad_args', 'windowEnd'),
     'Изменение — проверьте поле «Окно доставки, конец»',
