@@ -5,7 +5,7 @@
 // with the server gone the card still answers from the replica.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { driverCardHandlers } from '../../main/api/driver-card-handlers';
-import { serverCall } from '../../main/api/server-http';
+import { checkedServerCall } from '../../main/api/server-http';
 import { memorySettings } from '../../main/settings/settings-store';
 import { fixtureReplica, type FixtureReplica } from '../../main/testing/fixture-replica';
 import { MAX_TRACK_PERIOD_MS } from '../../shared/domain/track-period';
@@ -42,7 +42,7 @@ afterEach(async () => {
 });
 
 function handlers(token: string, role: UserRole | null = 'dispatcher', serverUrl = ts.server.url) {
-  return driverCardHandlers({ replica: fx.replica, server: serverCall(memorySettings({ serverUrl, token })), now: () => now, role: () => role, noSignal: () => new Set() });
+  return driverCardHandlers({ replica: fx.replica, server: checkedServerCall(memorySettings({ serverUrl, token })), now: () => now, role: () => role, noSignal: () => new Set() });
 }
 
 describe("the driver card's track from the real server", () => {
@@ -86,7 +86,7 @@ describe("the driver card's track from the real server", () => {
       asked += 1;
       return fetch(input, init);
     };
-    const h = driverCardHandlers({ replica: fx.replica, server: serverCall(memorySettings({ serverUrl: ts.server.url, token: ts.tokens['u-dispatcher'] as string }), counting), now: () => now, role: () => 'dispatcher', noSignal: () => new Set() });
+    const h = driverCardHandlers({ replica: fx.replica, server: checkedServerCall(memorySettings({ serverUrl: ts.server.url, token: ts.tokens['u-dispatcher'] as string }), counting), now: () => now, role: () => 'dispatcher', noSignal: () => new Set() });
     await expect(h.driverTrack({ driverId: 'd1', from: now - MAX_TRACK_PERIOD_MS - 1, to: now })).rejects.toMatchObject({ code: 'invalid_request', details: { field: 'to', reason: 'too_long' } });
     await expect(h.driverTrack({ driverId: 'd1', from: now, to: now - 1 })).rejects.toMatchObject({ code: 'invalid_request', details: { field: 'from', reason: 'after_to' } });
     await expect(h.driverTrack({ driverId: 'd1', from: now, to: Date.UTC(2100, 0, 1) })).rejects.toMatchObject({ code: 'invalid_request', details: { field: 'to', reason: 'future' } });

@@ -1,20 +1,23 @@
 // The admin views (issue 16): the courier webhook review list, GPS devices, users and tokens.
 // All of it lives on the server, so each method is one REST call with the signed-in user's own
 // token (server-http.ts); the server decides who may. Answers are checked with the shared
-// schemas before they reach the renderer; a refusal comes back as the command's answer with the
-// server's sentence and the field it names.
-import type { z } from 'zod';
+// schemas (checkedServerCall) before they reach the renderer; a refusal comes back as the
+// command's answer with the server's sentence and the field it names.
 import {
   attachAnswer,
+  boundAnswer,
   courierReviewsAnswer,
+  dismissedAnswer,
   gpsDevicesAnswer,
   issuedTokenAnswer,
+  revokedAnswer,
+  unboundAnswer,
   usersAnswer,
 } from '../../shared/api/admin-api';
 import type { ApiHandlers } from '../../shared/api/contract';
 import type { CommandResult, CommandResultWith } from '../../shared/api/define';
 import { ApiFailure } from './api-failure';
-import type { ServerCall } from './server-http';
+import type { CheckedServerCall } from './server-http';
 
 type Methods =
   | 'courierReviews'
@@ -28,14 +31,7 @@ type Methods =
   | 'revokeUser'
   | 'issueUserToken';
 
-/** The server's answer in the expected form, or an internal failure naming what it was. */
-function checked<S extends z.ZodType>(schema: S, body: unknown, what: string): z.output<S> {
-  const r = schema.safeParse(body);
-  if (!r.success) throw new ApiFailure('internal', `The server's ${what} is not in the expected form`);
-  return r.data as z.output<S>;
-}
-
-/** A write: the server's refusal becomes the command's answer (nothing changed). */
+/** A write: the server's refusal (or an answer not in the contract's form) becomes the command's answer. */
 async function write<Extra extends Record<string, unknown>>(run: () => Promise<Extra>): Promise<CommandResultWith<Extra>> {
   try {
     return { ok: true, mid: null, ...(await run()) };
@@ -53,19 +49,19 @@ const plain = async (run: () => Promise<unknown>): Promise<CommandResult> =>
 
 const seg = (s: string | number) => encodeURIComponent(String(s));
 
-export function adminHandlers(server: ServerCall): Pick<ApiHandlers, Methods> {
+export function adminHandlers(server: CheckedServerCall): Pick<ApiHandlers, Methods> {
   return {
-    courierReviews: async () => checked(courierReviewsAnswer, await server('GET', '/api/couriers/review'), 'review list'),
+    courierReviews: () => server(courierReviewsAnswer, 'GET', '/api/couriers/review'),
     attachCourierReview: (a) =>
-      write(async () => ({ answer: checked(attachAnswer, await server('POST', `/api/couriers/review/${seg(a.reviewId)}/attach`, { orderNumber: a.orderNumber }), 'answer') })),
-    dismissCourierReview: (a) => plain(() => server('POST', `/api/couriers/review/${seg(a.reviewId)}/dismiss`, a.note === undefined ? {} : { note: a.note })),
-    gpsDevices: async () => checked(gpsDevicesAnswer, await server('GET', '/api/gps/devices'), 'device list'),
+      write(async () => ({ answer: await server(attachAnswer, 'POST', `/api/couriers/review/${seg(a.reviewId)}/attach`, { orderNumber: a.orderNumber }) })),
+    dismissCourierReview: (a) => plain(() => server(dismissedAnswer, 'POST', `/api/couriers/review/${seg(a.reviewId)}/dismiss`, a.note === undefined ? {} : { note: a.note })),
+    gpsDevices: () => server(gpsDevicesAnswer, 'GET', '/api/gps/devices'),
     // Device ids are secrets: they go in the body, never in the path.
-    bindGpsDevice: (a) => plain(() => server('POST', '/api/gps/devices/bind', { deviceId: a.deviceId, driverId: a.driverId })),
-    unbindGpsDevice: (a) => plain(() => server('POST', '/api/gps/devices/unbind', { deviceId: a.deviceId })),
-    listUsers: async () => checked(usersAnswer, await server('GET', '/api/users'), 'user list').users,
-    addUser: (a) => write(async () => checked(issuedTokenAnswer, await server('POST', '/api/users', a), 'new user')),
-    revokeUser: (a) => plain(() => server('POST', `/api/users/${seg(a.userId)}/revoke`)),
-    issueUserToken: (a) => write(async () => checked(issuedTokenAnswer, await server('POST', `/api/users/${seg(a.userId)}/token`), 'token')),
+    bindGpsDevice: (a) => plain(() => server(boundAnswer, 'POST', '/api/gps/devices/bind', { deviceId: a.deviceId, driverId: a.driverId })),
+    unbindGpsDevice: (a) => plain(() => server(unboundAnswer, 'POST', '/api/gps/devices/unbind', { deviceId: a.deviceId })),
+    listUsers: async () => (await server(usersAnswer, 'GET', '/api/users')).users,
+    addUser: (a) => write(() => server(issuedTokenAnswer, 'POST', '/api/users', a)),
+    revokeUser: (a) => plain(() => server(revokedAnswer, 'POST', `/api/users/${seg(a.userId)}/revoke`)),
+    issueUserToken: (a) => write(() => server(issuedTokenAnswer, 'POST', `/api/users/${seg(a.userId)}/token`)),
   };
 }

@@ -36,7 +36,7 @@ import { serverReports } from '../reports/server-reports';
 import { orderIntakeHandlers } from './order-intake-handlers';
 import { handoverHandlers } from './handover-handlers';
 import { adminHandlers } from './admin-handlers';
-import { serverCall } from './server-http';
+import { checkedServerCall } from './server-http';
 import { openArchiveCache } from '../archive/archive-cache';
 import { archiveHandlers } from '../archive/archive-handlers';
 import type { NominatimOptions } from '../geocoding/nominatim-client';
@@ -107,6 +107,7 @@ export function createApi(deps: ApiDeps): Api {
     logger,
   };
   const carriers = (deps.carrierHandlers ?? carriersHandlers)(ctx);
+  const server = checkedServerCall(settings);
   const archiveCache = openArchiveCache(deps.archiveCacheFile ?? ':memory:');
   const notices = createNoticeWatcher({
     replica,
@@ -138,11 +139,11 @@ export function createApi(deps: ApiDeps): Api {
     ...orderCommands(link, replica),
     ...carriers,
     ...driverPhoneHandlers(ctx, settings),
-    ...handoverHandlers(ctx, serverCall(settings)),
-    ...adminHandlers(serverCall(settings)),
-    ...driverCardHandlers({ replica, server: serverCall(settings), now, role: () => link.user()?.role ?? null, noSignal }),
+    ...handoverHandlers(ctx, server),
+    ...adminHandlers(server),
+    ...driverCardHandlers({ replica, server, now, role: () => link.user()?.role ?? null, noSignal }),
     ...reportHandlers({ replica, server: serverReports(settings), now, role: () => link.user()?.role ?? null }),
-    ...archiveHandlers({ replica, server: serverCall(settings), cache: archiveCache, now, role: () => link.user()?.role ?? null, historyDays: () => settings.get().historyDays }),
+    ...archiveHandlers({ replica, server, cache: archiveCache, now, role: () => link.user()?.role ?? null, historyDays: () => settings.get().historyDays }),
     ...orderIntakeHandlers({ replica, settings, link, now, ...(deps.nominatim ? { nominatim: deps.nominatim } : {}) }),
     ...sessionHandlers({
       link,

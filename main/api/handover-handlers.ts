@@ -4,19 +4,14 @@
 // UI sees them.
 import type { ApiHandlers } from '../../shared/api/contract';
 import { courierProvidersAnswer } from '../../shared/api/handover-api';
-import { ApiFailure } from './api-failure';
 import type { HandlerContext } from './handler-context';
-import type { ServerCall } from './server-http';
+import type { CheckedServerCall } from './server-http';
 
 type Methods = 'courierProviders' | 'handToCarrier' | 'handToCourier' | 'handToOwnFleet';
 
-export function handoverHandlers(ctx: HandlerContext, server: ServerCall): Pick<ApiHandlers, Methods> {
+export function handoverHandlers(ctx: HandlerContext, server: CheckedServerCall): Pick<ApiHandlers, Methods> {
   return {
-    async courierProviders() {
-      const r = courierProvidersAnswer.safeParse(await server('GET', '/api/couriers/providers'));
-      if (!r.success) throw new ApiFailure('internal', "The server's list of courier services is not in the expected form");
-      return r.data;
-    },
+    courierProviders: () => server(courierProvidersAnswer, 'GET', '/api/couriers/providers'),
     handToCarrier: (a) => ctx.mutate('handToCarrier', a),
     handToCourier: (a) => ctx.mutate('handToCourier', a),
     handToOwnFleet: (a) => ctx.mutate('handToOwnFleet', a),

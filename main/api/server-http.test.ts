@@ -1,10 +1,13 @@
-// serverCall against a real HTTP server on an ephemeral port: each way a call can fail must come
-// back as its own kind with the code the screen reads, and the token only in the header.
+// checkedServerCall against a real HTTP server on an ephemeral port: each way a call can fail
+// must come back as its own kind with the code the screen reads, an answer not in the named
+// schema's form is a bad_answer, and the token travels only in the header.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { memorySettings } from '../settings/settings-store';
-import { serverCall, ServerCallError, serverFile } from './server-http';
+import { z } from 'zod';
+import type { SettingsStore } from '../settings/settings-store';
+import { checkedServerCall, ServerCallError, serverFile, type ServerCallOptions } from './server-http';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
 
@@ -45,9 +48,14 @@ async function failure(p: Promise<unknown>): Promise<ServerCallError> {
   throw new Error('the call did not fail');
 }
 
+/** The transport's own failures, with a schema that takes any JSON (the form is tested below). */
+const serverCall =
+  (settings: SettingsStore, fetchFn: typeof fetch = fetch, options: ServerCallOptions = {}) =>
+  (method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown) =>
+    checkedServerCall(settings, fetchFn, options)(z.unknown(), method, path, body);
 const call = (url: string, timeoutMs?: number) => serverCall(memorySettings({ serverUrl: url, token: 'tok-1' }), fetch, timeoutMs === undefined ? {} : { timeoutMs });
 
-describe('serverCall', () => {
+describe('checkedServerCall', () => {
   it('sends the token in the Authorization header and the body as JSON, and returns the JSON answer', async () => {
     let seen: { method?: string; url?: string; auth?: string; type?: string; body?: string } = {};
     const url = await serve((req, res, body) => {
@@ -155,6 +163,23 @@ describe('serverCall', () => {
   });
 });
 
+describe("checkedServerCall's schema", () => {
+  const answer = z.object({ url: z.string(), expiresAt: z.number().int() });
+  const checked = (url: string) => checkedServerCall(memorySettings({ serverUrl: url, token: 't' }))(answer, 'POST', '/api/driver/links?x=1', { driverId: 'd1' });
+
+  it('passes an answer in the form on, without keys the schema does not know', async () => {
+    expect(await checked(await serve(json(200, { url: 'http://x/p', expiresAt: 5, extra: 1 })))).toEqual({ url: 'http://x/p', expiresAt: 5 });
+  });
+
+  it('refuses an answer in another form as bad_answer, naming where, never passing it on', async () => {
+    const f = await failure(checked(await serve(json(200, { url: 'http://x/p', expiresAt: 'soon' }))));
+    expect([f.kind, f.code, f.status]).toEqual(['bad_answer', 'unavailable', 200]);
+    expect(f.message).toMatch(/^The server's answer to POST \/api\/driver\/links is not in the expected form \(at expiresAt\)/);
+    await stop();
+    expect((await failure(checked(await serve((_q, res) => res.writeHead(204).end())))).kind).toBe('bad_answer');
+  });
+});
+
 describe('serverFile', () => {
   it('returns the content type and the bytes', async () => {
     const url = await serve((_q, res) => res.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.from([1, 2, 3])));
@@ -162,7 +187,7 @@ describe('serverFile', () => {
     expect([file.type, [...file.bytes]]).toEqual(['image/png', [1, 2, 3]]);
   });
 
-  it('refuses a file over its limit, and maps refusals like serverCall', async () => {
+  it('refuses a file over its limit, and maps refusals like checkedServerCall', async () => {
     const big = await serve((_q, res) => res.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.alloc(11)));
     expect((await failure(serverFile(memorySettings({ serverUrl: big, token: 't' }))('/f', 10))).kind).toBe('bad_answer');
     await stop();

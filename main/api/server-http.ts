@@ -1,8 +1,11 @@
 // Calls from main to the central server's REST API with the signed-in user's own token (the
 // server checks the role): the driver card's track, the courier providers, drivers' phones,
-// server-computed reports. The one place that builds a request (address, Authorization header,
-// timeout) and maps what can go wrong to a ServerCallError: its `kind` says which failure it
-// was, its ApiFailure `code` is what the screen reads. The token travels in the header only.
+// admin views, the archive, server-computed reports. The one place that builds a request
+// (address, Authorization header, timeout) and maps what can go wrong to a ServerCallError: its
+// `kind` says which failure it was, its ApiFailure `code` is what the screen reads. Every answer
+// is checked against the shared contract's zod schema the caller names (there is no unchecked
+// call), so a wrong answer is a bad_answer, never cast into a view. The token travels in the
+// header only.
 import type { z } from 'zod';
 import type { ApiErrorCode } from '../../shared/api/define';
 import type { SettingsStore } from '../settings/settings-store';
@@ -44,7 +47,6 @@ export class ServerCallError extends ApiFailure {
   }
 }
 
-export type ServerCall = (method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown) => Promise<unknown>;
 /** GET a file (a proof photo): its content type and bytes, at most `maxBytes`. */
 export type ServerFile = (path: string, maxBytes: number) => Promise<{ type: string; bytes: Buffer }>;
 
@@ -59,11 +61,7 @@ const NO_SERVER = { notConfigured: 'No server is configured: set the server addr
 /** A call whose answer is checked against the shared contract's schema before anyone reads it. */
 export type CheckedServerCall = <T>(answer: z.ZodType<T>, method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown) => Promise<T>;
 
-export function serverCall(settings: SettingsStore, fetchFn: typeof fetch = fetch, options: ServerCallOptions = {}): ServerCall {
-  return async (method, path, body) => (await jsonAnswer(settings, fetchFn, options, method, path, body)).json;
-}
-
-/** serverCall, but an answer not in the schema's form is a bad_answer, never cast into a view. */
+/** A JSON call whose answer not in the schema's form is a bad_answer (an empty answer is null). */
 export function checkedServerCall(settings: SettingsStore, fetchFn: typeof fetch = fetch, options: ServerCallOptions = {}): CheckedServerCall {
   return async (schema, method, path, body) => {
     const { json, status } = await jsonAnswer(settings, fetchFn, options, method, path, body);

@@ -6,13 +6,13 @@
 // is then shown from the cache with the time it was fetched.
 import type { ApiHandlers } from '../../shared/api/contract';
 import type { ArchiveRow } from '../../shared/api/archive-api';
-import { archiveSearchOf, archiveSearchPageSchema, parseArchiveCard } from '../../shared/archive/archive-search';
+import { archiveCardAnswer, archiveSearchOf, archiveSearchPageSchema } from '../../shared/archive/archive-search';
 import { isDeskRole, type UserRole } from '../../shared/domain/vocabulary';
 import { syncWindowStart } from '../../shared/protocol/sync-window';
 import { localDay } from '../../shared/reports/report-period';
 import type { ReadonlyReplica } from '../db/open-replica';
 import { ApiFailure } from '../api/api-failure';
-import type { ServerCall } from '../api/server-http';
+import type { CheckedServerCall } from '../api/server-http';
 import type { ArchiveCache } from './archive-cache';
 
 /** Rows per archive page the console shows. */
@@ -20,7 +20,7 @@ export const ARCHIVE_PAGE = 20;
 
 export interface ArchiveDeps {
   replica: ReadonlyReplica;
-  server: ServerCall;
+  server: CheckedServerCall;
   cache: ArchiveCache;
   now(): number;
   role(): UserRole | null;
@@ -48,13 +48,11 @@ export function archiveHandlers(deps: ArchiveDeps): Pick<ApiHandlers, 'searchArc
       const now = deps.now();
       const windowStart = localDay(syncWindowStart(now, deps.historyDays()));
       const params = new URLSearchParams({ [q.kind]: q.text, before: windowStart, offset: String(offset), limit: String(ARCHIVE_PAGE) });
-      const body = await deps.server('GET', `/api/archive/orders?${params.toString()}`);
-      const page = archiveSearchPageSchema.safeParse(body);
-      if (!page.success) throw new ApiFailure('internal', `The server's archive answered in an unexpected form: ${page.error.issues[0]?.message ?? ''}`);
-      deps.cache.putOrders(page.data.orders, now);
-      const local = localIds(page.data.orders.map((o) => o.id));
-      const rows: ArchiveRow[] = page.data.orders.map((o) => ({ ...o, localId: local.has(o.id) ? o.id : null }));
-      return { kind: q.kind, rows, offset: page.data.offset, hasMore: page.data.hasMore, windowStart };
+      const page = await deps.server(archiveSearchPageSchema, 'GET', `/api/archive/orders?${params.toString()}`);
+      deps.cache.putOrders(page.orders, now);
+      const local = localIds(page.orders.map((o) => o.id));
+      const rows: ArchiveRow[] = page.orders.map((o) => ({ ...o, localId: local.has(o.id) ? o.id : null }));
+      return { kind: q.kind, rows, offset: page.offset, hasMore: page.hasMore, windowStart };
     },
 
     async openArchiveOrder({ number }) {
@@ -63,12 +61,12 @@ export function archiveHandlers(deps: ArchiveDeps): Pick<ApiHandlers, 'searchArc
       if (localId !== null) return { localId };
       const now = deps.now();
       try {
-        const parsed = parseArchiveCard(await deps.server('GET', `/api/archive/orders/${encodeURIComponent(number)}`));
-        if (!parsed.ok) throw new ApiFailure('internal', `The server's archive answered in an unexpected form: ${parsed.message}`);
-        deps.cache.putCard(parsed.value, now);
-        return { card: parsed.value, fetchedAt: now, source: 'server' as const, serverError: null };
+        const card = await deps.server(archiveCardAnswer, 'GET', `/api/archive/orders/${encodeURIComponent(number)}`);
+        deps.cache.putCard(card, now);
+        return { card, fetchedAt: now, source: 'server' as const, serverError: null };
       } catch (err) {
-        // Out of reach: the copy fetched earlier, said to be one. Any other answer stands.
+        // Out of reach (or answering what no Marshrut server sends): the copy fetched earlier,
+        // said to be one. Any other answer stands.
         if (!(err instanceof ApiFailure) || err.code !== 'unavailable') throw err;
         const cached = deps.cache.card(number, now);
         if (cached === null) throw err;

@@ -1,12 +1,14 @@
 // The server's report endpoints as the desktop calls them: GET /api/reports and
-// GET /api/reports/orders with the user's own token (main/api/server-http.ts; the server checks the role). The query
-// travels as URL parameters (no token in them); the drill spec flattened the same way the
+// GET /api/reports/orders with the user's own token (main/api/server-http.ts; the server checks
+// the role), each answer checked by its shared schema (shared/reports/report-answer.ts). The
+// query travels as URL parameters (no token in them); the drill spec flattened the same way the
 // server's route reads it (server/reports/reports-route.ts).
 import type { ReportData } from '../../shared/reports/compute-report';
 import type { DrillRow, DrillSpec } from '../../shared/reports/drill-down';
 import type { ReportQuery } from '../../shared/reports/report-period';
 import type { SettingsStore } from '../settings/settings-store';
-import { serverCall } from '../api/server-http';
+import { reportDataAnswer, drillPageAnswer } from '../../shared/reports/report-answer';
+import { checkedServerCall } from '../api/server-http';
 
 export interface ServerReports {
   report(q: ReportQuery): Promise<ReportData>;
@@ -40,10 +42,9 @@ const NO_SERVER = {
 };
 
 export function serverReports(settings: SettingsStore, fetchFn: typeof fetch = fetch): ServerReports {
-  const call = serverCall(settings, fetchFn, { noServer: NO_SERVER });
-  const get = (path: string, params: URLSearchParams): Promise<unknown> => call('GET', `${path}?${params.toString()}`);
+  const call = checkedServerCall(settings, fetchFn, { noServer: NO_SERVER });
   return {
-    report: async (q) => (await get('/api/reports', reportParams(q))) as ReportData,
-    orders: async (q, drill, page) => (await get('/api/reports/orders', reportParams(q, drill, page))) as { total: number; rows: DrillRow[] },
+    report: (q) => call(reportDataAnswer, 'GET', `/api/reports?${reportParams(q).toString()}`),
+    orders: (q, drill, page) => call(drillPageAnswer, 'GET', `/api/reports/orders?${reportParams(q, drill, page).toString()}`),
   };
 }

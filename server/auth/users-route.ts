@@ -2,7 +2,7 @@
 // one, and issuing a further token, all through UserDirectory, the same code as
 // `npm run server -- user ...`. A new token is in the answer to the request that made it and
 // nowhere else: the server keeps only its hash. Every answer is counted (GET /health -> usersApi).
-import { addUserBody, type UserListingView } from '../../shared/api/admin-api';
+import { addUserBody, type RevokedAnswer, type UserListingView } from '../../shared/api/admin-api';
 import { callerWithRole, countedHandler, fail, parsedBody } from '../http/json-route';
 import { Counters } from '../http/request-guards';
 import type { RouteContext, Router } from '../http/router';
@@ -61,7 +61,7 @@ export function mountUsersRoute(router: Pick<Router, 'addRoute'>, users: UserDir
       if (user.id === caller.id) fail(409, 'own_user', 'You cannot revoke your own user; ask another admin', 'id');
       if (!user.active) fail(409, 'already_revoked', `${user.name} is already revoked; nothing changed`, 'id');
       users.revokeUser(user.id);
-      return { status: 200, body: { revoked: true }, count: 'revoked' };
+      return { status: 200, body: { revoked: true } satisfies RevokedAnswer, count: 'revoked' };
     }),
   });
 

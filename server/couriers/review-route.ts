@@ -5,7 +5,7 @@
 // closed: attaching or dismissing it again is a 409 that changes nothing. Every answer is
 // counted (GET /health -> courierReview).
 import type Database from 'better-sqlite3';
-import { attachReviewBody, dismissReviewBody, REVIEW_BODY_CHARS, type CourierReviewView } from '../../shared/api/admin-api';
+import { attachReviewBody, dismissReviewBody, REVIEW_BODY_CHARS, type CourierReviewView, type DismissedAnswer } from '../../shared/api/admin-api';
 import { countedHandler, deskCaller, fail, parsedBody } from '../http/json-route';
 import { Counters } from '../http/request-guards';
 import type { RouteContext, Router } from '../http/router';
@@ -108,7 +108,7 @@ export function mountCourierReview(router: Pick<Router, 'addRoute'>, deps: Revie
           inbox.resolve(review.id, 'dismissed', user.id, body.note ?? '', deps.clock());
         })
         .immediate();
-      return { status: 200, body: { dismissed: true }, count: 'dismissed' };
+      return { status: 200, body: { dismissed: true } satisfies DismissedAnswer, count: 'dismissed' };
     }),
   });
 

@@ -3,7 +3,7 @@
 // (device-bindings.ts). Device ids are secrets (the OsmAnd trade-off in the README), so they
 // travel in bodies, never in URLs. Every answer is counted (GET /health -> gpsDevices).
 import type Database from 'better-sqlite3';
-import { bindDeviceBody, unbindDeviceBody } from '../../shared/api/admin-api';
+import { bindDeviceBody, unbindDeviceBody, type BoundAnswer, type UnboundAnswer } from '../../shared/api/admin-api';
 import { callerWithRole, countedHandler, fail, parsedBody } from '../http/json-route';
 import { Counters } from '../http/request-guards';
 import type { RouteContext, Router } from '../http/router';
@@ -49,7 +49,7 @@ export function mountDevicesRoute(router: Pick<Router, 'addRoute'>, deps: Device
       if (!r.ok) fail(422, 'validation_failed', `deviceId: ${r.message}`, 'deviceId');
       deps.bindingsChanged();
       const previous = r.ok ? r.previousDriverId : null;
-      return { status: 200, body: { deviceId: body.deviceId, driverId: body.driverId, previousDriverId: previous }, count: 'bound' };
+      return { status: 200, body: { deviceId: body.deviceId, driverId: body.driverId, previousDriverId: previous } satisfies BoundAnswer, count: 'bound' };
     }),
   });
 
@@ -61,7 +61,7 @@ export function mountDevicesRoute(router: Pick<Router, 'addRoute'>, deps: Device
       const body = await parsedBody(ctx, unbindDeviceBody, MAX_DEVICE_BODY_BYTES);
       if (!unbindDevice(deps.sqlite, body.deviceId)) fail(404, 'not_found', 'No device with this id is bound', 'deviceId');
       deps.bindingsChanged();
-      return { status: 200, body: { unbound: true }, count: 'unbound' };
+      return { status: 200, body: { unbound: true } satisfies UnboundAnswer, count: 'unbound' };
     }),
   });
 

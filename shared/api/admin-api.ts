@@ -101,6 +101,16 @@ export const usersAnswer = z.object({ users: z.array(userListingSchema).max(1000
 /** A token is shown once: in this answer, never again (the server keeps only its hash). */
 export const issuedTokenAnswer = z.object({ userId: z.string(), token: z.string().min(20).max(256) });
 
+/** The plain writes' answers: what the server says it did (its routes' bodies satisfy these types). */
+export const dismissedAnswer = z.object({ dismissed: z.literal(true) });
+export type DismissedAnswer = z.infer<typeof dismissedAnswer>;
+export const boundAnswer = z.object({ deviceId: z.string().max(MAX_DEVICE_ID_CHARS), driverId: z.string().max(128), previousDriverId: z.string().max(128).nullable() });
+export type BoundAnswer = z.infer<typeof boundAnswer>;
+export const unboundAnswer = z.object({ unbound: z.literal(true) });
+export type UnboundAnswer = z.infer<typeof unboundAnswer>;
+export const revokedAnswer = z.object({ revoked: z.literal(true) });
+export type RevokedAnswer = z.infer<typeof revokedAnswer>;
+
 // --- the renderer <-> main methods ---
 
 const reviewId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);

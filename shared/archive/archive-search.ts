@@ -178,10 +178,15 @@ export interface ArchiveCard {
   events: OrderEventRow[];
 }
 
-/** Parses the server's card; the event fields the schema checked are the timeline's own types. */
-export function parseArchiveCard(body: unknown): { ok: true; value: ArchiveCard } | { ok: false; message: string } {
-  const parsed = archiveCardSchema.safeParse(body);
-  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? 'unreadable' };
+/** The server's card as the timeline's own types: the event fields the schema checked are theirs. */
+export const archiveCardAnswer = archiveCardSchema.transform(
   // changes[].field is checked as text: a field added on the server later still shows.
-  return { ok: true, value: { order: parsed.data.order, events: parsed.data.events as OrderEventRow[] } };
+  (c): ArchiveCard => ({ order: c.order, events: c.events as OrderEventRow[] }),
+);
+
+/** Parses a stored or received card with archiveCardAnswer. */
+export function parseArchiveCard(body: unknown): { ok: true; value: ArchiveCard } | { ok: false; message: string } {
+  const parsed = archiveCardAnswer.safeParse(body);
+  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? 'unreadable' };
+  return { ok: true, value: parsed.data };
 }
