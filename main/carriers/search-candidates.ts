@@ -63,8 +63,6 @@ export interface TextPart {
   params: SqlParam[];
   /** The hits are few and listed by rowid: a query reads them first (see textPart). */
   drive: boolean;
-  /** How many hits there are when `drive`; above the drive limit otherwise. */
-  hits: number;
 }
 
 /**
@@ -84,15 +82,15 @@ export interface TextPart {
  */
 export function textPart(replica: ReadonlyReplica, f: CarrierFilters, want: number, driveMax?: number): TextPart {
   const match = textMatch(f);
-  if (match === null) return { sql: '', params: [], drive: false, hits: 0 };
+  if (match === null) return { sql: '', params: [], drive: false };
   // max(rowid) is the size of the base give or take deletions: enough for a crossover.
   const size = (replica.prepareRead('SELECT coalesce(max(rowid), 0) AS n FROM carriers').get() as { n: number }).n;
   const limit = driveMax ?? Math.ceil(Math.sqrt((want + 1) * Math.max(size, 1)));
   const hits = replica.prepareRead('SELECT rowid FROM carriers_fts WHERE carriers_fts MATCH ? LIMIT ?').pluck(true).all(match, limit + 1) as number[];
   if (hits.length <= limit) {
-    return { sql: 'AND c.rowid IN (SELECT value FROM json_each(?))', params: [JSON.stringify(hits)], drive: true, hits: hits.length };
+    return { sql: 'AND c.rowid IN (SELECT value FROM json_each(?))', params: [JSON.stringify(hits)], drive: true };
   }
-  return { sql: 'AND +c.rowid IN (SELECT rowid FROM carriers_fts WHERE carriers_fts MATCH ?)', params: [match], drive: false, hits: hits.length };
+  return { sql: 'AND +c.rowid IN (SELECT rowid FROM carriers_fts WHERE carriers_fts MATCH ?)', params: [match], drive: false };
 }
 
 /** The carrier is not at or announced near the loading city (a JSON list of the near cities). */
@@ -190,7 +188,7 @@ function hitCandidates(replica: ReadonlyReplica, d: Direction, f: CarrierFilters
 
 /**
  * Free text without a direction: the FTS hits passing the filters, most relevant first. Reads
- * the best `n` hits by bm25 (scoring the few hits is cheap; looking them all up is not) and widens n until the
+ * the best `n` hits by bm25 (FTS5 keeps only the top n while scoring) and widens n until the
  * page is full of carriers that pass the filters and are not flagged, or the hits run out:
  * a broad prefix ("тоо") matches most of the base, and looking all of it up would be slow.
  */
@@ -216,18 +214,17 @@ ORDER BY c.rating DESC LIMIT ?`;
     }
     return rows.map((r) => toCandidate(r, none));
   }
-  // The best n hits by bm25 and every hit tied with the n-th (a common first name scores the
-  // same in many carriers): cutting a tie at n would let the FTS order pick the page's last row.
   const sql = `SELECT ${CARRIER_COLUMNS}, ${NO_LANE_COLUMNS}, hits.text_rank AS textRank
-FROM (SELECT r, text_rank FROM (SELECT rowid AS r, rank AS text_rank, rank() OVER (ORDER BY rank) AS k
-  FROM carriers_fts WHERE carriers_fts MATCH ?) WHERE k <= ?) hits
+FROM (SELECT rowid AS r, rank AS text_rank FROM carriers_fts WHERE carriers_fts MATCH ? ORDER BY rank LIMIT ?) hits
 JOIN carriers c ON c.rowid = hits.r
 WHERE ${cond.sql}`;
   for (let n = Math.ceil((want + 1) * 1.25) + 10; ; n *= 4) {
     const rows = replica.prepareRead(sql).all(match, n, ...cond.params) as CandidateRow[];
     const clean = rows.filter((r) => !(r.blacklisted === 1 || r.securityCheck === 'failed')).length;
-    // Enough clean carriers for the page, or every hit was read.
-    if (clean > want || text.hits <= n) return rows.map((r) => toCandidate(r, none));
+    if (clean > want) return rows.map((r) => toCandidate(r, none));
+    // Fewer hits than asked for: that was all of them.
+    const hits = (replica.prepareRead('SELECT count(*) AS k FROM (SELECT 1 FROM carriers_fts WHERE carriers_fts MATCH ? LIMIT ?)').get(match, n + 1) as { k: number }).k;
+    if (hits <= n) return rows.map((r) => toCandidate(r, none));
   }
 }
 
