@@ -2,25 +2,36 @@
 // an OsmAnd fix every FIX seconds, ORDERS_PER_DAY orders a day through POST /api/orders, a
 // history of bench:reports' 1,000,000 orders (unless --no-history; the cached file of
 // bench:sync-window), and DESKTOPS connected desktops as protocol clients (live: they say
-// hello at the head with a 30-day window, as desktops that hold their replica already; a
-// new desktop's first sync is bench:sync-window's figure), spread over --desktop-procs
-// processes. Reported: the server's CPU (share of one core) and RSS, fix-to-desktop latency
-// (from the fix's time: phones send on whole seconds, to the positions frame in each desktop)
-// p50/p95/p99, order rows received, and what was dropped (fixes refused, fix receipts
-// missing at a desktop, desktops closed). The phones and the shop share this process: its
-// event-loop delay is printed so a saturated generator is not taken for a slow server.
-// Everything talks to 127.0.0.1 only, and stops by itself after --seconds.
+// hello at the head with a 30-day window, as desktops that hold their replica already),
+// spread over --desktop-procs processes. Three phases:
+//   1. steady: --seconds of the company at work;
+//   2. a new desktop joins: while everything keeps running, a real desktop (sync client and
+//      replica, its own process) makes its first sync with the window (--no-new-desktop skips);
+//   3. drain: phones and shop stop, and the desktops are read until no receipt arrives for
+//      5 s (at most 60 s), so a fix sent in the last second is counted, not cut off.
+// Every fix the phones saw accepted is expected at every desktop; each expected receipt is
+// arrived, or missing with a reason (never framed by the server, the desktop was closed, not
+// arrived by the drain's end). Reported per phase: the server's CPU (share of one core), RSS,
+// event-loop delay and fullest ws send buffer; fix-to-desktop latency p50/p95/p99 (from the
+// fix's time: phones send on whole seconds); the clients' CPU and event-loop delay (the phones
+// and shop share this process, the desktops their own), and a "first limit" line naming the
+// resource nearest its limit, the machine's CPU included. Catch-up after an hour offline is
+// bench:catchup's. Everything talks to 127.0.0.1 only, and stops by itself.
 //
 //   npm run bench:scale [-- --drivers 800] [--fix-seconds 5] [--orders-per-day 20000]
 //                        [--desktops 200] [--desktop-procs 4] [--seconds 60] [--no-history]
+//                        [--no-new-desktop]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { bindDevice } from '../server/gps/device-bindings';
 import { osmAndPath } from '../simulator/senders';
 import { addUser, seedServer, startTestServer } from '../e2e/sync/harness';
-import { spawnScript } from '../e2e/sync/server-child';
+import { spawnScript, type ScriptProcess } from '../e2e/sync/server-child';
+import type { DesktopsReport } from './scale-desktops';
+import { accountReceipts, firstLimitLine, LOOP_RESOLUTION_MS, loopDelayMs, quantile, type Resource } from './scale-accounting';
+import type { GpsCounters } from '../server/gps/gps-counters';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -36,8 +47,19 @@ const DESKTOP_PROCS = arg('desktop-procs', 4);
 const HISTORY_ORDERS = 1_000_000;
 const HISTORY = path.join(os.tmpdir(), `marshrut-bench-window-${HISTORY_ORDERS}`, 'history.db');
 const USE_HISTORY = !process.argv.includes('--no-history');
+const NEW_DESKTOP = !process.argv.includes('--no-new-desktop');
+const WINDOW_DAYS = 30;
+/** The drain ends once no receipt arrived for this long (a frame is parsed in well under it)... */
+const DRAIN_QUIET_MS = 5_000;
+/** ...or after this long in any case. */
+const DRAIN_MAX_MS = 60_000;
+/** Event-loop delay treated as saturation: at a p99 of 100 ms a fix waits a tenth of a second behind other work. */
+const LOOP_DELAY_LIMIT_MS = 100;
+/** A live desktop with more than this queued is closed with 4005 (server/sync/flow-limits.ts). */
+const SEND_BUFFER_LIMIT = 8 * 1024 * 1024;
 
 const load = (): string => os.loadavg().map((l) => l.toFixed(1)).join(' ');
+const mb = (bytes: number): string => `${(bytes / 1048576).toFixed(0)} MB`;
 
 /** utime + stime of a process in clock ticks, and its RSS in bytes (Linux /proc). */
 function procStats(pid: number): { ticks: number; rss: number } {
@@ -60,13 +82,69 @@ function orderBody(i: number): unknown {
   };
 }
 
+interface ServerStats {
+  eventLoopDelay: { p50: number; p99: number; max: number };
+  maxBuffered: number;
+  sessions: number;
+  gps: GpsCounters;
+  flow: { refusedPerUserLimit: number; droppedSlowCatchUp: number; droppedSlowLive: number };
+}
+
+/** Numbers the questions asked of child processes: their answers are matched by it. */
+let asked = 0;
+
+async function serverStats(server: ScriptProcess): Promise<ServerStats> {
+  const id = ++asked;
+  const answer = server.next<{ stats: ServerStats }>((m) => m['stats'] !== undefined && m['id'] === id);
+  server.send(`stats ${id}`);
+  return (await answer).stats;
+}
+
+/** CPU (share of one core), peak RSS and the event-loop delays of one phase. */
+class Phase {
+  private readonly t0 = performance.now();
+  private readonly serverCpu0: number;
+  private readonly deskCpu0: number[];
+  private readonly ownCpu0 = process.cpuUsage();
+  rssMax: number;
+  readonly load0 = load();
+
+  constructor(
+    readonly name: string,
+    private readonly serverPid: number,
+    private readonly deskPids: number[],
+    private readonly lag: IntervalHistogram,
+  ) {
+    const s = procStats(serverPid);
+    this.serverCpu0 = s.ticks;
+    this.rssMax = s.rss;
+    this.deskCpu0 = deskPids.map((p) => procStats(p).ticks);
+    lag.reset();
+  }
+
+  sample(): void {
+    this.rssMax = Math.max(this.rssMax, procStats(this.serverPid).rss);
+  }
+
+  async end(server: ScriptProcess): Promise<{ seconds: number; serverCpu: number; rssMax: number; deskCpuMax: number; ownCpu: number; ownLagP99: number; server: ServerStats; load: string }> {
+    this.sample();
+    const seconds = (performance.now() - this.t0) / 1000;
+    const share = (ticks: number): number => (100 * ticks) / TICKS_PER_SECOND / seconds;
+    const serverCpu = share(procStats(this.serverPid).ticks - this.serverCpu0);
+    const deskCpuMax = Math.max(...this.deskPids.map((p, i) => share(procStats(p).ticks - (this.deskCpu0[i] as number))));
+    const own = process.cpuUsage(this.ownCpu0);
+    const ownCpu = (100 * (own.user + own.system)) / 1e6 / seconds;
+    return { seconds, serverCpu, rssMax: this.rssMax, deskCpuMax, ownCpu, ownLagP99: loopDelayMs(this.lag.percentile(99)), server: await serverStats(server), load: load() };
+  }
+}
+
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'marshrut-bench-scale-'));
   const dbFile = path.join(dir, 'server.db');
   const hasHistory = USE_HISTORY && fs.existsSync(HISTORY);
   if (USE_HISTORY && !hasHistory) console.log(`no history at ${HISTORY} (run npm run bench:sync-window first): running without it`);
   if (hasHistory) fs.copyFileSync(HISTORY, dbFile);
-  console.log(`scale: ${DRIVERS} drivers every ${FIX_SECONDS} s, ${ORDERS_PER_DAY} orders/day, ${DESKTOPS} desktops, ${SECONDS} s, history ${hasHistory ? HISTORY_ORDERS : 0} orders; load ${load()}`);
+  console.log(`scale: ${DRIVERS} drivers every ${FIX_SECONDS} s, ${ORDERS_PER_DAY} orders/day, ${DESKTOPS} desktops, ${SECONDS} s, history ${hasHistory ? HISTORY_ORDERS : 0} orders; ${os.cpus().length} cores, load ${load()}`);
 
   // The world, written by an in-process server that then closes: drivers, phones, users.
   const prep = await startTestServer(dbFile);
@@ -84,6 +162,7 @@ async function main(): Promise<void> {
   for (let i = 0; i < DRIVERS; i++) bindDevice(prep.db.sqlite, `sc-phone-${i}`, `sc-d${i}`, 'bench', now);
   const shop = addUser(prep, 'Shop', 'integration').token;
   const desks = Array.from({ length: Math.max(1, Math.ceil(DESKTOPS / 10)) }, (_, i) => addUser(prep, `Dispatcher ${i}`).token);
+  const newcomer = addUser(prep, 'New desktop').token;
   const head = prep.engine.log.headSeq();
   const ordersBefore = prep.db.sqlite.prepare('SELECT count(*) FROM orders').pluck().get() as number;
   await prep.close();
@@ -92,7 +171,8 @@ async function main(): Promise<void> {
   const { port, gpsPort, pid } = await child.next<{ port: number; gpsPort: number; pid: number }>((m) => typeof m['port'] === 'number');
   const url = `http://127.0.0.1:${port}`;
   const gpsUrl = `http://127.0.0.1:${gpsPort}`;
-  const lag = monitorEventLoopDelay({ resolution: 10 });
+  const lag = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
+  lag.enable();
 
   // ---- desktops: in DESKTOP_PROCS processes of their own, so parsing frames is not the phones' bottleneck ----
   const procs = Math.max(1, Math.min(DESKTOP_PROCS, DESKTOPS));
@@ -102,102 +182,202 @@ async function main(): Promise<void> {
     return spawnScript(path.join(__dirname, 'scale-desktops.ts'), [url, String(head), String(first), String(count), desks.join(',')]);
   });
   await Promise.all(batches.map((b) => b.next((m) => typeof m['live'] === 'number')));
+  const deskPids = batches.map((b) => b.process.pid as number);
   console.log(`${DESKTOPS} desktops live in ${procs} processes; load ${load()}`);
 
   // ---- phones and the shop ----
-  lag.enable();
-  const cpu0 = procStats(pid);
-  const t0 = performance.now();
+  /** Fixes the server answered 200: each is expected at every desktop. */
+  const expected = new Set<string>();
   let fixesSent = 0;
   let fixesRefused = 0;
   let fixErrors = 0;
   let ordersSent = 0;
   let ordersRefused = 0;
-  let rssMax = cpu0.rss;
-  const timers: NodeJS.Timeout[] = [];
+  let sending = true;
   const inFlight = new Set<Promise<unknown>>();
   const track = (p: Promise<unknown>): void => {
     inFlight.add(p);
     void p.finally(() => inFlight.delete(p));
   };
   // Phones send on whole seconds (a 1/FIX_SECONDS share of them each second), so a desktop
-  // measures the latency from the fix's own time without sharing a clock table with us.
+  // measures the latency from the fix's own time without sharing a clock table with us. A
+  // timer may fire a hair before the second turns: that second's phones must not send twice
+  // (the same fix time with a new position is refused as stale: a receipt that never comes).
   const steps = new Array<number>(DRIVERS).fill(0);
+  let lastSecond = -1;
+  let tickTimer: NodeJS.Timeout;
   const tick = (): void => {
     const second = Math.floor(Date.now() / 1000);
-    const fixAt = second * 1000;
-    for (let i = second % FIX_SECONDS; i < DRIVERS; i += FIX_SECONDS) {
-      const step = ++steps[i]!;
-      // 36 km/h north-east through Astana: 50 m per 5 s, never a jump or a standstill.
-      const fix = { deviceId: `sc-phone-${i}`, fixAt, lat: 51.1 + (i % 40) * 0.005 + step * 0.0003, lon: 71.35 + Math.floor(i / 40) * 0.005 + step * 0.0003, speedKmh: 36, headingDeg: 45, accuracyM: 5, battery: 80, charging: false };
-      fixesSent++;
-      track(
-        fetch(`${gpsUrl}${osmAndPath(fix)}`, { method: 'POST' })
-          .then(async (r) => {
-            await r.arrayBuffer();
-            if (r.status !== 200) fixesRefused++;
-          })
-          .catch(() => fixErrors++),
-      );
+    if (sending && second > lastSecond) {
+      lastSecond = second;
+      const fixAt = second * 1000;
+      for (let i = second % FIX_SECONDS; i < DRIVERS; i += FIX_SECONDS) {
+        const step = ++steps[i]!;
+        // 36 km/h north-east through Astana: 50 m per 5 s, never a jump or a standstill.
+        const fix = { deviceId: `sc-phone-${i}`, fixAt, lat: 51.1 + (i % 40) * 0.005 + step * 0.0003, lon: 71.35 + Math.floor(i / 40) * 0.005 + step * 0.0003, speedKmh: 36, headingDeg: 45, accuracyM: 5, battery: 80, charging: false };
+        const key = `sc-d${i}@${fixAt}`;
+        fixesSent++;
+        track(
+          fetch(`${gpsUrl}${osmAndPath(fix)}`, { method: 'POST' })
+            .then(async (r) => {
+              await r.arrayBuffer();
+              if (r.status === 200) expected.add(key);
+              else fixesRefused++;
+            })
+            .catch(() => fixErrors++),
+        );
+      }
     }
-    timers.push(setTimeout(tick, 1000 - (Date.now() % 1000)));
+    if (sending) tickTimer = setTimeout(tick, 1000 - (Date.now() % 1000));
   };
-  timers.push(setTimeout(tick, 1000 - (Date.now() % 1000)));
+  tickTimer = setTimeout(tick, 1000 - (Date.now() % 1000));
   const orderEveryMs = 86_400_000 / ORDERS_PER_DAY;
-  timers.push(
-    setInterval(() => {
-      const body = orderBody(ordersSent++);
-      track(
-        fetch(`${url}/api/orders`, { method: 'POST', headers: { authorization: `Bearer ${shop}`, 'content-type': 'application/json' }, body: JSON.stringify(body) })
-          .then(async (r) => {
-            await r.arrayBuffer();
-            if (r.status !== 201) ordersRefused++;
-          })
-          .catch(() => ordersRefused++),
-      );
-    }, orderEveryMs),
-  );
-  const sampler = setInterval(() => (rssMax = Math.max(rssMax, procStats(pid).rss)), 1000);
+  const shopTimer = setInterval(() => {
+    const body = orderBody(ordersSent++);
+    track(
+      fetch(`${url}/api/orders`, { method: 'POST', headers: { authorization: `Bearer ${shop}`, 'content-type': 'application/json' }, body: JSON.stringify(body) })
+        .then(async (r) => {
+          await r.arrayBuffer();
+          if (r.status !== 201) ordersRefused++;
+        })
+        .catch(() => ordersRefused++),
+    );
+  }, orderEveryMs);
+
+  // ---- phase 1: steady ----
+  const steady = new Phase('steady', pid, deskPids, lag);
+  let phase = steady;
+  const sampler = setInterval(() => phase.sample(), 1000);
   await new Promise((r) => setTimeout(r, SECONDS * 1000));
-  for (const t of timers) clearTimeout(t);
+  const steadyEnd = await steady.end(child);
+  const steadyLastFixAt = lastSecond * 1000;
+  console.log(`phase 1 (steady, ${steadyEnd.seconds.toFixed(0)} s): load ${steady.load0} -> ${steadyEnd.load}`);
+
+  // ---- phase 2: a new desktop joins while the company keeps running ----
+  let firstSync: { ms: number; bytes: number; orders: number } | null = null;
+  let joinEnd: Awaited<ReturnType<Phase['end']>> | null = null;
+  if (NEW_DESKTOP) {
+    const join = new Phase('join', pid, deskPids, lag);
+    phase = join;
+    const newcomerDir = fs.mkdtempSync(path.join(dir, 'new-desktop-'));
+    const nd = spawnScript(path.join(__dirname, 'scale-new-desktop.ts'), [url, newcomer, newcomerDir, String(WINDOW_DAYS)]);
+    firstSync = (await nd.next<{ firstSync: { ms: number; bytes: number; orders: number } }>((m) => m['firstSync'] !== undefined)).firstSync;
+    await nd.exited();
+    joinEnd = await join.end(child);
+    console.log(`phase 2 (a new desktop's first sync, ${joinEnd.seconds.toFixed(0)} s): load ${join.load0} -> ${joinEnd.load}`);
+  }
+
+  // ---- phase 3: stop sending, drain ----
+  sending = false;
+  clearTimeout(tickTimer);
+  clearInterval(shopTimer);
   await Promise.all([...inFlight]);
-  await new Promise((r) => setTimeout(r, 2500)); // the last positions frame
   clearInterval(sampler);
-  const cpu1 = procStats(pid);
-  const elapsed = (performance.now() - t0) / 1000;
+  const target = expected.size * DESKTOPS;
+  const drainStart = performance.now();
+  let lastCount = -1;
+  let lastChange = drainStart;
+  // What a fixed wait would have cut off: receipts at the drain's start and 2.5 s into it.
+  let atDrainStart = -1;
+  let atTwoAndAHalf = -1;
+  for (;;) {
+    const counts = await Promise.all(
+      batches.map((b) => {
+        const id = ++asked;
+        const answer = b.next<{ count: number }>((m) => typeof m['count'] === 'number' && m['id'] === id);
+        b.send(`count ${id}`);
+        return answer;
+      }),
+    );
+    const total = counts.reduce((n, c) => n + c.count, 0);
+    const t = performance.now();
+    if (atDrainStart < 0) atDrainStart = total;
+    if (atTwoAndAHalf < 0 && t - drainStart >= 2_500) atTwoAndAHalf = total;
+    if (total !== lastCount) {
+      lastCount = total;
+      lastChange = t;
+    }
+    if (total >= target || t - lastChange >= DRAIN_QUIET_MS || t - drainStart >= DRAIN_MAX_MS) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const drainSeconds = (performance.now() - drainStart) / 1000;
+  const final = await serverStats(child);
   lag.disable();
 
   const reports = await Promise.all(
     batches.map((b) => {
-      const r = b.next<{ hist: Record<string, number>; receipts: number; orders: number; closed: number[] }>((m) => m['hist'] !== undefined);
+      const r = b.next<{ report: DesktopsReport }>((m) => m['report'] !== undefined);
       b.send('report');
-      return r;
+      return r.then((x) => x.report);
     }),
   );
-  const hist = new Map<number, number>();
-  for (const r of reports) for (const [ms, n] of Object.entries(r.hist)) hist.set(Number(ms), (hist.get(Number(ms)) ?? 0) + n);
-  const receipts = reports.reduce((n, r) => n + r.receipts, 0);
-  const orderReceipts = reports.reduce((n, r) => n + r.orders, 0);
-  const closedCodes = reports.flatMap((r) => r.closed);
-  const quantile = (q: number): number => {
-    let seen = 0;
-    for (const ms of [...hist.keys()].sort((a, b) => a - b)) {
-      seen += hist.get(ms) as number;
-      if (seen >= q * receipts) return ms;
+  const counts = new Map<string, number>();
+  for (const r of reports) for (const [key, n] of Object.entries(r.fixes)) counts.set(key, (counts.get(key) ?? 0) + n);
+  const perDesktop = reports.flatMap((r) => r.perDesktop.map((received, k) => ({ received, closedCode: r.closed[k] ?? null })));
+  const account = accountReceipts({ expected, desktops: DESKTOPS, counts, perDesktop });
+  /** Latency histogram of the fixes whose time lies in [from, to]. */
+  const latency = (from: number, to: number): Map<number, number> => {
+    const hist = new Map<number, number>();
+    for (const r of reports) {
+      for (const [at, byMs] of Object.entries(r.hist)) {
+        if (Number(at) < from || Number(at) > to) continue;
+        for (const [ms, n] of Object.entries(byMs)) hist.set(Number(ms), (hist.get(Number(ms)) ?? 0) + n);
+      }
     }
-    return NaN;
+    return hist;
   };
-  const accepted = fixesSent - fixesRefused - fixErrors;
-  const expectedReceipts = accepted * DESKTOPS;
-  const cpu = ((100 * (cpu1.ticks - cpu0.ticks)) / TICKS_PER_SECOND / elapsed).toFixed(0);
-  console.log(`server: CPU ${cpu}% of one core over ${elapsed.toFixed(0)} s, RSS max ${(rssMax / 1048576).toFixed(0)} MB (end ${(cpu1.rss / 1048576).toFixed(0)} MB), ${ordersBefore} orders before the run`);
-  console.log(`fixes: ${fixesSent} sent (${(fixesSent / elapsed).toFixed(0)}/s of ${(DRIVERS / FIX_SECONDS).toFixed(0)}/s asked), ${fixesRefused} refused, ${fixErrors} failed`);
+  const pcts = (hist: Map<number, number>): string => {
+    let n = 0;
+    for (const v of hist.values()) n += v;
+    return `p50 ${quantile(hist, 0.5)} ms, p95 ${quantile(hist, 0.95)} ms, p99 ${quantile(hist, 0.99)} ms over ${n} receipts`;
+  };
+  const steadyHist = latency(-Infinity, steadyLastFixAt);
+  const orderReceipts = reports.reduce((n, r) => n + r.orders, 0);
+  const closedCodes = perDesktop.flatMap((d) => (d.closedCode === null ? [] : [d.closedCode]));
+  const deskLagP99 = Math.max(...reports.map((r) => r.eventLoopDelay.p99));
+  const g = final.gps;
+  const rejected = Object.entries(g.rejected).filter(([, n]) => n > 0).map(([why, n]) => `${why} ${n}`).join(', ') || 'none';
+
+  const serverLine = (p: NonNullable<typeof joinEnd>): string =>
+    `CPU ${p.serverCpu.toFixed(0)}% of one core, RSS max ${mb(p.rssMax)}, event-loop delay p50 ${p.server.eventLoopDelay.p50} / p99 ${p.server.eventLoopDelay.p99} / max ${p.server.eventLoopDelay.max} ms, fullest ws send buffer ${(p.server.maxBuffered / 1024).toFixed(0)} KB`;
+  const clientsLine = (p: NonNullable<typeof joinEnd>): string =>
+    `busiest desktops process ${p.deskCpuMax.toFixed(0)}% of one core; phones and shop ${p.ownCpu.toFixed(0)}% of one core, event-loop delay p99 ${p.ownLagP99.toFixed(0)} ms`;
+  console.log(`--- phase 1, steady (${steadyEnd.seconds.toFixed(0)} s, load ${steady.load0} -> ${steadyEnd.load}) ---`);
+  console.log(`server: ${serverLine(steadyEnd)}; ${ordersBefore} orders before the run`);
+  console.log(`clients: ${clientsLine(steadyEnd)}`);
+  console.log(`fix-to-desktop (from the fix's time): ${pcts(steadyHist)}`);
+  if (joinEnd !== null && firstSync !== null) {
+    console.log(`--- phase 2, a new desktop joins (${joinEnd.seconds.toFixed(0)} s, load ${joinEnd.load}) ---`);
+    console.log(`new desktop's first sync with the ${WINDOW_DAYS}-day window: ${(firstSync.ms / 1000).toFixed(1)} s to caught up, replica ${mb(firstSync.bytes)}, ${firstSync.orders} orders`);
+    console.log(`server: ${serverLine(joinEnd)}`);
+    console.log(`clients: ${clientsLine(joinEnd)}`);
+    console.log(`fix-to-desktop meanwhile: ${pcts(latency(steadyLastFixAt + 1, Infinity))}`);
+  }
+  console.log(`--- whole run, drained for ${drainSeconds.toFixed(1)} s ---`);
   console.log(
-    `fix-to-desktop (from the fix's time): p50 ${quantile(0.5)} ms, p95 ${quantile(0.95)} ms, p99 ${quantile(0.99)} ms over ${receipts} receipts of ${expectedReceipts} expected (${accepted} accepted fixes x ${DESKTOPS} desktops); missing ${expectedReceipts - receipts}`,
+    `drain: ${atDrainStart} receipts when the last phone's answer came, ${atTwoAndAHalf < 0 ? 'all in before 2.5 s' : `${atTwoAndAHalf} 2.5 s later`}, ${lastCount} at the end (${lastCount - Math.max(atDrainStart, atTwoAndAHalf)} arrived more than 2.5 s into the drain)`,
+  );
+  console.log(`fixes: ${fixesSent} sent, ${expected.size} answered 200, ${fixesRefused} refused, ${fixErrors} failed; server's GPS counters: accepted ${g.accepted} (held as parking jitter ${g.jitterHeld}), late ${g.late}, rejected: ${rejected}, position frames ${g.positionFrames}`);
+  console.log(
+    `receipts: ${account.arrived} of ${account.expected} expected (${expected.size} fixes x ${DESKTOPS} desktops) arrived; missing: never framed by the server ${account.neverFramedReceipts} (${account.neverFramedFixes} fixes), at closed desktops ${account.missingAtClosed}, not arrived by the drain's end ${account.notArrived}; unaccounted ${account.unaccounted}; duplicates ${account.duplicates}, out of order ${reports.reduce((n, r) => n + r.outOfOrder, 0)}, receipts of fixes the phone saw fail ${account.unexpected}`,
   );
   console.log(`orders: ${ordersSent} posted, ${ordersRefused} refused; ${orderReceipts} order rows received by the desktops`);
-  console.log(`desktops closed by the server: ${closedCodes.length} (${[...new Set(closedCodes)].join(', ') || 'none'}); phones' and shop's event-loop delay p99 ${(lag.percentile(99) / 1e6).toFixed(0)} ms; load ${load()}`);
-  console.log(`scale drivers=${DRIVERS} desktops=${DESKTOPS} cpu=${cpu}% rss=${(rssMax / 1048576).toFixed(0)}MB fix_p50=${quantile(0.5)} fix_p95=${quantile(0.95)} missing=${expectedReceipts - receipts} closed=${closedCodes.length}`);
+  console.log(`desktops closed: ${closedCodes.length} (${[...new Set(closedCodes)].join(', ') || 'none'}); server's sync flow: ${JSON.stringify(final.flow)}`);
+  console.log('catch-up after an hour offline: see npm run bench:catchup (a desktop back from an hour away, its own run)');
+  const pressure = (p: NonNullable<typeof joinEnd>): Resource[] => [
+    { name: 'server CPU', value: Math.round(p.serverCpu), limit: 100, unit: '% of a core' },
+    { name: "server's event-loop delay p99", value: p.server.eventLoopDelay.p99, limit: LOOP_DELAY_LIMIT_MS, unit: 'ms' },
+    { name: 'fullest ws send buffer', value: Math.round(p.server.maxBuffered / 1024), limit: SEND_BUFFER_LIMIT / 1024, unit: 'KB' },
+    { name: 'busiest desktops process CPU', value: Math.round(p.deskCpuMax), limit: 100, unit: '% of a core' },
+    { name: "desktops' event-loop delay p99", value: deskLagP99, limit: LOOP_DELAY_LIMIT_MS, unit: 'ms' },
+    { name: "phones' event-loop delay p99", value: Math.round(p.ownLagP99), limit: LOOP_DELAY_LIMIT_MS, unit: 'ms' },
+    { name: 'machine CPU (1-min load average)', value: Number(p.load.split(' ')[0]), limit: os.cpus().length, unit: 'runnable' },
+  ];
+  console.log(`phase 1 ${firstLimitLine(pressure(steadyEnd))}`);
+  if (joinEnd !== null) console.log(`phase 2 ${firstLimitLine(pressure(joinEnd))}`);
+  console.log(
+    `scale drivers=${DRIVERS} desktops=${DESKTOPS} cpu=${steadyEnd.serverCpu.toFixed(0)}% rss=${mb(steadyEnd.rssMax).replace(' ', '')} lag_p99=${steadyEnd.server.eventLoopDelay.p99} fix_p50=${quantile(steadyHist, 0.5)} fix_p95=${quantile(steadyHist, 0.95)} fix_p99=${quantile(steadyHist, 0.99)} missing=${account.expected - account.arrived} closed=${closedCodes.length} first_sync_s=${firstSync === null ? 'na' : (firstSync.ms / 1000).toFixed(1)}`,
+  );
 
   await child.kill();
   for (const b of batches) await b.kill();
