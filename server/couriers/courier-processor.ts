@@ -11,7 +11,7 @@ import { ownEntry, type CourierConfig, type ProviderConfig } from './courier-con
 import type { CourierCounters } from './courier-counters';
 import type { CourierEvent } from './courier-event';
 import type { CourierInbox } from './courier-inbox';
-import { isIgnoredEvent, planCourierEvent } from './courier-plan';
+import { describeEvent, isIgnoredEvent, planCourierEvent } from './courier-plan';
 import type { CourierInboxRow, InboxState, ReviewReason } from './couriers-schema';
 import type { FoundOrder, OrderLookup } from './order-lookup';
 
@@ -94,8 +94,12 @@ export class CourierProcessor {
    * by exactly the path a matched webhook takes: the same adapting, time clamp, plan and
    * mutators, as the provider's actor. Runs inside the caller's transaction. A refusal (a code
    * with no mapping, the mutator saying no) writes nothing and leaves the review open.
+   * Then the event's shipment number is recorded on the order through the card's own step
+   * (handToCourier, as the person attaching), so the provider's later events for that number
+   * find the order as a matched webhook does, instead of landing in review again. It runs after
+   * the event: a person's change dated now would otherwise outrank the provider's older status.
    */
-  applyToOrder(row: CourierInboxRow, order: FoundOrder, attachedBy: string): AttachResult {
+  applyToOrder(row: CourierInboxRow, order: FoundOrder, attachedBy: MutationActor): AttachResult {
     const now = this.clock();
     const read = this.readEvent(row, now);
     if (!read.ok) return { ok: false, reason: 'rejected', detail: read.why };
@@ -104,10 +108,23 @@ export class CourierProcessor {
     const r = this.apply(row.provider, cfg, e, [order]);
     const refused = r.reviews[0];
     if (refused !== undefined) return { ok: false, reason: refused.reason, detail: refused.detail };
-    const outcome = `attached by ${attachedBy}: ${r.outcomes.join('; ')}`;
+    const recorded = this.recordTrackingNumber(row.provider, cfg, e, order, attachedBy, now);
+    const outcome = `attached by ${attachedBy.name}: ${[...r.outcomes, ...recorded].join('; ')}`;
     const state = r.state === 'applied' ? 'applied' : 'skipped';
     this.end(row, state, outcome, now);
     return { ok: true, state, outcome };
+  }
+
+  /**
+   * The event's shipment number on the order, through handToCourier (a no-op when the order
+   * already carries it). A finished order or a number the order cannot take is said in the
+   * outcome and does not undo the attach: the event itself was the person's choice.
+   */
+  private recordTrackingNumber(provider: string, cfg: ProviderConfig, e: CourierEvent, order: FoundOrder, by: MutationActor, now: number): string[] {
+    if (e.trackingNumber === null) return [];
+    const args = { orderId: order.id, provider, trackingNumber: e.trackingNumber, reason: describeEvent(cfg, e) };
+    const out = this.runMutation('handToCourier', args, by, now);
+    return [out.result === 'applied' ? `tracking number ${e.trackingNumber} recorded` : `tracking number ${e.trackingNumber} not recorded (${out.error.code}: ${out.error.message})`];
   }
 
   /** The stored body adapted again, its claimed time clamped; or why it no longer can be. */

@@ -139,6 +139,29 @@ describe('POST /api/couriers/review/:id/attach', () => {
     expect((await health())['courierReview']).toMatchObject({ attached: 1, 'refused.already_resolved': 2 });
   });
 
+  it("records the event's shipment number on the order, so the provider's later events for it find the order", async () => {
+    const o = orderAt('ALA-8', 'at_warehouse');
+    expect(await webhook(cdek({ number: 'NOPE-10', cdek_number: '5550001' }, 't-1'))).toBe(202);
+    const [review] = await reviews();
+    const r = await call('POST', `/api/couriers/review/${String(review?.['id'])}/attach`, { body: { orderNumber: 'ALA-8' } });
+    expect(r).toEqual({ status: 200, body: expect.objectContaining({ state: 'applied', outcome: expect.stringMatching(/tracking number 5550001 recorded$/) }) });
+    // The card's own hand-over step, as the person who attached it, with the event as the reason.
+    expect(order('ALA-8')).toMatchObject({ status: 'in_transit', courierProvider: 'cdek', courierTrackingNumber: '5550001' });
+    const handover = ts.server.db.sqlite
+      .prepare<[string], { actor: string; source: string; comment: string }>("SELECT actor, source, comment FROM order_events WHERE order_id = ? AND kind = 'handover'")
+      .all(o.id);
+    expect(handover).toEqual([{ actor: 'dispatcher', source: 'manual', comment: 'CDEK: TAKEN_BY_COURIER (Алматы)' }]);
+
+    // CDEK's next status for that shipment, still under the shop's number nobody knows: matched
+    // by the shipment number, applied, and nothing lands in review again.
+    now = Date.UTC(2024, 6, 1, 17, 0);
+    const next = cdek({ number: 'NOPE-10', cdek_number: '5550001', code: 'DELIVERED', status_code: '4', status_date_time: '2024-07-01T21:30:00+0500' }, 't-2');
+    expect(await webhook(next)).toBe(200);
+    expect(order('ALA-8').status).toBe('delivered');
+    expect(await reviews()).toEqual([]);
+    expect(courierEvents(o.id).map((e) => e['to_status'])).toEqual(['in_transit', 'delivered']);
+  });
+
   it('applies an event once when two desks attach it at the same moment', async () => {
     const o = orderAt('ALA-3', 'at_warehouse');
     await webhook(cdek({ number: 'NOPE-3' }));

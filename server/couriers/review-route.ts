@@ -1,12 +1,14 @@
 // The courier webhook review list over REST (issue 16), for the desk roles: the events kept
 // for a person (an order nobody knows, a code with no mapping, a refusal) with their content;
 // attaching one to the right order runs it through the processor's own path
-// (CourierProcessor.applyToOrder), dismissing one closes it with a note. A closed review stays
+// (CourierProcessor.applyToOrder) and records the event's shipment number on the order, so
+// the provider's later events find it; dismissing one closes it with a note. A closed review stays
 // closed: attaching or dismissing it again is a 409 that changes nothing. Every answer is
 // counted (GET /health -> courierReview).
 import type Database from 'better-sqlite3';
 import { attachReviewBody, dismissReviewBody, REVIEW_BODY_CHARS, type CourierReviewView, type DismissedAnswer } from '../../shared/api/admin-api';
 import { countedHandler, deskCaller, fail, parsedBody } from '../http/json-route';
+import { actorOf } from '../http/orders-write-api';
 import { Counters } from '../http/request-guards';
 import type { RouteContext, Router } from '../http/router';
 import { ownEntry, type CourierConfig } from './courier-config';
@@ -82,7 +84,7 @@ export function mountCourierReview(router: Pick<Router, 'addRoute'>, deps: Revie
           const review = openReview(ctx);
           const order = deps.lookup.byNumber(body.orderNumber) ?? fail(404, 'not_found', `No order with number ${body.orderNumber.slice(0, 64)}`, 'orderNumber');
           const row = inbox.inboxRow(review.inboxId) ?? fail(404, 'not_found', `The webhook of event ${review.id} is gone`, 'id');
-          const r = deps.processor.applyToOrder(row, order, user.name);
+          const r = deps.processor.applyToOrder(row, order, actorOf(user));
           if (!r.ok) {
             if (r.reason === 'unmapped_code') fail(422, 'unmapped_code', `${r.detail}; nothing changed`, 'code');
             fail(409, 'refused', `${r.detail}; nothing changed`, 'orderNumber');
