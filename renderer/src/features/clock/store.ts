@@ -7,21 +7,22 @@ export interface ClockState {
   /** Current time (ms) as main sees it, refreshed once a second. */
   now: number;
   skewMs: number;
+  /** The local clock the ticker reads (a fake one in tests). */
+  source: TimeSource;
 }
 
 export type TimeSource = () => number;
 
-let source: TimeSource = () => Date.now();
-
-export const useClockStore = create<ClockState>(() => ({ now: Date.now(), skewMs: 0 }));
+export const useClockStore = create<ClockState>(() => ({ now: Date.now(), skewMs: 0, source: () => Date.now() }));
 
 /** Reads the clock now (for actions, outside React). */
 export function clockNow(): number {
-  return source() + useClockStore.getState().skewMs;
+  const { source, skewMs } = useClockStore.getState();
+  return source() + skewMs;
 }
 
 /** Sets the offset between main's clock and ours, measured once at start-up. */
-export function setClockSkew(mainNow: number, localNow: number = source()): void {
+export function setClockSkew(mainNow: number, localNow: number = useClockStore.getState().source()): void {
   const skewMs = mainNow - localNow;
   useClockStore.setState({ skewMs, now: localNow + skewMs });
 }
@@ -31,12 +32,12 @@ export function setClockSkew(mainNow: number, localNow: number = source()): void
  * so every countdown on screen changes together.
  */
 export function startTicker(timeSource: TimeSource = () => Date.now(), periodMs = 1000): () => void {
-  source = timeSource;
+  useClockStore.setState({ source: timeSource });
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
   const tick = (): void => {
     if (stopped) return;
-    const local = source();
+    const local = timeSource();
     useClockStore.setState({ now: local + useClockStore.getState().skewMs });
     timer = setTimeout(tick, periodMs - (local % periodMs) + 5);
   };

@@ -92,10 +92,13 @@ describe('the Customer messages tab (rendered over its store)', () => {
     expect(useCustomerMessagesStore.getState().preview?.body).toBe('second MR-100001');
   });
 
-  it('a fresh store starts counting previews afresh (nothing shared between tests or windows)', async () => {
-    expect(useCustomerMessagesStore.getState().previewSeq).toBe(0);
+  it('a reset store shares nothing with the one before: a preview asked before the reset is dropped', async () => {
     await render('en');
-    await act(async () => refreshPreview());
-    expect(useCustomerMessagesStore.getState().previewSeq).toBeGreaterThan(0);
+    hold = true;
+    await act(async () => void refreshPreview());
+    expect(held).toHaveLength(1);
+    act(() => resetCustomerMessagesStore());
+    await act(async () => held[0]?.(previewOf('stale {{number}}')));
+    expect(useCustomerMessagesStore.getState().preview).toBeNull();
   });
 });

@@ -10,6 +10,7 @@ import type { EffectiveSettings } from '../../../../shared/messages/message-rule
 import type { ServiceType } from '../../../../shared/domain/vocabulary';
 import { ApiError } from '../../../../shared/api/client';
 import { api, errorMessage } from '../../api/client';
+import { startLatestRequest, type RequestTicket } from '../../ui/latest-request';
 
 export interface SaveAnswer {
   ok: boolean;
@@ -32,8 +33,8 @@ export interface CustomerMessagesState {
   answer: SaveAnswer | null;
   /** The screen is mounted: rule changes re-read it (the refresh plan's 'customerMessages'). */
   showing: boolean;
-  /** Numbers preview requests, so a slower older answer never overwrites a newer one. */
-  previewSeq: number;
+  /** The preview asked last (latest-request.ts): a slower older answer never overwrites a newer one. */
+  previewRequest: RequestTicket;
 }
 
 const initial: CustomerMessagesState = {
@@ -46,7 +47,7 @@ const initial: CustomerMessagesState = {
   preview: null,
   answer: null,
   showing: false,
-  previewSeq: 0,
+  previewRequest: null,
 };
 
 export const useCustomerMessagesStore = create<CustomerMessagesState>(() => initial);
@@ -130,9 +131,7 @@ export async function refreshPreview(): Promise<void> {
     useCustomerMessagesStore.setState({ preview: null });
     return;
   }
-  const seq = s.previewSeq + 1;
-  useCustomerMessagesStore.setState({ previewSeq: seq });
-  const latest = () => useCustomerMessagesStore.getState().previewSeq === seq;
+  const latest = startLatestRequest(useCustomerMessagesStore, 'previewRequest');
   try {
     const preview = await api().previewMessage({ trigger: s.trigger, language: s.language, text: s.drafts[s.language], orderId: s.orderId });
     if (latest()) useCustomerMessagesStore.setState({ preview });

@@ -59,16 +59,25 @@ describe('drivers store', () => {
     expect(states.map((s) => rank[s])).toEqual([...states.map((s) => rank[s])].sort((a, b) => a - b));
   });
 
-  it('keeps the same id+name list across position updates, and makes a new one when a name changes', () => {
+  it('keeps the same id+name list across position updates and reloads, and makes a new one when a name changes', async () => {
     const names = selectDriverNames(useDriversStore.getState());
     expect(names).toHaveLength(12);
     expect(names[0]).toEqual({ id: useDriversStore.getState().drivers[0]?.id, name: useDriversStore.getState().drivers[0]?.name, plate: useDriversStore.getState().drivers[0]?.vehiclePlate });
     applyFixes([fix('drv-1', NOW + 1000), fix('drv-2', NOW + 1000)]);
     expect(selectDriverNames(useDriversStore.getState())).toBe(names);
-    const renamed = useDriversStore.getState().drivers.map((d) => (d.id === 'drv-2' ? { ...d, name: 'Renamed' } : d));
-    useDriversStore.setState({ drivers: renamed });
+    await loadDrivers();
+    expect(selectDriverNames(useDriversStore.getState())).toBe(names);
+    const renamed = fake.world.drivers.find((d) => d.id === 'drv-2');
+    if (renamed) renamed.name = 'Renamed';
+    await loadDrivers();
     const next = selectDriverNames(useDriversStore.getState());
     expect(next).not.toBe(names);
     expect(next.find((d) => d.id === 'drv-2')?.name).toBe('Renamed');
+  });
+
+  it('a reset store holds no names of the drivers before (nothing kept at module level)', () => {
+    expect(selectDriverNames(useDriversStore.getState())).toHaveLength(12);
+    resetDriversStore();
+    expect(selectDriverNames(useDriversStore.getState())).toEqual([]);
   });
 });

@@ -14,16 +14,20 @@ export interface DriversState {
   error: string | null;
   /** Only this warehouse's drivers (home warehouse), after a warehouse alert was opened; null = all. */
   warehouseFilter: { id: string; name: string } | null;
+  /** The drivers' ids, names and plates (selectDriverNames); a new list only when one of them changes. */
+  names: readonly DriverName[];
 }
 
 function indexOf(drivers: DriverListRow[]): Map<string, number> {
   return new Map(drivers.map((d, i) => [d.id, i]));
 }
 
-export const useDriversStore = create<DriversState>(() => ({ drivers: [], index: new Map(), loaded: false, error: null, warehouseFilter: null }));
+const initial = (): DriversState => ({ drivers: [], index: new Map(), loaded: false, error: null, warehouseFilter: null, names: [] });
+
+export const useDriversStore = create<DriversState>(initial);
 
 export function resetDriversStore(): void {
-  useDriversStore.setState({ drivers: [], index: new Map(), loaded: false, error: null, warehouseFilter: null });
+  useDriversStore.setState(initial(), true);
 }
 
 /** A warehouse alert was opened: the console with the drivers panel, narrowed to that warehouse. */
@@ -40,7 +44,7 @@ export function clearWarehouseFilter(): void {
 export async function loadDrivers(): Promise<void> {
   try {
     const drivers = await api().listDrivers();
-    useDriversStore.setState({ drivers, index: indexOf(drivers), loaded: true, error: null });
+    useDriversStore.setState({ drivers, index: indexOf(drivers), loaded: true, error: null, names: namesOf(drivers, useDriversStore.getState().names) });
   } catch (err) {
     useDriversStore.setState({ error: errorMessage(err), loaded: true });
   }
@@ -77,22 +81,19 @@ export interface DriverName {
   plate: string;
 }
 
-let namesOf: readonly DriverListRow[] | null = null;
-let names: readonly DriverName[] = [];
+/** The names of `drivers`, or `before` itself when no id, name or plate changed. */
+function namesOf(drivers: readonly DriverListRow[], before: readonly DriverName[]): readonly DriverName[] {
+  const same = drivers.length === before.length && drivers.every((d, i) => d.id === before[i]?.id && d.name === before[i]?.name && d.vehiclePlate === before[i]?.plate);
+  return same ? before : drivers.map((d) => ({ id: d.id, name: d.name, plate: d.vehiclePlate }));
+}
 
 /**
  * The drivers' ids, names and plates as one list that keeps its identity until one changes:
- * a position update makes a new `drivers` array every second, but not a new list, so whatever
- * selects this does not re-render for it.
+ * a position update makes a new `drivers` array every second (applyFixes never touches names),
+ * but not a new list, so whatever selects this does not re-render for it.
  */
-export function selectDriverNames(s: Pick<DriversState, 'drivers'>): readonly DriverName[] {
-  if (s.drivers === namesOf) return names;
-  namesOf = s.drivers;
-  const same =
-    s.drivers.length === names.length &&
-    s.drivers.every((d, i) => d.id === names[i]?.id && d.name === names[i]?.name && d.vehiclePlate === names[i]?.plate);
-  if (!same) names = s.drivers.map((d) => ({ id: d.id, name: d.name, plate: d.vehiclePlate }));
-  return names;
+export function selectDriverNames(s: Pick<DriversState, 'names'>): readonly DriverName[] {
+  return s.names;
 }
 
 export function driverById(s: Pick<DriversState, 'drivers' | 'index'>, id: string | null | undefined): DriverListRow | undefined {

@@ -7,6 +7,7 @@ import type { WarehouseListRow } from '../../../../shared/api/warehouse-api';
 import type { FieldProblem } from '../../../../shared/domain/new-order-check';
 import type { Place } from '../../../../shared/geo/gazetteer';
 import { api, errorMessage } from '../../api/client';
+import { startLatestRequest, type RequestTicket } from '../../ui/latest-request';
 import { openOrder } from '../order-card/store';
 import { buildRequest, emptyDraft, withCustomer, withDeliveryPoint, withWarehouse, type Draft } from './form-model';
 
@@ -24,6 +25,9 @@ export interface NewOrderState {
   busy: boolean;
   /** main refused the whole order (offline without a server, a rule): its sentence. */
   error: string | null;
+  /** The customer and address lookups asked last (latest-request.ts). */
+  customerRequest: RequestTicket;
+  geocodeRequest: RequestTicket;
 }
 
 const initial = (): NewOrderState => ({
@@ -38,6 +42,8 @@ const initial = (): NewOrderState => ({
   problems: [],
   busy: false,
   error: null,
+  customerRequest: null,
+  geocodeRequest: null,
 });
 
 export const useNewOrderStore = create<NewOrderState>(initial);
@@ -76,10 +82,9 @@ export function setDraft(patch: Partial<Draft>): void {
   });
 }
 
-let customerSeq = 0;
 /** Customer lookup as the dispatcher types; a slower earlier answer never overwrites a later one. */
 export async function searchCustomers(query: string): Promise<void> {
-  const seq = ++customerSeq;
+  const latest = startLatestRequest(useNewOrderStore, 'customerRequest');
   useNewOrderStore.setState({ customerQuery: query });
   if (query.trim().length < 2) {
     useNewOrderStore.setState({ customers: null, customersLoading: false });
@@ -88,9 +93,9 @@ export async function searchCustomers(query: string): Promise<void> {
   useNewOrderStore.setState({ customersLoading: true });
   try {
     const customers = await api().lookupCustomers({ query });
-    if (seq === customerSeq) useNewOrderStore.setState({ customers, customersLoading: false });
+    if (latest()) useNewOrderStore.setState({ customers, customersLoading: false });
   } catch (err) {
-    if (seq === customerSeq) useNewOrderStore.setState({ customers: [], customersLoading: false, error: errorMessage(err) });
+    if (latest()) useNewOrderStore.setState({ customers: [], customersLoading: false, error: errorMessage(err) });
   }
 }
 
@@ -114,9 +119,8 @@ export function pickAddress(a: { address: string; city: string; lat: number; lon
   });
 }
 
-let geocodeSeq = 0;
 export async function searchAddress(query: string): Promise<void> {
-  const seq = ++geocodeSeq;
+  const latest = startLatestRequest(useNewOrderStore, 'geocodeRequest');
   useNewOrderStore.setState({ addressQuery: query });
   if (query.trim().length < 2) {
     useNewOrderStore.setState({ suggestions: null });
@@ -126,9 +130,9 @@ export async function searchAddress(query: string): Promise<void> {
   const w = s.warehouses.find((x) => x.id === s.draft.warehouseId);
   try {
     const suggestions = await api().geocode({ query, ...(w ? { near: { lat: w.lat, lon: w.lon } } : {}) });
-    if (seq === geocodeSeq) useNewOrderStore.setState({ suggestions });
+    if (latest()) useNewOrderStore.setState({ suggestions });
   } catch (err) {
-    if (seq === geocodeSeq) useNewOrderStore.setState({ suggestions: null, error: errorMessage(err) });
+    if (latest()) useNewOrderStore.setState({ suggestions: null, error: errorMessage(err) });
   }
 }
 

@@ -22,6 +22,10 @@ export interface NotificationsState {
   permission: NotifyPermission;
   /** Newest last; at most MAX_TOASTS. */
   toasts: Toast[];
+  /** Where system notifications go (the browser's, or a test's). */
+  notifier: Notifier;
+  /** The last toast's id: the next one counts on from here. */
+  lastToastId: number;
 }
 
 /** More than this at once is a flood: the oldest go (the Alerts tab keeps them all). */
@@ -29,18 +33,17 @@ export const MAX_TOASTS = 4;
 /** A toast leaves by itself after this long. */
 export const TOAST_MS = 12_000;
 
-let notifier: Notifier = browserNotifier();
-
-export const useNotificationsStore = create<NotificationsState>(() => ({ permission: notifier.permission(), toasts: [] }));
-let toastSeq = 0;
+export const useNotificationsStore = create<NotificationsState>(() => {
+  const notifier = browserNotifier();
+  return { permission: notifier.permission(), toasts: [], notifier, lastToastId: 0 };
+});
 
 export function installNotifier(next: Notifier): void {
-  notifier = next;
-  useNotificationsStore.setState({ permission: next.permission() });
+  useNotificationsStore.setState({ notifier: next, permission: next.permission() });
 }
 
 export async function requestNotificationPermission(): Promise<void> {
-  useNotificationsStore.setState({ permission: await notifier.request() });
+  useNotificationsStore.setState({ permission: await useNotificationsStore.getState().notifier.request() });
 }
 
 const TITLE_KEY = {
@@ -74,11 +77,12 @@ export function showNotice(n: NoticeEvent, t: Translator, open: (target: NoticeT
   const title = noticeTitle(n, t);
   const body = noticeBody(n, t);
   const target: NoticeTarget = { orderId: n.orderId, warehouseId: n.warehouseId, number: n.number };
+  const { notifier, lastToastId } = useNotificationsStore.getState();
   notifier.show({ title, body, tag: `${n.kind}:${subjectOf(n)}`, onClick: () => open(target) });
-  toastSeq += 1;
-  const toast: Toast = { id: toastSeq, kind: n.kind, orderId: n.orderId, warehouseId: n.warehouseId, number: n.number, title, body };
+  const toast: Toast = { id: lastToastId + 1, kind: n.kind, orderId: n.orderId, warehouseId: n.warehouseId, number: n.number, title, body };
   // A repeat for the same order (or warehouse) and kind replaces the old toast instead of stacking.
   useNotificationsStore.setState((s) => ({
+    lastToastId: toast.id,
     toasts: [...s.toasts.filter((x) => !(subjectOf(x) === subjectOf(n) && x.kind === n.kind)), toast].slice(-MAX_TOASTS),
   }));
   setTimeout(() => dismissToast(toast.id), TOAST_MS);

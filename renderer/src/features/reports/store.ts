@@ -7,6 +7,7 @@ import type { ReportData } from '../../../../shared/reports/compute-report';
 import type { DrillSpec } from '../../../../shared/reports/drill-down';
 import { presetDays, type PeriodPreset, type ReportFilters } from '../../../../shared/reports/report-period';
 import { api, errorMessage } from '../../api/client';
+import { startLatestRequest, type RequestTicket } from '../../ui/latest-request';
 import { saveBase64File } from '../../ui/file-base64';
 import { showScreen } from '../../app/layout-store';
 import { clockNow } from '../clock/store';
@@ -38,6 +39,8 @@ export interface ReportsState {
   drill: DrillView | null;
   exporting: boolean;
   warehouses: Array<{ id: string; name: string }>;
+  /** The report asked last (latest-request.ts): a slower older period never replaces a newer one. */
+  reportRequest: RequestTicket;
 }
 
 const initial = (): ReportsState => ({
@@ -51,6 +54,7 @@ const initial = (): ReportsState => ({
   drill: null,
   exporting: false,
   warehouses: [],
+  reportRequest: null,
 });
 
 export const useReportsStore = create<ReportsState>(initial);
@@ -59,21 +63,19 @@ export function resetReportsStore(): void {
   useReportsStore.setState(initial());
 }
 
-let requestSeq = 0;
-
 function query() {
   const { from, to, filters } = useReportsStore.getState();
   return { from, to, ...filters };
 }
 
 export async function loadReport(): Promise<void> {
-  const seq = ++requestSeq;
+  const latest = startLatestRequest(useReportsStore, 'reportRequest');
   useReportsStore.setState({ loading: true, error: null });
   try {
     const data = await api().report({ query: query(), where: useReportsStore.getState().where });
-    if (seq === requestSeq) useReportsStore.setState({ data, loading: false });
+    if (latest()) useReportsStore.setState({ data, loading: false });
   } catch (err) {
-    if (seq === requestSeq) useReportsStore.setState({ error: errorMessage(err), loading: false });
+    if (latest()) useReportsStore.setState({ error: errorMessage(err), loading: false });
   }
 }
 
