@@ -14,7 +14,7 @@ import { archiveHandlers } from '../archive/archive-handlers';
 import { serverReports } from '../reports/server-reports';
 import { silentLogger } from '../log/logger';
 import { memorySettings } from '../settings/settings-store';
-import { fixtureReplica, T0, type FixtureReplica } from '../testing/fixture-replica';
+import { eachFixtureReplica, T0 } from '../testing/fixture-replica';
 import { adminHandlers } from './admin-handlers';
 import { driverCardHandlers } from './driver-card-handlers';
 import type { HandlerContext } from './handler-context';
@@ -44,19 +44,16 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-let fx: FixtureReplica;
+const fx = eachFixtureReplica();
 beforeEach(() => {
   seen = [];
-  fx?.cleanup();
-  fx = fixtureReplica();
 });
-afterAll(() => fx.cleanup());
 
 function handlers() {
   const settings = memorySettings({ serverUrl: url, token: 'tok-1' });
   const server = checkedServerCall(settings);
   const ctx: HandlerContext = {
-    replica: fx.replica,
+    replica: fx().replica,
     mutate: async () => ({ ok: false, code: 'unavailable', message: 'no sync in this test' }),
     now: () => T0,
     actor: () => 'dispatcher',
@@ -66,8 +63,8 @@ function handlers() {
   return {
     admin: adminHandlers(server),
     handover: handoverHandlers(ctx, server),
-    card: driverCardHandlers({ replica: fx.replica, server, now: () => T0, role: () => 'dispatcher', noSignal: () => new Set() }),
-    archive: archiveHandlers({ replica: fx.replica, server, cache: openArchiveCache(':memory:'), now: () => T0, role: () => 'dispatcher', historyDays: () => 14 }),
+    card: driverCardHandlers({ replica: fx().replica, server, now: () => T0, role: () => 'dispatcher', noSignal: () => new Set() }),
+    archive: archiveHandlers({ replica: fx().replica, server, cache: openArchiveCache(':memory:'), now: () => T0, role: () => 'dispatcher', historyDays: () => 14 }),
     reports: serverReports(settings),
   };
 }

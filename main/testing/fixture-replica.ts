@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { customers, drivers, orderEvents, orders, regions, users, warehouses, type OrderRow } from '../../shared/schema';
 import { testOrderRow } from '../../shared/testing/order-row';
 import { openReplica, type Replica } from '../db/open-replica';
@@ -81,5 +82,21 @@ export function fixtureReplica(): FixtureReplica {
       replica.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/** A fresh fixture replica for each test of the calling file, removed after it: call `fx()` in a test. */
+export function eachFixtureReplica(): () => FixtureReplica {
+  let current: FixtureReplica | null = null;
+  beforeEach(() => {
+    current = fixtureReplica();
+  });
+  afterEach(() => {
+    current?.cleanup();
+    current = null;
+  });
+  return () => {
+    if (current === null) throw new Error('eachFixtureReplica: the fixture exists only inside a test');
+    return current;
   };
 }
