@@ -18,6 +18,12 @@ const rendererPatterns = [
   { group: ['**/main/**', '**/server/**', '**/preload/**'], message: 'The renderer talks to main only through the typed API.' },
 ];
 
+// A feature reaches another only through its store (state, actions, selectors).
+const featureThroughStore = {
+  regex: '^\\.\\./(?!\\.\\.)[^/]+/(?!store$).+',
+  message: 'Import another feature only through its store.ts; shared pieces go in renderer/src/ui or renderer/src/i18n.',
+};
+
 const restrict = (paths, patterns = []) => ({
   'no-restricted-imports': [
     'error',
@@ -66,10 +72,17 @@ export default tseslint.config(
     files: ['renderer/src/features/**/*.{ts,tsx}'],
     rules: restrict(rendererPaths, [
       ...rendererPatterns,
-      {
-        regex: '^\\.\\./(?!\\.\\.)[^/]+/(?!store$).+',
-        message: 'Import another feature only through its store.ts; shared pieces go in renderer/src/ui or renderer/src/i18n.',
-      },
+      featureThroughStore,
+    ]),
+  },
+  {
+    // Components only select and call store actions: the API accessor is for stores.
+    files: ['renderer/src/features/**/*.tsx'],
+    ignores: ['renderer/src/features/**/*.test.tsx'],
+    rules: restrict(rendererPaths, [
+      ...rendererPatterns,
+      featureThroughStore,
+      { group: ['**/api/client'], importNames: ['api'], message: "Components never call api(): put the call in the feature's store as an action and select its state." },
     ]),
   },
   {
