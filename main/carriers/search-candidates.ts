@@ -33,7 +33,8 @@ export interface Candidate extends RankInput {
  */
 export type CandidateSet = Candidate[];
 
-interface CandidateRow {
+/** A carrier's own columns a search ranks by (CARRIER_COLUMNS), as SQLite returns them. */
+export interface CarrierRankColumns {
   id: string;
   name: string;
   rating: number;
@@ -42,6 +43,9 @@ interface CandidateRow {
   currentCity: string | null;
   baseCity: string;
   availableFrom: number | null;
+}
+
+interface CandidateRow extends CarrierRankColumns {
   dealsOk: number;
   lastDealAt: number | null;
   offers: number;

@@ -8,11 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CarrierFilters, SearchCarriersRequest } from '../../shared/api/carriers-api';
 import { buildCarrierMatchQuery } from '../../shared/carriers/carrier-text-query';
 import { rankCarriers, type RankInput } from '../../shared/carriers/rank-carriers';
-import type { SecurityCheckState } from '../../shared/domain/vocabulary';
 import { loadDemoData } from '../db/load-demo-data';
 import type { Replica } from '../db/open-replica';
 import { T0, memoryReplica } from './carrier-fixtures';
 import { readCarrierCities } from './carrier-cities';
+import type { CarrierRankColumns } from './search-candidates';
 import { resolveDirection, searchCarriers } from './search-carriers';
 
 const CARRIERS = 3000;
@@ -51,17 +51,7 @@ beforeAll(() => {
 });
 afterAll(() => r.close());
 
-interface CarrierLine {
-  rid: number;
-  id: string;
-  name: string;
-  rating: number;
-  blacklisted: number;
-  securityCheck: SecurityCheckState;
-  currentCity: string | null;
-  baseCity: string;
-  availableFrom: number | null;
-}
+type CarrierLine = CarrierRankColumns & { rid: number };
 
 /** The whole ranking of every carrier `text` matches, read without any of the search's shortcuts. */
 function everyMatchRanked(f: CarrierFilters & { text: string }, relevance: boolean): string[] {
