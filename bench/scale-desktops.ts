@@ -8,7 +8,7 @@
 // {"live":N} once every desktop is caught up. Commands on stdin, one a line:
 //   "count I" -> {"count":N,"id":I} (fix receipts so far: the bench drains until this stops
 //               growing; I matches the answer to the question, as it is asked many times)
-//   "report" -> {"report":{...}} (see Report) and exits.
+//   "report I" -> {"report":{...},"id":I} (see DesktopsReport); the bench kills the process.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../shared/protocol';
@@ -89,7 +89,8 @@ async function main(): Promise<void> {
     const text = String(d);
     const countId = /count (\d+)/.exec(text)?.[1];
     if (countId !== undefined) process.stdout.write(`${JSON.stringify({ count: total, id: Number(countId) })}\n`);
-    if (!text.includes('report')) return;
+    const reportId = /report (\d+)/.exec(text)?.[1];
+    if (reportId === undefined) return;
     const report: DesktopsReport = {
       fixes: Object.fromEntries(fixes),
       hist: Object.fromEntries([...hist].map(([at, byMs]) => [String(at), Object.fromEntries(byMs)])),
@@ -99,9 +100,8 @@ async function main(): Promise<void> {
       orders,
       eventLoopDelay: { p50: loopDelayMs(lag.percentile(50)), p99: loopDelayMs(lag.percentile(99)), max: loopDelayMs(lag.max) },
     };
-    process.stdout.write(`${JSON.stringify({ report })}\n`);
-    for (const ws of sockets) ws.terminate();
-    process.exit(0);
+    process.stdout.write(`${JSON.stringify({ report, id: Number(reportId) })}\n`);
+    lag.reset(); // each report's delay is since the last one: the bench asks once per phase
   });
 }
 

@@ -48,6 +48,8 @@ const HISTORY_ORDERS = 1_000_000;
 const HISTORY = path.join(os.tmpdir(), `marshrut-bench-window-${HISTORY_ORDERS}`, 'history.db');
 const USE_HISTORY = !process.argv.includes('--no-history');
 const NEW_DESKTOP = !process.argv.includes('--no-new-desktop');
+/** A first sync not caught up by then is reported as such (with the replica so far), not waited for. */
+const FIRST_SYNC_MAX_S = arg('first-sync-max-seconds', 600);
 const WINDOW_DAYS = 30;
 /** The drain ends once no receipt arrived for this long (a frame is parsed in well under it)... */
 const DRAIN_QUIET_MS = 5_000;
@@ -93,6 +95,42 @@ interface ServerStats {
 /** Numbers the questions asked of child processes: their answers are matched by it. */
 let asked = 0;
 
+async function desktopsReports(batches: ScriptProcess[]): Promise<DesktopsReport[]> {
+  return Promise.all(
+    batches.map((b) => {
+      const id = ++asked;
+      const r = b.next<{ report: DesktopsReport }>((m) => m['report'] !== undefined && m['id'] === id);
+      b.send(`report ${id}`);
+      return r.then((x) => x.report);
+    }),
+  );
+}
+
+/** Latency histogram of the fixes whose time lies in [from, to]. */
+function latency(reports: readonly DesktopsReport[], from: number, to: number): Map<number, number> {
+  const hist = new Map<number, number>();
+  for (const r of reports) {
+    for (const [at, byMs] of Object.entries(r.hist)) {
+      if (Number(at) < from || Number(at) > to) continue;
+      for (const [ms, n] of Object.entries(byMs)) hist.set(Number(ms), (hist.get(Number(ms)) ?? 0) + n);
+    }
+  }
+  return hist;
+}
+
+function pcts(hist: Map<number, number>): string {
+  let n = 0;
+  for (const v of hist.values()) n += v;
+  return `p50 ${quantile(hist, 0.5)} ms, p95 ${quantile(hist, 0.95)} ms, p99 ${quantile(hist, 0.99)} ms over ${n} receipts`;
+}
+
+type PhaseEnd = Awaited<ReturnType<Phase['end']>>;
+
+const serverLine = (p: PhaseEnd): string =>
+  `CPU ${p.serverCpu.toFixed(0)}% of one core, RSS max ${mb(p.rssMax)}, event-loop delay p50 ${p.server.eventLoopDelay.p50} / p99 ${p.server.eventLoopDelay.p99} / max ${p.server.eventLoopDelay.max} ms, fullest ws send buffer ${(p.server.maxBuffered / 1024).toFixed(0)} KB`;
+const clientsLine = (p: PhaseEnd): string =>
+  `busiest desktops process ${p.deskCpuMax.toFixed(0)}% of one core, their event-loop delay p99 up to ${p.deskLagP99} ms; phones and shop ${p.ownCpu.toFixed(0)}% of one core, event-loop delay p99 ${p.ownLagP99.toFixed(0)} ms`;
+
 async function serverStats(server: ScriptProcess): Promise<ServerStats> {
   const id = ++asked;
   const answer = server.next<{ stats: ServerStats }>((m) => m['stats'] !== undefined && m['id'] === id);
@@ -126,7 +164,7 @@ class Phase {
     this.rssMax = Math.max(this.rssMax, procStats(this.serverPid).rss);
   }
 
-  async end(server: ScriptProcess): Promise<{ seconds: number; serverCpu: number; rssMax: number; deskCpuMax: number; ownCpu: number; ownLagP99: number; server: ServerStats; load: string }> {
+  async end(server: ScriptProcess, batches: ScriptProcess[]): Promise<{ seconds: number; serverCpu: number; rssMax: number; deskCpuMax: number; deskLagP99: number; ownCpu: number; ownLagP99: number; server: ServerStats; load: string; reports: DesktopsReport[] }> {
     this.sample();
     const seconds = (performance.now() - this.t0) / 1000;
     const share = (ticks: number): number => (100 * ticks) / TICKS_PER_SECOND / seconds;
@@ -134,7 +172,10 @@ class Phase {
     const deskCpuMax = Math.max(...this.deskPids.map((p, i) => share(procStats(p).ticks - (this.deskCpu0[i] as number))));
     const own = process.cpuUsage(this.ownCpu0);
     const ownCpu = (100 * (own.user + own.system)) / 1e6 / seconds;
-    return { seconds, serverCpu, rssMax: this.rssMax, deskCpuMax, ownCpu, ownLagP99: loopDelayMs(this.lag.percentile(99)), server: await serverStats(server), load: load() };
+    const ownLagP99 = loopDelayMs(this.lag.percentile(99));
+    const [stats, reports] = await Promise.all([serverStats(server), desktopsReports(batches)]);
+    const deskLagP99 = Math.max(...reports.map((r) => r.eventLoopDelay.p99));
+    return { seconds, serverCpu, rssMax: this.rssMax, deskCpuMax, deskLagP99, ownCpu, ownLagP99, server: stats, load: load(), reports };
   }
 }
 
@@ -249,22 +290,45 @@ async function main(): Promise<void> {
   let phase = steady;
   const sampler = setInterval(() => phase.sample(), 1000);
   await new Promise((r) => setTimeout(r, SECONDS * 1000));
-  const steadyEnd = await steady.end(child);
+  const steadyEnd = await steady.end(child, batches);
   const steadyLastFixAt = lastSecond * 1000;
-  console.log(`phase 1 (steady, ${steadyEnd.seconds.toFixed(0)} s): load ${steady.load0} -> ${steadyEnd.load}`);
+  // Printed now: a long phase 2 on a busy machine must not hold back what phase 1 measured.
+  console.log(`--- phase 1, steady (${steadyEnd.seconds.toFixed(0)} s, load ${steady.load0} -> ${steadyEnd.load}) ---`);
+  console.log(`server: ${serverLine(steadyEnd)}; ${ordersBefore} orders before the run`);
+  console.log(`clients: ${clientsLine(steadyEnd)}`);
+  console.log(`fix-to-desktop so far (the drain adds late receipts; final figure below): ${pcts(latency(steadyEnd.reports, -Infinity, steadyLastFixAt))}`);
 
   // ---- phase 2: a new desktop joins while the company keeps running ----
   let firstSync: { ms: number; bytes: number; orders: number } | null = null;
-  let joinEnd: Awaited<ReturnType<Phase['end']>> | null = null;
+  let firstSyncUnfinished: { bytes: number } | null = null;
+  let joinEnd: PhaseEnd | null = null;
+  let joinLastFixAt = steadyLastFixAt;
   if (NEW_DESKTOP) {
     const join = new Phase('join', pid, deskPids, lag);
     phase = join;
     const newcomerDir = fs.mkdtempSync(path.join(dir, 'new-desktop-'));
     const nd = spawnScript(path.join(__dirname, 'scale-new-desktop.ts'), [url, newcomer, newcomerDir, String(WINDOW_DAYS)]);
-    firstSync = (await nd.next<{ firstSync: { ms: number; bytes: number; orders: number } }>((m) => m['firstSync'] !== undefined)).firstSync;
-    await nd.exited();
-    joinEnd = await join.end(child);
-    console.log(`phase 2 (a new desktop's first sync, ${joinEnd.seconds.toFixed(0)} s): load ${join.load0} -> ${joinEnd.load}`);
+    const cap = new Promise<null>((r) => setTimeout(() => r(null), FIRST_SYNC_MAX_S * 1000).unref());
+    const done = await Promise.race([nd.next<{ firstSync: { ms: number; bytes: number; orders: number } }>((m) => m['firstSync'] !== undefined), cap]);
+    if (done === null) {
+      const file = path.join(newcomerDir, 'new-desktop.db');
+      firstSyncUnfinished = { bytes: fs.existsSync(file) ? fs.statSync(file).size : 0 };
+      await nd.kill();
+    } else {
+      firstSync = done.firstSync;
+      await nd.exited();
+    }
+    joinEnd = await join.end(child, batches);
+    joinLastFixAt = lastSecond * 1000;
+    console.log(`--- phase 2, a new desktop joins (${joinEnd.seconds.toFixed(0)} s, load ${join.load0} -> ${joinEnd.load}) ---`);
+    if (firstSync !== null) {
+      console.log(`new desktop's first sync with the ${WINDOW_DAYS}-day window: ${(firstSync.ms / 1000).toFixed(1)} s to caught up, replica ${mb(firstSync.bytes)}, ${firstSync.orders} orders`);
+    } else {
+      console.log(`new desktop's first sync with the ${WINDOW_DAYS}-day window: NOT caught up within ${FIRST_SYNC_MAX_S} s (--first-sync-max-seconds); replica so far ${mb(firstSyncUnfinished?.bytes ?? 0)}`);
+    }
+    console.log(`server: ${serverLine(joinEnd)}`);
+    console.log(`clients: ${clientsLine(joinEnd)}`);
+    console.log(`fix-to-desktop meanwhile, so far: ${pcts(latency(joinEnd.reports, steadyLastFixAt + 1, joinLastFixAt))}`);
   }
 
   // ---- phase 3: stop sending, drain ----
@@ -304,55 +368,20 @@ async function main(): Promise<void> {
   const final = await serverStats(child);
   lag.disable();
 
-  const reports = await Promise.all(
-    batches.map((b) => {
-      const r = b.next<{ report: DesktopsReport }>((m) => m['report'] !== undefined);
-      b.send('report');
-      return r.then((x) => x.report);
-    }),
-  );
+  const reports = await desktopsReports(batches);
   const counts = new Map<string, number>();
   for (const r of reports) for (const [key, n] of Object.entries(r.fixes)) counts.set(key, (counts.get(key) ?? 0) + n);
   const perDesktop = reports.flatMap((r) => r.perDesktop.map((received, k) => ({ received, closedCode: r.closed[k] ?? null })));
   const account = accountReceipts({ expected, desktops: DESKTOPS, counts, perDesktop });
-  /** Latency histogram of the fixes whose time lies in [from, to]. */
-  const latency = (from: number, to: number): Map<number, number> => {
-    const hist = new Map<number, number>();
-    for (const r of reports) {
-      for (const [at, byMs] of Object.entries(r.hist)) {
-        if (Number(at) < from || Number(at) > to) continue;
-        for (const [ms, n] of Object.entries(byMs)) hist.set(Number(ms), (hist.get(Number(ms)) ?? 0) + n);
-      }
-    }
-    return hist;
-  };
-  const pcts = (hist: Map<number, number>): string => {
-    let n = 0;
-    for (const v of hist.values()) n += v;
-    return `p50 ${quantile(hist, 0.5)} ms, p95 ${quantile(hist, 0.95)} ms, p99 ${quantile(hist, 0.99)} ms over ${n} receipts`;
-  };
-  const steadyHist = latency(-Infinity, steadyLastFixAt);
+  const steadyHist = latency(reports, -Infinity, steadyLastFixAt);
   const orderReceipts = reports.reduce((n, r) => n + r.orders, 0);
   const closedCodes = perDesktop.flatMap((d) => (d.closedCode === null ? [] : [d.closedCode]));
-  const deskLagP99 = Math.max(...reports.map((r) => r.eventLoopDelay.p99));
   const g = final.gps;
   const rejected = Object.entries(g.rejected).filter(([, n]) => n > 0).map(([why, n]) => `${why} ${n}`).join(', ') || 'none';
 
-  const serverLine = (p: NonNullable<typeof joinEnd>): string =>
-    `CPU ${p.serverCpu.toFixed(0)}% of one core, RSS max ${mb(p.rssMax)}, event-loop delay p50 ${p.server.eventLoopDelay.p50} / p99 ${p.server.eventLoopDelay.p99} / max ${p.server.eventLoopDelay.max} ms, fullest ws send buffer ${(p.server.maxBuffered / 1024).toFixed(0)} KB`;
-  const clientsLine = (p: NonNullable<typeof joinEnd>): string =>
-    `busiest desktops process ${p.deskCpuMax.toFixed(0)}% of one core; phones and shop ${p.ownCpu.toFixed(0)}% of one core, event-loop delay p99 ${p.ownLagP99.toFixed(0)} ms`;
-  console.log(`--- phase 1, steady (${steadyEnd.seconds.toFixed(0)} s, load ${steady.load0} -> ${steadyEnd.load}) ---`);
-  console.log(`server: ${serverLine(steadyEnd)}; ${ordersBefore} orders before the run`);
-  console.log(`clients: ${clientsLine(steadyEnd)}`);
-  console.log(`fix-to-desktop (from the fix's time): ${pcts(steadyHist)}`);
-  if (joinEnd !== null && firstSync !== null) {
-    console.log(`--- phase 2, a new desktop joins (${joinEnd.seconds.toFixed(0)} s, load ${joinEnd.load}) ---`);
-    console.log(`new desktop's first sync with the ${WINDOW_DAYS}-day window: ${(firstSync.ms / 1000).toFixed(1)} s to caught up, replica ${mb(firstSync.bytes)}, ${firstSync.orders} orders`);
-    console.log(`server: ${serverLine(joinEnd)}`);
-    console.log(`clients: ${clientsLine(joinEnd)}`);
-    console.log(`fix-to-desktop meanwhile: ${pcts(latency(steadyLastFixAt + 1, Infinity))}`);
-  }
+  console.log(`--- final figures (after the drain) ---`);
+  console.log(`phase 1 fix-to-desktop (from the fix's time): ${pcts(steadyHist)}`);
+  if (joinEnd !== null) console.log(`phase 2 fix-to-desktop (while the new desktop syncs): ${pcts(latency(reports, steadyLastFixAt + 1, joinLastFixAt))}`);
   console.log(`--- whole run, drained for ${drainSeconds.toFixed(1)} s ---`);
   console.log(
     `drain: ${atDrainStart} receipts when the last phone's answer came, ${atTwoAndAHalf < 0 ? 'all in before 2.5 s' : `${atTwoAndAHalf} 2.5 s later`}, ${lastCount} at the end (${lastCount - Math.max(atDrainStart, atTwoAndAHalf)} arrived more than 2.5 s into the drain)`,
@@ -364,12 +393,12 @@ async function main(): Promise<void> {
   console.log(`orders: ${ordersSent} posted, ${ordersRefused} refused; ${orderReceipts} order rows received by the desktops`);
   console.log(`desktops closed: ${closedCodes.length} (${[...new Set(closedCodes)].join(', ') || 'none'}); server's sync flow: ${JSON.stringify(final.flow)}`);
   console.log('catch-up after an hour offline: see npm run bench:catchup (a desktop back from an hour away, its own run)');
-  const pressure = (p: NonNullable<typeof joinEnd>): Resource[] => [
+  const pressure = (p: PhaseEnd): Resource[] => [
     { name: 'server CPU', value: Math.round(p.serverCpu), limit: 100, unit: '% of a core' },
     { name: "server's event-loop delay p99", value: p.server.eventLoopDelay.p99, limit: LOOP_DELAY_LIMIT_MS, unit: 'ms' },
     { name: 'fullest ws send buffer', value: Math.round(p.server.maxBuffered / 1024), limit: SEND_BUFFER_LIMIT / 1024, unit: 'KB' },
     { name: 'busiest desktops process CPU', value: Math.round(p.deskCpuMax), limit: 100, unit: '% of a core' },
-    { name: "desktops' event-loop delay p99", value: deskLagP99, limit: LOOP_DELAY_LIMIT_MS, unit: 'ms' },
+    { name: "desktops' event-loop delay p99", value: p.deskLagP99, limit: LOOP_DELAY_LIMIT_MS, unit: 'ms' },
     { name: "phones' event-loop delay p99", value: Math.round(p.ownLagP99), limit: LOOP_DELAY_LIMIT_MS, unit: 'ms' },
     { name: 'machine CPU (1-min load average)', value: Number(p.load.split(' ')[0]), limit: os.cpus().length, unit: 'runnable' },
   ];
