@@ -18,7 +18,7 @@ import { healthReport } from './http/health';
 import { MemoryKeeper } from './process-memory';
 import { prometheusText } from './http/metrics';
 import { mountRestApi, positionFromRow, type DriverPositionView, type LastPositionSource, type OrderExtras } from './http/rest-api';
-import { requestId, Router, sendJson, type Route } from './http/router';
+import { requestId, Router, sendJson, type HttpMethod, type Route } from './http/router';
 import { SyncEngine } from './sync/sync-engine';
 import { createLogger, type Logger } from './log/logger';
 import { mountOrdersWriteApi } from './http/orders-write-api';
@@ -75,6 +75,8 @@ export interface MarshrutServer {
   logger: Logger;
   /** Mounts an HTTP route; auth 'none' routes check their own credentials. */
   addRoute(route: Route): void;
+  /** The HTTP routes mounted so far (method and path). */
+  routes(): Array<{ method: HttpMethod; path: string }>;
   /** Sends a message to every connected, welcomed desktop (e.g. `positions`). */
   broadcast(message: ServerMessage): void;
   /** Runs a mutator as a machine or user actor; committed and broadcast at once. */
@@ -279,6 +281,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Marshrut
     hub,
     logger,
     addRoute: (route) => router.addRoute(route),
+    routes: () => router.listRoutes(),
     broadcast: (message) => hub.broadcast(message),
     onClientReady: (fn) => hub.onClientReady(fn),
     runMutation: (name, args, actor, at) => engine.runMutation(name, args, actor, at),

@@ -6,6 +6,24 @@ import { z } from 'zod';
 import { alertsQuerySchema } from '../alerts/alerts-route';
 import { trackQuery } from '../gps/track-route';
 import { reportQuerySchema } from '../../shared/reports/report-period';
+import {
+  addUserBody,
+  attachAnswer,
+  attachReviewBody,
+  bindDeviceBody,
+  boundAnswer,
+  courierReviewsAnswer,
+  dismissedAnswer,
+  dismissReviewBody,
+  gpsDevicesAnswer,
+  issuedTokenAnswer,
+  revokedAnswer,
+  unbindDeviceBody,
+  unboundAnswer,
+  usersAnswer,
+} from '../../shared/api/admin-api';
+import { archiveQuerySchema } from '../../shared/archive/archive-search';
+import { DRIVER_API } from '../../shared/driver-phone/phone-contract';
 import { alerts, drivers, orderEvents, orders } from '../../shared/schema';
 import {
   createdOrderResponse,
@@ -73,6 +91,16 @@ const ERROR_TEXT: Record<number, string> = {
   422: 'A field is invalid: `field` names it',
   429: 'Rate limit for this token; see Retry-After',
 };
+/** A JSON body in, a JSON answer out (the admin views' routes: shared/api/admin-api.ts). */
+const jsonCall = (summary: string, body: z.ZodType | null, answer: z.ZodType, codes: number[], params: JsonSchema[] = []) => ({
+  summary,
+  ...(params.length > 0 ? { parameters: params } : {}),
+  ...(body === null ? {} : { requestBody: { required: true, ...json(schemaOf(body, 'input')) } }),
+  responses: { '200': { description: 'Done', ...json(schemaOf(answer, 'output')) }, ...errors(...codes) },
+});
+const idParam = (description: string) => ({ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description });
+/** The driver's phone page's own API (shared/driver-phone/phone-contract.ts states its bodies). */
+const phoneCall = (summary: string) => ({ summary, responses: { '200': { description: 'See shared/driver-phone/phone-contract.ts' }, ...errors(400, 401, 403, 404, 413, 415, 422, 429) } });
 const numberParam = { name: 'number', in: 'path', required: true, schema: schemaOf(orderNumberParam, 'input') };
 
 export function openApiDocument(version: string): JsonSchema {
@@ -183,6 +211,64 @@ export function openApiDocument(version: string): JsonSchema {
           responses: { '200': { description: '{ total, rows }' }, ...errors(400, 401, 403, 429) },
         },
       },
+      '/api/couriers/providers': {
+        get: { summary: 'Courier services an order can be handed to (desk tokens)', responses: { '200': { description: 'Providers' }, ...errors(401, 403) } },
+      },
+      '/api/couriers/review': {
+        get: jsonCall('Courier events kept for a person (an order nobody knows, a code with no mapping, a refusal), oldest first (desk tokens)', null, courierReviewsAnswer, [401, 403]),
+      },
+      '/api/couriers/review/{id}/attach': {
+        post: jsonCall(
+          "Attach a reviewed event to our order: applied as a matched webhook, and its shipment number recorded on the order (desk tokens; 409 when closed or refused, 422 for a code with no mapping)",
+          attachReviewBody,
+          attachAnswer,
+          [400, 401, 403, 404, 409, 413, 415, 422],
+          [idParam('The review id')],
+        ),
+      },
+      '/api/couriers/review/{id}/dismiss': {
+        post: jsonCall('Close a reviewed event with an optional note (desk tokens; 409 when already closed)', dismissReviewBody, dismissedAnswer, [400, 401, 403, 404, 409, 413, 415, 422], [idParam('The review id')]),
+      },
+      '/api/gps/devices': {
+        get: jsonCall('GPS devices that sent fixes without a binding, and the bound ones (admin tokens)', null, gpsDevicesAnswer, [401, 403]),
+      },
+      '/api/gps/devices/bind': {
+        post: jsonCall('Bind a device id to a driver; takes effect on its next fix (admin tokens)', bindDeviceBody, boundAnswer, [400, 401, 403, 404, 413, 415, 422]),
+      },
+      '/api/gps/devices/unbind': {
+        post: jsonCall('Unbind a device id (admin tokens)', unbindDeviceBody, unboundAnswer, [400, 401, 403, 404, 413, 415, 422]),
+      },
+      '/api/users': {
+        get: jsonCall('Users and their roles (admin tokens)', null, usersAnswer, [401, 403]),
+        post: jsonCall('Add a user; the answer shows the new token once (admin tokens)', addUserBody, issuedTokenAnswer, [400, 401, 403, 413, 415, 422]),
+      },
+      '/api/users/{id}/revoke': {
+        post: jsonCall("Revoke a user's tokens and deactivate them; not oneself (admin tokens)", null, revokedAnswer, [401, 403, 404, 409], [idParam('The user id')]),
+      },
+      '/api/users/{id}/token': {
+        post: jsonCall('Issue a new token for a user, shown once; the old ones stop working (admin tokens)', null, issuedTokenAnswer, [401, 403, 404, 409], [idParam('The user id')]),
+      },
+      '/api/archive/orders': {
+        get: {
+          summary: 'Search orders older than a desktop keeps: exactly one of number, phone or customer (desk tokens; 2 a second per token)',
+          parameters: queryParameters(archiveQuerySchema as unknown as z.ZodObject),
+          responses: { '200': { description: '{ orders, offset, hasMore }' }, ...errors(400, 401, 403, 429) },
+        },
+      },
+      '/api/archive/orders/{number}': {
+        get: { summary: 'One archived order with its timeline (desk tokens)', parameters: [numberParam], responses: { '200': { description: '{ order, events }' }, ...errors(400, 401, 403, 404, 429) } },
+      },
+      [`${DRIVER_API}/session`]: { post: phoneCall("The driver's phone signs in with its one-time link code") },
+      [`${DRIVER_API}/me`]: { get: phoneCall('The signed-in phone: its driver and shift') },
+      [`${DRIVER_API}/tasks`]: { get: phoneCall("The driver's orders for today") },
+      [`${DRIVER_API}/marks`]: { post: phoneCall('A status or mark from the phone') },
+      [`${DRIVER_API}/files`]: { post: phoneCall('A proof-of-delivery photo or signature') },
+      [`${DRIVER_API}/files/{id}`]: { get: { ...phoneCall('A stored proof file'), parameters: [idParam('The file id')] } },
+      [`${DRIVER_API}/shift`]: { post: phoneCall('Start or end the shift') },
+      [`${DRIVER_API}/position`]: { post: phoneCall("The phone's position") },
+      [`${DRIVER_API}/links`]: { post: phoneCall("Issue a phone link for a driver (desk tokens)") },
+      [`${DRIVER_API}/revoke`]: { post: phoneCall("Sign a driver's phone out (desk tokens)") },
+      [`${DRIVER_API}/devices`]: { get: phoneCall("A driver's signed-in phones (desk tokens)") },
       '/health': { get: { summary: 'Server health and counters (ordersApi: created, duplicates, refusals by reason)', responses: { '200': { description: 'OK' }, ...errors(401, 403) } } },
       '/api/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' } } } },
     },

@@ -59,6 +59,11 @@ export class Router {
     this.routes.push({ ...route, parts: splitPath(route.path) });
   }
 
+  /** Every mounted route's method and path, in mounting order (the OpenAPI document is checked against it). */
+  listRoutes(): Array<{ method: HttpMethod; path: string }> {
+    return this.routes.map((r) => ({ method: r.method, path: r.path }));
+  }
+
   async handle(req: IncomingMessage, res: ServerResponse, log: Logger): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const parts = splitPath(url.pathname);
