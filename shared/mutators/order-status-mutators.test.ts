@@ -195,3 +195,95 @@ describe('warehouse scope: every mutator a warehouse user may call', () => {
     expect(run(tx, 'u-dispatcher', 'markPicked', { orderId: foreign, source: 'manual' }).result).toBe('applied');
   });
 });
+
+// Cases a mutation run (StrykerJS) showed no test pinned down.
+describe('status mutators: the edges', () => {
+  it('the checklist binds every confirmation; confirming without a list keeps the one recorded', () => {
+    const tx = fakeWorld();
+    run(tx, 'u-admin', 'setChecklistPolicy', { serviceType: 'express', required: ['address_checked'] });
+    const o = orderAt(tx, '1', 'new');
+    const refused = run(tx, 'u-dispatcher', 'confirmOrder', { orderId: o.id });
+    expect(refused).toMatchObject({ error: { code: 'checklist_incomplete', details: { missing: ['address_checked'] } } });
+    expect(refused.result === 'rejected' && refused.error.message).toMatch(/^Order 1: check address_checked before confirming$/);
+
+    const p = orderAt(tx, '2', 'new');
+    expect(run(tx, 'u-dispatcher', 'confirmOrder', { orderId: p.id, checklist: ['address_checked', 'address_checked'] })).toEqual({ result: 'applied' });
+    expect(order(tx, '2').checklist).toEqual(['address_checked']);
+    // Back from a problem to confirmed, with no list: the ticked list stays.
+    run(tx, 'u-dispatcher', 'reportProblem', { orderId: p.id, reason: 'recipient_unreachable' });
+    run(tx, 'u-dispatcher', 'resolveProblem', { orderId: p.id, to: 'confirmed' });
+    expect(order(tx, '2')).toMatchObject({ status: 'confirmed', checklist: ['address_checked'] });
+  });
+
+  it('confirming without a checklist records none (not an empty tick list)', () => {
+    const tx = fakeWorld();
+    const o = orderAt(tx, '1', 'new');
+    expect(o.checklist ?? null).toBeNull();
+    expect(run(tx, 'u-dispatcher', 'confirmOrder', { orderId: o.id }).result).toBe('applied');
+    expect(order(tx, '1').checklist ?? null).toBeNull();
+  });
+
+  it('setStatus to confirmed starts the SLA clock; other moves never set a deadline', () => {
+    const tx = fakeWorld();
+    const a = orderAt(tx, '1', 'new');
+    expect(run(tx, 'u-dispatcher', 'setStatus', { orderId: a.id, to: 'confirmed' }, T0 + HOUR).result).toBe('applied');
+    expect(order(tx, '1').slaDeadline).toBe(T0 + 5 * HOUR);
+
+    const b = orderAt(tx, '2', 'new');
+    expect(run(tx, 'u-dispatcher', 'setStatus', { orderId: b.id, to: 'cancelled', comment: 'double' }).result).toBe('applied');
+    expect(order(tx, '2')).toMatchObject({ status: 'cancelled', slaDeadline: null });
+  });
+
+  it('resolving a problem of a never-confirmed order to confirmed starts the clock; to another status it does not', () => {
+    const tx = fakeWorld();
+    for (const [n, to] of [['1', 'confirmed'], ['2', 'cancelled']] as const) {
+      const o = orderAt(tx, n, 'new');
+      expect(run(tx, 'u-dispatcher', 'reportProblem', { orderId: o.id, reason: 'recipient_unreachable' }).result).toBe('applied');
+      expect(order(tx, n).slaDeadline).toBeNull();
+      expect(run(tx, 'u-dispatcher', 'resolveProblem', { orderId: o.id, to, comment: 'x' }, T0 + HOUR).result).toBe('applied');
+    }
+    expect(order(tx, '1')).toMatchObject({ status: 'confirmed', slaDeadline: T0 + 5 * HOUR });
+    expect(order(tx, '2')).toMatchObject({ status: 'cancelled', slaDeadline: null });
+  });
+
+  it('proof is asked of a driver marking delivered, not of the desk nor of a driver moving it on', () => {
+    const tx = fakeWorld();
+    run(tx, 'u-admin', 'setDeliveryProofRule', { serviceType: 'express', photo: true, signature: false, code: false });
+    const driver: MutationActor = { id: 'd1', name: 'Driver Arman', actor: 'driver', role: null };
+    const a = orderAt(tx, '1', 'at_warehouse');
+    expect(run(tx, driver, 'setStatus', { orderId: a.id, to: 'in_transit', source: 'driver' }).result).toBe('applied');
+    expect(run(tx, driver, 'setStatus', { orderId: a.id, to: 'delivered', source: 'driver' })).toMatchObject({ error: { code: 'proof_required' } });
+    expect(run(tx, 'u-dispatcher', 'setStatus', { orderId: a.id, to: 'delivered' }).result).toBe('applied');
+  });
+
+  it('a person may record manual or scan, nothing else; the refusal names the source', () => {
+    const tx = fakeWorld();
+    const o = orderAt(tx, '1', 'in_transit');
+    expect(run(tx, 'u-dispatcher', 'setSubMark', { orderId: o.id, subMark: 'left_warehouse', source: 'manual' }).result).toBe('applied');
+    expect(run(tx, 'u-dispatcher', 'setSubMark', { orderId: o.id, subMark: 'on_route', source: 'scan' }).result).toBe('applied');
+    const courier = run(tx, 'u-dispatcher', 'setSubMark', { orderId: o.id, subMark: 'arrived', source: 'courier' });
+    expect(courier).toMatchObject({ error: { code: 'bad_args', message: `A desktop user can't record a change as coming from "courier"`, details: { source: 'courier' } } });
+  });
+
+  it('setSubMark records its source and comment on the timeline', () => {
+    const tx = fakeWorld();
+    const o = orderAt(tx, '1', 'in_transit');
+    expect(run(tx, 'u-dispatcher', 'setSubMark', { orderId: o.id, subMark: 'left_warehouse', source: 'scan', comment: 'gate 3' }).result).toBe('applied');
+    expect(tx.all('order_events').at(-1)).toMatchObject({ subMark: 'left_warehouse', source: 'scan', comment: 'gate 3' });
+  });
+
+  it('refusals carry the details a screen words them from', () => {
+    const tx = fakeWorld();
+    tx.put('users', { id: 'u-unbound', name: 'Storekeeper Unbound', role: 'warehouse', warehouseId: null, active: true, updatedAt: T0 });
+    const o = orderAt(tx, '1', 'at_warehouse');
+    expect(run(tx, 'u-warehouse', 'reportProblem', { orderId: o.id, reason: 'refused' })).toMatchObject({ error: { details: { reason: 'refused' } } });
+    expect(run(tx, 'u-unbound', 'reportProblem', { orderId: o.id, reason: 'damaged' })).toMatchObject({ error: { code: 'forbidden', details: { orderWarehouseId: 'w1' } } });
+    run(tx, 'u-dispatcher', 'createOrder', { ...ORDER_ARGS, number: '2', warehouseId: 'w2' });
+    expect(run(tx, 'u-warehouse', 'reportProblem', { orderId: order(tx, '2').id, reason: 'damaged' })).toMatchObject({
+      error: { code: 'forbidden', details: { orderWarehouseId: 'w2', userWarehouseId: 'w1' } },
+    });
+    expect(run(tx, 'u-dispatcher', 'resolveProblem', { orderId: o.id, to: 'in_transit' })).toMatchObject({
+      error: { code: 'not_a_problem', message: 'Order 1 is not a problem; there is nothing to resolve', details: { status: 'at_warehouse' } },
+    });
+  });
+});

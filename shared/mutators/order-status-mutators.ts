@@ -26,12 +26,10 @@ export const confirmOrder = defineMutator({
   run(tx, args, ctx) {
     const order = loadOrder(tx, args.orderId);
     const checked = [...new Set(args.checklist ?? [])];
-    // Machines confirm from their own checks; people answer the checklist the admin set.
-    if (ctx.actor.role !== null) {
-      const missing = missingChecklistItems(requiredChecklist(tx, order.serviceType), checked);
-      if (missing.length > 0) {
-        reject('checklist_incomplete', `Order ${order.number}: check ${missing.join(', ')} before confirming`, { missing });
-      }
+    // Only people confirm (shared/domain/order-status.ts), so the admin's checklist binds every confirmation.
+    const missing = missingChecklistItems(requiredChecklist(tx, order.serviceType), checked);
+    if (missing.length > 0) {
+      reject('checklist_incomplete', `Order ${order.number}: check ${missing.join(', ')} before confirming`, { missing });
     }
     changeStatus(tx, ctx, order, {
       to: 'confirmed',
@@ -89,7 +87,7 @@ export const setSubMark = defineMutator({
   run(tx, args, ctx) {
     checkSource(ctx, args.source);
     const order = loadOrder(tx, args.orderId);
-    if (ctx.actor.actor === 'warehouse') checkWarehouseScope(tx, ctx, order);
+    checkWarehouseScope(tx, ctx, order);
     changeSubMark(tx, ctx, order, args.subMark, { source: args.source, comment: args.comment });
   },
 });
