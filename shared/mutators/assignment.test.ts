@@ -123,3 +123,81 @@ describe('assignDriver on an order others carry (issue 16)', () => {
     expect(run(tx, 'u-dispatcher', 'assignDriver', { orderId: o.id, driverId: 'd1', seenVersion: order(tx, '701').version }).result).toBe('applied');
   });
 });
+
+// Cases a mutation run (StrykerJS) showed no test pinned down: the words of each refusal, and
+// assignments whose driver or assigning user is no longer (or never was) in the replica.
+describe('assignment: the edges', () => {
+  it('a first assignment has no "reassigned" comment; a reassignment from a driver gone from the replica names the id', () => {
+    const tx = fakeWorld();
+    const o = orderAt(tx, '1', 'confirmed');
+    run(tx, 'u-dispatcher', 'assignDriver', { orderId: o.id, driverId: 'd1', seenVersion: o.version });
+    expect(tx.all('order_events').filter((e) => e.kind === 'assign').at(-1)?.comment).toBeNull();
+    tx.put('orders', { ...order(tx, '1'), driverId: 'd-gone' });
+    run(tx, 'u-dispatcher', 'assignDriver', { orderId: o.id, driverId: 'd2', seenVersion: order(tx, '1').version });
+    expect(tx.all('order_events').filter((e) => e.kind === 'assign').at(-1)?.comment).toBe('reassigned from d-gone');
+  });
+
+  it('a conflict names ids for rows gone, and "someone" for an assignment nobody signed', () => {
+    const tx = fakeWorld();
+    const o = orderAt(tx, '1', 'confirmed');
+    tx.put('orders', { ...o, driverId: 'd-gone', assignedBy: 'u-gone', version: o.version + 1 });
+    expect(run(tx, 'u-dispatcher', 'assignDriver', { orderId: o.id, driverId: 'd2', seenVersion: o.version })).toMatchObject({
+      error: { code: 'assign_conflict', message: 'order 1 was assigned to d-gone by u-gone', details: { driverName: 'd-gone', assignedByName: 'u-gone' } },
+    });
+    tx.put('orders', { ...order(tx, '1'), driverId: 'd1', assignedBy: null });
+    expect(run(tx, 'u-dispatcher', 'assignDriver', { orderId: o.id, driverId: 'd2', seenVersion: o.version })).toMatchObject({
+      error: { message: 'order 1 was assigned to Driver Arman by someone', details: { driverName: 'Driver Arman', assignedByName: 'someone' } },
+    });
+  });
+
+  it('refusals say what and why', () => {
+    const tx = fakeWorld();
+    const o = orderAt(tx, '1', 'new');
+    expect(run(tx, 'u-dispatcher', 'assignDriver', { orderId: o.id, driverId: 'nope', seenVersion: o.version })).toMatchObject({ error: { message: 'Driver nope does not exist' } });
+    run(tx, 'u-dispatcher', 'cancelOrder', { orderId: o.id, comment: 'duplicate' });
+    const out = run(tx, 'u-dispatcher', 'assignDriver', { orderId: o.id, driverId: 'd1', seenVersion: order(tx, '1').version });
+    expect(out).toMatchObject({ error: { code: 'invalid_state', details: { status: 'cancelled' } } });
+    expect(out.result === 'rejected' && out.error.message).toMatch(/^Order 1 is .+: a driver can't be assigned$/);
+  });
+
+  it("a courier service's order is refused naming the service", () => {
+    const tx = fakeWorld();
+    const o = orderAt(tx, '1', 'at_warehouse');
+    run(tx, 'u-dispatcher', 'handToCourier', { orderId: o.id, provider: 'cdek', trackingNumber: '1234567890' });
+    expect(run(tx, 'u-dispatcher', 'assignDriver', { orderId: o.id, driverId: 'd1', seenVersion: order(tx, '1').version })).toMatchObject({
+      error: { message: 'Order 1 is carried by the courier service cdek: take it back to the own fleet first, then assign a driver' },
+    });
+  });
+
+  it("a carrier no longer in the replica is 'a carrier'", () => {
+    const tx = fakeWorld();
+    const o = orderAt(tx, '1', 'confirmed');
+    tx.put('orders', { ...o, carrierId: 'c-gone' });
+    const out = run(tx, 'u-dispatcher', 'assignDriver', { orderId: o.id, driverId: 'd1', seenVersion: o.version });
+    expect(out).toMatchObject({ error: { code: 'carried_by_others', message: 'Order 1 is carried by the carrier a carrier: take it back to the own fleet first, then assign a driver' } });
+  });
+
+  it('unassigning an order with no driver is a no-op; the comment is recorded; the refusal says why', () => {
+    const tx = fakeWorld();
+    const o = orderAt(tx, '1', 'confirmed');
+    const events = tx.all('order_events').length;
+    expect(run(tx, 'u-dispatcher', 'unassignDriver', { orderId: o.id, comment: 'x' })).toEqual({ result: 'applied' });
+    expect(order(tx, '1').version).toBe(o.version);
+    expect(tx.all('order_events')).toHaveLength(events);
+
+    run(tx, 'u-dispatcher', 'assignDriver', { orderId: o.id, driverId: 'd1', seenVersion: o.version });
+    expect(run(tx, 'u-dispatcher', 'unassignDriver', { orderId: o.id, comment: 'driver ill' }).result).toBe('applied');
+    expect(tx.all('order_events').at(-1)).toMatchObject({ kind: 'unassign', driverId: 'd1', comment: 'driver ill' });
+
+    run(tx, 'u-dispatcher', 'assignDriver', { orderId: o.id, driverId: 'd2', seenVersion: order(tx, '1').version });
+    run(tx, 'u-warehouse', 'markPicked', { orderId: o.id, source: 'scan' });
+    run(tx, 'u-dispatcher', 'setStatus', { orderId: o.id, to: 'in_transit' });
+    const inTransit = run(tx, 'u-dispatcher', 'unassignDriver', { orderId: o.id });
+    expect(inTransit).toMatchObject({ error: { code: 'invalid_state', details: { status: 'in_transit' } } });
+    expect(inTransit.result === 'rejected' && inTransit.error.message).toMatch(/^Order 1 is .+: its driver can't be taken off \(report a problem first\)$/);
+    run(tx, 'u-dispatcher', 'setStatus', { orderId: o.id, to: 'delivered' });
+    const delivered = run(tx, 'u-dispatcher', 'unassignDriver', { orderId: o.id });
+    expect(delivered).toMatchObject({ error: { code: 'invalid_state', details: { status: 'delivered' } } });
+    expect(delivered.result === 'rejected' && delivered.error.message).toMatch(/^Order 1 is .+: its driver can't be taken off$/);
+  });
+});

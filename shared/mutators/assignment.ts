@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { carriedBy, mayAssignOwnDriver } from '../domain/carried-by';
 import { isOpenStatus } from '../domain/order-status';
 import { STATUS_LABELS } from '../domain/status-labels';
-import type { OrderRow } from '../schema';
 import { defineMutator, DESK, MACHINES } from './define-mutator';
 import { reject, type MutatorTx } from './mutator-tx';
 import { loadOrder, orderLabel, saveOrder, writeEvent } from './order-writes';
@@ -21,7 +20,7 @@ export const assignDriver = defineMutator({
     const driver = tx.get('drivers', args.driverId) ?? reject('not_found', `Driver ${args.driverId} does not exist`, { field: 'driverId' });
     if (order.driverId === args.driverId) return; // already so: nothing to do, nothing to fight over
     if (order.version !== args.seenVersion && order.driverId !== null) {
-      const current = describeAssignment(tx, order);
+      const current = describeAssignment(tx, order.driverId, order.assignedBy);
       reject(
         'assign_conflict',
         `${orderLabel(order)} was assigned to ${current.driverName} by ${current.assignedByName}`,
@@ -80,9 +79,9 @@ export const unassignDriver = defineMutator({
   },
 });
 
-function describeAssignment(tx: MutatorTx, order: OrderRow): { driverName: string; assignedByName: string } {
-  const driverName = order.driverId === null ? 'nobody' : (tx.get('drivers', order.driverId)?.name ?? order.driverId);
-  const by = order.assignedBy;
+/** Who holds the order, in names: ids where the row is gone, "someone" for an assignment nobody signed (an import). */
+function describeAssignment(tx: MutatorTx, driverId: string, by: string | null): { driverName: string; assignedByName: string } {
+  const driverName = tx.get('drivers', driverId)?.name ?? driverId;
   const assignedByName = by === null ? 'someone' : (tx.get('users', by)?.name ?? by);
   return { driverName, assignedByName };
 }
