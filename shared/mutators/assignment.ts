@@ -7,7 +7,7 @@ import { isOpenStatus } from '../domain/order-status';
 import { STATUS_LABELS } from '../domain/status-labels';
 import { defineMutator, DESK, MACHINES } from './define-mutator';
 import { reject, type MutatorTx } from './mutator-tx';
-import { loadOrder, orderLabel, saveOrder, writeEvent } from './order-writes';
+import { loadOrder, OrderLabel, orderLabel, saveOrder, writeEvent } from './order-writes';
 
 const id = z.string().min(1).max(128);
 
@@ -36,7 +36,7 @@ export const assignDriver = defineMutator({
       );
     }
     if (!isOpenStatus(order.status)) {
-      reject('invalid_state', `${capitalize(orderLabel(order))} is ${STATUS_LABELS[order.status]}: a driver can't be assigned`, {
+      reject('invalid_state', `${OrderLabel(order)} is ${STATUS_LABELS[order.status]}: a driver can't be assigned`, {
         status: order.status,
       });
     }
@@ -45,7 +45,7 @@ export const assignDriver = defineMutator({
       const name = who === 'carrier' ? (tx.get('carriers', order.carrierId ?? '')?.name ?? 'a carrier') : (order.courierProvider ?? 'a courier service');
       reject(
         'carried_by_others',
-        `${capitalize(orderLabel(order))} is carried by ${who === 'carrier' ? 'the carrier' : 'the courier service'} ${name}: take it back to the own fleet first, then assign a driver`,
+        `${OrderLabel(order)} is carried by ${who === 'carrier' ? 'the carrier' : 'the courier service'} ${name}: take it back to the own fleet first, then assign a driver`,
         { carriedBy: who, carrierId: order.carrierId, courierProvider: order.courierProvider },
       );
     }
@@ -69,7 +69,7 @@ export const unassignDriver = defineMutator({
     if (order.status === 'in_transit' || !isOpenStatus(order.status)) {
       reject(
         'invalid_state',
-        `${capitalize(orderLabel(order))} is ${STATUS_LABELS[order.status]}: its driver can't be taken off` +
+        `${OrderLabel(order)} is ${STATUS_LABELS[order.status]}: its driver can't be taken off` +
           (order.status === 'in_transit' ? ' (report a problem first)' : ''),
         { status: order.status },
       );
@@ -84,8 +84,4 @@ function describeAssignment(tx: MutatorTx, driverId: string, by: string | null):
   const driverName = tx.get('drivers', driverId)?.name ?? driverId;
   const assignedByName = by === null ? 'someone' : (tx.get('users', by)?.name ?? by);
   return { driverName, assignedByName };
-}
-
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -163,3 +163,147 @@ describe('handToCarrier: the loading time (issue 16)', () => {
   });
 });
 
+
+// Cases a mutation run (StrykerJS) showed no test pinned down: the words and details of each
+// refusal, the no-ops, exactly what the timeline records, and the loading city's fallbacks.
+describe('handover: the edges', () => {
+  const system = { id: 'couriers', name: 'CDEK API', actor: 'system' as const, role: null };
+
+  it('a loading time exactly a year (366 days) ahead is still taken', () => {
+    const { tx, carrierId } = world();
+    const o = orderAt(tx, '600', 'confirmed');
+    expect(run(tx, 'u-logistician', 'handToCarrier', deal(carrierId, null, o.id, { loadingAt: T0 + 366 * 24 * 3_600_000 }), T0).result).toBe('applied');
+  });
+
+  it('refusals say what and why, with the ids a screen needs', () => {
+    const { tx, carrierId } = world('pending');
+    const o = orderAt(tx, '601', 'confirmed');
+    expect(run(tx, 'u-logistician', 'handToCarrier', deal('nope', null, o.id))).toMatchObject({ error: { code: 'not_found', message: 'Carrier nope does not exist', details: { carrierId: 'nope' } } });
+    expect(run(tx, 'u-supervisor', 'handToCarrier', deal(carrierId, null, o.id))).toMatchObject({
+      error: { code: 'security_check', message: 'ТОО Жол Транс has not passed the security check: give the reason to choose it anyway', details: { carrierId, securityCheck: 'pending' } },
+    });
+    run(tx, 'u-logistician', 'setCarrierSecurityCheck', { carrierId, state: 'passed' });
+    expect(run(tx, 'u-logistician', 'handToCarrier', deal(carrierId, 'v-nope', o.id))).toMatchObject({
+      error: { code: 'not_found', message: "Vehicle v-nope is not ТОО Жол Транс's", details: { vehicleId: 'v-nope' } },
+    });
+    run(tx, 'u-supervisor', 'setCarrierBlacklisted', { carrierId, blacklisted: true, reason: 'сорвал рейс' });
+    expect(run(tx, 'u-logistician', 'handToCarrier', deal(carrierId, null, o.id))).toMatchObject({
+      error: { code: 'blacklisted', message: "ТОО Жол Транс is on the blacklist and can't be chosen", details: { carrierId } },
+    });
+    run(tx, 'u-dispatcher', 'cancelOrder', { orderId: o.id, comment: 'дубль' });
+    const done = run(tx, 'u-dispatcher', 'handToCourier', { orderId: o.id, provider: 'cdek', trackingNumber: '1' });
+    expect(done).toMatchObject({ error: { code: 'invalid_state', details: { status: 'cancelled' } } });
+    expect(done.result === 'rejected' && done.error.message).toBe("Order 601 is Cancelled: it can't be handed over");
+    expect(tx.all('carrier_deals')).toEqual([]);
+  });
+
+  it('the reason asked names where the order moves from and to', () => {
+    const { tx, carrierId } = world();
+    const o = orderAt(tx, '602', 'at_warehouse');
+    run(tx, 'u-dispatcher', 'assignDriver', { orderId: o.id, driverId: 'd1', seenVersion: o.version });
+    expect(run(tx, 'u-dispatcher', 'handToCourier', { orderId: o.id, provider: 'cdek', trackingNumber: '1' })).toMatchObject({
+      error: { code: 'reason_required', message: 'Say why order 602 moves from its driver to a courier', details: { from: 'own', to: 'courier' } },
+    });
+    run(tx, 'u-logistician', 'handToCarrier', deal(carrierId, null, o.id, { reason: 'далеко' }));
+    expect(run(tx, 'u-dispatcher', 'handToCourier', { orderId: o.id, provider: 'cdek', trackingNumber: '1' })).toMatchObject({
+      error: { message: 'Say why order 602 moves from the carrier to a courier', details: { from: 'carrier', to: 'courier' } },
+    });
+    run(tx, 'u-dispatcher', 'handToCourier', { orderId: o.id, provider: 'cdek', trackingNumber: '1', reason: 'дешевле' });
+    expect(run(tx, 'u-logistician', 'handToCarrier', deal(carrierId, null, o.id))).toMatchObject({
+      error: { message: 'Say why order 602 moves from the courier to a carrier', details: { from: 'courier', to: 'carrier' } },
+    });
+  });
+
+  it('the same carrier, the same courier number, or own fleet again are no-ops', () => {
+    const { tx, carrierId } = world();
+    const o = orderAt(tx, '603', 'confirmed');
+    expect(run(tx, 'u-dispatcher', 'handToOwnFleet', { orderId: o.id, reason: 'x' })).toEqual({ result: 'applied' });
+    expect(order(tx, '603').version).toBe(o.version);
+    run(tx, 'u-logistician', 'handToCarrier', deal(carrierId, null, o.id));
+    const v = order(tx, '603').version;
+    expect(run(tx, 'u-logistician', 'handToCarrier', deal(carrierId, null, o.id, { rate: 1 }))).toEqual({ result: 'applied' });
+    expect(tx.all('carrier_deals')).toHaveLength(1);
+    expect(order(tx, '603').version).toBe(v);
+
+    const p = orderAt(tx, '604', 'confirmed');
+    run(tx, 'u-dispatcher', 'handToCourier', { orderId: p.id, provider: 'cdek', trackingNumber: '111' });
+    const pv = order(tx, '604').version;
+    expect(run(tx, 'u-dispatcher', 'handToCourier', { orderId: p.id, provider: 'cdek', trackingNumber: '111' })).toEqual({ result: 'applied' });
+    expect(order(tx, '604').version).toBe(pv);
+    expect(handovers(tx, p.id)).toHaveLength(1);
+    // A new number from the same service is a move that needs its reason.
+    expect(run(tx, 'u-dispatcher', 'handToCourier', { orderId: p.id, provider: 'cdek', trackingNumber: '222' })).toMatchObject({ error: { code: 'reason_required' } });
+  });
+
+  it('the timeline records exactly the hand-over: no override flag or reason for a passed carrier, both joined when overridden', () => {
+    const { tx, carrierId } = world();
+    const o = orderAt(tx, '605', 'confirmed');
+    run(tx, 'u-logistician', 'handToCarrier', deal(carrierId, null, o.id, { overrideReason: 'не нужно' }));
+    expect(handovers(tx, o.id).at(-1)).toMatchObject({ handover: { to: 'carrier', name: 'ТОО Жол Транс' }, comment: null });
+    expect(handovers(tx, o.id).at(-1)?.handover).not.toHaveProperty('securityOverride');
+    expect(tx.get('carrier_deals', order(tx, '605').carrierDealId ?? '')?.note).toBe('');
+
+    const w = world('failed');
+    const p = orderAt(w.tx, '606', 'at_warehouse');
+    run(w.tx, 'u-dispatcher', 'assignDriver', { orderId: p.id, driverId: 'd1', seenVersion: p.version });
+    expect(run(w.tx, 'u-supervisor', 'handToCarrier', deal(w.carrierId, null, p.id, { reason: 'сломалась машина', overrideReason: 'нет других' })).result).toBe('applied');
+    expect(handovers(w.tx, p.id).at(-1)).toMatchObject({ handover: { securityOverride: true }, comment: 'сломалась машина · нет других' });
+
+    const q = orderAt(tx, '607', 'confirmed');
+    run(tx, 'u-dispatcher', 'handToCourier', { orderId: q.id, provider: 'cdek', trackingNumber: '333' });
+    expect(handovers(tx, q.id).at(-1)?.handover).toEqual({ to: 'courier', name: 'cdek', trackingNumber: '333' });
+  });
+
+  it("back to the own fleet nobody is assigned; handed to others the hander is recorded", () => {
+    const { tx, carrierId } = world();
+    const o = orderAt(tx, '608', 'confirmed');
+    run(tx, 'u-logistician', 'handToCarrier', deal(carrierId, null, o.id), T0 + 1000);
+    expect(order(tx, '608')).toMatchObject({ driverId: null, assignedBy: 'u-logistician', assignedAt: T0 + 1000 });
+    run(tx, 'u-dispatcher', 'handToOwnFleet', { orderId: o.id, reason: 'сами' });
+    expect(order(tx, '608')).toMatchObject({ driverId: null, assignedBy: null, assignedAt: null, carrierId: null });
+  });
+
+  it("ends only a deal that stands: one that went wrong keeps its outcome, a deal missing from the replica is no obstacle", () => {
+    const { tx, carrierId } = world();
+    const o = orderAt(tx, '609', 'confirmed');
+    run(tx, 'u-logistician', 'handToCarrier', deal(carrierId, null, o.id));
+    const dealId = order(tx, '609').carrierDealId ?? '';
+    const d = tx.get('carrier_deals', dealId);
+    if (d === undefined) throw new Error('no deal');
+    tx.put('carrier_deals', { ...d, outcome: 'problem' });
+    run(tx, 'u-dispatcher', 'handToOwnFleet', { orderId: o.id, reason: 'сорвал' });
+    expect(tx.get('carrier_deals', dealId)?.outcome).toBe('problem');
+
+    const p = orderAt(tx, '610', 'confirmed');
+    tx.put('orders', { ...p, carrierId, carrierDealId: 'deal-gone' });
+    expect(run(tx, 'u-dispatcher', 'handToOwnFleet', { orderId: p.id, reason: 'сами' }).result).toBe('applied');
+  });
+
+  it("the courier service's answer: only for the provider still waiting; success and failure recorded exactly", () => {
+    const { tx } = world();
+    const o = orderAt(tx, '611', 'confirmed');
+    run(tx, 'u-dispatcher', 'handToCourier', { orderId: o.id, provider: 'cdek', trackingNumber: null });
+    const v = order(tx, '611').version;
+    expect(run(tx, system, 'recordCourierShipment', { orderId: o.id, provider: 'dpd', trackingNumber: '9', error: null })).toEqual({ result: 'applied' });
+    expect(order(tx, '611')).toMatchObject({ courierTrackingNumber: null, version: v });
+    expect(run(tx, system, 'recordCourierShipment', { orderId: o.id, provider: 'cdek', trackingNumber: null, error: null }).result).toBe('applied');
+    expect(handovers(tx, o.id).at(-1)).toMatchObject({ comment: null });
+    expect(handovers(tx, o.id).at(-1)?.handover).toEqual({ to: 'courier', name: 'cdek', viaApi: true, failed: true });
+    run(tx, system, 'recordCourierShipment', { orderId: o.id, provider: 'cdek', trackingNumber: '1106283730', error: null });
+    expect(handovers(tx, o.id).at(-1)).toMatchObject({ comment: null });
+    expect(handovers(tx, o.id).at(-1)?.handover).toEqual({ to: 'courier', name: 'cdek', trackingNumber: '1106283730', viaApi: true });
+  });
+
+  it('the loading city: the known city at the pickup, else the warehouse city, else the delivery city', () => {
+    const { tx, carrierId } = world();
+    const far = { pickupLat: 0.5, pickupLon: 0.5 };
+    const a = orderAt(tx, '612', 'confirmed');
+    tx.put('orders', { ...a, ...far });
+    run(tx, 'u-logistician', 'handToCarrier', deal(carrierId, null, a.id));
+    expect(tx.get('carrier_deals', order(tx, '612').carrierDealId ?? '')?.fromCity).toBe('Astana');
+    const b = orderAt(tx, '613', 'confirmed');
+    tx.put('orders', { ...b, ...far, warehouseId: null, deliveryCity: 'Kokshetau' });
+    run(tx, 'u-logistician', 'handToCarrier', deal(carrierId, null, b.id));
+    expect(tx.get('carrier_deals', order(tx, '613').carrierDealId ?? '')?.fromCity).toBe('Kokshetau');
+  });
+});

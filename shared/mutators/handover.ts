@@ -9,10 +9,10 @@ import { MAX_TIME } from '../domain/order-intake';
 import { isOpenStatus } from '../domain/order-status';
 import { STATUS_LABELS } from '../domain/status-labels';
 import type { Actor } from '../domain/vocabulary';
-import type { CarrierDealRow, OrderRow } from '../schema';
+import type { CarrierDealRow, CarrierRow, CarrierVehicleRow, OrderRow } from '../schema';
 import { defineMutator, DESK, MACHINES } from './define-mutator';
 import { reject, type MutatorContext, type MutatorTx } from './mutator-tx';
-import { loadOrder, orderLabel, saveOrder, writeEvent } from './order-writes';
+import { loadOrder, OrderLabel, orderLabel, saveOrder, writeEvent } from './order-writes';
 
 const id = z.string().min(1).max(128);
 const reasonText = z.string().trim().max(2000);
@@ -63,14 +63,10 @@ export const handToCarrier = defineMutator({
         );
       }
     }
-    if (args.vehicleId != null) {
-      const v = tx.get('carrier_vehicles', args.vehicleId);
-      if (v === undefined || v.carrierId !== carrier.id) reject('not_found', `Vehicle ${args.vehicleId} is not ${carrier.name}'s`, { field: 'vehicleId', vehicleId: args.vehicleId });
-    }
+    const vehicle = args.vehicleId == null ? undefined : vehicleOf(tx, carrier, args.vehicleId);
     if (order.carrierId === carrier.id) return; // already so: nothing to do
     const reason = needReason(order, 'carrier', args.reason);
     endOpenDeal(tx, ctx, order);
-    const vehicle = args.vehicleId == null ? undefined : tx.get('carrier_vehicles', args.vehicleId);
     const deal: CarrierDealRow = {
       id: ctx.newId(),
       carrierId: carrier.id,
@@ -160,16 +156,26 @@ export const recordCourierShipment = defineMutator({
 function openOrder(tx: MutatorTx, orderId: string): OrderRow {
   const order = loadOrder(tx, orderId);
   if (!isOpenStatus(order.status)) {
-    reject('invalid_state', `${cap(orderLabel(order))} is ${STATUS_LABELS[order.status]}: it can't be handed over`, { status: order.status });
+    reject('invalid_state', `${OrderLabel(order)} is ${STATUS_LABELS[order.status]}: it can't be handed over`, { status: order.status });
   }
   return order;
 }
 
-/** Taking an order from whoever carries it (a driver on it, a courier, a carrier) needs a reason. */
-function needReason(order: OrderRow, to: CarriedBy, reason: string | undefined): string {
+/** The carrier's own vehicle: one of another carrier's (or none) is refused. */
+function vehicleOf(tx: MutatorTx, carrier: CarrierRow, vehicleId: string): CarrierVehicleRow {
+  const v = tx.get('carrier_vehicles', vehicleId);
+  if (v === undefined || v.carrierId !== carrier.id) reject('not_found', `Vehicle ${vehicleId} is not ${carrier.name}'s`, { field: 'vehicleId', vehicleId });
+  return v;
+}
+
+/**
+ * Taking an order from whoever carries it (a driver on it, a courier, a carrier) needs a reason.
+ * Back to the own fleet always needs one: that mutator's schema asks it.
+ */
+function needReason(order: OrderRow, to: Exclude<CarriedBy, 'own'>, reason: string | undefined): string {
   const from = carriedBy(order);
   if (handoverNeedsReason(order) && (reason ?? '') === '') {
-    reject('reason_required', `Say why ${orderLabel(order)} moves from ${from === 'own' ? 'its driver' : `the ${from}`} to ${to === 'own' ? 'the own fleet' : `a ${to}`}`, { from, to });
+    reject('reason_required', `Say why ${orderLabel(order)} moves from ${from === 'own' ? 'its driver' : `the ${from}`} to a ${to}`, { from, to });
   }
   return reason ?? '';
 }
@@ -204,8 +210,4 @@ export function loadingCity(tx: MutatorTx, order: OrderRow): string {
   if (near !== null) return near;
   const wh = order.warehouseId === null ? undefined : tx.get('warehouses', order.warehouseId);
   return wh?.city ?? order.deliveryCity;
-}
-
-function cap(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -62,7 +62,12 @@ export function defaultSource(ctx: MutatorContext): EventSource {
   }
 }
 
-/** "Order 123" in messages: people know orders by number, not id. */
+/** "order 123" in messages: people know orders by number, not id. */
 export function orderLabel(order: OrderRow): string {
   return `order ${order.number}`;
+}
+
+/** "Order 123" at the start of a sentence. */
+export function OrderLabel(order: OrderRow): string {
+  return `Order ${order.number}`;
 }
