@@ -61,3 +61,60 @@ describe('proof of delivery', () => {
     expect(run(tx, phone, 'addDeliveryProof', { orderId: '__proto__', kind: 'photo', fileId: 'x' })).toMatchObject({ error: { code: 'not_found' } });
   });
 });
+
+// Cases a mutation run (StrykerJS) showed no test pinned down: which statuses take a code or a
+// proof, and the words and details of each refusal.
+describe('proof of delivery: the edges', () => {
+  it('a code is issued for any open order, never for a finished one', () => {
+    const tx = fakeWorld();
+    const a = orderAt(tx, '1', 'in_transit');
+    run(tx, 'u-dispatcher', 'reportProblem', { orderId: a.id, reason: 'recipient_unreachable' });
+    expect(run(tx, 'u-dispatcher', 'issueDeliveryCode', { orderId: a.id, code: '1111' }).result).toBe('applied');
+    const b = orderAt(tx, '2', 'in_transit');
+    run(tx, 'u-dispatcher', 'setStatus', { orderId: b.id, to: 'delivered' });
+    const c = orderAt(tx, '3', 'in_transit');
+    run(tx, 'u-dispatcher', 'setStatus', { orderId: c.id, to: 'delivered' });
+    run(tx, 'u-admin', 'setStatus', { orderId: c.id, to: 'closed' });
+    const d = orderAt(tx, '4', 'new');
+    run(tx, 'u-dispatcher', 'cancelOrder', { orderId: d.id, comment: 'дубль' });
+    for (const [o, number, status] of [[b, '2', 'delivered'], [c, '3', 'closed'], [d, '4', 'cancelled']] as const) {
+      expect(run(tx, 'u-dispatcher', 'issueDeliveryCode', { orderId: o.id, code: '2222' })).toMatchObject({
+        error: { code: 'bad_state', message: `Order ${number} is finished; it needs no delivery code`, details: { orderId: o.id, status } },
+      });
+    }
+    expect(tx.all('delivery_codes').map((r) => r.id)).toEqual([a.id]);
+  });
+
+  it('proof is taken while the order is confirmed, at the warehouse or on its way; not new, a problem or delivered', () => {
+    const tx = fakeWorld();
+    for (const [n, status] of [['1', 'confirmed'], ['2', 'at_warehouse'], ['3', 'in_transit']] as const) {
+      const o = orderAt(tx, n, status);
+      expect(run(tx, phone, 'addDeliveryProof', { orderId: o.id, kind: 'photo', fileId: `f-${n}` }).result).toBe('applied');
+    }
+    const fresh = orderAt(tx, '4', 'new');
+    const problem = orderAt(tx, '5', 'in_transit');
+    run(tx, 'u-dispatcher', 'reportProblem', { orderId: problem.id, reason: 'recipient_unreachable' });
+    const done = orderAt(tx, '6', 'in_transit');
+    run(tx, 'u-dispatcher', 'setStatus', { orderId: done.id, to: 'delivered' });
+    for (const [o, number, status] of [[fresh, '4', 'new'], [problem, '5', 'problem'], [done, '6', 'delivered']] as const) {
+      expect(run(tx, phone, 'addDeliveryProof', { orderId: o.id, kind: 'photo', fileId: 'f-x' })).toMatchObject({
+        error: { code: 'bad_state', message: `Order ${number} is not on its way; there is nothing to prove`, details: { orderId: o.id, status } },
+      });
+    }
+    expect(tx.all('delivery_proofs')).toHaveLength(3);
+  });
+
+  it("a code proof stores no file; the code's refusals say why", () => {
+    const tx = fakeWorld();
+    const o = orderAt(tx, '1', 'in_transit');
+    expect(run(tx, phone, 'addDeliveryProof', { orderId: o.id, kind: 'code', code: '1234' })).toMatchObject({
+      error: { code: 'no_code', message: 'No delivery code was issued for order 1', details: { orderId: o.id } },
+    });
+    run(tx, 'u-dispatcher', 'issueDeliveryCode', { orderId: o.id, code: '4821' });
+    expect(run(tx, phone, 'addDeliveryProof', { orderId: o.id, kind: 'code', code: '4822' })).toMatchObject({
+      error: { code: 'code_mismatch', message: "The code does not match order 1's delivery code", details: { orderId: o.id } },
+    });
+    expect(run(tx, phone, 'addDeliveryProof', { orderId: o.id, kind: 'code', code: '4821' }).result).toBe('applied');
+    expect(tx.all('delivery_proofs')).toMatchObject([{ kind: 'code', fileId: null }]);
+  });
+});

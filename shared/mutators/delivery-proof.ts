@@ -3,6 +3,7 @@
 // photo, a signature (both files on the server, by id) or the code. The check itself,
 // missingProofs, runs inside setStatus for every driver's "delivered", on both sides.
 import { z } from 'zod';
+import { isOpenStatus } from '../domain/order-status';
 import { SERVICE_TYPES } from '../domain/vocabulary';
 import { DELIVERY_CODE_PATTERN, PROOF_KINDS, proofRowId, type ProofKind } from '../delivery/proof-vocabulary';
 import type { OrderRow } from '../schema';
@@ -36,7 +37,7 @@ export const issueDeliveryCode = defineMutator({
   args: z.object({ orderId: id, code }).strict(),
   run(tx, args, ctx) {
     const order = loadOrder(tx, args.orderId);
-    if (order.status === 'delivered' || order.status === 'closed' || order.status === 'cancelled') {
+    if (!isOpenStatus(order.status)) {
       reject('bad_state', `Order ${order.number} is finished; it needs no delivery code`, { orderId: order.id, status: order.status });
     }
     tx.put('delivery_codes', { id: order.id, code: args.code, issuedAt: ctx.at, issuedBy: ctx.actor.id, updatedAt: ctx.now });
