@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeWorld, order, orderAt, ORDER_ARGS, run, T0 } from '../testing/fake-world';
 import type { MutationActor } from './mutator-tx';
+import { parsePaymentComment, paymentComment } from './order-intake-mutators';
 
 const HOUR = 3_600_000;
 const shop: MutationActor = { id: 'u-shop', name: 'Shop Alem', actor: 'integration', role: 'integration' };
@@ -150,5 +151,126 @@ describe('recordPayment', () => {
     expect(order(tx, '1')).toMatchObject({ status: 'confirmed', paymentAmount: 100 });
     expect(run(tx, 'u-admin', 'recordPayment', { orderId: o.id, amount: -1, method: 'online' })).toMatchObject({ error: { code: 'bad_args' } });
     expect(run(tx, 'u-supervisor', 'correctStatus', { orderId: o.id, to: 'closed', reason: 'goods handed over at the office' })).toEqual({ result: 'applied' });
+  });
+});
+
+// Cases a mutation run (StrykerJS) showed no test pinned down: the words and details of each
+// refusal, the deadline only moving with the window, corrections starting the clock, and the
+// payment comment both sides read.
+describe('order intake: the edges', () => {
+  it("an integration is told another shop's order does not exist, and why an edit comes too late", () => {
+    const tx = fakeWorld();
+    run(tx, shop, 'createOrder', { ...ORDER_ARGS, number: 'S1', externalId: 'A-1' });
+    const id = order(tx, 'S1').id;
+    expect(run(tx, otherShop, 'editOrder', { orderId: id, changes: { customerPhone: '1' } })).toMatchObject({ error: { code: 'not_found', message: 'No order with number S1', details: { number: 'S1' } } });
+    expect(run(tx, shop, 'editOrder', { orderId: id, changes: { weightKg: 1 } })).toMatchObject({ error: { message: "An integration can't change weightKg" } });
+    run(tx, 'u-dispatcher', 'confirmOrder', { orderId: id });
+    run(tx, 'u-warehouse', 'markPicked', { orderId: id, source: 'scan' });
+    run(tx, 'u-dispatcher', 'setStatus', { orderId: id, to: 'in_transit' });
+    expect(run(tx, shop, 'editOrder', { orderId: id, changes: { deliveryAddress: 'elsewhere' } })).toMatchObject({
+      error: { code: 'too_late', message: 'Order S1 is already picked up; call the dispatcher to change it', details: { status: 'in_transit' } },
+    });
+  });
+
+  it('nobody edits a delivered, closed or cancelled order; a problem order can still be edited', () => {
+    const tx = fakeWorld();
+    const a = orderAt(tx, '1', 'in_transit');
+    run(tx, 'u-dispatcher', 'setStatus', { orderId: a.id, to: 'delivered' });
+    const b = orderAt(tx, '2', 'in_transit');
+    run(tx, 'u-dispatcher', 'setStatus', { orderId: b.id, to: 'delivered' });
+    run(tx, 'u-admin', 'setStatus', { orderId: b.id, to: 'closed' });
+    const c = orderAt(tx, '3', 'new');
+    run(tx, 'u-dispatcher', 'cancelOrder', { orderId: c.id, comment: 'дубль' });
+    for (const [o, n, status] of [[a, '1', 'delivered'], [b, '2', 'closed'], [c, '3', 'cancelled']] as const) {
+      expect(run(tx, 'u-dispatcher', 'editOrder', { orderId: o.id, changes: { places: 9 } })).toMatchObject({
+        error: { code: 'too_late', message: `Order ${n} is finished and can't be edited`, details: { status } },
+      });
+    }
+    const p = orderAt(tx, '4', 'in_transit');
+    run(tx, 'u-dispatcher', 'reportProblem', { orderId: p.id, reason: 'recipient_unreachable' });
+    expect(run(tx, 'u-dispatcher', 'editOrder', { orderId: p.id, changes: { places: 9 } }).result).toBe('applied');
+  });
+
+  it('a bad window is refused naming windowEnd and changes nothing', () => {
+    const tx = fakeWorld();
+    const o = orderAt(tx, '1', 'confirmed');
+    const out = run(tx, 'u-dispatcher', 'editOrder', { orderId: o.id, changes: { windowStart: T0 + 5 * HOUR, windowEnd: T0 + 3 * HOUR } });
+    expect(out).toMatchObject({ error: { code: 'bad_args', details: { field: 'windowEnd' } } });
+    expect(out.result === 'rejected' && out.error.message).toMatch(/^Delivery window: .+/);
+    expect(order(tx, '1')).toEqual(o);
+  });
+
+  it('the deadline moves only with a confirmed order window, and only when it really moves; the edit comment is kept', () => {
+    const tx = fakeWorld();
+    const fresh = orderAt(tx, '1', 'new');
+    run(tx, 'u-dispatcher', 'editOrder', { orderId: fresh.id, changes: { windowStart: T0 + 5 * HOUR, windowEnd: T0 + 7 * HOUR } });
+    expect(order(tx, '1').slaDeadline).toBeNull();
+
+    const o = orderAt(tx, '2', 'confirmed');
+    run(tx, 'u-dispatcher', 'editOrder', { orderId: o.id, changes: { windowStart: T0 + 5 * HOUR, windowEnd: T0 + 7 * HOUR } });
+    expect(order(tx, '2').slaDeadline).toBe(T0 + 7 * HOUR);
+    // Only the start moves: the promise (the window's end) stays, and the timeline says only what changed.
+    run(tx, 'u-dispatcher', 'editOrder', { orderId: o.id, changes: { windowStart: T0 + 4 * HOUR }, comment: 'client asked' });
+    const last = tx.all('order_events').filter((e) => e.kind === 'edit').at(-1);
+    expect(last).toMatchObject({ changes: [{ field: 'windowStart', old: T0 + 5 * HOUR, new: T0 + 4 * HOUR }], comment: 'client asked' });
+    // A field other than the window leaves the deadline alone, even if an admin changed the norm since.
+    run(tx, 'u-dispatcher', 'editOrder', { orderId: o.id, changes: { windowStart: null, windowEnd: null } });
+    const norm = order(tx, '2').slaDeadline;
+    run(tx, 'u-dispatcher', 'editOrder', { orderId: o.id, changes: { places: 4 } }, T0 + 2 * HOUR);
+    expect(order(tx, '2').slaDeadline).toBe(norm);
+    expect(tx.all('order_events').filter((e) => e.kind === 'edit').at(-1)).toMatchObject({ changes: [{ field: 'places', old: 1, new: 4 }], comment: null });
+  });
+
+  it('a correction to a confirmed status starts the clock if it never ran; to new it does not', () => {
+    const tx = fakeWorld();
+    const o = orderAt(tx, '1', 'new');
+    const refused = run(tx, 'u-supervisor', 'correctStatus', { orderId: o.id, to: 'closed', reason: 'x' });
+    expect(refused).toMatchObject({ error: { details: { status: 'new', to: 'closed' } } });
+    expect(refused.result === 'rejected' && refused.error.message).toMatch(/^Order 1: /);
+    expect(run(tx, 'u-supervisor', 'correctStatus', { orderId: o.id, to: 'confirmed', reason: 'confirmed by phone' }, T0 + HOUR).result).toBe('applied');
+    expect(order(tx, '1')).toMatchObject({ status: 'confirmed', confirmedAt: T0 + HOUR, slaDeadline: T0 + 5 * HOUR });
+    const p = orderAt(tx, '2', 'confirmed');
+    run(tx, 'u-supervisor', 'correctStatus', { orderId: p.id, to: 'new', reason: 'not reached' });
+    expect(order(tx, '2').status).toBe('new');
+  });
+
+  it('an undo says why it is refused, and is recorded as a correction marked undo', () => {
+    const tx = fakeWorld();
+    const o = orderAt(tx, '1', 'confirmed');
+    expect(run(tx, 'u-supervisor', 'undoCorrection', { orderId: o.id, reason: 'x' })).toMatchObject({ error: { code: 'nothing_to_undo', message: 'Order 1 has no correction to undo' } });
+    run(tx, 'u-supervisor', 'correctStatus', { orderId: o.id, to: 'new', reason: 'not reached' });
+    expect(run(tx, 'u-supervisor', 'undoCorrection', { orderId: o.id, reason: 'reached after all' }).result).toBe('applied');
+    expect(tx.all('order_events').at(-1)).toMatchObject({ kind: 'correction', fromStatus: 'new', toStatus: 'confirmed', reason: 'reached after all', comment: 'undo' });
+    run(tx, 'u-supervisor', 'correctStatus', { orderId: o.id, to: 'new', reason: 'again' });
+    run(tx, 'u-dispatcher', 'editOrder', { orderId: o.id, changes: { places: 2 } });
+    const v = order(tx, '1').version;
+    expect(run(tx, 'u-supervisor', 'undoCorrection', { orderId: o.id, reason: 'x' })).toMatchObject({
+      error: { code: 'stale', message: 'Order 1 changed after the correction; correct it again instead', details: { version: v } },
+    });
+  });
+
+  it('the payment comment reads back as it was written', () => {
+    expect(paymentComment({ amount: 5000, method: 'card', reference: 'KASPI-77' })).toBe('5000 card KASPI-77');
+    expect(paymentComment({ amount: 12.5, method: 'cash' })).toBe('12.5 cash');
+    expect(parsePaymentComment('5000 card KASPI-77')).toEqual({ amount: 5000, method: 'card', reference: 'KASPI-77' });
+    expect(parsePaymentComment('12.5 cash')).toEqual({ amount: 12.5, method: 'cash', reference: null });
+    expect(parsePaymentComment('100 online order 7 of 9')).toEqual({ amount: 100, method: 'online', reference: 'order 7 of 9' });
+    expect(parsePaymentComment('5000 card')).toEqual({ amount: 5000, method: 'card', reference: null });
+    for (const text of [null, '', 'card 5000', '5000 barter', '5000', ' 5000 card', '5.000.1 card', 'x5000 card', '5000  card', '5. card']) {
+      expect(parsePaymentComment(text)).toBeNull();
+    }
+  });
+
+  it('payments: a cancelled order is refused, a retry without a reference is not a repeat, the event is a payment', () => {
+    const tx = fakeWorld();
+    const c = orderAt(tx, '1', 'new');
+    run(tx, 'u-dispatcher', 'cancelOrder', { orderId: c.id, comment: 'дубль' });
+    expect(run(tx, 'u-admin', 'recordPayment', { orderId: c.id, amount: 1, method: 'cash' })).toMatchObject({ error: { code: 'cancelled', message: 'Order 1 is cancelled; nothing to pay for' } });
+    const o = orderAt(tx, '2', 'confirmed');
+    run(tx, 'u-admin', 'recordPayment', { orderId: o.id, amount: 100, method: 'cash' }, T0 + HOUR);
+    expect(tx.all('order_events').at(-1)).toMatchObject({ kind: 'payment', comment: '100 cash' });
+    expect(run(tx, 'u-admin', 'recordPayment', { orderId: o.id, amount: 100, method: 'cash' })).toMatchObject({
+      error: { code: 'already_paid', message: 'Order 2 is already paid', details: { paidAt: T0 + HOUR } },
+    });
   });
 });

@@ -13,7 +13,7 @@ import {
   type FieldValue,
   type StatusSnapshot,
 } from '../domain/order-intake';
-import { isTerminalStatus } from '../domain/order-status';
+import { isOpenStatus } from '../domain/order-status';
 import { canUndoCorrection, checkCorrection, correctedSnapshot, CORRECTION_ACTORS, MAX_CORRECTION_REASON } from '../domain/status-correction';
 import { ORDER_STATUSES, SERVICE_TYPES } from '../domain/vocabulary';
 import type { OrderRow } from '../schema';
@@ -66,7 +66,7 @@ export const editOrder = defineMutator({
       }
       const bad = Object.keys(args.changes).find((f) => !CUSTOMER_EDITABLE.has(f as EditableOrderField));
       if (bad !== undefined) reject('forbidden', `An integration can't change ${bad}`, { field: bad });
-    } else if (isTerminalStatus(order.status) || order.status === 'delivered') {
+    } else if (!isOpenStatus(order.status)) {
       reject('too_late', `Order ${order.number} is finished and can't be edited`, { status: order.status });
     }
     const changes = diffFields(order, args.changes);
