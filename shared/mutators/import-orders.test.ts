@@ -40,3 +40,36 @@ describe('importOrders: one part of a spreadsheet', () => {
     expect(tx.all('orders')).toHaveLength(0);
   });
 });
+
+// Cases a mutation run (StrykerJS) showed no test pinned down: a refused row names its index and
+// field (the import dialog words "Row 420, warehouseId: ..." from them), and the batch's row map.
+describe('importOrders: what a refusal names', () => {
+  const T = Date.UTC(2025, 2, 3, 6, 0);
+  const batch = (sourceRows: number[]) => ({ importId: '7d1b5d0e-8f8a-4c9e-9a51-3c1c1b0f2a11', part: 0, parts: 1, sourceRows });
+
+  it('the row index and the field it names, from the details or from its key', () => {
+    const tx = fakeWorld();
+    expect(run(tx, 'u-dispatcher', 'importOrders', { rows: [row('A-1'), row('A-2', { warehouseId: 'nope' })] })).toMatchObject({
+      error: { code: 'not_found', details: { index: 1, field: 'warehouseId', warehouseId: 'nope' } },
+    });
+    expect(run(tx, 'u-dispatcher', 'importOrders', { rows: [row('A-1', { regionId: 'mars' })] })).toMatchObject({ error: { details: { index: 0, field: 'regionId' } } });
+    expect(run(tx, 'u-dispatcher', 'importOrders', { rows: [row('A-1'), row('A-2'), row('A-3', { windowStart: T + 3_600_000, windowEnd: T })] })).toMatchObject({
+      error: { code: 'bad_args', details: { index: 2, field: 'windowEnd' } },
+    });
+    expect(run(tx, 'u-dispatcher', 'importOrders', { rows: [row('A-1'), row('A-1')] })).toMatchObject({
+      error: { message: 'Order A-1 appears twice in the file', details: { externalId: 'A-1', index: 1 } },
+    });
+    expect(tx.all('orders')).toEqual([]);
+  });
+
+  it('a batch names one spreadsheet row per row, or is refused naming batch.sourceRows', () => {
+    const tx = fakeWorld();
+    expect(run(tx, 'u-dispatcher', 'importOrders', { rows: [row('A-1'), row('A-2')], batch: batch([2]) })).toMatchObject({
+      error: { code: 'bad_args', message: 'batch.sourceRows must name one spreadsheet row per row', details: { field: 'batch.sourceRows' } },
+    });
+    expect(tx.all('orders')).toEqual([]);
+    expect(run(tx, 'u-dispatcher', 'importOrders', { rows: [row('A-1'), row('A-2')], batch: batch([2, 3]) })).toEqual({ result: 'applied' });
+    expect(run(tx, 'u-dispatcher', 'importOrders', { rows: [row('A-3')], batch: { ...batch([]), sourceRows: undefined } })).toEqual({ result: 'applied' });
+    expect(tx.all('orders')).toHaveLength(3);
+  });
+});
