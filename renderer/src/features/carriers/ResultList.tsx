@@ -91,7 +91,11 @@ function Row({ r, rank, selected, t }: { r: CarrierSearchResult; rank: number; s
 
 export function ResultList() {
   const t = useT();
-  const { results, hasMore, searching, selectedId, error } = useCarriersStore();
+  const results = useCarriersStore((s) => s.results);
+  const hasMore = useCarriersStore((s) => s.hasMore);
+  const searching = useCarriersStore((s) => s.searching);
+  const selectedId = useCarriersStore((s) => s.selectedId);
+  const error = useCarriersStore((s) => s.error);
   if (error) return <div className="cr-empty error-text" role="alert">{error}</div>;
   if (results.length === 0) return <div className="cr-empty muted">{searching ? t('carriers.searching') : t('carriers.noResults')}</div>;
   return (

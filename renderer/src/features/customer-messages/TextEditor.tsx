@@ -24,7 +24,13 @@ export function problemText(t: Translator, p: TemplateProblem): string {
 
 export function TextEditor({ view }: { view: MessageSettingsView }) {
   const t = useT();
-  const { trigger, language, drafts, orders, orderId, preview, answer } = useCustomerMessagesStore();
+  const trigger = useCustomerMessagesStore((s) => s.trigger);
+  const language = useCustomerMessagesStore((s) => s.language);
+  const drafts = useCustomerMessagesStore((s) => s.drafts);
+  const orders = useCustomerMessagesStore((s) => s.orders);
+  const orderId = useCustomerMessagesStore((s) => s.orderId);
+  const preview = useCustomerMessagesStore((s) => s.preview);
+  const answer = useCustomerMessagesStore((s) => s.answer);
   const area = useRef<HTMLTextAreaElement>(null);
   const rule = view.rules.find((r) => r.trigger === trigger);
   if (rule === undefined || drafts === null) return null;

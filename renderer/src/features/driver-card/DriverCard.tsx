@@ -120,7 +120,8 @@ function TodayOrders({ card }: { card: DriverCardView }) {
 
 function CustomPeriod() {
   const t = useT();
-  const { customFrom, customTo } = useDriverCardStore();
+  const customFrom = useDriverCardStore((s) => s.customFrom);
+  const customTo = useDriverCardStore((s) => s.customTo);
   const now = useClockStore((s) => s.now);
   const from = toDayAndMinute(customFrom ?? now - 2 * 3_600_000);
   const to = toDayAndMinute(customTo ?? now);
@@ -167,7 +168,10 @@ function usePlayer(playing: boolean): void {
 
 function Replay() {
   const t = useT();
-  const { track, replayAt, playing, speed } = useDriverCardStore();
+  const track = useDriverCardStore((s) => s.track);
+  const replayAt = useDriverCardStore((s) => s.replayAt);
+  const playing = useDriverCardStore((s) => s.playing);
+  const speed = useDriverCardStore((s) => s.speed);
   usePlayer(playing);
   const first = track?.points[0];
   const last = track?.points[track.points.length - 1];
@@ -207,7 +211,10 @@ function Replay() {
 
 function Track() {
   const t = useT();
-  const { period, track, trackLoading, trackError } = useDriverCardStore();
+  const period = useDriverCardStore((s) => s.period);
+  const track = useDriverCardStore((s) => s.track);
+  const trackLoading = useDriverCardStore((s) => s.trackLoading);
+  const trackError = useDriverCardStore((s) => s.trackError);
   const choices: PeriodChoice[] = [...TRACK_PRESETS, 'custom'];
   return (
     <section className="card-section" aria-label={t('driverCard.track')}>
@@ -243,7 +250,9 @@ function Track() {
 
 export function DriverCard() {
   const t = useT();
-  const { driverId, card, cardError } = useDriverCardStore();
+  const driverId = useDriverCardStore((s) => s.driverId);
+  const card = useDriverCardStore((s) => s.card);
+  const cardError = useDriverCardStore((s) => s.cardError);
   if (driverId === null) return <div className="muted card-section">{t('driverCard.none')}</div>;
   const name = card?.name ?? driverById(useDriversStore.getState(), driverId)?.name ?? driverId;
   return (

@@ -151,19 +151,25 @@ function FileInput({ busy, t, label }: { busy: boolean; t: Translator; label: st
 
 export function OrderImportDialog() {
   const t = useT();
-  const s = useOrderImportStore();
+  const busy = useOrderImportStore((st) => st.busy);
+  const created = useOrderImportStore((st) => st.created);
+  const error = useOrderImportStore((st) => st.error);
+  const file = useOrderImportStore((st) => st.file);
+  const mapping = useOrderImportStore((st) => st.mapping);
+  const preview = useOrderImportStore((st) => st.preview);
+  const progress = useOrderImportStore((st) => st.progress);
+  const step = useOrderImportStore((st) => st.step);
   const cancel = (
     <button type="button" className="btn" onClick={closeOrderImport}>
-      {s.step === 'done' ? t('orderImport.close') : t('orderImport.cancel')}
+      {step === 'done' ? t('orderImport.close') : t('orderImport.cancel')}
     </button>
   );
   let body;
   let footer;
-  if (s.step === 'file') {
-    body = <FileInput busy={s.busy} t={t} label={t('orderImport.chooseFile')} />;
+  if (step === 'file') {
+    body = <FileInput busy={busy} t={t} label={t('orderImport.chooseFile')} />;
     footer = cancel;
-  } else if (s.step === 'mapping' && s.file) {
-    const file = s.file;
+  } else if (step === 'mapping' && file) {
     const columns = file.headers.map((h, i) => ({ i, label: h === '' ? `#${i + 1}` : h }));
     body = (
       <>
@@ -172,7 +178,7 @@ export function OrderImportDialog() {
         </p>
         <div className="oi-mapping">
           {ORDER_IMPORT_FIELDS.map((f) => {
-            const col = s.mapping[f];
+            const col = mapping[f];
             const sample = col === undefined || col === null ? '' : (file.sampleRows[0]?.[col] ?? '');
             return (
               <div key={f} className="oi-map-row">
@@ -181,7 +187,7 @@ export function OrderImportDialog() {
                   id={`oi-map-${f}`}
                   className="select"
                   value={col ?? ''}
-                  onChange={(e) => setOrderMapping({ ...s.mapping, [f]: e.target.value === '' ? null : Number(e.target.value) })}
+                  onChange={(e) => setOrderMapping({ ...mapping, [f]: e.target.value === '' ? null : Number(e.target.value) })}
                 >
                   <option value="">{t('orderImport.notRead')}</option>
                   {columns.map((c) => (
@@ -203,13 +209,13 @@ export function OrderImportDialog() {
           {t('orderImport.back')}
         </button>
         {cancel}
-        <button type="button" className="btn btn-primary" disabled={s.busy} onClick={() => void previewOrderImport()}>
+        <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void previewOrderImport()}>
           {t('orderImport.check')}
         </button>
       </>
     );
-  } else if (s.step === 'preview' && s.preview) {
-    const p = s.preview;
+  } else if (step === 'preview' && preview) {
+    const p = preview;
     body = (
       <>
         <div className="oi-counts" role="status">
@@ -219,7 +225,7 @@ export function OrderImportDialog() {
         {p.counts.rejected > 0 && (
           <>
             <p>{t('orderImport.allOrNothing')}</p>
-            <FileInput busy={s.busy} t={t} label={t('orderImport.chooseAgain')} />
+            <FileInput busy={busy} t={t} label={t('orderImport.chooseAgain')} />
           </>
         )}
         <RowsTable rows={p.rows} t={t} />
@@ -231,22 +237,22 @@ export function OrderImportDialog() {
           {t('orderImport.back')}
         </button>
         {cancel}
-        <button type="button" className="btn btn-primary" disabled={s.busy || p.counts.rejected > 0 || p.counts.new === 0} onClick={() => void commitOrderImport()}>
-          {s.busy ? t('orderImport.importing') : t('orderImport.import', { n: p.counts.new })}
+        <button type="button" className="btn btn-primary" disabled={busy || p.counts.rejected > 0 || p.counts.new === 0} onClick={() => void commitOrderImport()}>
+          {busy ? t('orderImport.importing') : t('orderImport.import', { n: p.counts.new })}
         </button>
       </>
     );
   } else {
-    body = s.progress ? <SendProgress p={s.progress} t={t} /> : <p role="status">{t('orderImport.done', { n: s.created ?? 0 })}</p>;
+    body = progress ? <SendProgress p={progress} t={t} /> : <p role="status">{t('orderImport.done', { n: created ?? 0 })}</p>;
     footer = cancel;
   }
   return (
     <Modal title={t('orderImport.title')} onClose={closeOrderImport} className="oi-dialog" closeLabel={t('orderImport.close')} footer={footer}>
-      <Steps step={s.step} t={t} />
+      <Steps step={step} t={t} />
       {body}
-      {s.error && (
+      {error && (
         <p className="oi-error" role="alert">
-          {s.error}
+          {error}
         </p>
       )}
     </Modal>
