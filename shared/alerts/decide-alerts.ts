@@ -11,6 +11,7 @@ import type { SlaPolicies } from '../domain/sla-policy';
 import { DEFAULT_REMINDER_THRESHOLDS, nextReminderAt, processingReminders, type ReminderOrder, type ReminderThresholds } from '../domain/processing-reminders';
 import type { WorkingCalendar } from '../domain/working-calendar';
 import type { AlertRow } from '../schema/alerts';
+import { openAlertRow, resolvedAlertRow } from './alert-row';
 import { predictedRisk } from '../eta/arrival-risk';
 import { alertMessage, breachTasks, carrierTasks, formatLocalTime, type TemplateOrder } from './alert-templates';
 import { carrierMoments, nextCarrierCheckAt, type CarrierAlertOrder } from './carrier-alerts';
@@ -124,7 +125,7 @@ export function planAlerts(
   people: () => AlertPeople,
 ): AlertPlan {
   const stillOpen = recorded.filter((a) => a.state !== 'resolved');
-  const resolved = (a: AlertRow, why: AlertResolution): AlertRow => ({ ...a, state: 'resolved', resolution: why, resolvedAt: now, updatedAt: now });
+  const resolved = (a: AlertRow, why: AlertResolution): AlertRow => resolvedAlertRow(a, why, now);
   if (order === null) return { create: [], resolve: stillOpen.map((a) => resolved(a, 'order_finished')) };
 
   const due = dueMoments(order, now, env, recorded);
@@ -148,7 +149,7 @@ export function planAlerts(
     const row = buildRow(order, d, now, env, who);
     // Missed while the server was down: kept for the record, but only the latest stage calls for action.
     const stage = SLA_STAGE[d.kind] ?? 0;
-    create.push(stage > 0 && stage < topStage ? { ...row, state: 'resolved', resolution: 'superseded', resolvedAt: now } : row);
+    create.push(stage > 0 && stage < topStage ? resolvedAlertRow(row, 'superseded', now) : row);
   }
   return { create, resolve };
 }
@@ -193,28 +194,22 @@ function buildRow(order: AlertOrder, d: Due, now: number, env: AlertEnv, people:
       : (d.kind === 'carrier_loading' || d.kind === 'carrier_call') && carrier !== null
         ? carrierTasks(d.kind, { order, carrier, deadline })
         : [];
-  return {
-    id: alertId(order.id, d.kind, d.dueAt),
-    orderId: order.id,
-    orderNumber: order.number,
-    warehouseId: null,
-    kind: d.kind,
-    dueAt: d.dueAt,
-    triggeredAt: d.triggeredAt,
-    createdAt: now,
-    audience,
-    assigneeId: audience === 'supervisor' ? people.supervisorId : people.dispatcherId,
-    priority: d.kind === 'sla_breach',
-    customerName: order.customerName,
-    messageRu: message.ru,
-    messageEn: message.en,
-    tasks,
-    state: 'open',
-    acknowledgedAt: null,
-    acknowledgedBy: null,
-    acknowledgedByName: null,
-    resolvedAt: null,
-    resolution: null,
-    updatedAt: now,
-  };
+  return openAlertRow(
+    {
+      id: alertId(order.id, d.kind, d.dueAt),
+      orderId: order.id,
+      orderNumber: order.number,
+      warehouseId: null,
+      kind: d.kind,
+      dueAt: d.dueAt,
+      triggeredAt: d.triggeredAt,
+      audience,
+      assigneeId: audience === 'supervisor' ? people.supervisorId : people.dispatcherId,
+      priority: d.kind === 'sla_breach',
+      customerName: order.customerName,
+      message,
+      tasks,
+    },
+    now,
+  );
 }

@@ -10,6 +10,7 @@ import { formatterFor } from '../locale';
 import type { ShiftState } from '../domain/vocabulary';
 import { DAY_MS, isWorkingDay, MINUTE_MS, type WorkingCalendar } from '../domain/working-calendar';
 import type { AlertRow } from '../schema/alerts';
+import { openAlertRow, resolvedAlertRow } from './alert-row';
 import type { AlertPlan } from './decide-alerts';
 import type { BilingualText, WarehouseAlertKind } from './alert-vocabulary';
 
@@ -81,38 +82,31 @@ export function planShiftStartAlerts(
   const anyStartedSince = (dayStart: number): boolean => drivers.some((d) => startedSince(d, dayStart));
   const resolve: AlertRow[] = recorded
     .filter((a) => a.state !== 'resolved' && anyStartedSince(localDayStart(cal, a.dueAt)))
-    .map((a) => ({ ...a, state: 'resolved', resolution: 'condition_cleared', resolvedAt: now, updatedAt: now }));
+    .map((a) => resolvedAlertRow(a, 'condition_cleared', now));
 
   const dueAt = shiftStartCheckAt(w.shiftStartAlertMinute, cal, now);
   if (dueAt === null || now < dueAt || anyStartedSince(localDayStart(cal, now))) return { create: [], resolve };
   const id = warehouseAlertId(w.id, KIND, dueAt);
   if (recorded.some((a) => a.id === id)) return { create: [], resolve };
-  const message = shiftStartMessage(w.name, dueAt, cal.utcOffsetMinutes);
-  const row: AlertRow = {
-    id,
-    orderId: null,
-    orderNumber: null,
-    warehouseId: w.id,
-    kind: KIND,
-    dueAt,
-    triggeredAt: dueAt,
-    createdAt: now,
-    // Unaddressed: every supervisor and admin on duty hears of it (shared/alerts/alert-recipient.ts).
-    audience: 'supervisor',
-    assigneeId: null,
-    priority: false,
-    customerName: '',
-    messageRu: message.ru,
-    messageEn: message.en,
-    tasks: [],
-    state: 'open',
-    acknowledgedAt: null,
-    acknowledgedBy: null,
-    acknowledgedByName: null,
-    resolvedAt: null,
-    resolution: null,
-    updatedAt: now,
-  };
+  const row = openAlertRow(
+    {
+      id,
+      orderId: null,
+      orderNumber: null,
+      warehouseId: w.id,
+      kind: KIND,
+      dueAt,
+      triggeredAt: dueAt,
+      // Unaddressed: every supervisor and admin on duty hears of it (shared/alerts/alert-recipient.ts).
+      audience: 'supervisor',
+      assigneeId: null,
+      priority: false,
+      customerName: '',
+      message: shiftStartMessage(w.name, dueAt, cal.utcOffsetMinutes),
+      tasks: [],
+    },
+    now,
+  );
   return { create: [row], resolve };
 }
 
