@@ -222,6 +222,12 @@ describe('XLSX export', () => {
       expect(courier.getRow(2).getCell(1).value).toBe(lang === 'ru' ? 'СДЭК' : 'CDEK');
       const list = wb.getWorksheet(names[10]!)!;
       expect(list.rowCount).toBe(2);
+      // Every column head in the chosen language, each word from the export's one table.
+      expect((list.getRow(1).values as unknown[]).slice(1)).toEqual(
+        lang === 'ru'
+          ? ['Номер', 'Создан', 'Статус', 'Услуга', 'Клиент', 'Кто вёз', 'Исполнитель', 'Срок SLA', 'Вручён', 'Проблемы', 'Засчитан']
+          : ['Number', 'Created', 'Status', 'Service', 'Customer', 'Carried by', 'Carrier', 'SLA deadline', 'Handed over', 'Problems', 'Counted'],
+      );
       const row = list.getRow(2);
       expect(row.getCell(1).value).toBe('R-O6');
       expect(row.getCell(3).value).toBe(lang === 'ru' ? 'В пути' : 'In transit');
