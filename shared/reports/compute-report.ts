@@ -81,6 +81,22 @@ export interface ReportData {
 /** A cut shows its largest rows; the rest are in the drill-down and the export of the orders. */
 export const CUT_ROW_LIMIT = 300;
 
+type TableCut = Exclude<CutDimension, 'driver'>;
+const TABLE_CUTS = CUT_DIMENSIONS.filter((d): d is TableCut => d !== 'driver');
+
+/**
+ * The cut tables as a report carries them, whichever way the rows were computed (fact by fact
+ * here, from SQL sums in report-sql.ts): each table's largest CUT_ROW_LIMIT rows, and its size.
+ */
+export function cutTables(rowsOf: (dimension: TableCut) => CutRow[], drivers: readonly DriverReportRow[]): Pick<ReportData, 'cuts' | 'drivers' | 'cutSizes'> {
+  const full = TABLE_CUTS.map((d) => [d, rowsOf(d)] as const);
+  return {
+    cuts: Object.fromEntries(full.map(([d, rows]) => [d, rows.slice(0, CUT_ROW_LIMIT)])) as ReportData['cuts'],
+    drivers: drivers.slice(0, CUT_ROW_LIMIT),
+    cutSizes: { ...(Object.fromEntries(full.map(([d, rows]) => [d, rows.length])) as Record<TableCut, number>), driver: drivers.length },
+  };
+}
+
 /** Names of the entities facts refer to by id. */
 export interface ReportNames {
   region: ReadonlyMap<string, string>;
@@ -231,13 +247,7 @@ export function computeReport(input: ComputeInput): ReportData {
   const reasonCounts = new Map<ProblemReason, number>();
   for (const f of facts) for (const r of f.problemReasons) reasonCounts.set(r, (reasonCounts.get(r) ?? 0) + 1);
   const bucketCounts = DELIVERY_TIME_BUCKETS_MS.map(() => 0);
-  const cuts = {
-    region: cut('region', facts, names, now),
-    customer: cut('customer', facts, names, now),
-    service: cut('service', facts, names, now),
-    courier: cut('courier', facts, names, now),
-    carrier: cut('carrier', facts, names, now),
-  };
+
   const drivers = driverTable(facts, names, now, input.kmByDriver);
   for (const f of facts) if (isDelivered(f)) bucketCounts[deliveryTimeBucket(deliveryTimeMs(f))]! += 1;
   return {
@@ -257,22 +267,7 @@ export function computeReport(input: ComputeInput): ReportData {
       toMs: DELIVERY_TIME_BUCKETS_MS[bucket + 1] ?? null,
       orders,
     })),
-    cuts: {
-      region: cuts.region.slice(0, CUT_ROW_LIMIT),
-      customer: cuts.customer.slice(0, CUT_ROW_LIMIT),
-      service: cuts.service.slice(0, CUT_ROW_LIMIT),
-      courier: cuts.courier.slice(0, CUT_ROW_LIMIT),
-      carrier: cuts.carrier.slice(0, CUT_ROW_LIMIT),
-    },
-    drivers: drivers.slice(0, CUT_ROW_LIMIT),
-    cutSizes: {
-      region: cuts.region.length,
-      driver: drivers.length,
-      customer: cuts.customer.length,
-      service: cuts.service.length,
-      courier: cuts.courier.length,
-      carrier: cuts.carrier.length,
-    },
+    ...cutTables((d) => cut(d, facts, names, now), drivers),
     kmAvailable: input.kmByDriver !== null,
   };
 }

@@ -8,7 +8,7 @@ import { PROBLEM_REASONS, type ProblemReason } from '../domain/vocabulary';
 import {
   CUT_DIMENSIONS,
   CUT_KEY_SQL,
-  CUT_ROW_LIMIT,
+  cutTables,
   share,
   type CutDimension,
   type CutRow,
@@ -267,13 +267,7 @@ export function reportFromSums(input: SumsReportInput): ReportData {
       km: input.kmByDriver === null ? null : (input.kmByDriver.get(key) ?? 0),
     }))
     .sort(byOrders);
-  const cuts = {
-    region: cutRows('region'),
-    customer: cutRows('customer'),
-    service: cutRows('service'),
-    courier: cutRows('courier'),
-    carrier: cutRows('carrier'),
-  };
+
   return {
     period: input.period,
     previous: input.previous,
@@ -294,22 +288,7 @@ export function reportFromSums(input: SumsReportInput): ReportData {
       toMs: DELIVERY_TIME_BUCKETS_MS[bucket + 1] ?? null,
       orders: buckets.get(String(bucket))?.orders ?? 0,
     })),
-    cuts: {
-      region: cuts.region.slice(0, CUT_ROW_LIMIT),
-      customer: cuts.customer.slice(0, CUT_ROW_LIMIT),
-      service: cuts.service.slice(0, CUT_ROW_LIMIT),
-      courier: cuts.courier.slice(0, CUT_ROW_LIMIT),
-      carrier: cuts.carrier.slice(0, CUT_ROW_LIMIT),
-    },
-    drivers: drivers.slice(0, CUT_ROW_LIMIT),
-    cutSizes: {
-      region: cuts.region.length,
-      driver: drivers.length,
-      customer: cuts.customer.length,
-      service: cuts.service.length,
-      courier: cuts.courier.length,
-      carrier: cuts.carrier.length,
-    },
+    ...cutTables(cutRows, drivers),
     kmAvailable: input.kmByDriver !== null,
   };
 }
