@@ -4,15 +4,16 @@
 // tokens, wrong credentials and a crash mid-request each end where they must.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ORDER_ARGS } from '../../shared/testing/fake-world';
-import type { MutationActor } from '../../shared/mutators/mutator-tx';
 import type { OrderRow } from '../../shared/schema';
 import { startCdekStandIn, type CdekStandIn } from '../../simulator/cdek-api';
 import { startTestServer, type TestServer } from '../testing/test-server';
+import { worldOrders } from '../testing/world-orders';
 import { attachCouriers, type AttachedCouriers } from './attach-couriers';
 import { CourierShipments } from './courier-shipments';
 
 let now = Date.UTC(2026, 11, 2, 6, 0);
 let ts: TestServer;
+const { runAs, order, orderAt } = worldOrders(() => ts.server, () => now);
 let cdek: CdekStandIn;
 let couriers: AttachedCouriers;
 
@@ -33,25 +34,8 @@ afterEach(async () => {
   await cdek.close();
 });
 
-function runAs(userId: string, name: string, args: unknown): void {
-  const user = ts.server.engine.newTx().get('users', userId);
-  if (user === undefined) throw new Error(`no user ${userId}`);
-  const actor: MutationActor = { id: user.id, name: user.name, actor: user.role, role: user.role };
-  const r = ts.server.runMutation(name, args, actor, now);
-  if (r.result !== 'applied') throw new Error(`${name} rejected: ${JSON.stringify(r)}`);
-}
-
-function order(number: string): OrderRow {
-  const o = ts.server.engine.newTx().findOrderByNumber(number);
-  if (o === undefined) throw new Error(`no order ${number}`);
-  return o;
-}
-
 function handedToCdek(number: string, extra: Record<string, unknown> = {}): OrderRow {
-  runAs('u-dispatcher', 'createOrder', { ...ORDER_ARGS, number, weightKg: 2.5, volumeM3: 0.008, cargoDescription: 'Чайник', ...extra });
-  const id = order(number).id;
-  runAs('u-dispatcher', 'confirmOrder', { orderId: id });
-  runAs('u-warehouse', 'markPicked', { orderId: id, source: 'scan' });
+  const id = orderAt(number, 'at_warehouse', { extra: { weightKg: 2.5, volumeM3: 0.008, cargoDescription: 'Чайник', ...extra } }).id;
   runAs('u-dispatcher', 'handToCourier', { orderId: id, provider: 'cdek', trackingNumber: null });
   return order(number);
 }

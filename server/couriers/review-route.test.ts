@@ -4,11 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ORDER_ARGS } from '../../shared/testing/fake-world';
-import type { MutationActor } from '../../shared/mutators/mutator-tx';
-import type { OrderRow } from '../../shared/schema';
 import { healthOf, restCall, type RestCallOptions } from '../testing/rest-call';
 import { startTestServer, type TestServer } from '../testing/test-server';
+import { worldOrders } from '../testing/world-orders';
 import { attachCouriers, type AttachedCouriers } from './attach-couriers';
 
 const SECRETS = { MARSHRUT_WEBHOOK_SECRET_CDEK: 'cdek-token', MARSHRUT_WEBHOOK_SECRET_GENERIC: 'generic-key', MARSHRUT_WEBHOOK_SECRET_TRACCAR: 'traccar-token' };
@@ -16,6 +14,7 @@ const cdekBody = JSON.parse(readFileSync(join(__dirname, 'fixtures', 'cdek-order
 
 let now = 0;
 let ts: TestServer;
+const { order, orderAt } = worldOrders(() => ts.server, () => now);
 let couriers: AttachedCouriers;
 
 beforeEach(async () => {
@@ -38,27 +37,6 @@ async function webhook(body: unknown) {
 }
 
 const call = (method: string, path: string, opts: RestCallOptions = {}) => restCall(ts, method, path, opts);
-
-function runAs(userId: string, name: string, args: unknown): void {
-  const user = ts.server.engine.newTx().get('users', userId);
-  if (user === undefined) throw new Error(`no user ${userId}`);
-  const actor: MutationActor = { id: user.id, name: user.name, actor: user.role, role: user.role };
-  const r = ts.server.runMutation(name, args, actor, now);
-  if (r.result !== 'applied') throw new Error(`${name} rejected: ${JSON.stringify(r)}`);
-}
-
-function order(number: string): OrderRow {
-  const o = ts.server.engine.newTx().findOrderByNumber(number);
-  if (o === undefined) throw new Error(`no order ${number}`);
-  return o;
-}
-
-function orderAt(number: string, status: 'confirmed' | 'at_warehouse'): OrderRow {
-  runAs('u-dispatcher', 'createOrder', { ...ORDER_ARGS, number });
-  runAs('u-dispatcher', 'confirmOrder', { orderId: order(number).id });
-  if (status === 'at_warehouse') runAs('u-warehouse', 'markPicked', { orderId: order(number).id, source: 'scan' });
-  return order(number);
-}
 
 const courierEvents = (orderId: string) =>
   ts.server.db.sqlite

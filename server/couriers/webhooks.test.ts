@@ -3,10 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ORDER_ARGS } from '../../shared/testing/fake-world';
-import type { MutationActor } from '../../shared/mutators/mutator-tx';
-import type { OrderRow } from '../../shared/schema';
 import { startTestServer, type TestServer } from '../testing/test-server';
+import { worldOrders } from '../testing/world-orders';
 import { attachGps, type AttachedGps } from '../gps/attach-gps';
 import { bindDevice } from '../gps/device-bindings';
 import { attachCouriers, type AttachedCouriers } from './attach-couriers';
@@ -18,6 +16,7 @@ const traccarBody = JSON.parse(readFileSync(join(__dirname, 'fixtures', 'traccar
 
 let now = 0;
 let ts: TestServer;
+const { runAs, order, orderAt } = worldOrders(() => ts.server, () => now);
 let gps: AttachedGps;
 let couriers: AttachedCouriers;
 
@@ -52,30 +51,6 @@ async function post(provider: string, body: unknown, opts: { token?: string; sig
   const json = (await res.json()) as { status?: string; error?: string; message?: string };
   await new Promise((r) => setImmediate(r)); // processing runs right after the answer
   return { status: res.status, body: json };
-}
-
-function runAs(userId: string, name: string, args: unknown): void {
-  const user = ts.server.engine.newTx().get('users', userId);
-  if (user === undefined) throw new Error(`no user ${userId}`);
-  const actor: MutationActor = { id: user.id, name: user.name, actor: user.role, role: user.role };
-  const r = ts.server.runMutation(name, args, actor, now);
-  if (r.result !== 'applied') throw new Error(`${name} rejected: ${JSON.stringify(r)}`);
-}
-
-function order(number: string): OrderRow {
-  const o = ts.server.engine.newTx().findOrderByNumber(number);
-  if (o === undefined) throw new Error(`no order ${number}`);
-  return o;
-}
-
-function orderAt(number: string, status: 'confirmed' | 'at_warehouse' | 'in_transit', driverId: string | null = null): OrderRow {
-  runAs('u-dispatcher', 'createOrder', { ...ORDER_ARGS, number });
-  const id = order(number).id;
-  runAs('u-dispatcher', 'confirmOrder', { orderId: id });
-  if (driverId !== null) runAs('u-dispatcher', 'assignDriver', { orderId: id, driverId, seenVersion: order(number).version });
-  if (status !== 'confirmed') runAs('u-warehouse', 'markPicked', { orderId: id, source: 'scan' });
-  if (status === 'in_transit') runAs('u-dispatcher', 'setStatus', { orderId: id, to: 'in_transit' });
-  return order(number);
 }
 
 const events = (orderId: string) =>
@@ -227,7 +202,7 @@ describe('generic webhook (HMAC)', () => {
 describe('Traccar event forwarding', () => {
   it('feeds the position to GPS and comments an alarm on the driver\'s orders on the road', async () => {
     bindDevice(ts.server.db.sqlite, '512874', 'd1', 'test', now);
-    const o = orderAt('AST-9', 'in_transit', 'd1');
+    const o = orderAt('AST-9', 'in_transit', { driverId: 'd1' });
     const r = await post('traccar', traccarBody, { token: 'traccar-token' });
     expect(r.status).toBe(200);
     expect(gps.counters.received).toBe(1);

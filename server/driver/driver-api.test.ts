@@ -4,16 +4,17 @@
 // orders, oversize and disguised files, replays, floods.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ORDER_ARGS, T0 } from '../../shared/testing/fake-world';
-import type { MutationActor } from '../../shared/mutators/mutator-tx';
 import type { DriverTasksView } from '../../shared/driver-phone/driver-wire';
 import type { OrderRow } from '../../shared/schema';
 import { attachGps, type AttachedGps } from '../gps/attach-gps';
 import { startTestServer, type TestServer } from '../testing/test-server';
+import { worldOrders } from '../testing/world-orders';
 import { LINK_TTL_MS } from './driver-access';
 import { attachDriver, type AttachedDriver } from './attach-driver';
 
 let now = T0;
 let ts: TestServer;
+const { runAs, order, orderAt } = worldOrders(() => ts.server, () => now);
 let driver: AttachedDriver;
 let gps: AttachedGps;
 let keyN = 0;
@@ -32,28 +33,9 @@ afterEach(async () => {
   await ts.stop();
 });
 
-function runAs(userId: string, name: string, args: unknown): void {
-  const user = ts.server.engine.newTx().get('users', userId);
-  if (user === undefined) throw new Error(`no user ${userId}`);
-  const actor: MutationActor = { id: user.id, name: user.name, actor: user.role, role: user.role };
-  const r = ts.server.runMutation(name, args, actor, now);
-  if (r.result !== 'applied') throw new Error(`${name} rejected: ${JSON.stringify(r)}`);
-}
-
-function order(number: string): OrderRow {
-  const o = ts.server.engine.newTx().findOrderByNumber(number);
-  if (o === undefined) throw new Error(`no order ${number}`);
-  return o;
-}
-
 /** Order `number` assigned to `driverId`, walked to in_transit (or at_warehouse). */
 function assigned(number: string, driverId: string, status: 'at_warehouse' | 'in_transit' = 'in_transit'): OrderRow {
-  runAs('u-dispatcher', 'createOrder', { ...ORDER_ARGS, number });
-  runAs('u-dispatcher', 'confirmOrder', { orderId: order(number).id });
-  runAs('u-dispatcher', 'assignDriver', { orderId: order(number).id, driverId, seenVersion: order(number).version });
-  runAs('u-warehouse', 'markPicked', { orderId: order(number).id, source: 'scan' });
-  if (status === 'in_transit') runAs('u-dispatcher', 'setStatus', { orderId: order(number).id, to: 'in_transit' });
-  return order(number);
+  return orderAt(number, status, { driverId });
 }
 
 async function call(method: string, path: string, opts: { token?: string | null; body?: unknown; headers?: Record<string, string>; raw?: Buffer } = {}) {
