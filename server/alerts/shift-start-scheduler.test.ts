@@ -2,68 +2,28 @@
 // SQLite file with a fake clock and manual ticks: the admin's time, one alert per warehouse and
 // day across ticks and restarts, resolved when a driver starts, nothing on a holiday.
 import { afterEach, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
 import type { MutationActor } from '../../shared/mutators';
 import type { AlertRow } from '../../shared/schema';
-import { startTestServer, type TestServer } from '../testing/test-server';
-import type { AlertScheduler, SchedulerTimers } from './alert-scheduler';
-import { attachAlerts } from './attach-alerts';
+import { astana, schedulerServer } from '../testing/scheduler-server';
 
-const local = (d: string, hhmm: string): number => Date.parse(`${d}T${hhmm}:00+05:00`);
+const local = astana;
 const admin: MutationActor = { id: 'u-admin', name: 'Admin Timur', actor: 'admin', role: 'admin' };
 const dispatcher: MutationActor = { id: 'u-dispatcher', name: 'Dispatcher Aigerim', actor: 'dispatcher', role: 'dispatcher' };
-const manualTimers: SchedulerTimers = { set: () => 0, clear: () => undefined };
-
-let clock = 0;
-let t: TestServer | null = null;
-let sched: AlertScheduler;
-const dirs: string[] = [];
-
-async function boot(dir?: string): Promise<void> {
-  t = await startTestServer({ clock: () => clock }, ...(dir === undefined ? [] : [dir]));
-  dirs.push(t.dir);
-  sched = attachAlerts(t.server, { clock: () => clock, timers: manualTimers });
-}
-
-async function restart(how: 'close' | 'kill'): Promise<void> {
-  const dir = (t as TestServer).dir;
-  if (how === 'close') await server().close();
-  else server().kill();
-  t = null;
-  await boot(dir);
-}
-
-afterEach(async () => {
-  await t?.server.close();
-  t = null;
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-function server() {
-  if (t === null) throw new Error('no server');
-  return t.server;
-}
-
-function at(ms: number): void {
-  clock = ms;
-  sched.tick();
-}
-
-function alerts(): AlertRow[] {
-  const rows = server().db.sqlite.prepare("SELECT * FROM alerts WHERE kind = 'no_shift_start' ORDER BY due_at, id").all() as Record<string, unknown>[];
-  return rows.map((r) => server().engine.tables.alerts.codec.fromRecord(r) as AlertRow);
-}
+const h = schedulerServer();
+const { boot, server, at, restart } = h;
+const alerts = () => h.alerts('no_shift_start');
+afterEach(() => h.cleanup());
 
 const summary = (): string[] => alerts().map((a) => `${a.warehouseId}:${a.state}${a.resolution ? `/${a.resolution}` : ''}`);
 
 function mutate(name: string, args: unknown, who: MutationActor): void {
-  expect(server().runMutation(name, args, who, clock).result).toBe('applied');
+  expect(server().runMutation(name, args, who, h.clock).result).toBe('applied');
 }
 
 describe('no_shift_start in the scheduler', () => {
   it('alerts the supervisors once per warehouse and day, across ticks and restarts, and resolves when a driver starts', async () => {
     // The fixed world's two drivers (warehouse w1) went on shift on Monday and never ended it.
-    clock = local('2025-03-04', '07:00'); // Tuesday
+    h.clock = local('2025-03-04', '07:00'); // Tuesday
     await boot();
     mutate('setWarehouseShiftStartAlert', { warehouseId: 'w1', time: '09:00' }, admin);
     at(local('2025-03-04', '08:59'));
@@ -80,7 +40,7 @@ describe('no_shift_start in the scheduler', () => {
     expect(logged.n).toBe(1);
 
     at(local('2025-03-04', '09:10'));
-    sched.requestFullScan();
+    h.sched().requestFullScan();
     at(local('2025-03-04', '09:11'));
     await restart('close');
     at(local('2025-03-04', '09:20'));
@@ -89,25 +49,25 @@ describe('no_shift_start in the scheduler', () => {
     expect(alerts()).toEqual([raised]);
 
     // Arman ends yesterday's shift and starts today's: the alert is resolved.
-    clock = local('2025-03-04', '09:30');
+    h.clock = local('2025-03-04', '09:30');
     mutate('setDriverShift', { driverId: 'd1', state: 'off_shift' }, dispatcher);
     at(local('2025-03-04', '09:30'));
     expect(summary()).toEqual(['w1:open']);
-    clock = local('2025-03-04', '09:31');
+    h.clock = local('2025-03-04', '09:31');
     mutate('setDriverShift', { driverId: 'd1', state: 'on_shift' }, dispatcher);
     at(local('2025-03-04', '09:32'));
     expect(summary()).toEqual(['w1:resolved/condition_cleared']);
     expect(alerts()[0]?.resolvedAt).toBe(local('2025-03-04', '09:32'));
 
     // He goes home again: the day's alert was said once, nothing new.
-    clock = local('2025-03-04', '12:00');
+    h.clock = local('2025-03-04', '12:00');
     mutate('setDriverShift', { driverId: 'd1', state: 'off_shift' }, dispatcher);
     at(local('2025-03-04', '12:01'));
     expect(summary()).toEqual(['w1:resolved/condition_cleared']);
   });
 
   it('says nothing on a holiday, alerts again on the next working day, and follows the time the admin changes', async () => {
-    clock = local('2025-03-04', '20:00');
+    h.clock = local('2025-03-04', '20:00');
     await boot();
     mutate('setWarehouseShiftStartAlert', { warehouseId: 'w2', time: '08:30' }, admin); // w2 has no drivers at all
     mutate('updateRegionCalendar', { regionId: 'astana', holidays: ['2025-03-05'] }, admin);
@@ -119,7 +79,7 @@ describe('no_shift_start in the scheduler', () => {
     expect(summary()).toEqual(['w2:open']);
 
     // Friday: the admin moves the time to 10:15, then turns the check off for the weekend.
-    clock = local('2025-03-07', '07:00');
+    h.clock = local('2025-03-07', '07:00');
     mutate('setWarehouseShiftStartAlert', { warehouseId: 'w2', time: '10:15' }, admin);
     at(local('2025-03-07', '08:30'));
     expect(summary()).toEqual(['w2:open']);
@@ -131,14 +91,14 @@ describe('no_shift_start in the scheduler', () => {
   });
 
   it('order alerts are untouched by warehouse alerts: the order scan skips them', async () => {
-    clock = local('2025-03-04', '07:00');
+    h.clock = local('2025-03-04', '07:00');
     await boot();
     mutate('setWarehouseShiftStartAlert', { warehouseId: 'w1', time: '09:00' }, admin);
     at(local('2025-03-04', '09:05'));
-    sched.requestFullScan();
-    const r = sched.tick();
+    h.sched().requestFullScan();
+    const r = h.sched().tick();
     expect(r).toMatchObject({ created: 0, resolved: 0 });
-    expect(sched.counters.errors).toBe(0);
+    expect(h.sched().counters.errors).toBe(0);
     expect(summary()).toEqual(['w1:open']);
   });
 });
