@@ -6,6 +6,7 @@ import { useEffect, type FormEvent } from 'react';
 import { minuteOfTime, timeOfMinute } from '../../../../shared/domain/time-of-day';
 import { TimeInput } from '../../i18n/LocaleInputs';
 import { useT } from '../../i18n/use-t';
+import { refusedField, SaveRow } from './SaveRow';
 import { editDailySummary, saveDailySummary, showDailySummary, toggleSummaryRecipient, useNotifySettingsStore } from './notify-store';
 
 export function DailySummarySettings() {
@@ -17,7 +18,7 @@ export function DailySummarySettings() {
     return () => void showDailySummary(false);
   }, []);
   if (view === null || !view.canEdit) return null;
-  const bad = (field: string): true | undefined => (answer !== null && !answer.ok && (answer.field === field || answer.field?.startsWith(`${field}.`) === true)) || undefined;
+  const bad = (field: string) => refusedField(answer, field);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void saveDailySummary();
@@ -54,21 +55,7 @@ export function DailySummarySettings() {
           </label>
         ))}
       </fieldset>
-      <div style={{ display: 'flex', gap: 10, alignItems: 'center' }}>
-        <button type="submit" className="btn btn-primary">
-          {t('dailySummary.save')}
-        </button>
-        {answer?.ok && (
-          <span className="ok-text" role="status">
-            {t('settings.saved')}
-          </span>
-        )}
-        {answer && !answer.ok && (
-          <span className="error-text" role="alert">
-            {answer.text}
-          </span>
-        )}
-      </div>
+      <SaveRow label={t('dailySummary.save')} saved={t('settings.saved')} answer={answer} refusal={answer?.text ?? ''} />
     </form>
   );
 }

@@ -69,6 +69,13 @@ describe('My notifications refused (rendered)', () => {
     expect(await saveIn('ru')).toBe(words);
   });
 
+  it('marks the field a refusal names a part of ("kinds.2" is the kinds), as the daily summary does', async () => {
+    answer = refused('invalid_request', 'Invalid setMyNotifyPrefs: kinds.2: Invalid option', { code: 'bad_args', field: 'kinds.2' });
+    expect(await saveIn('en')).toBe('Choose each kind of alert once.');
+    expect(dom.host.querySelector('fieldset.my-notify-kinds')?.getAttribute('aria-invalid')).toBe('true');
+    expect(dom.host.querySelector('input[type="email"], input[inputmode="numeric"]')?.getAttribute('aria-invalid') ?? null).toBeNull();
+  });
+
   it('words the same refusal in English when the console is in English', async () => {
     answer = refused('invalid_request', 'Telegram notifications need a chat id', { code: 'bad_args', field: 'telegramChatId' });
     expect(await saveIn('en')).toBe("The Telegram chat ID is a number: write /id to the company's bot to get yours.");

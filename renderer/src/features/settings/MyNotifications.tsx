@@ -7,6 +7,7 @@ import { STAFF_NOTIFY_CHANNELS, type StaffNotifyChannel } from '../../../../shar
 import { TimeInput } from '../../i18n/LocaleInputs';
 import { refusalReason } from '../../i18n/refusal-words';
 import { useT } from '../../i18n/use-t';
+import { refusedField, SaveRow } from './SaveRow';
 import { editMyNotifyPrefs, saveMyNotifyPrefs, showMyNotifications, toggleMyNotifyKind, useNotifySettingsStore } from './notify-store';
 
 export function MyNotifications() {
@@ -21,7 +22,7 @@ export function MyNotifications() {
   if (form === null || !canSet) return null;
   const email = form.channel === 'email' || form.channel === 'both';
   const telegram = form.channel === 'telegram' || form.channel === 'both';
-  const bad = (field: string): true | undefined => (answer !== null && !answer.ok && answer.field === field) || undefined;
+  const bad = (field: string) => refusedField(answer, field);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void saveMyNotifyPrefs();
@@ -78,21 +79,7 @@ export function MyNotifications() {
           <option value="en">English</option>
         </select>
       </label>
-      <div style={{ display: 'flex', gap: 10, alignItems: 'center' }}>
-        <button type="submit" className="btn btn-primary">
-          {t('notifyPrefs.save')}
-        </button>
-        {answer?.ok && (
-          <span className="ok-text" role="status">
-            {t('settings.saved')}
-          </span>
-        )}
-        {answer && !answer.ok && (
-          <span className="error-text" role="alert">
-            {refusalReason(t, answer, 'setMyNotifyPrefs')}
-          </span>
-        )}
-      </div>
+      <SaveRow label={t('notifyPrefs.save')} saved={t('settings.saved')} answer={answer} refusal={answer === null || answer.ok ? '' : refusalReason(t, answer, 'setMyNotifyPrefs')} />
     </form>
   );
 }
