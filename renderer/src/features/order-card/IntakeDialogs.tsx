@@ -17,6 +17,7 @@ import { regionCalendar } from '../../ui/sla-view';
 import { useClockStore } from '../clock/store';
 import { useSessionStore } from '../session/store';
 import { CommandError, Dialog, DialogFooter as Footer } from './Dialog';
+import { StatusSelect } from './StatusSelect';
 import { buildEdit, draftFromOrder, type EditDraft } from './edit-model';
 import { closeDialog, confirmOrder, correctStatus, editOrder, recordPayment, undoCorrection } from './store';
 
@@ -66,17 +67,7 @@ export function CorrectionDialog({ detail, undo }: { detail: OrderDetail; undo: 
       {undo ? (
         <p>{t('intake.undoWhat', { from: t.dyn(`status.${o.status}`, o.status), to: back ? t.dyn(`status.${back}`, back) : '?' })}</p>
       ) : (
-        <label className="field">
-          <span>{t('intake.correctTo')}</span>
-          <select className="select" data-autofocus value={to} onChange={(e) => setTo(e.target.value as OrderStatus | '')}>
-            <option value="">{t('intake.choose')}</option>
-            {targets.map((s) => (
-              <option key={s} value={s}>
-                {t.dyn(`status.${s}`, s)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <StatusSelect label={t('intake.correctTo')} emptyLabel={t('intake.choose')} targets={targets} value={to} onChange={setTo} />
       )}
       <label className="field">
         <span>{t('intake.reason')}</span>

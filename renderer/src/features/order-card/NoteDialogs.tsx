@@ -6,6 +6,7 @@ import { allowedTransitions, problemResolutionTargets } from '../../../../shared
 import { PROBLEM_REASONS, type Actor, type OrderStatus, type ProblemReason } from '../../../../shared/domain/vocabulary';
 import { useT } from '../../i18n/use-t';
 import { CommandError, Dialog, DialogFooter as Footer } from './Dialog';
+import { StatusSelect } from './StatusSelect';
 import { addComment, cancelOrder, reportProblem, resolveProblem, type CardDialog } from './store';
 
 /** Where this user may send a problem order: the status machine's targets that their actor is allowed. */
@@ -53,17 +54,7 @@ export function NoteDialog({ kind, detail, actor }: { kind: Extract<CardDialog, 
         footer={<Footer label={t('resolve.submit')} submit={() => void resolveProblem(text.trim(), target || undefined)} />}
       >
         <CommandError />
-        <label className="field">
-          <span>{t('resolve.to')}</span>
-          <select className="select" data-autofocus value={target} onChange={(e) => setTarget(e.target.value as OrderStatus | '')}>
-            <option value="">{t('resolve.toDefault')}</option>
-            {targets.map((s) => (
-              <option key={s} value={s}>
-                {t.dyn(`status.${s}`, s)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <StatusSelect label={t('resolve.to')} emptyLabel={t('resolve.toDefault')} targets={targets} value={target} onChange={setTarget} />
         <label className="field">
           <span>{t('resolve.comment')}</span>
           <textarea className="textarea" value={text} onChange={(e) => setText(e.target.value)} maxLength={2000} />
