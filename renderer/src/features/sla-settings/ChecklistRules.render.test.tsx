@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 // The confirmation checklist rules rendered over the SLA settings store: one row per service
-// type, a click sends that service's new list, a refusal shows under the table.
+// type, a click sends that service's new list, a refusal shows under the table. The proof rules
+// are the same table (ServiceRuleMatrix) over their own store slice: checked there too.
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MarshrutApi } from '../../../../shared/api/contract';
@@ -10,7 +11,8 @@ import { installApi } from '../../api/client';
 import { mountHost, type DomHost } from '../../testing/dom-host';
 import { useSettingsStore } from '../settings/store';
 import { ChecklistRules } from './ChecklistRules';
-import { loadChecklistRules, refreshSlaSettings, resetSlaSettingsStore, showSlaSettings } from './store';
+import { ProofRules } from './ProofRules';
+import { loadChecklistRules, loadProofRules, refreshSlaSettings, resetSlaSettingsStore, showSlaSettings } from './store';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -30,7 +32,8 @@ beforeEach(() => {
     checklistPolicies: () => Promise.resolve(structuredClone(rules)),
     setChecklistPolicy: (a: unknown) => (sent.push(a), answer()),
     slaSettings: () => Promise.reject(new Error('not in this test')),
-    proofRules: () => Promise.resolve([]),
+    proofRules: () => Promise.resolve([{ serviceType: 'express', photo: true, signature: false, code: true }]),
+    setProofRule: (a: unknown) => (sent.push(a), answer()),
     on: () => () => undefined,
   };
   installApi(fake as unknown as MarshrutApi);
@@ -77,5 +80,17 @@ describe('confirmation checklist rules (rendered over the SLA settings store)', 
     await act(async () => refreshSlaSettings());
     const boxes = Array.from(dom.host.querySelectorAll<HTMLInputElement>('input[type="checkbox"]'));
     expect(boxes.filter((b) => b.checked).map((b) => b.getAttribute('aria-label'))).toEqual(['Standard: Address checked']);
+  });
+
+  it('the proof rules: the same table in Russian, a click sends the flipped proof, a refusal is an alert', async () => {
+    act(() => useSettingsStore.setState({ language: 'ru' }));
+    await act(async () => loadProofRules());
+    await act(async () => dom.root.render(<ProofRules canEdit />));
+    const boxes = Array.from(dom.host.querySelectorAll<HTMLInputElement>('input[type="checkbox"]'));
+    expect(boxes.map((b) => `${b.getAttribute('aria-label')}=${b.checked}`)).toEqual(['Экспресс: Фото=true', 'Экспресс: Подпись=false', 'Экспресс: Код клиента=true']);
+    answer = () => Promise.resolve({ ok: false, code: 'forbidden', message: 'Only an admin sets proof rules' } as CommandResult);
+    await act(async () => boxes[1]?.click());
+    expect(sent).toEqual([{ serviceType: 'express', photo: true, signature: true, code: true }]);
+    expect(dom.host.querySelector('[role="alert"]')?.textContent).toBe('Only an admin sets proof rules');
   });
 });
