@@ -6,19 +6,16 @@
 // comes an interval later; delivery ends them. The desk may not assign a driver meanwhile.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AlertList, AlertView } from '../../shared/api/alerts-api';
+import type { Api } from '../../main/api/create-api';
 import type { CommandResult } from '../../shared/api/define';
 import type { OrderDetail } from '../../shared/api/orders-api';
-import type { Reply } from '../../shared/api/wire';
 import { DEFAULT_SLA_POLICIES } from '../../shared/domain/sla-policy';
 import { ORDER_ARGS } from '../../shared/testing/fake-world';
-import { createApi, type Api } from '../../main/api/create-api';
-import { openReplica, type Replica } from '../../main/db/open-replica';
-import { memorySettings } from '../../main/settings/settings-store';
-import { realSyncConnector } from '../../main/sync/sync-link';
 import type { AlertScheduler } from '../../server/alerts/alert-scheduler';
 import { attachAlerts } from '../../server/alerts/attach-alerts';
 import type { MarshrutServer } from '../../server/server';
-import { addUser, seedServer, startTestServer, testDir, waitFor, type TestDir } from './harness';
+import { seedServer, startTestServer, testDir, waitFor, type TestDir } from './harness';
+import { deskSet, eventually, value } from './desks';
 
 const MIN = 60_000;
 const SYSTEM = { id: 'u-sys', name: 'Warehouse scanner', actor: 'dispatcher', role: 'dispatcher' } as const;
@@ -27,31 +24,7 @@ let dir: TestDir;
 let server: MarshrutServer;
 let sched: AlertScheduler;
 let clock = Date.now();
-const desks: Array<{ api: Api; replica: Replica }> = [];
-
-async function eventually<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 20_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const v = await probe();
-    if (v !== null) return v;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-function value<T>(r: Reply<unknown>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
-
-async function desk(name: string, role: 'admin' | 'dispatcher'): Promise<Api> {
-  const user = addUser(server, name, role);
-  const replica = openReplica(dir.file(`${role}.db`));
-  const api = createApi({ replica, settings: memorySettings({ serverUrl: server.url, token: user.token }), connect: realSyncConnector(replica) });
-  desks.push({ api, replica });
-  await waitFor(`the ${role} signed in`, () => api.link.user() !== null, 10_000);
-  return api;
-}
+const desks = deskSet(() => ({ server, dir }));
 
 function tick(ms: number): void {
   clock = ms;
@@ -76,18 +49,15 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  for (const d of desks.splice(0)) {
-    await d.api.close();
-    d.replica.close();
-  }
+  await desks.closeAll();
   await server.close();
   dir.cleanup();
 });
 
 describe('following a carrier from the desk', () => {
   it('reminds before loading, asks for calls in transit at the admin’s interval, and stops on delivery', async () => {
-    const admin = await desk('Admin Timur', 'admin');
-    const disp = await desk('Dispatcher Aigerim', 'dispatcher');
+    const admin = (await desks.open('admin', 'Admin Timur')).api;
+    const { api: disp, replica: dispReplica } = await desks.open('dispatcher', 'Dispatcher Aigerim');
 
     // The interval: refused at the desk's door when negative or fractional, by the rule when zero.
     const policy = (carrierCallMinutes: unknown) => ({ policy: { ...DEFAULT_SLA_POLICIES.intercity, carrierCallMinutes } });
@@ -106,7 +76,7 @@ describe('following a carrier from the desk', () => {
     expect(server.runMutation('createCarrier', { name: 'ТОО Жол Транс', phone: '+7 701 123 45 67', securityCheck: 'passed' }, { ...SYSTEM, actor: 'admin', role: 'admin' }, start).result).toBe('applied');
     const carrierId = (server.db.sqlite.prepare('SELECT id FROM carriers').get() as { id: string }).id;
     await waitFor('the order and the carrier on the desk', () => {
-      const r = desks[1]!.replica.sqlite;
+      const r = dispReplica.sqlite;
       return r.prepare('SELECT 1 FROM orders WHERE id = ?').get(orderId) !== undefined && r.prepare('SELECT 1 FROM carriers WHERE id = ?').get(carrierId) !== undefined;
     }, 10_000);
 

@@ -7,33 +7,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandResult } from '../../shared/api/define';
 import type { CourierProviderView } from '../../shared/api/handover-api';
 import type { OrderDetail } from '../../shared/api/orders-api';
-import type { Reply } from '../../shared/api/wire';
-import type { UserRole } from '../../shared/domain/vocabulary';
-import { createApi, type Api } from '../../main/api/create-api';
-import { openReplica, type Replica } from '../../main/db/open-replica';
+import { createApi } from '../../main/api/create-api';
+import { openReplica } from '../../main/db/open-replica';
 import { memorySettings } from '../../main/settings/settings-store';
-import { realSyncConnector } from '../../main/sync/sync-link';
 import { attachCouriers } from '../../server/couriers/attach-couriers';
 import type { MarshrutServer } from '../../server/server';
-import { addUser, seedServer, startTestServer, testDir, waitFor, type SeededUser, type TestDir } from './harness';
+import { addUser, seedServer, startTestServer, testDir, waitFor, type TestDir } from './harness';
+import { deskSet, value } from './desks';
 
 let dir: TestDir;
 let server: MarshrutServer;
-const desks: Array<{ api: Api; replica: Replica }> = [];
-
-function value<T>(r: Reply<unknown>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
-
-async function desk(role: UserRole, name: string): Promise<{ api: Api; user: SeededUser }> {
-  const user = addUser(server, name, role);
-  const replica = openReplica(dir.file(`${user.id}.db`));
-  const api = createApi({ replica, settings: memorySettings({ serverUrl: server.url, token: user.token }), connect: realSyncConnector(replica) });
-  desks.push({ api, replica });
-  await waitFor(`${name} signed in`, () => api.link.user() !== null, 10_000);
-  return { api, user };
-}
+const desks = deskSet(() => ({ server, dir }));
 
 function carrier(name: string, securityCheck: 'passed' | 'pending'): string {
   const admin = addUser(server, `Admin for ${name}`, 'admin');
@@ -59,17 +43,14 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  for (const d of desks.splice(0)) {
-    await d.api.close();
-    d.replica.close();
-  }
+  await desks.closeAll();
   await server.close();
   dir.cleanup();
 });
 
 describe('the courier services to hand to', () => {
   it("are the server's parcel providers, without device feeds or the driver app", async () => {
-    const { api } = await desk('dispatcher', 'Aigerim');
+    const { api } = await desks.open('dispatcher', 'Aigerim');
     const providers = value<CourierProviderView[]>(await api.dispatch('courierProviders', {}));
     expect(providers).toEqual([
       { key: 'cdek', name: 'CDEK', api: false },
@@ -89,16 +70,20 @@ describe('the courier services to hand to', () => {
   it('say plainly that no server is configured', async () => {
     const replica = openReplica(dir.file('alone.db'));
     const api = createApi({ replica, settings: memorySettings({}), connect: null });
-    desks.push({ api, replica });
-    expect(await api.dispatch('courierProviders', {})).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    try {
+      expect(await api.dispatch('courierProviders', {})).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    } finally {
+      await api.close();
+      replica.close();
+    }
   });
 });
 
 describe('handing an order to a carrier and back', () => {
   it('refuses a carrier without a passed security check to a dispatcher, takes it with a supervisor reason, shows it, and takes it back', async () => {
     const risky = carrier('ТОО Жаңа Жол', 'pending');
-    const { api } = await desk('dispatcher', 'Aigerim');
-    await waitFor('the carrier in the replica', () => desks[0]!.replica.sqlite.prepare('SELECT 1 FROM carriers WHERE id = ?').get(risky) !== undefined, 5000);
+    const { api, replica } = await desks.open('dispatcher', 'Aigerim');
+    await waitFor('the carrier in the replica', () => replica.sqlite.prepare('SELECT 1 FROM carriers WHERE id = ?').get(risky) !== undefined, 5000);
     const deal = { orderId: 'o100', carrierId: risky, vehicleId: null, rate: 180_000, loadingAt: Date.now() + 4 * 3_600_000, contact: 'Ербол +7 701 555 12 34' };
 
     const refused = value<CommandResult>(await api.dispatch('handToCarrier', deal));
@@ -107,12 +92,12 @@ describe('handing an order to a carrier and back', () => {
     expect(value<CommandResult>(await api.dispatch('handToCarrier', { ...deal, overrideReason: 'срочно' }))).toMatchObject({ ok: false });
     expect(serverOrder('o100').carrierId).toBeNull();
 
-    const sup = await desk('supervisor', 'Supervisor Bolat');
-    await waitFor('the carrier in the supervisor replica', () => desks[1]!.replica.sqlite.prepare('SELECT 1 FROM carriers WHERE id = ?').get(risky) !== undefined, 5000);
+    const sup = await desks.open('supervisor', 'Supervisor Bolat');
+    await waitFor('the carrier in the supervisor replica', () => sup.replica.sqlite.prepare('SELECT 1 FROM carriers WHERE id = ?').get(risky) !== undefined, 5000);
     expect(value<CommandResult>(await sup.api.dispatch('handToCarrier', { ...deal, overrideReason: 'Проверка в работе, груз срочный' })).ok).toBe(true);
     await waitFor('the carrier on the server', () => serverOrder('o100').carrierId === risky, 5000);
 
-    await waitFor('the dispatcher sees the carrier', () => (desks[0]!.replica.sqlite.prepare('SELECT carrier_id AS c FROM orders WHERE id = ?').get('o100') as { c: string | null }).c === risky, 5000);
+    await waitFor('the dispatcher sees the carrier', () => (replica.sqlite.prepare('SELECT carrier_id AS c FROM orders WHERE id = ?').get('o100') as { c: string | null }).c === risky, 5000);
     const card = value<OrderDetail>(await api.dispatch('getOrder', { orderId: 'o100' }));
     expect(card.carrier).toMatchObject({ id: risky, name: 'ТОО Жаңа Жол', phone: '+7 701 555 12 34', securityCheck: 'pending', rate: 180_000, currency: 'KZT', contact: 'Ербол +7 701 555 12 34' });
     expect(card.actions).toContain('take_back');
@@ -129,7 +114,7 @@ describe('handing an order to a carrier and back', () => {
   });
 
   it('refuses hostile arguments before anything runs', async () => {
-    const { api } = await desk('dispatcher', 'Aigerim');
+    const { api } = await desks.open('dispatcher', 'Aigerim');
     const base = { orderId: 'o101', carrierId: 'c', vehicleId: null, rate: 1, loadingAt: 0, contact: 'x' };
     for (const bad of [
       { ...base, rate: -5 },
@@ -150,7 +135,7 @@ describe('handing an order to a carrier and back', () => {
 
 describe('handing an order to a courier service', () => {
   it("puts the provider's number on the order, on the server too", async () => {
-    const { api } = await desk('dispatcher', 'Aigerim');
+    const { api } = await desks.open('dispatcher', 'Aigerim');
     expect(value<CommandResult>(await api.dispatch('handToCourier', { orderId: 'o102', provider: 'cdek', trackingNumber: '1234567890' })).ok).toBe(true);
     const card = value<OrderDetail>(await api.dispatch('getOrder', { orderId: 'o102' }));
     expect(card.order).toMatchObject({ courierProvider: 'cdek', courierTrackingNumber: '1234567890' });

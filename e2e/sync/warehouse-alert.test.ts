@@ -6,15 +6,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AlertList, SlaSettingsView } from '../../shared/api/alerts-api';
 import type { CommandResult } from '../../shared/api/define';
 import type { NoticeEvent } from '../../shared/api/events';
-import type { Reply } from '../../shared/api/wire';
-import { createApi, type Api } from '../../main/api/create-api';
-import { openReplica, type Replica } from '../../main/db/open-replica';
-import { memorySettings } from '../../main/settings/settings-store';
-import { realSyncConnector } from '../../main/sync/sync-link';
 import type { AlertScheduler } from '../../server/alerts/alert-scheduler';
 import { attachAlerts } from '../../server/alerts/attach-alerts';
 import type { MarshrutServer } from '../../server/server';
-import { addUser, seedServer, startTestServer, testDir, waitFor, type TestDir } from './harness';
+import { seedServer, startTestServer, testDir, waitFor, type TestDir } from './harness';
+import { deskSet, eventually, value } from './desks';
 
 const local = (d: string, hhmm: string): number => Date.parse(`${d}T${hhmm}:00+05:00`);
 
@@ -24,32 +20,7 @@ let dir: TestDir;
 let server: MarshrutServer;
 let sched: AlertScheduler;
 let clock = local('2025-03-04', '07:00'); // a Tuesday; the seeded drivers went on shift on Monday
-const desks: Array<{ api: Api; replica: Replica }> = [];
-
-/** Polls `probe` until it answers something (the desk's replica catches up by sync). */
-async function eventually<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 20_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const v = await probe();
-    if (v !== null) return v;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-function value<T>(r: Reply<unknown>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
-
-async function desk(name: string, role: 'admin' | 'supervisor'): Promise<Api> {
-  const user = addUser(server, name, role);
-  const replica = openReplica(dir.file(`${role}.db`));
-  const api = createApi({ replica, settings: memorySettings({ serverUrl: server.url, token: user.token }), connect: realSyncConnector(replica) });
-  desks.push({ api, replica });
-  await waitFor(`the ${role} signed in`, () => api.link.user() !== null, 10_000);
-  return api;
-}
+const desks = deskSet(() => ({ server, dir }));
 
 beforeEach(async () => {
   dir = testDir();
@@ -59,18 +30,15 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  for (const d of desks.splice(0)) {
-    await d.api.close();
-    d.replica.close();
-  }
+  await desks.closeAll();
   await server.close();
   dir.cleanup();
 });
 
 describe('a warehouse where nobody started the day', () => {
   it('reaches the supervisor’s desk in words, points at the warehouse, and resolves when a driver starts', async () => {
-    const admin = await desk('Admin Timur', 'admin');
-    const supervisor = await desk('Supervisor Gulnara', 'supervisor');
+    const admin = (await desks.open('admin', 'Admin Timur')).api;
+    const supervisor = (await desks.open('supervisor', 'Supervisor Gulnara')).api;
     const notices: NoticeEvent[] = [];
     supervisor.events.on('notice', (n) => notices.push(n));
 
