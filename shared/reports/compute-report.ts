@@ -185,7 +185,12 @@ function cutRow(key: string, name: string | null, facts: readonly OrderFact[], n
   };
 }
 
-function nameOf(dimension: CutDimension, key: string, facts: readonly OrderFact[], names: ReportNames): string | null {
+/**
+ * A cut row's name, whichever way the row was computed: an entity's name from the names read
+ * with the report (its key when it has none), the customer's as its orders spell it, and none for
+ * a vocabulary word (service, courier: the reader's language names those).
+ */
+export function cutName(dimension: CutDimension, key: string, names: ReportNames, customerName: () => string | null): string | null {
   switch (dimension) {
     case 'region':
       return names.region.get(key) ?? key;
@@ -194,18 +199,21 @@ function nameOf(dimension: CutDimension, key: string, facts: readonly OrderFact[
     case 'carrier':
       return names.carrier.get(key) ?? key;
     case 'customer':
-      // The name the customer's orders were written with; of several spellings, the first in
-      // code-point order (SQL's min(): the same answer however the orders were read).
-      return facts.reduce<string | null>((min, f) => (min === null || f.customerName < min ? f.customerName : min), null) ?? key;
+      return customerName() ?? key;
     case 'service':
     case 'courier':
       return null;
   }
 }
 
+/** Of several spellings of a customer's name, the first in code-point order (SQL's min(): the same answer however the orders were read). */
+function firstCustomerName(facts: readonly OrderFact[]): string | null {
+  return facts.reduce<string | null>((min, f) => (min === null || f.customerName < min ? f.customerName : min), null);
+}
+
 export function cut(dimension: CutDimension, facts: readonly OrderFact[], names: ReportNames, now: number): CutRow[] {
   return [...groupBy(facts, (f) => cutKey(dimension, f))]
-    .map(([key, group]) => cutRow(key, nameOf(dimension, key, group, names), group, now))
+    .map(([key, group]) => cutRow(key, cutName(dimension, key, names, () => firstCustomerName(group)), group, now))
     .sort((a, b) => b.orders - a.orders || a.key.localeCompare(b.key));
 }
 
@@ -215,7 +223,7 @@ export function driverTable(facts: readonly OrderFact[], names: ReportNames, now
       const days = new Set(group.map((f) => localDay(f.createdAt))).size;
       const measurable = group.filter(markMeasurable);
       return {
-        ...cutRow(key, nameOf('driver', key, group, names), group, now),
+        ...cutRow(key, cutName('driver', key, names, () => firstCustomerName(group)), group, now),
         onTimeDeliveries: group.filter(deliveredOnTime).length,
         marksOnTime: share(measurable.filter(markOnTime).length, measurable.length),
         ordersPerDay: days === 0 ? 0 : group.length / days,

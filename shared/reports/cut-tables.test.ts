@@ -2,7 +2,7 @@
 // function: every table cut to its largest CUT_ROW_LIMIT rows, in the order given, with the size
 // it had before. main/reports/report-sql.test.ts checks the two paths agree; this checks the cut.
 import { describe, expect, it } from 'vitest';
-import { CUT_ROW_LIMIT, cutTables, type CutRow, type DriverReportRow } from './compute-report';
+import { CUT_ROW_LIMIT, cutName, cutTables, type CutRow, type DriverReportRow } from './compute-report';
 
 const none = { value: null, hits: 0, members: 0 };
 const row = (key: string, orders: number): CutRow => ({ key, name: null, orders, delivered: 0, onTime: none, otif: none, problems: 0, cancelled: 0, avgDeliveryMs: null });
@@ -27,5 +27,19 @@ describe('cut tables', () => {
     expect(t.cuts.courier).toEqual([]);
     expect(t.drivers).toHaveLength(CUT_ROW_LIMIT);
     expect(t.drivers[0]?.key).toBe('d0');
+  });
+});
+
+describe('cut names', () => {
+  const names = { region: new Map([['astana', 'Астана']]), driver: new Map([['d1', 'Арман']]), carrier: new Map<string, string>() };
+  it('names an entity from the names read with the report, its key when it has none; a customer as its orders spell it; a vocabulary word not at all', () => {
+    const spelled = () => 'ТОО «Альфа»';
+    expect(cutName('region', 'astana', names, spelled)).toBe('Астана');
+    expect(cutName('driver', 'd1', names, spelled)).toBe('Арман');
+    expect(cutName('carrier', 'c9', names, spelled)).toBe('c9');
+    expect(cutName('customer', 'cu1', names, spelled)).toBe('ТОО «Альфа»');
+    expect(cutName('customer', 'cu1', names, () => null)).toBe('cu1');
+    expect(cutName('service', 'express', names, spelled)).toBeNull();
+    expect(cutName('courier', 'cdek', names, spelled)).toBeNull();
   });
 });

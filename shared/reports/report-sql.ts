@@ -8,6 +8,7 @@ import { PROBLEM_REASONS, type ProblemReason } from '../domain/vocabulary';
 import {
   CUT_DIMENSIONS,
   CUT_KEY_SQL,
+  cutName,
   cutTables,
   share,
   type CutDimension,
@@ -224,22 +225,6 @@ function cutRowFromSums(key: string, name: string | null, s: Sums): CutRow {
 
 const byOrders = (a: CutRow, b: CutRow) => b.orders - a.orders || a.key.localeCompare(b.key);
 
-function cutName(dimension: CutDimension, key: string, s: Sums, names: ReportNames): string | null {
-  switch (dimension) {
-    case 'region':
-      return names.region.get(key) ?? key;
-    case 'driver':
-      return names.driver.get(key) ?? key;
-    case 'carrier':
-      return names.carrier.get(key) ?? key;
-    case 'customer':
-      return s.customerName ?? key;
-    case 'service':
-    case 'courier':
-      return null;
-  }
-}
-
 export interface SumsReportInput {
   period: ReportPeriod;
   previous: ReportPeriod;
@@ -254,13 +239,13 @@ export interface SumsReportInput {
 /** The report from the period's sums ('full') and the previous period's ('headline'). */
 export function reportFromSums(input: SumsReportInput): ReportData {
   const { sums, names } = input;
-  const cutRows = (d: CutDimension) => [...sums.of(d)].map(([key, s]) => cutRowFromSums(key, cutName(d, key, s, names), s)).sort(byOrders);
+  const cutRows = (d: CutDimension) => [...sums.of(d)].map(([key, s]) => cutRowFromSums(key, cutName(d, key, names, () => s.customerName), s)).sort(byOrders);
   const days = sums.of('day');
   const all = sums.all();
   const buckets = sums.of('bucket');
   const drivers: DriverReportRow[] = [...sums.of('driver')]
     .map(([key, s]) => ({
-      ...cutRowFromSums(key, cutName('driver', key, s, names), s),
+      ...cutRowFromSums(key, cutName('driver', key, names, () => s.customerName), s),
       onTimeDeliveries: s.onTimeDeliveries,
       marksOnTime: share(s.marksHits, s.marksMembers),
       ordersPerDay: s.days === 0 ? 0 : s.orders / s.days,
