@@ -8,7 +8,6 @@ import { existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArchiveCardView, ArchiveSearchResult } from '../../shared/api/archive-api';
 import type { ListOrdersResponse } from '../../shared/api/orders-api';
-import type { Reply } from '../../shared/api/wire';
 import type { UserRole } from '../../shared/domain/vocabulary';
 import { DAY_MS } from '../../shared/reports/report-period';
 import { createApi, type Api } from '../../main/api/create-api';
@@ -17,16 +16,12 @@ import { memorySettings } from '../../main/settings/settings-store';
 import { realSyncConnector } from '../../main/sync/sync-link';
 import type { MarshrutServer } from '../../server/server';
 import { addUser, makeOrder, seedServer, startTestServer, testDir, waitFor, type TestDir } from './harness';
+import { value } from './desks';
 
 let dir: TestDir;
 let server: MarshrutServer;
 let serverUp = false;
 const desks: Array<{ api: Api; replica: Replica }> = [];
-
-function value<T>(r: Reply<unknown>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
 
 async function desk(role: UserRole, name: string): Promise<{ api: Api; replica: Replica; cacheFile: string }> {
   const user = addUser(server, name, role);

@@ -6,23 +6,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandResultWith } from '../../shared/api/define';
 import type { CustomerMatch, NewOrderRequest } from '../../shared/api/order-intake-api';
 import type { OrderDetail } from '../../shared/api/orders-api';
-import type { Reply } from '../../shared/api/wire';
 import { createApi, type Api } from '../../main/api/create-api';
 import { openReplica, type Replica } from '../../main/db/open-replica';
 import { memorySettings } from '../../main/settings/settings-store';
 import { realSyncConnector } from '../../main/sync/sync-link';
 import type { MarshrutServer } from '../../server/server';
 import { addUser, seedServer, startTestServer, testDir, waitFor, type TestDir } from './harness';
+import { value } from './desks';
 
 let dir: TestDir;
 let server: MarshrutServer;
 let replica: Replica;
 let api: Api;
-
-function value<T>(r: Reply<unknown>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
 
 const ORDER: NewOrderRequest = {
   customerName: 'Дана Ахметова',

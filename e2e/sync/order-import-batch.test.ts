@@ -9,7 +9,6 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandResultWith } from '../../shared/api/define';
 import type { OrderImportFile, OrderImportProgress } from '../../shared/api/order-import-api';
-import type { Reply } from '../../shared/api/wire';
 import { ORDER_IMPORT_SOURCE } from '../../shared/mutators/import-orders';
 import { createApi, type Api } from '../../main/api/create-api';
 import { openReplica, type Replica } from '../../main/db/open-replica';
@@ -19,6 +18,7 @@ import type { SyncConnector } from '../../main/sync/sync-link';
 import type { MarshrutServer } from '../../server/server';
 import { FaultyNetwork } from './faulty-network';
 import { addUser, seedServer, startTestServer, testDir, waitFor, type SeededUser, type TestDir } from './harness';
+import { value } from './desks';
 
 let dir: TestDir;
 let server: MarshrutServer;
@@ -26,11 +26,6 @@ let replica: Replica;
 let api: Api;
 let net: FaultyNetwork;
 let user: SeededUser;
-
-function value<T>(r: Reply<unknown>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
 
 const tomorrow = new Date(Date.now() + 5 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
 const HEADER = ['№ заказа', 'Получатель', 'Телефон', 'Город', 'Адрес', 'Доставить с', 'Доставить до', 'Склад'];

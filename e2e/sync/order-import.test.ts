@@ -7,7 +7,6 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandResultWith } from '../../shared/api/define';
 import type { OrderImportFile, OrderImportPreview } from '../../shared/api/order-import-api';
-import type { Reply } from '../../shared/api/wire';
 import { ORDER_IMPORT_SOURCE } from '../../shared/mutators/import-orders';
 import { createApi, type Api } from '../../main/api/create-api';
 import { openReplica, type Replica } from '../../main/db/open-replica';
@@ -15,16 +14,12 @@ import { memorySettings } from '../../main/settings/settings-store';
 import { realSyncConnector } from '../../main/sync/sync-link';
 import type { MarshrutServer } from '../../server/server';
 import { addUser, seedServer, startTestServer, testDir, waitFor, type TestDir } from './harness';
+import { value } from './desks';
 
 let dir: TestDir;
 let server: MarshrutServer;
 let replica: Replica;
 let api: Api;
-
-function value<T>(r: Reply<unknown>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
 
 // Tomorrow 14:00-16:00 in Astana (UTC+5), as a shop's export writes it.
 const tomorrow = new Date(Date.now() + 5 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
