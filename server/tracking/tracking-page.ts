@@ -49,7 +49,7 @@ export function renderTrackingPage(view: TrackingView, token: string, nonce: str
 <section class="card"><div class="num">${word('order')} <span id="number">${escapeHtml(view.number)}</span></div>
 <div class="status" id="status">${escapeHtml(view.statusText)}</div>
 <div id="driver" class="muted"></div></section>
-<section class="card" id="eta-card"><div class="muted">${word('eta')}</div><div class="eta" id="eta"></div><div class="band" id="band"></div></section>
+<section class="card" id="eta-card"><div class="muted" id="eta-label">${word('eta')}</div><div class="eta" id="eta"></div><div class="band" id="band"></div></section>
 <div id="map" role="img" aria-label="${word('live')}" hidden></div>
 <section class="card"><div class="muted">${word('steps')}</div><ol id="steps"></ol></section>
 <section class="card optout" id="unsubscribe"><button type="button" id="optout">${word('optOut')}</button><p id="optout-msg" class="muted" role="status"></p></section>
@@ -69,13 +69,17 @@ var W=JSON.parse(document.getElementById('words').textContent);
 var map=null,drv=null,dst=null,line=null;
 function el(id){return document.getElementById(id)}
 function text(id,s){el(id).textContent=s||''}
-function loc(lang){return lang==='kk'?'kk-KZ':lang==='en'?'en-GB':'ru-RU'}
+// Numbers only (the times come from the server). Kazakhstan writes 3,0 as Russian does, and
+// Chromium's Kazakh data writes 3.0, so Kazakh pages take Russian number formatting.
+function loc(lang){return lang==='en'?'en-GB':'ru-RU'}
 function km(a,b){var R=6371,r=Math.PI/180,dl=(b.lat-a.lat)*r,dn=(b.lon-a.lon)*r,h=Math.sin(dl/2)*Math.sin(dl/2)+Math.cos(a.lat*r)*Math.cos(b.lat*r)*Math.sin(dn/2)*Math.sin(dn/2);return 2*R*Math.asin(Math.min(1,Math.sqrt(h)))}
 function render(s){
  text('status',s.statusText);
  text('driver',s.driver?W.driver+': '+s.driver:'');
  if(s.eta){el('eta-card').hidden=false;text('eta',s.eta.text);text('band',s.eta.band)}
  else{text('eta','');text('band',s.status==='delivered'?W.delivered:W.noEta)}
+ // Delivered: "expected arrival" over "order delivered" reads wrong; the band says it alone.
+ el('eta-label').hidden=!s.eta&&s.status==='delivered';
  var ol=el('steps');ol.textContent='';
  s.steps.forEach(function(st){var li=document.createElement('li');var a=document.createElement('span');a.textContent=st.text;var b=document.createElement('span');b.className='t';b.textContent=st.time;li.appendChild(a);li.appendChild(b);ol.appendChild(li)});
  text('updated',s.updated);

@@ -102,3 +102,8 @@ export function refusedEditText(t: Translator, c: { name: string; code: string; 
     reason: refusalReason(t, { code: c.code, field: c.field }, c.name),
   });
 }
+
+/** The mutator's own code travels in details.code; the API's class of it is the fallback. */
+export function refusalFrom(code: string, details: Record<string, unknown> | undefined): Refusal {
+  return { code: typeof details?.['code'] === 'string' ? details['code'] : code, field: typeof details?.['field'] === 'string' ? details['field'] : null };
+}

@@ -13,7 +13,7 @@ import type { ChecklistItem, PaymentMethod } from '../../../../shared/domain/ord
 import type { OrderEdit } from '../../../../shared/mutators/order-intake-mutators';
 import type { CustomerMessagePrefsView } from '../../../../shared/api/messages-api';
 import { ApiError } from '../../../../shared/api/client';
-import type { Refusal } from '../../i18n/refusal-words';
+import { refusalFrom, type Refusal } from '../../i18n/refusal-words';
 import { api, errorMessage } from '../../api/client';
 import { showRightPanel, useLayoutStore } from '../../app/layout-store';
 import { fitMap, focusMap } from '../map/store';
@@ -258,11 +258,6 @@ async function loadCustomerPrefs(customerId: string | null): Promise<void> {
     // The card itself loaded; without the prefs the section is simply not shown.
     useCustomerPrefsStore.setState({ prefs: null });
   }
-}
-
-/** The mutator's own code travels in details.code; the API's class of it is the fallback. */
-function refusalFrom(code: string, details: Record<string, unknown> | undefined): Refusal {
-  return { code: typeof details?.['code'] === 'string' ? details['code'] : code, field: typeof details?.['field'] === 'string' ? details['field'] : null };
 }
 
 export async function saveCustomerPrefs(args: ApiRequest<'setCustomerMessagePrefs'>): Promise<boolean> {

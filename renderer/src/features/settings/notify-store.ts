@@ -9,7 +9,7 @@ import type { DailySummaryView } from '../../../../shared/api/reports-api';
 import type { MyNotifyPrefsView } from '../../../../shared/api/messages-api';
 import { ApiError } from '../../../../shared/api/client';
 import { api, errorMessage } from '../../api/client';
-import type { Refusal } from '../../i18n/refusal-words';
+import { refusalFrom, type Refusal } from '../../i18n/refusal-words';
 
 export type MyNotifyForm = Omit<MyNotifyPrefsView, 'saved' | 'canSet'>;
 /** A refusal keeps the server's code and field only: the words come from the dictionary. */
@@ -35,11 +35,6 @@ export const useNotifySettingsStore = create<NotifySettingsState>(() => initial)
 
 export function resetNotifySettingsStore(): void {
   useNotifySettingsStore.setState(initial, true);
-}
-
-/** The mutator's own code travels in details.code; the API's class of it is the fallback. */
-function refusalFrom(code: string, details: Record<string, unknown> | undefined): Refusal {
-  return { code: typeof details?.['code'] === 'string' ? details['code'] : code, field: typeof details?.['field'] === 'string' ? details['field'] : null };
 }
 
 function refusalOf(err: unknown): MyNotifyAnswer {
