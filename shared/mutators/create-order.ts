@@ -48,7 +48,7 @@ export const createOrder = defineMutator({
   args: createOrderArgs,
   run(tx, args, ctx) {
     // The integration that sent it owns the external id (two shops may both have order 1001).
-    writeNewOrder(tx, ctx, args, args.externalId === undefined ? null : ctx.actor.id);
+    writeNewOrder(tx, ctx, args, ctx.actor.id);
   },
 });
 
@@ -69,10 +69,10 @@ export function writeNewOrder(tx: MutatorTx, ctx: MutatorContext, args: NewOrder
   }
   const window = windowProblem(args.windowStart ?? null, args.windowEnd ?? null);
   if (window !== null) reject('bad_args', `Delivery window: ${window}`, { field: 'windowEnd' });
-  if (args.customerId != null && tx.get('customers', args.customerId) === undefined) {
-    reject('not_found', `Customer ${args.customerId} does not exist`, { field: 'customerId', customerId: args.customerId });
-  }
-  const customer = args.customerId == null ? undefined : tx.get('customers', args.customerId);
+  const customer =
+    args.customerId == null
+      ? undefined
+      : (tx.get('customers', args.customerId) ?? reject('not_found', `Customer ${args.customerId} does not exist`, { field: 'customerId', customerId: args.customerId }));
   const id = ctx.newId();
   tx.put('orders', {
     id,
@@ -119,6 +119,7 @@ export function writeNewOrder(tx: MutatorTx, ctx: MutatorContext, args: NewOrder
     version: 1,
     ...ORDER_INTAKE_DEFAULTS,
     externalId: args.externalId ?? null,
+    // The source owns the external id; an order without one belongs to no source.
     externalSource: args.externalId === undefined ? null : externalSource,
     windowStart: args.windowStart ?? null,
     windowEnd: args.windowEnd ?? null,

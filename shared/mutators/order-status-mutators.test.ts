@@ -287,3 +287,49 @@ describe('status mutators: the edges', () => {
     });
   });
 });
+
+// Cases a mutation run (StrykerJS) showed no test pinned down in createOrder: its defaults, the
+// VIP norm's source, an order with no warehouse or external id, and each refusal's words.
+describe('createOrder: the edges', () => {
+  const shop: MutationActor = { id: 'u-shop', name: 'Shop Alem', actor: 'integration', role: 'integration' };
+
+  it('fills what was not given: no e-mail, no cargo words, zero weight and volume, not fragile', () => {
+    const tx = fakeWorld();
+    const { customerPhone: _phone, ...bare } = ORDER_ARGS;
+    expect(run(tx, 'u-dispatcher', 'createOrder', { ...bare, number: '1', warehouseId: null }).result).toBe('applied');
+    expect(order(tx, '1')).toMatchObject({
+      customerPhone: '', customerEmail: null, cargoDescription: '', weightKg: 0, volumeM3: 0, places: 1,
+      fragile: false, refrigerated: false, hazardClass: null, warehouseId: null, customerId: null, vipNormMinutes: null, externalId: null, externalSource: null,
+    });
+  });
+
+  it("a VIP customer's norm applies unless the order states its own; an unknown customer is refused naming it", () => {
+    const tx = fakeWorld();
+    tx.put('customers', { id: 'c1', name: 'ТОО Ромашка', phone: '+77011112233', email: null, vipNormMinutes: 90, updatedAt: T0 });
+    run(tx, 'u-dispatcher', 'createOrder', { ...ORDER_ARGS, number: '1', customerId: 'c1' });
+    run(tx, 'u-dispatcher', 'createOrder', { ...ORDER_ARGS, number: '2', customerId: 'c1', vipNormMinutes: 30 });
+    expect(order(tx, '1')).toMatchObject({ customerId: 'c1', vipNormMinutes: 90 });
+    expect(order(tx, '2').vipNormMinutes).toBe(30);
+    expect(run(tx, 'u-dispatcher', 'createOrder', { ...ORDER_ARGS, number: '3', customerId: 'c9' })).toMatchObject({
+      error: { code: 'not_found', message: 'Customer c9 does not exist', details: { field: 'customerId', customerId: 'c9' } },
+    });
+  });
+
+  it('the sender owns an external id; a desk order without one has no source', () => {
+    const tx = fakeWorld();
+    run(tx, shop, 'createOrder', { ...ORDER_ARGS, number: '1', externalId: 'A-1' });
+    run(tx, shop, 'createOrder', { ...ORDER_ARGS, number: '2' });
+    expect(order(tx, '1')).toMatchObject({ externalId: 'A-1', externalSource: 'u-shop' });
+    expect(order(tx, '2')).toMatchObject({ externalId: null, externalSource: null });
+  });
+
+  it('refusals say what and name it', () => {
+    const tx = fakeWorld();
+    run(tx, 'u-dispatcher', 'createOrder', { ...ORDER_ARGS, number: '7' });
+    expect(run(tx, 'u-dispatcher', 'createOrder', { ...ORDER_ARGS, number: '7' })).toMatchObject({ error: { message: 'An order with number 7 already exists', details: { number: '7' } } });
+    expect(run(tx, 'u-dispatcher', 'createOrder', { ...ORDER_ARGS, regionId: 'mars' })).toMatchObject({ error: { message: 'Region mars does not exist', details: { field: 'regionId' } } });
+    expect(run(tx, 'u-dispatcher', 'createOrder', { ...ORDER_ARGS, warehouseId: 'w9' })).toMatchObject({ error: { message: 'Warehouse w9 does not exist', details: { field: 'warehouseId' } } });
+    const w = run(tx, 'u-dispatcher', 'createOrder', { ...ORDER_ARGS, windowStart: T0 + HOUR, windowEnd: T0 });
+    expect(w.result === 'rejected' && w.error.message).toMatch(/^Delivery window: .+/);
+  });
+});
