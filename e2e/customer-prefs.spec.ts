@@ -3,7 +3,7 @@
 // card; a phone no SMS can go to refused in the console's language with the field marked and
 // nothing saved; the saved choices reaching the server; a customer without a VIP contract has
 // no recipients to add. Screenshots EN and RU. The customer's choices are put back afterwards.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { CustomerMessagePrefsView } from '../shared/api/messages-api';
 import { callHost, eventually, PRIMARY } from './harness';
 
@@ -27,6 +27,24 @@ async function orderOfCustomer(vip: boolean): Promise<{ number: string; customer
     if (customer && (customer.vipNormMinutes !== null) === vip) return { number: row.number, customerId: customer.id };
   }
   throw new Error(`the demo data has no open order of a ${vip ? 'VIP' : 'regular'} customer`);
+}
+
+/** A recipient's inputs in the narrow card panel: each shows its whole value (an input narrower
+ *  than its text scrolls it, which cut the phone to '+7 702 000'), and none lies over another. */
+async function recipientReadable(group: Locator) {
+  const boxes: { x: number; y: number; width: number; height: number }[] = [];
+  for (const el of await group.locator('input, button').all()) {
+    const whole = await el.evaluate((e) => e.scrollWidth <= e.clientWidth);
+    expect(whole, `${await el.getAttribute('aria-label')} shows its whole value`).toBe(true);
+    const box = await el.boundingBox();
+    if (box === null) throw new Error('a recipient input is not shown');
+    boxes.push(box);
+  }
+  for (const [i, a] of boxes.entries())
+    for (const b of boxes.slice(i + 1)) {
+      const apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+      expect(apart, 'recipient inputs do not overlap').toBe(true);
+    }
 }
 
 async function openCard(page: Page, number: string) {
@@ -70,6 +88,7 @@ test("a dispatcher sets a VIP customer's message language, opt-out and another r
   // Fixed and saved: the console's replica has it at once, the server acknowledges it.
   await first.getByLabel('Recipient 1: Phone').fill('+7 702 000 11 22');
   await first.getByLabel('Recipient 1: E-mail').fill('manager@shop.kz');
+  await recipientReadable(first);
   await section.getByRole('button', { name: 'Save message settings' }).click();
   await expect(section.getByRole('status')).toContainText('Saved');
   await expect(section.getByRole('note')).toContainText('Opted out');
@@ -85,6 +104,7 @@ test("a dispatcher sets a VIP customer's message language, opt-out and another r
   await page.getByRole('button', { name: 'RU' }).dispatchEvent('click');
   await expect(page.getByRole('region', { name: 'Сообщения клиенту' }).getByLabel('Язык сообщений')).toHaveValue('kk');
   await page.getByRole('region', { name: 'Сообщения клиенту' }).scrollIntoViewIfNeeded();
+  await recipientReadable(page.getByRole('group', { name: 'Получатель 1' }));
   await page.screenshot({ path: info.outputPath('card-customer-messages-ru.png') });
   await page.getByRole('button', { name: 'EN' }).dispatchEvent('click');
 });
