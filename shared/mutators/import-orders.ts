@@ -41,11 +41,8 @@ export const importOrders = defineMutator({
         writeNewOrder(tx, ctx, row, ORDER_IMPORT_SOURCE);
       } catch (e) {
         // Which row: the import's refusal names it in the file (refusalFromPart).
-        if (e instanceof MutationRejection) {
-          // The row and, where the refusal names one of the row's fields (warehouseId: 'w9'), that field.
-          const field = typeof e.details?.['field'] === 'string' ? e.details['field'] : Object.keys(e.details ?? {}).find((k) => Object.hasOwn(importedOrderArgs.shape, k));
-          throw new MutationRejection(e.code, e.message, { ...e.details, index, ...(field === undefined ? {} : { field }) });
-        }
+        // writeNewOrder's refusals name their field themselves (warehouseId: 'w9'); add the row.
+        if (e instanceof MutationRejection) throw new MutationRejection(e.code, e.message, { ...e.details, index });
         throw e;
       }
     });
