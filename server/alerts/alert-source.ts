@@ -4,6 +4,7 @@
 // thousands of orders against the same few rows.
 import type Database from 'better-sqlite3';
 import { isDeskRole } from '../../shared/domain/vocabulary';
+import { CARRIER_ALERT_KINDS, mayReceiveAlertKind } from '../../shared/alerts/alert-recipient';
 import { OPEN_STATUSES } from '../../shared/domain/order-status';
 import type { SlaPolicies } from '../../shared/domain/sla-policy';
 import type { WorkingCalendar } from '../../shared/domain/working-calendar';
@@ -147,12 +148,22 @@ export class AlertSource {
     return cal;
   }
 
+  /**
+   * Who this order's alerts go to. The person who assigned it or handed it over (assignedBy)
+   * gets the dispatcher's alerts while active at the desk; the carrier follow-ups go to them
+   * while active and allowed that kind (a logistician who handed it to a carrier:
+   * shared/alerts/alert-recipient.ts). Anyone else, or someone deactivated since: the default
+   * dispatcher, as for an order nobody assigned.
+   */
   peopleFor(order: OrderRow): AlertPeople {
     const assigned = order.assignedBy === null ? undefined : this.user(order.assignedBy);
+    const active = assigned !== undefined && assigned.active ? assigned : undefined;
     const dispatcher =
-      assigned !== undefined && assigned.active && isDeskRole(assigned.role)
-        ? assigned
+      active !== undefined && isDeskRole(active.role)
+        ? active
         : ((this.people.defaultDispatcherId === undefined ? undefined : this.user(this.people.defaultDispatcherId)) ?? this.firstUser('dispatcher'));
+    // Every carrier kind has the same recipients (CARRIER_ALERT_KINDS): asking for one asks for both.
+    const carrierFollower = active !== undefined && CARRIER_ALERT_KINDS.every((k) => mayReceiveAlertKind(active.role, k)) ? active : dispatcher;
     const supervisor =
       (this.people.supervisorId === undefined ? undefined : this.user(this.people.supervisorId)) ?? this.firstUser('supervisor') ?? this.firstUser('admin');
     return {
@@ -161,6 +172,7 @@ export class AlertSource {
       supervisorId: supervisor?.id ?? null,
       supervisorName: supervisor?.name ?? null,
       directorPhone: this.people.directorPhone ?? null,
+      carrierFollowerId: carrierFollower?.id ?? null,
     };
   }
 

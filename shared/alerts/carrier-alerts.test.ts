@@ -156,3 +156,25 @@ describe('calls to the carrier in transit', () => {
     expect(carrierCallSchedule(handedLate, [], at('10:41'), env.policies, env.calendar)?.next).toBe(at('11:40'));
   });
 });
+
+describe('who follows the carrier (the gap after issue 16)', () => {
+  const handedBy = { ...people, carrierFollowerId: 'u-l' };
+
+  it('the carrier follow-ups go to the carrier follower; the SLA alerts of the same order stay with the dispatcher and supervisor', () => {
+    // Breached at the end of its deadline and still loading: every kind of the order at once.
+    const late = order({ slaDeadline: at('12:30'), createdAt: at('05:00'), confirmedAt: at('05:00'), serviceType: 'express' });
+    const rows = planAlerts(late, [], at('13:00'), env, () => handedBy).create;
+    expect(Object.fromEntries(rows.map((a) => [a.kind, a.assigneeId]))).toMatchObject({ carrier_loading: 'u-l', sla_warning: 'u-d', sla_critical: 'u-s', sla_breach: 'u-s' });
+    const calls = runAt(order({ status: 'in_transit', statusChangedAt: at('10:00') }), [at('11:00')]).map((a) => a.assigneeId);
+    expect(calls).toEqual(['u-d']);
+    const followed = planAlerts(order({ status: 'in_transit', statusChangedAt: at('10:00') }), [], at('11:00'), env, () => handedBy).create;
+    expect(followed.map((a) => [a.kind, a.assigneeId])).toEqual([['carrier_call', 'u-l']]);
+  });
+
+  it('no follower named (null or left out): the dispatcher', () => {
+    const a = (p: AlertPeople) => carrierKinds(planAlerts(order(), [], at('12:00'), env, () => p).create)[0]?.assigneeId;
+    expect(a(people)).toBe('u-d');
+    expect(a({ ...people, carrierFollowerId: null })).toBe('u-d');
+    expect(a({ ...people, carrierFollowerId: 'u-l' })).toBe('u-l');
+  });
+});

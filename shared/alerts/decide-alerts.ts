@@ -11,6 +11,7 @@ import type { SlaPolicies } from '../domain/sla-policy';
 import { DEFAULT_REMINDER_THRESHOLDS, nextReminderAt, processingReminders, type ReminderOrder, type ReminderThresholds } from '../domain/processing-reminders';
 import type { WorkingCalendar } from '../domain/working-calendar';
 import type { AlertRow } from '../schema/alerts';
+import { isCarrierAlertKind } from './alert-recipient';
 import { openAlertRow, resolvedAlertRow } from './alert-row';
 import { predictedRisk } from '../eta/arrival-risk';
 import { alertMessage, breachTasks, carrierTasks, formatLocalTime, type TemplateOrder } from './alert-templates';
@@ -44,6 +45,11 @@ export interface AlertPeople {
   supervisorId: string | null;
   supervisorName: string | null;
   directorPhone: string | null;
+  /**
+   * Who follows the order's carrier (carrier_loading, carrier_call): the person who handed it
+   * over, a logistician too (shared/alerts/alert-recipient.ts). Left out: the dispatcher.
+   */
+  carrierFollowerId?: string | null;
 }
 
 export interface AlertPlan {
@@ -204,7 +210,7 @@ function buildRow(order: AlertOrder, d: Due, now: number, env: AlertEnv, people:
       dueAt: d.dueAt,
       triggeredAt: d.triggeredAt,
       audience,
-      assigneeId: audience === 'supervisor' ? people.supervisorId : people.dispatcherId,
+      assigneeId: audience === 'supervisor' ? people.supervisorId : isCarrierAlertKind(d.kind) ? (people.carrierFollowerId ?? people.dispatcherId) : people.dispatcherId,
       priority: d.kind === 'sla_breach',
       customerName: order.customerName,
       message,
