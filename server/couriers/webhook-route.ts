@@ -6,7 +6,7 @@
 //   200 {status: "ignored"}   stored, but about nothing we track
 //   202 {status: "review"}    the order (or device) is unknown: kept in the review list
 // Positions riding along (Traccar) go to GPS ingest straight away: it is as fast as storing.
-import type { IncomingMessage } from 'node:http';
+import { readCappedBody } from '../http/capped-body';
 import { sendJson, type Route } from '../http/router';
 import type { GpsFix } from '../gps/gps-fix';
 import { adaptWebhook } from './adapt-webhook';
@@ -33,17 +33,6 @@ export interface WebhookRouteDeps {
   ingestFix: ((fix: GpsFix, receivedAt: number) => void) | null;
 }
 
-async function readRaw(req: IncomingMessage, max: number): Promise<Buffer | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > max) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
-}
-
 export function webhookRoute(deps: WebhookRouteDeps): Route {
   const { counters } = deps;
   return {
@@ -58,7 +47,7 @@ export function webhookRoute(deps: WebhookRouteDeps): Route {
         counters.unknownProvider++;
         return sendJson(res, 404, { error: 'not_found', message: `No courier integration "${key}"` });
       }
-      const raw = await readRaw(req, MAX_WEBHOOK_BYTES);
+      const raw = await readCappedBody(req, MAX_WEBHOOK_BYTES);
       if (raw === null) {
         counters.invalid++;
         return sendJson(res, 413, { error: 'too_large', message: `Body is larger than ${MAX_WEBHOOK_BYTES} bytes` });

@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import type { DriverErrorBody } from '../../shared/driver-phone/driver-wire';
+import { readCappedBody } from '../http/capped-body';
 import { headerToken, sendJson } from '../http/router';
 import type { DeviceIdentity, DriverAccess } from './driver-access';
 import type { RateLimiter } from './rate-limit';
@@ -82,14 +83,9 @@ export async function readBody(req: IncomingMessage, maxBytes: number): Promise<
     req.resume(); // drain, so the answer reaches the phone
     throw tooLarge();
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBytes) throw tooLarge();
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
+  const body = await readCappedBody(req, maxBytes);
+  if (body === null) throw tooLarge();
+  return body;
 }
 
 export async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown> {

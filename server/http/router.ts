@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SessionUser } from '../../shared/protocol';
 import type { Logger } from '../log/logger';
+import { readCappedBody } from './capped-body';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -162,14 +163,9 @@ export async function readJsonBody(
   req: IncomingMessage,
   maxBytes: number,
 ): Promise<{ ok: true; value: unknown } | { ok: false; status: number; message: string }> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBytes) return { ok: false, status: 413, message: `Body is larger than ${maxBytes} bytes` };
-    chunks.push(chunk);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
+  const body = await readCappedBody(req, maxBytes);
+  if (body === null) return { ok: false, status: 413, message: `Body is larger than ${maxBytes} bytes` };
+  const text = body.toString('utf8');
   if (text.length === 0) return { ok: true, value: undefined };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };

@@ -5,6 +5,7 @@
 import type { MutatorTx } from '../../shared/mutators';
 import { optedOutPrefs, prefsIdOf } from '../../shared/messages/customer-prefs';
 import { PAGE_WORDS } from '../../shared/messages/customer-words';
+import { messageEvent } from '../../shared/messages/message-event';
 import { OPTED_OUT_REASON, type MessageLanguage, type OptOutWay } from '../../shared/messages/message-vocabulary';
 import type { OrderRow } from '../../shared/schema';
 
@@ -28,23 +29,16 @@ export function optOutCustomer(tx: MutatorTx, order: OrderRow, way: OptOutWay, n
   const old = tx.get('customer_prefs', id);
   if (old?.optOut === true) return false;
   tx.put('customer_prefs', optedOutPrefs(id, old, now));
-  tx.put('order_events', {
+  tx.put('order_events', messageEvent({
     id: `${order.id}:opted-out:${now}`,
     orderId: order.id,
-    kind: 'message',
     at: now,
-    fromStatus: null,
-    toStatus: null,
-    subMark: null,
     actor: 'system',
     actorId: way,
     actorName: 'Customer',
     source: 'system',
     reason: OPTED_OUT_REASON,
     comment: null,
-    driverId: null,
-    changes: null,
-    handover: null,
-  });
+  }));
   return true;
 }

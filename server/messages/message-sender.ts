@@ -10,6 +10,7 @@ import type { MessageRow } from '../../shared/schema';
 import type { SyncEngine } from '../sync/sync-engine';
 import type { Channel, OutgoingMessage, SendResult } from './channel';
 import { prefsIdOf } from '../../shared/messages/customer-prefs';
+import { messageEvent } from '../../shared/messages/message-event';
 import { unsubscribeExtras } from './customer-opt-out';
 import { afterAttempt, CUT_OFF_ERROR, OutboxRounds, sendAttempt, type AttemptCounters } from './outbox-rounds';
 
@@ -148,24 +149,17 @@ export class MessageSender {
   private timelineEvent(tx: Parameters<Parameters<SyncEngine['writeRows']>[0]>[0], m: MessageRow, now: number): void {
     if (m.orderId === null) return;
     const state = m.state === 'queued' ? 'retrying' : m.state;
-    tx.put('order_events', {
+    tx.put('order_events', messageEvent({
       id: `${m.id}:${m.attempts}:${state}`,
       orderId: m.orderId,
-      kind: 'message',
       at: now,
-      fromStatus: null,
-      toStatus: null,
-      subMark: null,
       actor: 'system',
       actorId: m.channel,
       actorName: CHANNEL_NAMES[m.channel],
       source: 'system',
       reason: `${m.trigger}:${state}`,
       comment: [maskRecipient(m.channel, m.recipient), `#${m.attempts}`, m.lastError].filter((x) => x !== null && x !== '').join(' · '),
-      driverId: null,
-      changes: null,
-      handover: null,
-    });
+    }));
   }
 
   private fromRecord(r: Record<string, unknown>): MessageRow {

@@ -14,6 +14,7 @@ import { isMessageLanguage } from '../../shared/messages/templates';
 import type { MessageLanguage } from '../../shared/messages/message-vocabulary';
 import type { CustomerPrefsRow, DriverRow, OrderEventRow, OrderRow, TrackingLinkRow } from '../../shared/schema';
 import type { MarshrutServer } from '../server';
+import { readCappedBody } from '../http/capped-body';
 import { sendJson } from '../http/router';
 import { prefsIdOf } from '../../shared/messages/customer-prefs';
 import type { OptOutWay } from '../../shared/messages/message-vocabulary';
@@ -50,18 +51,6 @@ export interface TrackingCounters {
 export const OPT_OUT_HEADER = 'x-tracking-token';
 /** An opt-out request carries nothing worth more than this. */
 const OPT_OUT_MAX_BYTES = 1024;
-
-/** The raw body up to `max` bytes; null when it is larger (the rest is not read). */
-async function smallBody(req: IncomingMessage, max: number): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > max) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 function pickLanguage(req: IncomingMessage, query: URLSearchParams, prefs: CustomerPrefsRow | undefined): MessageLanguage {
   const asked = query.get('lang');
@@ -203,8 +192,9 @@ export function mountTrackingRoutes(server: MarshrutServer, opts: TrackingRoutes
       counters.optOutRefused++;
       sendJson(res, status, { error, field: f, message });
     };
-    const body = await smallBody(req, OPT_OUT_MAX_BYTES);
-    if (body === null) return refuse(413, 'too_large', 'body', `The request body is larger than ${OPT_OUT_MAX_BYTES} bytes`);
+    const raw = await readCappedBody(req, OPT_OUT_MAX_BYTES);
+    if (raw === null) return refuse(413, 'too_large', 'body', `The request body is larger than ${OPT_OUT_MAX_BYTES} bytes`);
+    const body = raw.toString('utf8');
     if (!bodyOk(body)) return refuse(400, 'bad_request', bodyField, `Unexpected ${bodyField}`);
     if (token === undefined || token === '') return refuse(400, 'bad_request', field, `The tracking token is missing (${field})`);
     const found = find(req, token, new URLSearchParams());

@@ -11,6 +11,7 @@ import { effectiveChannels, effectiveServices, MESSAGE_SETTINGS_ID } from './mes
 import { ALERT_KINDS } from '../alerts/alert-vocabulary';
 import { CUSTOMER_TRIGGERS, LINK_REQUESTED_REASON, MESSAGE_LANGUAGES, MESSAGE_TRIGGERS, STAFF_NOTIFY_CHANNELS } from './message-vocabulary';
 import { checkTemplate } from './templates';
+import { messageEvent } from './message-event';
 import { smsNumber } from './customer-prefs';
 
 const ADMIN = ['admin'] as const;
@@ -162,23 +163,16 @@ export const sendTrackingLink = defineMutator({
     const order = tx.get('orders', args.orderId);
     if (order === undefined) reject('not_found', `No order ${args.orderId}`, { field: 'orderId' });
     if (!isOpenStatus(order.status)) reject('order_finished', `Order ${order.number} is finished: no link to send`, { orderId: order.id });
-    tx.put('order_events', {
+    tx.put('order_events', messageEvent({
       id: ctx.newId(),
       orderId: order.id,
-      kind: 'message',
       at: ctx.at,
-      fromStatus: null,
-      toStatus: null,
-      subMark: null,
       actor: ctx.actor.actor,
       actorId: ctx.actor.id,
       actorName: ctx.actor.name,
       source: 'manual',
       reason: LINK_REQUESTED_REASON,
       comment: null,
-      driverId: null,
-      changes: null,
-      handover: null,
-    });
+    }));
   },
 });
