@@ -16,21 +16,8 @@ import type { NominatimOptions } from '../geocoding/nominatim-client';
 import type { SettingsStore } from '../settings/settings-store';
 import type { SyncLink } from '../sync/sync-link';
 import { createOrderImportSession } from '../order-import/order-import-session';
-import { ImportStepError } from '../carriers/import/import-files';
-import { SheetError } from '../carriers/import/read-sheet';
-import { ApiFailure } from './api-failure';
+import { importStepAsync } from './import-step';
 import { runCommand } from './order-commands';
-
-/** An import step's expected failures as the API's error codes. */
-async function importStep<T>(run: () => T | Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (e) {
-    if (e instanceof ImportStepError) throw new ApiFailure(e.code, e.message);
-    if (e instanceof SheetError) throw new ApiFailure('invalid_request', e.message);
-    throw e;
-  }
-}
 
 type Handlers = Pick<
   ApiHandlers,
@@ -84,9 +71,9 @@ export function orderIntakeHandlers(deps: {
     recordPayment: (a) => runCommand(deps.link, 'recordPayment', a),
     checklistPolicies: () => checklistPolicyViews(replica),
     setChecklistPolicy: (a) => runCommand(deps.link, 'setChecklistPolicy', a),
-    readOrderImportFile: (a) => importStep(() => imports.readFile(a.fileName, a.dataBase64)),
-    previewOrderImport: (a) => importStep(() => imports.preview(a.importId, a.mapping)),
-    commitOrderImport: (a) => importStep(() => imports.commit(a.importId, a.mapping)),
-    orderImportProgress: (a) => importStep(() => imports.progress(a.batchId)),
+    readOrderImportFile: (a) => importStepAsync(() => imports.readFile(a.fileName, a.dataBase64)),
+    previewOrderImport: (a) => importStepAsync(() => imports.preview(a.importId, a.mapping)),
+    commitOrderImport: (a) => importStepAsync(() => imports.commit(a.importId, a.mapping)),
+    orderImportProgress: (a) => importStepAsync(() => imports.progress(a.batchId)),
   };
 }

@@ -3,38 +3,16 @@
 // logisticians see it; the import wizard keeps its file between steps in this context object.
 import type { ApiHandlers, CarrierMethodName } from '../../shared/api/contract';
 import type { CommandResult } from '../../shared/api/define';
-import { ApiFailure } from '../api/api-failure';
+import { importStep, importStepAsync } from '../api/import-step';
 import type { HandlerContext } from '../api/handler-context';
 import { carrierCard } from './carrier-card';
 import { carrierCitiesCache } from './carrier-cities';
 import { countCarriers } from './count-carriers';
 import { exportCarriers } from './export/export-carriers';
 import { createImportSession } from './import/import-session';
-import { ImportStepError } from './import/import-files';
-import { SheetError } from './import/read-sheet';
 import { resolveDirection, searchCarriers, type SearchContext } from './search-carriers';
 
 export type CarrierHandlers = Pick<ApiHandlers, CarrierMethodName>;
-
-function importStep<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (e) {
-    if (e instanceof ImportStepError) throw new ApiFailure(e.code, e.message);
-    if (e instanceof SheetError) throw new ApiFailure('invalid_request', e.message);
-    throw e;
-  }
-}
-
-async function importStepAsync<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (e) {
-    if (e instanceof ImportStepError) throw new ApiFailure(e.code, e.message);
-    if (e instanceof SheetError) throw new ApiFailure('invalid_request', e.message);
-    throw e;
-  }
-}
 
 export function carriersHandlers(ctx: HandlerContext): CarrierHandlers {
   const knownCities = carrierCitiesCache(ctx.replica, ctx.now);

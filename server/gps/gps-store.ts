@@ -4,6 +4,7 @@
 // latest position into its drivers row (no version bump: positions are not change-log
 // changes), and unknown devices aggregated per device. A fix is never a transaction of its own.
 import type Database from 'better-sqlite3';
+import type { DriverPositionView } from '../http/rest-api';
 import { MAX_DEVICE_ID_CHARS, type GpsFix } from './gps-fix';
 
 export interface TrackRow {
@@ -20,16 +21,9 @@ export interface TrackRow {
   receivedAt: number;
 }
 
-export interface StoredPosition {
+/** A driver's latest position as the REST API shows it, kept per driver. */
+export interface StoredPosition extends DriverPositionView {
   driverId: string;
-  lat: number;
-  lon: number;
-  headingDeg: number | null;
-  speedKmh: number | null;
-  accuracyM: number | null;
-  battery: number | null;
-  charging: boolean | null;
-  fixAt: number;
 }
 
 interface UnknownAggregate {

@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { summarize } from '../../shared/protocol';
 import { sendJson, type Router } from '../http/router';
+import type { TrackRow } from './gps-store';
 import { parseIsoTime } from './wire-time';
 import { mayReadTracks, trackPeriodMessage, trackPeriodProblem } from '../../shared/domain/track-period';
 
@@ -30,14 +31,8 @@ export const trackQuery = z
   })
   .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, 'from must not be after to');
 
-interface TrackPoint {
-  fixAt: number;
-  lat: number;
-  lon: number;
-  speedKmh: number | null;
-  headingDeg: number | null;
-  accuracyM: number | null;
-}
+/** A stored track row as the track route answers it (no device, battery or receipt time). */
+type TrackPoint = Pick<TrackRow, 'fixAt' | 'lat' | 'lon' | 'speedKmh' | 'headingDeg' | 'accuracyM'>;
 
 export function mountTrackRoute(router: Pick<Router, 'addRoute'>, sqlite: Database.Database, flush: () => void, clock: () => number): void {
   const driverExists = sqlite.prepare<[string], { id: string }>('SELECT id FROM drivers WHERE id = ?');

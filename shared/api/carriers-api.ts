@@ -4,8 +4,9 @@
 import { z } from 'zod';
 import type { ImportFileOf } from './import-file';
 import { VEHICLE_TYPES } from '../domain/vocabulary';
-import type { SecurityCheckState, VehicleType } from '../domain/vocabulary';
+import type { SecurityCheckState } from '../domain/vocabulary';
 import type { CarrierFlag, RankReason } from '../carriers/rank-carriers';
+import type { VehicleFacts } from '../carriers/vehicle-match';
 import type { CarrierDealRow, CarrierLaneRow, CarrierOfferRow, CarrierRow, CarrierVehicleRow } from '../schema';
 import { CARRIER_IMPORT_FIELDS, type CarrierImportField } from '../carriers/import-fields';
 import type { ImportProblem } from '../carriers/import-problems';
@@ -56,14 +57,9 @@ export const searchCarriersSchema = carrierFiltersSchema
   .strict();
 export type SearchCarriersRequest = z.input<typeof searchCarriersSchema>;
 
-export interface VehicleSummary {
+/** A vehicle in the result list: the facts the requirement is matched against, with its id and plate. */
+export interface VehicleSummary extends VehicleFacts {
   id: string;
-  type: VehicleType;
-  tonnage: number;
-  volumeM3: number;
-  refrigerated: boolean;
-  adrClasses: string;
-  oversize: boolean;
   plate: string;
 }
 
