@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SLA_POLICIES, type SlaPolicies } from '../domain/sla-policy';
 import { DEFAULT_KZ_CALENDAR } from '../domain/working-calendar';
 import type { AlertRow } from '../schema/alerts';
-import { carrierCallSchedule, loadingReminderMoment, nextCarrierCheckAt, type CarrierAlertDeal } from './carrier-alerts';
+import { carrierCallInterval, carrierCallSchedule, loadingReminderMoment, nextCarrierCheckAt, type CarrierAlertDeal } from './carrier-alerts';
 import { alertId, nextAlertCheckAt, planAlerts, type AlertEnv, type AlertOrder, type AlertPeople } from './decide-alerts';
 
 const local = (d: string, hhmm: string): number => Date.parse(`${d}T${hhmm}:00+05:00`);
@@ -176,5 +176,60 @@ describe('who follows the carrier (the gap after issue 16)', () => {
     expect(a(people)).toBe('u-d');
     expect(a({ ...people, carrierFollowerId: null })).toBe('u-d');
     expect(a({ ...people, carrierFollowerId: 'u-l' })).toBe('u-l');
+  });
+});
+
+describe('the carrier moments at their edges', () => {
+  const moving = (patch: Partial<AlertOrder> = {}) => order({ status: 'in_transit', statusChangedAt: at('10:00'), ...patch });
+  const HOUR = 3_600_000;
+  const call = (dueAt: number, patch: Partial<AlertRow> = {}): AlertRow =>
+    ({ ...runAt(moving(), [at('11:00')])[0]!, id: `call-${dueAt}`, dueAt, triggeredAt: dueAt, ...patch });
+
+  it('need both a carrier and its deal: a deal left behind without a carrier, or a carrier without a deal, reminds of nothing', () => {
+    for (const o of [order({ carrierId: null }), order({ carrierDeal: null }), moving({ carrierId: null }), moving({ carrierDeal: null })]) {
+      expect(loadingReminderMoment(o)).toBeNull();
+      expect(carrierCallSchedule(o, [], at('12:00'), env.policies, env.calendar)).toBeNull();
+    }
+  });
+
+  it('the loading reminder is for goods not yet on the road, and a deal made at the loading minute still gets it', () => {
+    expect(loadingReminderMoment(moving())).toBeNull();
+    expect(loadingReminderMoment(order({ status: 'delivered' }))).toBeNull();
+    expect(loadingReminderMoment(order({ status: 'at_warehouse' }))).toMatchObject({ dueAt: at('14:00') });
+    expect(loadingReminderMoment(order({ carrierDeal: deal({ dealAt: at('14:00') }) }))).toEqual({ kind: 'carrier_loading', dueAt: at('14:00'), triggeredAt: at('14:00') });
+  });
+
+  it('a hand-edited interval that is zero, negative or fractional calls nobody; 15 minutes does', () => {
+    for (const minutes of [0, -15, 30.5]) expect(carrierCallInterval(moving(), envWith(minutes).policies)).toBeNull();
+    expect(carrierCallInterval(moving(), envWith(15).policies)).toEqual({ minutes: 15, basis: 'calendar' });
+    expect(carrierCallInterval(moving(), envWith(1).policies)).toEqual({ minutes: 1, basis: 'calendar' });
+  });
+
+  it("go on from this trip's latest call, whatever the order of the rows, ignoring other kinds and earlier trips", () => {
+    const at1100 = call(at('11:00'));
+    const at1200 = call(at('12:00'));
+    for (const rows of [[at1100, at1200], [at1200, at1100]]) {
+      const s = carrierCallSchedule(moving(), rows, at('12:30'), env.policies, env.calendar);
+      expect(s).toEqual({ current: { kind: 'carrier_call', dueAt: at('12:00'), triggeredAt: at('12:00') }, next: at('13:00') });
+    }
+    // A loading reminder due later is not a call; a call of an earlier trip (before 10:00) is not this trip's.
+    const loading = call(at('14:00'), { kind: 'carrier_loading' });
+    const earlierTrip = call(at('09:30'));
+    expect(carrierCallSchedule(moving(), [loading, earlierTrip], at('10:30'), env.policies, env.calendar)).toEqual({ current: null, next: at('11:00') });
+    // A call recorded at the very minute the order went on the road belongs to this trip.
+    expect(carrierCallSchedule(moving(), [call(at('10:00'))], at('10:30'), env.policies, env.calendar)?.current?.dueAt).toBe(at('10:00'));
+  });
+
+  it('a server down for more than 10,000 intervals catches up 10,000 of them and leaves the rest of the gap', () => {
+    const since = at('10:00');
+    const s = carrierCallSchedule(moving(), [], since + 500 * 24 * HOUR, env.policies, env.calendar);
+    expect(s).toEqual({ current: { kind: 'carrier_call', dueAt: since + 10_000 * HOUR, triggeredAt: since + 10_000 * HOUR }, next: since + 10_001 * HOUR });
+  });
+
+  it('wake the scheduler only for a reminder still ahead: none at or after its moment when nothing else is due', () => {
+    expect(nextCarrierCheckAt(order(), [], at('11:59'), env.policies, env.calendar)).toBe(at('12:00'));
+    expect(nextCarrierCheckAt(order(), [], at('12:00'), env.policies, env.calendar)).toBeNull();
+    expect(nextCarrierCheckAt(order(), [], at('13:00'), env.policies, env.calendar)).toBeNull();
+    expect(nextCarrierCheckAt(moving(), [], at('10:30'), env.policies, env.calendar)).toBe(at('11:00'));
   });
 });
