@@ -65,6 +65,34 @@ describe('carrier follow-ups go to whoever handed the order over', () => {
     expect(call).toMatchObject({ state: 'open', assigneeId: 'u-logistician' });
     if (call === undefined) throw new Error('no call');
     expect(isAlertFor(call, person('u-dispatcher', 'dispatcher'))).toBe(false);
+
+    // They mark it done; the next call comes an hour after that, to them again.
+    h.clock = at('15:20');
+    run('acknowledgeAlert', { alertId: call.id }, logistician);
+    expect(alertsOf('FR-L', 'carrier_call')[0]).toMatchObject({ state: 'acknowledged', acknowledgedBy: 'u-logistician' });
+    h.at(at('16:20'));
+    expect(alertsOf('FR-L', 'carrier_call').map((a) => [a.state, a.assigneeId])).toEqual([
+      ['resolved', 'u-logistician'],
+      ['open', 'u-logistician'],
+    ]);
+  });
+
+  it("a logistician's acknowledgement of anything not theirs is refused on the server, naming alertId; nothing changes", async () => {
+    const hand = await world();
+    hand('FR-L', logistician);
+    hand('FR-D', dispatcher2);
+    hand('EX-D', dispatcher2, 'express');
+    h.at(at('17:00'));
+    const others = [...alertsOf('FR-D'), ...alertsOf('EX-D')];
+    expect(others.map((a) => a.kind).sort()).toEqual(['carrier_loading', 'carrier_loading', 'sla_breach', 'sla_critical', 'sla_warning']);
+    const seq = () => h.server().db.sqlite.prepare('SELECT max(seq) AS s FROM change_log').get();
+    const before = seq();
+    for (const a of [...others, { id: 'al:unknown' }]) {
+      const out = h.server().runMutation('acknowledgeAlert', { alertId: a.id }, logistician, h.clock);
+      expect(out).toMatchObject({ result: 'rejected', error: { code: a.id === 'al:unknown' ? 'not_found' : 'forbidden', details: { field: 'alertId', alertId: a.id } } });
+    }
+    expect(seq()).toEqual(before);
+    expect(h.alerts().filter((a) => a.acknowledgedAt !== null)).toEqual([]);
   });
 
   it("the order's SLA alerts stay with the dispatcher and the supervisor", async () => {

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, it, expect } from 'vitest';
 import { ORDER_ARGS, T0 } from '../../shared/testing/fake-world';
 import type { MutationActor } from '../../shared/mutators';
 import type { Mutation } from '../../shared/protocol';
+import { openAlertRow } from '../../shared/alerts/alert-row';
 import { connectTestClient, type TestClient } from '../testing/ws-test-client';
 import { startTestServer, type TestServer } from '../testing/test-server';
 
@@ -57,6 +58,26 @@ describe('role checks on the server', () => {
     expect(wrongReason[0]?.code).toBe('forbidden');
     const shortage = await push('u-warehouse', 'wh-4', [m(1, 'reportProblem', { orderId, reason: 'short_delivery', comment: '2 of 3 boxes' })]);
     expect(shortage[0]?.result).toBe('applied');
+  });
+
+  it('a logistician may acknowledge only their own carrier follow-ups: pushes for unknown and others\' alerts are refused naming alertId', async () => {
+    const base = { orderId, orderNumber: 'MR-1', warehouseId: null, dueAt: T0 + 7_200_000, triggeredAt: T0, audience: 'dispatcher' as const, priority: false, customerName: 'x', message: { ru: 'x', en: 'x' }, tasks: [] };
+    t.server.engine.writeRows((tx) => {
+      tx.put('alerts', openAlertRow({ ...base, id: 'al:disp', kind: 'carrier_call', assigneeId: 'u-dispatcher' }, T0));
+      tx.put('alerts', openAlertRow({ ...base, id: 'al:sla', kind: 'sla_warning', assigneeId: 'u-logistician' }, T0));
+      tx.put('alerts', openAlertRow({ ...base, id: 'al:mine', kind: 'carrier_loading', assigneeId: 'u-logistician' }, T0));
+    });
+    const acks = await push('u-logistician', 'log-1', [
+      m(1, 'acknowledgeAlert', { alertId: 'al:x' }),
+      m(2, 'acknowledgeAlert', { alertId: 'al:disp' }),
+      m(3, 'acknowledgeAlert', { alertId: 'al:sla' }),
+      m(4, 'acknowledgeAlert', { alertId: 'al:mine' }),
+    ]);
+    expect(acks.map((a) => a.code ?? a.result)).toEqual(['not_found', 'forbidden', 'forbidden', 'applied']);
+    expect(acks[1]?.message).toBe('Alert al:disp is not yours to acknowledge: only its own person or the desk can');
+    const tx = t.server.engine.newTx();
+    expect([tx.get('alerts', 'al:disp')?.acknowledgedAt, tx.get('alerts', 'al:sla')?.acknowledgedAt]).toEqual([null, null]);
+    expect(tx.get('alerts', 'al:mine')).toMatchObject({ state: 'acknowledged', acknowledgedBy: 'u-logistician' });
   });
 
   it('only an admin edits SLA policies, calendars and VIP contracts', async () => {

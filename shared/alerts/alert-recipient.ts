@@ -27,7 +27,8 @@ interface AlertAddress {
   assigneeId: string | null;
 }
 
-type Person = { id: string; role: UserRole } | null;
+/** A signed-in user, or a mutation's actor (a machine has no role and no alerts). */
+type Person = { id: string; role: UserRole | null } | null;
 
 export function isAlertFor(alert: AlertAddress, user: Person): boolean {
   if (user === null || !mayReceiveAlertKind(user.role, alert.kind)) return false;

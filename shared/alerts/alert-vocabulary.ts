@@ -12,7 +12,8 @@ import { z } from 'zod';
  * deadline or close to it (shared/eta/arrival-risk.ts), however much time is left.
  * carrier_loading: 2 hours before a carrier's loading time, call the carrier and check the
  * loading (seed 004); carrier_call: while a carrier's order is in transit, call the carrier every
- * N minutes of its service's policy (shared/alerts/carrier-alerts.ts). Both to the dispatcher.
+ * N minutes of its service's policy (shared/alerts/carrier-alerts.ts). Both to whoever handed the
+ * order to the carrier, a logistician too, else the dispatcher (shared/alerts/alert-recipient.ts).
  */
 export const ORDER_ALERT_KINDS = ['sla_warning', 'sla_critical', 'sla_breach', 'not_taken', 'not_picked', 'predicted_late', 'carrier_loading', 'carrier_call'] as const;
 export type OrderAlertKind = (typeof ORDER_ALERT_KINDS)[number];

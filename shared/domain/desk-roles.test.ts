@@ -14,7 +14,8 @@ describe('the desk roles', () => {
 
   it('are the same list for mutators, alerts and the status machine', () => {
     expect(DESK).toEqual(DESK_ROLES);
-    expect(acknowledgeAlert.actors).toEqual(DESK_ROLES);
+    // Alerts: the desk, and a logistician for the carrier follow-ups that are theirs (shared/alerts/alert-recipient.ts).
+    expect(acknowledgeAlert.actors).toEqual([...DESK_ROLES, 'logistician']);
     // Only the desk may cancel a new order; and the shop that sent it (its own orders only, issue 14).
     const cancellers = USER_ROLES.filter((r) => allowedTransitions('new', r, { warehouseId: null, statusBeforeProblem: null }).includes('cancelled'));
     expect(cancellers).toEqual([...DESK_ROLES, 'integration']);

@@ -51,6 +51,8 @@ describe('MUTATORS registry', () => {
         'setCarrierSecurityCheck', 'setCarrierBlacklisted', 'editCarrierVehicle', 'removeCarrierVehicle', 'removeCarrierLane', 'importCarriers',
         'editOrder', 'importOrders',
         'handToCarrier', 'handToCourier', 'handToOwnFleet',
+        // Only the carrier follow-ups addressed to them (shared/alerts/alert-recipient.ts).
+        'acknowledgeAlert',
       ].sort(),
     );
     // A shop's token: its own orders in, edits before pickup, payments; nothing else.
