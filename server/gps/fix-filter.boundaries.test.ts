@@ -2,12 +2,9 @@
 // (`npm run test:mutation -- --mutate server/gps/fix-filter.ts`): every limit is inclusive on
 // the accepting side, accuracies are granted to both fixes, and the bookkeeping of recent fix
 // times and jump candidates decides duplicate vs late vs stale and when a driver relocates.
-// Equivalent mutants (no input can tell them apart): impliedSpeedKmh's `metres === 0` and
-// `hours === 0` guards (two fixes reaching it always differ in time, and 0 m gives 0 km/h
-// either way); `fix.fixAt <= shown.fixAt` (equal times returned earlier); the late path's
-// filter of recentFixAts (its entries were already filtered against the same shown time);
-// `.slice(-jumpConfirmFixes)` (a chain relocates as soon as it is that long); and replacing an
-// empty array with ["Stryker was here"] where the window filter drops it anyway.
+// Code that only equivalent mutants showed to be dead is deleted (impliedSpeedKmh's zero guards,
+// the late path's window filter, the jump chain's slice); the equivalent mutants that remain
+// carry a `Stryker disable` comment with their reason in fix-filter.ts.
 import { describe, expect, it } from 'vitest';
 import { distanceMeters } from '../../shared/domain/geo';
 import { DEFAULT_FILTER_CONFIG, EMPTY_FILTER_STATE, effectiveAccuracy, filterFix, type FilterConfig, type FilterState, type FilterStep } from './fix-filter';

@@ -77,15 +77,19 @@ export interface FilterStep {
 }
 
 export function effectiveAccuracy(accuracyM: number | null, cfg: FilterConfig): number {
-  return accuracyM === null || accuracyM <= 0 ? cfg.nominalAccuracyM : accuracyM;
+  const given = accuracyM ?? 0;
+  return given > 0 ? given : cfg.nominalAccuracyM;
 }
 
-/** Implied speed between two points, after granting them their accuracies. */
+/**
+ * Implied speed between two points, after granting them their accuracies. Callers pass fixes of
+ * different times (equal times are settled before), so no 0/0; a positive distance over 0 hours
+ * would be Infinity anyway.
+ */
 function impliedSpeedKmh(a: { lat: number; lon: number; fixAt: number; acc: number }, b: typeof a): number {
   const hours = Math.abs(b.fixAt - a.fixAt) / 3_600_000;
   const metres = Math.max(0, distanceMeters(a, b) - a.acc - b.acc);
-  if (metres === 0) return 0;
-  return hours === 0 ? Infinity : metres / 1000 / hours;
+  return metres / 1000 / hours;
 }
 
 export function filterFix(state: FilterState, fix: GpsFix, now: number, cfg: FilterConfig): FilterStep {
@@ -106,17 +110,17 @@ export function filterFix(state: FilterState, fix: GpsFix, now: number, cfg: Fil
   if (acc > cfg.maxAccuracyM) return reject('poor_accuracy');
 
   const shown = state.shown;
-  if (shown === null) return advance(state, fix, acc, false, false, cfg);
+  if (shown === null) return advance(state, fix, acc, null, false, cfg);
 
-  if (fix.fixAt === shown.fixAt) {
-    const repeated = { ...state, repeats: state.repeats + 1 };
-    return reject(fix.lat === shown.rawLat && fix.lon === shown.rawLon ? 'duplicate' : 'stale', repeated);
-  }
-  if (fix.fixAt < shown.fixAt) {
+  if (fix.fixAt <= shown.fixAt) {
+    if (fix.fixAt === shown.fixAt) {
+      const repeated = { ...state, repeats: state.repeats + 1 };
+      return reject(fix.lat === shown.rawLat && fix.lon === shown.rawLon ? 'duplicate' : 'stale', repeated);
+    }
     if (state.recentFixAts.includes(fix.fixAt)) return reject('duplicate');
     if (shown.fixAt - fix.fixAt > cfg.reorderWindowMs) return reject('stale');
-    const recentFixAts = [...state.recentFixAts, fix.fixAt].filter((t) => shown.fixAt - t <= cfg.reorderWindowMs);
-    return { state: { ...state, recentFixAts }, outcome: { kind: 'late' } };
+    // No window filter here: the shown time has not moved since advance() filtered the list.
+    return { state: { ...state, recentFixAts: [...state.recentFixAts, fix.fixAt] }, outcome: { kind: 'late' } };
   }
 
   const from = { lat: shown.rawLat, lon: shown.rawLon, fixAt: shown.fixAt, acc: shown.accuracyM };
@@ -125,20 +129,25 @@ export function filterFix(state: FilterState, fix: GpsFix, now: number, cfg: Fil
   }
 
   const jitter = distanceMeters(shown, fix) < shown.accuracyM + acc;
-  return advance(state, fix, acc, jitter, false, cfg);
+  return advance(state, fix, acc, jitter ? shown : null, false, cfg);
 }
 
-function advance(state: FilterState, fix: GpsFix, acc: number, held: boolean, relocated: boolean, cfg: FilterConfig): FilterStep {
+/** `holdAt`: the shown point to keep when the move is parking jitter, else null. */
+function advance(state: FilterState, fix: GpsFix, acc: number, holdAt: ShownPoint | null, relocated: boolean, cfg: FilterConfig): FilterStep {
   const prev = state.shown;
   const shown: ShownPoint =
-    held && prev !== null
-      ? { ...prev, fixAt: fix.fixAt, rawLat: fix.lat, rawLon: fix.lon }
+    holdAt !== null
+      ? { ...holdAt, fixAt: fix.fixAt, rawLat: fix.lat, rawLon: fix.lon }
       : { fixAt: fix.fixAt, lat: fix.lat, lon: fix.lon, accuracyM: acc, rawLat: fix.lat, rawLon: fix.lon };
-  const recent = prev === null ? [] : [...state.recentFixAts, prev.fixAt];
+  const recent =
+    prev === null
+      ? // Stryker disable next-line ArrayDeclaration: the window filter below drops a non-number entry
+        []
+      : [...state.recentFixAts, prev.fixAt];
   const recentFixAts = recent.filter((t) => fix.fixAt - t <= cfg.reorderWindowMs);
   return {
     state: { shown, recentFixAts, jumpCandidates: [], repeats: 0 },
-    outcome: { kind: 'advance', held, relocated },
+    outcome: { kind: 'advance', held: holdAt !== null, relocated },
   };
 }
 
@@ -148,7 +157,8 @@ function advance(state: FilterState, fix: GpsFix, acc: number, held: boolean, re
  * through, or the phone was off while the truck drove), and the driver is relocated.
  */
 function onJump(state: FilterState, fix: GpsFix, acc: number, cfg: FilterConfig): FilterStep {
-  const candidates = [...state.jumpCandidates, fix].slice(-cfg.jumpConfirmFixes);
+  // Never longer than jumpConfirmFixes: a chain that long relocates, and the kept list starts over.
+  const candidates = [...state.jumpCandidates, fix];
   const consistent = candidates.every((c, i) => {
     const prev = candidates[i - 1];
     if (prev === undefined) return true;
@@ -157,7 +167,8 @@ function onJump(state: FilterState, fix: GpsFix, acc: number, cfg: FilterConfig)
     return impliedSpeedKmh(a, { lat: c.lat, lon: c.lon, fixAt: c.fixAt, acc: 0 }) <= cfg.maxSpeedKmh;
   });
   if (consistent && candidates.length >= cfg.jumpConfirmFixes) {
-    return advance({ ...state, shown: null, recentFixAts: [] }, fix, acc, false, true, cfg);
+    // With no shown point advance() starts the recent fix times afresh.
+    return advance({ ...state, shown: null }, fix, acc, null, true, cfg);
   }
   const kept = consistent ? candidates : [fix];
   return { state: { ...state, jumpCandidates: kept }, outcome: { kind: 'rejected', reason: 'jump' } };

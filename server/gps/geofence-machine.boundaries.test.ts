@@ -1,9 +1,8 @@
 // The geofence machines at their exact edges and after they fired, written against the mutants
 // StrykerJS found alive: the radius is inclusive, the exit ring too, an inaccurate fix moves
 // nothing (not even the dwell), and a fired fence stays fired.
-// Equivalent mutants left alive (no behaviour can tell them apart): the 'between' zone's name
-// (never compared, only "not in, not out"), and departure's early return for an ignored fix
-// (an ignored zone is neither 'in' nor 'out', so both later branches leave the state as is).
+// The 'between' zone's name is an equivalent mutant, marked in geofence-machine.ts; departure's
+// early return for an ignored fix was dead (an ignored zone is neither 'in' nor 'out') and is gone.
 import { describe, expect, it } from 'vitest';
 import { distanceMeters } from '../../shared/domain/geo';
 import { ARRIVAL_START, DEFAULT_GEOFENCE_CONFIG, DEPARTURE_START, stepArrival, stepDeparture, type ArrivalState, type DepartureState, type FencePoint, type GeofenceConfig } from './geofence-machine';

@@ -62,7 +62,9 @@ function zoneOf(p: FencePoint, center: LatLon, radiusM: number, cfg: GeofenceCon
   if (p.accuracyM > cfg.maxAccuracyM) return 'ignored';
   const d = distanceMeters(p, center);
   if (d <= radiusM) return 'in';
-  return d > radiusM * cfg.exitFactor ? 'out' : 'between';
+  if (d > radiusM * cfg.exitFactor) return 'out';
+  // Stryker disable next-line StringLiteral: 'between' is never compared, it only means "neither in nor out"
+  return 'between';
 }
 
 export function stepArrival(state: ArrivalState, p: FencePoint, target: LatLon, cfg: GeofenceConfig): FenceStep<ArrivalState> {
@@ -86,8 +88,8 @@ export function stepDeparture(
   cfg: GeofenceConfig,
 ): FenceStep<DepartureState> {
   if (state.phase === 'fired') return { state, fire: false };
+  // An inaccurate fix ('ignored') is neither 'in' nor 'out', so it leaves the state as it is.
   const zone = zoneOf(p, warehouse, cfg.warehouseRadiusM, cfg);
-  if (zone === 'ignored') return { state, fire: false };
   if (state.phase === 'unseen') return { state: zone === 'in' ? { phase: 'in' } : state, fire: false };
   if (zone === 'out') return { state: { phase: 'fired', at: p.fixAt }, fire: true };
   return { state, fire: false };
