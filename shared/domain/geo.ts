@@ -19,9 +19,9 @@ export const MIN_MOVING_SPEED_KMH = 5;
 const RAD = Math.PI / 180;
 
 function checkPoint(p: LatLon, name: string): void {
-  // Number.isFinite is false for anything but a finite number (no coercion), so a missing
-  // point, a string or NaN are all refused here.
-  if (!Number.isFinite(p?.lat) || !Number.isFinite(p?.lon) || Math.abs(p.lat) > 90 || Math.abs(p.lon) > 180) {
+  // A missing point is refused first; Number.isFinite never coerces, so a string or NaN
+  // coordinate is refused too.
+  if (p == null || !Number.isFinite(p.lat) || !Number.isFinite(p.lon) || Math.abs(p.lat) > 90 || Math.abs(p.lon) > 180) {
     throw new RangeError(`Invalid coordinates for ${name}: ${JSON.stringify(p)}`);
   }
 }
@@ -48,10 +48,8 @@ export function insideGeofence(point: LatLon, center: LatLon, radiusM: number = 
  */
 export function etaMinutes(distanceM: number, speedKmh?: number | null): number {
   if (!Number.isFinite(distanceM) || distanceM < 0) throw new RangeError(`Invalid distance: ${distanceM}`);
-  const speed =
-    typeof speedKmh === 'number' && Number.isFinite(speedKmh) && speedKmh >= MIN_MOVING_SPEED_KMH
-      ? speedKmh
-      : DEFAULT_CITY_SPEED_KMH;
+  const given = speedKmh ?? Number.NaN; // unknown: not finite, so the city average
+  const speed = Number.isFinite(given) && given >= MIN_MOVING_SPEED_KMH ? given : DEFAULT_CITY_SPEED_KMH;
   // The epsilon keeps float noise (6.000000000000001) from adding a whole minute.
   return Math.max(0, Math.ceil((distanceM / 1000 / speed) * 60 - 1e-9));
 }

@@ -33,9 +33,12 @@ export function requestSubMark(order: StatusSubject, req: SubMarkRequest): SubMa
   if (current === req.subMark) return fail('no_change', `Order is already marked "${SUB_MARK_LABELS[req.subMark]}"`);
   const actors = subMarkActors(current, req.subMark);
   if (!actors.includes(req.actor)) {
-    const message = current !== null && subMarkGoesBack(current, req.subMark)
-      ? `${ACTOR_LABELS[req.actor]} can't move the mark back from "${SUB_MARK_LABELS[current]}" to "${SUB_MARK_LABELS[req.subMark]}"; a dispatcher can correct it`
-      : `${ACTOR_LABELS[req.actor]} can't mark "${SUB_MARK_LABELS[req.subMark]}"`;
+    const message =
+      subMarkGoesBack(current, req.subMark) &&
+      // Stryker disable next-line ConditionalExpression: subMarkGoesBack(null, …) is false already; this only narrows the type
+      current !== null
+        ? `${ACTOR_LABELS[req.actor]} can't move the mark back from "${SUB_MARK_LABELS[current]}" to "${SUB_MARK_LABELS[req.subMark]}"; a dispatcher can correct it`
+        : `${ACTOR_LABELS[req.actor]} can't mark "${SUB_MARK_LABELS[req.subMark]}"`;
     return fail('actor_not_allowed', message);
   }
   return {

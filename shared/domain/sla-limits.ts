@@ -31,7 +31,8 @@ export type SlaNumberProblem =
 /** Problems of one number of minutes (NaN/Infinity, fractions, out of range). */
 export function minutesProblems(field: SlaNumberField, value: number): SlaNumberProblem[] {
   const { min, max } = SLA_LIMITS[field];
-  if (typeof value !== 'number' || !Number.isFinite(value)) return [{ field, code: 'not_a_number' }];
+  // Number.isFinite never coerces: a string or null sent as minutes is refused here too.
+  if (!Number.isFinite(value)) return [{ field, code: 'not_a_number' }];
   if (!Number.isInteger(value)) return [{ field, code: 'not_whole' }];
   if (value < min) return [{ field, code: 'below_min', min, max }];
   if (value > max) return [{ field, code: 'above_max', min, max }];

@@ -126,7 +126,8 @@ export interface SlaPolicyInput {
 }
 
 function positive(n: number | null | undefined): n is number {
-  return typeof n === 'number' && Number.isFinite(n) && n > 0;
+  const given = n ?? Number.NaN; // none: not finite, so not positive
+  return Number.isFinite(given) && given > 0;
 }
 
 /** The policy that applies to an order. Throws RangeError on a broken policy (configuration error). */
