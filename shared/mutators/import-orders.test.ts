@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeWorld, ORDER_ARGS, run } from '../testing/fake-world';
 import { ORDER_IMPORT_SOURCE } from './import-orders';
 
@@ -29,6 +29,15 @@ describe('importOrders: one part of a spreadsheet', () => {
     run(tx, 'u-dispatcher', 'importOrders', { rows: [row('A-1')] });
     expect(run(tx, 'u-supervisor', 'importOrders', { rows: [row('A-1'), row('A-2')] })).toEqual({ result: 'applied' });
     expect(tx.all('orders').map((o) => o.externalId).sort()).toEqual(['A-1', 'A-2']);
+  });
+
+  it('a failure that is no refusal (the storage failing) is not blamed on a row: it surfaces as it is', () => {
+    const tx = fakeWorld();
+    const diskFull = new Error('database or disk is full');
+    vi.spyOn(tx, 'put').mockImplementationOnce(() => {
+      throw diskFull;
+    });
+    expect(() => run(tx, 'u-dispatcher', 'importOrders', { rows: [row('A-1')] })).toThrow(diskFull);
   });
 
   it('desk roles and logisticians only; an empty or oversized part is refused', () => {
