@@ -1,6 +1,6 @@
 // The carrier mutators added for issue 6 (security verdicts, blacklist, vehicle and lane edits,
 // bulk import); the first ones are covered in carriers.test.ts.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { binCheckDigit } from '../carriers/tax-id';
 import { fakeWorld, run, T0 } from '../testing/fake-world';
 
@@ -25,8 +25,10 @@ describe('carrier verdicts', () => {
     const { tx, id } = world();
     expect(run(tx, 'u-logistician', 'setCarrierBlacklisted', { carrierId: id, blacklisted: true })).toMatchObject({ error: { code: 'reason_required' } });
     expect(run(tx, 'u-logistician', 'setCarrierBlacklisted', { carrierId: id, blacklisted: true, reason: 'сорвал рейс' }).result).toBe('applied');
-    expect(tx.get('carriers', id)).toMatchObject({ blacklisted: true });
+    expect(tx.get('carriers', id)).toMatchObject({ blacklisted: true, version: 2 });
     run(tx, 'u-logistician', 'setCarrierBlacklisted', { carrierId: id, blacklisted: false });
+    // Each verdict is a change other consoles must see: the version goes up by one every time.
+    expect(tx.get('carriers', id)).toMatchObject({ blacklisted: false, version: 3 });
     expect(tx.get('carriers', id)?.notes.split('\n')).toEqual(['[2025-03-03] В чёрном списке: сорвал рейс', '[2025-03-03] Снят с чёрного списка']);
     expect(run(tx, 'u-dispatcher', 'setCarrierBlacklisted', { carrierId: id, blacklisted: false })).toMatchObject({ error: { code: 'forbidden' } });
   });
@@ -130,6 +132,9 @@ describe('carriers: the edges', () => {
     tx.put('carriers', { ...base, id: 'old', taxId: '123', securityCheck: 'passed', securityCheckedAt: T0 });
     expect(run(tx, 'u-logistician', 'editCarrier', { carrierId: 'old', patch: { taxId: '123', securityCheck: 'passed', name: 'Old' } }, T0 + HOUR).result).toBe('applied');
     expect(tx.get('carriers', 'old')).toMatchObject({ taxId: '123', securityCheckedAt: T0, name: 'Old' });
+    // An edit that does not mention the verdict leaves its date alone.
+    run(tx, 'u-logistician', 'editCarrier', { carrierId: 'old', patch: { phone: '8 702 000 00 00' } }, T0 + HOUR);
+    expect(tx.get('carriers', 'old')).toMatchObject({ securityCheck: 'passed', securityCheckedAt: T0, phoneNormalized: '77020000000' });
     run(tx, 'u-logistician', 'editCarrier', { carrierId: 'old', patch: { securityCheck: 'pending' } }, T0 + HOUR);
     expect(tx.get('carriers', 'old')?.securityCheckedAt).toBeNull();
     run(tx, 'u-logistician', 'editCarrier', { carrierId: 'old', patch: { securityCheck: 'failed', taxId: '  ' } }, T0 + 2 * HOUR);
@@ -180,6 +185,15 @@ describe('carriers: the edges', () => {
     run(tx, 'u-logistician', 'importCarriers', { source: 'f.xlsx', rows: [laneRow('Алматы')] }, T0);
     run(tx, 'u-logistician', 'importCarriers', { source: 'f.xlsx', rows: [laneRow('АЛМАТЫ')] }, T0 + HOUR);
     expect(tx.all('carrier_lanes')).toMatchObject([{ fromCity: 'Алматы', updatedAt: T0 }]);
+  });
+
+  it('a failure that is no refusal (the storage failing) is not blamed on the row: it surfaces as it is', () => {
+    const tx = fakeWorld();
+    const diskFull = new Error('database or disk is full');
+    vi.spyOn(tx, 'put').mockImplementationOnce(() => {
+      throw diskFull;
+    });
+    expect(() => run(tx, 'u-logistician', 'importCarriers', { source: 'f.xlsx', rows: [{ carrier: { name: 'A' } }] })).toThrow(diskFull);
   });
 
   it("a refused import row is named by its index in the batch", () => {
