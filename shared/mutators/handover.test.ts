@@ -62,8 +62,13 @@ describe('handToCarrier', () => {
     const other = tx.all('carriers').find((c) => c.name === 'ИП Другой')?.id ?? '';
     run(tx, 'u-logistician', 'setCarrierSecurityCheck', { carrierId: other, state: 'passed' });
     const o = orderAt(tx, '502', 'confirmed');
-    expect(run(tx, 'u-logistician', 'handToCarrier', deal(other, vehicleId, o.id))).toMatchObject({ error: { code: 'not_found' } });
-    expect(run(tx, 'u-logistician', 'handToCarrier', deal('nope', null, o.id))).toMatchObject({ error: { code: 'not_found' } });
+    // Each refusal names the field the form shows it at.
+    expect(run(tx, 'u-logistician', 'handToCarrier', deal(other, vehicleId, o.id))).toMatchObject({
+      error: { code: 'not_found', message: `Vehicle ${vehicleId} is not ИП Другой's`, details: { field: 'vehicleId', vehicleId } },
+    });
+    expect(run(tx, 'u-logistician', 'handToCarrier', deal('nope', null, o.id))).toMatchObject({
+      error: { code: 'not_found', message: 'Carrier nope does not exist', details: { field: 'carrierId', carrierId: 'nope' } },
+    });
     run(tx, 'u-supervisor', 'setCarrierBlacklisted', { carrierId, blacklisted: true, reason: 'сорвал рейс' });
     expect(run(tx, 'u-admin', 'handToCarrier', deal(carrierId, null, o.id, { overrideReason: 'x' }))).toMatchObject({ error: { code: 'blacklisted' } });
     run(tx, 'u-dispatcher', 'cancelOrder', { orderId: o.id, comment: 'клиент передумал' });
@@ -263,6 +268,14 @@ describe('handover: the edges', () => {
     expect(order(tx, '608')).toMatchObject({ driverId: null, assignedBy: null, assignedAt: null, carrierId: null });
   });
 
+  it('handed to a courier service, the own driver is off the order and the hander is recorded', () => {
+    const { tx } = world();
+    const o = orderAt(tx, '614', 'at_warehouse');
+    run(tx, 'u-dispatcher', 'assignDriver', { orderId: o.id, driverId: 'd1', seenVersion: o.version });
+    expect(run(tx, 'u-dispatcher2', 'handToCourier', { orderId: o.id, provider: 'cdek', trackingNumber: '1', reason: 'водитель заболел' }, T0 + 2000).result).toBe('applied');
+    expect(order(tx, '614')).toMatchObject({ driverId: null, assignedBy: 'u-dispatcher2', assignedAt: T0 + 2000, courierProvider: 'cdek' });
+  });
+
   it("ends only a deal that stands: one that went wrong keeps its outcome, a deal missing from the replica is no obstacle", () => {
     const { tx, carrierId } = world();
     const o = orderAt(tx, '609', 'confirmed');
@@ -297,8 +310,9 @@ describe('handover: the edges', () => {
   it('the loading city: the known city at the pickup, else the warehouse city, else the delivery city', () => {
     const { tx, carrierId } = world();
     const far = { pickupLat: 0.5, pickupLon: 0.5 };
+    // The delivery city differs from the warehouse's, so the deal shows which one was taken.
     const a = orderAt(tx, '612', 'confirmed');
-    tx.put('orders', { ...a, ...far });
+    tx.put('orders', { ...a, ...far, deliveryCity: 'Kokshetau' });
     run(tx, 'u-logistician', 'handToCarrier', deal(carrierId, null, a.id));
     expect(tx.get('carrier_deals', order(tx, '612').carrierDealId ?? '')?.fromCity).toBe('Astana');
     const b = orderAt(tx, '613', 'confirmed');
