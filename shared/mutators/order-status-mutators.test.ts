@@ -272,6 +272,27 @@ describe('status mutators: the edges', () => {
     expect(tx.all('order_events').at(-1)).toMatchObject({ subMark: 'left_warehouse', source: 'scan', comment: 'gate 3' });
   });
 
+  it('a warehouse user whose user row is missing is bound to no warehouse: refused, like an unbound one', () => {
+    const tx = fakeWorld();
+    const gone: MutationActor = { id: 'u-gone', name: 'Storekeeper Gone', actor: 'warehouse', role: 'warehouse' };
+    const o = orderAt(tx, '1', 'confirmed');
+    const before = tx.snapshot();
+    expect(run(tx, gone, 'markPicked', { orderId: o.id, source: 'manual' })).toMatchObject({
+      result: 'rejected',
+      error: { code: 'forbidden', details: { orderWarehouseId: 'w1' } },
+    });
+    expect(tx.snapshot()).toEqual(before);
+  });
+
+  it('a refused confirmation names every missing check', () => {
+    const tx = fakeWorld();
+    run(tx, 'u-admin', 'setChecklistPolicy', { serviceType: 'express', required: ['contacts_checked', 'address_checked'] });
+    const o = orderAt(tx, '1', 'new');
+    expect(run(tx, 'u-dispatcher', 'confirmOrder', { orderId: o.id, checklist: [] })).toMatchObject({
+      error: { code: 'checklist_incomplete', message: 'Order 1: check contacts_checked, address_checked before confirming' },
+    });
+  });
+
   it('refusals carry the details a screen words them from', () => {
     const tx = fakeWorld();
     tx.put('users', { id: 'u-unbound', name: 'Storekeeper Unbound', role: 'warehouse', warehouseId: null, active: true, updatedAt: T0 });

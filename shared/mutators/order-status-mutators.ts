@@ -25,7 +25,8 @@ export const confirmOrder = defineMutator({
   args: z.object({ orderId: id, comment, checklist: z.array(z.enum(CHECKLIST_ITEMS)).max(CHECKLIST_ITEMS.length).optional() }),
   run(tx, args, ctx) {
     const order = loadOrder(tx, args.orderId);
-    const checked = [...new Set(args.checklist ?? [])];
+    // new Set(undefined) is empty: no list given, nothing ticked.
+    const checked = [...new Set(args.checklist)];
     // Only people confirm (shared/domain/order-status.ts), so the admin's checklist binds every confirmation.
     const missing = missingChecklistItems(requiredChecklist(tx, order.serviceType), checked);
     if (missing.length > 0) {
@@ -47,6 +48,7 @@ export const markPicked = defineMutator({
     .object({ orderId: id.optional(), number: z.string().trim().min(1).max(32).optional(), source: z.enum(['scan', 'manual']) })
     .refine((a) => (a.orderId === undefined) !== (a.number === undefined), 'give either orderId or number'),
   run(tx, args, ctx) {
+    // Stryker disable next-line StringLiteral: the schema's refine gives exactly one of orderId and number, so the '' is never read
     const order = args.orderId !== undefined ? loadOrder(tx, args.orderId) : loadOrderByNumber(tx, args.number ?? '');
     checkWarehouseScope(tx, ctx, order);
     changeStatus(tx, ctx, order, { to: 'at_warehouse', source: args.source });
@@ -75,6 +77,7 @@ export const setStatus = defineMutator({
       reason: args.reason,
       comment: args.comment,
       subMark: args.subMark,
+      // Stryker disable next-line ConditionalExpression: on other moves deadlineOnConfirm adds nothing (a deadline is set wherever confirmedAt is, and without confirmedAt there is none)
       extra: args.to === 'confirmed' ? (next) => deadlineOnConfirm(tx, next) : undefined,
     });
   },
@@ -124,6 +127,7 @@ export const resolveProblem = defineMutator({
     changeStatus(tx, ctx, order, {
       to: args.to,
       comment: args.comment,
+      // Stryker disable next-line ConditionalExpression: as in setStatus, deadlineOnConfirm adds nothing on other moves
       extra: args.to === 'confirmed' ? (next) => deadlineOnConfirm(tx, next) : undefined,
     });
   },
