@@ -153,7 +153,9 @@ describe('assignment: the edges', () => {
   it('refusals say what and why', () => {
     const tx = fakeWorld();
     const o = orderAt(tx, '1', 'new');
-    expect(run(tx, 'u-dispatcher', 'assignDriver', { orderId: o.id, driverId: 'nope', seenVersion: o.version })).toMatchObject({ error: { message: 'Driver nope does not exist' } });
+    expect(run(tx, 'u-dispatcher', 'assignDriver', { orderId: o.id, driverId: 'nope', seenVersion: o.version })).toMatchObject({
+      error: { code: 'not_found', message: 'Driver nope does not exist', details: { field: 'driverId' } },
+    });
     run(tx, 'u-dispatcher', 'cancelOrder', { orderId: o.id, comment: 'duplicate' });
     const out = run(tx, 'u-dispatcher', 'assignDriver', { orderId: o.id, driverId: 'd1', seenVersion: order(tx, '1').version });
     expect(out).toMatchObject({ error: { code: 'invalid_state', details: { status: 'cancelled' } } });
