@@ -30,7 +30,8 @@ export function changeStatus(tx: MutatorTx, ctx: MutatorContext, order: OrderRow
     reason: change.reason ?? null,
     comment: change.comment ?? null,
     subMark: change.subMark ?? null,
-    ...(change.source === undefined ? {} : { source: change.source }),
+    // Undefined means "the actor's own": the domain reads `source ?? defaultSource(actor)`.
+    source: change.source,
   };
   const result = requestTransition(order, req);
   if (!result.ok) rejectTransition(result, order);
@@ -56,7 +57,7 @@ export function changeSubMark(
     actorName: ctx.actor.name,
     driverId: order.driverId,
     comment: opts.comment ?? null,
-    ...(opts.source === undefined ? {} : { source: opts.source }),
+    source: opts.source,
   });
   if (!result.ok) rejectTransition(result, order);
   const saved = saveOrder(tx, ctx, { ...order, ...result.patch });
