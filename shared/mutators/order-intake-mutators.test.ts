@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SLA_POLICIES } from '../domain/sla-policy';
 import { fakeWorld, order, orderAt, ORDER_ARGS, run, T0 } from '../testing/fake-world';
 import type { MutationActor } from './mutator-tx';
 import { parsePaymentComment, paymentComment } from './order-intake-mutators';
@@ -55,6 +56,30 @@ describe('editOrder', () => {
     // Dropping the window falls back to the norm from confirmation.
     run(tx, 'u-dispatcher', 'editOrder', { orderId: o.id, changes: { windowStart: null, windowEnd: null } }, T0 + HOUR);
     expect(order(tx, '1').slaDeadline).toBe(T0 + 4 * HOUR);
+  });
+
+  it('a confirmed promise stays when the SLA policy changes; only moving the window end re-dates it', () => {
+    const tx = fakeWorld();
+    const o = orderAt(tx, '1', 'confirmed');
+    expect(o.slaDeadline).toBe(T0 + 4 * HOUR); // express norm at confirmation
+    expect(run(tx, 'u-admin', 'updateSlaPolicy', { policy: { ...DEFAULT_SLA_POLICIES.express, normMinutes: 300 } }).result).toBe('applied');
+    run(tx, 'u-dispatcher', 'editOrder', { orderId: o.id, changes: { places: 2, deliveryAddress: 'Kenesary 42' } }, T0 + HOUR);
+    expect(order(tx, '1').slaDeadline).toBe(T0 + 4 * HOUR);
+    // A window and a cargo change in one edit: the window still moves the deadline.
+    run(tx, 'u-dispatcher', 'editOrder', { orderId: o.id, changes: { places: 3, windowStart: T0 + 5 * HOUR, windowEnd: T0 + 6 * HOUR } }, T0 + HOUR);
+    expect(order(tx, '1').slaDeadline).toBe(T0 + 6 * HOUR);
+    expect(tx.all('order_events').filter((e) => e.kind === 'edit').at(-1)?.changes).toContainEqual({ field: 'slaDeadline', old: T0 + 4 * HOUR, new: T0 + 6 * HOUR });
+    // A later start in the same window keeps the promise (it is the window's end).
+    run(tx, 'u-dispatcher', 'editOrder', { orderId: o.id, changes: { windowStart: T0 + 5.5 * HOUR } }, T0 + HOUR);
+    expect(order(tx, '1').slaDeadline).toBe(T0 + 6 * HOUR);
+    expect(tx.all('order_events').filter((e) => e.kind === 'edit').at(-1)?.changes).toEqual([{ field: 'windowStart', old: T0 + 5 * HOUR, new: T0 + 5.5 * HOUR }]);
+  });
+
+  it('an order not yet confirmed gets no deadline from its window', () => {
+    const tx = fakeWorld();
+    const o = orderAt(tx, '1', 'new');
+    run(tx, 'u-dispatcher', 'editOrder', { orderId: o.id, changes: { windowStart: T0 + 5 * HOUR, windowEnd: T0 + 6 * HOUR } }, T0 + HOUR);
+    expect(order(tx, '1')).toMatchObject({ windowEnd: T0 + 6 * HOUR, slaDeadline: null });
   });
 
   it('lets a shop change address, window and contacts of its own orders before pickup only', () => {
@@ -118,6 +143,14 @@ describe('status corrections', () => {
     expect(run(tx, 'u-admin', 'undoCorrection', { orderId: o.id, reason: 'again' })).toMatchObject({ error: { code: 'nothing_to_undo' } });
   });
 
+  it('a correction keeps the promise made at confirmation, even after the SLA policy changed', () => {
+    const tx = fakeWorld();
+    const o = orderAt(tx, '1', 'confirmed');
+    run(tx, 'u-admin', 'updateSlaPolicy', { policy: { ...DEFAULT_SLA_POLICIES.express, normMinutes: 300 } });
+    expect(run(tx, 'u-supervisor', 'correctStatus', { orderId: o.id, to: 'at_warehouse', reason: 'picked, not scanned' }, T0 + HOUR).result).toBe('applied');
+    expect(order(tx, '1')).toMatchObject({ status: 'at_warehouse', slaDeadline: T0 + 4 * HOUR });
+  });
+
   it('refuses an undo once something else changed the order, and targets the machine forbids', () => {
     const tx = fakeWorld();
     const o = orderAt(tx, '1', 'confirmed');
@@ -162,7 +195,7 @@ describe('order intake: the edges', () => {
     const tx = fakeWorld();
     run(tx, shop, 'createOrder', { ...ORDER_ARGS, number: 'S1', externalId: 'A-1' });
     const id = order(tx, 'S1').id;
-    expect(run(tx, otherShop, 'editOrder', { orderId: id, changes: { customerPhone: '1' } })).toMatchObject({ error: { code: 'not_found', message: 'No order with number S1', details: { number: 'S1' } } });
+    expect(run(tx, otherShop, 'editOrder', { orderId: id, changes: { customerPhone: '1' } })).toMatchObject({ error: { code: 'not_found', message: 'No order with number S1', details: { field: 'number', number: 'S1' } } });
     expect(run(tx, shop, 'editOrder', { orderId: id, changes: { weightKg: 1 } })).toMatchObject({ error: { message: "An integration can't change weightKg" } });
     run(tx, 'u-dispatcher', 'confirmOrder', { orderId: id });
     run(tx, 'u-warehouse', 'markPicked', { orderId: id, source: 'scan' });
@@ -256,7 +289,9 @@ describe('order intake: the edges', () => {
     expect(parsePaymentComment('12.5 cash')).toEqual({ amount: 12.5, method: 'cash', reference: null });
     expect(parsePaymentComment('100 online order 7 of 9')).toEqual({ amount: 100, method: 'online', reference: 'order 7 of 9' });
     expect(parsePaymentComment('5000 card')).toEqual({ amount: 5000, method: 'card', reference: null });
-    for (const text of [null, '', 'card 5000', '5000 barter', '5000', ' 5000 card', '5.000.1 card', 'x5000 card', '5000  card', '5. card']) {
+    expect(parsePaymentComment(paymentComment({ amount: 1234.56, method: 'transfer' }))).toEqual({ amount: 1234.56, method: 'transfer', reference: null });
+    // Not the written form (words apart by one space, nothing after): shown as typed, not read as a payment.
+    for (const text of [null, '', 'card 5000', '5000 barter', '5000', ' 5000 card', '5.000.1 card', 'x5000 card', '5000  card', '5. card', '5000 card ', '5000 card\tKASPI-77']) {
       expect(parsePaymentComment(text)).toBeNull();
     }
   });

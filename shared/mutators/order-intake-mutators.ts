@@ -74,8 +74,10 @@ export const editOrder = defineMutator({
     let next: OrderRow = { ...order, ...args.changes };
     const window = windowProblem(next.windowStart, next.windowEnd);
     if (window !== null) reject('bad_args', `Delivery window: ${window}`, { field: 'windowEnd' });
-    // A confirmed order's promise follows its window: moving the window moves the deadline.
-    if (order.confirmedAt !== null && changes.some((c) => c.field === 'windowStart' || c.field === 'windowEnd')) {
+    // A confirmed order's promise follows its window: moving the window's end moves the deadline
+    // (the deadline is that end; the start does not enter it, and before confirmation there is none).
+    // Other edits keep the promise made at confirmation, even if the SLA policy changed since.
+    if (changes.some((c) => c.field === 'windowEnd')) {
       const deadline = deadlineOf(tx, next);
       if (deadline !== order.slaDeadline) {
         changes.push({ field: 'slaDeadline', old: order.slaDeadline, new: deadline });
@@ -131,7 +133,8 @@ export const correctStatus = defineMutator({
     if (!check.ok) reject(check.code, `Order ${order.number}: ${check.message}`, { status: order.status, to: args.to });
     const before = snapshotOf(order);
     let next = withSnapshot(order, correctedSnapshot(before, args.to, ctx.at));
-    if (next.confirmedAt !== null && next.slaDeadline === null) next = { ...next, slaDeadline: deadlineOf(tx, next) };
+    // A correction that confirms starts the clock; a deadline already set stays (deadlineOf is null while unconfirmed).
+    if (next.slaDeadline === null) next = { ...next, slaDeadline: deadlineOf(tx, next) };
     const event = writeEvent(tx, ctx, order.id, { kind: 'correction', fromStatus: order.status, toStatus: args.to, reason: args.reason });
     // The version the order will have once saved: an undo is allowed only while it stays so.
     next = { ...next, lastCorrection: { eventId: event.id, version: order.version + 1, before } };
@@ -164,6 +167,7 @@ export function paymentComment(p: { amount: number; method: string; reference?: 
 }
 
 export function parsePaymentComment(text: string | null): { amount: number; method: PaymentMethod; reference: string | null } | null {
+  // Stryker disable next-line StringLiteral: any text that is not a payment reads as null, the fallback's words don't matter
   const m = /^(\d+(?:\.\d+)?) (\S+)(?: (.+))?$/s.exec(text ?? '');
   if (!m || !(PAYMENT_METHODS as readonly string[]).includes(m[2]!)) return null;
   return { amount: Number(m[1]), method: m[2] as PaymentMethod, reference: m[3] ?? null };
