@@ -4,7 +4,6 @@
 import type { Logger } from '../log/logger';
 import type { WebSocket, RawData } from 'ws';
 import {
-  CHANGES_FRAME_ROWS,
   CLOSE_CODES,
   MAX_MESSAGE_BYTES,
   OLDEST_PROTOCOL_VERSION,
@@ -23,12 +22,7 @@ import { roleToActor } from '../../shared/domain/order-status';
 import type { SyncEngine } from './sync-engine';
 
 import { DEFAULT_SYNC_FLOW_LIMITS, SyncFlowCounters, type SyncFlowLimits } from './flow-limits';
-
-/**
- * Seqs a windowed snapshot examines per read (a few primary-key lookups each): bounds the
- * work between two turns of the event loop when most history lies outside the window.
- */
-export const WINDOW_SCAN_SEQS = 20_000;
+import { CatchUpPacer } from './catch-up-pacer';
 
 export type SessionState = 'awaiting-hello' | 'catching-up' | 'live' | 'closed';
 
@@ -222,18 +216,23 @@ export class SyncSession {
     // Only a snapshot is windowed: a resumed cursor gets every change after it, since the
     // desktop may hold any of those rows (and changes after a recent cursor are recent).
     const window = from === 0 ? windowStart : null;
+    // One slice per turn of the event loop, sized to a few ms (./catch-up-pacer.ts): the
+    // other desktops' live frames and the phones' fixes never wait behind a whole snapshot.
+    const pacer = new CatchUpPacer(this.limits.catchUp);
     for (;;) {
       if (this.state === 'closed' || this.ws.readyState !== this.ws.OPEN) return;
+      const sliceStart = performance.now();
       let rows: ChangeRow[];
       let through: number | undefined;
       if (window === null) {
-        rows = log.readAfter(from, CHANGES_FRAME_ROWS);
+        rows = log.readAfter(from, pacer.rows);
       } else {
-        ({ rows, through } = log.readWindowAfter(from, window, CHANGES_FRAME_ROWS, WINDOW_SCAN_SEQS));
+        ({ rows, through } = log.readWindowAfter(from, window, pacer.rows, pacer.scanSeqs));
         if (rows.length === 0 && through > from) {
           // A stretch of history outside the window: nothing to send, look further on the next turn.
           from = through;
-          await new Promise<void>((resolve) => setImmediate(resolve));
+          pacer.took(performance.now() - sliceStart);
+          await nextTurn();
           continue;
         }
       }
@@ -253,13 +252,14 @@ export class SyncSession {
       const text = JSON.stringify({ type: 'changes', rows, cursor: from } satisfies ServerMessage);
       // One page at a time: the next page is read only once this one is in the kernel's
       // socket buffer, so a reader that stops reading holds at most one page of ours.
-      if (!(await this.sendPage(text))) {
+      const sent = this.sendPage(text);
+      pacer.took(performance.now() - sliceStart);
+      if (!(await sent)) {
         this.counters.droppedSlowCatchUp++;
         this.dropSlowReader(`a catch-up page waited over ${this.limits.slowReaderMs} ms`);
         return;
       }
-      // Let other clients' pushes and frames through between pages of a long catch-up.
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await nextTurn();
     }
   }
 
@@ -304,4 +304,9 @@ export class SyncSession {
     this.state = 'closed';
     this.deps.onClose(this);
   }
+}
+
+/** Lets the event loop run its timers and I/O (other clients' pushes and frames) first. */
+function nextTurn(): Promise<void> {
+  return new Promise<void>((resolve) => setImmediate(resolve));
 }

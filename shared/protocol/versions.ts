@@ -12,7 +12,7 @@ export const SCHEMA_VERSION = 6; // 2: alerts, sla_policies (issue 7); 3: delive
 
 /** Largest text frame either side accepts; larger ones are answered with too_large. */
 export const MAX_MESSAGE_BYTES = 1024 * 1024;
-/** Rows per `changes` frame during catch-up. */
+/** Most rows in one `changes` frame (a catch-up's frames are often smaller: server/sync/catch-up-pacer.ts). */
 export const CHANGES_FRAME_ROWS = 1000;
 /** Most mutations in one push message. */
 export const MAX_PUSH_MUTATIONS = 1000;
