@@ -48,6 +48,11 @@ function decodeWords(value: string): string {
     );
 }
 
+/** The top-level headers, unfolded, by lower-case name (List-Unsubscribe and the like). */
+export function mailHeaders(raw: string): Map<string, string> {
+  return headerBlock(raw).headers;
+}
+
 export function decodeMail(raw: string): DecodedMail {
   const top = headerBlock(raw);
   const out: DecodedMail = { subject: decodeWords(top.headers.get('subject') ?? ''), text: null, html: null };
