@@ -86,6 +86,28 @@ export default tseslint.config(
     ]),
   },
   {
+    // Renderer state lives in a store (or a component's hook), never at module scope: a timer,
+    // counter or cache there is shared by every store instance and test, and no reset reaches it.
+    // api/client.ts is the exception by design: the window's one API accessor (installApi
+    // replaces it) and the browser host's socket state it reports.
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    ignores: ['renderer/src/**/*.test.{ts,tsx}', 'renderer/src/testing/**', 'renderer/src/api/client.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "Program > VariableDeclaration[kind=/^(let|var)$/], Program > ExportNamedDeclaration > VariableDeclaration[kind=/^(let|var)$/]",
+          message: 'No mutable state at module scope in the renderer: keep it in the feature store (state or closure) or a hook.',
+        },
+        {
+          // A ReadonlySet/ReadonlyMap constant is a lookup table, not state.
+          selector: "Program > VariableDeclaration > VariableDeclarator:not([id.typeAnnotation.typeAnnotation.typeName.name=/^Readonly/]) > NewExpression.init[callee.name=/^(Map|Set|WeakMap|WeakSet)$/]",
+          message: 'A module-level Map or Set is mutable state shared by every store and test: keep it in the feature store or a hook.',
+        },
+      ],
+    },
+  },
+  {
     // The driver's phone page runs in a phone's browser: no Node, no console code, and no zod
     // (it imports the zod-free phone-contract, not the server's request schemas).
     files: ['phone/**/*.ts'],

@@ -16,7 +16,7 @@ import { CanvasLayer } from './canvas-layer';
 import { changedWithin } from './changed-drivers';
 import { buildOrderIndex, expansionZoom, type OrderPointProps } from './clustering';
 import type { DrawContext } from './canvas-layer';
-import { DRIVER_CLUSTER_MAX_ZOOM, drawDrivers, drawOrders, hitTest, type DriverMark, type HitTarget } from './draw-map';
+import { DRIVER_CLUSTER_MAX_ZOOM, createDriverSprites, drawDrivers, drawOrders, hitTest, type DriverMark, type HitTarget } from './draw-map';
 import { useMapStore } from './store';
 
 /** Every located driver inside the padded view, at its live position. */
@@ -38,6 +38,7 @@ export function MarkersLayer({ onDriverClick }: { onDriverClick: (d: DriverListR
     let driversChangeAt = Infinity;
     let orderHits: HitTarget[] = [];
     let driverHits: HitTarget[] = [];
+    const sprites = createDriverSprites();
 
     const ordersLayer = new CanvasLayer((dc) => {
       orderHits = [];
@@ -50,7 +51,7 @@ export function MarkersLayer({ onDriverClick }: { onDriverClick: (d: DriverListR
       const store = useDriversStore.getState();
       const selected = useOrderCardStore.getState().detail?.order.driverId ?? null;
       const now = useClockStore.getState().now;
-      driversChangeAt = drawDrivers(dc, driversIn(store.drivers, dc.bounds), now, selected, driverHits);
+      driversChangeAt = drawDrivers(dc, sprites, driversIn(store.drivers, dc.bounds), now, selected, driverHits);
     });
     // Each layer joins the map with its first data: a padded full-view canvas costs a long
     // task to create, which should not hold back the console's first paint.

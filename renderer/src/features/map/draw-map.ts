@@ -133,14 +133,19 @@ const SPRITE_CSS_PX = 24;
 
 /** One set of sprites per state and pixel ratio: a dot, then an arrow per heading step. */
 type SpriteSet = CanvasImageSource[];
-const spriteSets = new Map<string, SpriteSet>();
+/** The sprites drawn so far, by `${state}:${dpr}`: one cache per map layer, made by its owner. */
+export type DriverSprites = Map<string, SpriteSet>;
+
+export function createDriverSprites(): DriverSprites {
+  return new Map();
+}
 
 /**
  * Markers pre-rendered once per state, each its own small ImageBitmap: drawing a cell out of a
  * <canvas> strip made Chromium copy the strip on every drawImage (10,000 drivers: 300+ ms a
  * paint); a whole small bitmap is the cheapest drawImage there is.
  */
-function driverSprites(state: DriverMapState, dpr: number): SpriteSet {
+function driverSprites(spriteSets: DriverSprites, state: DriverMapState, dpr: number): SpriteSet {
   const key = `${state}:${dpr}`;
   const cached = spriteSets.get(key);
   if (cached) return cached;
@@ -202,7 +207,7 @@ interface PlacedDriver {
  * The selected driver is drawn on its own, on top. Returns the earliest time a drawn driver's
  * state changes by the clock alone (falls silent), so the caller redraws only then.
  */
-export function drawDrivers(dc: DrawContext, items: Iterable<DriverMark>, now: number, selectedDriverId: string | null, hits: HitTarget[]): number {
+export function drawDrivers(dc: DrawContext, sprites: DriverSprites, items: Iterable<DriverMark>, now: number, selectedDriverId: string | null, hits: HitTarget[]): number {
   const { ctx, project } = dc;
   const dpr = typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1;
   const half = SPRITE_CSS_PX / 2;
@@ -218,7 +223,7 @@ export function drawDrivers(dc: DrawContext, items: Iterable<DriverMark>, now: n
     const moving = d.headingDeg !== null && state !== 'off_shift' && state !== 'no_signal';
     const step = Math.round((d.headingDeg ?? 0) / HEADING_STEP_DEG) % HEADINGS;
     const cellIndex = moving ? 1 + ((step + HEADINGS) % HEADINGS) : 0;
-    const sprite = driverSprites(state, dpr)[cellIndex];
+    const sprite = driverSprites(sprites, state, dpr)[cellIndex];
     if (!sprite) continue;
     const mark = { x: Math.round(p.x), y: Math.round(p.y), id: d.id, sprite };
     if (d.id === selectedDriverId) selected = mark;

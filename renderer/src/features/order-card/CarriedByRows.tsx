@@ -2,28 +2,16 @@
 // rate, loading time, vehicle, contact) or a courier service (its name, its tracking number or
 // that it is awaited from the service's API, or why the service did not take it). The own
 // fleet's driver has its own row (DriverLine).
-import { useEffect, useState } from 'react';
-import type { CourierProviderView } from '../../../../shared/api/handover-api';
+import { useEffect } from 'react';
 import type { OrderDetail } from '../../../../shared/api/orders-api';
 import { useT } from '../../i18n/use-t';
-import { loadCourierProviders } from './store';
+import { courierName, ensureCourierNames, useCourierNamesStore } from './courier-names-store';
 
-/** Provider names are the server's; asked once per window, the key stands in until then (or offline). */
-let providerNames: Promise<CourierProviderView[]> | null = null;
-
+/** The service's name, or its key until the names are known (or offline). */
 function useProviderName(key: string | null): string | null {
-  const [name, setName] = useState<string | null>(null);
+  const name = useCourierNamesStore((s) => (key === null ? null : courierName(s, key)));
   useEffect(() => {
-    if (key === null) return;
-    let live = true;
-    providerNames ??= loadCourierProviders().catch(() => {
-      providerNames = null;
-      return [];
-    });
-    void providerNames.then((list) => live && setName(list.find((p) => p.key === key)?.name ?? null));
-    return () => {
-      live = false;
-    };
+    if (key !== null) void ensureCourierNames();
   }, [key]);
   return key === null ? null : (name ?? key);
 }

@@ -14,6 +14,7 @@ import { useClockStore } from '../clock/store';
 import { useSessionStore } from '../session/store';
 import { useSettingsStore } from '../settings/store';
 import { OrderCard } from './OrderCard';
+import { resetCourierNamesStore } from './courier-names-store';
 import { openOrder, resetOrderCardStore } from './store';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -28,6 +29,7 @@ async function setup(role: 'dispatcher' | 'supervisor', lang: 'en' | 'ru' = 'en'
   fake = createFakeApi(makeFakeWorld({ orders: 60, drivers: 5, now: NOW }), () => NOW, { role });
   installApi(fake.api);
   resetOrderCardStore();
+  resetCourierNamesStore();
   useSettingsStore.setState({ language: lang });
   useClockStore.setState({ now: NOW, skewMs: 0 });
   useSessionStore.setState({ session: await fake.api.session() });

@@ -21,21 +21,23 @@ export interface OrderImportState {
   created: number | null;
   /** After the import: its way to the server (parts held, done, or refused with the row), as main reads it. */
   progress: OrderImportProgress | null;
+  /** The next question about the progress, until the server decides. */
+  pollTimer: ReturnType<typeof setTimeout> | null;
 }
 
-const initial = (): OrderImportState => ({ open: false, step: 'file', busy: false, error: null, file: null, mapping: {}, preview: null, created: null, progress: null });
+const initial = (): OrderImportState => ({ open: false, step: 'file', busy: false, error: null, file: null, mapping: {}, preview: null, created: null, progress: null, pollTimer: null });
 
 /** How often the dialog asks main where the committed import stands, until the server decides. */
-const PROGRESS_POLL_MS = 600;
-let pollTimer: ReturnType<typeof setTimeout> | null = null;
+export const PROGRESS_POLL_MS = 600;
 
 function stopPolling(): void {
+  const { pollTimer } = useOrderImportStore.getState();
   if (pollTimer !== null) clearTimeout(pollTimer);
-  pollTimer = null;
+  set({ pollTimer: null });
 }
 
 async function pollProgress(batchId: string): Promise<void> {
-  pollTimer = null;
+  set({ pollTimer: null });
   try {
     const progress = await api().orderImportProgress({ batchId });
     // The dialog may have been closed (or another import started) meanwhile.
@@ -46,7 +48,7 @@ async function pollProgress(batchId: string): Promise<void> {
     set({ error: errorMessage(err) });
     return;
   }
-  pollTimer = setTimeout(() => void pollProgress(batchId), PROGRESS_POLL_MS);
+  set({ pollTimer: setTimeout(() => void pollProgress(batchId), PROGRESS_POLL_MS) });
 }
 
 export const useOrderImportStore = create<OrderImportState>()(initial);
@@ -54,6 +56,7 @@ export const useOrderImportStore = create<OrderImportState>()(initial);
 const set = (patch: Partial<OrderImportState>) => useOrderImportStore.setState(patch);
 
 export function openOrderImport(): void {
+  stopPolling();
   useOrderImportStore.setState({ ...initial(), open: true });
 }
 

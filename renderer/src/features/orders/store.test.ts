@@ -103,6 +103,44 @@ describe('orders store', () => {
     expect(rowAt(s, 0)?.status).toBe('problem');
   });
 
+  it('drops an answer to a query asked before a reset, even once the new store has asked again', async () => {
+    let release: (r: ListOrdersResponse) => void = () => {};
+    const slow = new Promise<ListOrdersResponse>((r) => (release = r));
+    const real = fake.api.listOrders;
+    let first = true;
+    installApi({
+      ...fake.api,
+      listOrders: (args) => {
+        if (first) {
+          first = false;
+          return slow;
+        }
+        return real(args);
+      },
+    });
+    const old = reloadOrders();
+    resetOrdersStore();
+    await setFilters({ status: 'problem' });
+    release({ rows: [], total: 999, offset: 0 });
+    await old;
+    const s = useOrdersStore.getState();
+    expect(s.total).not.toBe(999);
+    expect(rowAt(s, 0)?.status).toBe('problem');
+    expect(s.inflight).toEqual({});
+  });
+
+  it('a reset cancels the search still waiting for a pause in typing', async () => {
+    vi.useFakeTimers();
+    await reloadOrders();
+    fake.calls.length = 0;
+    setSearch('AL-1000');
+    expect(useOrdersStore.getState().searchTimer).not.toBeNull();
+    resetOrdersStore();
+    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS + 5);
+    expect(listCalls()).toHaveLength(0);
+    expect(useOrdersStore.getState()).toMatchObject({ searchTimer: null, filters: { search: '' } });
+  });
+
   it('refreshes the visible pages on a change without moving the cursor', async () => {
     await reloadOrders();
     await setVisibleRange(0, 30);

@@ -24,9 +24,16 @@ export interface OrdersState {
   cursor: number;
   /** The rows the list shows now (start inclusive, end exclusive). */
   visible: { start: number; end: number };
-  /** Bumped by each new query so late answers of an older one are dropped. */
+  /**
+   * Bumped by each new query so late answers of an older one are dropped. A reset keeps counting
+   * up, so an answer to a query asked before the reset is dropped too.
+   */
   generation: number;
   error: string | null;
+  /** Page fetches in flight, keyed by `${generation}:${page}`, so a scroll doesn't ask twice. */
+  inflight: Readonly<Record<string, true>>;
+  /** The search query waiting for a pause in typing. */
+  searchTimer: ReturnType<typeof setTimeout> | null;
 }
 
 const initial = (): OrdersState => ({
@@ -39,19 +46,17 @@ const initial = (): OrdersState => ({
   visible: { start: 0, end: 50 },
   generation: 0,
   error: null,
+  inflight: {},
+  searchTimer: null,
 });
 
 export const useOrdersStore = create<OrdersState>(initial);
 
-/** Page fetches in flight, keyed by `${generation}:${page}`, so a scroll doesn't ask twice. */
-const inflight = new Set<string>();
-let searchTimer: ReturnType<typeof setTimeout> | undefined;
-
+/** Back to the start: a pending search is cancelled, answers still on their way are dropped. */
 export function resetOrdersStore(): void {
-  inflight.clear();
-  if (searchTimer !== undefined) clearTimeout(searchTimer);
-  searchTimer = undefined;
-  useOrdersStore.setState(initial(), true);
+  const { searchTimer, generation } = useOrdersStore.getState();
+  if (searchTimer !== null) clearTimeout(searchTimer);
+  useOrdersStore.setState({ ...initial(), generation: generation + 1 }, true);
 }
 
 export function rowAt(s: Pick<OrdersState, 'pages'>, index: number): OrderListRow | undefined {
@@ -76,8 +81,8 @@ function pagesFor(start: number, end: number): number[] {
 
 async function fetchPage(generation: number, page: number): Promise<void> {
   const key = `${generation}:${page}`;
-  if (inflight.has(key)) return;
-  inflight.add(key);
+  if (useOrdersStore.getState().inflight[key]) return;
+  useOrdersStore.setState((s) => ({ inflight: { ...s.inflight, [key]: true } }));
   const { filters, sort } = useOrdersStore.getState();
   try {
     const res = await api().listOrders(toListRequest(filters, sort, page * PAGE_SIZE, PAGE_SIZE));
@@ -94,7 +99,10 @@ async function fetchPage(generation: number, page: number): Promise<void> {
       useOrdersStore.setState({ error: errorMessage(err), loaded: true });
     }
   } finally {
-    inflight.delete(key);
+    useOrdersStore.setState((s) => {
+      const { [key]: _done, ...rest } = s.inflight;
+      return { inflight: rest };
+    });
   }
 }
 
@@ -151,13 +159,16 @@ export function setSearch(text: string): void {
   const before = useOrdersStore.getState();
   const oldKey = queryKey(before.filters, before.sort);
   const filters = { ...before.filters, search: text };
-  useOrdersStore.setState({ filters });
-  if (searchTimer !== undefined) clearTimeout(searchTimer);
-  if (queryKey(filters, before.sort) === oldKey) return;
-  searchTimer = setTimeout(() => {
-    searchTimer = undefined;
+  if (before.searchTimer !== null) clearTimeout(before.searchTimer);
+  if (queryKey(filters, before.sort) === oldKey) {
+    useOrdersStore.setState({ filters, searchTimer: null });
+    return;
+  }
+  const searchTimer = setTimeout(() => {
+    useOrdersStore.setState({ searchTimer: null });
     void reloadOrders();
   }, SEARCH_DEBOUNCE_MS);
+  useOrdersStore.setState({ filters, searchTimer });
 }
 
 export function setCursor(index: number): void {

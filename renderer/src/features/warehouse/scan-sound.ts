@@ -1,12 +1,14 @@
 // The scanner's audible answer (WebAudio, no sound files): one short high beep for a good
 // scan, two low buzzes for anything that changed nothing. Warehouses are loud and people look
 // at the goods, not the screen, so the two must be told apart by ear alone.
-let ctx: AudioContext | null = null;
+// The audio context is opened on the first scan (a page may not start audio before a user's
+// gesture) and kept in the warehouse store, which closes it on reset.
 
-function audio(): AudioContext | null {
+/** The context to play on: `current` if it still works, else a new one (null: no audio here). */
+export function openScanAudio(current: AudioContext | null): AudioContext | null {
   if (typeof window === 'undefined' || typeof window.AudioContext !== 'function') return null;
   try {
-    ctx ??= new window.AudioContext();
+    const ctx = current !== null && current.state !== 'closed' ? current : new window.AudioContext();
     if (ctx.state === 'suspended') void ctx.resume();
     return ctx;
   } catch {
@@ -27,9 +29,7 @@ function tone(ac: AudioContext, freq: number, start: number, duration: number, t
   osc.stop(start + duration + 0.02);
 }
 
-export function playScanSound(kind: 'ok' | 'error'): void {
-  const ac = audio();
-  if (!ac) return;
+export function playScanSound(ac: AudioContext, kind: 'ok' | 'error'): void {
   const t = ac.currentTime;
   if (kind === 'ok') {
     tone(ac, 1320, t, 0.12, 'sine');

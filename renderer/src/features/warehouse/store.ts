@@ -5,7 +5,7 @@
 import { create } from 'zustand';
 import type { PickListItem, ScanResult } from '../../../../shared/api/warehouse-api';
 import { api, errorMessage } from '../../api/client';
-import { playScanSound } from './scan-sound';
+import { openScanAudio, playScanSound } from './scan-sound';
 
 export type PrintJob = { kind: 'labels'; items: PickListItem[] } | { kind: 'pickList'; items: PickListItem[] };
 
@@ -33,6 +33,8 @@ export interface WarehouseState {
   showing: boolean;
   /** The scan being run; the next one waits for it. */
   scanQueue: Promise<void>;
+  /** Where the scan sounds play, opened by the first scan (scan-sound.ts). */
+  audio: AudioContext | null;
 }
 
 const initial: WarehouseState = {
@@ -46,11 +48,13 @@ const initial: WarehouseState = {
   printing: null,
   showing: false,
   scanQueue: Promise.resolve(),
+  audio: null,
 };
 
 export const useWarehouseStore = create<WarehouseState>(() => initial);
 
 export function resetWarehouseStore(): void {
+  void useWarehouseStore.getState().audio?.close().catch(() => undefined);
   useWarehouseStore.setState(initial, true);
 }
 
@@ -92,7 +96,9 @@ export function chooseWarehouse(warehouseId: string | null): Promise<void> {
 
 function feedback(f: Omit<ScanFeedback, 'seq'>): void {
   useWarehouseStore.setState((s) => ({ feedback: { ...f, seq: (s.feedback?.seq ?? 0) + 1 } }));
-  playScanSound(f.outcome === 'picked' || f.outcome === 'reported' ? 'ok' : 'error');
+  const audio = openScanAudio(useWarehouseStore.getState().audio);
+  if (audio !== useWarehouseStore.getState().audio) useWarehouseStore.setState({ audio });
+  if (audio !== null) playScanSound(audio, f.outcome === 'picked' || f.outcome === 'reported' ? 'ok' : 'error');
 }
 
 /** A scan (or a number typed and Enter): one at a time, in the order they came. */
