@@ -3,15 +3,16 @@
 // the sync client like every other edit.
 import type { ApiHandlers } from '../../shared/api/contract';
 import type { HandlerContext } from './handler-context';
-import { alertCounts, findCustomers, listAlerts, slaSettings } from '../db/queries/alerts-queries';
+import { alertCounts, findCustomers, listAlerts, slaSettings, type AlertViewer } from '../db/queries/alerts-queries';
 import { scanPick } from './warehouse-scan';
 
 type AlertMethod = 'listAlerts' | 'alertCounts' | 'acknowledgeAlert' | 'slaSettings' | 'findCustomers' | 'updateSlaPolicy' | 'updateRegionCalendar' | 'setCustomerVip' | 'setWarehouseShiftStartAlert';
 
-export function alertsHandlers(ctx: HandlerContext): Pick<ApiHandlers, AlertMethod> {
+/** `viewer`: the signed-in user (null before the server said who we are); the lists show what is theirs to see. */
+export function alertsHandlers(ctx: HandlerContext, viewer: () => AlertViewer | null): Pick<ApiHandlers, AlertMethod> {
   return {
-    listAlerts: (a) => listAlerts(ctx.replica, { state: a?.state ?? 'active', mine: a?.mine, priority: a?.priority, limit: a?.limit ?? 300 }, ctx.userId()),
-    alertCounts: () => alertCounts(ctx.replica, ctx.userId()),
+    listAlerts: (a) => listAlerts(ctx.replica, { state: a?.state ?? 'active', mine: a?.mine, priority: a?.priority, limit: a?.limit ?? 300 }, viewer()),
+    alertCounts: () => alertCounts(ctx.replica, viewer()),
     acknowledgeAlert: (a) => ctx.mutate('acknowledgeAlert', a),
     slaSettings: () => slaSettings(ctx.replica, ctx.actor()),
     findCustomers: (a) => findCustomers(ctx.replica, a.search),

@@ -133,7 +133,7 @@ export function createApi(deps: ApiDeps): Api {
     listWarehouses: () => listWarehouses(replica),
     pickList: (a) => pickList(replica, a?.warehouseId ?? warehouseOfUser(), pending()),
     ...warehouseScanHandlers(ctx, warehouseOfUser),
-    ...alertsHandlers(ctx),
+    ...alertsHandlers(ctx, () => link.user()),
     ...messagesHandlers(ctx),
     ...dailySummaryHandlers(ctx),
     ...orderCommands(link, replica),

@@ -1,10 +1,11 @@
 // The alert list and SLA settings, read from the replica (alerts arrive as synced rows from
 // the server's scheduler). Counts and filters are SQL; the list is capped.
 import type { AlertCounts, AlertDelivery, AlertList, AlertListState, AlertView, CustomerVipView, RegionCalendarView, SlaSettingsView, WarehouseShiftStartView } from '../../../shared/api/alerts-api';
-import { alertTaskSchema, type AlertTask } from '../../../shared/alerts/alert-vocabulary';
+import { isAlertFor, mayReceiveAlertKind } from '../../../shared/alerts/alert-recipient';
+import { ALERT_KINDS, alertTaskSchema, type AlertTask } from '../../../shared/alerts/alert-vocabulary';
 import { calendarOrDefault, slaPoliciesFromRows } from '../../../shared/alerts/sla-policy-rows';
 import { SLA_POLICY_KEYS, type SlaPolicies } from '../../../shared/domain/sla-policy';
-import type { Actor } from '../../../shared/domain/vocabulary';
+import { isDeskRole, type Actor, type UserRole } from '../../../shared/domain/vocabulary';
 import type { WorkingCalendar } from '../../../shared/domain/working-calendar';
 import type { SlaPolicyRow } from '../../../shared/schema';
 import type { ReadonlyReplica } from '../open-replica';
@@ -59,6 +60,23 @@ function parseTasks(json: string): AlertTask[] {
   }
 }
 
+/** Who reads the list: the signed-in user; null before the server has said who we are. */
+export interface AlertViewer {
+  id: string;
+  role: UserRole;
+}
+
+/**
+ * The desk reads every alert (its 'mine' filter narrows to its own). Anyone else reads only the
+ * alerts that are theirs (shared/alerts/alert-recipient.ts: a logistician, the carrier
+ * follow-ups addressed to them): this narrows the SQL to the kinds the role may receive
+ * addressed to them, and isAlertFor decides each row.
+ */
+function scopeOf(viewer: AlertViewer | null): { sql: string; kinds: string } | null {
+  if (viewer === null || isDeskRole(viewer.role)) return null;
+  return { sql: 'a.assignee_id = @user AND a.kind IN (SELECT value FROM json_each(@kinds))', kinds: JSON.stringify(ALERT_KINDS.filter((k) => mayReceiveAlertKind(viewer.role, k))) };
+}
+
 export interface AlertQuery {
   state: AlertListState;
   mine?: boolean | undefined;
@@ -66,11 +84,14 @@ export interface AlertQuery {
   limit: number;
 }
 
-export function listAlerts(replica: ReadonlyReplica, q: AlertQuery, userId: string | null): AlertList {
+export function listAlerts(replica: ReadonlyReplica, q: AlertQuery, viewer: AlertViewer | null): AlertList {
+  const userId = viewer?.id ?? null;
+  const scope = scopeOf(viewer);
   const where = [STATE_SQL[q.state]];
+  if (scope !== null) where.push(scope.sql);
   if (q.mine) where.push('a.assignee_id = @user');
   if (q.priority) where.push("a.priority = 1 AND a.state != 'resolved'");
-  const rows = replica
+  const all = replica
     .prepareRead(
       `SELECT a.id, a.order_id AS orderId, a.order_number AS orderNumber, a.warehouse_id AS warehouseId, w.name AS warehouseName,
          o.status AS orderStatus, a.kind, a.state,
@@ -83,7 +104,8 @@ export function listAlerts(replica: ReadonlyReplica, q: AlertQuery, userId: stri
        WHERE ${where.join(' AND ')}
        ORDER BY (a.state = 'open') DESC, a.priority DESC, a.triggered_at DESC, a.id LIMIT @limit`,
     )
-    .all({ user: userId ?? '', limit: q.limit }) as RawAlert[];
+    .all({ user: userId ?? '', limit: q.limit, ...(scope === null ? {} : { kinds: scope.kinds }) }) as RawAlert[];
+  const rows = scope === null ? all : all.filter((r) => isAlertFor(r, viewer));
   const pending = pendingAlertIds(replica);
   const deliveries = deliveriesOf(replica, rows.map((r) => r.id));
   const items: AlertView[] = rows.map((r) => ({
@@ -94,7 +116,7 @@ export function listAlerts(replica: ReadonlyReplica, q: AlertQuery, userId: stri
     pending: pending.has(r.id),
     deliveries: deliveries.get(r.id) ?? [],
   }));
-  return { items, counts: alertCounts(replica, userId) };
+  return { items, counts: alertCounts(replica, viewer) };
 }
 
 /** The staff notices of these alerts (synced outbox rows), oldest first per alert. */
@@ -116,7 +138,8 @@ function deliveriesOf(replica: ReadonlyReplica, alertIds: readonly string[]): Ma
   return out;
 }
 
-export function alertCounts(replica: ReadonlyReplica, userId: string | null): AlertCounts {
+export function alertCounts(replica: ReadonlyReplica, viewer: AlertViewer | null): AlertCounts {
+  const scope = scopeOf(viewer);
   const r = replica
     .prepareRead(
       `SELECT
@@ -124,9 +147,9 @@ export function alertCounts(replica: ReadonlyReplica, userId: string | null): Al
          coalesce(sum(state = 'open' AND assignee_id = @user), 0) AS openMine,
          coalesce(sum(priority = 1 AND state != 'resolved'), 0) AS priority,
          coalesce(sum(state = 'acknowledged'), 0) AS acknowledged
-       FROM alerts WHERE state != 'resolved'`,
+       FROM alerts a WHERE state != 'resolved'${scope === null ? '' : ` AND ${scope.sql}`}`,
     )
-    .get({ user: userId ?? '' }) as AlertCounts;
+    .get({ user: viewer?.id ?? '', ...(scope === null ? {} : { kinds: scope.kinds }) }) as AlertCounts;
   return r;
 }
 

@@ -18,6 +18,11 @@ describe('tab slots', () => {
     for (const role of ['warehouse', 'logistician', 'integration', null] as const) expect(visibleScreens(role).map((s) => s.id)).not.toContain('admin');
   });
 
+  it('shows Alerts to the desk and to logisticians (their carriers’ follow-ups), not to storekeepers or shops', () => {
+    for (const role of ['dispatcher', 'supervisor', 'admin', 'logistician'] as const) expect(visibleScreens(role).map((s) => s.id)).toContain('alerts');
+    for (const role of ['warehouse', 'integration', null] as const) expect(visibleScreens(role).map((s) => s.id)).not.toContain('alerts');
+  });
+
   it('hides a role-limited tab from other roles', () => {
     const screens: ScreenSpec[] = [{ id: 'warehouse', label: 'tabs.warehouse', component: null, always: true, roles: ['warehouse'] }];
     expect(visibleScreens('dispatcher', screens)).toEqual([]);

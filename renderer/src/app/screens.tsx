@@ -3,7 +3,9 @@
 // features/carriers/screen.tsx, Warehouse: features/warehouse/screen.tsx). Vite's glob finds
 // them at build time, so adding a tab touches no file here.
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
-import { DESK_ROLES, type UserRole } from '../../../shared/domain/vocabulary';
+import { mayReceiveAlertKind } from '../../../shared/alerts/alert-recipient';
+import { ALERT_KINDS } from '../../../shared/alerts/alert-vocabulary';
+import { DESK_ROLES, USER_ROLES, type UserRole } from '../../../shared/domain/vocabulary';
 import type { MessageKey } from '../i18n/translate';
 import type { ScreenId } from './layout-store';
 
@@ -29,7 +31,8 @@ export const SCREENS: readonly ScreenSpec[] = [
   { id: 'console', label: 'tabs.console', component: null, always: true },
   { id: 'carriers', label: 'tabs.carriers', component: pluggedScreen('carriers'), always: true },
   { id: 'warehouse', label: 'tabs.warehouse', component: pluggedScreen('warehouse'), roles: ['warehouse', ...DESK_ROLES] },
-  { id: 'alerts', label: 'tabs.alerts', component: pluggedScreen('alerts'), roles: DESK_ROLES },
+  // The desk, and whoever else may receive some alert (a logistician: their carriers' follow-ups).
+  { id: 'alerts', label: 'tabs.alerts', component: pluggedScreen('alerts'), roles: USER_ROLES.filter((r) => ALERT_KINDS.some((k) => mayReceiveAlertKind(r, k))) },
   { id: 'reports', label: 'tabs.reports', component: pluggedScreen('reports'), roles: DESK_ROLES },
   { id: 'sla-settings', label: 'tabs.slaSettings', component: pluggedScreen('sla-settings'), roles: ['supervisor', 'admin'] },
   { id: 'customer-messages', label: 'tabs.customerMessages', component: pluggedScreen('customer-messages'), roles: ['admin'] },

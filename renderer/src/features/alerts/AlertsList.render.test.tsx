@@ -56,7 +56,7 @@ afterEach(() => dom.unmount());
 
 function render(lang: 'ru' | 'en', alert: AlertView = warehouseAlert): HTMLElement {
   useSettingsStore.setState({ language: lang });
-  act(() => dom.root.render(<AlertsList items={[alert]} canAck />));
+  act(() => dom.root.render(<AlertsList items={[alert]} canAck={() => true} />));
   const item = dom.host.querySelector<HTMLElement>('.alert-item');
   if (item === null) throw new Error('no alert row');
   return item;

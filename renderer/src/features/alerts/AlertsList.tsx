@@ -88,13 +88,14 @@ function AlertItem({ alert, canAck }: { alert: AlertView; canAck: boolean }) {
   );
 }
 
-export function AlertsList({ items, canAck }: { items: AlertView[]; canAck: boolean }) {
+/** `canAck`: whether the signed-in user may acknowledge this alert (shared/alerts/alert-recipient.ts). */
+export function AlertsList({ items, canAck }: { items: AlertView[]; canAck: (alert: AlertView) => boolean }) {
   const t = useT();
   if (items.length === 0) return <div className="empty">{t('alerts.empty')}</div>;
   return (
     <ul className="alerts-list" aria-label={t('alerts.title')}>
       {items.map((x) => (
-        <AlertItem key={x.id} alert={x} canAck={canAck} />
+        <AlertItem key={x.id} alert={x} canAck={canAck(x)} />
       ))}
     </ul>
   );

@@ -1,10 +1,13 @@
 // The Alerts tab: the SLA alerts and reminders the server recorded, the same list on every
-// desktop. Filters: active, mine, the priority queue (breaches), resolved.
+// desktop. Filters: active, mine, the priority queue (breaches), resolved. A logistician sees
+// only their carriers' follow-ups (main lists only what is theirs), active or resolved.
 import { useEffect } from 'react';
+import { mayAcknowledgeAlert } from '../../../../shared/alerts/alert-recipient';
+import type { AlertView } from '../../../../shared/api/alerts-api';
 import { isDeskRole } from '../../../../shared/domain/vocabulary';
 import { useSessionStore } from '../session/store';
 import { AlertsList } from './AlertsList';
-import { ALERT_FILTERS, loadAlerts, setAlertFilter, useAlertsStore } from './store';
+import { alertFiltersFor, loadAlerts, setAlertFilter, useAlertsStore, type AlertFilter } from './store';
 import './alerts.css';
 import { useT } from '../../i18n/use-t';
 
@@ -14,17 +17,20 @@ export default function AlertsScreen() {
   const list = useAlertsStore((s) => s.list);
   const counts = useAlertsStore((s) => s.counts);
   const error = useAlertsStore((s) => s.error);
-  const role = useSessionStore((s) => s.session?.user?.role ?? null);
+  const user = useSessionStore((s) => s.session?.user ?? null);
+  const role = user?.role ?? null;
+  const desk = isDeskRole(role);
+  const canAck = (a: AlertView): boolean => mayAcknowledgeAlert(a, user);
   // Ages tick from the clock; new alerts come through the refresh plan (app/bootstrap.ts).
   useEffect(() => void loadAlerts(), []);
-  const countOf = (f: (typeof ALERT_FILTERS)[number]): number | null =>
+  const countOf = (f: AlertFilter): number | null =>
     counts === null ? null : f === 'active' ? counts.open + counts.acknowledged : f === 'mine' ? counts.openMine : f === 'priority' ? counts.priority : null;
   return (
     <div className="alerts-screen">
       <header className="alerts-head">
-        <h1 className="wh-title">{t('alerts.title')}</h1>
+        <h1 className="wh-title">{desk ? t('alerts.title') : t('alerts.titleCarriers')}</h1>
         <div className="alerts-filters" role="group" aria-label={t('alerts.filterLabel')}>
-          {ALERT_FILTERS.map((f) => {
+          {alertFiltersFor(role).map((f) => {
             const n = countOf(f);
             return (
               <button key={f} type="button" className="btn btn-small" aria-pressed={filter === f} onClick={() => void setAlertFilter(f)}>
@@ -35,8 +41,9 @@ export default function AlertsScreen() {
           })}
         </div>
       </header>
+      {!desk && <p className="hint">{t('alerts.carriersHint')}</p>}
       {error && <div className="error-text">{error}</div>}
-      {list === null ? <div className="empty">…</div> : <AlertsList items={list.items} canAck={isDeskRole(role)} />}
+      {list === null ? <div className="empty">…</div> : <AlertsList items={list.items} canAck={canAck} />}
     </div>
   );
 }

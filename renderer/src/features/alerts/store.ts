@@ -3,10 +3,20 @@
 // poll covers a missed event. Acknowledging is a mutation like any edit.
 import { create } from 'zustand';
 import type { AlertCounts, AlertList } from '../../../../shared/api/alerts-api';
+import { isDeskRole, type UserRole } from '../../../../shared/domain/vocabulary';
 import { api, errorMessage } from '../../api/client';
 
 export const ALERT_FILTERS = ['active', 'mine', 'priority', 'resolved'] as const;
 export type AlertFilter = (typeof ALERT_FILTERS)[number];
+
+/**
+ * The filters a role has use for: the desk all; off the desk (a logistician's carrier
+ * follow-ups) every alert listed is already theirs and none is a breach, so 'mine' and the
+ * priority queue would only repeat the list or stay empty.
+ */
+export function alertFiltersFor(role: UserRole | null): readonly AlertFilter[] {
+  return isDeskRole(role) ? ALERT_FILTERS : ['active', 'resolved'];
+}
 
 export interface AlertsState {
   filter: AlertFilter;

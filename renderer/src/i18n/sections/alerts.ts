@@ -4,6 +4,8 @@ import type { SectionOf } from './section';
 
 export const ALERTS_EN = {
   'alerts.title': 'SLA alerts',
+  'alerts.titleCarriers': 'My carriers',
+  'alerts.carriersHint': 'Reminders about the orders you handed to carriers: the loading and the calls while on the road.',
   'alerts.badge': 'Open alerts: {n}',
   'alerts.filterLabel': 'Which alerts',
   'alerts.f_active': 'Active',
@@ -91,6 +93,8 @@ export const ALERTS_EN = {
 
 export const ALERTS_RU = {
   'alerts.title': 'Оповещения SLA',
+  'alerts.titleCarriers': 'Мои перевозчики',
+  'alerts.carriersHint': 'Напоминания по заказам, которые вы передали перевозчикам: погрузка и звонки в пути.',
   'alerts.badge': 'Открытых оповещений: {n}',
   'alerts.filterLabel': 'Какие оповещения',
   'alerts.f_active': 'Активные',
