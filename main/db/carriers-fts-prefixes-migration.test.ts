@@ -1,24 +1,16 @@
 // Replica migration 0020 (carriers_fts prefixes of 4 and 7 characters, issue 19): a replica that
 // already holds carriers gets the new index with every carrier in it, the same hits and bm25
 // scores as before, and triggers that keep it current afterwards.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { buildCarrierMatchQuery } from '../../shared/carriers/carrier-text-query';
 import { carriers } from '../../shared/schema';
 import { addCarrier } from '../carriers/carrier-fixtures';
-import { migrationsBefore } from '../testing/older-migrations';
-import { openReplica, type Replica } from './open-replica';
+import { manyPerTest, tempReplica } from '../testing/fixture-replica';
+import type { Replica } from './open-replica';
 
 const TAG = '0020_carriers_fts_prefixes';
-let dir: string;
-
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'replica-fts-prefixes-'));
-});
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+const olderReplica = manyPerTest(tempReplica);
 
 const TYPED = ['8701', '+7 777', '8 701 123', '1234567', 'транс', 'trans', 'Серик', '9903', '7707083893', 'тент'];
 
@@ -33,8 +25,8 @@ function ftsDefinition(r: Replica): string {
 }
 
 it('re-indexes the carriers a replica holds with the new prefixes, finding and scoring them as before', () => {
-  const file = path.join(dir, 'replica.db');
-  const old = openReplica(file, { migrationsFolder: migrationsBefore(dir, TAG) });
+  const fx = olderReplica({ before: TAG });
+  const old = fx.replica;
   addCarrier(old, { name: 'ТрансЛогистик', taxId: '990340001234', phone: '+7 701 123 45 67', contactPerson: 'Серик Ахметов', notes: 'тент' });
   addCarrier(old, { name: 'KazCargo Express', taxId: '7707083893', phone: '8 (777) 555-01-02', notes: 'trans, тент' });
   addCarrier(old, { name: 'Степной Путь', phone: '7012223344', contactPerson: 'Серикбай' });
@@ -43,23 +35,18 @@ it('re-indexes the carriers a replica holds with the new prefixes, finding and s
   const before = new Map(TYPED.map((t) => [t, hits(old, t)]));
   expect(before.get('8701')?.length).toBe(2);
   expect(before.get('+7 777')?.length).toBe(2);
-  old.close();
 
-  const current = openReplica(file);
-  try {
-    expect(ftsDefinition(current)).toContain("prefix='2 3 4 7'");
-    for (const t of TYPED) expect(hits(current, t), t).toEqual(before.get(t));
-    expect(current.sqlite.prepare('SELECT count(*) AS n FROM carriers_fts').get()).toEqual({ n: 4 });
+  const current = fx.reopen();
+  expect(ftsDefinition(current)).toContain("prefix='2 3 4 7'");
+  for (const t of TYPED) expect(hits(current, t), t).toEqual(before.get(t));
+  expect(current.sqlite.prepare('SELECT count(*) AS n FROM carriers_fts').get()).toEqual({ n: 4 });
 
-    // The triggers of 0012 write into the new table: insert, update, delete.
-    const added = addCarrier(current, { name: 'Жол Тент', phone: '+7 701 999 00 11' });
-    expect(hits(current, '8701').length).toBe(3);
-    current.db.update(carriers).set({ phone: '+7 747 999 00 11', phoneNormalized: '77479990011' }).where(eq(carriers.id, added.id)).run();
-    expect(hits(current, '8701').length).toBe(2);
-    expect(hits(current, '8747').length).toBe(1);
-    current.db.delete(carriers).where(eq(carriers.id, added.id)).run();
-    expect(hits(current, 'жол')).toEqual([]);
-  } finally {
-    current.close();
-  }
+  // The triggers of 0012 write into the new table: insert, update, delete.
+  const added = addCarrier(current, { name: 'Жол Тент', phone: '+7 701 999 00 11' });
+  expect(hits(current, '8701').length).toBe(3);
+  current.db.update(carriers).set({ phone: '+7 747 999 00 11', phoneNormalized: '77479990011' }).where(eq(carriers.id, added.id)).run();
+  expect(hits(current, '8701').length).toBe(2);
+  expect(hits(current, '8747').length).toBe(1);
+  current.db.delete(carriers).where(eq(carriers.id, added.id)).run();
+  expect(hits(current, 'жол')).toEqual([]);
 });

@@ -1,22 +1,13 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { carriers } from '../../shared/schema';
-import { openReplica, type Replica } from './open-replica';
+import { onePerFile, tempReplica } from '../testing/fixture-replica';
 import { searchCarriers } from './search-carriers';
 import { testCarrier } from '../testing/test-rows';
 
-let dir: string;
-let r: Replica;
-
-const ids = (text: string) => searchCarriers(r, text).map((c) => c.id).sort();
-
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'replica-carriers-'));
-  r = openReplica(path.join(dir, 'carriers.db'));
-  r.db.insert(carriers).values([
+const fixture = onePerFile(() => {
+  const fx = tempReplica();
+  fx.replica.db.insert(carriers).values([
     testCarrier({
       id: 'k1', name: 'ТОО «Жол Транс»', taxId: '150840012345', phone: '+7 701 123 45 67', phoneNormalized: '77011234567',
       contactPerson: 'Ерлан Ахметов', notes: 'Работает без предоплаты',
@@ -27,12 +18,11 @@ beforeAll(() => {
     }),
     testCarrier({ id: 'k3', name: 'ООО «СибТранс Авто»', taxId: '5401234567', phone: '+7 913 555 44 33', phoneNormalized: '79135554433' }),
   ]).run();
+  return fx;
 });
+const r = () => fixture().replica;
 
-afterAll(() => {
-  r.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const ids = (text: string) => searchCarriers(r(), text).map((c) => c.id).sort();
 
 describe('searchCarriers', () => {
   it('finds by name prefix in Cyrillic and Latin', () => {
@@ -73,16 +63,16 @@ describe('searchCarriers', () => {
   });
 
   it('keeps the index in step with updates and deletes', () => {
-    r.db.update(carriers).set({ name: 'Nomad Freight LLP', phone: '+7 777 000 11 22' }).where(eq(carriers.id, 'k1')).run();
+    r().db.update(carriers).set({ name: 'Nomad Freight LLP', phone: '+7 777 000 11 22' }).where(eq(carriers.id, 'k1')).run();
     expect(ids('жол')).toEqual([]);
     expect(ids('8701123')).toEqual([]);
     expect(ids('nomad')).toEqual(['k1']);
     expect(ids('87770001122')).toEqual(['k1']);
-    r.db.update(carriers).set({ rating: 4.5 }).where(eq(carriers.id, 'k1')).run();
+    r().db.update(carriers).set({ rating: 4.5 }).where(eq(carriers.id, 'k1')).run();
     expect(ids('nomad')).toEqual(['k1']);
-    r.db.delete(carriers).where(eq(carriers.id, 'k2')).run();
+    r().db.delete(carriers).where(eq(carriers.id, 'k2')).run();
     expect(ids('steppe')).toEqual([]);
-    const n = (sql: string) => (r.sqlite.prepare(sql).get() as { n: number }).n;
+    const n = (sql: string) => (r().sqlite.prepare(sql).get() as { n: number }).n;
     expect(n('SELECT count(*) AS n FROM carriers_fts')).toBe(n('SELECT count(*) AS n FROM carriers'));
   });
 });

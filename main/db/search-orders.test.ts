@@ -1,22 +1,13 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { orders } from '../../shared/schema';
-import { openReplica, type Replica } from './open-replica';
+import { onePerFile, tempReplica } from '../testing/fixture-replica';
 import { searchOrders } from './search-orders';
 import { testOrderRow } from '../../shared/testing/order-row';
 
-let dir: string;
-let r: Replica;
-
-const ids = (text: string, limit?: number) => searchOrders(r, text, limit).map((o) => o.id).sort();
-
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'replica-search-'));
-  r = openReplica(path.join(dir, 'search.db'));
-  r.db.insert(orders).values([
+const fixture = onePerFile(() => {
+  const fx = tempReplica();
+  fx.replica.db.insert(orders).values([
     testOrderRow({
       id: 'a', number: 'MR-100234', customerName: 'Асель Жумабаева', customerPhone: '+7 701 123 45 67',
       deliveryAddress: 'г. Алматы, Бостандыкский р-н, ул. Тимирязева, 42, кв. 15',
@@ -30,12 +21,11 @@ beforeAll(() => {
       deliveryAddress: 'г. Шымкент, Аль-Фарабийский р-н, пр. Тауке хана, 100',
     }),
   ]).run();
+  return fx;
 });
+const r = () => fixture().replica;
 
-afterAll(() => {
-  r.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const ids = (text: string, limit?: number) => searchOrders(r(), text, limit).map((o) => o.id).sort();
 
 describe('searchOrders', () => {
   it('finds by order number prefix, with or without the dash', () => {
@@ -87,7 +77,7 @@ describe('searchOrders', () => {
 
   it('treats search syntax and stray punctuation as plain text', () => {
     for (const typed of ['', '   ', '"', '()', '*', '-', 'NEAR(a b)', 'number:1', 'MR" OR "x', 'AND', 'OR асель']) {
-      expect(() => searchOrders(r, typed), typed).not.toThrow();
+      expect(() => searchOrders(r(), typed), typed).not.toThrow();
     }
     expect(ids('')).toEqual([]);
     expect(ids('"')).toEqual([]);
@@ -95,39 +85,39 @@ describe('searchOrders', () => {
   });
 
   it('ranks number hits first and honours the limit', () => {
-    r.db.insert(orders).values(testOrderRow({ id: 'd', number: 'MR-300001', deliveryAddress: 'г. Алматы, ул. MR 100234' })).run();
-    expect(searchOrders(r, 'MR-100234').map((o) => o.id)).toEqual(['a', 'd']);
-    expect(searchOrders(r, 'MR', 2)).toHaveLength(2);
-    r.db.delete(orders).where(eq(orders.id, 'd')).run();
+    r().db.insert(orders).values(testOrderRow({ id: 'd', number: 'MR-300001', deliveryAddress: 'г. Алматы, ул. MR 100234' })).run();
+    expect(searchOrders(r(), 'MR-100234').map((o) => o.id)).toEqual(['a', 'd']);
+    expect(searchOrders(r(), 'MR', 2)).toHaveLength(2);
+    r().db.delete(orders).where(eq(orders.id, 'd')).run();
   });
 
   it('returns whole rows', () => {
-    const [row] = searchOrders(r, 'MR-100235');
+    const [row] = searchOrders(r(), 'MR-100235');
     expect(row).toMatchObject({ id: 'b', customerName: 'Aizhan Trade LLP', status: 'new', serviceType: 'standard' });
   });
 });
 
 describe('orders_fts triggers', () => {
-  const ftsRows = () => (r.sqlite.prepare('SELECT count(*) AS n FROM orders_fts').get() as { n: number }).n;
-  const orderRows = () => (r.sqlite.prepare('SELECT count(*) AS n FROM orders').get() as { n: number }).n;
+  const ftsRows = () => (r().sqlite.prepare('SELECT count(*) AS n FROM orders_fts').get() as { n: number }).n;
+  const orderRows = () => (r().sqlite.prepare('SELECT count(*) AS n FROM orders').get() as { n: number }).n;
 
   it('follow updates of indexed columns', () => {
-    r.db.insert(orders).values(testOrderRow({ id: 'u', number: 'MR-500001', customerName: 'Болат Серикович', customerPhone: '87775554433' })).run();
+    r().db.insert(orders).values(testOrderRow({ id: 'u', number: 'MR-500001', customerName: 'Болат Серикович', customerPhone: '87775554433' })).run();
     expect(ids('болат')).toEqual(['u']);
-    r.db.update(orders).set({ customerName: 'Данияр Омаров', customerPhone: '+7 705 000 11 22' }).where(eq(orders.id, 'u')).run();
+    r().db.update(orders).set({ customerName: 'Данияр Омаров', customerPhone: '+7 705 000 11 22' }).where(eq(orders.id, 'u')).run();
     expect(ids('болат')).toEqual([]);
     expect(ids('8777555')).toEqual([]);
     expect(ids('даниЯр')).toEqual(['u']);
     expect(ids('87050001122')).toEqual(['u']);
     // A status change doesn't touch the index (the trigger only watches indexed columns).
-    r.db.update(orders).set({ status: 'confirmed' }).where(eq(orders.id, 'u')).run();
+    r().db.update(orders).set({ status: 'confirmed' }).where(eq(orders.id, 'u')).run();
     expect(ids('данияр')).toEqual(['u']);
     expect(ftsRows()).toBe(orderRows());
   });
 
   it('follow deletes and INSERT OR REPLACE', () => {
-    r.db.insert(orders).values(testOrderRow({ id: 'x', number: 'MR-600001', customerName: 'Ержан Касымов' })).run();
-    r.sqlite
+    r().db.insert(orders).values(testOrderRow({ id: 'x', number: 'MR-600001', customerName: 'Ержан Касымов' })).run();
+    r().sqlite
       .prepare(
         `INSERT OR REPLACE INTO orders (id, number, customer_name, pickup_address, pickup_lat, pickup_lon, delivery_address,
           delivery_city, delivery_lat, delivery_lon, region_id, service_type, status, created_at, status_changed_at, updated_at)
@@ -137,7 +127,7 @@ describe('orders_fts triggers', () => {
     expect(ids('ержан')).toEqual([]);
     expect(ids('мадина')).toEqual(['x']);
     expect(ftsRows()).toBe(orderRows());
-    r.db.delete(orders).where(eq(orders.id, 'x')).run();
+    r().db.delete(orders).where(eq(orders.id, 'x')).run();
     expect(ids('мадина')).toEqual([]);
     expect(ids('MR-600001')).toEqual([]);
     expect(ftsRows()).toBe(orderRows());

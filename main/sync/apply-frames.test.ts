@@ -1,25 +1,20 @@
-import { afterEach, describe, it, expect } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { mutationRowId } from '../../shared/mutators/mutator-tx';
 import { fakeWorld, orderAt, T0 } from '../../shared/testing/fake-world';
 import type { ChangeRow } from '../../shared/protocol';
 import type { DriverRow, OrderRow } from '../../shared/schema';
 import { applyPositions, applyServerBatch, BadFrameError, newInboundSession, type InboundFrame } from './apply-frames';
 import { enqueueMutation } from './outbox';
-import { replicaFixture, type ReplicaFixture } from '../testing/replica-fixture';
+import { manyPerTest, worldReplica } from '../testing/fixture-replica';
 import type { AppRow } from './row-store';
 import { actorOf, openSyncStore, type SyncStore } from './sync-store';
 
 const dispatcher = actorOf({ id: 'u-dispatcher', name: 'Dispatcher Aigerim', role: 'dispatcher' });
 
-let fixtures: ReplicaFixture[] = [];
-afterEach(() => {
-  for (const f of fixtures) f.cleanup();
-  fixtures = [];
-});
+const newReplica = manyPerTest(worldReplica);
 
 function setup() {
-  const fx = replicaFixture();
-  fixtures.push(fx);
+  const fx = newReplica();
   const store = openSyncStore(fx.replica.sqlite, { mintClientId: () => 'me' });
   const world = fakeWorld();
   const order = orderAt(world, '100', 'confirmed');

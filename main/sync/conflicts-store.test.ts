@@ -1,23 +1,10 @@
 // The conflicts list keeps the refused field with the code, so the console can word a refusal in
 // its own language ("Delivery window — check the field…") instead of showing the server's sentence.
-import fs from 'node:fs';
-import { afterEach, expect, it } from 'vitest';
-import { openReplica } from '../db/open-replica';
-import { migrationsBefore } from '../testing/older-migrations';
-import { replicaFixture, type ReplicaFixture } from '../testing/replica-fixture';
+import { expect, it } from 'vitest';
+import { manyPerTest, tempReplica } from '../testing/fixture-replica';
 import { createConflictStore } from './conflicts-store';
 
-let fixtures: ReplicaFixture[] = [];
-afterEach(() => {
-  for (const f of fixtures) f.cleanup();
-  fixtures = [];
-});
-
-function fixture(): ReplicaFixture {
-  const fx = replicaFixture({ seed: false });
-  fixtures.push(fx);
-  return fx;
-}
+const fixture = manyPerTest(tempReplica);
 
 it('records the refused field beside the code, and keeps it across a restart', () => {
   const fx = fixture();
@@ -33,15 +20,10 @@ it('records the refused field beside the code, and keeps it across a restart', (
 });
 
 it('migration 0021 adds the column without touching the conflicts an older desktop kept', () => {
-  const fx = fixture();
-  fx.replica.close();
-  fs.rmSync(fx.file);
-  const old = openReplica(fx.file, { migrationsFolder: migrationsBefore(fx.dir, '0021_conflict_field') });
-  old.sqlite
+  const fx = fixture({ before: '0021_conflict_field' });
+  fx.replica.sqlite
     .prepare('INSERT INTO conflicts (mid, name, args, code, message, at, acknowledged) VALUES (?, ?, ?, ?, ?, ?, 0)')
     .run(4, 'addComment', '{"orderId":"o1"}', 'bad_args', 'Invalid addComment: text', 5);
-  old.close();
-  fx.replica = openReplica(fx.file);
-  const [kept] = createConflictStore(fx.replica.sqlite).list(false);
+  const [kept] = createConflictStore(fx.reopen().sqlite).list(false);
   expect(kept).toMatchObject({ mid: 4, name: 'addComment', code: 'bad_args', field: null, acknowledged: false });
 });

@@ -1,26 +1,21 @@
-import { afterEach, describe, it, expect } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { mutationRowId } from '../../shared/mutators/mutator-tx';
 import { MutationRejection } from '../../shared/mutators';
 import { fakeWorld, orderAt, T0, ORDER_ARGS } from '../../shared/testing/fake-world';
 import type { OrderRow } from '../../shared/schema';
 import { applyServerBatch, newInboundSession } from './apply-frames';
 import { enqueueMutation, pendingMutations } from './outbox';
-import { replicaFixture, type ReplicaFixture } from '../testing/replica-fixture';
+import { manyPerTest, worldReplica, type TempReplica } from '../testing/fixture-replica';
 import type { AppRow } from './row-store';
 import { actorOf, openSyncStore, type SyncStore } from './sync-store';
 
 const dispatcher = actorOf({ id: 'u-dispatcher', name: 'Dispatcher Aigerim', role: 'dispatcher' });
 const warehouse = actorOf({ id: 'u-warehouse', name: 'Storekeeper Nurlan', role: 'warehouse' });
 
-let fixtures: ReplicaFixture[] = [];
-afterEach(() => {
-  for (const f of fixtures) f.cleanup();
-  fixtures = [];
-});
+const newReplica = manyPerTest(worldReplica);
 
-function setup(): { fx: ReplicaFixture; store: SyncStore; order: OrderRow } {
-  const fx = replicaFixture();
-  fixtures.push(fx);
+function setup(): { fx: TempReplica; store: SyncStore; order: OrderRow } {
+  const fx = newReplica();
   let n = 0;
   const store = openSyncStore(fx.replica.sqlite, { mintClientId: () => `client-${++n}` });
   // A confirmed order, as the server would have sent it.

@@ -2,14 +2,14 @@
 // replica a full rebase (restore everything, re-run everything) leaves. Two replicas get the
 // same random mix of local mutations, server frames and acks; one is forced to rebase fully.
 import fc from 'fast-check';
-import { afterEach, describe, it, expect } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { fakeWorld, orderAt, T0 } from '../../shared/testing/fake-world';
 import { MutationRejection } from '../../shared/mutators';
 import type { OrderRow } from '../../shared/schema';
 import { SYNCED_TABLE_KEYS } from '../../shared/schema';
 import { applyServerBatch, newInboundSession, type InboundFrame } from './apply-frames';
 import { enqueueMutation } from './outbox';
-import { replicaFixture, type ReplicaFixture } from '../testing/replica-fixture';
+import { manyPerTest, worldReplica } from '../testing/fixture-replica';
 import type { AppRow } from './row-store';
 import { actorOf, openSyncStore, type SyncStore } from './sync-store';
 
@@ -38,15 +38,10 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('ack' as const), result: fc.constantFrom('applied' as const, 'rejected' as const) }),
 );
 
-let fixtures: ReplicaFixture[] = [];
-afterEach(() => {
-  for (const f of fixtures) f.cleanup();
-  fixtures = [];
-});
+const newReplica = manyPerTest(worldReplica);
 
 function replica(orders: OrderRow[]): SyncStore {
-  const fx = replicaFixture();
-  fixtures.push(fx);
+  const fx = newReplica();
   const store = openSyncStore(fx.replica.sqlite, { mintClientId: () => 'me' });
   for (const o of orders) store.rows.put('orders', o as AppRow);
   store.meta.setCursor(1);

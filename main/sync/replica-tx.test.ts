@@ -1,20 +1,19 @@
 // The replica's MutatorTx writes only the columns a mutation changed, and is not fooled by a
 // mutator that edits the object it read (or an array inside it) before putting it back.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeWorld } from '../../shared/testing/fake-world';
 import type { RegionRow } from '../../shared/schema';
 import { ChangeSet } from './change-set';
 import { Footprint } from './footprints';
-import { replicaFixture, type ReplicaFixture } from '../testing/replica-fixture';
+import { manyPerTest, worldReplica } from '../testing/fixture-replica';
 import { createReplicaTx } from './replica-tx';
 import { createRowStore } from './row-store';
 import { createShadowStore } from './shadow';
 
-let fx: ReplicaFixture;
-afterEach(() => fx.cleanup());
+const newReplica = manyPerTest(worldReplica);
 
 function tx() {
-  fx = replicaFixture();
+  const fx = newReplica();
   const rows = createRowStore(fx.replica.sqlite);
   const t = createReplicaTx({
     rows,
@@ -25,7 +24,7 @@ function tx() {
     findOrderIdByExternalId: () => undefined,
     provisionalOrderNumber: () => '~1',
   });
-  return { t, rows };
+  return { t, rows, sqlite: fx.replica.sqlite };
 }
 
 describe('replica MutatorTx', () => {
@@ -42,8 +41,8 @@ describe('replica MutatorTx', () => {
   });
 
   it('writes nothing for a put that changes nothing, and a whole row for one it never read', () => {
-    const { t, rows } = tx();
-    const total = fx.replica.sqlite.prepare('SELECT total_changes()').pluck();
+    const { t, rows, sqlite } = tx();
+    const total = sqlite.prepare('SELECT total_changes()').pluck();
     const region = t.get('regions', 'astana') as RegionRow;
     const before = total.get() as number;
     t.put('regions', { ...region });
