@@ -4,7 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openReplica, type Replica } from '../db/open-replica';
+import { onePerTest, tempReplica } from '../testing/fixture-replica';
 import { silentLogger } from '../log/logger';
 import { memorySettings } from '../settings/settings-store';
 import { driverPhoneHandlers } from './driver-phone-handlers';
@@ -12,7 +12,7 @@ import type { HandlerContext } from './handler-context';
 import { ServerCallError } from './server-http';
 
 let server: Server | null = null;
-let replica: Replica;
+const fx = onePerTest(tempReplica);
 let seen: { method?: string; url?: string; auth?: string; body?: string }[] = [];
 
 /** Serves `answer` (raw text, so `__proto__` keys survive) to every request. */
@@ -32,10 +32,8 @@ async function serve(answer: string): Promise<string> {
 
 beforeEach(() => {
   seen = [];
-  replica = openReplica(':memory:');
 });
 afterEach(async () => {
-  replica.close();
   const s = server;
   server = null;
   if (s === null) return;
@@ -45,7 +43,7 @@ afterEach(async () => {
 
 function handlers(url: string) {
   const ctx: HandlerContext = {
-    replica,
+    replica: fx().replica,
     mutate: () => Promise.reject(new Error('no mutation is expected here')),
     now: () => 0,
     actor: () => 'dispatcher',
