@@ -41,7 +41,7 @@ export default function AlertsScreen() {
           })}
         </div>
       </header>
-      {!desk && <p className="hint">{t('alerts.carriersHint')}</p>}
+      {!desk && <p className="hint alerts-hint">{t('alerts.carriersHint')}</p>}
       {error && <div className="error-text">{error}</div>}
       {list === null ? <div className="empty">…</div> : <AlertsList items={list.items} canAck={canAck} />}
     </div>
