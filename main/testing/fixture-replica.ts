@@ -70,32 +70,25 @@ export function seedWorld(replica: Replica): void {
 
 /** A fresh one (made by `make`) for each test of the calling file, removed after it: call the result in a test. */
 export function onePerTest<T extends { cleanup(): void }>(make: () => T): () => T {
-  let current: T | null = null;
-  beforeEach(() => {
-    current = make();
-  });
-  afterEach(() => {
-    current?.cleanup();
-    current = null;
-  });
-  return () => {
-    if (current === null) throw new Error('onePerTest: the fixture exists only inside a test');
-    return current;
-  };
+  return heldBetween(beforeEach, afterEach, 'onePerTest', make);
 }
 
 /** One (made by `make`) shared by every test of the calling file, removed after the last. */
 export function onePerFile<T extends { cleanup(): void }>(make: () => T): () => T {
+  return heldBetween(beforeAll, afterAll, 'onePerFile', make);
+}
+
+function heldBetween<T extends { cleanup(): void }>(start: (fn: () => void) => void, end: (fn: () => void) => void, name: string, make: () => T): () => T {
   let current: T | null = null;
-  beforeAll(() => {
+  start(() => {
     current = make();
   });
-  afterAll(() => {
+  end(() => {
     current?.cleanup();
     current = null;
   });
   return () => {
-    if (current === null) throw new Error('onePerFile: the fixture exists only inside a test');
+    if (current === null) throw new Error(`${name}: the fixture exists only inside a test`);
     return current;
   };
 }
