@@ -11,6 +11,8 @@
 //
 //   npm run bench:catchup [-- --drivers 80] [--fix-seconds 30] [--history-per-day 600]
 //                          [--new-orders 150] [--changes 900]
+// Ten times the company (bench:scale's size; its window holds ~166,000 orders):
+//   npm run bench:catchup -- --drivers 800 --fix-seconds 5 --history-per-day 6000 --new-orders 1500 --changes 9000
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +24,7 @@ import { bindDevice } from '../server/gps/device-bindings';
 import { osmAndPath } from '../simulator/senders';
 import { addUser, openClient, seedServer, startTestServer, type TestClient } from '../e2e/sync/harness';
 import type { MarshrutServer } from '../server/server';
+import { desktopFirstSync } from './desktop-first-sync';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -125,12 +128,12 @@ async function postHourOfFixes(gpsUrl: string, now: number): Promise<{ sent: num
   return { sent, refused, lastFixAt: start + (perPhone - 1) * FIX_SECONDS * 1000 };
 }
 
-/** Until online, the cursor at the server's head, and (when given) every driver at `fixAt` or later. */
-async function untilCaughtUp(c: TestClient, server: MarshrutServer, fixAt: number | null): Promise<void> {
+/** Until online, the cursor at the server's head, and every driver at `fixAt` or later. */
+async function untilCaughtUp(c: TestClient, server: MarshrutServer, fixAt: number): Promise<void> {
   const head = server.engine.log.headSeq();
   const cursor = c.replica.sqlite.prepare<[], number>("SELECT CAST(value AS INTEGER) FROM replica_meta WHERE key = 'cursor'").pluck();
   const placed = c.replica.sqlite.prepare<[number], number>("SELECT count(*) FROM drivers WHERE id LIKE 'cu-d%' AND fix_at >= ?").pluck();
-  const done = () => c.sync.state().connection === 'online' && (cursor.get() ?? 0) >= head && (fixAt === null || placed.get(fixAt) === DRIVERS);
+  const done = () => c.sync.state().connection === 'online' && (cursor.get() ?? 0) >= head && placed.get(fixAt) === DRIVERS;
   while (!done()) await new Promise((r) => setTimeout(r, 10));
 }
 
@@ -154,19 +157,12 @@ async function main(): Promise<void> {
     const { token } = addUser(server, 'Bench dispatcher');
     console.log(`catch-up: ${DRIVERS} drivers every ${FIX_SECONDS} s, window history ${historyOrders} orders over ${HISTORY_DAYS} days (${syncWindowDays(30)} kept), the hour: ${NEW_ORDERS} new orders, ${CHANGES} changes; load ${load()}`);
 
-    // The denominator: a fresh desktop's first sync of the window, on the same server.
+    // The denominator: a fresh desktop's first sync of the window, on the same server. Its
+    // replica is kept: it is the desktop that goes offline (the app closed) and comes back.
     const fresh = path.join(dir, 'fresh.db');
-    const f0 = performance.now();
-    const first = openClient(fresh, server.url, token, { historyDays: 30 });
-    await untilCaughtUp(first, server, null);
-    const firstMs = performance.now() - f0;
-    const firstOrders = first.replica.sqlite.prepare('SELECT count(*) FROM orders').pluck().get() as number;
-    first.replica.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    const replicaBytes = fs.statSync(fresh).size;
-    // Offline: the app closes; its replica (and cursor) stay.
-    first.close();
+    const first = await desktopFirstSync(fresh, server.url, token, { historyDays: 30, head: server.engine.log.headSeq(), keepFile: true });
     const cursorBefore = server.engine.log.headSeq();
-    console.log(`first sync (fresh desktop, window): ${s(firstMs)}, ${firstOrders} orders, replica ${mb(replicaBytes)}; load ${load()}`);
+    console.log(`first sync (fresh desktop, window): ${s(first.ms)}, ${first.orders} orders, replica ${mb(first.bytes)}; load ${load()}`);
 
     // ---- the hour away ----
     const g0 = performance.now();
@@ -189,9 +185,11 @@ async function main(): Promise<void> {
     const orders = back.replica.sqlite.prepare('SELECT count(*) FROM orders').pluck().get() as number;
     back.close();
     const uptime = fs.readFileSync('/proc/loadavg', 'utf8').trim();
-    console.log(`catch-up after the hour: ${s(catchMs)} to caught up (online after ${s(onlineMs)}), ${behind} change-log entries and ${DRIVERS} driver positions, replica now ${orders} orders`);
-    console.log(`catch-up vs first sync of the window in this run: ${(catchMs / firstMs).toFixed(2)}x (${s(catchMs)} / ${s(firstMs)}); ${(behind / (catchMs / 1000)).toFixed(0)} entries/s; load ${uptime}`);
-    console.log(`catchup drivers=${DRIVERS} entries=${behind} catchup_ms=${catchMs.toFixed(0)} first_sync_ms=${firstMs.toFixed(0)} ratio=${(catchMs / firstMs).toFixed(3)}`);
+    console.log(
+      `catch-up after an hour offline (${DRIVERS} drivers, a fix every ${FIX_SECONDS} s, ${NEW_ORDERS} new orders and ${CHANGES} changes in the hour; server and desktop in this process, nothing else running against the server meanwhile): ${s(catchMs)} to caught up (online after ${s(onlineMs)}), ${behind} change-log entries and ${DRIVERS} driver positions, replica now ${orders} orders`,
+    );
+    console.log(`catch-up vs first sync of the window in this run: ${(catchMs / first.ms).toFixed(2)}x (${s(catchMs)} / ${s(first.ms)}); ${(behind / (catchMs / 1000)).toFixed(0)} entries/s; load ${uptime}`);
+    console.log(`catchup drivers=${DRIVERS} entries=${behind} catchup_ms=${catchMs.toFixed(0)} first_sync_ms=${first.ms.toFixed(0)} ratio=${(catchMs / first.ms).toFixed(3)}`);
   } finally {
     await server.close();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -15,9 +15,9 @@ import path from 'node:path';
 import WebSocket from 'ws';
 import { PROTOCOL_VERSION, SCHEMA_VERSION, syncWindowDays, type ServerMessage } from '../shared/protocol';
 import { openServerDb } from '../server/db/open-server-db';
-import { startServer, type MarshrutServer } from '../server/server';
+import { startServer } from '../server/server';
 import { silentLogger } from '../server/log/logger';
-import { openClient } from '../e2e/sync/harness';
+import { desktopFirstSync } from './desktop-first-sync';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -109,23 +109,6 @@ async function protocolFirstSync(url: string, token: string, historyDays: number
   return run;
 }
 
-async function desktopFirstSync(server: MarshrutServer, token: string, dir: string, historyDays: number | undefined): Promise<{ ms: number; bytes: number; orders: number }> {
-  const file = path.join(dir, `replica-${historyDays ?? 'all'}.db`);
-  for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
-  const started = performance.now();
-  const c = openClient(file, server.url, token, historyDays === undefined ? {} : { historyDays });
-  const head = server.engine.log.headSeq();
-  const cursor = c.replica.sqlite.prepare<[], number>("SELECT CAST(value AS INTEGER) FROM replica_meta WHERE key = 'cursor'").pluck();
-  while (!(c.sync.state().connection === 'online' && (cursor.get() ?? 0) >= head)) await new Promise((r) => setTimeout(r, 50));
-  const ms = performance.now() - started;
-  const orders = c.replica.sqlite.prepare('SELECT count(*) FROM orders').pluck().get() as number;
-  c.replica.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-  c.close();
-  const bytes = fs.statSync(file).size;
-  for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
-  return { ms, bytes, orders };
-}
-
 async function main(): Promise<void> {
   const history = prepareHistory();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'marshrut-bench-window-run-'));
@@ -147,10 +130,12 @@ async function main(): Promise<void> {
       `window vs full: time ${(windowed.ms / full.ms).toFixed(2)}x, bytes ${(windowed.bytes / full.bytes).toFixed(2)}x, orders ${windowed.orders} of ${full.orders}`,
     );
 
-    const desk = await desktopFirstSync(server, token, dir, DAYS);
+    const replica = (days: number | undefined): string => path.join(dir, `replica-${days ?? 'all'}.db`);
+    const head = server.engine.log.headSeq();
+    const desk = await desktopFirstSync(replica(DAYS), server.url, token, { historyDays: DAYS, head });
     console.log(`desktop windowed: ${(desk.ms / 1000).toFixed(1)} s to caught-up, replica ${mb(desk.bytes)}, ${desk.orders} orders; load ${load()}`);
     if (FULL_DESKTOP) {
-      const deskFull = await desktopFirstSync(server, token, dir, undefined);
+      const deskFull = await desktopFirstSync(replica(undefined), server.url, token, { head });
       console.log(`desktop full:     ${(deskFull.ms / 1000).toFixed(1)} s to caught-up, replica ${mb(deskFull.bytes)}, ${deskFull.orders} orders; load ${load()}`);
       console.log(`desktop window vs full: time ${(desk.ms / deskFull.ms).toFixed(2)}x, replica ${(desk.bytes / deskFull.bytes).toFixed(2)}x`);
     }
