@@ -11,11 +11,16 @@ export function formatDay(ms: number, lang: ReasonLanguage): string {
   return formatterFor(lang).date(ms);
 }
 
+/** The latest deal's or offer's price and day, when the lane has both. */
+function lastPrice(reason: { lastRate: number | null; lastAt: number | null }, f: ReturnType<typeof formatterFor>, currency: string): { rate: string; day: string } | null {
+  return reason.lastRate !== null && reason.lastAt !== null ? { rate: f.money(reason.lastRate, currency), day: f.date(reason.lastAt) } : null;
+}
+
 export function reasonText(reason: RankReason, lang: ReasonLanguage, currency = 'KZT'): string {
   const f = formatterFor(lang);
   switch (reason.tier) {
     case 'deals': {
-      const last = reason.lastRate !== null && reason.lastAt !== null ? { rate: f.money(reason.lastRate, currency), day: f.date(reason.lastAt) } : null;
+      const last = lastPrice(reason, f, currency);
       if (lang === 'ru') {
         const n = `${f.plural(reason.dealsOk, { one: '# успешная сделка', few: '# успешные сделки', many: '# успешных сделок', other: '# успешной сделки' })} по направлению`;
         return last ? `${n}, последняя ${last.rate} (${last.day})` : n;
@@ -24,7 +29,7 @@ export function reasonText(reason: RankReason, lang: ReasonLanguage, currency = 
       return last ? `${n}, last ${last.rate} on ${last.day}` : n;
     }
     case 'offers': {
-      const last = reason.lastRate !== null && reason.lastAt !== null ? { rate: f.money(reason.lastRate, currency), day: f.date(reason.lastAt) } : null;
+      const last = lastPrice(reason, f, currency);
       if (lang === 'ru') {
         const n = `${f.plural(reason.offers, { one: '# предложение', few: '# предложения', many: '# предложений', other: '# предложения' })} по направлению`;
         return last ? `${n}, последнее ${last.rate} (${last.day})` : n;
