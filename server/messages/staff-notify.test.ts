@@ -20,10 +20,12 @@ import { smtpSchema } from './smtp-channel';
 
 const TG_TOKEN = '777:staff-token';
 const local = (d: string, hhmm: string): number => Date.parse(`${d}T${hhmm}:00+05:00`);
-const actor = (id: string, role: 'dispatcher' | 'supervisor' | 'admin'): MutationActor => ({ id, name: id, actor: role, role });
+const actor = (id: string, role: 'dispatcher' | 'supervisor' | 'admin' | 'logistician'): MutationActor => ({ id, name: id, actor: role, role });
 const dispatcher = actor('u-dispatcher', 'dispatcher');
 const dispatcher2 = actor('u-dispatcher2', 'dispatcher');
 const supervisor = actor('u-supervisor', 'supervisor');
+const logistician = actor('u-logistician', 'logistician');
+const admin = actor('u-admin', 'admin');
 const manualTimers: SchedulerTimers = { set: () => 0, clear: () => undefined };
 const ALL_KINDS = ['sla_warning', 'sla_critical', 'sla_breach', 'not_taken', 'not_picked', 'predicted_late'];
 
@@ -212,6 +214,40 @@ describe('setMyNotifyPrefs', () => {
     expect(s.ts.server.engine.newTx().get('staff_notify_prefs', 'u-dispatcher')).toBeUndefined();
     expect(run({ kinds: ['sla_breach', 'predicted_late'] }).result).toBe('applied');
     expect(s.ts.server.engine.newTx().get('staff_notify_prefs', 'u-dispatcher')).toMatchObject({ channel: 'both', kinds: ['sla_breach', 'predicted_late'] });
+  });
+});
+
+describe("a logistician's carrier alerts outside the app (issue 16's gap)", () => {
+  it('reach the logistician who handed the order over and asked for them, not a dispatcher who asked for the same kinds', async () => {
+    const s = await start();
+    const carrierKinds = ['carrier_loading', 'carrier_call'];
+    prefs(s, logistician, { channel: 'telegram', kinds: carrierKinds, telegramChatId: '5151' });
+    prefs(s, dispatcher, { channel: 'telegram', kinds: [...ALL_KINDS, ...carrierKinds], telegramChatId: '4242' });
+    clock = local('2025-03-11', '10:00');
+    mutate(s, dispatcher, 'createOrder', { ...ORDER_ARGS, number: 'FR-9', serviceType: 'intercity' });
+    const orderId = s.ts.server.engine.newTx().findOrderByNumber('FR-9')?.id ?? '';
+    mutate(s, dispatcher, 'confirmOrder', { orderId });
+    mutate(s, admin, 'createCarrier', { name: 'ТОО Жол Транс', phone: '+7 701 123 45 67', securityCheck: 'passed' });
+    const carrierId = (s.ts.server.db.sqlite.prepare('SELECT id FROM carriers').get() as { id: string }).id;
+    // Loading within 2 hours: the reminder is due at once.
+    mutate(s, logistician, 'handToCarrier', { orderId, carrierId, rate: 250_000, loadingAt: local('2025-03-11', '11:30'), contact: 'Серик' });
+    s.alerts.tick();
+    const reminder = alertRows(s).find((a) => a.kind === 'carrier_loading');
+    expect(reminder).toMatchObject({ assigneeId: 'u-logistician' });
+    expect(notices(s).filter((m) => m.alertId === reminder?.id).map((m) => [m.recipientName, m.channel, m.recipient])).toEqual([['Logistician Dana', 'telegram', '5151']]);
+  });
+
+  it('a logistician may ask only for the carrier kinds: any other is refused naming it', async () => {
+    const s = await start();
+    const run = (kinds: string[]) =>
+      s.ts.server.runMutation('setMyNotifyPrefs', { channel: 'telegram', kinds, email: null, telegramChatId: '5151', language: 'ru', quietStartMinute: 0, quietEndMinute: 0 }, logistician, clock);
+    expect(run(['carrier_call', 'sla_breach'])).toMatchObject({ result: 'rejected', error: { code: 'kind_not_for_role', message: 'A logistician gets no sla_breach alerts', details: { field: 'kinds.1', kind: 'sla_breach' } } });
+    expect(run(['no_shift_start'])).toMatchObject({ result: 'rejected', error: { details: { field: 'kinds.0' } } });
+    expect(s.ts.server.engine.newTx().get('staff_notify_prefs', 'u-logistician')).toBeUndefined();
+    expect(run(['carrier_call', 'carrier_loading']).result).toBe('applied');
+    expect(s.ts.server.engine.newTx().get('staff_notify_prefs', 'u-logistician')?.kinds).toEqual(['carrier_loading', 'carrier_call']);
+    // The storekeeper still may not set any.
+    expect(s.ts.server.runMutation('setMyNotifyPrefs', { channel: 'none', kinds: [], email: null, telegramChatId: null, language: 'ru', quietStartMinute: 0, quietEndMinute: 0 }, { id: 'u-warehouse', name: 'w', actor: 'warehouse', role: 'warehouse' }, clock)).toMatchObject({ result: 'rejected', error: { code: 'forbidden' } });
   });
 });
 

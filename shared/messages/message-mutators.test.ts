@@ -134,3 +134,25 @@ describe('setMessageServices', () => {
     expect(tx.all('message_rules')).toHaveLength(0);
   });
 });
+
+describe('setMyNotifyPrefs by role (issue 16’s gap)', () => {
+  const prefs = (kinds: string[]) => ({ channel: 'telegram', kinds, email: null, telegramChatId: '5151', language: 'ru', quietStartMinute: 0, quietEndMinute: 0 });
+
+  it('a logistician sets the carrier kinds and no other, refused naming the kind’s place; nothing stored', () => {
+    const tx = fakeWorld();
+    expect(run(tx, 'u-logistician', 'setMyNotifyPrefs', prefs(['carrier_loading', 'sla_warning']))).toEqual({
+      result: 'rejected',
+      error: { code: 'kind_not_for_role', message: 'A logistician gets no sla_warning alerts', details: { field: 'kinds.1', kind: 'sla_warning' } },
+    });
+    expect(run(tx, 'u-logistician', 'setMyNotifyPrefs', prefs(['no_shift_start']))).toMatchObject({ error: { details: { field: 'kinds.0', kind: 'no_shift_start' } } });
+    expect(tx.get('staff_notify_prefs', 'u-logistician')).toBeUndefined();
+    expect(run(tx, 'u-logistician', 'setMyNotifyPrefs', prefs(['carrier_call', 'carrier_loading'])).result).toBe('applied');
+    expect(tx.get('staff_notify_prefs', 'u-logistician')).toMatchObject({ kinds: ['carrier_loading', 'carrier_call'], telegramChatId: '5151' });
+  });
+
+  it('the desk sets any kind; the warehouse none', () => {
+    const tx = fakeWorld();
+    expect(run(tx, 'u-dispatcher', 'setMyNotifyPrefs', prefs(['sla_warning', 'carrier_call', 'no_shift_start'])).result).toBe('applied');
+    expect(run(tx, 'u-warehouse', 'setMyNotifyPrefs', prefs([]))).toMatchObject({ result: 'rejected', error: { code: 'forbidden' } });
+  });
+});

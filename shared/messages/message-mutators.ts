@@ -8,6 +8,7 @@ import { reject } from '../mutators/mutator-tx';
 import { defineMutator, DESK } from '../mutators/define-mutator';
 import { SERVICE_TYPES, type ServiceType } from '../domain/vocabulary';
 import { effectiveChannels, effectiveServices, MESSAGE_SETTINGS_ID } from './message-rules';
+import { mayReceiveAlertKind } from '../alerts/alert-recipient';
 import { ALERT_KINDS } from '../alerts/alert-vocabulary';
 import { CUSTOMER_TRIGGERS, LINK_REQUESTED_REASON, MESSAGE_LANGUAGES, MESSAGE_TRIGGERS, STAFF_NOTIFY_CHANNELS } from './message-vocabulary';
 import { checkTemplate } from './templates';
@@ -142,7 +143,8 @@ export const setMyNotifyPrefs = defineMutator({
       quietEndMinute: minuteOfDay,
     })
     .strict(),
-  actors: DESK,
+  // Whoever may receive some alert (shared/alerts/alert-recipient.ts): the desk, and logisticians for their carriers.
+  actors: [...DESK, 'logistician'],
   label: 'change notification settings',
   run(tx, args, ctx) {
     const wantsEmail = args.channel === 'email' || args.channel === 'both';
@@ -150,6 +152,9 @@ export const setMyNotifyPrefs = defineMutator({
     if (wantsEmail && args.email === null) reject('bad_args', 'E-mail notifications need an address', { field: 'email' });
     if (wantsTelegram && args.telegramChatId === null) reject('bad_args', 'Telegram notifications need a chat id', { field: 'telegramChatId' });
     if (new Set(args.kinds).size !== args.kinds.length) reject('bad_args', 'An alert kind is listed twice', { field: 'kinds' });
+    // A kind the person can never be sent would sit in their row and mislead them (an old or hostile client).
+    const foreign = args.kinds.findIndex((k) => !mayReceiveAlertKind(ctx.actor.role, k));
+    if (foreign >= 0) reject('kind_not_for_role', `A ${ctx.actor.actor} gets no ${args.kinds[foreign]} alerts`, { field: `kinds.${foreign}`, kind: args.kinds[foreign] });
     // Always the signed-in user's own row: nobody sets another person's address.
     tx.put('staff_notify_prefs', { id: ctx.actor.id, ...args, kinds: ALERT_KINDS.filter((k) => args.kinds.includes(k)), updatedAt: ctx.now });
   },

@@ -51,8 +51,8 @@ describe('MUTATORS registry', () => {
         'setCarrierSecurityCheck', 'setCarrierBlacklisted', 'editCarrierVehicle', 'removeCarrierVehicle', 'removeCarrierLane', 'importCarriers',
         'editOrder', 'importOrders',
         'handToCarrier', 'handToCourier', 'handToOwnFleet',
-        // Only the carrier follow-ups addressed to them (shared/alerts/alert-recipient.ts).
-        'acknowledgeAlert',
+        // Only the carrier follow-ups addressed to them, and hearing of them outside the app (shared/alerts/alert-recipient.ts).
+        'acknowledgeAlert', 'setMyNotifyPrefs',
       ].sort(),
     );
     // A shop's token: its own orders in, edits before pickup, payments; nothing else.

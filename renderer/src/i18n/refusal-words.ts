@@ -32,6 +32,7 @@ const NOTIFY_FIELDS: Readonly<Record<string, MessageKey>> = {
 function notifyPrefsWords(r: Refusal): RefusalWords {
   if (r.code === 'forbidden' || r.code === 'unauthorized') return { key: 'notifyPrefs.err.forbidden' };
   if (r.code === 'unavailable') return { key: 'notifyPrefs.err.unavailable' };
+  if (r.code === 'kind_not_for_role') return { key: 'notifyPrefs.err.kindNotForRole' };
   const top = r.field?.split('.')[0];
   if (top !== undefined && Object.hasOwn(NOTIFY_FIELDS, top)) return { key: NOTIFY_FIELDS[top] as MessageKey };
   return { key: 'notifyPrefs.err.other' };

@@ -12,6 +12,9 @@ import type { MyNotifyPrefsView } from '../../../../shared/api/messages-api';
 import { ApiError } from '../../../../shared/api/client';
 import { installApi } from '../../api/client';
 import { mountHost, type DomHost } from '../../testing/dom-host';
+import type { SessionView } from '../../../../shared/api/session-api';
+import type { UserRole } from '../../../../shared/domain/vocabulary';
+import { useSessionStore } from '../session/store';
 import { MyNotifications } from './MyNotifications';
 import { resetNotifySettingsStore } from './notify-store';
 import { useSettingsStore } from './store';
@@ -32,8 +35,13 @@ beforeEach(() => {
   };
   installApi(fake as unknown as MarshrutApi);
   resetNotifySettingsStore();
+  signIn('dispatcher');
   dom = mountHost();
 });
+
+function signIn(role: UserRole): void {
+  useSessionStore.setState({ session: { user: { id: `u-${role}`, name: role, role, warehouseId: null } } as unknown as SessionView, error: null });
+}
 afterEach(() => dom.unmount());
 
 async function saveIn(lang: 'ru' | 'en'): Promise<string> {
@@ -61,7 +69,8 @@ describe('My notifications refused (rendered)', () => {
     ['an e-mail refused by the schema (thrown)', () => Promise.reject(new ApiError({ code: 'invalid_request', message: 'setMyNotifyPrefs: email: Invalid email address', details: { field: 'email' } })), 'Для уведомлений на e-mail нужен верный адрес, например name@company.kz.'],
     ['a kind listed twice', refused('invalid_request', 'An alert kind is listed twice', { code: 'bad_args', field: 'kinds' }), 'Каждый вид оповещений можно выбрать только один раз.'],
     ['a quiet hour out of range', refused('invalid_request', 'Invalid setMyNotifyPrefs: quietEndMinute: Too big', { code: 'bad_args', field: 'quietEndMinute' }), 'Тихие часы: время от 00:00 до 23:59.'],
-    ['a role that gets no alerts', refused('forbidden', "Warehouse staff can't change notification settings", { code: 'forbidden' }), 'Оповещения вне приложения получают только диспетчеры, руководители и администраторы.'],
+    ['a kind the role never gets', refused('invalid_transition', 'A logistician gets no sla_breach alerts', { code: 'kind_not_for_role', field: 'kinds.1' }), 'Один из выбранных видов оповещений вашей роли не приходит: выберите из предложенных.'],
+    ['a role that gets no alerts', refused('forbidden', "Warehouse staff can't change notification settings", { code: 'forbidden' }), 'Оповещения вне приложения получают только диспетчеры, руководители, администраторы и логисты.'],
     ['no server', refused('unavailable', 'No server is configured: set the server address and token in Settings'), 'Не сохранено: сервер недоступен. Попробуйте ещё раз.'],
     ['a code the console does not know', refused('invalid_transition', 'Something new on the server', { code: 'rate_limited' }), 'Не сохранено: сервер отклонил изменение. Попробуйте ещё раз; если повторится, сообщите администратору.'],
   ])('words %s in Russian', async (_, next, words) => {
@@ -115,5 +124,25 @@ describe('My notifications saved (rendered over its store)', () => {
     act(() => dom.root.render(<></>));
     await act(async () => dom.root.render(<MyNotifications />));
     expect(dom.host.querySelector('[role="alert"]')).toBeNull();
+  });
+});
+
+describe('the kinds offered by role (issue 16\'s gap)', () => {
+  const offered = () => Array.from(dom.host.querySelectorAll('fieldset label.check')).map((l) => l.textContent);
+
+  it('a logistician is offered only their carriers\' loading and calls, in Russian and English', async () => {
+    signIn('logistician');
+    act(() => useSettingsStore.setState({ language: 'ru' }));
+    await act(async () => dom.root.render(<MyNotifications />));
+    expect(offered()).toEqual(['Погрузка у перевозчика', 'Прозвон перевозчика']);
+    act(() => useSettingsStore.setState({ language: 'en' }));
+    expect(offered()).toEqual(['Carrier loading', 'Call the carrier']);
+  });
+
+  it('the desk is offered every kind', async () => {
+    act(() => useSettingsStore.setState({ language: 'en' }));
+    await act(async () => dom.root.render(<MyNotifications />));
+    expect(offered()).toHaveLength(9);
+    expect(offered()).toContain('SLA breached');
   });
 });

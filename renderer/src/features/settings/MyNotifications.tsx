@@ -1,12 +1,16 @@
 // My notifications: which of my alerts reach me outside the app (Telegram, e-mail or both),
 // with quiet hours. Saved as my own row on the server (setMyNotifyPrefs takes no user id), which
-// sends them (server/messages/staff-notify.ts). Desk roles only: others get no alerts.
+// sends them (server/messages/staff-notify.ts). Whoever may receive some alert sees it, offered
+// only the kinds their role may receive (shared/alerts/alert-recipient.ts): the desk every kind,
+// a logistician their carriers' loading and calls.
 import { useEffect, type FormEvent } from 'react';
+import { mayReceiveAlertKind } from '../../../../shared/alerts/alert-recipient';
 import { ALERT_KINDS } from '../../../../shared/alerts/alert-vocabulary';
 import { STAFF_NOTIFY_CHANNELS, type StaffNotifyChannel } from '../../../../shared/messages/message-vocabulary';
 import { TimeInput } from '../../i18n/LocaleInputs';
 import { refusalReason } from '../../i18n/refusal-words';
 import { useT } from '../../i18n/use-t';
+import { useSessionStore } from '../session/store';
 import { refusedField, SaveRow } from './SaveRow';
 import { editMyNotifyPrefs, saveMyNotifyPrefs, showMyNotifications, toggleMyNotifyKind, useNotifySettingsStore } from './notify-store';
 
@@ -15,6 +19,7 @@ export function MyNotifications() {
   const form = useNotifySettingsStore((s) => s.myForm);
   const canSet = useNotifySettingsStore((s) => s.myCanSet);
   const answer = useNotifySettingsStore((s) => s.myAnswer);
+  const role = useSessionStore((s) => s.session?.user?.role ?? null);
   useEffect(() => {
     void showMyNotifications(true);
     return () => void showMyNotifications(false);
@@ -56,7 +61,7 @@ export function MyNotifications() {
       )}
       <fieldset className="field my-notify-kinds" aria-invalid={bad('kinds')}>
         <legend>{t('notifyPrefs.kinds')}</legend>
-        {ALERT_KINDS.map((k) => (
+        {ALERT_KINDS.filter((k) => mayReceiveAlertKind(role, k)).map((k) => (
           <label key={k} className="check">
             <input type="checkbox" checked={form.kinds.includes(k)} onChange={() => toggleMyNotifyKind(k)} />
             {t.dyn(`alerts.k_${k}`, k)}
