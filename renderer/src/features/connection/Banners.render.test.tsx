@@ -77,8 +77,8 @@ const CASES: Array<[string, ConflictView, string, string]> = [
   [
     'a refused "My notifications" save keeps its own advice',
     conflict('setMyNotifyPrefs', 'forbidden', null),
-    'Сохранение моих уведомлений — Оповещения вне приложения получают только диспетчеры, руководители и администраторы.',
-    'Saving my notifications — Only dispatchers, supervisors and admins get alerts outside the app.',
+    'Сохранение моих уведомлений — Оповещения вне приложения получают только диспетчеры, руководители, администраторы и логисты.',
+    'Saving my notifications — Only dispatchers, supervisors, admins and logisticians get alerts outside the app.',
   ],
   [
     "a customer's refused message settings keep the card's advice, naming the recipient",
