@@ -47,6 +47,21 @@ describe('notices are the signed-in user’s own (issue 13)', () => {
     expect(logistician.seen).toEqual([]);
   });
 
+  it('a logistician hears of the carrier follow-ups addressed to them, and of nothing else (issue 16’s gap)', () => {
+    const logistician = watch({ id: 'u-l', role: 'logistician' });
+    const dispatcher = watch({ id: 'u-d1', role: 'dispatcher' });
+    r().db.insert(alerts).values([
+      alertRow({ id: 'c1', orderId: 'o1', orderNumber: 'FR-1', kind: 'carrier_loading', assigneeId: 'u-l' }),
+      alertRow({ id: 'c2', orderId: 'o2', orderNumber: 'FR-2', kind: 'carrier_call', assigneeId: 'u-l2' }),
+      alertRow({ id: 'c3', orderId: 'o3', orderNumber: 'FR-3', kind: 'carrier_call', assigneeId: 'u-d1' }),
+      alertRow({ id: 's1', orderId: 'o1', orderNumber: 'FR-1', kind: 'sla_warning', assigneeId: null }),
+    ]).run();
+    logistician.scan();
+    dispatcher.scan();
+    expect(logistician.seen.map((n) => n.split(':').slice(0, 2).join(':'))).toEqual(['carrier_loading:FR-1']);
+    expect(dispatcher.seen.map((n) => n.split(':').slice(0, 2).join(':'))).toEqual(['carrier_call:FR-3', 'sla_warning:FR-1']);
+  });
+
   it('nothing is announced before the server said who we are', () => {
     const nobody = watch(null);
     r().db.insert(alerts).values(alertRow({ id: 'a1' })).run();
