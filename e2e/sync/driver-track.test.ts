@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { driverCardHandlers } from '../../main/api/driver-card-handlers';
 import { checkedServerCall } from '../../main/api/server-http';
 import { memorySettings } from '../../main/settings/settings-store';
-import { fixtureReplica, type FixtureReplica } from '../../main/testing/fixture-replica';
+import { eachFixtureReplica } from '../../main/testing/fixture-replica';
 import { MAX_TRACK_PERIOD_MS } from '../../shared/domain/track-period';
 import type { UserRole } from '../../shared/domain/vocabulary';
 import { T0 } from '../../shared/testing/fake-world';
@@ -20,7 +20,7 @@ const START = { lat: 51.16, lon: 71.47 };
 let now = T0;
 let ts: TestServer;
 let gps: AttachedGps;
-let fx: FixtureReplica;
+const fx = eachFixtureReplica();
 
 async function sendFix(sec: number, north: number): Promise<void> {
   now = T0 + sec * 1000 + 500;
@@ -34,15 +34,13 @@ beforeEach(async () => {
   ts = await startTestServer({ clock: () => now });
   gps = await attachGps(ts.server, { port: 0, host: '127.0.0.1', clock: () => now, positions: { flushDelayMs: 5 } });
   expect(await deviceCommand(['bind', 'phone-1', 'd1'], ts.server.db.sqlite, { out: () => undefined, err: () => undefined, now })).toBe(0);
-  fx = fixtureReplica();
 });
 afterEach(async () => {
-  fx.cleanup();
   await ts.stop();
 });
 
 function handlers(token: string, role: UserRole | null = 'dispatcher', serverUrl = ts.server.url) {
-  return driverCardHandlers({ replica: fx.replica, server: checkedServerCall(memorySettings({ serverUrl, token })), now: () => now, role: () => role, noSignal: () => new Set() });
+  return driverCardHandlers({ replica: fx().replica, server: checkedServerCall(memorySettings({ serverUrl, token })), now: () => now, role: () => role, noSignal: () => new Set() });
 }
 
 describe("the driver card's track from the real server", () => {
@@ -86,7 +84,7 @@ describe("the driver card's track from the real server", () => {
       asked += 1;
       return fetch(input, init);
     };
-    const h = driverCardHandlers({ replica: fx.replica, server: checkedServerCall(memorySettings({ serverUrl: ts.server.url, token: ts.tokens['u-dispatcher'] as string }), counting), now: () => now, role: () => 'dispatcher', noSignal: () => new Set() });
+    const h = driverCardHandlers({ replica: fx().replica, server: checkedServerCall(memorySettings({ serverUrl: ts.server.url, token: ts.tokens['u-dispatcher'] as string }), counting), now: () => now, role: () => 'dispatcher', noSignal: () => new Set() });
     await expect(h.driverTrack({ driverId: 'd1', from: now - MAX_TRACK_PERIOD_MS - 1, to: now })).rejects.toMatchObject({ code: 'invalid_request', details: { field: 'to', reason: 'too_long' } });
     await expect(h.driverTrack({ driverId: 'd1', from: now, to: now - 1 })).rejects.toMatchObject({ code: 'invalid_request', details: { field: 'from', reason: 'after_to' } });
     await expect(h.driverTrack({ driverId: 'd1', from: now, to: Date.UTC(2100, 0, 1) })).rejects.toMatchObject({ code: 'invalid_request', details: { field: 'to', reason: 'future' } });
@@ -95,10 +93,10 @@ describe("the driver card's track from the real server", () => {
   });
 
   it('says the server is unreachable, and the card still answers from the replica', async () => {
-    fx.addOrder({ id: 'o-1', driverId: 'd1', status: 'in_transit', statusChangedAt: T0 - 3_600_000, slaDeadline: T0 + 3_600_000 });
-    fx.addOrder({ id: 'o-2', driverId: 'd1', status: 'delivered', statusChangedAt: T0 - 600_000, deliveredAt: T0 - 600_000 });
-    fx.addOrder({ id: 'o-3', driverId: 'd1', status: 'delivered', statusChangedAt: T0 - 3 * 86_400_000 });
-    fx.addOrder({ id: 'o-4', driverId: 'd2', status: 'in_transit' });
+    fx().addOrder({ id: 'o-1', driverId: 'd1', status: 'in_transit', statusChangedAt: T0 - 3_600_000, slaDeadline: T0 + 3_600_000 });
+    fx().addOrder({ id: 'o-2', driverId: 'd1', status: 'delivered', statusChangedAt: T0 - 600_000, deliveredAt: T0 - 600_000 });
+    fx().addOrder({ id: 'o-3', driverId: 'd1', status: 'delivered', statusChangedAt: T0 - 3 * 86_400_000 });
+    fx().addOrder({ id: 'o-4', driverId: 'd2', status: 'in_transit' });
     const url = ts.server.url;
     await ts.stop();
     const h = handlers('token', 'dispatcher', url);

@@ -5,20 +5,19 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reportHandlers } from '../../main/reports/report-handlers';
 import { serverReports } from '../../main/reports/server-reports';
 import { memorySettings } from '../../main/settings/settings-store';
-import { fixtureReplica, type FixtureReplica } from '../../main/testing/fixture-replica';
+import { eachFixtureReplica } from '../../main/testing/fixture-replica';
 import { customers, drivers, orderEvents, orders, regions, warehouses } from '../../shared/schema';
 import { REPORT_NOW, REPORT_PERIOD, REPORT_WORLD, reportOrders } from '../../shared/testing/report-orders';
 import { startTestServer, type TestServer } from '../../server/testing/test-server';
 
 const LATER = REPORT_NOW + 120 * 86_400_000; // four months on: 6-10 March is beyond the replica's days
 let t: TestServer;
-let fx: FixtureReplica;
+const fx = eachFixtureReplica();
 
 beforeEach(async () => {
   t = await startTestServer({ clock: () => LATER });
-  fx = fixtureReplica();
   const set = reportOrders();
-  for (const db of [t.server.db.orm, fx.replica.db] as const) {
+  for (const db of [t.server.db.orm, fx().replica.db] as const) {
     db.insert(regions).values(REPORT_WORLD.regions).onConflictDoNothing().run();
     db.insert(warehouses).values(REPORT_WORLD.warehouses).onConflictDoNothing().run();
     db.insert(drivers).values(REPORT_WORLD.drivers).onConflictDoNothing().run();
@@ -28,12 +27,11 @@ beforeEach(async () => {
   }
 });
 afterEach(async () => {
-  fx.cleanup();
   await t.stop();
 });
 
 const handlers = (now: number, token: string) =>
-  reportHandlers({ replica: fx.replica, server: serverReports(memorySettings({ serverUrl: t.server.url, token })), now: () => now, role: () => 'supervisor' });
+  reportHandlers({ replica: fx().replica, server: serverReports(memorySettings({ serverUrl: t.server.url, token })), now: () => now, role: () => 'supervisor' });
 
 describe('long ranges come from the server', () => {
   it('gives the same figures and drill-downs the replica gives, marked as the server', async () => {

@@ -6,7 +6,7 @@ import type { Reply } from '../../shared/api/wire';
 import { alerts } from '../../shared/schema';
 import { createApi, type Api } from './create-api';
 import { createFakeSync, type FakeSync } from '../testing/fake-sync';
-import { fixtureReplica, HOUR, T0, type FixtureReplica } from '../testing/fixture-replica';
+import { eachFixtureReplica, HOUR, T0 } from '../testing/fixture-replica';
 import { memorySettings } from '../settings/settings-store';
 import type { SyncTarget } from '../sync/sync-link';
 import { DEFAULT_HISTORY_DAYS } from '../../shared/protocol/sync-window';
@@ -17,17 +17,16 @@ function value<T>(reply: Reply<unknown>): T {
 }
 
 describe('createApi', () => {
-  let fx: FixtureReplica;
+  const fx = eachFixtureReplica();
   let sync: FakeSync;
   let api: Api;
   let now = T0;
 
   beforeEach(() => {
     now = T0;
-    fx = fixtureReplica();
     sync = createFakeSync();
     api = createApi({
-      replica: fx.replica,
+      replica: fx().replica,
       settings: memorySettings({ serverUrl: 'http://127.0.0.1:1', token: 't' }),
       connect: () => sync,
       now: () => now,
@@ -35,7 +34,6 @@ describe('createApi', () => {
   });
   afterEach(async () => {
     await api.close();
-    fx.cleanup();
   });
 
   describe('dispatch validates every call', () => {
@@ -45,7 +43,7 @@ describe('createApi', () => {
     });
 
     it('refuses bad arguments with the field named, and changes nothing', async () => {
-      fx.addOrder({ id: 'o1' });
+      fx().addOrder({ id: 'o1' });
       const r = await api.dispatch('assignDriver', { orderId: 'o1', driverId: '', seenVersion: 'x' });
       expect(r.ok).toBe(false);
       if (!r.ok) {
@@ -68,11 +66,11 @@ describe('createApi', () => {
 
   describe('listOrders', () => {
     beforeEach(() => {
-      fx.addOrder({ id: 'late', status: 'confirmed', confirmedAt: T0 - 30 * HOUR, slaDeadline: T0 - HOUR, driverId: 'd1' });
-      fx.addOrder({ id: 'risk', status: 'at_warehouse', confirmedAt: T0 - 20 * HOUR, slaDeadline: T0 + HOUR, serviceType: 'standard' });
-      fx.addOrder({ id: 'fine', status: 'confirmed', confirmedAt: T0, slaDeadline: T0 + 20 * HOUR, warehouseId: 'w2' });
-      fx.addOrder({ id: 'fresh', status: 'new', customerName: 'Magnum Cash', deliveryAddress: 'Mangilik El 55' });
-      fx.addOrder({ id: 'done', status: 'delivered', slaDeadline: T0 - 50 * HOUR, deliveredAt: T0 - 51 * HOUR });
+      fx().addOrder({ id: 'late', status: 'confirmed', confirmedAt: T0 - 30 * HOUR, slaDeadline: T0 - HOUR, driverId: 'd1' });
+      fx().addOrder({ id: 'risk', status: 'at_warehouse', confirmedAt: T0 - 20 * HOUR, slaDeadline: T0 + HOUR, serviceType: 'standard' });
+      fx().addOrder({ id: 'fine', status: 'confirmed', confirmedAt: T0, slaDeadline: T0 + 20 * HOUR, warehouseId: 'w2' });
+      fx().addOrder({ id: 'fresh', status: 'new', customerName: 'Magnum Cash', deliveryAddress: 'Mangilik El 55' });
+      fx().addOrder({ id: 'done', status: 'delivered', slaDeadline: T0 - 50 * HOUR, deliveredAt: T0 - 51 * HOUR });
     });
 
     it('pages slim rows with the total, most urgent first, finished orders last', async () => {
@@ -104,7 +102,7 @@ describe('createApi', () => {
     });
 
     it('marks orders with an unacknowledged local edit as pending', async () => {
-      fx.replica.sqlite
+      fx().replica.sqlite
         .prepare('INSERT INTO outbox (mid, name, args, created_at) VALUES (1, ?, ?, ?)')
         .run('assignDriver', JSON.stringify({ orderId: 'fine', driverId: 'd2', seenVersion: 1 }), T0);
       const rows = value<ListOrdersResponse>(await api.dispatch('listOrders', {})).rows;
@@ -126,12 +124,12 @@ describe('createApi', () => {
 
   describe('problemQueue', () => {
     it('lists each order once under its most urgent kind, breached first', async () => {
-      fx.addOrder({ id: 'prob', status: 'problem', problemReason: 'damaged', statusBeforeProblem: 'in_transit', statusChangedAt: T0 - 10 * 60_000 });
-      fx.addOrder({ id: 'late', status: 'in_transit', confirmedAt: T0 - 30 * HOUR, slaDeadline: T0 - HOUR });
-      fx.addOrder({ id: 'risk', status: 'confirmed', confirmedAt: T0 - 20 * HOUR, slaDeadline: T0 + 30 * 60_000 });
-      fx.addOrder({ id: 'stale', status: 'new', createdAt: T0 - 3 * HOUR });
-      fx.addOrder({ id: 'unpicked', status: 'confirmed', confirmedAt: T0 - 25 * HOUR, slaDeadline: T0 + 20 * HOUR });
-      fx.addOrder({ id: 'ok', status: 'new', createdAt: T0 - HOUR });
+      fx().addOrder({ id: 'prob', status: 'problem', problemReason: 'damaged', statusBeforeProblem: 'in_transit', statusChangedAt: T0 - 10 * 60_000 });
+      fx().addOrder({ id: 'late', status: 'in_transit', confirmedAt: T0 - 30 * HOUR, slaDeadline: T0 - HOUR });
+      fx().addOrder({ id: 'risk', status: 'confirmed', confirmedAt: T0 - 20 * HOUR, slaDeadline: T0 + 30 * 60_000 });
+      fx().addOrder({ id: 'stale', status: 'new', createdAt: T0 - 3 * HOUR });
+      fx().addOrder({ id: 'unpicked', status: 'confirmed', confirmedAt: T0 - 25 * HOUR, slaDeadline: T0 + 20 * HOUR });
+      fx().addOrder({ id: 'ok', status: 'new', createdAt: T0 - HOUR });
       const q = value<ProblemQueue>(await api.dispatch('problemQueue', {}));
       expect(q.items.map((i) => [i.orderId, i.kind])).toEqual([
         ['late', 'breached'],
@@ -148,10 +146,10 @@ describe('createApi', () => {
 
   describe('who carries an order (issue 16)', () => {
     beforeEach(() => {
-      fx.addOrder({ id: 'own', status: 'in_transit', confirmedAt: T0 - 30 * HOUR, slaDeadline: T0 - HOUR, driverId: 'd1' });
-      fx.addOrder({ id: 'cdek', status: 'in_transit', confirmedAt: T0 - 30 * HOUR, slaDeadline: T0 - 2 * HOUR, courierProvider: 'cdek', courierTrackingNumber: '1234567890' });
-      fx.addOrder({ id: 'truck', status: 'confirmed', confirmedAt: T0 - 20 * HOUR, slaDeadline: T0 + 30 * 60_000, carrierId: 'c-1' });
-      fx.addOrder({ id: 'fine', status: 'confirmed', confirmedAt: T0, slaDeadline: T0 + 20 * HOUR, carrierId: 'c-2' });
+      fx().addOrder({ id: 'own', status: 'in_transit', confirmedAt: T0 - 30 * HOUR, slaDeadline: T0 - HOUR, driverId: 'd1' });
+      fx().addOrder({ id: 'cdek', status: 'in_transit', confirmedAt: T0 - 30 * HOUR, slaDeadline: T0 - 2 * HOUR, courierProvider: 'cdek', courierTrackingNumber: '1234567890' });
+      fx().addOrder({ id: 'truck', status: 'confirmed', confirmedAt: T0 - 20 * HOUR, slaDeadline: T0 + 30 * 60_000, carrierId: 'c-1' });
+      fx().addOrder({ id: 'fine', status: 'confirmed', confirmedAt: T0, slaDeadline: T0 + 20 * HOUR, carrierId: 'c-2' });
     });
 
     it('filters the queue by it and says it on each row', async () => {
@@ -182,7 +180,7 @@ describe('createApi', () => {
 
   describe('getOrder and actions by role', () => {
     beforeEach(() => {
-      fx.addOrder({ id: 'c1', status: 'confirmed', confirmedAt: T0, slaDeadline: T0 + 24 * HOUR });
+      fx().addOrder({ id: 'c1', status: 'confirmed', confirmedAt: T0, slaDeadline: T0 + 24 * HOUR });
     });
 
     it('returns the card with timeline, warehouse and the SLA policy', async () => {
@@ -212,7 +210,7 @@ describe('createApi', () => {
 
   describe('commands', () => {
     beforeEach(() => {
-      fx.addOrder({ id: 'p1', status: 'problem', problemReason: 'delay', statusBeforeProblem: 'at_warehouse' });
+      fx().addOrder({ id: 'p1', status: 'problem', problemReason: 'delay', statusBeforeProblem: 'at_warehouse' });
     });
 
     it('runs the matching mutation and answers its mid', async () => {
@@ -246,7 +244,7 @@ describe('createApi', () => {
     });
 
     it('says so when no server is configured', async () => {
-      const offline = createApi({ replica: fx.replica, settings: memorySettings(), connect: () => sync });
+      const offline = createApi({ replica: fx().replica, settings: memorySettings(), connect: () => sync });
       const r = value(await offline.dispatch('confirmOrder', { orderId: 'p1' }));
       expect(r).toMatchObject({ ok: false, code: 'unavailable' });
       expect(value<{ status: string; error: string }>(await offline.dispatch('connectionState', {}))).toMatchObject({
@@ -259,7 +257,7 @@ describe('createApi', () => {
 
   describe('drivers', () => {
     it('lists drivers with load, and ranks suggestions by distance and load', async () => {
-      fx.addOrder({ id: 'a', status: 'in_transit', driverId: 'd1', assignedAt: T0 - HOUR, pickupLat: 51.17, pickupLon: 71.43 });
+      fx().addOrder({ id: 'a', status: 'in_transit', driverId: 'd1', assignedAt: T0 - HOUR, pickupLat: 51.17, pickupLon: 71.43 });
       const list = value<DriverListRow[]>(await api.dispatch('listDrivers', {}));
       expect(list.find((d) => d.id === 'd1')).toMatchObject({ load: 1, assignedToday: 1, battery: 80 });
       const s = value<DriverSuggestions>(await api.dispatch('suggestDrivers', { orderId: 'a' }));
@@ -275,7 +273,7 @@ describe('createApi', () => {
       let connects = 0;
       const settings = memorySettings();
       const a = createApi({
-        replica: fx.replica,
+        replica: fx().replica,
         settings,
         connect: () => {
           connects += 1;
@@ -308,7 +306,7 @@ describe('createApi', () => {
       const targets: SyncTarget[] = [];
       const settings = memorySettings({ serverUrl: 'https://marshrut.example.kz', token: 'real-token' });
       const a = createApi({
-        replica: fx.replica,
+        replica: fx().replica,
         settings,
         connect: (t) => {
           targets.push(t);
@@ -326,9 +324,9 @@ describe('createApi', () => {
     });
 
     it('forwards the sync client’s events and notices the alerts the server records', async () => {
-      fx.addOrder({ id: 'x', status: 'confirmed', confirmedAt: T0 - 20 * HOUR, slaDeadline: T0 + 90 * 60_000 });
+      fx().addOrder({ id: 'x', status: 'confirmed', confirmedAt: T0 - 20 * HOUR, slaDeadline: T0 + 90 * 60_000 });
       const alert = (id: string, kind: 'sla_warning' | 'sla_breach'): void => {
-        fx.replica.db.insert(alerts).values({
+        fx().replica.db.insert(alerts).values({
           id, orderId: 'x', orderNumber: 'MR-X', kind, dueAt: T0 + 90 * 60_000, triggeredAt: now, createdAt: now, audience: 'dispatcher',
           messageRu: 'ru', messageEn: 'en', tasks: [], state: 'open', updatedAt: now,
         }).run();

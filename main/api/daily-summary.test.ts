@@ -7,7 +7,7 @@ import type { Reply } from '../../shared/api/wire';
 import { dailySummarySettings, staffNotifyPrefs, users } from '../../shared/schema';
 import { createApi, type Api } from './create-api';
 import { createFakeSync } from '../testing/fake-sync';
-import { fixtureReplica, T0, type FixtureReplica } from '../testing/fixture-replica';
+import { eachFixtureReplica, T0 } from '../testing/fixture-replica';
 import { memorySettings } from '../settings/settings-store';
 
 function value<T>(reply: Reply<unknown>): T {
@@ -15,18 +15,17 @@ function value<T>(reply: Reply<unknown>): T {
   return reply.value as T;
 }
 
-let fx: FixtureReplica;
+const fx = eachFixtureReplica();
 let api: Api;
 let sync: ReturnType<typeof createFakeSync>;
 
 function open(role: 'admin' | 'supervisor'): void {
   sync = createFakeSync({ id: role === 'admin' ? 'u-admin' : 'u-sup', name: 'X', role });
-  api = createApi({ replica: fx.replica, settings: memorySettings({ serverUrl: 'http://127.0.0.1:1', token: 't' }), connect: () => sync, now: () => T0 });
+  api = createApi({ replica: fx().replica, settings: memorySettings({ serverUrl: 'http://127.0.0.1:1', token: 't' }), connect: () => sync, now: () => T0 });
 }
 
 beforeEach(() => {
-  fx = fixtureReplica();
-  fx.replica.db
+  fx().replica.db
     .insert(users)
     .values([
       { id: 'u-admin', name: 'Timur', role: 'admin', updatedAt: T0 },
@@ -34,13 +33,12 @@ beforeEach(() => {
       { id: 'u-old', name: 'Berik', role: 'supervisor', active: false, updatedAt: T0 },
     ])
     .run();
-  fx.replica.db.insert(staffNotifyPrefs).values({ id: 'u-sup', channel: 'email', kinds: [], email: 'g@example.kz', language: 'en', updatedAt: T0 }).run();
+  fx().replica.db.insert(staffNotifyPrefs).values({ id: 'u-sup', channel: 'email', kinds: [], email: 'g@example.kz', language: 'en', updatedAt: T0 }).run();
   open('admin');
 });
 
 afterEach(async () => {
   await api.close();
-  fx.cleanup();
 });
 
 describe('daily summary setting', () => {
@@ -59,7 +57,7 @@ describe('daily summary setting', () => {
   });
 
   it('shows the stored setting', async () => {
-    fx.replica.db.insert(dailySummarySettings).values({ id: 'company', enabled: true, sendMinute: 7 * 60 + 45, recipientIds: ['u-sup'], updatedAt: T0 }).run();
+    fx().replica.db.insert(dailySummarySettings).values({ id: 'company', enabled: true, sendMinute: 7 * 60 + 45, recipientIds: ['u-sup'], updatedAt: T0 }).run();
     expect(value<DailySummaryView>(await api.dispatch('dailySummarySettings', {}))).toMatchObject({ enabled: true, sendTime: '07:45', recipientIds: ['u-sup'] });
   });
 

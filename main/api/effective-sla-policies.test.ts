@@ -11,7 +11,7 @@ import { DEFAULT_KZ_CALENDAR } from '../../shared/domain/working-calendar';
 import { alerts, slaPolicies, type AlertRow } from '../../shared/schema';
 import { createApi, type Api } from './create-api';
 import { createFakeSync } from '../testing/fake-sync';
-import { fixtureReplica, HOUR, T0, type FixtureReplica } from '../testing/fixture-replica';
+import { eachFixtureReplica, HOUR, T0 } from '../testing/fixture-replica';
 import { createNoticeWatcher } from '../notices/notice-watcher';
 import { memorySettings } from '../settings/settings-store';
 
@@ -20,29 +20,27 @@ function value<T>(reply: Reply<unknown>): T {
   return reply.value as T;
 }
 
-let fx: FixtureReplica;
+const fx = eachFixtureReplica();
 let api: Api;
 
 beforeEach(() => {
-  fx = fixtureReplica();
   api = createApi({
-    replica: fx.replica,
+    replica: fx().replica,
     settings: memorySettings({ serverUrl: 'http://127.0.0.1:1', token: 't' }),
     connect: () => createFakeSync(),
     now: () => T0,
   });
   // 3 h left: outside the default 2 h warning window of a standard order.
-  fx.addOrder({ id: 'o3h', status: 'confirmed', confirmedAt: T0 - 20 * HOUR, slaDeadline: T0 + 3 * HOUR });
+  fx().addOrder({ id: 'o3h', status: 'confirmed', confirmedAt: T0 - 20 * HOUR, slaDeadline: T0 + 3 * HOUR });
 });
 
 afterEach(async () => {
   await api.close();
-  fx.cleanup();
 });
 
 /** The admin widens the standard warning window to 4 h. */
 function editStandardWarning(): void {
-  fx.replica.db.insert(slaPolicies).values(rowOfPolicy({ ...DEFAULT_SLA_POLICIES.standard, warnBeforeMinutes: 4 * 60 }, T0, 'u-admin')).run();
+  fx().replica.db.insert(slaPolicies).values(rowOfPolicy({ ...DEFAULT_SLA_POLICIES.standard, warnBeforeMinutes: 4 * 60 }, T0, 'u-admin')).run();
 }
 
 const alertRow = (patch: Partial<AlertRow> & { id: string; orderId: string }): AlertRow => ({
@@ -75,7 +73,7 @@ describe('effective SLA policies in the console', () => {
 
   it("notifies from the server's alert rows, never from a clock of its own", async () => {
     const notices: string[] = [];
-    const watcher = createNoticeWatcher({ replica: fx.replica, now: () => T0, emit: (n) => notices.push(`${n.kind}:${n.orderId}:${n.body}`), language: () => 'en', user: () => ({ id: 'u-dispatcher', role: 'dispatcher' }) });
+    const watcher = createNoticeWatcher({ replica: fx().replica, now: () => T0, emit: (n) => notices.push(`${n.kind}:${n.orderId}:${n.body}`), language: () => 'en', user: () => ({ id: 'u-dispatcher', role: 'dispatcher' }) });
     watcher.scan(); // the first scan only learns
     // In the desktop's calendar-time SQL the order is now at risk; the server (working time)
     // has recorded no alert, so the desktop says nothing: the shared rule decides.
@@ -83,12 +81,12 @@ describe('effective SLA policies in the console', () => {
     expect(await atRiskIds()).toEqual(['o3h']);
     watcher.scan();
     expect(notices).toEqual([]);
-    fx.replica.db.insert(alerts).values(alertRow({ id: 'a1', orderId: 'o3h', kind: 'sla_warning', messageEn: 'Order MR-1 (Kaspi Shop): the SLA deadline is near.' })).run();
+    fx().replica.db.insert(alerts).values(alertRow({ id: 'a1', orderId: 'o3h', kind: 'sla_warning', messageEn: 'Order MR-1 (Kaspi Shop): the SLA deadline is near.' })).run();
     watcher.scan();
     watcher.scan();
     expect(notices).toEqual(['sla_warning:o3h:Order MR-1 (Kaspi Shop): the SLA deadline is near.']);
     // Acknowledged or resolved alerts are not news.
-    fx.replica.db.insert(alerts).values(alertRow({ id: 'a2', orderId: 'o3h', kind: 'sla_breach', dueAt: T0 + 1, state: 'acknowledged' })).run();
+    fx().replica.db.insert(alerts).values(alertRow({ id: 'a2', orderId: 'o3h', kind: 'sla_breach', dueAt: T0 + 1, state: 'acknowledged' })).run();
     watcher.scan();
     expect(notices).toHaveLength(1);
   });
@@ -98,7 +96,7 @@ describe('region calendars in the console', () => {
   it('sends each region calendar as edited in the session, and the region on every queue row', async () => {
     const before = value<SessionView>(await api.dispatch('session', undefined));
     expect(Object.keys(before.calendars)).toContain('r-ast');
-    fx.replica.sqlite.prepare("UPDATE regions SET holidays = ?, work_start_minute = 480 WHERE id = 'r-ast'").run(JSON.stringify(['2026-03-09']));
+    fx().replica.sqlite.prepare("UPDATE regions SET holidays = ?, work_start_minute = 480 WHERE id = 'r-ast'").run(JSON.stringify(['2026-03-09']));
     const after = value<SessionView>(await api.dispatch('session', undefined));
     expect(after.calendars['r-ast']).toMatchObject({ holidays: ['2026-03-09'], workStartMinute: 480 });
     const rows = value<ListOrdersResponse>(await api.dispatch('listOrders', {})).rows;
@@ -106,7 +104,7 @@ describe('region calendars in the console', () => {
   });
 
   it('falls back to the default calendar for a region whose stored calendar is broken', async () => {
-    fx.replica.sqlite.prepare("UPDATE regions SET work_start_minute = 1200, work_end_minute = 60 WHERE id = 'r-ast'").run();
+    fx().replica.sqlite.prepare("UPDATE regions SET work_start_minute = 1200, work_end_minute = 60 WHERE id = 'r-ast'").run();
     const session = value<SessionView>(await api.dispatch('session', undefined));
     expect(session.calendars['r-ast']).toEqual(DEFAULT_KZ_CALENDAR);
   });

@@ -9,7 +9,7 @@ import type { AlertList } from '../../shared/api/alerts-api';
 import type { CustomerMessagePrefsView, MyNotifyPrefsView } from '../../shared/api/messages-api';
 import { createApi, type Api } from './create-api';
 import { createFakeSync } from '../testing/fake-sync';
-import { fixtureReplica, HOUR, T0, type FixtureReplica } from '../testing/fixture-replica';
+import { eachFixtureReplica, HOUR, T0 } from '../testing/fixture-replica';
 import { memorySettings } from '../settings/settings-store';
 
 function value<T>(reply: Reply<unknown>): T {
@@ -17,28 +17,26 @@ function value<T>(reply: Reply<unknown>): T {
   return reply.value as T;
 }
 
-let fx: FixtureReplica;
+const fx = eachFixtureReplica();
 let api: Api;
 let sync: ReturnType<typeof createFakeSync>;
 
 beforeEach(() => {
-  fx = fixtureReplica();
   sync = createFakeSync({ id: 'u-admin', name: 'Timur', role: 'admin' });
-  api = createApi({ replica: fx.replica, settings: memorySettings({ serverUrl: 'http://127.0.0.1:1', token: 't' }), connect: () => sync, now: () => T0 });
-  fx.addOrder({ id: 'o-new', number: 'MR-NEW', status: 'new', updatedAt: T0 - 3 * HOUR });
-  fx.addOrder({ id: 'o-road', number: 'MR-ROAD', status: 'in_transit', driverId: 'd1', customerName: 'Асель Нурланова', slaDeadline: T0 + 3 * HOUR, updatedAt: T0 - HOUR });
-  fx.addOrder({ id: 'o-done', number: 'MR-DONE', status: 'delivered', updatedAt: T0 - 2 * HOUR });
-  fx.replica.db.insert(trackingLinks).values({ id: 'o-road', token: 'tok', url: 'https://track.example/t/tok', createdAt: T0, expiresAt: null, updatedAt: T0 }).run();
+  api = createApi({ replica: fx().replica, settings: memorySettings({ serverUrl: 'http://127.0.0.1:1', token: 't' }), connect: () => sync, now: () => T0 });
+  fx().addOrder({ id: 'o-new', number: 'MR-NEW', status: 'new', updatedAt: T0 - 3 * HOUR });
+  fx().addOrder({ id: 'o-road', number: 'MR-ROAD', status: 'in_transit', driverId: 'd1', customerName: 'Асель Нурланова', slaDeadline: T0 + 3 * HOUR, updatedAt: T0 - HOUR });
+  fx().addOrder({ id: 'o-done', number: 'MR-DONE', status: 'delivered', updatedAt: T0 - 2 * HOUR });
+  fx().replica.db.insert(trackingLinks).values({ id: 'o-road', token: 'tok', url: 'https://track.example/t/tok', createdAt: T0, expiresAt: null, updatedAt: T0 }).run();
 });
 
 afterEach(async () => {
   await api.close();
-  fx.cleanup();
 });
 
 describe('customer messages settings', () => {
   it('shows every customer trigger with the shipped texts until an admin changes one', async () => {
-    fx.replica.db.insert(messageRules).values({ id: 'delivered', channels: { sms: false, email: true, telegram: false }, texts: { kk: 'Рахмет, {{number}}!' }, updatedAt: T0 }).run();
+    fx().replica.db.insert(messageRules).values({ id: 'delivered', channels: { sms: false, email: true, telegram: false }, texts: { kk: 'Рахмет, {{number}}!' }, updatedAt: T0 }).run();
     const view = value<MessageSettingsView>(await api.dispatch('messageSettings', {}));
     expect(view.rules.map((r) => r.trigger)).toEqual(['confirmed', 'in_transit', 'arriving', 'delivered', 'problem', 'delay']);
     expect(view.rules[0]).toMatchObject({ channels: { sms: true, email: true, telegram: true }, services: { express: true, standard: true, intercity: true }, texts: { ru: null, kk: null, en: null }, customized: false });
@@ -84,7 +82,7 @@ describe('customer messages settings', () => {
 
 describe('message switches per service type', () => {
   it('shows each trigger on or off for every service type, a service the row leaves out on', async () => {
-    fx.replica.db.insert(messageRules).values({ id: 'arriving', channels: { sms: true, email: true, telegram: true }, services: { intercity: false }, texts: {}, updatedAt: T0 }).run();
+    fx().replica.db.insert(messageRules).values({ id: 'arriving', channels: { sms: true, email: true, telegram: true }, services: { intercity: false }, texts: {}, updatedAt: T0 }).run();
     const view = value<MessageSettingsView>(await api.dispatch('messageSettings', {}));
     expect(view.rules.find((r) => r.trigger === 'arriving')?.services).toEqual({ express: true, standard: true, intercity: false });
     expect(view.rules.find((r) => r.trigger === 'delay')?.services).toEqual({ express: true, standard: true, intercity: true });
@@ -116,11 +114,11 @@ describe('staff notices on the desktop', () => {
   });
 
   it("an alert shows where it was sent and how that went; customers' messages are not among them", async () => {
-    fx.replica.db.insert(alerts).values({
+    fx().replica.db.insert(alerts).values({
       id: 'a1', orderId: 'o-road', orderNumber: 'MR-ROAD', kind: 'sla_warning', dueAt: T0 + HOUR, triggeredAt: T0, createdAt: T0, audience: 'dispatcher', assigneeId: 'u-disp',
       customerName: 'Асель', messageRu: 'ru', messageEn: 'en', tasks: [], state: 'open', updatedAt: T0,
     }).run();
-    fx.replica.db.insert(messages).values([
+    fx().replica.db.insert(messages).values([
       notice({ id: 'm1', state: 'sent', sentAt: T0 + 1000 }),
       notice({ id: 'm2', channel: 'email', recipient: 't@x.kz', state: 'failed', lastError: 'EAUTH 535: bad login', createdAt: T0 + 1 }),
       notice({ id: 'm3', recipientName: 'Gulnara', channel: 'email', recipient: 'g@x.kz', state: 'suppressed', lastError: 'quiet_hours', createdAt: T0 + 2 }),
@@ -136,8 +134,8 @@ describe('staff notices on the desktop', () => {
 
   it("my notification settings: nothing sent until I choose, then my own row", async () => {
     expect(value<MyNotifyPrefsView>(await api.dispatch('myNotifyPrefs', {}))).toMatchObject({ channel: 'none', kinds: [], saved: false, canSet: true });
-    fx.replica.db.insert(staffNotifyPrefs).values({ id: 'u-admin', channel: 'both', kinds: ['sla_breach'], email: 'a@x.kz', telegramChatId: '12', language: 'en', quietStartMinute: 60, quietEndMinute: 120, updatedAt: T0 }).run();
-    fx.replica.db.insert(staffNotifyPrefs).values({ id: 'u-other', channel: 'email', kinds: ['not_taken'], email: 'o@x.kz', telegramChatId: null, language: 'ru', quietStartMinute: 0, quietEndMinute: 0, updatedAt: T0 }).run();
+    fx().replica.db.insert(staffNotifyPrefs).values({ id: 'u-admin', channel: 'both', kinds: ['sla_breach'], email: 'a@x.kz', telegramChatId: '12', language: 'en', quietStartMinute: 60, quietEndMinute: 120, updatedAt: T0 }).run();
+    fx().replica.db.insert(staffNotifyPrefs).values({ id: 'u-other', channel: 'email', kinds: ['not_taken'], email: 'o@x.kz', telegramChatId: null, language: 'ru', quietStartMinute: 0, quietEndMinute: 0, updatedAt: T0 }).run();
     expect(value<MyNotifyPrefsView>(await api.dispatch('myNotifyPrefs', {}))).toEqual({
       channel: 'both', kinds: ['sla_breach'], email: 'a@x.kz', telegramChatId: '12', language: 'en', quietStartMinute: 60, quietEndMinute: 120, saved: true, canSet: true,
     });
@@ -148,7 +146,7 @@ describe('staff notices on the desktop', () => {
 
 describe("a customer's message settings on the order card", () => {
   const putCustomer = (id: string, vip: boolean) =>
-    fx.replica.db.insert(customers).values({ id, name: `Customer ${id}`, phone: '+77011112233', email: null, vipNormMinutes: vip ? 240 : null, updatedAt: T0 }).run();
+    fx().replica.db.insert(customers).values({ id, name: `Customer ${id}`, phone: '+77011112233', email: null, vipNormMinutes: vip ? 240 : null, updatedAt: T0 }).run();
 
   it("shows the stored choices, the queue's defaults before any, and a VIP's others only while the contract holds", async () => {
     putCustomer('c-vip', true);
@@ -157,7 +155,7 @@ describe("a customer's message settings on the order card", () => {
       customerId: 'c-vip', language: 'ru', optOut: false, alsoNotify: [], vip: true, saved: false, canEdit: true,
     });
     const others = [{ name: 'Manager', phone: '+77020001122' }];
-    fx.replica.db.insert(customerPrefs).values([
+    fx().replica.db.insert(customerPrefs).values([
       { id: 'c-vip', language: 'kk', optOut: true, telegramChatId: '99', alsoNotify: others, updatedAt: T0 },
       { id: 'c-plain', language: 'en', optOut: false, telegramChatId: null, alsoNotify: others, updatedAt: T0 },
     ]).run();

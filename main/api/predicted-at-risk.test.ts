@@ -7,7 +7,7 @@ import type { Reply } from '../../shared/api/wire';
 import { drivers } from '../../shared/schema';
 import { createApi, type Api } from './create-api';
 import { createFakeSync } from '../testing/fake-sync';
-import { fixtureReplica, HOUR, T0, type FixtureReplica } from '../testing/fixture-replica';
+import { eachFixtureReplica, HOUR, T0 } from '../testing/fixture-replica';
 import { memorySettings } from '../settings/settings-store';
 
 function value<T>(reply: Reply<unknown>): T {
@@ -15,20 +15,18 @@ function value<T>(reply: Reply<unknown>): T {
   return reply.value as T;
 }
 
-let fx: FixtureReplica;
+const fx = eachFixtureReplica();
 let api: Api;
 
 beforeEach(() => {
-  fx = fixtureReplica();
-  api = createApi({ replica: fx.replica, settings: memorySettings({ serverUrl: 'http://127.0.0.1:1', token: 't' }), connect: () => createFakeSync(), now: () => T0 });
+  api = createApi({ replica: fx().replica, settings: memorySettings({ serverUrl: 'http://127.0.0.1:1', token: 't' }), connect: () => createFakeSync(), now: () => T0 });
   // Driver d1 (fix a minute old) carries 'far': ~37 km north, about 2 h at the fallback speed.
   // Its deadline is 3 h away, outside the standard 2 h warning window: the clock alone says fine.
-  fx.addOrder({ id: 'far', status: 'in_transit', driverId: 'd1', confirmedAt: T0 - 20 * HOUR, statusChangedAt: T0 - 10 * 60_000, slaDeadline: T0 + 3 * HOUR, deliveryLat: 51.5, deliveryLon: 71.43 });
+  fx().addOrder({ id: 'far', status: 'in_transit', driverId: 'd1', confirmedAt: T0 - 20 * HOUR, statusChangedAt: T0 - 10 * 60_000, slaDeadline: T0 + 3 * HOUR, deliveryLat: 51.5, deliveryLon: 71.43 });
 });
 
 afterEach(async () => {
   await api.close();
-  fx.cleanup();
 });
 
 const list = async (slaBucket?: 'at_risk' | 'breached') => value<ListOrdersResponse>(await api.dispatch('listOrders', slaBucket ? { slaBucket } : {}));
@@ -44,7 +42,7 @@ describe('at risk by predicted arrival', () => {
 
   it('a delivery queued ahead makes it late: the at-risk filter, counts, problem queue and card agree', async () => {
     // Loaded earlier, so delivered first: ~30 km south, then back north past the start.
-    fx.addOrder({ id: 'ahead', status: 'in_transit', driverId: 'd1', confirmedAt: T0 - 20 * HOUR, statusChangedAt: T0 - 20 * 60_000, slaDeadline: T0 + 20 * HOUR, deliveryLat: 50.9, deliveryLon: 71.43 });
+    fx().addOrder({ id: 'ahead', status: 'in_transit', driverId: 'd1', confirmedAt: T0 - 20 * HOUR, statusChangedAt: T0 - 20 * 60_000, slaDeadline: T0 + 20 * HOUR, deliveryLat: 50.9, deliveryLon: 71.43 });
     expect((await list('at_risk')).rows.map((r) => [r.id, r.arrivalRisk])).toEqual([['far', 'late']]);
     expect((await counts()).atRisk).toBe(1);
     const q = await problems();
@@ -57,10 +55,10 @@ describe('at risk by predicted arrival', () => {
   });
 
   it('no position, or a passed deadline (a breach, not a risk), makes no predicted risk', async () => {
-    fx.addOrder({ id: 'ahead', status: 'in_transit', driverId: 'd1', confirmedAt: T0 - 20 * HOUR, statusChangedAt: T0 - 20 * 60_000, slaDeadline: T0 - 1, deliveryLat: 50.9, deliveryLon: 71.43 });
+    fx().addOrder({ id: 'ahead', status: 'in_transit', driverId: 'd1', confirmedAt: T0 - 20 * HOUR, statusChangedAt: T0 - 20 * 60_000, slaDeadline: T0 - 1, deliveryLat: 50.9, deliveryLon: 71.43 });
     expect((await list('at_risk')).rows.map((r) => r.id)).toEqual(['far']);
     expect((await list('breached')).rows.map((r) => [r.id, r.arrivalRisk])).toEqual([['ahead', null]]);
-    fx.replica.db.update(drivers).set({ lat: null, lon: null, fixAt: null }).where(eq(drivers.id, 'd1')).run();
+    fx().replica.db.update(drivers).set({ lat: null, lon: null, fixAt: null }).where(eq(drivers.id, 'd1')).run();
     expect((await list('at_risk')).rows).toEqual([]);
     expect((await problems()).items.map((i) => i.kind)).toEqual(['breached']);
   });

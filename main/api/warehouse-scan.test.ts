@@ -5,7 +5,7 @@ import type { Reply } from '../../shared/api/wire';
 import { alerts, type AlertRow } from '../../shared/schema';
 import { createApi, type Api } from './create-api';
 import { createFakeSync, type FakeSync } from '../testing/fake-sync';
-import { fixtureReplica, HOUR, T0, type FixtureReplica } from '../testing/fixture-replica';
+import { eachFixtureReplica, HOUR, T0 } from '../testing/fixture-replica';
 import { memorySettings } from '../settings/settings-store';
 
 function value<T>(reply: Reply<unknown>): T {
@@ -13,29 +13,27 @@ function value<T>(reply: Reply<unknown>): T {
   return reply.value as T;
 }
 
-let fx: FixtureReplica;
+const fx = eachFixtureReplica();
 let sync: FakeSync;
 let api: Api;
 
 function start(user: Parameters<typeof createFakeSync>[0]): void {
   sync = createFakeSync(user);
-  api = createApi({ replica: fx.replica, settings: memorySettings({ serverUrl: 'http://127.0.0.1:1', token: 't' }), connect: () => sync, now: () => T0 });
+  api = createApi({ replica: fx().replica, settings: memorySettings({ serverUrl: 'http://127.0.0.1:1', token: 't' }), connect: () => sync, now: () => T0 });
 }
 
 beforeEach(() => {
-  fx = fixtureReplica();
 });
 afterEach(async () => {
   await api.close();
-  fx.cleanup();
 });
 
 describe('scanPick (the warehouse scanner)', () => {
   beforeEach(() => {
-    fx.addOrder({ id: 'o-ok', number: 'MR-2001', status: 'confirmed', confirmedAt: T0 - HOUR, slaDeadline: T0 + HOUR });
-    fx.addOrder({ id: 'o-done', number: 'MR-2002', status: 'at_warehouse', confirmedAt: T0 - HOUR, pickedAt: T0 - 60_000 });
-    fx.addOrder({ id: 'o-w2', number: 'MR-2003', status: 'confirmed', confirmedAt: T0 - HOUR, warehouseId: 'w2' });
-    fx.addOrder({ id: 'o-new', number: 'MR-2004', status: 'new' });
+    fx().addOrder({ id: 'o-ok', number: 'MR-2001', status: 'confirmed', confirmedAt: T0 - HOUR, slaDeadline: T0 + HOUR });
+    fx().addOrder({ id: 'o-done', number: 'MR-2002', status: 'at_warehouse', confirmedAt: T0 - HOUR, pickedAt: T0 - 60_000 });
+    fx().addOrder({ id: 'o-w2', number: 'MR-2003', status: 'confirmed', confirmedAt: T0 - HOUR, warehouseId: 'w2' });
+    fx().addOrder({ id: 'o-new', number: 'MR-2004', status: 'new' });
     start({ id: 'u-wh', name: 'Saule', role: 'warehouse' });
   });
   const scan = async (number: string): Promise<ScanResult> => value<ScanResult>(await api.dispatch('scanPick', { number }));
@@ -83,8 +81,8 @@ describe('alerts on the desktop', () => {
   });
 
   beforeEach(() => {
-    fx.addOrder({ id: 'o-ok', number: 'MR-2001', status: 'confirmed', confirmedAt: T0 - HOUR, slaDeadline: T0 + HOUR });
-    fx.replica.db
+    fx().addOrder({ id: 'o-ok', number: 'MR-2001', status: 'confirmed', confirmedAt: T0 - HOUR, slaDeadline: T0 + HOUR });
+    fx().replica.db
       .insert(alerts)
       .values([
         alert({ id: 'a1' }),

@@ -3,14 +3,14 @@ import { CONSOLE_START_REQUESTS, FIRST_QUEUE_PAGE, PROBLEM_QUEUE_REQUEST } from 
 import type { ReadonlyReplica } from '../db/open-replica';
 import { createApi, type Api } from './create-api';
 import { createFakeSync, type FakeSync } from '../testing/fake-sync';
-import { fixtureReplica, HOUR, T0, type FixtureReplica } from '../testing/fixture-replica';
+import { eachFixtureReplica, HOUR, T0 } from '../testing/fixture-replica';
 import { memoryLogger, type MemoryLogger } from '../testing/memory-logger';
 import { memorySettings } from '../settings/settings-store';
 
 const WARMED = ['listOrders', 'problemQueue', 'listDrivers', 'orderPoints'] as const;
 
 describe('warmUp', () => {
-  let fx: FixtureReplica;
+  const fx = eachFixtureReplica();
   let sync: FakeSync;
   let api: Api;
   let logs: MemoryLogger;
@@ -18,17 +18,16 @@ describe('warmUp', () => {
   let prepared: string[];
 
   beforeEach(() => {
-    fx = fixtureReplica();
-    fx.addOrder({ id: 'late', status: 'confirmed', confirmedAt: T0 - 30 * HOUR, slaDeadline: T0 - HOUR, driverId: 'd1' });
-    fx.addOrder({ id: 'done', status: 'delivered', slaDeadline: T0 - 50 * HOUR, deliveredAt: T0 - 51 * HOUR });
+    fx().addOrder({ id: 'late', status: 'confirmed', confirmedAt: T0 - 30 * HOUR, slaDeadline: T0 - HOUR, driverId: 'd1' });
+    fx().addOrder({ id: 'done', status: 'delivered', slaDeadline: T0 - 50 * HOUR, deliveredAt: T0 - 51 * HOUR });
     sync = createFakeSync();
     logs = memoryLogger();
     prepared = [];
     const replica: ReadonlyReplica = {
-      db: fx.replica.db,
+      db: fx().replica.db,
       prepareRead: (sql) => {
         prepared.push(sql);
-        return fx.replica.prepareRead(sql);
+        return fx().replica.prepareRead(sql);
       },
     };
     api = createApi({
@@ -41,7 +40,6 @@ describe('warmUp', () => {
   });
   afterEach(async () => {
     await api.close();
-    fx.cleanup();
   });
 
   const spyHandlers = () => Object.fromEntries(WARMED.map((m) => [m, vi.spyOn(api.handlers, m)])) as Record<(typeof WARMED)[number], ReturnType<typeof vi.spyOn>>;
@@ -76,7 +74,7 @@ describe('warmUp', () => {
   it('changes nothing: no writes, no mutations, no events', async () => {
     const events: string[] = [];
     const off = api.events.onAny((e) => events.push(e));
-    const changes = () => (fx.replica.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+    const changes = () => (fx().replica.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
     const before = changes();
     await api.warmUp();
     off();

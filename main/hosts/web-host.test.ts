@@ -8,7 +8,7 @@ import type { HostFrame } from '../../shared/api/wire';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/content-security-policy';
 import { createApi, type Api } from '../api/create-api';
 import { createFakeSync, type FakeSync } from '../testing/fake-sync';
-import { fixtureReplica, type FixtureReplica } from '../testing/fixture-replica';
+import { eachFixtureReplica } from '../testing/fixture-replica';
 import { memorySettings } from '../settings/settings-store';
 import { allowedHostHeaders } from './host-names';
 import { startWebHost, type WebHost } from './web-host';
@@ -55,27 +55,25 @@ function nextFrame(ws: WebSocket, pred: (f: HostFrame) => boolean = () => true):
 }
 
 describe('browser host', () => {
-  let fx: FixtureReplica;
+  const fx = eachFixtureReplica();
   let sync: FakeSync;
   let api: Api;
   let host: WebHost | null = null;
   let rendererDir: string;
 
   beforeEach(() => {
-    fx = fixtureReplica();
-    rendererDir = path.join(fx.dir, 'renderer');
+    rendererDir = path.join(fx().dir, 'renderer');
     fs.mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
     fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Marshrut</title>');
     fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
-    fs.writeFileSync(path.join(fx.dir, 'secret.txt'), 'nope');
+    fs.writeFileSync(path.join(fx().dir, 'secret.txt'), 'nope');
     sync = createFakeSync();
-    api = createApi({ replica: fx.replica, settings: memorySettings({ serverUrl: 'http://x', token: 'tok' }), connect: () => sync });
+    api = createApi({ replica: fx().replica, settings: memorySettings({ serverUrl: 'http://x', token: 'tok' }), connect: () => sync });
   });
   afterEach(async () => {
     await host?.close();
     host = null;
     await api.close();
-    fx.cleanup();
   });
 
   it('serves the renderer with a CSP, the app for routes, and nothing outside its folder', async () => {

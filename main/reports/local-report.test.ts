@@ -2,17 +2,17 @@
 // computed from a real replica file through the same statements the server runs. Every
 // expected value below is counted by hand in the comment beside it.
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { UserRole } from '../../shared/domain/vocabulary';
 import { customers, drivers, orderEvents, orders, regions, warehouses } from '../../shared/schema';
 import { REPORT_NOW, REPORT_PERIOD, REPORT_WORLD, at, reportOrders } from '../../shared/testing/report-orders';
 import { ApiFailure } from '../api/api-failure';
-import { fixtureReplica, type FixtureReplica } from '../testing/fixture-replica';
+import { eachFixtureReplica } from '../testing/fixture-replica';
 import { buildReport } from '../../shared/reports/report-source';
 import { replicaReader, reportHandlers } from './report-handlers';
 import type { ServerReports } from './server-reports';
 
-let fx: FixtureReplica;
+const fx = eachFixtureReplica();
 let role: UserRole | null = 'supervisor';
 let serverCalls = 0;
 // The server is not reachable in these tests: a call to it must not happen for a local period.
@@ -22,10 +22,9 @@ const noServer: ServerReports = {
 };
 
 beforeEach(() => {
-  fx = fixtureReplica();
   role = 'supervisor';
   serverCalls = 0;
-  const db = fx.replica.db;
+  const db = fx().replica.db;
   db.insert(regions).values(REPORT_WORLD.regions).onConflictDoNothing().run();
   db.insert(warehouses).values(REPORT_WORLD.warehouses).onConflictDoNothing().run();
   db.insert(drivers).values(REPORT_WORLD.drivers).onConflictDoNothing().run();
@@ -34,9 +33,8 @@ beforeEach(() => {
   db.insert(orders).values(set.orders).run();
   db.insert(orderEvents).values(set.events).run();
 });
-afterEach(() => fx.cleanup());
 
-const handlers = (now = REPORT_NOW) => reportHandlers({ replica: fx.replica, server: noServer, now: () => now, role: () => role });
+const handlers = (now = REPORT_NOW) => reportHandlers({ replica: fx().replica, server: noServer, now: () => now, role: () => role });
 const q = { ...REPORT_PERIOD };
 const HOUR = 3_600_000;
 const MIN = 60_000;
@@ -121,10 +119,10 @@ describe('responsiveness', () => {
   it('reads a week of orders per statement and hands the loop back between weeks, with the same figures', async () => {
     let pauses = 0;
     const long = { from: '2026-02-25', to: '2026-03-10' };
-    const stepped = await buildReport(replicaReader(fx.replica), long, REPORT_NOW, 'local', () => null, async () => {
+    const stepped = await buildReport(replicaReader(fx().replica), long, REPORT_NOW, 'local', () => null, async () => {
       pauses += 1;
     });
-    const whole = await buildReport(replicaReader(fx.replica), long, REPORT_NOW, 'local');
+    const whole = await buildReport(replicaReader(fx().replica), long, REPORT_NOW, 'local');
     // 14 days: 2 weeks of the period, 2 of the one before, and once before computing.
     expect(pauses).toBe(5);
     if (!stepped.ok || !whole.ok) throw new Error('refused');
@@ -202,7 +200,7 @@ describe('hostile requests', () => {
 
 describe('XLSX export', () => {
   it('writes the figures, the cuts and the orders in the chosen language, values only', async () => {
-    fx.replica.sqlite.prepare("UPDATE orders SET customer_name = '=HYPERLINK(\"http://x\")' WHERE id = 'O6'").run();
+    fx().replica.sqlite.prepare("UPDATE orders SET customer_name = '=HYPERLINK(\"http://x\")' WHERE id = 'O6'").run();
     for (const lang of ['ru', 'en'] as const) {
       const file = await handlers().exportReport({ query: q, drill: { figure: 'hanging' }, language: lang, where: 'auto' });
       expect(file.fileName).toMatch(/^report-2026-03-06-2026-03-10-2026-03-11\.xlsx$/);

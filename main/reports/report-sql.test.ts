@@ -8,7 +8,7 @@
 //   - the fact statement's one-pass event summary with the events counted here by hand;
 //   - each SQL twin with its predicate, order by order;
 //   - the whole report (headline, previous period, days, reasons, bars, every cut, drivers).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ORDER_STATUSES, PROBLEM_REASONS, SERVICE_TYPES, type OrderStatus, type ProblemReason } from '../../shared/domain/vocabulary';
 import { customers, drivers, orderEvents, orders, regions, warehouses, type OrderEventRow, type OrderRow } from '../../shared/schema';
 import { computeReport, CUT_DIMENSIONS, CUT_KEY_SQL, cutKey } from '../../shared/reports/compute-report';
@@ -36,7 +36,7 @@ import { dayOfNumber, localDay, localDaySql, resolvePeriod, type ReportFilters }
 import { buildReport, loadFacts, loadNames } from '../../shared/reports/report-source';
 import { testOrderRow } from '../../shared/testing/order-row';
 import { REPORT_NOW, REPORT_PERIOD, REPORT_WORLD, reportOrders } from '../../shared/testing/report-orders';
-import { fixtureReplica, type FixtureReplica } from '../testing/fixture-replica';
+import { eachFixtureReplica } from '../testing/fixture-replica';
 import { replicaReader } from './report-handlers';
 
 const DAY = 86_400_000;
@@ -144,10 +144,9 @@ function randomOrders(count: number, seed: number): { orders: OrderRow[]; events
   return out;
 }
 
-let fx: FixtureReplica;
+const fx = eachFixtureReplica();
 beforeEach(() => {
-  fx = fixtureReplica();
-  const db = fx.replica.db;
+  const db = fx().replica.db;
   db.insert(regions).values(REPORT_WORLD.regions).onConflictDoNothing().run();
   db.insert(regions)
     .values({ id: 'r-ala', name: 'Almaty', utcOffsetMinutes: 300, workingDays: [1, 2, 3, 4, 5], workStartMinute: 540, workEndMinute: 1080, holidays: [], updatedAt: NOW })
@@ -157,10 +156,9 @@ beforeEach(() => {
   db.insert(drivers).values(REPORT_WORLD.drivers).onConflictDoNothing().run();
   db.insert(customers).values(REPORT_WORLD.customers).onConflictDoNothing().run();
 });
-afterEach(() => fx.cleanup());
 
 function insert(set: { orders: OrderRow[]; events: OrderEventRow[] }): void {
-  const db = fx.replica.db;
+  const db = fx().replica.db;
   db.transaction((tx) => {
     for (let i = 0; i < set.orders.length; i += 200) tx.insert(orders).values(set.orders.slice(i, i + 200)).run();
     for (let i = 0; i < set.events.length; i += 200) tx.insert(orderEvents).values(set.events.slice(i, i + 200)).run();
@@ -210,7 +208,7 @@ describe('the fast path says what the definitions say', () => {
 
   it('the one-pass event summary gives each order the events counted by hand', () => {
     insert(set);
-    const facts = loadFacts(replicaReader(fx.replica), everything.period, {});
+    const facts = loadFacts(replicaReader(fx().replica), everything.period, {});
     expect(facts).toHaveLength(set.orders.length);
     const byHand = eventFieldsByHand(set);
     for (const f of facts) expect({ id: f.id, ...byHand.get(f.id) }).toEqual({ id: f.id, problemReasons: f.problemReasons, arrivedAt: f.arrivedAt, driverDeliveredAt: f.driverDeliveredAt });
@@ -218,7 +216,7 @@ describe('the fast path says what the definitions say', () => {
 
   it('every SQL twin answers as its predicate, order by order', () => {
     insert(set);
-    const read = replicaReader(fx.replica);
+    const read = replicaReader(fx().replica);
     const facts = new Map(loadFacts(read, everything.period, {}).map((f) => [f.id, f]));
     const cte = factCte(everything.period.startMs, everything.period.endMs, {});
     const columns = [
@@ -248,7 +246,7 @@ describe('the fast path says what the definitions say', () => {
 
   /** The report two ways over the same replica: aggregated in SQL (what runs) and from the facts (the definitions). */
   async function bothWays(q: { from: string; to: string } & ReportFilters, now: number) {
-    const read = replicaReader(fx.replica);
+    const read = replicaReader(fx().replica);
     const fast = await buildReport(read, q, now, 'local');
     if (!fast.ok) throw new Error(fast.message);
     const checked = resolvePeriod(q, now);

@@ -9,7 +9,7 @@ import { createApi, type Api } from '../api/create-api';
 import { memorySettings } from '../settings/settings-store';
 import { FakeTimers } from '../testing/fake-timers';
 import { FakeTransport } from '../testing/fake-transport';
-import { fixtureReplica, T0, type FixtureReplica } from '../testing/fixture-replica';
+import { eachFixtureReplica, T0 } from '../testing/fixture-replica';
 import { createSyncClient } from './sync-client';
 
 const value = <T>(r: Reply<unknown>): T => {
@@ -18,18 +18,17 @@ const value = <T>(r: Reply<unknown>): T => {
 };
 
 describe('no signal, from the server to the console', () => {
-  let fx: FixtureReplica;
+  const fx = eachFixtureReplica();
   let net: FakeTransport;
   let api: Api;
 
   beforeEach(() => {
-    fx = fixtureReplica();
     net = new FakeTransport();
     const timers = new FakeTimers(T0);
-    const client = createSyncClient({ replica: fx.replica, serverUrl: 'ws://x/sync', token: 't', transport: net.transport, timers, now: () => T0 });
+    const client = createSyncClient({ replica: fx().replica, serverUrl: 'ws://x/sync', token: 't', transport: net.transport, timers, now: () => T0 });
     client.start();
     api = createApi({
-      replica: fx.replica,
+      replica: fx().replica,
       settings: memorySettings({ serverUrl: 'ws://x/sync', token: 't' }),
       connect: () => client,
       now: () => T0,
@@ -40,7 +39,6 @@ describe('no signal, from the server to the console', () => {
 
   afterEach(async () => {
     await api.close();
-    fx.cleanup();
   });
 
   const frozen = (noSignal: boolean): DriverPosition => ({
@@ -57,7 +55,7 @@ describe('no signal, from the server to the console', () => {
     const rows = value<DriverListRow[]>(await api.dispatch('listDrivers', {}));
     expect(rows.find((d) => d.id === 'd1')).toMatchObject({ fixAt: T0 - 1000, noSignal: true });
     expect(rows.find((d) => d.id === 'd2')).toMatchObject({ noSignal: false });
-    fx.addOrder({ id: 'o1', status: 'confirmed' });
+    fx().addOrder({ id: 'o1', status: 'confirmed' });
     const s = value<DriverSuggestions>(await api.dispatch('suggestDrivers', { orderId: 'o1' }));
     expect(s.suggestions.find((d) => d.driverId === 'd1')).toMatchObject({ noSignal: true });
 
