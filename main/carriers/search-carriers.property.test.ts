@@ -13,17 +13,16 @@ import { scriptVariants } from '../../shared/carriers/transliterate';
 import { createApi, type Api } from '../api/create-api';
 import { memorySettings } from '../settings/settings-store';
 import { createFakeSync } from '../testing/fake-sync';
-import { fixtureReplica, type FixtureReplica } from '../testing/fixture-replica';
+import { fixtureReplica, onePerFile } from '../testing/fixture-replica';
 import { addCarrier, addDeal, addLane } from './carrier-fixtures';
 
-let fx: FixtureReplica;
+const fx = onePerFile(fixtureReplica);
 let api: Api;
 /** Everything the text index holds per carrier (name, tax id, phones, contact, notes). */
 const indexed = new Map<string, string>();
 
 beforeAll(() => {
-  fx = fixtureReplica();
-  api = createApi({ replica: fx.replica, settings: memorySettings({ serverUrl: 'http://127.0.0.1:1', token: 't' }), connect: () => createFakeSync() });
+  api = createApi({ replica: fx().replica, settings: memorySettings({ serverUrl: 'http://127.0.0.1:1', token: 't' }), connect: () => createFakeSync() });
   const carriers = [
     { name: 'ТрансЛогистик', taxId: '990340001234', phone: '+7 701 123 45 67', contactPerson: 'Серик Ахметов', notes: 'тент, NEAR складов', baseCity: 'Алматы' },
     { name: 'KazCargo Express', taxId: '7707083893', phone: '8 (777) 555-01-02', contactPerson: 'Anna OR Bob', notes: '"quoted" AND * ^start' },
@@ -31,15 +30,14 @@ beforeAll(() => {
     { name: 'Логист Плюс', phone: '+7 705 000 11 22', contactPerson: 'Айгерим', notes: 'рефрижератор -минус' },
   ];
   for (const c of carriers) {
-    const row = addCarrier(fx.replica, c);
-    addLane(fx.replica, row.id, 'Алматы', 'Астана');
-    addDeal(fx.replica, row.id, { fromCity: 'Алматы', toCity: 'Астана' });
+    const row = addCarrier(fx().replica, c);
+    addLane(fx().replica, row.id, 'Алматы', 'Астана');
+    addDeal(fx().replica, row.id, { fromCity: 'Алматы', toCity: 'Астана' });
     indexed.set(row.id, [c.name, c.taxId ?? '', c.phone, c.contactPerson, c.notes].join(' '));
   }
 });
 afterAll(async () => {
   await api.close();
-  fx.cleanup();
 });
 
 /** As FTS5's unicode61 with remove_diacritics 2 compares: lower case, no combining marks. */
