@@ -35,7 +35,8 @@ export async function attachGps(server: MarshrutServer, opts: AttachGpsOptions =
     // Every committed change passes here (other processes' too, via the server's pump).
     subscribeOrderChanges: (onChange) => {
       server.engine.onChanges((rows) => {
-        if (rows.some((r) => r.table === 'orders')) onChange();
+        const orders = rows.flatMap((r) => (r.table === 'orders' ? [{ id: r.id, driverId: typeof r.row?.['driverId'] === 'string' ? r.row['driverId'] : null }] : []));
+        if (orders.length > 0) onChange(orders);
       });
     },
     log,

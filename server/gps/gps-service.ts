@@ -11,7 +11,7 @@ import type { Positions } from '../../shared/protocol';
 import type { Router } from '../http/router';
 import { DEFAULT_FILTER_CONFIG, type FilterConfig } from './fix-filter';
 import { DEFAULT_GEOFENCE_CONFIG, type GeofenceConfig } from './geofence-machine';
-import { GeofenceRunner, type RunMutation } from './geofence-runner';
+import { GeofenceRunner, type ChangedOrder, type RunMutation } from './geofence-runner';
 import { newGpsCounters, type GpsCounters } from './gps-counters';
 import { createGpsHttpServer } from './gps-http';
 import { GpsIngest } from './gps-ingest';
@@ -30,7 +30,7 @@ export interface GpsOptions {
    * Lets GPS hear about order changes (to cache each driver's watched orders); without it
    * the geofences query the driver's orders for every fix.
    */
-  subscribeOrderChanges?: (onChange: () => void) => void;
+  subscribeOrderChanges?: (onChange: (orders: readonly ChangedOrder[]) => void) => void;
   log: Logger;
   /** Cap of the unknown-devices list (default MAX_UNKNOWN_DEVICES). */
   maxUnknownDevices?: number;
@@ -85,7 +85,7 @@ export function startGps(opts: GpsOptions): GpsService {
     opts.clock,
   );
   const fences = new GeofenceRunner(opts.sqlite, fenceCfg, opts.runMutation, counters, opts.log, opts.subscribeOrderChanges !== undefined);
-  opts.subscribeOrderChanges?.(() => fences.ordersChanged());
+  opts.subscribeOrderChanges?.((orders) => fences.ordersChanged(orders));
   const ingest = new GpsIngest(store, hub, fences, counters, filterCfg);
   ingest.restore(store.loadPositions(), opts.clock());
   hub.start();
