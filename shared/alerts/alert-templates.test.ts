@@ -3,7 +3,8 @@
 // mutation run found every template branch could change with no test noticing).
 import { describe, expect, it } from 'vitest';
 import { ORDER_ALERT_KINDS as ALERT_KINDS } from './alert-vocabulary';
-import { alertMessage, breachTasks, formatLocalTime, type BreachTaskParams, type TemplateOrder } from './alert-templates';
+import { alertMessage, breachTasks, carrierTasks, formatLocalTime, type BreachTaskParams, type TemplateOrder } from './alert-templates';
+import type { CarrierAlertDeal } from './carrier-alerts';
 
 const order: TemplateOrder = { number: 'MR-1042', customerName: 'Айгерим Сапарова', customerPhone: '+77011234567', customerEmail: 'a@example.kz' };
 const deadline = { ru: '27.03.2026, 14:05', en: '27/03/2026, 14:05' };
@@ -119,5 +120,45 @@ describe('breachTasks', () => {
     const tasks = breachTasks({ ...base, order: { ...order, customerPhone: '' }, actions: ['call_customer', 'notify_customer'] });
     expect(tasks.find((t) => t.action === 'call_customer')?.to).toBeNull();
     expect(tasks.find((t) => t.action === 'sms_customer')?.to).toBeNull();
+  });
+});
+
+describe('carrier alerts', () => {
+  const deal: CarrierAlertDeal = { carrierName: 'ТрансКаз', carrierPhone: '+77015550000', contact: 'Бауыржан', loadingAt: null, dealAt: 0 };
+  const params = { order, deadline, waitedMs: 0, carrier: deal };
+
+  it('names the carrier in the message, and a question mark where the deal (or the prediction) is missing', () => {
+    for (const kind of ['carrier_loading', 'carrier_call'] as const) {
+      expect(alertMessage(kind, params).ru).toContain('ТрансКаз');
+      expect(alertMessage(kind, params).en).toContain('carrier ТрансКаз');
+      const bare = alertMessage(kind, { order, deadline, waitedMs: 0 });
+      expect(bare.ru).toContain('перевозчика ?');
+      expect(bare.en).toContain('carrier ?');
+    }
+    const unknownArrival = alertMessage('predicted_late', { order, deadline, waitedMs: 0 });
+    expect(unknownArrival.ru).toContain('прибудет ?,');
+    expect(unknownArrival.en).toContain('arrive ?,');
+  });
+
+  it('calls the carrier by phone, naming the contact only when the deal has one', () => {
+    const [task] = carrierTasks('carrier_loading', { order, carrier: deal, deadline });
+    expect(task).toMatchObject({ action: 'call_carrier', channel: 'phone', to: '+77015550000', toName: 'ТрансКаз (Бауыржан)', subject: null });
+    expect(carrierTasks('carrier_call', { order, carrier: { ...deal, contact: null }, deadline })[0]?.toName).toBe('ТрансКаз');
+    expect(carrierTasks('carrier_call', { order, carrier: { ...deal, contact: '' }, deadline })[0]?.toName).toBe('ТрансКаз');
+    expect(carrierTasks('carrier_call', { order, carrier: { ...deal, carrierPhone: '' }, deadline })[0]?.to).toBeNull();
+  });
+
+  it('asks about the loading before it and about the cargo on the road, in both languages', () => {
+    const loading = carrierTasks('carrier_loading', { order, carrier: deal, deadline })[0]?.text;
+    expect(loading?.ru).toMatch(/^Погрузка по заказу MR-1042 в 27\.03\.2026, 14:05/);
+    expect(loading?.en).toMatch(/^Loading of order MR-1042 at 27\/03\/2026, 14:05: is the truck there/);
+    const onRoad = carrierTasks('carrier_call', { order, carrier: deal, deadline })[0]?.text;
+    expect(onRoad?.ru).toMatch(/^Заказ MR-1042 в пути: где сейчас машина/);
+    expect(onRoad?.en).toMatch(/^Order MR-1042 on the road: where is the truck now/);
+  });
+
+  it('keeps the name of whom to call within the 200 characters a task allows', () => {
+    const long = { ...deal, carrierName: 'К'.repeat(250) };
+    expect(carrierTasks('carrier_call', { order, carrier: long, deadline })[0]?.toName).toBe('К'.repeat(200));
   });
 });

@@ -44,12 +44,7 @@ export function rowOfPolicy(policy: SlaPolicy, updatedAt: number, updatedBy: str
 
 /** Reads the four policy rows through anything with a `get` (a MutatorTx, a replica reader). */
 export function slaPoliciesFrom(get: (key: SlaPolicyKey) => SlaPolicyRow | undefined): SlaPolicies {
-  const rows: SlaPolicyRow[] = [];
-  for (const key of SLA_POLICY_KEYS) {
-    const row = get(key);
-    if (row !== undefined) rows.push(row);
-  }
-  return slaPoliciesFromRows(rows);
+  return slaPoliciesFromRows(SLA_POLICY_KEYS.map((key) => get(key)).filter((row): row is SlaPolicyRow => row !== undefined));
 }
 
 /**
