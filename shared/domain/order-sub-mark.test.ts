@@ -100,5 +100,7 @@ describe('requestSubMark refusals in words', () => {
   });
   it('tells a warehouse user which forward mark is not theirs', () => {
     expect(errorOf(requestSubMark(inTransit(null), { subMark: 'on_route', actor: 'warehouse', at: AT }))).toEqual({ code: 'actor_not_allowed', message: 'A warehouse user can\'t mark "On route"' });
+    // A forward step from an existing mark is still a forward step, not a move back.
+    expect(errorOf(requestSubMark(inTransit('left_warehouse'), { subMark: 'on_route', actor: 'warehouse', at: AT }))).toEqual({ code: 'actor_not_allowed', message: 'A warehouse user can\'t mark "On route"' });
   });
 });

@@ -48,6 +48,12 @@ describe('requestTransition: patches and events', () => {
     });
   });
 
+  it('keeps the first pick time when a problem returns to the warehouse', () => {
+    const r = ok(resolveProblem({ status: 'problem', statusBeforeProblem: 'at_warehouse', pickedAt: AT - 5000 }, { to: 'at_warehouse', actor: 'supervisor', at: AT }));
+    expect(r.patch.pickedAt).toBeUndefined();
+    expect(r.patch.status).toBe('at_warehouse');
+  });
+
   it('keeps the first confirmation time when a problem returns to confirmed', () => {
     const r = ok(resolveProblem({ status: 'problem', statusBeforeProblem: 'confirmed', confirmedAt: AT - 5000 }, { to: 'confirmed', actor: 'supervisor', at: AT }));
     expect(r.patch.confirmedAt).toBeUndefined();
@@ -123,7 +129,10 @@ describe('problems: reasons and comments', () => {
   });
 
   it("needs a comment for reason 'other' and for cancelling", () => {
-    expect(errorOf(requestTransition({ status: 'confirmed' }, { to: 'problem', actor: 'dispatcher', reason: 'other', comment: '   ', at: AT })).code).toBe('comment_required');
+    expect(errorOf(requestTransition({ status: 'confirmed' }, { to: 'problem', actor: 'dispatcher', reason: 'other', comment: '   ', at: AT }))).toMatchObject({
+      code: 'comment_required',
+      message: 'Describe the problem: reason "Other" needs a comment',
+    });
     expect(errorOf(requestTransition({ status: 'new' }, { to: 'cancelled', actor: 'dispatcher', at: AT })).message).toBe('Say why the order is cancelled');
     expect(ok(requestTransition({ status: 'new' }, { to: 'cancelled', actor: 'dispatcher', comment: 'customer called off', at: AT })).event.comment).toBe('customer called off');
   });

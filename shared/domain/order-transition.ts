@@ -146,6 +146,7 @@ export function checkCommon(
 /** "New, Confirmed or Cancelled": the lists in refusal messages. */
 export function listLabels(statuses: readonly OrderStatus[]): string {
   const labels = statuses.map((s) => STATUS_LABELS[s]);
+  // Stryker disable next-line StringLiteral: a list of at most one has no separator to show
   if (labels.length <= 1) return labels.join('');
   return `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}`;
 }
@@ -167,11 +168,17 @@ function forbiddenMessage(order: StatusSubject, to: OrderStatus): string {
   if (from === 'confirmed' && to === 'in_transit' && !isDirectPickup(order)) {
     return `Order must be picked at the warehouse (${STATUS_LABELS.at_warehouse}) before it goes ${toL}`;
   }
-  const fromRank = STATUS_RANK[from];
-  const toRank = STATUS_RANK[to];
-  if (fromRank !== undefined && toRank !== undefined && toRank < fromRank) return `Order can't go from ${fromL} back to ${toL}`;
+  // Every status that gets here (not ended, not a problem, not cancelling) has a rank and a next
+  // step; the fallbacks only satisfy the types.
+  const fromRank = STATUS_RANK[from] ?? 0;
+  const toRank = STATUS_RANK[to] ?? Infinity;
+  // Stryker disable next-line EqualityOperator: equal ranks mean the same status, refused earlier as no_change
+  if (toRank < fromRank) return `Order can't go from ${fromL} back to ${toL}`;
   const next = NEXT_STEP[from];
-  return next ? `Order can't go from ${fromL} to ${toL}: it must be ${STATUS_LABELS[next]} first` : `Order can't go from ${fromL} to ${toL}`;
+  return next
+    ? `Order can't go from ${fromL} to ${toL}: it must be ${STATUS_LABELS[next]} first`
+    : // Stryker disable next-line StringLiteral: unreachable, see above
+      `Order can't go from ${fromL} to ${toL}`;
 }
 
 function actorMessage(order: StatusSubject, to: OrderStatus, actor: Actor): string {

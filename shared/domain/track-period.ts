@@ -22,7 +22,8 @@ export type TrackPeriodProblem =
   | { field: 'to'; reason: 'future' | 'too_long' };
 
 export function mayReadTracks(role: UserRole | null | undefined): boolean {
-  return role != null && TRACK_ROLES.includes(role);
+  const roles: readonly (UserRole | null | undefined)[] = TRACK_ROLES; // includes() answers false for no role
+  return roles.includes(role);
 }
 
 /** Null when the period may be asked for; else the first field that is wrong and why. */
