@@ -80,6 +80,11 @@ describe('editOrder', () => {
     const o = orderAt(tx, '1', 'new');
     run(tx, 'u-dispatcher', 'editOrder', { orderId: o.id, changes: { windowStart: T0 + 5 * HOUR, windowEnd: T0 + 6 * HOUR } }, T0 + HOUR);
     expect(order(tx, '1')).toMatchObject({ windowEnd: T0 + 6 * HOUR, slaDeadline: null });
+    // The trail shows what changed: the window, not a deadline that stayed none.
+    expect(tx.all('order_events').find((e) => e.kind === 'edit')?.changes).toEqual([
+      { field: 'windowStart', old: null, new: T0 + 5 * HOUR },
+      { field: 'windowEnd', old: null, new: T0 + 6 * HOUR },
+    ]);
   });
 
   it('lets a shop change address, window and contacts of its own orders before pickup only', () => {
