@@ -1,7 +1,8 @@
 // The admin's daily summary by e-mail in Settings (issue 17): off by default, turned on with a
 // send time and recipients (a supervisor without an e-mail is marked as skipped), the setting
 // reaching the server and another console; a time of 25:99 and an unknown recipient refused
-// with the field named. Screenshots in English and Russian. Put back for the other specs.
+// with the field named, a save with nobody chosen worded in Russian with the list marked.
+// Screenshots in English and Russian. Put back for the other specs.
 import { expect, test } from '@playwright/test';
 import { callHost, e2ePort, eventually, PRIMARY, primaryTokens, startHost, tokenFor, untilSynced, type HostProcess } from './harness';
 
@@ -64,6 +65,15 @@ test('an admin turns on the daily summary in Settings; bad values are refused', 
   await expect(ru).toContainText('нет e-mail');
   await ru.scrollIntoViewIfNeeded();
   await page.screenshot({ path: info.outputPath('daily-summary-ru.png'), fullPage: true });
+
+  // Refused in the console's words (refusal-words.ts), never the server's English, and the field
+  // marked: on, with nobody chosen. Nothing reaches the server.
+  for (const box of await ru.locator('fieldset input[type="checkbox"]').all()) await box.uncheck();
+  await ru.getByRole('button', { name: 'Сохранить настройки сводки' }).click();
+  await expect(ru.getByRole('alert')).toHaveText('«Кому»: выберите хотя бы одного человека или выключите сводку.');
+  await expect(ru.locator('fieldset')).toHaveAttribute('aria-invalid', 'true');
+  await page.screenshot({ path: info.outputPath('daily-summary-refused-ru.png'), fullPage: true });
+  expect(await callHost(PRIMARY.url, 'dailySummarySettings', {})).toMatchObject({ enabled: true, recipientIds: expect.arrayContaining(['u-admin-1']) });
 
   const { saved: _saved, canSet: _canSet, ...prefs } = myPrefs;
   await callHost(admin.url, 'setMyNotifyPrefs', prefs.channel === 'none' ? { ...prefs, email: null, telegramChatId: null } : prefs);

@@ -61,6 +61,13 @@ describe('daily summary setting', () => {
     expect(value<DailySummaryView>(await api.dispatch('dailySummarySettings', {}))).toMatchObject({ enabled: true, sendTime: '07:45', recipientIds: ['u-sup'] });
   });
 
+  it('leaves out a recipient no longer active, so the form (which lists only active people) can save', async () => {
+    fx().replica.db.insert(dailySummarySettings).values({ id: 'company', enabled: true, sendMinute: 8 * 60, recipientIds: ['u-old', 'u-sup'], updatedAt: T0 }).run();
+    const view = value<DailySummaryView>(await api.dispatch('dailySummarySettings', {}));
+    expect(view.recipientIds).toEqual(['u-sup']);
+    expect(await api.dispatch('setDailySummary', { enabled: view.enabled, sendTime: view.sendTime, recipientIds: view.recipientIds })).toMatchObject({ ok: true });
+  });
+
   it('an admin saves it: one mutation for the server', async () => {
     expect(await api.dispatch('setDailySummary', { enabled: true, sendTime: '07:30', recipientIds: ['u-sup'] })).toMatchObject({ ok: true });
     expect(sync.calls.map((c) => c.name)).toEqual(['setDailySummary']);

@@ -23,7 +23,9 @@ export function dailySummaryView(replica: ReadonlyReplica, actor: Actor | null):
   return {
     enabled: row?.enabled ?? DEFAULT_DAILY_SUMMARY.enabled,
     sendTime: timeOfMinute(row?.sendMinute ?? DEFAULT_DAILY_SUMMARY.sendMinute),
-    recipientIds: row?.recipientIds ?? [],
+    // Only people who may still get it: a recipient since deactivated (or made a dispatcher) is
+    // not in the list, so the form could not untick them and every save would be refused.
+    recipientIds: (row?.recipientIds ?? []).filter((id) => people.some((p) => p.id === id)),
     candidates: people.map((p) => ({ id: p.id, name: p.name, role: p.role as 'supervisor' | 'admin', email: p.email ?? null, language: p.language === 'en' ? 'en' : 'ru' })),
     canEdit: actor === 'admin',
   };

@@ -8,8 +8,13 @@ import { useT } from './use-t';
 
 type Rest = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'type'>;
 
+/** Marked when the text does not parse, or when the caller marks it (a refusal naming this field). */
+function invalid(unparsed: boolean, marked: Rest['aria-invalid']): true | undefined {
+  return unparsed || marked === true || marked === 'true' || undefined;
+}
+
 /** `value` is yyyy-mm-dd or ''; `onChange` gets yyyy-mm-dd, or '' when cleared. */
-export function DayInput({ value, onChange, className, ...rest }: Rest & { value: string; onChange: (iso: string) => void }) {
+export function DayInput({ value, onChange, className, 'aria-invalid': marked, ...rest }: Rest & { value: string; onChange: (iso: string) => void }) {
   const t = useT();
   const shown = value === '' ? '' : t.fmt.isoDay(value);
   const [text, setText] = useState(shown);
@@ -24,7 +29,7 @@ export function DayInput({ value, onChange, className, ...rest }: Rest & { value
       className={className ?? 'input'}
       placeholder={t('input.dayPattern')}
       value={text}
-      aria-invalid={parsed === null || undefined}
+      aria-invalid={invalid(parsed === null, marked)}
       onChange={(e) => {
         setText(e.target.value);
         const iso = e.target.value.trim() === '' ? '' : parseDayInput(e.target.value);
@@ -36,7 +41,7 @@ export function DayInput({ value, onChange, className, ...rest }: Rest & { value
 }
 
 /** `value` is minutes after midnight; `onChange` fires only with a real time of day. */
-export function TimeInput({ value, onChange, className, ...rest }: Rest & { value: number; onChange: (minutes: number) => void }) {
+export function TimeInput({ value, onChange, className, 'aria-invalid': marked, ...rest }: Rest & { value: number; onChange: (minutes: number) => void }) {
   const t = useT();
   const shown = formatMinuteOfDay(value);
   const [text, setText] = useState(shown);
@@ -51,7 +56,7 @@ export function TimeInput({ value, onChange, className, ...rest }: Rest & { valu
       placeholder={t('input.timePattern')}
       size={5}
       value={text}
-      aria-invalid={parseTimeInput(text) === null || undefined}
+      aria-invalid={invalid(parseTimeInput(text) === null, marked)}
       onChange={(e) => {
         setText(e.target.value);
         const m = parseTimeInput(e.target.value);

@@ -27,3 +27,23 @@ describe('customer message settings refused', () => {
     expect(words('en', 'invalid_request', 'alsoNotify.0.constructor')).toBe('Recipient 1: give a phone or an e-mail.');
   });
 });
+
+describe('daily summary settings refused', () => {
+  const summary = (lang: 'ru' | 'en', code: string | null, field: string | null) => refusalReason(makeTranslator(lang), { code, field }, 'setDailySummary');
+
+  it('names the field the mutator refuses, in Russian and English', () => {
+    expect(summary('en', 'bad_args', 'recipientIds')).toBe('“Who gets it”: choose at least one person, or turn the summary off.');
+    expect(summary('ru', 'bad_args', 'recipientIds')).toBe('«Кому»: выберите хотя бы одного человека или выключите сводку.');
+    expect(summary('en', 'bad_args', 'recipientIds.3')).toMatch(/^“Who gets it”: a chosen person can no longer get the summary/);
+    expect(summary('ru', 'bad_args', 'recipientIds.0')).toMatch(/^«Кому»: один из выбранных больше не может получать сводку/);
+    expect(summary('en', 'invalid_request', 'sendTime')).toBe('“Send at”: a time from 00:00 to 23:59.');
+    expect(summary('ru', 'invalid_request', 'sendTime')).toBe('«Время отправки»: время от 00:00 до 23:59.');
+  });
+
+  it('words the refusals that are not about one field', () => {
+    expect(summary('en', 'forbidden', null)).toBe('Only an administrator changes the daily summary.');
+    expect(summary('ru', 'unavailable', null)).toBe('Не сохранено: сервер недоступен. Попробуйте ещё раз.');
+    expect(summary('en', 'invalid_request', 'enabled')).toBe('Not saved: the server refused the change. Try again; if it repeats, tell your admin.');
+    expect(summary('en', null, '__proto__')).toBe('Not saved: the server refused the change. Try again; if it repeats, tell your admin.');
+  });
+});

@@ -2,7 +2,8 @@
 // console's language. The server (and main, running the same mutator) answers with a code and,
 // where it has one, the field it refuses (`details.field`); its sentence is English and for
 // logs only. Used by the conflict banner (an edit the server refused later) and by forms that
-// word their own save's refusal (My notifications, a customer's message settings).
+// word their own save's refusal (My notifications, a customer's message settings, the daily
+// summary).
 import { isMessageKey, type MessageKey, type Params, type Translator } from './translate';
 
 export interface Refusal {
@@ -62,10 +63,24 @@ function customerPrefsWords(r: Refusal): RefusalWords {
   return { key: 'cprefs.err.other' };
 }
 
+/**
+ * The admin's daily summary: no one chosen ("recipientIds"), one chosen person who may not get
+ * it ("recipientIds.2": gone, inactive, not a supervisor or admin, listed twice), the send time.
+ */
+function dailySummaryWords(r: Refusal): RefusalWords {
+  if (r.code === 'forbidden' || r.code === 'unauthorized') return { key: 'dailySummary.err.forbidden' };
+  if (r.code === 'unavailable') return { key: 'dailySummary.err.unavailable' };
+  const [top, index] = (r.field ?? '').split('.');
+  if (top === 'recipientIds') return { key: index === undefined ? 'dailySummary.err.noneChosen' : 'dailySummary.err.recipient' };
+  if (top === 'sendTime') return { key: 'dailySummary.err.sendTime' };
+  return { key: 'dailySummary.err.other' };
+}
+
 /** Mutators whose form gives its own advice; every other refusal is worded by code (sections/refusals.ts). */
 const OWN_WORDS: Readonly<Record<string, (r: Refusal) => RefusalWords>> = {
   setMyNotifyPrefs: notifyPrefsWords,
   setCustomerMessagePrefs: customerPrefsWords,
+  setDailySummary: dailySummaryWords,
 };
 
 /** The refused field in words ("Delivery window, end"), from its last named part; null for none we know. */

@@ -70,12 +70,53 @@ describe('daily summary settings (rendered over its store)', () => {
     expect(dom.host.querySelector('[role="status"]')?.textContent).toBe('Settings saved.');
   });
 
-  it('a refusal naming the recipients marks that fieldset and shows the reason', async () => {
-    answer = () => Promise.resolve({ ok: false, code: 'invalid_request', message: 'Recipient u-9 is not a supervisor', details: { field: 'recipientIds.0' } } as CommandResult);
-    await render();
-    await act(async () => dom.host.querySelector<HTMLButtonElement>('button[type="submit"]')?.click());
-    expect(dom.host.querySelector('[role="alert"]')?.textContent).toBe('Recipient u-9 is not a supervisor');
+  it('a refusal naming a chosen person words it from the dictionary (never the server\'s sentence) and marks the list and the person, in English and Russian', async () => {
+    // The mutator's refusal as main passes it on: the API's class, the mutator's code and field in details.
+    answer = () =>
+      Promise.resolve({ ok: false, code: 'invalid_request', message: 'recipientIds.1: Данияр Омаров is no longer active', details: { code: 'bad_args', field: 'recipientIds.1' } } as CommandResult);
+    view.recipientIds = ['u-1', 'u-2'];
+    for (const [lang, words] of [
+      ['en', '“Who gets it”: a chosen person can no longer get the summary (no longer active, or not a supervisor or administrator). Untick them and save again.'],
+      ['ru', '«Кому»: один из выбранных больше не может получать сводку (не активен или не руководитель и не администратор). Снимите отметку и сохраните снова.'],
+    ] as const) {
+      resetNotifySettingsStore();
+      await render(lang);
+      await act(async () => dom.host.querySelector<HTMLButtonElement>('button[type="submit"]')?.click());
+      expect(dom.host.querySelector('[role="alert"]')?.textContent).toBe(words);
+      expect(dom.host.querySelector('fieldset')?.getAttribute('aria-invalid')).toBe('true');
+      // Only Данияр (recipientIds.1) is marked; the time is not.
+      expect(boxes().map((b) => b.getAttribute('aria-invalid'))).toEqual([null, null, 'true']);
+      expect(dom.host.querySelector('input[aria-label]')?.getAttribute('aria-invalid')).toBeNull();
+      act(() => dom.root.render(<></>));
+    }
+  });
+
+  it('a refusal of the send time or of an empty list names that field and marks it; the rest in plain words', async () => {
+    let refusal: { code: string; details?: Record<string, unknown> } = { code: 'invalid_request', details: { field: 'sendTime' } };
+    answer = () => Promise.resolve({ ok: false, message: 'SERVER-SENTENCE', ...refusal } as CommandResult);
+    const save = async (lang: 'en' | 'ru') => {
+      act(() => dom.root.render(<></>));
+      resetNotifySettingsStore();
+      await render(lang);
+      await act(async () => dom.host.querySelector<HTMLButtonElement>('button[type="submit"]')?.click());
+      return dom.host.querySelector('[role="alert"]')?.textContent;
+    };
+    expect(await save('ru')).toBe('«Время отправки»: время от 00:00 до 23:59.');
+    expect(dom.host.querySelector('input[aria-label="Время отправки (время компании)"]')?.getAttribute('aria-invalid')).toBe('true');
+    expect(dom.host.querySelector('fieldset')?.getAttribute('aria-invalid')).toBeNull();
+    expect(await save('en')).toBe('“Send at”: a time from 00:00 to 23:59.');
+
+    refusal = { code: 'invalid_request', details: { code: 'bad_args', field: 'recipientIds' } };
+    expect(await save('en')).toBe('“Who gets it”: choose at least one person, or turn the summary off.');
     expect(dom.host.querySelector('fieldset')?.getAttribute('aria-invalid')).toBe('true');
+    expect(boxes().some((b) => b.getAttribute('aria-invalid') === 'true')).toBe(false);
+    expect(await save('ru')).toBe('«Кому»: выберите хотя бы одного человека или выключите сводку.');
+
+    refusal = { code: 'forbidden' };
+    expect(await save('ru')).toBe('Сводку меняет только администратор.');
+    refusal = { code: 'invalid_request', details: { field: '__proto__' } };
+    expect(await save('en')).toBe('Not saved: the server refused the change. Try again; if it repeats, tell your admin.');
+    expect(dom.host.textContent).not.toContain('SERVER-SENTENCE');
   });
 
   it('is not shown to anyone but an admin', async () => {

@@ -5,9 +5,10 @@
 import { useEffect, type FormEvent } from 'react';
 import { minuteOfTime, timeOfMinute } from '../../../../shared/domain/time-of-day';
 import { TimeInput } from '../../i18n/LocaleInputs';
+import { refusalReason } from '../../i18n/refusal-words';
 import { useT } from '../../i18n/use-t';
 import { refusedField, SaveRow } from './SaveRow';
-import { editDailySummary, saveDailySummary, showDailySummary, toggleSummaryRecipient, useNotifySettingsStore } from './notify-store';
+import { editDailySummary, refusedRecipientId, saveDailySummary, showDailySummary, toggleSummaryRecipient, useNotifySettingsStore } from './notify-store';
 
 export function DailySummarySettings() {
   const t = useT();
@@ -19,6 +20,7 @@ export function DailySummarySettings() {
   }, []);
   if (view === null || !view.canEdit) return null;
   const bad = (field: string) => refusedField(answer, field);
+  const badPerson = refusedRecipientId(answer, view);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void saveDailySummary();
@@ -47,7 +49,12 @@ export function DailySummarySettings() {
         {view.candidates.length === 0 && <small className="hint">{t('dailySummary.noCandidates')}</small>}
         {view.candidates.map((p) => (
           <label key={p.id} className="check">
-            <input type="checkbox" checked={view.recipientIds.includes(p.id)} onChange={() => toggleSummaryRecipient(p.id)} />
+            <input
+              type="checkbox"
+              checked={view.recipientIds.includes(p.id)}
+              aria-invalid={badPerson === p.id || undefined}
+              onChange={() => toggleSummaryRecipient(p.id)}
+            />
             <span>
               {p.name} <span className="hint">· {t.dyn(`dailySummary.role_${p.role}`, p.role)}</span>
               {p.email !== null ? <span className="hint"> · {p.email}</span> : <small className="warn-text"> · {t('dailySummary.noEmail')}</small>}
@@ -55,7 +62,7 @@ export function DailySummarySettings() {
           </label>
         ))}
       </fieldset>
-      <SaveRow label={t('dailySummary.save')} saved={t('settings.saved')} answer={answer} refusal={answer?.text ?? ''} />
+      <SaveRow label={t('dailySummary.save')} saved={t('settings.saved')} answer={answer} refusal={answer === null || answer.ok ? '' : refusalReason(t, answer, 'setDailySummary')} />
     </form>
   );
 }

@@ -8,13 +8,14 @@ import type { CommandResult } from '../../../../shared/api/define';
 import type { DailySummaryView } from '../../../../shared/api/reports-api';
 import type { MyNotifyPrefsView } from '../../../../shared/api/messages-api';
 import { ApiError } from '../../../../shared/api/client';
-import { api, errorMessage } from '../../api/client';
+import { api } from '../../api/client';
 import { refusalFrom, type Refusal } from '../../i18n/refusal-words';
 
 export type MyNotifyForm = Omit<MyNotifyPrefsView, 'saved' | 'canSet'>;
 /** A refusal keeps the server's code and field only: the words come from the dictionary. */
 export type MyNotifyAnswer = { ok: true } | ({ ok: false } & Refusal);
-export type SummaryAnswer = { ok: boolean; text: string; field: string | null };
+/** The daily summary's last save, the same way: worded by refusal-words.ts ('setDailySummary'). */
+export type SummaryAnswer = MyNotifyAnswer;
 
 export interface NotifySettingsState {
   /** My notifications as edited; null until loaded. */
@@ -98,7 +99,7 @@ export async function loadDailySummary(): Promise<void> {
   try {
     useNotifySettingsStore.setState({ summary: await api().dailySummarySettings() });
   } catch (err) {
-    useNotifySettingsStore.setState({ summaryAnswer: { ok: false, text: errorMessage(err), field: null } });
+    useNotifySettingsStore.setState({ summaryAnswer: refusalOf(err) });
   }
 }
 
@@ -118,17 +119,20 @@ export function toggleSummaryRecipient(id: string): void {
   useNotifySettingsStore.setState({ summary: { ...summary, recipientIds } });
 }
 
-function fieldOf(details: Record<string, unknown> | undefined): string | null {
-  return typeof details?.['field'] === 'string' ? details['field'] : null;
-}
-
 export async function saveDailySummary(): Promise<void> {
   const view = useNotifySettingsStore.getState().summary;
   if (view === null) return;
   try {
     const r: CommandResult = await api().setDailySummary({ enabled: view.enabled, sendTime: view.sendTime, recipientIds: view.recipientIds });
-    useNotifySettingsStore.setState({ summaryAnswer: r.ok ? { ok: true, text: '', field: null } : { ok: false, text: r.message, field: fieldOf(r.details) } });
+    useNotifySettingsStore.setState({ summaryAnswer: r.ok ? { ok: true } : { ok: false, ...refusalFrom(r.code, r.details) } });
   } catch (err) {
-    useNotifySettingsStore.setState({ summaryAnswer: { ok: false, text: errorMessage(err), field: err instanceof ApiError ? fieldOf(err.details) : null } });
+    useNotifySettingsStore.setState({ summaryAnswer: refusalOf(err) });
   }
+}
+
+/** The chosen person a refusal names ("recipientIds.1" -> the second id sent), to mark them in the list. */
+export function refusedRecipientId(answer: SummaryAnswer | null, view: Pick<DailySummaryView, 'recipientIds'>): string | null {
+  if (answer === null || answer.ok) return null;
+  const m = /^recipientIds\.(\d+)$/.exec(answer.field ?? '');
+  return m === null ? null : (view.recipientIds[Number(m[1])] ?? null);
 }
