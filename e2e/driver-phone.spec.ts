@@ -1,9 +1,10 @@
 // The driver's phone page (issue 18) in Chromium's mobile emulation against the primary demo
 // server: sign in by a one-time link, mark an order delivered with a signature, go offline,
 // mark another, come back, and see both marks on the console's timeline exactly once.
-// Screenshots at phone size in English and Russian land in test-results/.
+// Screenshots at phone size in English and Russian land in test-results/: the task list, both
+// sheets (delivered with its proofs, problem), and the console card's proof-of-delivery section.
 import { devices, expect, test, type Page } from '@playwright/test';
-import { PRIMARY, primaryTokens, tokenFor } from './harness';
+import { callHost, PRIMARY, primaryTokens, tokenFor } from './harness';
 
 interface OrderRow {
   id: string;
@@ -33,6 +34,12 @@ async function sign(page: Page): Promise<void> {
   await page.mouse.up();
 }
 
+/** Nothing on the phone page is wider than the phone (a sheet or a button running off the side). */
+async function fitsWidth(page: Page): Promise<void> {
+  // A string, as e2e/ type-checks without the DOM library.
+  expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+}
+
 test('a driver signs in by link, delivers with a signature, marks another offline, and the console sees both once', async ({ browser, page: consolePage }, info) => {
   const dispatcher = tokenFor(primaryTokens(), 'dispatcher');
   const inTransit = (await rest<{ orders: OrderRow[] }>('/api/orders?status=in_transit&limit=2000', dispatcher)).orders;
@@ -57,10 +64,22 @@ test('a driver signs in by link, delivers with a signature, marks another offlin
   const reuse = await fetch(`${PRIMARY.serverUrl}/api/driver/session`, { method: 'POST', headers: { 'x-driver-link': link.url.split('#link=')[1] ?? '' } });
   expect(reuse.status).toBe(401);
   await phone.screenshot({ path: info.outputPath('phone-tasks-en.png') });
+  // The customer's phone in the one phone format, not as stored; the language switch side by side.
+  await expect(firstCard.getByRole('link', { name: /^Call \+7 \d{3} \d{3} \d{2} \d{2}$/ })).toBeVisible();
+  const [ru, en] = [await phone.getByRole('button', { name: 'RU', exact: true }).boundingBox(), await phone.getByRole('button', { name: 'EN', exact: true }).boundingBox()];
+  expect(Math.abs((ru?.y ?? 0) - (en?.y ?? 1))).toBeLessThan(2);
+
+  // The problem sheet, looked at and closed.
+  await firstCard.getByRole('button', { name: 'Problem' }).click();
+  await expect(phone.getByRole('dialog', { name: 'What went wrong?' })).toBeVisible();
+  await fitsWidth(phone);
+  await phone.screenshot({ path: info.outputPath('phone-problem-sheet-en.png') });
+  await phone.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
 
   // Delivered with the recipient's signature.
   await firstCard.getByRole('button', { name: 'Delivered' }).click();
   await sign(phone);
+  await fitsWidth(phone);
   await phone.screenshot({ path: info.outputPath('phone-signature-en.png') });
   await phone.getByTestId('confirm-delivered').click();
   // The status chip, not the button of the same name (that one is there before the tap).
@@ -89,6 +108,17 @@ test('a driver signs in by link, delivers with a signature, marks another offlin
   await expect(phone.getByTestId('queued')).toHaveCount(0, { timeout: 30_000 });
   await expect(secondCard.getByText('На месте', { exact: true })).toBeVisible();
   await phone.screenshot({ path: info.outputPath('phone-tasks-ru.png') });
+  // Both sheets in Russian, on the order still on the road; closed without a mark.
+  await secondCard.getByRole('button', { name: 'Доставлен' }).click();
+  await expect(phone.getByRole('dialog', { name: 'Подтверждение доставки' })).toBeVisible();
+  await fitsWidth(phone);
+  await phone.screenshot({ path: info.outputPath('phone-delivery-sheet-ru.png') });
+  await phone.getByRole('dialog').getByRole('button', { name: 'Отмена' }).click();
+  await secondCard.getByRole('button', { name: 'Проблема' }).click();
+  await expect(phone.getByRole('dialog', { name: 'Что случилось?' })).toBeVisible();
+  await fitsWidth(phone);
+  await phone.screenshot({ path: info.outputPath('phone-problem-sheet-ru.png') });
+  await phone.getByRole('dialog').getByRole('button', { name: 'Отмена' }).click();
 
   // The console's timeline: each mark once, as the driver's phone.
   const timeline = async (o: OrderRow) =>
@@ -103,5 +133,23 @@ test('a driver signs in by link, delivers with a signature, marks another offlin
   const card = consolePage.getByRole('article', { name: `Order card ${second.number}` });
   await expect(card.getByText(/driver's phone/)).toHaveCount(1);
   await consolePage.screenshot({ path: info.outputPath('console-order-proof.png') });
+
+  // The delivered one's card (all statuses in the queue): its proof section with the signature.
+  await consolePage.getByRole('combobox', { name: 'Status' }).selectOption('all');
+  await consolePage.getByRole('textbox', { name: 'Search orders' }).or(consolePage.getByRole('searchbox', { name: 'Search orders' })).fill(first.number);
+  await consolePage.getByRole('listbox', { name: 'Order queue' }).getByRole('option', { name: new RegExp(`^${first.number},`) }).click();
+  const proofs = consolePage.getByTestId('proof-section');
+  await proofs.scrollIntoViewIfNeeded();
+  await expect(proofs.getByRole('img', { name: 'Signature' })).toBeVisible();
+  await proofs.screenshot({ path: info.outputPath('console-proof-section-en.png') });
+  try {
+    await consolePage.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'RU' }).click();
+    await expect(proofs.getByRole('heading', { name: 'Подтверждение доставки' })).toBeVisible();
+    await expect(proofs.getByRole('img', { name: 'Подпись' })).toBeVisible();
+    await proofs.scrollIntoViewIfNeeded();
+    await proofs.screenshot({ path: info.outputPath('console-proof-section-ru.png') });
+  } finally {
+    await callHost(PRIMARY.url, 'setSettings', { language: 'en' });
+  }
   await context.close();
 });

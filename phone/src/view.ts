@@ -2,6 +2,7 @@
 // screen, today's tasks with their one-tap marks, and what the server refused.
 import type { DriverTask, DriverErrorBody } from '../../shared/driver-phone/phone-contract';
 import type { ProofKind } from '../../shared/delivery/proof-vocabulary';
+import { displayPhone } from '../../shared/domain/phone-display';
 import type { DriverApp } from './app';
 import { h } from './dom';
 import { mapLink, telLink } from './links';
@@ -115,7 +116,7 @@ function taskCard(app: DriverApp, t: DriverTask): HTMLElement {
     h(
       'div',
       { class: 'row' },
-      tel !== null ? h('a', { class: 'btn', href: tel }, `${w.t('call')} ${t.customerPhone}`) : null,
+      tel !== null ? h('a', { class: 'btn', href: tel }, `${w.t('call')} ${displayPhone(t.customerPhone)}`) : null,
       h('a', { class: 'btn', href: mapLink(lat, lon, address, navigator.userAgent) }, w.t('navigate')),
     ),
     open ? h('div', { class: 'marks' }, ...markButtons(app, t)) : null,

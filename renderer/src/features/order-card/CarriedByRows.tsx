@@ -4,6 +4,7 @@
 // fleet's driver has its own row (DriverLine).
 import { useEffect } from 'react';
 import type { OrderDetail } from '../../../../shared/api/orders-api';
+import { displayPhone } from '../../../../shared/domain/phone-display';
 import { useT } from '../../i18n/use-t';
 import { courierName, ensureCourierNames, useCourierNamesStore } from './courier-names-store';
 
@@ -37,7 +38,7 @@ export function CarriedByRows({ detail }: { detail: OrderDetail }) {
         <dt>{t('card.carrier')}</dt>
         <dd data-testid="carried-by">
           <strong>{c.name}</strong>
-          {c.phone && <span className="muted tabular"> · {c.phone}</span>}{' '}
+          {c.phone && <span className="muted tabular"> · {displayPhone(c.phone)}</span>}{' '}
           {c.securityCheck !== 'passed' && <span className="chip chip-warning">{t(c.securityCheck === 'failed' ? 'handover.security.failed' : 'handover.security.pending')}</span>}
           {(c.rate !== null || c.loadingAt !== null) && (
             <>

@@ -1,6 +1,7 @@
 // The order card: everything a dispatcher needs to answer "where is my order?" and the actions
 // this user's role allows on it (main computes them from the status machine; we only show them).
 import type { OrderDetail } from '../../../../shared/api/orders-api';
+import { displayPhone } from '../../../../shared/domain/phone-display';
 import { DEFAULT_SLA_POLICIES, resolveSlaPolicy } from '../../../../shared/domain/sla-policy';
 import { formatDuration } from '../../i18n/format-time';
 import { useT } from '../../i18n/use-t';
@@ -59,7 +60,7 @@ function DriverLine({ detail }: { detail: OrderDetail }) {
   return (
     <span>
       {name}
-      {phone && <span className="muted"> · {phone}</span>}
+      {phone && <span className="muted tabular"> · <span style={{ whiteSpace: 'nowrap' }}>{displayPhone(phone)}</span></span>}
       {p && (
         <>
           <br />

@@ -69,6 +69,11 @@ describe('the order facts both cards show', () => {
     expect(archived).toEqual([...live.slice(0, 4), ...live.slice(5, 6), 'Груз: 1 200 кг, мест: 3']);
   });
 
+  it('shows the customer\'s phone in the one phone format, however it was typed', () => {
+    expect(rows(render('en', <OrderFactRows order={{ ...ORDER, customerPhone: '87011234567' }} />))[1]).toBe('Phone: +7 701 123 45 67');
+    expect(rows(render('ru', <OrderFactRows order={{ ...ORDER, customerPhone: '+7 (727) 090-53-38' }} />))[1]).toBe('Телефон: +7 727 090 53 38');
+  });
+
   it('names the problem reason in words, a missing one as a dash, with the comment', () => {
     const host = render('en', <ProblemSection reason="recipient_unreachable" comment="Door locked" />);
     expect(host.querySelector('section')?.getAttribute('aria-label')).toBe('Problem');

@@ -3,6 +3,7 @@
 // cards cannot drift apart in what a row says or how a value is formatted.
 import type { ReactNode } from 'react';
 import type { ArchiveOrder } from '../../../../shared/archive/archive-search';
+import { displayPhone } from '../../../../shared/domain/phone-display';
 import type { OrderEventRow } from '../../../../shared/schema/orders';
 import { useT } from '../../i18n/use-t';
 import { Timeline } from './Timeline';
@@ -38,7 +39,7 @@ export function OrderFactRows({ order: o, afterRoute, children }: { order: Order
       <dt>{t('card.customer')}</dt>
       <dd>{o.customerName}</dd>
       <dt>{t('card.phone')}</dt>
-      <dd className="tabular">{o.customerPhone || '—'}</dd>
+      <dd className="tabular">{o.customerPhone ? displayPhone(o.customerPhone) : '—'}</dd>
       <dt>{t('card.pickup')}</dt>
       <dd>{o.pickupAddress}</dd>
       <dt>{t('card.delivery')}</dt>
