@@ -1,7 +1,7 @@
 // A catch-up is served in slices, one per turn of the event loop (./catch-up-pacer.ts): the
 // pacer's sizing on its own, then real sessions whose change-log reads are recorded with the
 // turn they ran in, so a server that served a whole snapshot (or a page of 20,000 seqs) in one
-// turn fails here. The live desktop's frames keep flowing meanwhile.
+// turn (or a windowed page of 20,000 entries) fails here. The live desktop's frames keep flowing meanwhile.
 import { afterEach, describe, expect, it } from 'vitest';
 import { CHANGES_FRAME_ROWS, syncWindowStart, type Changes } from '../../shared/protocol';
 import { DAY_MS } from '../../shared/reports/report-period';
@@ -12,29 +12,31 @@ import { connectTestClient, type TestClient } from '../testing/ws-test-client';
 import { startTestServer, type TestServer } from '../testing/test-server';
 
 describe('the catch-up pacer', () => {
-  const pacing: CatchUpPacing = { sliceMs: 10, minRows: 25, maxRows: 1000, scanPerRow: 20 };
+  const pacing: CatchUpPacing = { sliceMs: 10, minEntries: 25, maxEntries: 20_000, maxRows: 1000 };
 
-  it('starts small, at most doubles while slices are quick, and stops at a frame', () => {
+  it('starts small, at most doubles while slices are quick, and sends at most a frame', () => {
     const p = new CatchUpPacer(pacing);
-    expect([p.rows, p.scanSeqs]).toEqual([25, 500]);
+    expect([p.entries, p.rows]).toEqual([25, 25]);
     p.took(1);
-    expect(p.rows).toBe(50);
+    expect(p.entries).toBe(50);
     p.took(0); // a slice too quick to measure doubles too, never jumps to the maximum
-    expect(p.rows).toBe(100);
+    expect(p.entries).toBe(100);
+    for (let i = 0; i < 5; i++) p.took(1);
+    expect([p.entries, p.rows]).toEqual([3200, 1000]);
     for (let i = 0; i < 10; i++) p.took(1);
-    expect([p.rows, p.scanSeqs]).toEqual([1000, 20_000]);
+    expect([p.entries, p.rows]).toEqual([20_000, 1000]);
   });
 
   it('shrinks a slice that took too long in proportion, never below the minimum', () => {
     const p = new CatchUpPacer(pacing);
     for (let i = 0; i < 6; i++) p.took(1);
-    expect(p.rows).toBe(1000);
+    expect(p.entries).toBe(1600);
     p.took(40); // four times the budget: a quarter of the size
-    expect(p.rows).toBe(250);
+    expect(p.entries).toBe(400);
     p.took(10); // on budget: unchanged
-    expect(p.rows).toBe(250);
+    expect(p.entries).toBe(400);
     p.took(5000);
-    expect([p.rows, p.scanSeqs]).toEqual([25, 500]);
+    expect([p.entries, p.rows]).toEqual([25, 25]);
   });
 
   it('by default a slice is a few ms and a frame at most', () => {
@@ -148,7 +150,7 @@ describe('a catch-up in slices', () => {
     expect(Math.max(...turns.map((x) => x.rows))).toBeLessThanOrEqual(CHANGES_FRAME_ROWS);
     expect(turns.length).toBeGreaterThanOrEqual(Math.ceil(6001 / CHANGES_FRAME_ROWS) + 1);
     // It starts with a small slice and grows only as fast as slices prove quick.
-    expect(rec.reads[0]?.rows).toBe(DEFAULT_CATCH_UP_PACING.minRows);
+    expect(rec.reads[0]?.rows).toBe(DEFAULT_CATCH_UP_PACING.minEntries);
   }, 60_000);
 
   it('a windowed snapshot over history outside the window examines a bounded stretch per turn', async () => {
@@ -156,7 +158,7 @@ describe('a catch-up in slices', () => {
     const start = syncWindowStart(now, 30);
     // Every slice counts as over budget: the pacer keeps it at its minimum, so the test sees
     // the bound the pacer sets reach the change-log reads.
-    const pacing: CatchUpPacing = { sliceMs: 0, minRows: 5, maxRows: 1000, scanPerRow: 4 };
+    const pacing: CatchUpPacing = { sliceMs: 0, minEntries: 20, maxEntries: 20_000, maxRows: 1000 };
     const s = (t = await startTestServer({ clock: () => now, syncLimits: { catchUp: pacing } }));
     s.server.engine.writeRows((tx) => {
       for (let i = 0; i < 300; i++) {
@@ -176,8 +178,8 @@ describe('a catch-up in slices', () => {
     expect(orders.some((id) => id.startsWith('old-'))).toBe(false);
     const turns = perTurn(rec.reads);
     expect(turns.every((x) => x.reads === 1)).toBe(true);
-    expect(Math.max(...turns.map((x) => x.examined))).toBeLessThanOrEqual(pacing.minRows * pacing.scanPerRow);
-    expect(Math.max(...turns.map((x) => x.rows))).toBeLessThanOrEqual(pacing.minRows);
+    expect(Math.max(...turns.map((x) => x.examined))).toBeLessThanOrEqual(pacing.minEntries);
+    expect(Math.max(...turns.map((x) => x.rows))).toBeLessThanOrEqual(pacing.minEntries);
     // The 300 old orders' seqs alone take 15 turns of 20 (one may straddle a row sent).
     expect(turns.filter((x) => x.rows === 0 && x.examined > 0).length).toBeGreaterThanOrEqual(300 / 20 - 1);
   }, 60_000);

@@ -227,7 +227,7 @@ export class SyncSession {
       if (window === null) {
         rows = log.readAfter(from, pacer.rows);
       } else {
-        ({ rows, through } = log.readWindowAfter(from, window, pacer.rows, pacer.scanSeqs));
+        ({ rows, through } = log.readWindowAfter(from, window, pacer.rows, pacer.entries));
         if (rows.length === 0 && through > from) {
           // A stretch of history outside the window: nothing to send, look further on the next turn.
           from = through;
