@@ -145,6 +145,7 @@ describe('problems: reasons and comments', () => {
 describe('messages a dispatcher understands', () => {
   const cases: [StatusSubject, Parameters<typeof requestTransition>[1], string][] = [
     [{ status: 'delivered' }, { to: 'new', actor: 'admin', at: AT }, "Order can't go from Delivered back to New"],
+    [{ status: 'in_transit' }, { to: 'confirmed', actor: 'admin', at: AT }, "Order can't go from In transit back to Confirmed"],
     [{ status: 'new' }, { to: 'delivered', actor: 'admin', at: AT }, "Order can't go from New to Delivered: it must be Confirmed first"],
     [{ status: 'new' }, { to: 'in_transit', actor: 'admin', at: AT }, "Order can't go from New to In transit: it must be Confirmed first"],
     [{ status: 'confirmed', warehouseId: 'wh' }, { to: 'delivered', actor: 'admin', at: AT }, "Order can't go from Confirmed to Delivered: it must be At warehouse first"],
