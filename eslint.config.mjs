@@ -10,12 +10,17 @@ const uiModules = ['react', 'react-dom', 'react-dom/*', 'react-leaflet', 'leafle
 
 // shared/ imports nothing outside shared/; its testing/ folder is for tests only.
 const sharedPatterns = [
-  { group: ['../main/*', '../server/*', '../renderer/*', '../preload/*', '**/main/**', '**/server/**', '**/renderer/**'], message: 'shared/ imports nothing outside shared/.' },
+  { group: ['../main/*', '../server/*', '../renderer/*', '../preload/*', '../platform/*', '**/main/**', '**/server/**', '**/renderer/**', '**/platform/**'], message: 'shared/ imports nothing outside shared/.' },
 ];
+
+// platform/ is the Node edge every Node process shares (the logger): main/, server/, simulator/
+// and bench/ may import it; the pure and the browser-side folders may not.
+const noPlatform = { group: ['**/platform/**'], message: 'platform/ is for Node processes (main/, server/, simulator/, bench/), not for this folder.' };
 
 const rendererPaths = ['electron', ...nodeModules, ...dbModules, 'drizzle-orm'];
 const rendererPatterns = [
   { group: ['**/main/**', '**/server/**', '**/preload/**'], message: 'The renderer talks to main only through the typed API.' },
+  noPlatform,
 ];
 
 // A feature reaches another only through its store (state, actions, selectors).
@@ -113,6 +118,7 @@ export default tseslint.config(
     files: ['phone/**/*.ts'],
     rules: restrict(['electron', 'zod', ...nodeModules, ...dbModules, ...uiModules, 'drizzle-orm'], [
       { group: ['**/main/**', '**/server/**', '**/preload/**', '**/renderer/**', '**/driver-wire'], message: 'The phone page imports only shared/ (and phone-contract, not driver-wire).' },
+      noPlatform,
     ]),
   },
   {
@@ -163,7 +169,19 @@ export default tseslint.config(
     ]),
   },
   {
-    files: ['main/electron-shell.ts', 'preload/**/*.ts'],
+    // The Node edge main/ and server/ share imports only shared/ (and Node and its libraries).
+    files: ['platform/**/*.ts'],
+    rules: restrict(['electron'], [
+      { group: ['**/main/**', '**/server/**', '**/renderer/**', '**/preload/**', '**/simulator/**'], message: 'platform/ imports only shared/.' },
+    ]),
+  },
+  {
+    files: ['main/electron-shell.ts'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // The sandboxed preload may import electron (it is the bridge) but no Node-side code.
+    files: ['preload/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noPlatform] }] },
   },
 );

@@ -20,7 +20,7 @@ import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../shared/protocol';
 import { attachGps } from '../server/gps/attach-gps';
 import { bindSimulatorDevices } from '../server/gps/device-bindings';
 import { startServer } from '../server/server';
-import { silentLogger } from '../server/log/logger';
+import { silentLogger } from '../platform/log/logger';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { openReplica } from '../main/db/open-replica';
 import { replicaReader } from '../main/reports/report-handlers';
 import { startServer } from '../server/server';
-import { silentLogger } from '../server/log/logger';
+import { silentLogger } from '../platform/log/logger';
 import { openServerDb } from '../server/db/open-server-db';
 import { loadNames, buildReport, loadSums } from '../shared/reports/report-source';
 import { reportFromSums } from '../shared/reports/report-sql';

@@ -8,7 +8,7 @@
 // (what became of every fix) and the sync flow counters (desktops dropped as slow readers).
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { startServer } from '../server/server';
-import { silentLogger } from '../server/log/logger';
+import { silentLogger } from '../platform/log/logger';
 import { attachGps } from '../server/gps/attach-gps';
 import { LOOP_RESOLUTION_MS, loopDelayMs } from './scale-accounting';
 

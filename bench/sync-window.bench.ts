@@ -16,7 +16,7 @@ import WebSocket from 'ws';
 import { PROTOCOL_VERSION, SCHEMA_VERSION, syncWindowDays, type ServerMessage } from '../shared/protocol';
 import { openServerDb } from '../server/db/open-server-db';
 import { startServer } from '../server/server';
-import { silentLogger } from '../server/log/logger';
+import { silentLogger } from '../platform/log/logger';
 import { desktopFirstSync } from './desktop-first-sync';
 
 function arg(name: string, fallback: number): number {

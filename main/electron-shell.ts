@@ -6,7 +6,7 @@
 // of the app:// scheme, no navigation or new windows, external links only from an allowlist,
 // no Chromium permissions, IPC answered only for our own frame (policy: security/electron-policy.ts;
 // fuses: electron-builder.yml).
-import { createLogger } from './log/logger';
+import { createLogger } from '../platform/log/logger';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Notification, protocol, net, screen, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { pathToFileURL } from 'node:url';

@@ -11,7 +11,7 @@ const { execFileSync } = require('node:child_process');
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'out', 'node');
 const STAMP = path.join(OUT, '.built');
-const SOURCES = ['shared', 'main', 'server', 'simulator'];
+const SOURCES = ['shared', 'platform', 'main', 'server', 'simulator'];
 const ENTRIES = {
   server: 'server/cli.js',
   start: 'main/start/cli.js',

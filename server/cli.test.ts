@@ -7,7 +7,7 @@ import { main } from './cli';
 import { UserDirectory } from './auth/user-tokens';
 import { openServerDb } from './db/open-server-db';
 import { SyncEngine } from './sync/sync-engine';
-import { silentLogger } from './log/logger';
+import { silentLogger } from '../platform/log/logger';
 
 let dir: string;
 let dbFile: string;

@@ -20,7 +20,7 @@ import { DEFAULT_SERVER_HOST, startServer, type ServerOptions } from './server';
 import { parseInterval } from './backup/backup-schedule';
 import { copyDatabase } from './backup/copy-database';
 import { restoreDatabase } from './backup/restore-database';
-import { createLogger } from './log/logger';
+import { createLogger } from '../platform/log/logger';
 import { SyncEngine } from './sync/sync-engine';
 import { parseMaxConnectionsPerUser } from './sync/flow-limits';
 

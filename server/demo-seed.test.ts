@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_MAX_AGE_MS } from './demo-seed';
-import { silentLogger } from './log/logger';
+import { silentLogger } from '../platform/log/logger';
 import { startServer } from './server';
 
 const HOUR = 3_600_000;

@@ -9,7 +9,7 @@ import type { SyncedTableKey } from '../shared/schema';
 import { hashToken, newToken } from './auth/user-tokens';
 import type { ServerDb } from './db/open-server-db';
 import type { SyncEngine } from './sync/sync-engine';
-import type { Logger } from './log/logger';
+import type { Logger } from '../platform/log/logger';
 
 export type DemoSeedOptions = DemoOptions;
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { silentLogger } from './log/logger';
+import { silentLogger } from '../platform/log/logger';
 import { MemoryKeeper } from './process-memory';
 import { startServer } from './server';
 

@@ -7,7 +7,7 @@
 // which an idle server may not run for a long time, so a burst ends with one (when the process
 // was started with --expose-gc, as the production commands do: `npm run server`).
 import type Database from 'better-sqlite3';
-import type { Logger } from './log/logger';
+import type { Logger } from '../platform/log/logger';
 
 export interface ProcessMemory {
   rssBytes: number;

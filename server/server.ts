@@ -20,7 +20,7 @@ import { prometheusText } from './http/metrics';
 import { mountRestApi, positionFromRow, type DriverPositionView, type LastPositionSource, type OrderExtras } from './http/rest-api';
 import { requestId, Router, sendJson, type HttpMethod, type Route } from './http/router';
 import { SyncEngine } from './sync/sync-engine';
-import { createLogger, type Logger } from './log/logger';
+import { createLogger, type Logger } from '../platform/log/logger';
 import { mountOrdersWriteApi } from './http/orders-write-api';
 import { mountOpenApi } from './http/openapi';
 import { mountReports } from './reports/reports-route';

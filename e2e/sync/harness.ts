@@ -12,7 +12,7 @@ import type { UserRole } from '../../shared/domain/vocabulary';
 import { openReplica, type Replica } from '../../main/db/open-replica';
 import { createSyncClient, type SyncClient, type SyncClientOptions } from '../../main/sync/sync-client';
 import { startServer, type MarshrutServer } from '../../server/server';
-import { silentLogger } from '../../server/log/logger';
+import { silentLogger } from '../../platform/log/logger';
 
 
 export interface TestDir {

@@ -2,7 +2,7 @@
 // Usage: tsx e2e/sync/server-process.ts DB_FILE [PORT] [FULL|NORMAL] [ORDERS_PER_SECOND_PER_TOKEN];
 // prints {"port":N} once listening.
 import { startServer } from '../../server/server';
-import { silentLogger } from '../../server/log/logger';
+import { silentLogger } from '../../platform/log/logger';
 
 async function main(): Promise<void> {
   const [dbFile, port, synchronous, ordersRate] = process.argv.slice(2);

@@ -1,7 +1,7 @@
 // One API for both hosts: handlers for every method of the contract over the replica and the
 // sync client, and `dispatch`, which validates every call's arguments with the method's schema
 // before any handler runs. Hosts only move (method, args) in and the Reply out.
-import { silentLogger, type Logger } from '../log/logger';
+import { silentLogger, type Logger } from '../../platform/log/logger';
 import { CONSOLE_START_REQUESTS } from '../../shared/api/console-start';
 import { API_METHODS, type ApiHandlers, type CarrierMethodName, type MethodName } from '../../shared/api/contract';
 import type { Reply } from '../../shared/api/wire';

@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { onePerTest, tempReplica } from '../testing/fixture-replica';
-import { silentLogger } from '../log/logger';
+import { silentLogger } from '../../platform/log/logger';
 import { memorySettings } from '../settings/settings-store';
 import { driverPhoneHandlers } from './driver-phone-handlers';
 import type { HandlerContext } from './handler-context';

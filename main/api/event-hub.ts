@@ -1,6 +1,6 @@
 // Subscriptions main -> renderer, typed by the contract's event map. Each host forwards every
 // event to its renderers (IPC webContents.send, or the local WebSocket).
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../platform/log/logger';
 import type { EventName, EventPayload } from '../../shared/api/events';
 
 type AnyListener = (event: EventName, payload: unknown) => void;

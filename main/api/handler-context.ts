@@ -1,6 +1,6 @@
 // What a feature's handlers get from createApi (main/carriers uses it for the carrier methods):
 // the replica to read, a way to run a mutation as a command, the clock and the current actor.
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../platform/log/logger';
 import type { CommandResult } from '../../shared/api/define';
 import type { Actor } from '../../shared/domain/vocabulary';
 import type { MutatorArgs, MutatorName } from '../../shared/mutators/registry';

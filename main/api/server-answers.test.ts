@@ -12,7 +12,7 @@ import { testOrderRow } from '../../shared/testing/order-row';
 import { openArchiveCache } from '../archive/archive-cache';
 import { archiveHandlers } from '../archive/archive-handlers';
 import { serverReports } from '../reports/server-reports';
-import { silentLogger } from '../log/logger';
+import { silentLogger } from '../../platform/log/logger';
 import { memorySettings } from '../settings/settings-store';
 import { eachFixtureReplica, T0 } from '../testing/fixture-replica';
 import { adminHandlers } from './admin-handlers';

@@ -1,6 +1,6 @@
 // The typed API over the browser host's WebSocket (`/api`, frames in shared/api/wire.ts).
 // Every frame is parsed first; a bad one is answered (when it has an id) and changes nothing.
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../platform/log/logger';
 import type { WebSocket, WebSocketServer } from 'ws';
 import { callFrameSchema, type HostFrame } from '../../shared/api/wire';
 import type { Api } from '../api/create-api';

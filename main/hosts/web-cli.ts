@@ -1,7 +1,7 @@
 // `npm run web -- [--port 5180] [--host 127.0.0.1] [--server URL --token TOKEN] [--demo] [--replica FILE]`
 // The browser host: the console's main-side services in plain Node, the built renderer on
 // http://host:port/ and the typed API on ws://host:port/api. Prints the URL to open.
-import { createLogger, type Logger } from '../log/logger';
+import { createLogger, type Logger } from '../../platform/log/logger';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';

@@ -2,7 +2,7 @@
 // both on one port. Binds 127.0.0.1 unless told otherwise; elsewhere it asks for a login.
 // Answers only the Host names it is bound to (host-names.ts: DNS rebinding), and the /api
 // socket only to the page it served (web-auth.ts: the per-run cookie).
-import { silentLogger, type Logger } from '../log/logger';
+import { silentLogger, type Logger } from '../../platform/log/logger';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';

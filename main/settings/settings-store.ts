@@ -1,7 +1,7 @@
 // The console's settings (server URL, token, language, map tiles) in a JSON file in the user
 // data dir. Read through a schema: a hand-edited or corrupt file falls back to defaults for
 // the bad fields and says so, instead of stopping the app.
-import { silentLogger, type Logger } from '../log/logger';
+import { silentLogger, type Logger } from '../../platform/log/logger';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';

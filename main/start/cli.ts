@@ -2,7 +2,7 @@
 // starts an embedded central server (child process) with the demo data and the simulator,
 // then opens the Electron window; where the Electron binary is missing it says so in one
 // line and serves the browser host instead, printing its URL.
-import { createLogger } from '../log/logger';
+import { createLogger } from '../../platform/log/logger';
 import { spawn } from 'node:child_process';
 import { fileSettings } from '../settings/settings-store';
 import { runWebConsole } from '../hosts/web-cli';

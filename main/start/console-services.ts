@@ -1,7 +1,7 @@
 // The console's main-side services in one place, for both hosts: the replica, the settings,
 // the sync client, and the API over them. The Electron shell and the browser host differ only
 // in how they carry the API to the renderer.
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../platform/log/logger';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ApiHandlers, CarrierMethodName } from '../../shared/api/contract';

@@ -1,7 +1,7 @@
 // Starts the central server as a CHILD PROCESS (`tsx server/cli.ts --demo`): main/ never
 // imports server/. With --demo the server seeds an empty database and writes the demo users'
 // tokens to demo-tokens.json beside it; we read the token of the role we sign in as.
-import { silentLogger, type Logger } from '../log/logger';
+import { silentLogger, type Logger } from '../../platform/log/logger';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,6 +1,6 @@
 // The fleet simulator (simulator/, `npm run simulate`) as a child process, so the demo map
 // moves. Optional: without simulator/cli.ts the console says so and runs without it.
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../platform/log/logger';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

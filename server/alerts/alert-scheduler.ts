@@ -19,7 +19,7 @@ import { nextAlertCheckAt, planAlerts, type AlertEnv } from '../../shared/alerts
 import { localDayStart, nextShiftStartCheckAt, planShiftStartAlerts } from '../../shared/alerts/shift-start-alert';
 import type { AlertRow, OrderRow } from '../../shared/schema';
 import type { SyncEngine } from '../sync/sync-engine';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../platform/log/logger';
 import { AlertSource, type PeopleOptions } from './alert-source';
 import { DueQueue } from './due-queue';
 import { DeadlineRecompute } from './recompute-deadlines';

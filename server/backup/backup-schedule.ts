@@ -1,7 +1,7 @@
 // Scheduled backups of the running server (`--backup-dir DIR --backup-every 1h --backup-keep 48`):
 // one at start, then one per interval, each a checked copy (copy-database.ts) named by its UTC
 // time; the newest `keep` are kept. What happened last is in /health (`backups`).
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../platform/log/logger';
 import fs from 'node:fs';
 import path from 'node:path';
 import { copyDatabase } from './copy-database';

@@ -3,7 +3,7 @@
 // mutators (as the provider's actor, event time = the provider's status time), and the row
 // finished, all in one transaction: a crash mid-way leaves the row pending and it is
 // processed again at start-up (the plan is idempotent, so nothing is applied twice).
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../platform/log/logger';
 import type { MutationActor, MutationOutcome } from '../../shared/mutators/mutator-tx';
 import { adaptWebhook } from './adapt-webhook';
 import { eventTimeAt } from '../../shared/domain/event-time';

@@ -7,7 +7,7 @@
 import type Database from 'better-sqlite3';
 import { OPEN_STATUSES } from '../../shared/domain/order-status';
 import type { MutationActor, MutationOutcome } from '../../shared/mutators/mutator-tx';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../platform/log/logger';
 import { CdekApiClient, CdekApiError } from './cdek-api-client';
 import { cdekOrderBody, type ShipmentOrder } from './cdek-order-body';
 import type { CourierApiConfig } from './courier-config';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBackgroundCheckpoint, type BackgroundCheckpoint } from './background-checkpoint';
-import { silentLogger } from '../log/logger';
+import { silentLogger } from '../../platform/log/logger';
 
 const dirs: string[] = [];
 const checkpoints: BackgroundCheckpoint[] = [];

@@ -4,7 +4,7 @@
 // own connection in a worker the checkpoint runs beside the event loop; WAL mode lets the
 // main connection keep committing meanwhile. Auto-checkpoint stays on, far above the
 // worker's pace, as the backstop should the worker ever fall behind or die.
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../platform/log/logger';
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
 import { testOrderRow } from '../../shared/testing/order-row';
-import { silentLogger } from '../log/logger';
+import { silentLogger } from '../../platform/log/logger';
 import { startTestServer, type TestServer } from '../testing/test-server';
 import { DEFAULT_GEOFENCE_CONFIG } from './geofence-machine';
 import { GeofenceRunner } from './geofence-runner';

@@ -9,7 +9,7 @@
 // relocation between them). Another device's first fix (a fresh binding, or someone sending
 // with a known device id while the real phone also reports) restarts the machines instead of
 // finishing what the other device's fixes began.
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../platform/log/logger';
 import type Database from 'better-sqlite3';
 import type { MutationActor, MutationOutcome } from '../../shared/mutators/mutator-tx';
 import type { OrderStatus, SubMark } from '../../shared/domain/vocabulary';

@@ -3,7 +3,7 @@
 // supplies its edges: the database, the clock, broadcast to desktops, and the mutator path.
 import type { Counters } from '../http/request-guards';
 import { mountDevicesRoute } from './devices-route';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../platform/log/logger';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type Database from 'better-sqlite3';

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SessionUser } from '../../shared/protocol';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../platform/log/logger';
 import { readCappedBody } from './capped-body';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

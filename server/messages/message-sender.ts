@@ -3,7 +3,7 @@
 // timeline. A restart finds attempts cut off in `sending` and marks them `unknown` instead of
 // sending again: a customer must never get a message twice. Failures are retried with
 // exponential backoff up to MAX_ATTEMPTS.
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../platform/log/logger';
 import type Database from 'better-sqlite3';
 import type { MessageChannel } from '../../shared/messages/message-vocabulary';
 import type { MessageRow } from '../../shared/schema';

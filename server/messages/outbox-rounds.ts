@@ -3,7 +3,7 @@
 // of it (the caller writes that), the gateway's answer or its throw read as a SendResult, and
 // the row's next state decided from it with exponential backoff for a refusal. One home, so a
 // message and a summary can never disagree about what "unknown" or a retry means.
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../platform/log/logger';
 import type { Channel, OutgoingMessage, SendResult } from './channel';
 
 /** What a restart writes on an attempt it finds cut off in `sending`: it is never sent again. */

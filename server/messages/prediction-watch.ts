@@ -2,7 +2,7 @@
 // predicted within N minutes, and "delay" when the predicted arrival falls after the deadline
 // while the deadline has not passed yet (so the customer hears before it does). Each is
 // queued once (per order; per order and deadline for delays) in its own transaction.
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../platform/log/logger';
 import type Database from 'better-sqlite3';
 import { arrivalRisk, type PredictedArrival } from '../../shared/eta';
 import { effectiveSettings, MESSAGE_SETTINGS_ID } from '../../shared/messages/message-rules';

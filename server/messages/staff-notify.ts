@@ -15,7 +15,7 @@ import { ALERT_KIND_WORDS, staffSubject } from '../../shared/messages/staff-word
 import { composeMessage } from '../../shared/messages/templates';
 import type { MutatorTx } from '../../shared/mutators';
 import type { AlertRow, MessageRow, StaffNotifyPrefsRow, UserRow } from '../../shared/schema';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../platform/log/logger';
 import type { SyncEngine } from '../sync/sync-engine';
 import { messageId, type ConfiguredChannels } from './message-queue';
 

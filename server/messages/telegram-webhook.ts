@@ -2,7 +2,7 @@
 // A customer who opens https://t.me/<bot>?start=<tracking token> sends "/start <token>": their
 // chat is linked to the order's customer (customer_prefs.telegramChatId) and told so. "/stop"
 // unlinks the chat. Anything else is acknowledged and ignored (Telegram resends non-2xx).
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../platform/log/logger';
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { CustomerPrefsRow, OrderRow, TrackingLinkRow } from '../../shared/schema';

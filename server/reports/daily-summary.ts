@@ -16,7 +16,7 @@ import type { ReportLanguage } from '../../shared/reports/report-labels';
 import { buildReport, type SqlReader } from '../../shared/reports/report-source';
 import { DAILY_SUMMARY_ROLES } from '../../shared/mutators/daily-summary-settings';
 import type { DailySummarySettingsRow } from '../../shared/schema';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../platform/log/logger';
 import type { Channel } from '../messages/channel';
 import { afterAttempt, CUT_OFF_ERROR, OutboxRounds, sendAttempt, type AttemptCounters } from '../messages/outbox-rounds';
 import type { MarshrutServer } from '../server';

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, it, expect } from 'vitest';
 import { openServerDb, type ServerDb } from '../db/open-server-db';
 import { SyncEngine } from './sync-engine';
 import type { CustomerRow } from '../../shared/schema';
-import { silentLogger } from '../log/logger';
+import { silentLogger } from '../../platform/log/logger';
 
 let dir: string;
 let db: ServerDb;

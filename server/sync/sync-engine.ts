@@ -1,7 +1,7 @@
 // The server's sync core, free of sockets: applies pushes exactly once, runs server-side
 // mutations, and pumps committed changes to whoever listens (the WebSocket hub). Everything
 // here is synchronous better-sqlite3 work, so a commit and its broadcast happen in one tick.
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../platform/log/logger';
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { mutationDigest, type Ack, type ChangeRow, type Mutation } from '../../shared/protocol';

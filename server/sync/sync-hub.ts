@@ -1,7 +1,7 @@
 // The WebSocket side of sync: authenticates upgrades on /sync (401 before anything else),
 // keeps the sessions, fans committed changes out as one frame per commit, and lets other
 // modules broadcast (positions). Dead connections are found by ws ping/pong.
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../platform/log/logger';
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';

@@ -1,7 +1,7 @@
 // One WebSocket connection of a desktop: hello -> welcome -> catch-up -> live. Messages are
 // handled one at a time in arrival order (a push waits for the catch-up before it), except
 // ping, which is answered at once. Every bad frame gets a clear error and changes nothing.
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../platform/log/logger';
 import type { WebSocket, RawData } from 'ws';
 import {
   CLOSE_CODES,

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { putWorld } from '../../shared/testing/fake-world';
 import { startServer, type MarshrutServer, type ServerOptions } from '../server';
-import { silentLogger } from '../log/logger';
+import { silentLogger } from '../../platform/log/logger';
 
 export interface TestServer {
   server: MarshrutServer;

@@ -1,5 +1,5 @@
 // How Marshrut's processes log, decided once for the server and the desktop (each makes its
-// pino logger from this at its process edge: server/log/logger.ts, main/log/logger.ts).
+// pino logger from this at its process edge with platform/log/logger.ts).
 // JSON lines in production (what log shippers read), readable lines on a developer's terminal,
 // and a level from MARSHRUT_LOG_LEVEL (default info).
 

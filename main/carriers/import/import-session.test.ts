@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { silentLogger } from '../../log/logger';
+import { silentLogger } from '../../../platform/log/logger';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { binCheckDigit } from '../../../shared/carriers/tax-id';
 import type { Replica } from '../../db/open-replica';

@@ -1,5 +1,6 @@
-// The server's logger: pino, formatted as shared/logging/log-format.ts says. Made once at the process edge
-// (server/cli.ts) and passed in; each part logs through a child naming its component.
+// Every Node process's logger (server, desktop main process, hosts, npm start): pino, formatted as
+// shared/logging/log-format.ts says. Made once at each process edge (server/cli.ts, main/electron-shell.ts,
+// main/start/cli.ts, main/hosts/web-cli.ts) and passed in; each part logs through a child naming its component.
 import pino, { type Logger } from 'pino';
 import pretty from 'pino-pretty';
 import { logFormat, type LogFormat } from '../../shared/logging/log-format';
