@@ -1,14 +1,14 @@
 // What each signed-in user reads in the Alerts tab, through the typed API on a real replica
 // (issue 16's gap): a logistician only the carrier follow-ups addressed to them, with counts of
 // those alone; a dispatcher every alert, as before; a storekeeper none.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AlertCounts, AlertList } from '../../shared/api/alerts-api';
 import type { Reply } from '../../shared/api/wire';
 import type { UserRole } from '../../shared/domain/vocabulary';
 import { alerts } from '../../shared/schema';
 import { memorySettings } from '../settings/settings-store';
 import { createFakeSync } from '../testing/fake-sync';
-import { fixtureReplica, HOUR, T0, type FixtureReplica } from '../testing/fixture-replica';
+import { eachFixtureReplica, HOUR, T0 } from '../testing/fixture-replica';
 import { createApi, type Api } from './create-api';
 
 function value<T>(reply: Reply<unknown>): T {
@@ -16,14 +16,12 @@ function value<T>(reply: Reply<unknown>): T {
   return reply.value as T;
 }
 
-let fx: FixtureReplica | null = null;
+const fx = eachFixtureReplica();
 let api: Api | null = null;
 
 afterEach(async () => {
   await api?.close();
-  fx?.cleanup();
   api = null;
-  fx = null;
 });
 
 type Row = typeof alerts.$inferInsert;
@@ -33,10 +31,9 @@ const row = (id: string, kind: Row['kind'], assigneeId: string | null, patch: Pa
   customerName: 'ТОО Ромашка', messageRu: 'ru', messageEn: 'en', tasks: [], state: 'open', updatedAt: T0, ...patch,
 });
 
-function desk(id: string, role: UserRole): Api {
-  fx = fixtureReplica();
-  fx.addOrder({ id: 'o-1', number: 'FR-1', status: 'confirmed', updatedAt: T0 });
-  fx.replica.db
+beforeEach(() => {
+  fx().addOrder({ id: 'o-1', number: 'FR-1', status: 'confirmed', updatedAt: T0 });
+  fx().replica.db
     .insert(alerts)
     .values([
       row('al:mine-loading', 'carrier_loading', 'u-logistician'),
@@ -50,8 +47,12 @@ function desk(id: string, role: UserRole): Api {
       row('al:breach', 'sla_breach', 'u-supervisor', { audience: 'supervisor', priority: true }),
     ])
     .run();
+});
+
+/** The typed API as `id` (of `role`) signs in on this replica. */
+function desk(id: string, role: UserRole): Api {
   const sync = createFakeSync({ id, name: id, role });
-  api = createApi({ replica: fx.replica, settings: memorySettings({ serverUrl: 'http://127.0.0.1:1', token: 't' }), connect: () => sync, now: () => T0 });
+  api = createApi({ replica: fx().replica, settings: memorySettings({ serverUrl: 'http://127.0.0.1:1', token: 't' }), connect: () => sync, now: () => T0 });
   return api;
 }
 
