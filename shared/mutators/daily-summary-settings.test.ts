@@ -57,6 +57,37 @@ describe('setDailySummary', () => {
     expect(tx.get('daily_summary_settings', 'company')).toBeUndefined();
   });
 
+  it('says in words which entry is wrong and why, quoting at most 60 characters of an id', () => {
+    const tx = fakeWorld();
+    tx.put('users', { id: 'u-gone', name: 'Former Boss', role: 'supervisor', warehouseId: null, active: false, updatedAt: T0 });
+    const long = `u-${'x'.repeat(120)}`;
+    const quoted = JSON.stringify(long.slice(0, 60));
+    tx.put('users', { id: long, name: 'Long Id', role: 'admin', warehouseId: null, active: true, updatedAt: T0 });
+    const cases: Array<[unknown[], string]> = [
+      [['u-admin', 'u-nobody'], 'recipientIds.1: no user "u-nobody"'],
+      [[`${long}y`], `recipientIds.0: no user ${quoted}`],
+      [['u-gone'], 'recipientIds.0: Former Boss is no longer active'],
+      [['u-dispatcher'], 'recipientIds.0: Dispatcher Aigerim is not a supervisor or an administrator'],
+      [['u-admin', 'u-admin'], 'recipientIds.1: "u-admin" is listed twice'],
+      [[long, long], `recipientIds.1: ${quoted} is listed twice`],
+      [[], 'recipientIds: choose at least one person to send the summary to'],
+    ];
+    for (const [recipientIds, message] of cases) {
+      expect(run(tx, 'u-admin', 'setDailySummary', { ...good, recipientIds }), JSON.stringify(recipientIds)).toMatchObject({ result: 'rejected', error: { message } });
+    }
+    // Off, nobody needs to be listed.
+    expect(run(tx, 'u-admin', 'setDailySummary', { ...good, enabled: false, recipientIds: [] })).toEqual({ result: 'applied' });
+  });
+
+  it('a new time or a new list alone is a change', () => {
+    const tx = fakeWorld();
+    expect(run(tx, 'u-admin', 'setDailySummary', good, T0).result).toBe('applied');
+    expect(run(tx, 'u-admin', 'setDailySummary', { ...good, sendTime: '07:31' }, T0 + 1).result).toBe('applied');
+    expect(tx.get('daily_summary_settings', 'company')).toMatchObject({ sendMinute: 451, updatedAt: T0 + 1 });
+    expect(run(tx, 'u-admin', 'setDailySummary', { ...good, sendTime: '07:31', recipientIds: ['u-admin'] }, T0 + 2).result).toBe('applied');
+    expect(tx.get('daily_summary_settings', 'company')).toMatchObject({ recipientIds: ['u-admin'], updatedAt: T0 + 2 });
+  });
+
   it('refuses unknown keys (__proto__ included), wrong types and too many recipients', () => {
     const tx = fakeWorld();
     const hostile: unknown[] = [
