@@ -38,6 +38,16 @@ describe('MUTATORS registry', () => {
     expect(run(tx, 'u-admin', '__proto__', {})).toMatchObject({ error: { code: 'unknown_mutator' } });
   });
 
+  it('says which change it does not know, in at most 64 characters of its name, with no details', () => {
+    const tx = fakeWorld();
+    expect(run(tx, 'u-admin', 'splitOrder', {})).toStrictEqual({
+      result: 'rejected',
+      error: { code: 'unknown_mutator', message: 'Unknown change "splitOrder": this app version may be too new or too old' },
+    });
+    const out = run(tx, 'u-admin', `${'x'.repeat(64)}TAIL`, {});
+    expect(out.result === 'rejected' && out.error.message).toBe(`Unknown change "${'x'.repeat(64)}": this app version may be too new or too old`);
+  });
+
   it('role table: what each role may ask for at all', () => {
     const allowed = (role: UserRole): string[] =>
       Object.entries(MUTATORS)

@@ -128,6 +128,7 @@ export function runMutator(tx: MutatorTx, name: string, args: unknown, ctx: Muta
   const parsed = def.args.safeParse(args);
   if (!parsed.success) {
     // The first offending field by its path ("texts.ru", "quietStartMinute"), so a form can point at it.
+    // Stryker disable next-line OptionalChaining,ArrayDeclaration: a failed zod parse has at least one issue; the fallback only satisfies the index's type
     const path = parsed.error.issues[0]?.path ?? [];
     return rejected('bad_args', `Invalid ${name}: ${summarize(parsed.error)}`, { mutator: name, ...(path.length > 0 ? { field: path.join('.') } : {}) });
   }
