@@ -144,6 +144,21 @@ describe('addComment and setDriverShift', () => {
     expect(tx.get('drivers', 'd1')).toMatchObject({ shiftState: 'on_break', shiftChangedAt: T0 + 5, version: 2 });
     expect(run(tx, 'u-dispatcher', 'setDriverShift', { driverId: 'd1', state: 'lunch' })).toMatchObject({ error: { code: 'bad_args' } });
   });
+
+  it('setDriverShift to the state the driver is already in writes nothing: the shift keeps its start time', () => {
+    const tx = fakeWorld();
+    expect(run(tx, 'u-dispatcher', 'setDriverShift', { driverId: 'd1', state: 'on_shift' }, T0 + 5).result).toBe('applied');
+    expect(tx.get('drivers', 'd1')).toMatchObject({ shiftState: 'on_shift', shiftChangedAt: T0, updatedAt: T0, version: 1 });
+    expect(tx.writes.filter((w) => w.table === 'drivers')).toHaveLength(2); // the world's two drivers, nothing since
+  });
+
+  it('setDriverShift refuses an unknown driver by name, pointing at driverId', () => {
+    const tx = fakeWorld();
+    expect(run(tx, 'u-dispatcher', 'setDriverShift', { driverId: 'd-gone', state: 'off_shift' })).toStrictEqual({
+      result: 'rejected',
+      error: { code: 'not_found', message: 'Driver d-gone does not exist', details: { field: 'driverId' } },
+    });
+  });
 });
 
 describe('warehouse scope: every mutator a warehouse user may call', () => {
