@@ -6,6 +6,7 @@ import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AlertView } from '../../../../shared/api/alerts-api';
 import { useLayoutStore } from '../../app/layout-store';
+import { testAlertView } from '../../testing/alert-view';
 import { mountHost, type DomHost } from '../../testing/dom-host';
 import { useClockStore } from '../clock/store';
 import { resetDriversStore, useDriversStore } from '../drivers/store';
@@ -17,33 +18,21 @@ import { AlertsList } from './AlertsList';
 const NOW = Date.parse('2026-03-03T09:20:00+05:00');
 let dom: DomHost;
 
-const warehouseAlert: AlertView = {
+const warehouseAlert = testAlertView({
   id: 'alw:wh-1:no_shift_start:1',
+  kind: 'no_shift_start',
   orderId: null,
   orderNumber: null,
+  orderStatus: null,
   warehouseId: 'wh-1',
   warehouseName: 'Склад Алатау',
-  orderStatus: null,
-  kind: 'no_shift_start',
-  state: 'open',
   audience: 'supervisor',
-  assigneeId: null,
-  assigneeName: null,
-  mine: false,
-  priority: false,
   customerName: '',
   messageRu: '«Склад Алатау»: к 09:00 (03.03.2026) ни один водитель склада не начал рабочий день.',
   messageEn: 'Склад Алатау: no driver of the warehouse had started the day by 09:00 (03/03/2026).',
-  tasks: [],
   dueAt: NOW - 20 * 60_000,
   triggeredAt: NOW - 20 * 60_000,
-  acknowledgedAt: null,
-  acknowledgedByName: null,
-  resolvedAt: null,
-  resolution: null,
-  pending: false,
-  deliveries: [],
-};
+});
 
 beforeEach(() => {
   useClockStore.setState({ now: NOW, skewMs: 0 });
@@ -118,17 +107,15 @@ describe('where an alert went outside the app (issue 15, rendered)', () => {
 });
 
 describe('a call-the-carrier alert (issue 16, rendered)', () => {
-  const call: AlertView = {
-    ...warehouseAlert,
+  const call = testAlertView({
     id: 'al:o1:carrier_call:1',
+    kind: 'carrier_call',
     orderId: 'o1',
     orderNumber: 'FR-77',
-    warehouseId: null,
-    warehouseName: null,
     orderStatus: 'in_transit',
-    kind: 'carrier_call',
-    audience: 'dispatcher',
     customerName: 'Kaspi',
+    dueAt: NOW - 20 * 60_000,
+    triggeredAt: NOW - 20 * 60_000,
     messageRu: 'Заказ FR-77 (Kaspi) в пути у перевозчика ТОО Жол Транс: позвоните перевозчику и уточните, где груз и когда разгрузка.',
     messageEn: 'Order FR-77 (Kaspi) is on the road with carrier ТОО Жол Транс: call the carrier and ask where the cargo is and when it unloads.',
     tasks: [
@@ -141,7 +128,7 @@ describe('a call-the-carrier alert (issue 16, rendered)', () => {
         text: { ru: 'Заказ FR-77 в пути: где сейчас машина?', en: 'Order FR-77 on the road: where is the truck now?' },
       },
     ],
-  };
+  });
 
   it('names the kind and the task in both languages, never the raw code', () => {
     for (const [lang, kind, task] of [

@@ -10,6 +10,7 @@ import type { MarshrutApi } from '../../../../shared/api/contract';
 import type { SessionView } from '../../../../shared/api/session-api';
 import type { UserRole } from '../../../../shared/domain/vocabulary';
 import { installApi } from '../../api/client';
+import { testAlertView } from '../../testing/alert-view';
 import { mountHost, type DomHost } from '../../testing/dom-host';
 import { useClockStore } from '../clock/store';
 import { useSessionStore } from '../session/store';
@@ -25,33 +26,19 @@ let acked: string[];
 let listed: unknown[];
 
 function alert(id: string, kind: AlertView['kind'], assigneeId: string, number: string): AlertView {
-  return {
+  return testAlertView({
     id,
+    kind,
     orderId: `o-${number}`,
     orderNumber: number,
-    warehouseId: null,
-    warehouseName: null,
-    orderStatus: 'confirmed',
-    kind,
-    state: 'open',
-    audience: 'dispatcher',
     assigneeId,
     assigneeName: assigneeId === 'u-l' ? 'Logistician Dana' : 'Dispatcher Aigerim',
     mine: assigneeId === 'u-l',
-    priority: false,
-    customerName: 'ТОО Ромашка',
     messageRu: `Заказ ${number}: погрузка у перевозчика ТОО Жол Транс в 14:00.`,
     messageEn: `Order ${number}: carrier ТОО Жол Транс loads at 14:00.`,
-    tasks: [],
     dueAt: NOW + 2 * 3_600_000,
     triggeredAt: NOW - 10 * 60_000,
-    acknowledgedAt: null,
-    acknowledgedByName: null,
-    resolvedAt: null,
-    resolution: null,
-    pending: false,
-    deliveries: [],
-  };
+  });
 }
 
 // What main lists is decided there (main/db/queries/alerts-queries.ts); the dispatcher's alert

@@ -32,6 +32,23 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** Installs an API whose first listOrders answers only when the test calls the returned release (a late answer). */
+function holdFirstListOrders(): (late: ListOrdersResponse) => void {
+  let release: (r: ListOrdersResponse) => void = () => {};
+  const slow = new Promise<ListOrdersResponse>((r) => (release = r));
+  const real = fake.api.listOrders;
+  let first = true;
+  installApi({
+    ...fake.api,
+    listOrders: (args) => {
+      if (!first) return real(args);
+      first = false;
+      return slow;
+    },
+  });
+  return (late) => release(late);
+}
+
 describe('orders store', () => {
   it('asks first for exactly the page main warms up at start (shared/api/console-start)', async () => {
     await reloadOrders();
@@ -80,20 +97,7 @@ describe('orders store', () => {
   });
 
   it('drops a late answer to an older query', async () => {
-    let release: (r: ListOrdersResponse) => void = () => {};
-    const slow = new Promise<ListOrdersResponse>((r) => (release = r));
-    const real = fake.api.listOrders;
-    let first = true;
-    installApi({
-      ...fake.api,
-      listOrders: (args) => {
-        if (first) {
-          first = false;
-          return slow;
-        }
-        return real(args);
-      },
-    });
+    const release = holdFirstListOrders();
     const old = reloadOrders();
     await setFilters({ status: 'problem' });
     release({ rows: [], total: 999, offset: 0 });
@@ -104,20 +108,7 @@ describe('orders store', () => {
   });
 
   it('drops an answer to a query asked before a reset, even once the new store has asked again', async () => {
-    let release: (r: ListOrdersResponse) => void = () => {};
-    const slow = new Promise<ListOrdersResponse>((r) => (release = r));
-    const real = fake.api.listOrders;
-    let first = true;
-    installApi({
-      ...fake.api,
-      listOrders: (args) => {
-        if (first) {
-          first = false;
-          return slow;
-        }
-        return real(args);
-      },
-    });
+    const release = holdFirstListOrders();
     const old = reloadOrders();
     resetOrdersStore();
     await setFilters({ status: 'problem' });
