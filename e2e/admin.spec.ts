@@ -3,17 +3,10 @@
 // do not allow is refused with a message and changes nothing. Both edits are undone at the end
 // (the primary server is shared by the other specs).
 import { expect, test } from '@playwright/test';
-import { callHost, e2ePort, eventually, PRIMARY, primaryTokens, startHost, tokenFor, untilSynced, type HostProcess } from './harness';
+import { callHost, eventually, PRIMARY } from './harness';
+import { consoleOnPrimary } from './spec-consoles';
 
-let admin: HostProcess;
-
-test.beforeAll(async () => {
-  admin = await startHost({ serverUrl: PRIMARY.serverUrl, token: tokenFor(primaryTokens(), 'u-admin-1'), port: e2ePort(9), name: 'admin' });
-  await untilSynced(admin.url);
-});
-test.afterAll(async () => {
-  await admin?.stop();
-});
+const admin = consoleOnPrimary('admin', 9, 'u-admin-1');
 
 const policyOf = async (host: string, key: string) => (await callHost(host, 'slaSettings', {})).policies.find((p) => p.key === key);
 

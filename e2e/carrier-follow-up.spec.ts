@@ -5,24 +5,10 @@
 // as the task; the card offers no Assign while the carrier has the order.
 // Its own server: the test changes an SLA policy.
 import { expect, test } from '@playwright/test';
-import type { EmbeddedServer } from '../main/start/embedded-server';
-import { callHost, e2ePort, eventually, startHost, startIsolatedServer, untilSynced, type HostProcess } from './harness';
+import { callHost, eventually } from './harness';
+import { ownServerWithConsoles } from './spec-consoles';
 
-let server: EmbeddedServer;
-let admin: HostProcess;
-let dispatcher: HostProcess;
-
-test.beforeAll(async () => {
-  server = await startIsolatedServer('carrier-follow-up-server', e2ePort(50));
-  admin = await startHost({ serverUrl: server.url, token: server.tokenFor('admin'), port: e2ePort(51), name: 'carrier-follow-up-admin' });
-  dispatcher = await startHost({ serverUrl: server.url, token: server.tokenFor('dispatcher'), port: e2ePort(52), name: 'carrier-follow-up-dispatcher' });
-  await Promise.all([untilSynced(admin.url), untilSynced(dispatcher.url)]);
-});
-test.afterAll(async () => {
-  await dispatcher?.stop();
-  await admin?.stop();
-  await server?.stop();
-});
+const { admin, dispatcher } = ownServerWithConsoles('carrier-follow-up', 50, ['admin', 'dispatcher']);
 
 test('an admin sets the carrier-call interval; a dispatcher is told to call a carrier before loading', async ({ page }, info) => {
   // The SLA rules table: the interval per service, refused beside the field when 0.

@@ -3,17 +3,11 @@
 // named), a saved text and channel reaching the server, and quiet hours out of range refused.
 // Screenshots in English and Russian. Everything is put back for the other specs.
 import { expect, test } from '@playwright/test';
-import { callHost, e2ePort, eventually, PRIMARY, primaryTokens, startHost, tokenFor, untilSynced, type HostProcess } from './harness';
+import { callHost, eventually, PRIMARY } from './harness';
+import { consoleOnPrimary } from './spec-consoles';
 
-let admin: HostProcess;
-
-test.beforeAll(async () => {
-  admin = await startHost({ serverUrl: PRIMARY.serverUrl, token: tokenFor(primaryTokens(), 'u-admin-1'), port: e2ePort(12), name: 'customer-messages' });
-  await untilSynced(admin.url);
-});
-test.afterAll(async () => {
-  await callHost(admin.url, 'setSettings', { language: 'en' }).catch(() => undefined);
-  await admin?.stop();
+const admin = consoleOnPrimary('customer-messages', 12, 'u-admin-1', async (url) => {
+  await callHost(url, 'setSettings', { language: 'en' }).catch(() => undefined);
 });
 
 const ruleOf = async (host: string, trigger: string) => (await callHost(host, 'messageSettings', {})).rules.find((r) => r.trigger === trigger);

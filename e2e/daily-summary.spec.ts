@@ -4,18 +4,12 @@
 // with the field named, a save with nobody chosen worded in Russian with the list marked.
 // Screenshots in English and Russian. Put back for the other specs.
 import { expect, test } from '@playwright/test';
-import { callHost, e2ePort, eventually, PRIMARY, primaryTokens, startHost, tokenFor, untilSynced, type HostProcess } from './harness';
+import { callHost, eventually, PRIMARY } from './harness';
+import { consoleOnPrimary } from './spec-consoles';
 
-let admin: HostProcess;
-
-test.beforeAll(async () => {
-  admin = await startHost({ serverUrl: PRIMARY.serverUrl, token: tokenFor(primaryTokens(), 'u-admin-1'), port: e2ePort(43), name: 'daily-summary' });
-  await untilSynced(admin.url);
-});
-test.afterAll(async () => {
-  await callHost(admin.url, 'setDailySummary', { enabled: false, sendTime: '08:00', recipientIds: [] }).catch(() => undefined);
-  await callHost(admin.url, 'setSettings', { language: 'en' }).catch(() => undefined);
-  await admin?.stop();
+const admin = consoleOnPrimary('daily-summary', 43, 'u-admin-1', async (url) => {
+  await callHost(url, 'setDailySummary', { enabled: false, sendTime: '08:00', recipientIds: [] }).catch(() => undefined);
+  await callHost(url, 'setSettings', { language: 'en' }).catch(() => undefined);
 });
 
 test('an admin turns on the daily summary in Settings; bad values are refused', async ({ page }, info) => {

@@ -3,7 +3,7 @@
 // mark another, come back, and see both marks on the console's timeline exactly once.
 // Screenshots at phone size in English and Russian land in test-results/: the task list, both
 // sheets (delivered with its proofs, problem), and the console card's proof-of-delivery section.
-import { devices, expect, test, type Page } from '@playwright/test';
+import { devices, expect, test, type Locator, type Page } from '@playwright/test';
 import { callHost, PRIMARY, primaryTokens, tokenFor } from './harness';
 
 interface OrderRow {
@@ -40,6 +40,33 @@ async function fitsWidth(page: Page): Promise<void> {
   expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
 }
 
+/** Opens a sheet with `button`, checks it fits the phone, keeps a screenshot at `shot`, and cancels it (no mark). */
+async function lookAtSheet(phone: Page, button: Locator, sheet: { title: string; cancel: string }, shot: string): Promise<void> {
+  await button.click();
+  await expect(phone.getByRole('dialog', { name: sheet.title })).toBeVisible();
+  await fitsWidth(phone);
+  await phone.screenshot({ path: shot });
+  await phone.getByRole('dialog').getByRole('button', { name: sheet.cancel }).click();
+}
+
+interface TimelineEvent {
+  kind: string;
+  toStatus: string | null;
+  subMark: string | null;
+  source: string;
+}
+
+/** The order's timeline on the server, only what the driver's phone wrote. */
+async function driverEvents(number: string, token: string): Promise<TimelineEvent[]> {
+  return (await rest<{ events: TimelineEvent[] }>(`/api/orders/${number}`, token)).events.filter((e) => e.source === 'driver');
+}
+
+/** Finds the order by its number in the console's queue and opens its card. */
+async function openOnConsole(page: Page, number: string): Promise<void> {
+  await page.getByRole('textbox', { name: 'Search orders' }).or(page.getByRole('searchbox', { name: 'Search orders' })).fill(number);
+  await page.getByRole('listbox', { name: 'Order queue' }).getByRole('option', { name: new RegExp(`^${number},`) }).click();
+}
+
 test('a driver signs in by link, delivers with a signature, marks another offline, and the console sees both once', async ({ browser, page: consolePage }, info) => {
   const dispatcher = tokenFor(primaryTokens(), 'dispatcher');
   const inTransit = (await rest<{ orders: OrderRow[] }>('/api/orders?status=in_transit&limit=2000', dispatcher)).orders;
@@ -70,11 +97,7 @@ test('a driver signs in by link, delivers with a signature, marks another offlin
   expect(Math.abs((ru?.y ?? 0) - (en?.y ?? 1))).toBeLessThan(2);
 
   // The problem sheet, looked at and closed.
-  await firstCard.getByRole('button', { name: 'Problem' }).click();
-  await expect(phone.getByRole('dialog', { name: 'What went wrong?' })).toBeVisible();
-  await fitsWidth(phone);
-  await phone.screenshot({ path: info.outputPath('phone-problem-sheet-en.png') });
-  await phone.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  await lookAtSheet(phone, firstCard.getByRole('button', { name: 'Problem' }), { title: 'What went wrong?', cancel: 'Cancel' }, info.outputPath('phone-problem-sheet-en.png'));
 
   // Delivered with the recipient's signature.
   await firstCard.getByRole('button', { name: 'Delivered' }).click();
@@ -89,9 +112,7 @@ test('a driver signs in by link, delivers with a signature, marks another offlin
   await expect(firstCard.getByTestId('pending')).toHaveCount(0, { timeout: 20_000 });
   await expect(phone.getByTestId('queued')).toHaveCount(0);
 
-  await expect
-    .poll(async () => (await rest<{ events: Array<{ toStatus: string | null; source: string }> }>(`/api/orders/${first.number}`, dispatcher)).events.some((e) => e.source === 'driver' && e.toStatus === 'delivered'))
-    .toBe(true);
+  await expect.poll(async () => (await driverEvents(first.number, dispatcher)).some((e) => e.toStatus === 'delivered')).toBe(true);
 
   // A dead zone: the next mark waits on the phone.
   await context.setOffline(true);
@@ -109,35 +130,23 @@ test('a driver signs in by link, delivers with a signature, marks another offlin
   await expect(secondCard.getByText('На месте', { exact: true })).toBeVisible();
   await phone.screenshot({ path: info.outputPath('phone-tasks-ru.png') });
   // Both sheets in Russian, on the order still on the road; closed without a mark.
-  await secondCard.getByRole('button', { name: 'Доставлен' }).click();
-  await expect(phone.getByRole('dialog', { name: 'Подтверждение доставки' })).toBeVisible();
-  await fitsWidth(phone);
-  await phone.screenshot({ path: info.outputPath('phone-delivery-sheet-ru.png') });
-  await phone.getByRole('dialog').getByRole('button', { name: 'Отмена' }).click();
-  await secondCard.getByRole('button', { name: 'Проблема' }).click();
-  await expect(phone.getByRole('dialog', { name: 'Что случилось?' })).toBeVisible();
-  await fitsWidth(phone);
-  await phone.screenshot({ path: info.outputPath('phone-problem-sheet-ru.png') });
-  await phone.getByRole('dialog').getByRole('button', { name: 'Отмена' }).click();
+  await lookAtSheet(phone, secondCard.getByRole('button', { name: 'Доставлен' }), { title: 'Подтверждение доставки', cancel: 'Отмена' }, info.outputPath('phone-delivery-sheet-ru.png'));
+  await lookAtSheet(phone, secondCard.getByRole('button', { name: 'Проблема' }), { title: 'Что случилось?', cancel: 'Отмена' }, info.outputPath('phone-problem-sheet-ru.png'));
 
   // The console's timeline: each mark once, as the driver's phone.
-  const timeline = async (o: OrderRow) =>
-    (await rest<{ events: Array<{ kind: string; toStatus: string | null; subMark: string | null; source: string }> }>(`/api/orders/${o.number}`, dispatcher)).events.filter((e) => e.source === 'driver');
-  expect((await timeline(first)).map((e) => [e.kind, e.toStatus])).toEqual([['status', 'delivered']]);
-  expect((await timeline(second)).map((e) => [e.kind, e.subMark])).toEqual([['sub_mark', 'arrived']]);
+  expect((await driverEvents(first.number, dispatcher)).map((e) => [e.kind, e.toStatus])).toEqual([['status', 'delivered']]);
+  expect((await driverEvents(second.number, dispatcher)).map((e) => [e.kind, e.subMark])).toEqual([['sub_mark', 'arrived']]);
 
   // The open one (the queue lists open orders) on the console's own card.
   await consolePage.goto('/');
-  await consolePage.getByRole('textbox', { name: 'Search orders' }).or(consolePage.getByRole('searchbox', { name: 'Search orders' })).fill(second.number);
-  await consolePage.getByRole('listbox', { name: 'Order queue' }).getByRole('option', { name: new RegExp(`^${second.number},`) }).click();
+  await openOnConsole(consolePage, second.number);
   const card = consolePage.getByRole('article', { name: `Order card ${second.number}` });
   await expect(card.getByText(/driver's phone/)).toHaveCount(1);
   await consolePage.screenshot({ path: info.outputPath('console-order-proof.png') });
 
   // The delivered one's card (all statuses in the queue): its proof section with the signature.
   await consolePage.getByRole('combobox', { name: 'Status' }).selectOption('all');
-  await consolePage.getByRole('textbox', { name: 'Search orders' }).or(consolePage.getByRole('searchbox', { name: 'Search orders' })).fill(first.number);
-  await consolePage.getByRole('listbox', { name: 'Order queue' }).getByRole('option', { name: new RegExp(`^${first.number},`) }).click();
+  await openOnConsole(consolePage, first.number);
   const proofs = consolePage.getByTestId('proof-section');
   await proofs.scrollIntoViewIfNeeded();
   await expect(proofs.getByRole('img', { name: 'Signature' })).toBeVisible();

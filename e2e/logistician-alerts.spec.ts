@@ -5,24 +5,10 @@
 // own alert cannot be acknowledged from the logistician's console: refused naming alertId.
 // Its own server: the test hands a demo order over.
 import { expect, test } from '@playwright/test';
-import type { EmbeddedServer } from '../main/start/embedded-server';
-import { callHost, e2ePort, eventually, startHost, startIsolatedServer, untilSynced, type HostProcess } from './harness';
+import { callHost, eventually } from './harness';
+import { ownServerWithConsoles } from './spec-consoles';
 
-let server: EmbeddedServer;
-let logistician: HostProcess;
-let dispatcher: HostProcess;
-
-test.beforeAll(async () => {
-  server = await startIsolatedServer('logistician-alerts-server', e2ePort(70));
-  logistician = await startHost({ serverUrl: server.url, token: server.tokenFor('logistician'), port: e2ePort(71), name: 'logistician-alerts-logistician' });
-  dispatcher = await startHost({ serverUrl: server.url, token: server.tokenFor('dispatcher'), port: e2ePort(72), name: 'logistician-alerts-dispatcher' });
-  await Promise.all([untilSynced(logistician.url), untilSynced(dispatcher.url)]);
-});
-test.afterAll(async () => {
-  await dispatcher?.stop();
-  await logistician?.stop();
-  await server?.stop();
-});
+const { logistician, dispatcher } = ownServerWithConsoles('logistician-alerts', 70, ['logistician', 'dispatcher']);
 
 test('a logistician gets and acknowledges the loading reminder of the order they handed to a carrier', async ({ page }, info) => {
   const me = (await callHost(logistician.url, 'session', {})).user;

@@ -4,17 +4,10 @@
 import ExcelJS from 'exceljs';
 import { expect, test } from '@playwright/test';
 import { binCheckDigit } from '../shared/carriers/tax-id';
-import { callHost, e2ePort, eventually, PRIMARY, primaryTokens, startHost, tokenFor, untilSynced, type HostProcess } from './harness';
+import { callHost, eventually, PRIMARY } from './harness';
+import { consoleOnPrimary } from './spec-consoles';
 
-let logistician: HostProcess;
-
-test.beforeAll(async () => {
-  logistician = await startHost({ serverUrl: PRIMARY.serverUrl, token: tokenFor(primaryTokens(), 'u-logistician-1'), port: e2ePort(10), name: 'logistician' });
-  await untilSynced(logistician.url);
-});
-test.afterAll(async () => {
-  await logistician?.stop();
-});
+const logistician = consoleOnPrimary('logistician', 10, 'u-logistician-1');
 
 /** A unique, valid BIN per run so a re-run imports new carriers, not duplicates. */
 function freshBin(seed: number): string {

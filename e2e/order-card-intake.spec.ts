@@ -5,19 +5,14 @@
 // (a negative amount refused, a second payment refused as already paid). Screenshots EN and RU.
 import { expect, test, type Page } from '@playwright/test';
 import type { NewOrderRequest } from '../shared/api/order-intake-api';
-import { callHost, e2ePort, eventually, PRIMARY, primaryTokens, startHost, tokenFor, untilSynced, type HostProcess } from './harness';
+import { callHost, eventually, PRIMARY } from './harness';
+import { consoleOnPrimary } from './spec-consoles';
 
-let admin: HostProcess;
 const run = Date.now().toString(36);
 
-test.beforeAll(async () => {
-  admin = await startHost({ serverUrl: PRIMARY.serverUrl, token: tokenFor(primaryTokens(), 'u-admin-1'), port: e2ePort(12), name: 'admin-intake' });
-  await untilSynced(admin.url);
-});
-test.afterAll(async () => {
-  // The primary server is shared by the other specs: express needs no checklist again.
-  if (admin) await callHost(admin.url, 'setChecklistPolicy', { serviceType: 'express', required: [] });
-  await admin?.stop();
+// The primary server is shared by the other specs: express needs no checklist again.
+const admin = consoleOnPrimary('admin-intake', 12, 'u-admin-1', async (url) => {
+  await callHost(url, 'setChecklistPolicy', { serviceType: 'express', required: [] });
 });
 
 const expressPolicy = async (host: string) => (await callHost(host, 'checklistPolicies', {})).find((p) => p.serviceType === 'express')?.required;

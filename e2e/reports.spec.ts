@@ -2,17 +2,10 @@
 // charts, cuts, the orders behind a figure opening the order card, the XLSX export, a range
 // in 2100 refused with the field named, and the same screen in Russian.
 import { expect, test } from '@playwright/test';
-import { callHost, e2ePort, PRIMARY, primaryTokens, startHost, tokenFor, untilSynced, type HostProcess } from './harness';
+import { callHost } from './harness';
+import { consoleOnPrimary } from './spec-consoles';
 
-let supervisor: HostProcess;
-
-test.beforeAll(async () => {
-  supervisor = await startHost({ serverUrl: PRIMARY.serverUrl, token: tokenFor(primaryTokens(), 'u-supervisor-1'), port: e2ePort(11), name: 'reports' });
-  await untilSynced(supervisor.url);
-});
-test.afterAll(async () => {
-  await supervisor?.stop();
-});
+const supervisor = consoleOnPrimary('reports', 11, 'u-supervisor-1');
 
 test('a supervisor reads the figures, drills into OTIF, opens an order and exports', async ({ page }, info) => {
   await callHost(supervisor.url, 'setSettings', { language: 'en' });

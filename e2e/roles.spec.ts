@@ -2,17 +2,10 @@
 // (assign drivers, confirm, cancel), checked on orders where a dispatcher's console does offer
 // each of those buttons, so every check can fail.
 import { expect, test, type Page } from '@playwright/test';
-import { callHost, PRIMARY, primaryTokens, startHost, tokenFor, untilSynced, e2ePort, type HostProcess } from './harness';
+import { callHost, PRIMARY } from './harness';
+import { consoleOnPrimary } from './spec-consoles';
 
-let warehouse: HostProcess;
-
-test.beforeAll(async () => {
-  warehouse = await startHost({ serverUrl: PRIMARY.serverUrl, token: tokenFor(primaryTokens(), 'u-warehouse-almaty-1'), port: e2ePort(5), name: 'warehouse' });
-  await untilSynced(warehouse.url);
-});
-test.afterAll(async () => {
-  await warehouse?.stop();
-});
+const warehouse = consoleOnPrimary('warehouse', 5, 'u-warehouse-almaty-1');
 
 /** Errors the page threw (a blank page is a crashed renderer): named in a failing check. */
 const crashes: string[] = [];

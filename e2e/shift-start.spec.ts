@@ -4,24 +4,10 @@
 // the warehouse where an order number would be; a click opens that warehouse's drivers.
 // Its own server: the test makes every day a working day and sends a warehouse's drivers home.
 import { expect, test } from '@playwright/test';
-import type { EmbeddedServer } from '../main/start/embedded-server';
-import { callHost, e2ePort, eventually, startHost, startIsolatedServer, untilSynced, type HostProcess } from './harness';
+import { callHost, eventually } from './harness';
+import { ownServerWithConsoles } from './spec-consoles';
 
-let server: EmbeddedServer;
-let admin: HostProcess;
-let supervisor: HostProcess;
-
-test.beforeAll(async () => {
-  server = await startIsolatedServer('shift-start-server', e2ePort(40));
-  admin = await startHost({ serverUrl: server.url, token: server.tokenFor('admin'), port: e2ePort(41), name: 'shift-start-admin' });
-  supervisor = await startHost({ serverUrl: server.url, token: server.tokenFor('supervisor'), port: e2ePort(42), name: 'shift-start-supervisor' });
-  await Promise.all([untilSynced(admin.url), untilSynced(supervisor.url)]);
-});
-test.afterAll(async () => {
-  await supervisor?.stop();
-  await admin?.stop();
-  await server?.stop();
-});
+const { admin, supervisor } = ownServerWithConsoles('shift-start', 40, ['admin', 'supervisor']);
 
 test('a supervisor is told in words when nobody at a warehouse has started the day by its time', async ({ page }, info) => {
   const settings = await callHost(admin.url, 'slaSettings', {});

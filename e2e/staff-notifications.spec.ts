@@ -5,18 +5,12 @@
 // and Russian screenshots. The order and the settings are put back for the other specs.
 import { expect, test } from '@playwright/test';
 import type { AlertView } from '../shared/api/alerts-api';
-import { callHost, e2ePort, eventually, PRIMARY, primaryTokens, startHost, tokenFor, untilSynced, type HostProcess } from './harness';
+import { callHost, eventually, PRIMARY } from './harness';
+import { consoleOnPrimary } from './spec-consoles';
 
-let disp: HostProcess;
-
-test.beforeAll(async () => {
-  disp = await startHost({ serverUrl: PRIMARY.serverUrl, token: tokenFor(primaryTokens(), 'u-dispatcher-1'), port: e2ePort(13), name: 'staff-notify' });
-  await untilSynced(disp.url);
-});
-test.afterAll(async () => {
-  await callHost(disp.url, 'setMyNotifyPrefs', { channel: 'none', kinds: [], email: null, telegramChatId: null, language: 'ru', quietStartMinute: 0, quietEndMinute: 0 }).catch(() => undefined);
-  await callHost(disp.url, 'setSettings', { language: 'en' }).catch(() => undefined);
-  await disp?.stop();
+const disp = consoleOnPrimary('staff-notify', 13, 'u-dispatcher-1', async (url) => {
+  await callHost(url, 'setMyNotifyPrefs', { channel: 'none', kinds: [], email: null, telegramChatId: null, language: 'ru', quietStartMinute: 0, quietEndMinute: 0 }).catch(() => undefined);
+  await callHost(url, 'setSettings', { language: 'en' }).catch(() => undefined);
 });
 
 const km = (a: { lat: number; lon: number }, b: { lat: number; lon: number }) => Math.hypot(a.lat - b.lat, (a.lon - b.lon) * Math.cos((a.lat * Math.PI) / 180)) * 111;

@@ -2,17 +2,10 @@
 // breaches, the priority queue), acknowledged from the Alerts screen; the acknowledgement
 // reaches the server and every other console.
 import { expect, test } from '@playwright/test';
-import { callHost, e2ePort, eventually, PRIMARY, primaryTokens, startHost, tokenFor, untilSynced, type HostProcess } from './harness';
+import { callHost, eventually, PRIMARY } from './harness';
+import { consoleOnPrimary } from './spec-consoles';
 
-let supervisor: HostProcess;
-
-test.beforeAll(async () => {
-  supervisor = await startHost({ serverUrl: PRIMARY.serverUrl, token: tokenFor(primaryTokens(), 'u-supervisor-1'), port: e2ePort(8), name: 'supervisor' });
-  await untilSynced(supervisor.url);
-});
-test.afterAll(async () => {
-  await supervisor?.stop();
-});
+const supervisor = consoleOnPrimary('supervisor', 8, 'u-supervisor-1');
 
 test('a supervisor sees escalations in the priority queue and acknowledges one', async ({ page }, info) => {
   // The demo data has breached orders: the server escalated them to the supervisor.

@@ -3,17 +3,10 @@
 // console) appears in the first console's problem queue.
 import { expect, test, type Page } from '@playwright/test';
 import type { OrderListRow } from '../shared/api/orders-api';
-import { callHost, PRIMARY, primaryTokens, startHost, tokenFor, untilSynced, e2ePort, type HostProcess } from './harness';
+import { callHost, PRIMARY } from './harness';
+import { consoleOnPrimary } from './spec-consoles';
 
-let second: HostProcess;
-
-test.beforeAll(async () => {
-  second = await startHost({ serverUrl: PRIMARY.serverUrl, token: tokenFor(primaryTokens(), 'u-dispatcher-2'), port: e2ePort(2), name: 'second' });
-  await untilSynced(second.url);
-});
-test.afterAll(async () => {
-  await second?.stop();
-});
+const second = consoleOnPrimary('second', 2, 'u-dispatcher-2');
 
 async function someOrder(filters: object): Promise<OrderListRow> {
   const page = await callHost(PRIMARY.url, 'listOrders', { ...filters, limit: 50 });

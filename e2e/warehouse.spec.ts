@@ -3,17 +3,12 @@
 // unknown and repeated scans, reports damage and prints a label. Then the alerts panel of the
 // dispatcher's console: the server's SLA alerts, acknowledged from the list.
 import { expect, test, type Page } from '@playwright/test';
-import { callHost, e2ePort, eventually, PRIMARY, primaryTokens, startHost, tokenFor, type HostProcess } from './harness';
+import { callHost, eventually, PRIMARY, primaryTokens, tokenFor } from './harness';
+import { consoleOnPrimary } from './spec-consoles';
 
 const WAREHOUSE_USER = 'u-warehouse-astana-1';
-let warehouse: HostProcess;
 
-test.beforeAll(async () => {
-  warehouse = await startHost({ serverUrl: PRIMARY.serverUrl, token: tokenFor(primaryTokens(), WAREHOUSE_USER), port: e2ePort(7), name: 'warehouse-scanner' });
-});
-test.afterAll(async () => {
-  await warehouse?.stop();
-});
+const warehouse = consoleOnPrimary('warehouse-scanner', 7, WAREHOUSE_USER);
 
 /** What a USB scanner does: the label's characters in quick succession, then Enter. */
 async function scanLabel(page: Page, number: string): Promise<void> {
