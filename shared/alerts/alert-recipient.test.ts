@@ -1,58 +1,60 @@
 import { describe, expect, it } from 'vitest';
-import { USER_ROLES } from '../domain/vocabulary';
+import { USER_ROLES, type UserRole } from '../domain/vocabulary';
 import { DEFAULT_KZ_CALENDAR } from '../domain/working-calendar';
 import { CARRIER_ALERT_KINDS, isAlertFor, isCarrierAlertKind, mayAcknowledgeAlert, mayReceiveAlertKind } from './alert-recipient';
-import { ALERT_KINDS } from './alert-vocabulary';
+import { ALERT_KINDS, type AlertAudience, type AlertKind } from './alert-vocabulary';
 import { planShiftStartAlerts } from './shift-start-alert';
 
-const dispatcher = { id: 'u-d1', role: 'dispatcher' } as const;
-const other = { id: 'u-d2', role: 'dispatcher' } as const;
-const supervisor = { id: 'u-s', role: 'supervisor' } as const;
-const logistician = { id: 'u-l', role: 'logistician' } as const;
+// Everyone the rule chooses between: two of each desk role that has more than one person on
+// duty, two logisticians, an admin and a storekeeper. Each check asks the rule about all of them.
+const people = {
+  dispatcher: { id: 'u-d1', role: 'dispatcher' },
+  otherDispatcher: { id: 'u-d2', role: 'dispatcher' },
+  supervisor: { id: 'u-s', role: 'supervisor' },
+  otherSupervisor: { id: 'u-s2', role: 'supervisor' },
+  admin: { id: 'u-a', role: 'admin' },
+  logistician: { id: 'u-l', role: 'logistician' },
+  otherLogistician: { id: 'u-l2', role: 'logistician' },
+  storekeeper: { id: 'u-w', role: 'warehouse' },
+} as const satisfies Record<string, { id: string; role: UserRole }>;
+type Name = keyof typeof people;
+const DESK: Name[] = ['dispatcher', 'otherDispatcher', 'supervisor', 'otherSupervisor', 'admin'];
+
+type Address = Parameters<typeof isAlertFor>[0];
+const alert = (kind: AlertKind, assigneeId: string | null, audience: AlertAudience = 'dispatcher'): Address => ({ kind, audience, assigneeId });
+const whoGets = (a: Address): Name[] => (Object.keys(people) as Name[]).filter((name) => isAlertFor(a, people[name]));
+const whoMayAcknowledge = (a: Address): Name[] => (Object.keys(people) as Name[]).filter((name) => mayAcknowledgeAlert(a, people[name]));
 
 describe('isAlertFor', () => {
   it('an addressed alert is its assignee’s alone', () => {
-    const a = { kind: 'sla_warning', audience: 'dispatcher', assigneeId: 'u-d1' } as const;
-    expect(isAlertFor(a, dispatcher)).toBe(true);
-    expect(isAlertFor(a, other)).toBe(false);
-    expect(isAlertFor(a, supervisor)).toBe(false);
-    expect(isAlertFor({ kind: 'sla_critical', audience: 'supervisor', assigneeId: 'u-s' }, supervisor)).toBe(true);
-    expect(isAlertFor({ kind: 'sla_critical', audience: 'supervisor', assigneeId: 'u-s' }, dispatcher)).toBe(false);
+    expect(whoGets(alert('sla_warning', 'u-d1'))).toEqual(['dispatcher']);
+    expect(whoGets(alert('sla_critical', 'u-s', 'supervisor'))).toEqual(['supervisor']);
   });
   it('an unaddressed alert goes to its audience on duty; logisticians and storekeepers get none', () => {
-    expect(isAlertFor({ kind: 'sla_warning', audience: 'dispatcher', assigneeId: null }, other)).toBe(true);
-    expect(isAlertFor({ kind: 'sla_warning', audience: 'dispatcher', assigneeId: null }, supervisor)).toBe(true);
-    expect(isAlertFor({ kind: 'sla_critical', audience: 'supervisor', assigneeId: null }, dispatcher)).toBe(false);
-    expect(isAlertFor({ kind: 'sla_critical', audience: 'supervisor', assigneeId: null }, { id: 'u-a', role: 'admin' })).toBe(true);
-    expect(isAlertFor({ kind: 'sla_warning', audience: 'dispatcher', assigneeId: null }, logistician)).toBe(false);
-    expect(isAlertFor({ kind: 'sla_warning', audience: 'dispatcher', assigneeId: 'u-w' }, { id: 'u-w', role: 'warehouse' })).toBe(false);
-    expect(isAlertFor({ kind: 'sla_warning', audience: 'dispatcher', assigneeId: null }, null)).toBe(false);
+    expect(whoGets(alert('sla_warning', null))).toEqual(DESK);
+    expect(whoGets(alert('sla_critical', null, 'supervisor'))).toEqual(['supervisor', 'otherSupervisor', 'admin']);
+    // Addressed to a storekeeper (never done), it still is not theirs.
+    expect(whoGets(alert('sla_warning', 'u-w'))).toEqual([]);
+    expect(isAlertFor(alert('sla_warning', null), null)).toBe(false);
   });
   it('a warehouse alert (nobody started the day) reaches every supervisor and admin, no dispatcher or storekeeper', () => {
     const [row] = planShiftStartAlerts({ id: 'w1', name: 'Astana North', shiftStartAlertMinute: 540 }, [], [], Date.parse('2026-03-03T09:00:00+05:00'), DEFAULT_KZ_CALENDAR).create;
     if (row === undefined) throw new Error('expected a warehouse alert');
-    expect(isAlertFor(row, supervisor)).toBe(true);
-    expect(isAlertFor(row, { id: 'u-s2', role: 'supervisor' })).toBe(true);
-    expect(isAlertFor(row, { id: 'u-a', role: 'admin' })).toBe(true);
-    expect(isAlertFor(row, dispatcher)).toBe(false);
-    expect(isAlertFor(row, { id: 'u-w', role: 'warehouse' })).toBe(false);
-    expect(isAlertFor(row, logistician)).toBe(false);
+    expect(whoGets(row)).toEqual(['supervisor', 'otherSupervisor', 'admin']);
   });
   it("a logistician gets the carrier follow-ups addressed to them, and nothing else (issue 16's gap)", () => {
     for (const kind of CARRIER_ALERT_KINDS) {
-      expect(isAlertFor({ kind, audience: 'dispatcher', assigneeId: 'u-l' }, logistician)).toBe(true);
-      // Another logistician's, or unaddressed (the desk's on duty): not theirs.
-      expect(isAlertFor({ kind, audience: 'dispatcher', assigneeId: 'u-l2' }, logistician)).toBe(false);
-      expect(isAlertFor({ kind, audience: 'dispatcher', assigneeId: null }, logistician)).toBe(false);
-      // The dispatcher on duty does not hear of a logistician's carrier.
-      expect(isAlertFor({ kind, audience: 'dispatcher', assigneeId: 'u-l' }, dispatcher)).toBe(false);
-      expect(isAlertFor({ kind, audience: 'dispatcher', assigneeId: null }, dispatcher)).toBe(true);
+      // The dispatcher on duty does not hear of a logistician's carrier, nor of another logistician's.
+      expect(whoGets(alert(kind, 'u-l'))).toEqual(['logistician']);
+      expect(whoGets(alert(kind, 'u-l2'))).toEqual(['otherLogistician']);
+      // Unaddressed: the desk's on duty, no logistician's.
+      expect(whoGets(alert(kind, null))).toEqual(DESK);
+      expect(whoGets(alert(kind, 'u-w'))).toEqual([]);
     }
     // An SLA alert addressed to a logistician (it never is: the scheduler addresses the desk) stays off their screen.
     for (const kind of ALERT_KINDS.filter((k) => !isCarrierAlertKind(k))) {
-      expect(isAlertFor({ kind, audience: 'dispatcher', assigneeId: 'u-l' }, logistician)).toBe(false);
+      expect(whoGets(alert(kind, 'u-l'))).toEqual([]);
     }
-    expect(isAlertFor({ kind: 'carrier_call', audience: 'dispatcher', assigneeId: 'u-w' }, { id: 'u-w', role: 'warehouse' })).toBe(false);
   });
 });
 
@@ -78,19 +80,16 @@ describe('who may receive which kinds', () => {
 
 describe('mayAcknowledgeAlert', () => {
   it("the desk any alert, a supervisor a dispatcher's too", () => {
-    const theirs = { kind: 'sla_warning', audience: 'dispatcher', assigneeId: 'u-d1' } as const;
-    expect(mayAcknowledgeAlert(theirs, dispatcher)).toBe(true);
-    expect(mayAcknowledgeAlert(theirs, other)).toBe(true);
-    expect(mayAcknowledgeAlert(theirs, supervisor)).toBe(true);
-    expect(mayAcknowledgeAlert({ kind: 'carrier_call', audience: 'dispatcher', assigneeId: 'u-l' }, other)).toBe(true);
+    expect(whoMayAcknowledge(alert('sla_warning', 'u-d1'))).toEqual(DESK);
+    expect(whoMayAcknowledge(alert('sla_critical', null, 'supervisor'))).toEqual(DESK);
   });
   it('a logistician only their own carrier follow-ups; storekeepers and nobody none', () => {
-    expect(mayAcknowledgeAlert({ kind: 'carrier_loading', audience: 'dispatcher', assigneeId: 'u-l' }, logistician)).toBe(true);
-    expect(mayAcknowledgeAlert({ kind: 'carrier_call', audience: 'dispatcher', assigneeId: 'u-l' }, logistician)).toBe(true);
-    expect(mayAcknowledgeAlert({ kind: 'carrier_call', audience: 'dispatcher', assigneeId: 'u-d1' }, logistician)).toBe(false);
-    expect(mayAcknowledgeAlert({ kind: 'carrier_call', audience: 'dispatcher', assigneeId: null }, logistician)).toBe(false);
-    expect(mayAcknowledgeAlert({ kind: 'sla_warning', audience: 'dispatcher', assigneeId: 'u-l' }, logistician)).toBe(false);
-    expect(mayAcknowledgeAlert({ kind: 'carrier_call', audience: 'dispatcher', assigneeId: 'u-w' }, { id: 'u-w', role: 'warehouse' })).toBe(false);
-    expect(mayAcknowledgeAlert({ kind: 'sla_warning', audience: 'dispatcher', assigneeId: null }, null)).toBe(false);
+    expect(whoMayAcknowledge(alert('carrier_loading', 'u-l'))).toEqual([...DESK, 'logistician']);
+    expect(whoMayAcknowledge(alert('carrier_call', 'u-l'))).toEqual([...DESK, 'logistician']);
+    expect(whoMayAcknowledge(alert('carrier_call', 'u-d1'))).toEqual(DESK);
+    expect(whoMayAcknowledge(alert('carrier_call', null))).toEqual(DESK);
+    expect(whoMayAcknowledge(alert('sla_warning', 'u-l'))).toEqual(DESK);
+    expect(whoMayAcknowledge(alert('carrier_call', 'u-w'))).toEqual(DESK);
+    expect(mayAcknowledgeAlert(alert('sla_warning', null), null)).toBe(false);
   });
 });
