@@ -99,6 +99,8 @@ export function QueueTools() {
         <select
           className="select"
           aria-label={t('filters.warehouse')}
+          // A warehouse's name can be longer than the box: the whole of it on hover.
+          title={warehouses.find((w) => w.id === filters.warehouseId)?.name ?? t('filters.anyWarehouse')}
           value={filters.warehouseId ?? ''}
           onChange={(e) => void setFilters({ warehouseId: e.target.value || null })}
         >
