@@ -4,22 +4,11 @@
 // added with a token shown once that works at once, then revoked. Screenshots in English and
 // Russian. Its own demo server, since the GPS port is needed.
 import { expect, test } from '@playwright/test';
-import type { EmbeddedServer } from '../main/start/embedded-server';
-import { callHost, e2ePort, startHost, startIsolatedServer, untilSynced, type HostProcess } from './harness';
+import { callHost } from './harness';
+import { ownServerWithConsoles } from './spec-consoles';
 
-let server: EmbeddedServer;
-let admin: HostProcess;
 test.describe.configure({ timeout: 240_000 });
-
-test.beforeAll(async () => {
-  server = await startIsolatedServer('admin-views-server', e2ePort(50));
-  admin = await startHost({ serverUrl: server.url, token: server.tokenFor('admin'), port: e2ePort(51), name: 'admin-views-console' });
-  await untilSynced(admin.url);
-});
-test.afterAll(async () => {
-  await admin?.stop();
-  await server?.stop();
-});
+const { admin, server } = ownServerWithConsoles('admin-views', 50, ['admin']);
 
 /**
  * A CDEK status webhook as CDEK sends it (its token rides in the URL: all CDEK can be given).
@@ -33,7 +22,7 @@ async function cdekWebhook(number: string, code: string): Promise<number> {
     uuid: `e2e-${number}-${code}`,
     attributes: { is_return: false, cdek_number: cdekNumberOf(number), number, status_code: '5', status_date_time: new Date().toISOString(), city_name: 'Алматы', code },
   };
-  const res = await fetch(`${server.url}/integrations/cdek/webhook?token=demo-webhook-secret`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${server().url}/integrations/cdek/webhook?token=demo-webhook-secret`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   return res.status;
 }
 
@@ -48,7 +37,7 @@ test('courier events for a person: content shown, attached to the right order on
   if (!target) throw new Error('the demo has no orders');
   expect(await cdekWebhook('SHOP-E2E-1', 'REMOVED')).toBe(202);
   expect(await cdekWebhook('SHOP-E2E-2', 'INVALID')).toBe(202);
-  const open = (await fetch(`${server.url}/api/couriers/review`, { headers: { authorization: `Bearer ${server.tokenFor('admin')}` } }).then((r) => r.json())) as { reviews: Array<{ id: number; orderNumber: string }> };
+  const open = (await fetch(`${server().url}/api/couriers/review`, { headers: { authorization: `Bearer ${server().tokenFor('admin')}` } }).then((r) => r.json())) as { reviews: Array<{ id: number; orderNumber: string }> };
   const reviewId = open.reviews.find((r) => r.orderNumber === 'SHOP-E2E-1')?.id ?? 0;
 
   await page.goto(admin.url);
@@ -87,9 +76,9 @@ test('courier events for a person: content shown, attached to the right order on
 });
 
 test('an unknown GPS device is bound to a driver from the Review tab', async ({ page }, info) => {
-  if (server.gpsPort === null) throw new Error('the server has no GPS port');
+  if (server().gpsPort === null) throw new Error('the server has no GPS port');
   const q = new URLSearchParams({ id: 'e2e-lost-phone', timestamp: String(Math.floor(Date.now() / 1000)), lat: '43.2389', lon: '76.8897', accuracy: '5' });
-  expect((await fetch(`http://127.0.0.1:${server.gpsPort}/?${q.toString()}`, { method: 'POST' })).status).toBe(200);
+  expect((await fetch(`http://127.0.0.1:${server().gpsPort}/?${q.toString()}`, { method: 'POST' })).status).toBe(200);
   const drivers = await callHost(admin.url, 'listDrivers', {});
   const driver = drivers[0];
   if (!driver) throw new Error('the demo has no drivers');
@@ -128,7 +117,7 @@ test('users and tokens: a new token is shown once and works at once; revoking en
   expect(await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText())).toBe(token);
   await page.screenshot({ path: info.outputPath('admin-users-en.png'), fullPage: true });
   // The token works against the server at once.
-  expect((await fetch(`${server.url}/api/drivers`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+  expect((await fetch(`${server().url}/api/drivers`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
   await shown.getByRole('button', { name: 'Done, hide it' }).click();
   await expect(page.getByRole('textbox', { name: 'New token' })).toHaveCount(0);
 
@@ -140,7 +129,7 @@ test('users and tokens: a new token is shown once and works at once; revoking en
   page.once('dialog', (d) => void d.accept());
   await page.getByRole('button', { name: 'Revoke Dana Seitkali' }).click();
   await expect(page.locator('.admv-msg.ok')).toContainText('Dana Seitkali is revoked');
-  expect((await fetch(`${server.url}/api/drivers`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+  expect((await fetch(`${server().url}/api/drivers`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
 
   // In Russian.
   await callHost(admin.url, 'setSettings', { language: 'ru' });

@@ -6,34 +6,23 @@
 // and console of its own, so stopping the server disturbs no other spec.
 import { expect, test, type Page } from '@playwright/test';
 import type { DriverListRow } from '../shared/api/drivers-api';
-import type { EmbeddedServer } from '../main/start/embedded-server';
-import { callHost, e2ePort, startHost, startIsolatedServer, untilSynced, type HostProcess } from './harness';
+import { callHost } from './harness';
+import { ownServerWithConsoles } from './spec-consoles';
 
 const M_PER_DEG_LAT = 111_195.08;
-let server: EmbeddedServer;
-let host: HostProcess;
 // The setup seeds a second demo server and starts a console on it while the primary one seeds
 // too (three processes on a shared 2-core machine): it alone took 100-130 s here.
 test.describe.configure({ timeout: 240_000 });
-
-test.beforeAll(async () => {
-  server = await startIsolatedServer('driver-card-server', e2ePort(20));
-  host = await startHost({ serverUrl: server.url, token: server.tokenFor('dispatcher'), port: e2ePort(21), name: 'driver-card-console' });
-  await untilSynced(host.url);
-});
-test.afterAll(async () => {
-  await host?.stop();
-  await server?.stop();
-});
+const { dispatcher: host, server } = ownServerWithConsoles('driver-card', 20, ['dispatcher']);
 
 /** The driver's phone: a fix a second, 40 m further north each time, as Traccar Client sends them. */
 async function driveNorth(driver: DriverListRow, fixes: number): Promise<void> {
-  if (server.gpsPort === null) throw new Error('the server has no GPS port');
+  if (server().gpsPort === null) throw new Error('the server has no GPS port');
   const lat0 = driver.lat ?? 43.24;
   const lon = driver.lon ?? 76.89;
   for (let i = 1; i <= fixes; i++) {
     const q = new URLSearchParams({ id: `sim-${driver.id}`, timestamp: String(Date.now()), lat: String(lat0 + (i * 40) / M_PER_DEG_LAT), lon: String(lon), accuracy: '0', batt: '64' });
-    const res = await fetch(`http://127.0.0.1:${server.gpsPort}/?${q.toString()}`, { method: 'POST' });
+    const res = await fetch(`http://127.0.0.1:${server().gpsPort}/?${q.toString()}`, { method: 'POST' });
     expect(res.status).toBe(200);
     await new Promise((r) => setTimeout(r, 1100));
   }
@@ -104,7 +93,7 @@ test('open a driver, load the track, replay it; wrong period and a dead server a
 
   // The server goes away: the track cannot come, the card says so and keeps what it knows.
   await callHost(host.url, 'setSettings', { language: 'en' });
-  await server.stop({ kill: true });
+  await server().stop({ kill: true });
   await page.reload();
   await page.getByRole('tab', { name: 'Drivers' }).click();
   await page.getByRole('button', { name: `Open the driver card: ${name}` }).click();

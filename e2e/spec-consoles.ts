@@ -43,11 +43,14 @@ export function consoleOnPrimary(name: string, port: number, userId: string, put
   return specConsole(name, () => host);
 }
 
+/** The spec's own server and its consoles by role; `server()` only inside a test (it starts in beforeAll). */
+export type OwnServer<R extends UserRole> = Record<R, SpecConsole> & { server(): EmbeddedServer };
+
 /**
  * `name`-server at port offset `firstPort`, and a console `name`-<role> for each role (its demo
  * user) on the ports after it, in order; the file's tests start once every console has synced.
  */
-export function ownServerWithConsoles<R extends UserRole>(name: string, firstPort: number, roles: readonly R[]): Record<R, SpecConsole> {
+export function ownServerWithConsoles<R extends UserRole>(name: string, firstPort: number, roles: readonly R[]): OwnServer<R> {
   let server: EmbeddedServer | undefined;
   const hosts = new Map<R, HostProcess>();
   test.beforeAll(async () => {
@@ -62,5 +65,11 @@ export function ownServerWithConsoles<R extends UserRole>(name: string, firstPor
     for (const role of [...roles].reverse()) await hosts.get(role)?.stop();
     await server?.stop();
   });
-  return Object.fromEntries(roles.map((role) => [role, specConsole(`${name} ${role}`, () => hosts.get(role))])) as Record<R, SpecConsole>;
+  const consoles = Object.fromEntries(roles.map((role) => [role, specConsole(`${name} ${role}`, () => hosts.get(role))])) as Record<R, SpecConsole>;
+  return Object.assign(consoles, {
+    server(): EmbeddedServer {
+      if (server === undefined) throw new Error(`the ${name} server exists only inside a test`);
+      return server;
+    },
+  });
 }
