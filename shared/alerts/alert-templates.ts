@@ -28,8 +28,8 @@ export interface MessageParams {
   waitedMs: number;
   /** The predicted arrival (predicted_late), formatted like the deadline. */
   predicted?: BilingualText;
-  /** The carrier's deal (carrier_loading, carrier_call). */
-  carrier?: CarrierAlertDeal;
+  /** The carrier's deal (carrier_loading, carrier_call); null or absent for the other kinds. */
+  carrier?: CarrierAlertDeal | null;
 }
 
 /** The alert's one-line message. */

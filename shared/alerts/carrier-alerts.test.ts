@@ -233,3 +233,32 @@ describe('the carrier moments at their edges', () => {
     expect(nextCarrierCheckAt(moving(), [], at('10:30'), env.policies, env.calendar)).toBe(at('11:00'));
   });
 });
+
+describe('carrier alerts beside the other kinds (decide-alerts.ts)', () => {
+  const moving = (patch: Partial<AlertOrder> = {}) => order({ status: 'in_transit', statusChangedAt: at('10:00'), ...patch });
+  const resolutions = (rows: readonly AlertRow[]) => rows.map((a) => [a.kind, a.resolution]);
+
+  it('a call taken back from the carrier clears even while an SLA alert falls due at that moment', () => {
+    const calls = runAt(moving(), [at('11:00')]);
+    // Taken back from the carrier at 11:10, with the SLA deadline close: the warning is due, no call is.
+    const takenBack = moving({ carrierId: null, carrierDeal: null, slaDeadline: at('11:40') });
+    const plan = planAlerts(takenBack, calls, at('11:10'), env, () => people);
+    expect(resolutions(plan.resolve)).toEqual([['carrier_call', 'condition_cleared']]);
+    expect(plan.create.map((a) => a.kind)).toContain('sla_warning');
+  });
+
+  it('a loading reminder clears as the order goes on the road, not superseded by the first call due with it', () => {
+    const reminder = runAt(order(), [at('12:00')]);
+    const onRoad = order({ status: 'in_transit', statusChangedAt: at('14:10') });
+    const plan = planAlerts(onRoad, reminder, at('15:10'), env, () => people);
+    expect(plan.create.map((a) => a.kind)).toEqual(['carrier_call']);
+    expect(resolutions(plan.resolve)).toEqual([['carrier_loading', 'condition_cleared']]);
+  });
+
+  it("an SLA alert of an order with a carrier deal has no 'call the carrier' task", () => {
+    const plan = planAlerts(moving({ slaDeadline: at('11:40') }), [], at('11:10'), env, () => people);
+    const sla = plan.create.filter((a) => a.kind === 'sla_warning');
+    expect(sla).toHaveLength(1);
+    expect(sla[0]?.tasks).toEqual([]);
+  });
+});
