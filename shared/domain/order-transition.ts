@@ -54,7 +54,7 @@ export interface ActorRef {
   actor: Actor;
   actorId?: string | null;
   actorName?: string | null;
-  /** Defaults from the actor: gps -> gps, courier -> courier, system -> system, people -> manual. */
+  /** Defaults from the actor: defaultSource below. */
   source?: EventSource;
   driverId?: string | null;
 }
@@ -116,10 +116,14 @@ function isOneOf<T extends string>(list: readonly T[], value: unknown): value is
   return (list as readonly unknown[]).includes(value);
 }
 
+/**
+ * Where a change came from when the caller didn't say: people click (a shop's integration acts
+ * for a person), machines are themselves, and accounting's payment sync is the system's.
+ */
 export function defaultSource(actor: Actor): EventSource {
   if (actor === 'gps') return 'gps';
   if (actor === 'courier') return 'courier';
-  if (actor === 'system') return 'system';
+  if (actor === 'system' || actor === 'accounting') return 'system';
   return 'manual';
 }
 

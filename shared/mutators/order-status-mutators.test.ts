@@ -86,6 +86,19 @@ describe('status mutators', () => {
     expect(run(tx, gps, 'setStatus', { orderId: o.id, to: 'delivered' })).toMatchObject({ error: { code: 'forbidden' } });
   });
 
+  it("accounting's closing of a paid order is the system's on the timeline, like its other events", () => {
+    const tx = fakeWorld();
+    const o = orderAt(tx, '1', 'in_transit');
+    expect(run(tx, 'u-dispatcher', 'setStatus', { orderId: o.id, to: 'delivered' }).result).toBe('applied');
+    const accounting: MutationActor = { id: 'acc-1c', name: '1C', actor: 'accounting', role: null };
+    expect(run(tx, accounting, 'recordPayment', { orderId: o.id, amount: 12_500, method: 'card', reference: 'p-1' }).result).toBe('applied');
+    const events = tx.all('order_events').filter((e) => e.actor === 'accounting');
+    expect(events.map((e) => [e.kind, e.toStatus, e.source]).sort()).toEqual([
+      ['payment', null, 'system'],
+      ['status', 'closed', 'system'],
+    ]);
+  });
+
   it('reportProblem needs a reason; warehouse users only short delivery or damage', () => {
     const tx = fakeWorld();
     const o = orderAt(tx, '1', 'at_warehouse');

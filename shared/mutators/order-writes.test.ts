@@ -1,8 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { ACTORS, type Actor } from '../domain/vocabulary';
 import { fakeWorld, orderAt, run, T0 } from '../testing/fake-world';
-import { mutationIdFactory, type MutatorContext } from './mutator-tx';
-import { defaultSource } from './order-writes';
+import { defaultSource } from '../domain/order-transition';
 
 describe('finding the order a change is about', () => {
   it('an unknown id is refused by name, pointing at orderId', () => {
@@ -66,8 +65,7 @@ describe('an event on the timeline', () => {
 
 describe('defaultSource: where a change came from when the caller did not say', () => {
   it('people click (manual); machines are themselves', () => {
-    const ctx = (actor: Actor): MutatorContext => ({ actor: { id: 'x', name: 'x', actor, role: null }, at: T0, now: T0, newId: mutationIdFactory('c', 1) });
-    const table = Object.fromEntries(ACTORS.map((a) => [a, defaultSource(ctx(a))]));
+    const table = Object.fromEntries(ACTORS.map((a) => [a, defaultSource(a)]));
     expect(table).toEqual({
       system: 'system',
       dispatcher: 'manual',

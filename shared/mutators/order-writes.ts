@@ -1,7 +1,7 @@
 // Small writes every order mutator shares: finding the order, recording an event on its
 // timeline, and saving it with a bumped version. Kept here so every mutator bumps `version`
 // (the compare-and-set of assignDriver depends on it) and stamps times the same way.
-import type { EventSource } from '../domain/vocabulary';
+import { defaultSource } from '../domain/order-transition';
 import type { OrderEventRow, OrderRow } from '../schema';
 import { reject, type MutatorContext, type MutatorTx } from './mutator-tx';
 
@@ -32,7 +32,7 @@ export function writeEvent(tx: MutatorTx, ctx: MutatorContext, orderId: string, 
     actor: ctx.actor.actor,
     actorId: ctx.actor.id,
     actorName: ctx.actor.name,
-    source: fields.source ?? defaultSource(ctx),
+    source: fields.source ?? defaultSource(ctx.actor.actor),
     kind: fields.kind,
     fromStatus: fields.fromStatus ?? null,
     toStatus: fields.toStatus ?? null,
@@ -47,20 +47,6 @@ export function writeEvent(tx: MutatorTx, ctx: MutatorContext, orderId: string, 
   return event;
 }
 
-/** Where a change came from when the caller didn't say: people click, machines are themselves. */
-export function defaultSource(ctx: MutatorContext): EventSource {
-  switch (ctx.actor.actor) {
-    case 'gps':
-      return 'gps';
-    case 'courier':
-      return 'courier';
-    case 'system':
-    case 'accounting':
-      return 'system';
-    default:
-      return 'manual';
-  }
-}
 
 /** "order 123" in messages: people know orders by number, not id. */
 export function orderLabel(order: OrderRow): string {
