@@ -190,6 +190,16 @@ describe('the carrier moments at their edges', () => {
       expect(loadingReminderMoment(o)).toBeNull();
       expect(carrierCallSchedule(o, [], at('12:00'), env.policies, env.calendar)).toBeNull();
     }
+    // An order read without its deal at all (the field left out, as for orders read only for SLA).
+    for (const o of [order(), moving()]) {
+      delete o.carrierDeal;
+      expect(loadingReminderMoment(o)).toBeNull();
+      expect(carrierCallSchedule(o, [], at('12:00'), env.policies, env.calendar)).toBeNull();
+    }
+  });
+
+  it('a deal without a loading time reminds of nothing, however early it was made (no loading time is not time 0)', () => {
+    for (const dealAt of [at('08:00'), 0, -1]) expect(loadingReminderMoment(order({ carrierDeal: deal({ loadingAt: null, dealAt }) }))).toBeNull();
   });
 
   it('the loading reminder is for goods not yet on the road, and a deal made at the loading minute still gets it', () => {
@@ -200,7 +210,7 @@ describe('the carrier moments at their edges', () => {
   });
 
   it('a hand-edited interval that is zero, negative or fractional calls nobody; 15 minutes does', () => {
-    for (const minutes of [0, -15, 30.5]) expect(carrierCallInterval(moving(), envWith(minutes).policies)).toBeNull();
+    for (const minutes of [null, 0, -15, 30.5]) expect(carrierCallInterval(moving(), envWith(minutes).policies)).toBeNull();
     expect(carrierCallInterval(moving(), envWith(15).policies)).toEqual({ minutes: 15, basis: 'calendar' });
     expect(carrierCallInterval(moving(), envWith(1).policies)).toEqual({ minutes: 1, basis: 'calendar' });
   });
@@ -216,6 +226,14 @@ describe('the carrier moments at their edges', () => {
     const loading = call(at('14:00'), { kind: 'carrier_loading' });
     const earlierTrip = call(at('09:30'));
     expect(carrierCallSchedule(moving(), [loading, earlierTrip], at('10:30'), env.policies, env.calendar)).toEqual({ current: null, next: at('11:00') });
+    // The chain goes on from the latest call's acknowledgement (12:20's at 12:25), not an earlier one's
+    // (11:00's at 11:20, which would put the next call at 13:20), in either order of the rows.
+    const acked1100 = call(at('11:00'), { acknowledgedAt: at('11:20') });
+    const acked1220 = call(at('12:20'), { acknowledgedAt: at('12:25') });
+    for (const rows of [[acked1100, acked1220], [acked1220, acked1100]]) {
+      const s = carrierCallSchedule(moving(), rows, at('12:30'), env.policies, env.calendar);
+      expect(s).toEqual({ current: { kind: 'carrier_call', dueAt: at('12:20'), triggeredAt: at('12:20') }, next: at('13:25') });
+    }
     // A call recorded at the very minute the order went on the road belongs to this trip.
     expect(carrierCallSchedule(moving(), [call(at('10:00'))], at('10:30'), env.policies, env.calendar)?.current?.dueAt).toBe(at('10:00'));
   });

@@ -65,9 +65,10 @@ export function loadingReminderMoment(order: CarrierAlertOrder): CarrierMoment |
 
 /** The interval and its time basis for this order, or null when its service calls no carrier. */
 export function carrierCallInterval(order: SlaPolicyInput, policies: SlaPolicies): { minutes: number; basis: ReturnType<typeof resolveSlaPolicy>['timeBasis'] } | null {
-  const minutes = policies[order.serviceType].carrierCallMinutes ?? null;
+  // None (null or left out) calls nobody, as a zero does.
+  const minutes = policies[order.serviceType].carrierCallMinutes ?? 0;
   // The schema and the limits keep stored values whole and >= 15; this guards a hand-edited database.
-  if (minutes === null || !Number.isInteger(minutes) || minutes <= 0) return null;
+  if (!Number.isInteger(minutes) || minutes <= 0) return null;
   return { minutes, basis: resolveSlaPolicy(order, policies).timeBasis };
 }
 
@@ -90,8 +91,9 @@ export function carrierCallSchedule(
   const since = Math.max(order.statusChangedAt ?? deal.dealAt, deal.dealAt);
   // The last call of this trip (recorded since it went on the road): the chain goes on from it,
   // or from when it was marked done.
-  let last: AlertRow | null = null;
-  for (const a of recorded) if (a.kind === 'carrier_call' && a.dueAt >= since && (last === null || a.dueAt > last.dueAt)) last = a;
+  const calls = recorded.filter((a) => a.kind === 'carrier_call' && a.dueAt >= since);
+  const latest = Math.max(...calls.map((a) => a.dueAt));
+  const last = calls.find((a) => a.dueAt === latest) ?? null;
   let current: CarrierMoment | null = last === null ? null : { kind: 'carrier_call', dueAt: last.dueAt, triggeredAt: last.dueAt };
   let next = step(last === null ? since : Math.max(last.dueAt, last.acknowledgedAt ?? last.dueAt));
   // Moments missed while nobody looked: only the latest one is called.
