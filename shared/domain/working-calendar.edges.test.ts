@@ -5,10 +5,12 @@ import { describe, expect, it } from 'vitest';
 import type { WorkingCalendar } from './working-calendar';
 import {
   DEFAULT_KZ_CALENDAR,
+  addWorkingDayMinutes,
   addWorkingMinutes,
   calendarProblems,
   isWorkingDay,
   localToUtc,
+  subtractWorkingDayMinutes,
   subtractWorkingMinutes,
 } from './working-calendar';
 
@@ -60,5 +62,67 @@ describe('working calendar: local days and long walks', () => {
     // 1,000 h = 111 days of 9 h + 1 h: 22 weeks and 1 day, then one hour on the next.
     expect(end).toBe(localToUtc(PLAIN, 2026, 8, 4, 10, 0));
     expect(subtractWorkingMinutes(PLAIN, end, 60_000)).toBe(start);
+  });
+});
+
+describe('working calendar: holidays that are not dates', () => {
+  it('names a badly written holiday once, at its place in the list', () => {
+    const cal = { ...PLAIN, holidays: ['1 March', 'x2026-01-01', '2026-01-01 ', '2026-01-01'] };
+    expect(calendarProblems(cal)).toEqual([
+      'holidays.0: holiday dates are YYYY-MM-DD',
+      'holidays.1: holiday dates are YYYY-MM-DD',
+      'holidays.2: holiday dates are YYYY-MM-DD',
+    ]);
+  });
+
+  it('names a holiday that is not a string (a hand-edited list in a list) only as such', () => {
+    const cal = { ...PLAIN, holidays: [['2026-02-30']] } as unknown as WorkingCalendar;
+    const problems = calendarProblems(cal);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^holidays\.0: /);
+    expect(problems[0]).not.toContain('real date');
+  });
+
+  it('names a missing holiday list instead of failing on it', () => {
+    const cal = { ...PLAIN, holidays: null } as unknown as WorkingCalendar;
+    const problems = calendarProblems(cal);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^holidays: /);
+  });
+
+  it('refuses a two-digit year rather than reading it as 19xx', () => {
+    expect(calendarProblems({ ...PLAIN, holidays: ['0050-01-01', '1950-01-01'] })).toEqual(['holidays: 0050-01-01 is not a real date']);
+  });
+
+  it('lists every problem of a calendar it refuses to count with', () => {
+    const cal = { ...PLAIN, workingDays: [], holidays: ['2026-02-30'] };
+    expect(() => addWorkingMinutes(cal, 0, 60)).toThrow(
+      new RangeError('Invalid working calendar: workingDays: Too small: expected array to have >=1 items; holidays: 2026-02-30 is not a real date'),
+    );
+  });
+});
+
+describe('working calendar: a sparse week', () => {
+  // One working day a week and ten of those days off in a row: the next working time is ten
+  // weeks away, and both walks must reach it (a day budget of "one day per holiday" did not).
+  const MONDAYS: WorkingCalendar = {
+    ...PLAIN,
+    workingDays: [1],
+    holidays: ['2026-03-02', '2026-03-09', '2026-03-16', '2026-03-23', '2026-03-30', '2026-04-06', '2026-04-13', '2026-04-20', '2026-04-27', '2026-05-04'],
+  };
+
+  it('walks past ten Monday holidays to the next working Monday and back', () => {
+    const start = localToUtc(MONDAYS, 2026, 3, 2, 9, 0);
+    const end = addWorkingMinutes(MONDAYS, start, 60);
+    expect(end).toBe(localToUtc(MONDAYS, 2026, 5, 11, 10, 0));
+    expect(subtractWorkingMinutes(MONDAYS, end, 60)).toBe(localToUtc(MONDAYS, 2026, 5, 11, 9, 0));
+    const tuesdayAfter = localToUtc(MONDAYS, 2026, 5, 12, 12, 0);
+    expect(subtractWorkingMinutes(MONDAYS, tuesdayAfter, 9 * 60 + 30)).toBe(localToUtc(MONDAYS, 2026, 2, 23, 17, 30));
+  });
+
+  it('counts whole days the same way', () => {
+    const start = localToUtc(MONDAYS, 2026, 3, 2, 12, 0);
+    expect(addWorkingDayMinutes(MONDAYS, start, 60)).toBe(localToUtc(MONDAYS, 2026, 5, 11, 1, 0));
+    expect(subtractWorkingDayMinutes(MONDAYS, localToUtc(MONDAYS, 2026, 5, 12, 12, 0), 25 * 60)).toBe(localToUtc(MONDAYS, 2026, 2, 23, 23, 0));
   });
 });
