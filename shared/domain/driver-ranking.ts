@@ -154,11 +154,14 @@ export function rankDrivers(req: RankingRequest): RankingResult {
       scored.push(scoreDriver(d, req, w, isRegular));
     }
   }
+  // Full ties go by id in code-unit order: Array#sort's default, the same on every host.
+  const idOrder = new Map(scored.map((s) => s.driverId).sort().map((id, i) => [id, i]));
+  const idRank = (s: Scored): number => idOrder.get(s.driverId) ?? 0;
   scored.sort(
     (a, b) =>
       a.penalty - b.penalty ||
       (a.distanceKm ?? Number.POSITIVE_INFINITY) - (b.distanceKm ?? Number.POSITIVE_INFINITY) ||
-      (a.driverId < b.driverId ? -1 : a.driverId > b.driverId ? 1 : 0),
+      idRank(a) - idRank(b),
   );
   const suggestions = scored.map(({ penalty: _penalty, ...s }) => s);
   const nobodyOnShift = !req.drivers.some((d) => d.shiftState !== 'off_shift');

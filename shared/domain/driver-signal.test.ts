@@ -12,6 +12,9 @@ describe('no signal: one rule for the map, the panel and the suggestions', () =>
     expect(hasNoSignal({ fixAt: NOW - NO_SIGNAL_AFTER_MS }, NOW)).toBe(false);
     expect(hasNoSignal({ fixAt: NOW - NO_SIGNAL_AFTER_MS - 1 }, NOW)).toBe(true);
     expect(hasNoSignal({ fixAt: null }, NOW)).toBe(true);
+    // No fix at all is no signal however long the threshold a caller allows.
+    expect(hasNoSignal({ fixAt: null }, NOW, Number.POSITIVE_INFINITY)).toBe(true);
+    expect(hasNoSignal({ fixAt: NOW - 1000 }, NOW, Number.POSITIVE_INFINITY)).toBe(false);
   });
 
   it('a frozen phone is grey on the map and ranked as without signal', () => {
