@@ -249,6 +249,9 @@ describe('the carrier moments at their edges', () => {
     expect(nextCarrierCheckAt(order(), [], at('12:00'), env.policies, env.calendar)).toBeNull();
     expect(nextCarrierCheckAt(order(), [], at('13:00'), env.policies, env.calendar)).toBeNull();
     expect(nextCarrierCheckAt(moving(), [], at('10:30'), env.policies, env.calendar)).toBe(at('11:00'));
+    // Delivered, or no carrier: nothing of the carrier's is ever due.
+    expect(nextCarrierCheckAt(order({ status: 'delivered' }), [], at('10:30'), env.policies, env.calendar)).toBeNull();
+    expect(nextCarrierCheckAt(moving({ carrierId: null }), [], at('10:30'), env.policies, env.calendar)).toBeNull();
   });
 });
 

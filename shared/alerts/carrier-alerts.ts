@@ -116,11 +116,8 @@ export function carrierMoments(order: CarrierAlertOrder, recorded: readonly Aler
 
 /** When the carrier moments can next change if nothing else happens; null = never. */
 export function nextCarrierCheckAt(order: CarrierAlertOrder, recorded: readonly AlertRow[], now: number, policies: SlaPolicies, calendar: WorkingCalendar): number | null {
-  const moments: number[] = [];
+  // A loading reminder (goods not yet on the road) and calls (in transit) never apply at once.
   const loading = loadingReminderMoment(order);
-  if (loading !== null && loading.triggeredAt > now) moments.push(loading.triggeredAt);
-  const call = carrierCallSchedule(order, recorded, now, policies, calendar);
-  if (call !== null) moments.push(call.next);
-  // Stryker disable next-line MethodExpression: a loading reminder (before the road) and a call (in transit) never coexist, so there is at most one moment
-  return moments.length === 0 ? null : Math.min(...moments);
+  if (loading !== null) return loading.triggeredAt > now ? loading.triggeredAt : null;
+  return carrierCallSchedule(order, recorded, now, policies, calendar)?.next ?? null;
 }

@@ -41,6 +41,26 @@ describe('rankDrivers: the score and its words', () => {
     }
   });
 
+  it('needs both coordinates: a finite latitude with a longitude that is not a number is unknown too', () => {
+    for (const lon of [Number.NaN, Number.NEGATIVE_INFINITY, null]) {
+      const s = only(at('d1', { lon, fixAt: NOW }));
+      expect(s.distanceKm, String(lon)).toBeNull();
+      expect(s.reasons[0]).toBe('position unknown');
+    }
+    expect(only(at('d1')).distanceKm).toBe(0);
+  });
+
+  it('counts a driver as regular only for a customer in their list, never for no customer at all', () => {
+    const regular = (customerId: string | null, regularCustomerIds?: readonly string[]) =>
+      only(at('d1', regularCustomerIds === undefined ? {} : { regularCustomerIds }), customerId).isRegular;
+    expect(regular('c1', ['c0', 'c1'])).toBe(true);
+    expect(regular('c2', ['c0', 'c1'])).toBe(false);
+    expect(regular(null, ['c0', 'c1'])).toBe(false);
+    expect(regular('c1')).toBe(false);
+    expect(regular(null)).toBe(false);
+    expect(regular('c1', [])).toBe(false);
+  });
+
   it('marks a known position without any fix time as stale, without inventing an age', () => {
     const s = only(at('d1', { fixAt: null }));
     expect(s.noSignal).toBe(true);

@@ -89,11 +89,13 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/** Number.isFinite, telling the compiler too: null, NaN and the infinities are not positions. */
+function isFiniteNumber(x: unknown): x is number {
+  return Number.isFinite(x);
+}
+
 function knownPosition(d: RankableDriver): LatLon | null {
-  // Stryker disable next-line ConditionalExpression,LogicalOperator: the typeof tests only narrow the type; Number.isFinite refuses null too
-  return typeof d.lat === 'number' && typeof d.lon === 'number' && Number.isFinite(d.lat) && Number.isFinite(d.lon)
-    ? { lat: d.lat, lon: d.lon }
-    : null;
+  return isFiniteNumber(d.lat) && isFiniteNumber(d.lon) ? { lat: d.lat, lon: d.lon } : null;
 }
 
 interface Scored extends DriverSuggestion {
@@ -144,8 +146,8 @@ export function rankDrivers(req: RankingRequest): RankingResult {
   const excluded: RankingResult['excluded'] = [];
   const scored: Scored[] = [];
   for (const d of req.drivers) {
-    // Stryker disable next-line ConditionalExpression,ArrayDeclaration: a null customer is in no list
-    const isRegular = req.customerId !== null && (d.regularCustomerIds ?? []).includes(req.customerId);
+    // A null customer (none chosen yet) is in nobody's list.
+    const isRegular = d.regularCustomerIds?.some((c) => c === req.customerId) ?? false;
     if (d.shiftState === 'off_shift') {
       excluded.push({ driverId: d.id, reason: 'off_shift' });
     } else if (d.shiftState === 'on_break' && !isRegular) {

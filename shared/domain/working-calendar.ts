@@ -108,9 +108,10 @@ interface PreparedCalendar {
 const prepared = new WeakMap<WorkingCalendar, PreparedCalendar>();
 
 function prepare(cal: WorkingCalendar): PreparedCalendar {
-  const hit = prepared.get(cal);
-  // Stryker disable next-line ConditionalExpression: the cache only saves work; preparing the same (immutable) calendar again gives an equal result
-  if (hit) return hit;
+  return prepared.get(cal) ?? remember(cal);
+}
+
+function remember(cal: WorkingCalendar): PreparedCalendar {
   const problems = calendarProblems(cal);
   if (problems.length > 0) throw new RangeError(`Invalid working calendar: ${problems.join('; ')}`);
   const p: PreparedCalendar = {
@@ -184,12 +185,11 @@ function walkForward(cal: WorkingCalendar, window: DayWindow, startMs: number, m
     if (!isWorkingDayNumber(p, day)) continue;
     const [start, end] = window(p, day);
     const from = Math.max(cursor, start);
-    // Stryker disable next-line EqualityOperator: from === end takes away zero, the same as skipping
-    if (from < end) {
-      // Landing exactly on the window's end returns the end (18:00), not the next morning.
-      if (remaining <= end - from) return from + remaining - p.offsetMs;
-      remaining -= end - from;
-    }
+    // Nothing is left of a first window the cursor is already past.
+    const available = Math.max(end - from, 0);
+    // Landing exactly on the window's end returns the end (18:00), not the next morning.
+    if (remaining <= available) return from + remaining - p.offsetMs;
+    remaining -= available;
   }
 }
 
@@ -204,12 +204,11 @@ function walkBackward(cal: WorkingCalendar, window: DayWindow, endMs: number, mi
     if (!isWorkingDayNumber(p, day)) continue;
     const [start, end] = window(p, day);
     const to = Math.min(cursor, end);
-    // Stryker disable next-line EqualityOperator: to === start takes away zero, the same as skipping
-    if (to > start) {
-      // Landing exactly on the window's start returns the start (09:00), not the evening before.
-      if (remaining <= to - start) return to - remaining - p.offsetMs;
-      remaining -= to - start;
-    }
+    // Nothing is left of a first window the cursor is still before.
+    const available = Math.max(to - start, 0);
+    // Landing exactly on the window's start returns the start (09:00), not the evening before.
+    if (remaining <= available) return to - remaining - p.offsetMs;
+    remaining -= available;
   }
 }
 
