@@ -146,6 +146,9 @@ describe('carrier alerts', () => {
     expect(carrierTasks('carrier_call', { order, carrier: { ...deal, contact: null }, deadline })[0]?.toName).toBe('ТрансКаз');
     expect(carrierTasks('carrier_call', { order, carrier: { ...deal, contact: '' }, deadline })[0]?.toName).toBe('ТрансКаз');
     expect(carrierTasks('carrier_call', { order, carrier: { ...deal, carrierPhone: '' }, deadline })[0]?.to).toBeNull();
+    // No deal (an own-fleet order, or one taken back from the carrier): nobody to call.
+    expect(carrierTasks('carrier_call', { order, carrier: null, deadline })).toEqual([]);
+    expect(carrierTasks('carrier_loading', { order, carrier: null, deadline })).toEqual([]);
   });
 
   it('asks about the loading before it and about the cargo on the road, in both languages', () => {

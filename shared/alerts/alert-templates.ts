@@ -85,8 +85,9 @@ export function alertMessage(kind: OrderAlertKind, p: MessageParams): BilingualT
   }
 }
 
-/** The one task of a carrier alert: call the carrier (its phone; the deal's contact by name). */
-export function carrierTasks(kind: 'carrier_loading' | 'carrier_call', p: { order: TemplateOrder; carrier: CarrierAlertDeal; deadline: BilingualText }): AlertTask[] {
+/** The one task of a carrier alert: call the carrier (its phone; the deal's contact by name). None without a deal. */
+export function carrierTasks(kind: 'carrier_loading' | 'carrier_call', p: { order: TemplateOrder; carrier: CarrierAlertDeal | null; deadline: BilingualText }): AlertTask[] {
+  if (p.carrier === null) return [];
   const o = p.order;
   const contact = p.carrier.contact === null || p.carrier.contact === '' ? '' : ` (${p.carrier.contact})`;
   const text: BilingualText =

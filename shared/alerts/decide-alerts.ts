@@ -95,12 +95,11 @@ export function dueMoments(order: AlertOrder, now: number, env: AlertEnv, record
     if (st.state === 'breached') out.push({ kind: 'sla_breach', dueAt: st.deadline, triggeredAt: st.deadline + 1, waitedMs: 0 });
   }
   // At risk by its prediction (the rule: shared/eta/arrival-risk.ts), before the clock says so.
-  const p = order.predictedAt;
-  // predictedRisk answers null for a missing deadline, and a missing prediction reads as 'ok'
-  // (null and undefined are never past a deadline): the first three checks only narrow types.
-  // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent (type narrowing only)
-  if (p !== undefined && p !== null && st.deadline !== null && predictedRisk({ at: p }, st.deadline, now) !== null) {
-    out.push({ kind: 'predicted_late', dueAt: st.deadline, triggeredAt: now, waitedMs: 0, predictedAt: p });
+  // No prediction reads as NaN, never past a deadline; predictedRisk is null without a deadline,
+  // so when it is not, st.deadline is set (the fallback only satisfies the type).
+  const p = order.predictedAt ?? Number.NaN;
+  if (predictedRisk({ at: p }, st.deadline, now) !== null) {
+    out.push({ kind: 'predicted_late', dueAt: st.deadline ?? now, triggeredAt: now, waitedMs: 0, predictedAt: p });
   }
   for (const r of processingReminders(order, now, env.reminders ?? DEFAULT_REMINDER_THRESHOLDS)) {
     out.push({ kind: r.kind, dueAt: r.dueAt, triggeredAt: r.dueAt + 1, waitedMs: now - r.since });
@@ -116,10 +115,14 @@ export function nextAlertCheckAt(order: AlertOrder, now: number, env: AlertEnv, 
   const st = slaStatus(order, now, env.policies, env.calendar);
   const reminder = nextReminderAt(order, now, env.reminders ?? DEFAULT_REMINDER_THRESHOLDS);
   // A predicted order with a standing deadline: its driver's progress can change the answer any minute.
-  // `!== null` only narrows (null >= now is false); at deadline === now the engine's own next
-  // change (the breach at deadline + 1) comes sooner than a recheck, so '>' answers the same.
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent (see above)
-  const predicted = order.predictedAt !== undefined && st.deadline !== null && st.deadline >= now ? now + PREDICTION_RECHECK_MS : null;
+  const predicted =
+    order.predictedAt !== undefined &&
+    // At deadline === now the engine's own next change (the breach, deadline + 1) comes sooner than a
+    // recheck, so '>' answers the same as '>='; this line's other mutant ('<') is killed (run of 3 December).
+    // Stryker disable next-line EqualityOperator: equivalent at the boundary (see above)
+    (st.deadline ?? Number.NEGATIVE_INFINITY) >= now
+      ? now + PREDICTION_RECHECK_MS
+      : null;
   const carrier = nextCarrierCheckAt(order, recorded, now, env.policies, env.calendar);
   const moments = [st.nextChangeAt, reminder, predicted, carrier].filter((m): m is number => m !== null);
   return moments.length === 0 ? null : Math.min(...moments);
@@ -205,10 +208,7 @@ function buildRow(order: AlertOrder, d: Due, now: number, env: AlertEnv, people:
           supervisorName: people.supervisorName,
           directorPhone: people.directorPhone,
         })
-      : (d.kind === 'carrier_loading' || d.kind === 'carrier_call') &&
-          // A carrier moment exists only for an order with a deal (carrier-alerts.ts): this narrows the type.
-          // Stryker disable next-line ConditionalExpression: equivalent (type narrowing only)
-          carrier !== null
+      : d.kind === 'carrier_loading' || d.kind === 'carrier_call'
         ? carrierTasks(d.kind, { order, carrier, deadline })
         : [];
   return openAlertRow(
