@@ -87,12 +87,14 @@ export function dueMoments(order: AlertOrder, now: number, env: AlertEnv, record
   if (!isOpenStatus(order.status)) return [];
   const out: Due[] = [];
   const st = slaStatus(order, now, env.policies, env.calendar);
-  // The null checks only narrow types: the engine sets all three whenever the state is one of these.
-  // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent (type narrowing only)
-  if (st.deadline !== null && st.warnAt !== null && st.criticalAt !== null && (st.state === 'warning' || st.state === 'critical' || st.state === 'breached')) {
-    out.push({ kind: 'sla_warning', dueAt: st.deadline, triggeredAt: st.warnAt, waitedMs: 0 });
-    if (st.state !== 'warning') out.push({ kind: 'sla_critical', dueAt: st.deadline, triggeredAt: st.criticalAt, waitedMs: 0 });
-    if (st.state === 'breached') out.push({ kind: 'sla_breach', dueAt: st.deadline, triggeredAt: st.deadline + 1, waitedMs: 0 });
+  if (st.state === 'warning' || st.state === 'critical' || st.state === 'breached') {
+    // The engine sets all three times in these states: the fallbacks only satisfy the types.
+    const deadline = st.deadline ?? now;
+    const warnAt = st.warnAt ?? deadline;
+    const criticalAt = st.criticalAt ?? deadline;
+    out.push({ kind: 'sla_warning', dueAt: deadline, triggeredAt: warnAt, waitedMs: 0 });
+    if (st.state !== 'warning') out.push({ kind: 'sla_critical', dueAt: deadline, triggeredAt: criticalAt, waitedMs: 0 });
+    if (st.state === 'breached') out.push({ kind: 'sla_breach', dueAt: deadline, triggeredAt: deadline + 1, waitedMs: 0 });
   }
   // At risk by its prediction (the rule: shared/eta/arrival-risk.ts), before the clock says so.
   // No prediction reads as NaN, never past a deadline; predictedRisk is null without a deadline,

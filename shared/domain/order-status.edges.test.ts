@@ -1,7 +1,7 @@
 // Edges of the status tables a mutation run found unread: staying put is never a move, for
 // statuses and for in-transit sub-marks alike.
 import { describe, expect, it } from 'vitest';
-import { subMarkActors, transitionActors } from './order-status';
+import { subMarkActors, subMarkGoesBack, transitionActors } from './order-status';
 import { ORDER_STATUSES, SUB_MARKS } from './vocabulary';
 
 describe('staying put is not a move', () => {
@@ -15,5 +15,14 @@ describe('staying put is not a move', () => {
     expect(subMarkActors('arrived', 'on_route')).not.toContain('gps');
     expect(subMarkActors('arrived', 'on_route')).toContain('dispatcher');
     expect(subMarkActors('left_warehouse', 'on_route')).toContain('gps');
+  });
+});
+
+describe('a sub-mark going back', () => {
+  it('is a mark earlier on the way than the current one; never the same mark, nor a first mark', () => {
+    for (const [i, current] of SUB_MARKS.entries()) {
+      for (const [j, next] of SUB_MARKS.entries()) expect(subMarkGoesBack(current, next), `${current} -> ${next}`).toBe(j < i);
+      expect(subMarkGoesBack(null, current), `none -> ${current}`).toBe(false);
+    }
   });
 });

@@ -188,6 +188,6 @@ export function subMarkActors(current: SubMark | null, next: SubMark): readonly 
 
 /** Whether `next` lies before `current` on the way (only the desk may move a mark back). */
 export function subMarkGoesBack(current: SubMark | null, next: SubMark): boolean {
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: a null current compares false anyway; callers settle equal marks first
-  return current !== null && SUB_MARK_ORDER[next] < SUB_MARK_ORDER[current];
+  // No mark yet: `next` is compared with itself, and nothing lies before itself.
+  return SUB_MARK_ORDER[current ?? next] > SUB_MARK_ORDER[next];
 }
