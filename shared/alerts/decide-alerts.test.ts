@@ -45,6 +45,15 @@ describe('planAlerts', () => {
     expect(planAlerts(null, create, local('2026-03-03', '13:31'), env, () => people).resolve).toHaveLength(1);
   });
 
+  it('dates each SLA stage at its own moment, also when all three are recorded at once after a downtime', () => {
+    const { create } = planAlerts(order(), [], local('2026-03-03', '14:30'), env, () => people);
+    expect(create.map((a) => [a.kind, a.triggeredAt, a.dueAt])).toEqual([
+      ['sla_warning', local('2026-03-03', '13:00'), local('2026-03-03', '14:00')],
+      ['sla_critical', local('2026-03-03', '13:30'), local('2026-03-03', '14:00')],
+      ['sla_breach', local('2026-03-03', '14:00') + 1, local('2026-03-03', '14:00')],
+    ]);
+  });
+
   it('wakes at the next moment: warnAt, then criticalAt, then just after the deadline', () => {
     expect(nextAlertCheckAt(order(), local('2026-03-03', '11:00'), env)).toBe(local('2026-03-03', '13:00'));
     expect(nextAlertCheckAt(order(), local('2026-03-03', '13:00'), env)).toBe(local('2026-03-03', '13:30'));
