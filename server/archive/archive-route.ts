@@ -15,7 +15,7 @@ import { isDeskRole } from '../../shared/domain/vocabulary';
 import { phoneRuns } from '../../shared/domain/phone-search';
 import { normalizePhone } from '../../shared/carriers/normalize-phone';
 import { dayStartUtc } from '../../shared/reports/report-period';
-import type { OrderRow } from '../../shared/schema';
+import { TIMELINE_ORDER_SQL, type OrderRow } from '../../shared/schema';
 import type { AllTableStatements } from '../sync/table-statements';
 import { Counters, RateLimiter, type RateLimitOptions } from '../http/request-guards';
 import { sendJson, type RouteContext, type Router } from '../http/router';
@@ -45,7 +45,7 @@ export function mountArchive(router: Router, sqlite: Database.Database, tables: 
   sqlite.function('archive_digits', { deterministic: true }, (v: unknown) => (typeof v === 'string' ? normalizePhone(v) : v));
   const driverName = sqlite.prepare<[string], { name: string }>('SELECT name FROM drivers WHERE id = ?');
   const byNumber = sqlite.prepare<[string], Record<string, unknown>>('SELECT * FROM orders WHERE number = ?');
-  const events = sqlite.prepare<[string], Record<string, unknown>>('SELECT * FROM order_events WHERE order_id = ? ORDER BY at, id');
+  const events = sqlite.prepare<[string], Record<string, unknown>>(`SELECT * FROM order_events WHERE order_id = ? ORDER BY ${TIMELINE_ORDER_SQL}`);
   const view = (record: Record<string, unknown>) => {
     const o = tables.orders.codec.fromRecord(record) as OrderRow;
     return toArchiveOrder(o, o.driverId === null ? null : (driverName.get(o.driverId)?.name ?? null));

@@ -8,6 +8,7 @@ import { healthOf, restCall, type RestCallOptions } from '../testing/rest-call';
 import { startTestServer, type TestServer } from '../testing/test-server';
 import { worldOrders } from '../testing/world-orders';
 import { attachCouriers, type AttachedCouriers } from './attach-couriers';
+import { TIMELINE_ORDER_SQL } from '../../shared/schema';
 
 const SECRETS = { MARSHRUT_WEBHOOK_SECRET_CDEK: 'cdek-token', MARSHRUT_WEBHOOK_SECRET_GENERIC: 'generic-key', MARSHRUT_WEBHOOK_SECRET_TRACCAR: 'traccar-token' };
 const cdekBody = JSON.parse(readFileSync(join(__dirname, 'fixtures', 'cdek-order-status.json'), 'utf8')) as { attributes: Record<string, unknown> };
@@ -40,7 +41,7 @@ const call = (method: string, path: string, opts: RestCallOptions = {}) => restC
 
 const courierEvents = (orderId: string) =>
   ts.server.db.sqlite
-    .prepare<[string], Record<string, unknown>>(`SELECT kind, to_status, sub_mark, actor, actor_name, source, at FROM order_events WHERE order_id = ? AND source = 'courier' ORDER BY at, id`)
+    .prepare<[string], Record<string, unknown>>(`SELECT kind, to_status, sub_mark, actor, actor_name, source, at FROM order_events WHERE order_id = ? AND source = 'courier' ORDER BY ${TIMELINE_ORDER_SQL}`)
     .all(orderId);
 
 async function reviews(): Promise<Array<Record<string, unknown>>> {

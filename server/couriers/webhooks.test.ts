@@ -9,6 +9,7 @@ import { attachGps, type AttachedGps } from '../gps/attach-gps';
 import { bindDevice } from '../gps/device-bindings';
 import { attachCouriers, type AttachedCouriers } from './attach-couriers';
 import { hmacHex } from './webhook-auth';
+import { TIMELINE_ORDER_SQL } from '../../shared/schema';
 
 const SECRETS = { MARSHRUT_WEBHOOK_SECRET_CDEK: 'cdek-token', MARSHRUT_WEBHOOK_SECRET_GENERIC: 'generic-key', MARSHRUT_WEBHOOK_SECRET_TRACCAR: 'traccar-token' };
 const cdekBody = JSON.parse(readFileSync(join(__dirname, 'fixtures', 'cdek-order-status.json'), 'utf8')) as { attributes: Record<string, unknown> };
@@ -56,7 +57,7 @@ async function post(provider: string, body: unknown, opts: { token?: string; sig
 const events = (orderId: string) =>
   ts.server.db.sqlite
     .prepare<[string], { kind: string; to_status: string | null; sub_mark: string | null; actor: string; actor_name: string; source: string; at: number; comment: string | null }>(
-      "SELECT kind, to_status, sub_mark, actor, actor_name, source, at, comment FROM order_events WHERE order_id = ? AND actor = 'courier' ORDER BY at, id",
+      `SELECT kind, to_status, sub_mark, actor, actor_name, source, at, comment FROM order_events WHERE order_id = ? AND actor = 'courier' ORDER BY ${TIMELINE_ORDER_SQL}`,
     )
     .all(orderId);
 const inboxCount = () => ts.server.db.sqlite.prepare<[], { n: number }>('SELECT count(*) AS n FROM courier_inbox').get()?.n;

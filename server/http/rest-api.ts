@@ -2,7 +2,7 @@
 // orders by status / change time, and drivers with their last positions. Same tokens as sync.
 import type Database from 'better-sqlite3';
 import { summarize } from '../../shared/protocol';
-import type { DriverRow, OrderRow } from '../../shared/schema';
+import { TIMELINE_ORDER_SQL, type DriverRow, type OrderRow } from '../../shared/schema';
 import type { AllTableStatements } from '../sync/table-statements';
 import { ordersQuery } from './orders-rest-schema';
 import { sendJson, type Router } from './router';
@@ -38,7 +38,7 @@ export function mountRestApi(
   orderExtras: () => OrderExtras = () => () => ({}),
 ): void {
   const byNumber = sqlite.prepare<[string], Record<string, unknown>>('SELECT * FROM orders WHERE number = ?');
-  const events = sqlite.prepare<[string], Record<string, unknown>>('SELECT * FROM order_events WHERE order_id = ? ORDER BY at, id');
+  const events = sqlite.prepare<[string], Record<string, unknown>>(`SELECT * FROM order_events WHERE order_id = ? ORDER BY ${TIMELINE_ORDER_SQL}`);
   const allDrivers = sqlite.prepare<[], Record<string, unknown>>('SELECT * FROM drivers ORDER BY name');
 
   router.addRoute({

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import { ORDER_ARGS, T0 } from '../../shared/testing/fake-world';
 import type { MutationActor } from '../../shared/mutators';
-import type { MessageRow, OrderEventRow, OrderRow } from '../../shared/schema';
+import { TIMELINE_ORDER_SQL, type MessageRow, type OrderEventRow, type OrderRow } from '../../shared/schema';
 import { attachMessages, type AttachedMessages } from '../messages/attach-messages';
 import { SMS_PRESETS, type MessagesConfig } from '../messages/messages-config';
 import { smtpSchema } from '../messages/smtp-channel';
@@ -111,7 +111,7 @@ export function messagesOf(s: Stack, orderId: string): MessageRow[] {
 
 /** The order's message events (kind `message`), oldest first. */
 export function timeline(s: Stack, orderId: string): OrderEventRow[] {
-  const rows = s.ts.server.db.sqlite.prepare("SELECT * FROM order_events WHERE order_id = ? AND kind = 'message' ORDER BY at, id").all(orderId) as Array<Record<string, unknown>>;
+  const rows = s.ts.server.db.sqlite.prepare(`SELECT * FROM order_events WHERE order_id = ? AND kind = 'message' ORDER BY ${TIMELINE_ORDER_SQL}`).all(orderId) as Array<Record<string, unknown>>;
   return rows.map((r) => s.ts.server.engine.tables.order_events.codec.fromRecord(r) as OrderEventRow);
 }
 

@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isMessageLanguage } from '../../shared/messages/templates';
 import type { MessageLanguage } from '../../shared/messages/message-vocabulary';
-import type { CustomerPrefsRow, DriverRow, OrderEventRow, OrderRow, TrackingLinkRow } from '../../shared/schema';
+import { TIMELINE_ORDER_SQL, type CustomerPrefsRow, type DriverRow, type OrderEventRow, type OrderRow, type TrackingLinkRow } from '../../shared/schema';
 import type { MarshrutServer } from '../server';
 import { readCappedBody } from '../http/capped-body';
 import { sendJson } from '../http/router';
@@ -79,7 +79,7 @@ function readAsset(pkgPath: string): Buffer | null {
 export function mountTrackingRoutes(server: MarshrutServer, opts: TrackingRoutesOptions): { counters: TrackingCounters; limiter: RateLimiter } {
   const { sqlite, tables } = { sqlite: server.db.sqlite, tables: server.engine.tables };
   const byToken = sqlite.prepare<[string], Record<string, unknown>>('SELECT * FROM tracking_links WHERE token = ?');
-  const events = sqlite.prepare<[string], Record<string, unknown>>("SELECT * FROM order_events WHERE order_id = ? AND kind = 'status' ORDER BY at, id");
+  const events = sqlite.prepare<[string], Record<string, unknown>>(`SELECT * FROM order_events WHERE order_id = ? AND kind = 'status' ORDER BY ${TIMELINE_ORDER_SQL}`);
   const limiter = new RateLimiter(opts.perMinute ?? 60, opts.burst ?? 30, opts.clock);
   const counters: TrackingCounters = { pages: 0, states: 0, notFound: 0, expired: 0, rateLimited: 0, optedOut: 0, optOutRepeated: 0, optOutRefused: 0 };
   const assets = { js: readAsset('leaflet/dist/leaflet.js'), css: readAsset('leaflet/dist/leaflet.css') };

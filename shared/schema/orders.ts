@@ -124,6 +124,15 @@ export const orderEvents = sqliteTable(
   (t) => [index('order_events_order_idx').on(t.orderId, t.at)],
 );
 
+/**
+ * The order a timeline is read in, as SQL over `order_events`: by when each event happened,
+ * and events of one moment (a scan and the status it moves, a burst of edits within one
+ * millisecond) in the order they were recorded. Event ids are random, so they cannot break
+ * the tie; SQLite's rowid can, because events are only ever appended and an upsert of a
+ * synced copy keeps its row.
+ */
+export const TIMELINE_ORDER_SQL = 'at, rowid';
+
 export type OrderRow = typeof orders.$inferSelect;
 export type NewOrderRow = typeof orders.$inferInsert;
 export type OrderEventRow = typeof orderEvents.$inferSelect;

@@ -1,12 +1,11 @@
 // The order card: the row, its whole timeline, who drives it, where it ships from, and the
 // SLA policy that set its deadline, plus what this user may do to it now.
-import { asc, eq } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { OrderDetail, SlaView } from '../../../shared/api/orders-api';
 import type { CarrierOnOrder } from '../../../shared/api/handover-api';
 import { resolveSlaPolicy, type SlaPolicies } from '../../../shared/domain/sla-policy';
 import type { Actor } from '../../../shared/domain/vocabulary';
-import { and, inArray } from 'drizzle-orm';
-import { customers, drivers, orderEvents, orders, speedProfiles, trackingLinks, warehouses, type CustomerRow, type DriverRow, type OrderRow } from '../../../shared/schema';
+import { customers, drivers, orderEvents, orders, speedProfiles, TIMELINE_ORDER_SQL, trackingLinks, warehouses, type CustomerRow, type DriverRow, type OrderRow } from '../../../shared/schema';
 import { FLEET_LOCATOR, predictArrival, SpeedTable, stopsThrough, type PredictedArrival } from '../../../shared/eta';
 import type { ReadonlyReplica } from '../open-replica';
 import { effectiveSlaPolicies } from './alerts-queries';
@@ -44,7 +43,7 @@ export function orderDetail(
   const db = replica.db;
   const order = db.select().from(orders).where(eq(orders.id, orderId)).get();
   if (!order) return null;
-  const events = db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId)).orderBy(asc(orderEvents.at), asc(orderEvents.id)).all();
+  const events = db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId)).orderBy(sql.raw(TIMELINE_ORDER_SQL)).all();
   const driver = order.driverId ? (db.select().from(drivers).where(eq(drivers.id, order.driverId)).get() ?? null) : null;
   const warehouse = order.warehouseId ? (db.select().from(warehouses).where(eq(warehouses.id, order.warehouseId)).get() ?? null) : null;
   const customer = order.customerId ? (db.select().from(customers).where(eq(customers.id, order.customerId)).get() ?? null) : null;
