@@ -14,6 +14,9 @@ export function TopBar() {
   const t = useT();
   const screen = useLayoutStore((s) => s.screen);
   const user = useSessionStore((s) => s.session?.user ?? null);
+  // The tabs wait for the first answer about who is signed in: a role adds tabs before
+  // Settings, and a tab bar that grows under the pointer sends a click to another screen.
+  const sessionKnown = useSessionStore((s) => s.session !== null || s.error !== null);
   const language = useSettingsStore((s) => s.language);
   const problems = useProblemsStore((s) => problemCount(s.queue));
   const mayCreate = useSessionStore((s) => canCreateOrders(s.session?.actor ?? null));
@@ -25,8 +28,8 @@ export function TopBar() {
         </span>
         <span>{t('app.name')}</span>
       </div>
-      <nav className="tabs" role="tablist" aria-label={t('tabs.label')}>
-        {visibleScreens(user?.role ?? null).map((s) => (
+      <nav className="tabs" role="tablist" aria-label={t('tabs.label')} aria-busy={!sessionKnown}>
+        {(sessionKnown ? visibleScreens(user?.role ?? null) : []).map((s) => (
           <button key={s.id} type="button" role="tab" className="tab" aria-selected={screen === s.id} onClick={() => showScreen(s.id)}>
             {t(s.label)}
             {s.id === 'alerts' && <AlertsBadge />}
