@@ -22,7 +22,7 @@ import { refreshDailySummary, refreshMyNotifyPrefs } from '../features/settings/
 import { loadSettings, useSettingsStore } from '../features/settings/store';
 import { refreshSlaSettings } from '../features/sla-settings/store';
 import { makeTranslator } from '../i18n/translate';
-import { createRefreshScheduler, planRefresh, type RefreshTarget } from './refresh-plan';
+import { ALL_REFRESH_TARGETS, createRefreshScheduler, planRefresh, type RefreshTarget } from './refresh-plan';
 
 const RUN: Readonly<Record<RefreshTarget, () => Promise<void>>> = {
   orders: refreshVisibleOrders,
@@ -54,7 +54,7 @@ function afterNextPaint(): Promise<void> {
  * and painted before the map's data: drivers and order points are ~700 KB each, and taking
  * them in (parse, clustering, canvas) is a long task that would hold the first rows back.
  */
-export async function loadEverything(): Promise<void> {
+async function loadEverything(): Promise<void> {
   await Promise.all([loadSettings(), loadSession(), loadConnection(), reloadOrders(), loadProblems(), loadWarehouses(), loadAlertCounts()]);
   await afterNextPaint();
   await loadDrivers();
@@ -102,8 +102,12 @@ export function startConsole(): () => void {
     a.on('openWarehouseDrivers', ({ warehouseId, name }) => openWarehouseDrivers(warehouseId, name)),
     onHostLink((up) => {
       applyHostLink(up);
-      // The host may have restarted: what we hold may be stale.
-      if (up) void loadEverything();
+      // The host may have restarted: whatever any view holds may be stale, and a view whose
+      // load failed while the link was down (Settings' own notifications) has nothing to show.
+      if (up) {
+        void Promise.all([loadSettings(), loadConnection()]);
+        scheduler.schedule(ALL_REFRESH_TARGETS);
+      }
     }),
   ];
   applyHostLink(isHostLinkUp());

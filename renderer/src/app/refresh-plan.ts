@@ -23,6 +23,9 @@ export const REFRESH_DELAY_MS: Readonly<Record<RefreshTarget, number>> = {
   drivers: 2000,
 };
 
+/** Every view's refresh: after the host came back, or when main says everything changed. */
+export const ALL_REFRESH_TARGETS = Object.keys(REFRESH_DELAY_MS) as RefreshTarget[];
+
 const PROOF_TABLES = ['delivery_proofs', 'delivery_codes', 'delivery_proof_rules'] as const;
 const CARRIER_TABLES = ['carriers', 'carrier_vehicles', 'carrier_lanes', 'carrier_offers', 'carrier_deals'] as const;
 /** The SLA rules tab: policies, region calendars, VIP customers, warehouses' start-of-day checks, proof and checklist rules. */
@@ -30,10 +33,7 @@ const SLA_SETTINGS_TABLES = ['sla_policies', 'regions', 'customers', 'warehouses
 
 export function planRefresh(e: ChangesEvent, openOrderId: string | null): Set<RefreshTarget> {
   const out = new Set<RefreshTarget>();
-  if (e.all) {
-    for (const k of Object.keys(REFRESH_DELAY_MS) as RefreshTarget[]) out.add(k);
-    return out;
-  }
+  if (e.all) return new Set(ALL_REFRESH_TARGETS);
   const tables = new Set(e.tables);
   if (tables.has('orders')) {
     out.add('orders').add('problems').add('points').add('drivers').add('pickList'); // drivers: their load counts
