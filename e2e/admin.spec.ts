@@ -50,7 +50,7 @@ test('an admin edits an SLA policy and a calendar; an invalid value is refused',
   if (!region) throw new Error('no region');
   await page.getByRole('textbox', { name: 'Holiday date' }).fill('2027-12-30');
   await page.getByRole('button', { name: 'Add holiday' }).click();
-  await expect(page.getByRole('list', { name: 'Holidays' })).toContainText(/2027|30/);
+  await expect(page.getByRole('list', { name: 'Holidays' })).toContainText('30/12/2027');
   await page.getByRole('button', { name: 'Save calendar' }).click();
   await eventually(async () => ((await callHost(PRIMARY.url, 'slaSettings', {})).regions.find((r) => r.id === region.id)?.holidays.includes('2027-12-30') ? true : undefined), 30_000);
   await expect(page.locator('.sla-msg.ok')).toContainText('Saved');

@@ -1,9 +1,10 @@
 // A region's working calendar: working days, working hours and the holiday list (government
 // day swaps and Kurban Ait are announced yearly, so admins add them here).
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { RegionCalendarView } from '../../../../shared/api/alerts-api';
 import { DayInput, TimeInput } from '../../i18n/LocaleInputs';
 import { useT } from '../../i18n/use-t';
+import { useDraft } from '../../ui/use-draft';
 import { saveCalendar } from './store';
 import type { MessageKey } from '../../i18n/translate';
 
@@ -11,9 +12,8 @@ export function CalendarEditor({ regions, canEdit }: { regions: RegionCalendarVi
   const t = useT();
   const [regionId, setRegionId] = useState(regions[0]?.id ?? '');
   const region = regions.find((r) => r.id === regionId) ?? regions[0];
-  const [draft, setDraft] = useState(region);
+  const [draft, setDraft] = useDraft(region);
   const [newDate, setNewDate] = useState('');
-  useEffect(() => setDraft(region), [region]);
   if (!region || !draft) return null;
   const toggleDay = (d: number): void =>
     setDraft({ ...draft, workingDays: draft.workingDays.includes(d) ? draft.workingDays.filter((x) => x !== d) : [...draft.workingDays, d].sort() });

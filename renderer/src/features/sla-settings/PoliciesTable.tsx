@@ -1,10 +1,11 @@
 // The policies table: one editable row per service type plus VIP. Norms in hours, thresholds in
 // minutes, the time basis and the breach actions (the brief's escalation column).
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import type { SlaNumberField } from '../../../../shared/domain/sla-limits';
 import { SLA_BREACH_ACTIONS, SLA_TIME_BASES, type SlaPolicy } from '../../../../shared/domain/sla-policy';
 import { draftTextOf, problemOf, problemText, readPolicyDraft } from './sla-number-fields';
 import { savePolicy } from './store';
+import { useDraft } from '../../ui/use-draft';
 import { useT } from '../../i18n/use-t';
 import type { MessageKey } from '../../i18n/translate';
 
@@ -34,12 +35,8 @@ function NumberCell({ label, value, onChange, problem, disabled }: { label: stri
 
 function PolicyRow({ policy, customized, canEdit }: { policy: SlaPolicy; customized: boolean; canEdit: boolean }) {
   const t = useT();
-  const [draft, setDraft] = useState(policy);
-  const [text, setText] = useState(() => draftTextOf(policy));
-  useEffect(() => {
-    setDraft(policy);
-    setText(draftTextOf(policy));
-  }, [policy]);
+  const [draft, setDraft] = useDraft(policy);
+  const [text, setText] = useDraft(draftTextOf(policy));
   const name = t(`slaRules.p_${policy.key}` as MessageKey);
   const bases = policy.key === 'vip' ? [...SLA_TIME_BASES, 'inherit' as const] : SLA_TIME_BASES;
   const set = (patch: Partial<SlaPolicy>): void => setDraft({ ...draft, ...patch });
