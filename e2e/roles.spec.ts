@@ -24,7 +24,8 @@ async function cardActions(page: Page, url: string, number: string) {
 test('each forbidden button is checked on an order where a dispatcher does get it', async ({ page }, info) => {
   crashes.length = 0;
   page.on('pageerror', (e) => crashes.push(`${page.url()}: ${e.message}`));
-  const at = (status: 'new' | 'confirmed') => callHost(PRIMARY.url, 'listOrders', { status: [status], warehouseId: 'wh-almaty-1', limit: 200 });
+  // Own fleet: an order handed to a carrier or a courier service offers Take back, not Assign.
+  const at = (status: 'new' | 'confirmed') => callHost(PRIMARY.url, 'listOrders', { status: [status], warehouseId: 'wh-almaty-1', carriedBy: 'own', limit: 200 });
   const fresh = (await at('new')).rows[0];
   const confirmed = (await at('confirmed')).rows;
   const assigned = confirmed.find((o) => o.driverId !== null);

@@ -41,7 +41,7 @@ test('a dispatcher chooses Telegram for their alerts; a predicted-late alert rec
   // One never predicted late before: an alert is recorded once per order, kind and deadline,
   // so an order another spec (or an earlier repeat) made late would not alert again.
   const seenLate = new Set((await callHost(disp.url, 'listAlerts', { state: 'all' })).items.filter((a: AlertView) => a.kind === 'predicted_late').map((a: AlertView) => a.orderId));
-  const orders = (await callHost(disp.url, 'listOrders', { status: ['confirmed'], driverId: 'none', serviceType: 'express', limit: 50 })).rows.filter((o) => !seenLate.has(o.id));
+  const orders = (await callHost(disp.url, 'listOrders', { status: ['confirmed'], driverId: 'none', carriedBy: 'own', serviceType: 'express', limit: 50 })).rows.filter((o) => !seenLate.has(o.id));
   const order = orders.find((o) => o.slaDeadline !== null && o.slaDeadline > Date.now() + 30 * 60_000) ?? orders[0];
   if (!order) throw new Error('no confirmed express order');
   const detail = await callHost(disp.url, 'getOrder', { orderId: order.id });
