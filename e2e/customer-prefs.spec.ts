@@ -6,6 +6,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { CustomerMessagePrefsView } from '../shared/api/messages-api';
 import { callHost, eventually, PRIMARY } from './harness';
+import { searchQueue } from './queue-search';
 
 let restore: { customerId: string; before: CustomerMessagePrefsView } | null = null;
 
@@ -48,8 +49,8 @@ async function recipientReadable(group: Locator) {
 }
 
 async function openCard(page: Page, number: string) {
-  await page.getByRole('searchbox', { name: 'Search orders' }).fill(number);
-  await page.getByRole('listbox', { name: 'Order queue' }).getByRole('option').filter({ hasText: number }).first().click();
+  const queue = await searchQueue(page, number);
+  await queue.getByRole('option').filter({ hasText: number }).first().click();
   const card = page.getByRole('article', { name: `Order card ${number}` });
   await expect(card).toBeVisible();
   return card;

@@ -5,6 +5,7 @@
 // sheets (delivered with its proofs, problem), and the console card's proof-of-delivery section.
 import { devices, expect, test, type Locator, type Page } from '@playwright/test';
 import { callHost, PRIMARY, primaryTokens, tokenFor } from './harness';
+import { searchQueue } from './queue-search';
 
 interface OrderRow {
   id: string;
@@ -63,8 +64,8 @@ async function driverEvents(number: string, token: string): Promise<TimelineEven
 
 /** Finds the order by its number in the console's queue and opens its card. */
 async function openOnConsole(page: Page, number: string): Promise<void> {
-  await page.getByRole('textbox', { name: 'Search orders' }).or(page.getByRole('searchbox', { name: 'Search orders' })).fill(number);
-  await page.getByRole('listbox', { name: 'Order queue' }).getByRole('option', { name: new RegExp(`^${number},`) }).click();
+  const queue = await searchQueue(page, number);
+  await queue.getByRole('option', { name: new RegExp(`^${number},`) }).click();
 }
 
 test('a driver signs in by link, delivers with a signature, marks another offline, and the console sees both once', async ({ browser, page: consolePage }, info) => {

@@ -4,6 +4,7 @@
 // with a reason. Screenshots of the search, the deal and the card in both languages.
 import { expect, test, type Page } from '@playwright/test';
 import { callHost, eventually, PRIMARY, primaryTokens, tokenFor } from './harness';
+import { searchQueue } from './queue-search';
 
 async function serverOrder(number: string): Promise<{ carrierId: string | null; carrierDealId: string | null }> {
   const res = await fetch(`${PRIMARY.serverUrl}/api/orders/${encodeURIComponent(number)}`, { headers: { authorization: `Bearer ${tokenFor(primaryTokens(), 'dispatcher')}` } });
@@ -11,10 +12,10 @@ async function serverOrder(number: string): Promise<{ carrierId: string | null; 
   return ((await res.json()) as { order: { carrierId: string | null; carrierDealId: string | null } }).order;
 }
 
-async function openCard(page: Page, number: string, search: string, card: string) {
+async function openCard(page: Page, number: string, search: string, queue: string, card: string) {
   await page.goto('/');
-  await page.getByRole('textbox', { name: search }).or(page.getByRole('searchbox', { name: search })).fill(number);
-  await page.getByRole('listbox').first().getByRole('option', { name: new RegExp(`^${number},`) }).click();
+  const list = await searchQueue(page, number, { search, queue });
+  await list.getByRole('option', { name: new RegExp(`^${number},`) }).click();
   const article = page.getByRole('article', { name: `${card} ${number}` });
   await expect(article).toBeVisible();
   return article;
@@ -25,7 +26,7 @@ test('find a carrier from the card, hand the order over, see it on the card, tak
   const order = list.rows[0];
   if (!order) throw new Error('the demo has no confirmed order without a driver');
 
-  const card = await openCard(page, order.number, 'Search orders', 'Order card');
+  const card = await openCard(page, order.number, 'Search orders', 'Order queue', 'Order card');
   await card.getByRole('button', { name: 'Find a carrier' }).click();
   const dialog = page.getByRole('dialog', { name: `Find a carrier for order ${order.number}` });
   await expect(dialog.getByTestId('carrier-search-filters')).toContainText(order.deliveryCity);
@@ -59,7 +60,7 @@ test('find a carrier from the card, hand the order over, see it on the card, tak
   // The same card in Russian.
   await callHost(PRIMARY.url, 'setSettings', { language: 'ru' });
   try {
-    const ru = await openCard(page, order.number, 'Поиск заказов', 'Карточка заказа');
+    const ru = await openCard(page, order.number, 'Поиск заказов', 'Очередь заказов', 'Карточка заказа');
     await expect(ru.getByTestId('carried-by')).toContainText(name);
     await expect(ru.getByRole('button', { name: 'Вернуть своему парку' })).toBeVisible();
     await page.screenshot({ path: info.outputPath('handover-card-ru.png') });
@@ -71,7 +72,7 @@ test('find a carrier from the card, hand the order over, see it on the card, tak
   }
 
   // Back to the own fleet, with a reason.
-  const back = await openCard(page, order.number, 'Search orders', 'Order card');
+  const back = await openCard(page, order.number, 'Search orders', 'Order queue', 'Order card');
   await back.getByRole('button', { name: 'Take back to own fleet' }).click();
   const take = page.getByRole('dialog', { name: `Take order ${order.number} back to our own fleet` });
   await expect(take.getByRole('button', { name: 'Take back' })).toBeDisabled();

@@ -4,6 +4,7 @@
 import { expect, test } from '@playwright/test';
 import type { EmbeddedServer } from '../main/start/embedded-server';
 import { callHost, startHost, startIsolatedServer, untilSynced, e2ePort, type HostProcess } from './harness';
+import { searchQueue } from './queue-search';
 
 const SERVER_PORT = e2ePort(3);
 let server: EmbeddedServer;
@@ -28,8 +29,7 @@ test('an edit made offline is pending, then acknowledged when the server returns
 
   await page.goto(host.url);
   await expect(status).toHaveAccessibleName('Connection status: Online');
-  await page.getByRole('textbox', { name: 'Search orders' }).or(page.getByRole('searchbox', { name: 'Search orders' })).fill(order.number);
-  const row = page.getByRole('listbox', { name: 'Order queue' }).getByRole('option', { name: new RegExp(`^${order.number},`) });
+  const row = (await searchQueue(page, order.number)).getByRole('option', { name: new RegExp(`^${order.number},`) });
   await row.click();
   const card = page.getByRole('article', { name: `Order card ${order.number}` });
   await expect(card).toBeVisible();

@@ -7,6 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { NewOrderRequest } from '../shared/api/order-intake-api';
 import { callHost, eventually, PRIMARY } from './harness';
 import { consoleOnPrimary } from './spec-consoles';
+import { searchQueue } from './queue-search';
 
 const run = Date.now().toString(36);
 
@@ -44,8 +45,8 @@ async function newExpressOrder(name: string): Promise<string> {
 }
 
 async function openCard(page: Page, name: string) {
-  await page.getByRole('searchbox', { name: 'Search orders' }).fill(name);
-  await page.getByRole('listbox', { name: 'Order queue' }).getByRole('option').filter({ hasText: name }).first().click();
+  const queue = await searchQueue(page, name);
+  await queue.getByRole('option').filter({ hasText: name }).first().click();
   const card = page.getByRole('article', { name: /^Order card/ });
   await expect(card).toContainText(name);
   return card;

@@ -4,6 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { callHost, PRIMARY } from './harness';
 import { consoleOnPrimary } from './spec-consoles';
+import { searchQueue } from './queue-search';
 
 const warehouse = consoleOnPrimary('warehouse', 5, 'u-warehouse-almaty-1');
 
@@ -14,8 +15,8 @@ const crashes: string[] = [];
 async function cardActions(page: Page, url: string, number: string) {
   await page.goto(url);
   await page.getByRole('tab', { name: /^Console/ }).click();
-  await page.getByRole('textbox', { name: 'Search orders' }).or(page.getByRole('searchbox', { name: 'Search orders' })).fill(number);
-  await page.getByRole('listbox', { name: 'Order queue' }).getByRole('option', { name: new RegExp(`^${number},`) }).click();
+  const queue = await searchQueue(page, number);
+  await queue.getByRole('option', { name: new RegExp(`^${number},`) }).click();
   const card = page.getByRole('article', { name: `Order card ${number}` });
   await expect(card, `order card ${number} at ${url}; page errors: ${crashes.join(' | ') || 'none'}`).toBeVisible();
   return card.getByRole('toolbar', { name: 'Order card' });

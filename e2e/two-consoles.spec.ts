@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { OrderListRow } from '../shared/api/orders-api';
 import { callHost, PRIMARY } from './harness';
 import { consoleOnPrimary } from './spec-consoles';
+import { searchQueue } from './queue-search';
 
 const second = consoleOnPrimary('second', 2, 'u-dispatcher-2');
 
@@ -16,8 +17,7 @@ async function someOrder(filters: object): Promise<OrderListRow> {
 }
 
 async function findInQueue(page: Page, number: string) {
-  await page.getByRole('searchbox', { name: 'Search orders' }).or(page.getByRole('textbox', { name: 'Search orders' })).fill(number);
-  const row = page.getByRole('listbox', { name: 'Order queue' }).getByRole('option', { name: new RegExp(`^${number},`) });
+  const row = (await searchQueue(page, number)).getByRole('option', { name: new RegExp(`^${number},`) });
   await expect(row).toBeVisible();
   return row;
 }
