@@ -74,6 +74,24 @@ describe('order card (rendered)', () => {
   });
 });
 
+describe('an edit waiting for the server (rendered)', () => {
+  beforeEach(() => setup('dispatcher'));
+
+  it('says so under the buttons, so they do not move when the server acknowledges it', async () => {
+    const o = fake.world.orders.find((x) => x.status === 'new');
+    if (!o) throw new Error('no new order');
+    await show(o.id);
+    expect(host.querySelector('.card-pending')).toBeNull();
+    expect(await fake.api.confirmOrder({ orderId: o.id })).toMatchObject({ ok: true });
+    await act(async () => openOrder(o.id));
+    const toolbar = host.querySelector('[role="toolbar"]');
+    const notice = [...host.querySelectorAll('[role="status"]')].find((el) => el.textContent?.includes('Pending: waiting for the server'));
+    if (!toolbar || !notice) throw new Error('no toolbar or no pending notice');
+    // Whatever comes and goes above the buttons moves them; this notice comes after them.
+    expect(toolbar.compareDocumentPosition(notice) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+});
+
 describe('tracking link on the card (rendered)', () => {
   beforeEach(() => setup('dispatcher'));
   const buttonByText = (text: string) => Array.from(host.querySelectorAll('button')).find((b) => b.textContent === text);

@@ -131,14 +131,16 @@ function CardBody({ detail }: { detail: OrderDetail }) {
             </span>
           )}
         </div>
-        {detail.pending && (
-          <div className="card-pending" role="status">
-            <span className="pending-dot" /> {t('card.pending')}
-          </div>
-        )}
         <Conflicts orderId={o.id} />
       </header>
       <CardActions detail={detail} />
+      {/* Under the buttons, not above them: the notice goes when the server acknowledges, at a
+          moment nobody chose, and the buttons must not jump a row under a dispatcher's pointer. */}
+      {detail.pending && (
+        <div className="card-pending" role="status">
+          <span className="pending-dot" /> {t('card.pending')}
+        </div>
+      )}
       {o.status === 'problem' && <ProblemSection reason={o.problemReason} comment={o.problemComment} />}
       <section className="card-section">
         <OrderFactRows
