@@ -38,6 +38,12 @@ async function show(orderId: string): Promise<void> {
   });
 }
 
+function newOrder() {
+  const o = fake.world.orders.find((x) => x.status === 'new');
+  if (!o) throw new Error('no new order');
+  return o;
+}
+
 const buttonNames = () =>
   Array.from(host.querySelectorAll('button')).map((b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim());
 
@@ -49,8 +55,7 @@ describe('order card (rendered)', () => {
   beforeEach(() => setup('dispatcher'));
 
   it('shows a new order with Confirm and every button named', async () => {
-    const o = fake.world.orders.find((x) => x.status === 'new');
-    if (!o) throw new Error('no new order');
+    const o = newOrder();
     await show(o.id);
     expect(host.textContent).toContain(o.number);
     expect(host.textContent).toContain(o.customerName);
@@ -72,14 +77,9 @@ describe('order card (rendered)', () => {
     expect(cell()).not.toBe(before);
     expect(cell()).toMatch(/^\d+:\d\d:\d\d$/);
   });
-});
 
-describe('an edit waiting for the server (rendered)', () => {
-  beforeEach(() => setup('dispatcher'));
-
-  it('says so under the buttons, so they do not move when the server acknowledges it', async () => {
-    const o = fake.world.orders.find((x) => x.status === 'new');
-    if (!o) throw new Error('no new order');
+  it('says an edit waits for the server under the buttons, so they do not move when it is acknowledged', async () => {
+    const o = newOrder();
     await show(o.id);
     expect(host.querySelector('.card-pending')).toBeNull();
     expect(await fake.api.confirmOrder({ orderId: o.id })).toMatchObject({ ok: true });
